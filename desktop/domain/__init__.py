@@ -1,0 +1,1 @@
+"""Qt-free core: the case file's models, storage and scales."""

@@ -1,0 +1,41 @@
+"""Forward migrations of the case file schema: one function per version.
+
+A case's schema version is SQLite's `user_version`. Each step runs in the same transaction as
+the version bump, so a case is always at one whole version, never between two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import CharField, SqliteDatabase
+from playhouse.migrate import SqliteMigrator, migrate
+
+from desktop.domain import models
+
+
+def _v2_search_index_and_report_date(db: SqliteDatabase) -> None:
+    """Version 2: full-text search over sources; an incident's report date apart from its date."""
+    migrator = SqliteMigrator(db)
+    migrate(migrator.add_column("incident", "report_date", CharField(default="")))
+    models.SourceIndex.create_table()
+    models.SourceIndex.rebuild()
+
+
+# version → the step that brings a case from version-1 to it.
+STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
+    2: _v2_search_index_and_report_date,
+}
+
+LATEST = max(STEPS)
+
+
+def upgrade(db: SqliteDatabase, from_version: int) -> list[int]:
+    """Run every step above `from_version`; return the versions applied."""
+    applied = []
+    for version in range(from_version + 1, LATEST + 1):
+        with db.atomic():
+            STEPS[version](db)
+            db.pragma("user_version", version)
+        applied.append(version)
+    return applied

@@ -1,0 +1,188 @@
+"""The case file's tables as peewee models.
+
+Every model is bound to `database`, a proxy that `db.open_case()` points at the case being worked
+on, so the same models serve whichever case file is open. Times are ISO 8601 strings in UTC;
+dates of events are ISO dates whose precision is kept beside them.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from peewee import (
+    BlobField,
+    CharField,
+    DatabaseProxy,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+from playhouse.sqlite_ext import FTS5Model, SearchField
+
+from desktop.domain import scales
+
+database = DatabaseProxy()
+
+
+def utc_now() -> str:
+    """The current time as stored in a case: ISO 8601, UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class JSONText(TextField):
+    """A JSON document kept as text, readable by any SQLite tool."""
+
+    def db_value(self, value):
+        return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def python_value(self, value):
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Case(BaseModel):
+    """The one row that describes the case this file holds."""
+
+    title = TextField()
+    reference = TextField(default="")
+    classification = CharField(default="confidential", choices=scales.CLASSIFICATION_CODES)
+    description = TextField(default="")
+    standard_of_proof = TextField(default=scales.STANDARD_OF_PROOF)
+    created_at = CharField(default=utc_now)
+    created_by = TextField(default="")
+
+
+class Source(BaseModel):
+    """A collected document: its metadata, custody record and immutable extracted text."""
+
+    kind = CharField(default="news", choices=scales.SOURCE_KIND_CODES)
+    title = TextField(default="")
+    publisher = TextField(default="")
+    author = TextField(default="")
+    url = TextField(default="")
+    published = CharField(default="")  # ISO date as the source gives it
+    language = CharField(default="")
+    # Chain of custody: who collected it, when, from where, and its fingerprint.
+    collected_at = CharField(default="")
+    collected_by = TextField(default="")
+    collected_from = TextField(default="")  # URL or medium, when not the url above
+    original_name = TextField(default="")
+    media_type = CharField(default="text/plain")
+    size = IntegerField(default=0)
+    sha256 = CharField(unique=True)
+    encoding = CharField(default="")
+    text = TextField()  # the working copy: never changes after import
+    reliability = CharField(default="F", choices=scales.RELIABILITY_CODES)
+    reliability_note = TextField(default="")
+    imported_at = CharField(default=utc_now)
+    imported_by = TextField(default="")
+    extra = JSONText(default=dict)
+
+
+class SourceOriginal(BaseModel):
+    """The evidentiary copy: the source file's bytes exactly as collected."""
+
+    source = ForeignKeyField(Source, primary_key=True, backref="original", on_delete="CASCADE")
+    data = BlobField()
+
+
+class SourceIndex(FTS5Model):
+    """Full-text index over the sources' text (external content: the text is stored once)."""
+
+    text = SearchField()
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+        options = {
+            "content": "source",
+            "content_rowid": "id",
+            "tokenize": "unicode61 remove_diacritics 2",
+        }
+
+
+class Incident(BaseModel):
+    """One incident of the case: the facts the evidence must prove."""
+
+    code = CharField(unique=True)  # INC-001…
+    title = TextField(default="")
+    date_start = CharField(default="")  # ISO date of the event
+    date_end = CharField(default="")  # for a range; empty for a single day
+    date_precision = CharField(default="day", choices=scales.DATE_PRECISION_CODES)
+    report_date = CharField(default="")  # when it was first reported: not the event date
+    time = CharField(default="")  # HH:MM, local time, as the sources give it
+    place = TextField(default="")
+    place_alternatives = TextField(default="")  # other spellings, one per line
+    district = TextField(default="")
+    region = TextField(default="")
+    country = TextField(default="")
+    latitude = FloatField(null=True)
+    longitude = FloatField(null=True)
+    coordinates_source = TextField(default="")
+    victims_min = IntegerField(null=True)
+    victims_max = IntegerField(null=True)
+    victim_status = CharField(default="unknown", choices=scales.VICTIM_STATUS_CODES)
+    victims_named = TextField(default="")
+    perpetrator_force = TextField(default="")
+    perpetrator_unit = TextField(default="")
+    perpetrators_named = TextField(default="")
+    narrative = TextField(default="")
+    qualifications = JSONText(default=list)  # codes from scales.LEGAL_QUALIFICATIONS
+    state = CharField(default="draft", choices=scales.INCIDENT_STATE_CODES)
+    state_comment = TextField(default="")
+    created_at = CharField(default=utc_now)
+    created_by = TextField(default="")
+
+
+class Evidence(BaseModel):
+    """A passage of a source that backs a fact or legal element of an incident.
+
+    The span is kept twice, as the W3C Web Annotation model does: by position (start/end
+    character offsets into the source text) and by quote (exact text with its context).
+    """
+
+    source = ForeignKeyField(Source, backref="evidence", on_delete="RESTRICT", index=False)
+    start = IntegerField()
+    end = IntegerField()
+    quote = TextField()
+    prefix = TextField(default="")
+    suffix = TextField(default="")
+    incident = ForeignKeyField(Incident, null=True, backref="evidence", on_delete="SET NULL")
+    supports = CharField(default="")  # an incident field code or a legal element key
+    asserted_value = TextField(default="")
+    status = CharField(default="unverified", choices=scales.STATUS_CODES)
+    credibility = CharField(default="6", choices=scales.CREDIBILITY_CODES)
+    note = TextField(default="")
+    created_at = CharField(default=utc_now)
+    created_by = TextField(default="")
+    review_state = CharField(default="pending", choices=scales.REVIEW_CODES)
+    review_comment = TextField(default="")
+    reviewed_at = CharField(default="")
+    reviewed_by = TextField(default="")
+
+    class Meta:
+        indexes = ((("source", "start"), False),)
+
+
+class AuditEntry(BaseModel):
+    """One change to the case, written in the same transaction as the change. Append-only."""
+
+    at = CharField(default=utc_now)
+    actor = TextField()
+    action = CharField()  # e.g. source.import, incident.update, evidence.add
+    object_type = CharField(default="")
+    object_id = IntegerField(null=True)
+    summary = TextField(default="")
+    before = JSONText(null=True)
+    after = JSONText(null=True)
+
+
+TABLES = (Case, Source, SourceOriginal, SourceIndex, Incident, Evidence, AuditEntry)

@@ -1,0 +1,284 @@
+"""The grading scales, statuses and legal elements of a case, as data.
+
+Codes are what is stored in a case file; labels are what people read. Adding a legal
+qualification (another case type) means adding a row here, not touching code paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Grade:
+    """One step of a scale: the stored code and its meaning."""
+
+    code: str
+    label: str
+    description: str = ""
+
+
+def _codes(scale: tuple[Grade, ...]) -> tuple[str, ...]:
+    return tuple(g.code for g in scale)
+
+
+# Admiralty code, graded per source.
+SOURCE_RELIABILITY: tuple[Grade, ...] = (
+    Grade("A", "Completely reliable", "No doubt of authenticity, trustworthiness or competence."),
+    Grade("B", "Usually reliable", "Minor doubt; a history of mostly valid information."),
+    Grade("C", "Fairly reliable", "Doubt; has provided valid information in the past."),
+    Grade("D", "Not usually reliable", "Significant doubt; has provided valid information before."),
+    Grade("E", "Unreliable", "Lacking authenticity, trustworthiness and competence."),
+    Grade("F", "Reliability cannot be judged", "No basis to evaluate the source."),
+)
+
+# Graded per evidence span.
+INFORMATION_CREDIBILITY: tuple[Grade, ...] = (
+    Grade("1", "Confirmed by other sources", "Confirmed by independent sources."),
+    Grade("2", "Probably true", "Not confirmed; logical and consistent with other information."),
+    Grade("3", "Possibly true", "Not confirmed; reasonably logical, agrees with some information."),
+    Grade("4", "Doubtful", "Not confirmed; possible but not logical, no other information."),
+    Grade("5", "Improbable", "Not confirmed; not logical, contradicted by other information."),
+    Grade("6", "Truth cannot be judged", "No basis to evaluate the validity of the information."),
+)
+
+VERIFICATION_STATUSES: tuple[Grade, ...] = (
+    Grade("unverified", "Unverified", "Captured, not yet assessed."),
+    Grade("corroborated", "Corroborated", "An independent source says the same."),
+    Grade("verified", "Verified", "Checked against original or primary material."),
+    Grade("contested", "Contested", "Another source contradicts it."),
+    Grade("rejected", "Rejected", "Judged unusable; kept, never deleted, shown struck through."),
+)
+
+REVIEW_STATES: tuple[Grade, ...] = (
+    Grade("pending", "Pending review"),
+    Grade("approved", "Approved"),
+    Grade("returned", "Returned", "Returned by the reviewer with a comment."),
+)
+
+INCIDENT_STATES: tuple[Grade, ...] = (
+    Grade("draft", "Draft"),
+    Grade("in_review", "In review"),
+    Grade("approved", "Approved"),
+    Grade("returned", "Returned", "Returned to the documenter with a comment."),
+)
+
+CLASSIFICATIONS: tuple[Grade, ...] = (
+    Grade("public", "Public"),
+    Grade("public_redacted", "Public (redacted)"),
+    Grade("confidential", "Confidential"),
+    Grade("strictly_confidential", "Strictly confidential"),
+)
+
+DATE_PRECISIONS: tuple[Grade, ...] = (
+    Grade("day", "Exact day"),
+    Grade("month", "Month"),
+    Grade("approximate", "Approximate"),
+    Grade("unknown", "Unknown"),
+)
+
+VICTIM_STATUSES: tuple[Grade, ...] = (
+    Grade("pow", "Prisoner(s) of war"),
+    Grade("surrendered", "Surrendered"),
+    Grade("wounded", "Wounded / hors de combat"),
+    Grade("civilian", "Civilian(s)"),
+    Grade("unknown", "Unknown"),
+)
+
+SOURCE_KINDS: tuple[Grade, ...] = (
+    Grade("news", "News article"),
+    Grade("un_report", "UN report"),
+    Grade("ngo_report", "NGO report"),
+    Grade("official", "Official statement"),
+    Grade("witness", "Witness statement"),
+    Grade("transcript", "Transcript (video, audio, social media)"),
+    Grade("other", "Other"),
+)
+
+STANDARD_OF_PROOF = "Reasonable grounds to believe"
+
+RELIABILITY_CODES = _codes(SOURCE_RELIABILITY)
+CREDIBILITY_CODES = _codes(INFORMATION_CREDIBILITY)
+STATUS_CODES = _codes(VERIFICATION_STATUSES)
+REVIEW_CODES = _codes(REVIEW_STATES)
+INCIDENT_STATE_CODES = _codes(INCIDENT_STATES)
+CLASSIFICATION_CODES = _codes(CLASSIFICATIONS)
+DATE_PRECISION_CODES = _codes(DATE_PRECISIONS)
+VICTIM_STATUS_CODES = _codes(VICTIM_STATUSES)
+SOURCE_KIND_CODES = _codes(SOURCE_KINDS)
+
+
+# The facts of an incident that evidence can back (the incident form's fields).
+INCIDENT_FIELDS: tuple[Grade, ...] = (
+    Grade("title", "Title"),
+    Grade("date", "Date of the event"),
+    Grade("report_date", "Date reported"),
+    Grade("time", "Time"),
+    Grade("place", "Place"),
+    Grade("region", "District / region"),
+    Grade("coordinates", "Coordinates"),
+    Grade("victims", "Victims (count)"),
+    Grade("victim_status", "Victims' status"),
+    Grade("perpetrator", "Perpetrator (force / unit)"),
+    Grade("narrative", "What happened"),
+)
+INCIDENT_FIELD_CODES = _codes(INCIDENT_FIELDS)
+
+
+@dataclass(frozen=True)
+class Element:
+    """One element of a crime that the evidence of an incident must cover."""
+
+    code: str
+    label: str
+    means_of_proof: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Qualification:
+    """A legal qualification of an incident, with the elements it requires."""
+
+    code: str
+    label: str
+    instrument: str
+    elements: tuple[Element, ...]
+    supporting_norms: tuple[str, ...] = ()
+
+
+_IAC = Element(
+    "armed_conflict",
+    "The conduct took place in the context of and was associated with an international armed "
+    "conflict",
+    ("Reports establishing the international armed conflict", "Location within a combat zone"),
+)
+_IAC_KNOWLEDGE = Element(
+    "conflict_knowledge",
+    "The perpetrator was aware of factual circumstances that established the armed conflict",
+    ("Perpetrator's membership of a party's armed forces", "Conduct during combat operations"),
+)
+
+LEGAL_QUALIFICATIONS: tuple[Qualification, ...] = (
+    Qualification(
+        "rs_8_2_b_vi",
+        "Killing or wounding a combatant who has laid down arms or surrendered",
+        "Rome Statute art. 8(2)(b)(vi)",
+        (
+            Element(
+                "killing",
+                "The perpetrator killed or injured one or more persons",
+                ("Footage or testimony of a summary execution",
+                 "Forensic findings after repatriation of bodies"),
+            ),
+            Element(
+                "hors_de_combat",
+                "The person or persons were hors de combat",
+                ("Footage or testimony that the victims had laid down arms or raised hands",
+                 "Evidence that the victims were captured or wounded"),
+            ),
+            Element(
+                "hors_de_combat_knowledge",
+                "The perpetrator was aware of the factual circumstances that established that "
+                "status",
+                ("The victims were visibly unarmed, wounded or in custody",
+                 "Statements of the perpetrators"),
+            ),
+            _IAC,
+            _IAC_KNOWLEDGE,
+        ),
+        ("Geneva Convention III art. 4", "Additional Protocol I art. 41"),
+    ),
+    Qualification(
+        "rs_8_2_a_i",
+        "Wilful killing of persons protected by the Geneva Conventions",
+        "Rome Statute art. 8(2)(a)(i)",
+        (
+            Element("killing", "The perpetrator killed one or more persons",
+                    ("Evidence of a summary execution", "Forensic or medical findings")),
+            Element("protected_status",
+                    "The persons were protected under the Geneva Conventions (prisoners of war)",
+                    ("Evidence of capture or surrender", "Records of detention")),
+            Element("status_knowledge",
+                    "The perpetrator was aware of the factual circumstances that established "
+                    "that protected status",
+                    ("Victims held in custody by the perpetrator's unit",)),
+            _IAC,
+            _IAC_KNOWLEDGE,
+        ),
+        ("Geneva Convention III arts. 4, 13, 130",),
+    ),
+    Qualification(
+        "rs_8_2_b_xii",
+        "Declaring that no quarter will be given",
+        "Rome Statute art. 8(2)(b)(xii)",
+        (
+            Element("declaration", "The perpetrator declared or ordered that there be no survivors",
+                    ("An intercepted or reported order not to take prisoners",
+                     "Circumstantial proof: a pattern of executions in one unit's area")),
+            Element("purpose",
+                    "The declaration or order was given to threaten an adversary or to conduct "
+                    "hostilities on the basis that there be no survivors",
+                    ("Public statements calling for executions",)),
+            Element("command",
+                    "The perpetrator was in a position of effective command or control over the "
+                    "subordinate forces",
+                    ("Unit structure and chain of command", "Testimony of deserters")),
+            _IAC,
+            _IAC_KNOWLEDGE,
+        ),
+        ("Additional Protocol I art. 40",),
+    ),
+    Qualification(
+        "rs_8_2_b_xxi",
+        "Outrages upon personal dignity",
+        "Rome Statute art. 8(2)(b)(xxi)",
+        (
+            Element("humiliation",
+                    "The perpetrator humiliated, degraded or otherwise violated the dignity of "
+                    "one or more persons (including dead persons)",
+                    ("Filming and publishing the killing", "Mutilation of bodies")),
+            Element("severity",
+                    "The humiliation was so severe as to be generally recognised as an outrage "
+                    "upon personal dignity",
+                    ("Nature and publicity of the conduct",)),
+            _IAC,
+            _IAC_KNOWLEDGE,
+        ),
+    ),
+    Qualification(
+        "cc_ua_438",
+        "Violation of the laws and customs of war",
+        "Criminal Code of Ukraine art. 438",
+        (
+            Element("violation",
+                    "Cruel treatment of prisoners of war or other violation of the laws and "
+                    "customs of war",
+                    ("Evidence of the treatment of prisoners", "Testimony of survivors")),
+            Element("premeditated_murder",
+                    "Combined with premeditated murder (part 2)",
+                    ("Evidence of a deliberate execution",)),
+            _IAC,
+        ),
+    ),
+)
+
+QUALIFICATIONS_BY_CODE = {q.code: q for q in LEGAL_QUALIFICATIONS}
+
+
+def label(scale: tuple[Grade, ...], code: str) -> str:
+    """The readable label of `code` in `scale`, or the code itself when it is unknown."""
+    return next((g.label for g in scale if g.code == code), code)
+
+
+def element_key(qualification: str, element: str) -> str:
+    """How evidence names the legal element it supports: `<qualification>:<element>`."""
+    return f"{qualification}:{element}"
+
+
+def find_element(key: str) -> tuple[Qualification, Element] | None:
+    """The qualification and element named by an `element_key`, or None."""
+    q_code, _, e_code = key.partition(":")
+    qualification = QUALIFICATIONS_BY_CODE.get(q_code)
+    if qualification is None:
+        return None
+    element = next((e for e in qualification.elements if e.code == e_code), None)
+    return (qualification, element) if element else None

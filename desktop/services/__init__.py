@@ -1,0 +1,1 @@
+"""Qt-free services used by both the CLI and the GUI."""

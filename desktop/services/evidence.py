@@ -1,0 +1,98 @@
+"""Evidence spans: passages of a source linked to the incident fact or legal element they back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop.domain import scales
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import Evidence, Incident, Source, database
+from desktop.services import audit
+from desktop.services.anchoring import quote_at
+
+#: Fields a user edits after marking a span; the span itself (source, offsets, quote) is fixed.
+EDITABLE_FIELDS = ("incident", "supports", "asserted_value", "status", "credibility", "note")
+
+
+def _check(values: dict) -> None:
+    unknown = set(values) - set(EDITABLE_FIELDS)
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise ValidationError(f"these evidence fields cannot be edited: {names}")
+    if "status" in values and values["status"] not in scales.STATUS_CODES:
+        raise ValidationError(f"status must be one of {', '.join(scales.STATUS_CODES)}")
+    if "credibility" in values and values["credibility"] not in scales.CREDIBILITY_CODES:
+        raise ValidationError(f"credibility must be one of {', '.join(scales.CREDIBILITY_CODES)}")
+    supports = values.get("supports")
+    is_field = supports in scales.INCIDENT_FIELD_CODES
+    if supports and not is_field and not scales.find_element(supports):
+        raise ValidationError(f"{supports!r} is neither an incident field nor a legal element")
+    incident = values.get("incident")
+    if incident is not None and not Incident.select().where(Incident.id == incident).exists():
+        raise ValidationError(f"there is no incident with id {incident}")
+
+
+def add_evidence(source_id: int, start: int, end: int, *, actor: str,
+                 incident: int | None = None, **values) -> Evidence:
+    """Mark text[start:end] of a source as evidence; the quote and its context are stored too."""
+    values["incident"] = incident
+    _check(values)
+    text = Source.select(Source.text).where(Source.id == source_id).scalar()
+    if text is None:
+        raise ValidationError(f"there is no source with id {source_id}")
+    try:
+        selector = quote_at(text, start, end)
+    except ValueError as exc:
+        raise ValidationError(f"the span {start}–{end} is not inside the source text") from exc
+    with database.atomic():
+        evidence = Evidence.create(source=source_id, start=start, end=end, quote=selector.exact,
+                                   prefix=selector.prefix, suffix=selector.suffix,
+                                   created_by=actor, **values)
+        audit.record("evidence.add", actor=actor, object_type="evidence", object_id=evidence.id,
+                     summary=f"Marked “{_short(selector.exact)}”", after=audit.snapshot(evidence))
+    return evidence
+
+
+def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> int:
+    """Change fields of one or many spans in one transaction; returns how many changed."""
+    ids = [ids] if isinstance(ids, int) else list(ids)
+    _check(changes)
+    changed = 0
+    with database.atomic():
+        for evidence in Evidence.select().where(Evidence.id.in_(ids)):
+            before = audit.snapshot(evidence, changes)
+            if before == changes:
+                continue
+            Evidence.update(changes).where(Evidence.id == evidence.id).execute()
+            audit.record("evidence.update", actor=actor, object_type="evidence",
+                         object_id=evidence.id, summary=f"Edited {', '.join(sorted(changes))}",
+                         before=before, after=dict(changes))
+            changed += 1
+    return changed
+
+
+def remove_evidence(evidence_id: int, *, actor: str) -> dict:
+    """Remove a span (a mistaken mark); returns its snapshot so it can be restored."""
+    with database.atomic():
+        evidence = Evidence.get_by_id(evidence_id)
+        snapshot = audit.snapshot(evidence)
+        evidence.delete_instance()
+        audit.record("evidence.remove", actor=actor, object_type="evidence",
+                     object_id=evidence_id, summary=f"Removed “{_short(evidence.quote)}”",
+                     before=snapshot)
+    return snapshot
+
+
+def restore_evidence(snapshot: dict, *, actor: str) -> Evidence:
+    """Bring back a removed span with its id and every attribute (undo of a removal)."""
+    with database.atomic():
+        Evidence.insert(snapshot).execute()
+        audit.record("evidence.restore", actor=actor, object_type="evidence",
+                     object_id=snapshot["id"], summary=f"Restored “{_short(snapshot['quote'])}”",
+                     after=snapshot)
+    return Evidence.get_by_id(snapshot["id"])
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,84 @@
+"""Turn a source file into text and metadata, whatever its format; Qt-free."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.domain.errors import SourceImportError
+from desktop.services.importing import base
+from desktop.services.importing.base import Extracted, normalise_text
+from desktop.services.importing.docx import extract_docx
+from desktop.services.importing.html import extract_html
+from desktop.services.importing.pdf import extract_pdf
+from desktop.services.importing.text import extract_markdown, extract_txt
+
+Importer = Callable[[Path, bytes], Extracted]
+
+IMPORTERS: dict[str, Importer] = {
+    ".txt": extract_txt,
+    ".md": extract_markdown,
+    ".markdown": extract_markdown,
+    ".docx": extract_docx,
+    ".html": extract_html,
+    ".htm": extract_html,
+    ".pdf": extract_pdf,
+}
+
+SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(IMPORTERS)
+
+_SUPPORTED_TEXT = "Casefile imports .txt, .md, .docx, .html, .pdf"
+
+__all__ = [
+    "IMPORTERS", "SUPPORTED_EXTENSIONS", "Extracted", "extract", "extract_bytes",
+    "read_source_bytes",
+]
+
+
+def read_source_bytes(path: Path) -> bytes:
+    """The bytes of a source file, after refusing unsupported, empty and oversized files."""
+    path = Path(path)
+    _importer_for(path)  # refuse an unsupported file before reading it
+    try:
+        _check_size(path, path.stat().st_size)
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceImportError(path, f"cannot be read: {exc.strerror or exc}") from exc
+
+
+def extract(path: Path) -> Extracted:
+    """Read a source file once and extract it; every failure is a SourceImportError."""
+    return extract_bytes(path, read_source_bytes(path))
+
+
+def extract_bytes(path: Path, data: bytes) -> Extracted:
+    """Extract a source from bytes already read (and hashed) by the caller; `path` names it."""
+    path = Path(path)
+    importer = _importer_for(path)
+    _check_size(path, len(data))
+    extracted = importer(path, data)
+    extracted.text = normalise_text(extracted.text)
+    if not extracted.text.strip():
+        raise SourceImportError(path, "contains no text")
+    for name in ("title", "publisher", "author"):
+        setattr(extracted, name, normalise_text(getattr(extracted, name)).strip())
+    return extracted
+
+
+def _importer_for(path: Path) -> Importer:
+    """The importer for the file's extension, or an error that lists what is supported."""
+    suffix = path.suffix.lower()
+    if suffix in IMPORTERS:
+        return IMPORTERS[suffix]
+    if not suffix:
+        raise SourceImportError(path, f"has no file extension; {_SUPPORTED_TEXT}")
+    raise SourceImportError(path, f"is a {suffix} file; {_SUPPORTED_TEXT}")
+
+
+def _check_size(path: Path, size: int) -> None:
+    """Refuse empty files and files over the size limit (read at call time, for tests)."""
+    if size == 0:
+        raise SourceImportError(path, "is empty")
+    if size > base.MAX_SOURCE_BYTES:
+        limit_mb = base.MAX_SOURCE_BYTES // (1024 * 1024)
+        raise SourceImportError(path, f"is larger than the {limit_mb} MB limit")

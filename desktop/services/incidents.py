@@ -1,0 +1,176 @@
+"""Incidents of a case: create, edit (with the domain's rules), delete and restore."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desktop.domain import scales
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import Evidence, Incident, database
+from desktop.services import audit
+
+#: Fields a user edits in the incident form.
+EDITABLE_FIELDS = (
+    "title", "date_start", "date_end", "date_precision", "report_date", "time", "place",
+    "place_alternatives", "district", "region", "country", "latitude", "longitude",
+    "coordinates_source", "victims_min", "victims_max", "victim_status", "victims_named",
+    "perpetrator_force", "perpetrator_unit", "perpetrators_named", "narrative",
+    "qualifications", "state", "state_comment",
+)
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_CODE = re.compile(r"^INC-(\d+)$")
+
+
+def _parse_date(value: str) -> date | None:
+    """An ISO date, or a month (YYYY-MM) or year (YYYY) read as its first day."""
+    if not value:
+        return None
+    for pattern, suffix in ((r"^\d{4}-\d{2}-\d{2}$", ""), (r"^\d{4}-\d{2}$", "-01"),
+                            (r"^\d{4}$", "-01-01")):
+        if re.match(pattern, value):
+            return date.fromisoformat(value + suffix)
+    raise ValueError(value)
+
+
+def _date_problems(values: dict, today: date) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    parsed: dict[str, date | None] = {}
+    for name in ("date_start", "date_end", "report_date"):
+        if name not in values:
+            continue
+        try:
+            parsed[name] = _parse_date(values[name] or "")
+        except ValueError:
+            problems[name] = "Use a date as YYYY-MM-DD (or YYYY-MM for a month)."
+            continue
+        if parsed[name] and parsed[name] > today:
+            problems[name] = "This date is in the future."
+    start, end = parsed.get("date_start"), parsed.get("date_end")
+    if start and end and end < start and "date_end" not in problems:
+        problems["date_end"] = "The end date is before the start date."
+    return problems
+
+
+def _number_problems(values: dict) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    for name, bound in (("latitude", 90), ("longitude", 180)):
+        value = values.get(name)
+        if value is not None and not -bound <= value <= bound:
+            problems[name] = f"{name.capitalize()} must be between -{bound} and {bound}."
+    low, high = values.get("victims_min"), values.get("victims_max")
+    for name, value in (("victims_min", low), ("victims_max", high)):
+        if value is not None and value < 0:
+            problems[name] = "A count cannot be negative."
+    if low is not None and high is not None and low > high and "victims_max" not in problems:
+        problems["victims_max"] = "The maximum is smaller than the minimum."
+    return problems
+
+
+def _code_problems(values: dict) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    for name, codes in (("date_precision", scales.DATE_PRECISION_CODES),
+                        ("victim_status", scales.VICTIM_STATUS_CODES),
+                        ("state", scales.INCIDENT_STATE_CODES)):
+        if name in values and values[name] not in codes:
+            problems[name] = f"Unknown value {values[name]!r}."
+    if "time" in values and values["time"] and not _TIME.match(values["time"]):
+        problems["time"] = "Use a time as HH:MM (24-hour)."
+    chosen = values.get("qualifications") or []
+    unknown = [q for q in chosen if q not in scales.QUALIFICATIONS_BY_CODE]
+    if unknown:
+        problems["qualifications"] = f"Unknown legal qualification: {', '.join(unknown)}."
+    return problems
+
+
+def incident_problems(values: dict, today: date | None = None) -> dict[str, str]:
+    """Field → plain-words problem for every value that breaks a rule (empty when all is well)."""
+    today = today or date.today()
+    return {**_code_problems(values), **_number_problems(values),
+            **_date_problems(values, today)}
+
+
+def next_code() -> str:
+    """The next free incident code (INC-001, INC-002, …)."""
+    numbers = [int(m.group(1)) for (code,) in Incident.select(Incident.code).tuples()
+               if (m := _CODE.match(code))]
+    return f"INC-{max(numbers, default=0) + 1:03d}"
+
+
+def _check(values: dict, stored: dict | None = None) -> None:
+    """Refuse unknown fields and values that break a rule, alone or with the stored ones."""
+    unknown = set(values) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"these incident fields do not exist: {', '.join(sorted(unknown))}")
+    problems = incident_problems({**(stored or {}), **values})
+    if problems:
+        raise ValidationError("; ".join(f"{k}: {v}" for k, v in problems.items()))
+
+
+def create_incident(*, actor: str, code: str | None = None, **values) -> Incident:
+    """Add an incident to the case (code INC-nnn assigned when not given)."""
+    _check(values)
+    with database.atomic():
+        code = code or next_code()
+        if Incident.select().where(Incident.code == code).exists():
+            raise ValidationError(f"an incident {code} already exists")
+        incident = Incident.create(code=code, created_by=actor, **values)
+        audit.record("incident.create", actor=actor, object_type="incident",
+                     object_id=incident.id, summary=f"Created {code} {values.get('title', '')}",
+                     after=audit.snapshot(incident))
+    return incident
+
+
+def update_incident(incident_id: int, *, actor: str, **changes) -> Incident:
+    """Change fields of an incident; a value that breaks a rule raises ValidationError."""
+    with database.atomic():
+        incident = Incident.get_by_id(incident_id)
+        _check(changes, audit.snapshot(incident, EDITABLE_FIELDS))
+        before = audit.snapshot(incident, changes)
+        if before == changes:
+            return incident
+        Incident.update(changes).where(Incident.id == incident_id).execute()
+        audit.record("incident.update", actor=actor, object_type="incident",
+                     object_id=incident_id,
+                     summary=f"Edited {', '.join(sorted(changes))} of {incident.code}",
+                     before=before, after=dict(changes))
+    return Incident.get_by_id(incident_id)
+
+
+def delete_incident(incident_id: int, *, actor: str) -> dict:
+    """Delete an incident; its evidence is kept, unlinked. Returns what `restore_incident` needs."""
+    with database.atomic():
+        incident = Incident.get_by_id(incident_id)
+        linked = [e for (e,) in Evidence.select(Evidence.id)
+                  .where(Evidence.incident == incident_id).tuples()]
+        snapshot = {"incident": audit.snapshot(incident), "evidence_ids": linked}
+        Evidence.update(incident=None).where(Evidence.id.in_(linked)).execute()
+        incident.delete_instance()
+        audit.record("incident.delete", actor=actor, object_type="incident",
+                     object_id=incident_id,
+                     summary=f"Deleted {incident.code}; {len(linked)} evidence kept, unlinked",
+                     before=snapshot)
+    return snapshot
+
+
+def restore_incident(snapshot: dict, *, actor: str) -> Incident:
+    """Bring back a deleted incident with its id and relink its evidence (undo of a delete)."""
+    data = snapshot["incident"]
+    with database.atomic():
+        Incident.insert(data).execute()
+        (Evidence.update(incident=data["id"])
+         .where(Evidence.id.in_(snapshot["evidence_ids"])).execute())
+        audit.record("incident.restore", actor=actor, object_type="incident",
+                     object_id=data["id"], summary=f"Restored {data['code']}", after=snapshot)
+    return Incident.get_by_id(data["id"])
+
+
+def open_elements(incident: Incident) -> list[str]:
+    """Element keys of the incident's qualifications that no non-rejected evidence supports."""
+    covered = {key for (key,) in Evidence.select(Evidence.supports)
+               .where((Evidence.incident == incident.id) & (Evidence.status != "rejected"))
+               .tuples()}
+    return [scales.element_key(q, e.code)
+            for q in incident.qualifications or []
+            for e in scales.QUALIFICATIONS_BY_CODE[q].elements
+            if scales.element_key(q, e.code) not in covered]

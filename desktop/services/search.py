@@ -1,0 +1,90 @@
+"""Full-text search over a case's sources (SQLite FTS5, ranked by bm25, with snippets).
+
+People type words, not query syntax: a query without FTS5 operators is searched as its words,
+each quoted, so `POW's` or `8(2)(b)` just work. A query that uses the syntax (quotes, AND, OR,
+NOT, NEAR, a trailing *) is passed through, and a mistake in it is reported in plain words.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from peewee import OperationalError
+
+from desktop.domain.errors import SearchQueryError
+from desktop.domain.models import database
+
+# Private-use characters mark the hits inside a snippet; they never occur in extracted text.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_SYNTAX = re.compile(r'"|\*|\^|\b(AND|OR|NOT|NEAR)\b')
+SNIPPET_TOKENS = 24
+
+_QUERY = f"""
+SELECT s.id, s.title, s.publisher, bm25(source_index) AS rank,
+       snippet(source_index, 0, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS})
+FROM source_index JOIN source AS s ON s.id = source_index.rowid
+WHERE source_index MATCH ?
+ORDER BY rank
+LIMIT ? OFFSET ?
+"""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One source that matches a query, with a snippet and where the hits are in it."""
+
+    source_id: int
+    title: str
+    publisher: str
+    rank: float
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]  # (start, end) of each hit within `snippet`
+
+
+def fts_query(text: str) -> str:
+    """The FTS5 expression for what a user typed."""
+    text = text.strip()
+    if not text:
+        raise SearchQueryError("Type a word or phrase to search for.")
+    if _SYNTAX.search(text):
+        return text
+    words = [w.replace('"', "") for w in text.split()]
+    return " ".join(f'"{w}"' for w in words if w)
+
+
+def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Remove the hit markers from a snippet and return the hits' positions in the plain text."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length, start = 0, 0
+    for part in re.split(f"([{_OPEN}{_CLOSE}])", marked):
+        if part == _OPEN:
+            start = length
+        elif part == _CLOSE:
+            spans.append((start, length))
+        else:
+            plain.append(part)
+            length += len(part)
+    return "".join(plain), tuple(spans)
+
+
+def search(query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+    """Sources matching `query`, best first (bm25), each with a highlighted snippet."""
+    expression = fts_query(query)
+    try:
+        rows = database.execute_sql(_QUERY, (expression, limit, offset)).fetchall()
+    except (OperationalError, sqlite3.OperationalError) as exc:
+        raise SearchQueryError(_explain(query, exc)) from exc
+    hits = []
+    for source_id, title, publisher, rank, marked in rows:
+        snippet, spans = split_snippet(marked or "")
+        hits.append(SearchHit(source_id, title, publisher, rank, snippet, spans))
+    return hits
+
+
+def _explain(query: str, exc: Exception) -> str:
+    detail = str(exc).removeprefix("fts5: ")
+    return (f"The search “{query}” cannot be understood ({detail}). Check quotes and the "
+            "operators AND, OR, NOT, NEAR, or search for plain words.")

@@ -1,0 +1,194 @@
+"""Sources of a case: import files (with their original bytes and fingerprint) and edit metadata.
+
+An import is one transaction: a crash, a kill or a cancel mid-way leaves the case as it was
+before, never half-imported. Files are parsed before the transaction opens, so a long import
+holds the write lock only for the short time it takes to store what was parsed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.domain import scales
+from desktop.domain.errors import SourceImportError, ValidationError
+from desktop.domain.models import Source, SourceIndex, SourceOriginal, database, utc_now
+from desktop.services import audit, importing
+from desktop.services.importing.base import Extracted
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+#: Metadata a user may edit after import; the text, bytes and fingerprint never change.
+EDITABLE_FIELDS = (
+    "kind", "title", "publisher", "author", "url", "published", "language",
+    "collected_at", "collected_by", "collected_from", "reliability", "reliability_note",
+)
+
+
+@dataclass
+class ImportReport:
+    """What an import did with each file it was given."""
+
+    imported: list[tuple[Path, int]] = field(default_factory=list)
+    duplicates: list[tuple[Path, str]] = field(default_factory=list)  # path, existing title
+    failed: list[tuple[Path, str]] = field(default_factory=list)  # path, message
+    cancelled: bool = False
+
+    @property
+    def source_ids(self) -> list[int]:
+        return [source_id for _, source_id in self.imported]
+
+
+@dataclass
+class _Parsed:
+    path: Path
+    sha256: str
+    size: int
+    extracted: Extracted
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 fingerprint of a source's bytes, as lowercase hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _existing_titles(hashes: Sequence[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for i in range(0, len(hashes), 500):
+        query = (Source.select(Source.sha256, Source.title)
+                 .where(Source.sha256.in_(hashes[i:i + 500])).tuples())
+        found.update(dict(query))
+    return found
+
+
+def _parse_all(paths: Sequence[Path], report: ImportReport, progress: Progress | None,
+               cancelled: Cancelled | None) -> list[_Parsed]:
+    parsed: list[_Parsed] = []
+    for done, path in enumerate(paths):
+        if cancelled and cancelled():
+            report.cancelled = True
+            return []
+        if progress:
+            progress(done, len(paths), path.name)
+        try:
+            data = importing.read_source_bytes(path)
+            parsed.append(_Parsed(path, sha256_hex(data), len(data),
+                                  importing.extract_bytes(path, data)))
+        except SourceImportError as exc:
+            report.failed.append((path, str(exc)))
+    return parsed
+
+
+def _drop_duplicates(parsed: list[_Parsed], report: ImportReport) -> list[_Parsed]:
+    existing = _existing_titles([p.sha256 for p in parsed])
+    fresh: list[_Parsed] = []
+    for item in parsed:
+        if item.sha256 in existing:
+            report.duplicates.append((item.path, existing[item.sha256]))
+        else:
+            existing[item.sha256] = item.extracted.title or item.path.name
+            fresh.append(item)
+    return fresh
+
+
+def _source_row(item: _Parsed, actor: str, kind: str, now: str) -> dict:
+    ex = item.extracted
+    return {
+        "kind": kind, "title": ex.title or item.path.stem, "publisher": ex.publisher,
+        "author": ex.author, "url": ex.url, "published": ex.published, "language": ex.language,
+        "collected_at": now, "collected_by": actor,
+        "collected_from": ex.url or f"file {item.path.name}",
+        "original_name": item.path.name, "media_type": ex.media_type, "size": item.size,
+        "sha256": item.sha256, "encoding": ex.encoding, "text": ex.text,
+        "imported_at": now, "imported_by": actor, "extra": ex.extra,
+    }
+
+
+def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
+           cancelled: Cancelled | None) -> None:
+    now = utc_now()
+    with database.atomic() as txn:
+        for item in items:
+            data = importing.read_source_bytes(item.path)
+            if sha256_hex(data) != item.sha256:
+                report.failed.append((item.path, f"{item.path.name}: changed on disk while it "
+                                                 "was being imported; import it again"))
+                continue
+            row = _source_row(item, actor, kind, now)
+            source_id = Source.insert(row).execute()
+            SourceOriginal.insert(source=source_id, data=data).execute()
+            SourceIndex.insert({SourceIndex.rowid: source_id, SourceIndex.text: row["text"]}
+                               ).execute()
+            audit.record("source.import", actor=actor, object_type="source",
+                         object_id=source_id, summary=f"Imported {item.path.name}",
+                         after={"title": row["title"], "original_name": item.path.name,
+                                "sha256": item.sha256, "size": item.size,
+                                "media_type": row["media_type"]})
+            report.imported.append((item.path, source_id))
+        if cancelled and cancelled():
+            txn.rollback()
+            report.imported.clear()
+            report.cancelled = True
+
+
+def import_files(paths: Iterable[Path | str], *, actor: str, kind: str = "other",
+                 progress: Progress | None = None,
+                 cancelled: Cancelled | None = None) -> ImportReport:
+    """Import source files into the open case: all that can be read, in one transaction.
+
+    Files that cannot be read are reported in `failed`, files whose bytes are already in the
+    case in `duplicates`; neither changes the case. A cancel leaves the case untouched.
+    """
+    if kind not in scales.SOURCE_KIND_CODES:
+        raise ValidationError(f"unknown source kind {kind!r}")
+    paths = [Path(p) for p in paths]
+    report = ImportReport()
+    parsed = _parse_all(paths, report, progress, cancelled)
+    if report.cancelled:
+        return report
+    fresh = _drop_duplicates(parsed, report)
+    if progress:
+        progress(len(paths), len(paths), "Saving to the case")
+    if fresh:
+        _store(fresh, actor, kind, report, cancelled)
+    return report
+
+
+def update_source(source_id: int, *, actor: str, **changes: str) -> Source:
+    """Change a source's editable metadata; the text and fingerprint cannot be changed."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"these source fields cannot be edited: {', '.join(sorted(unknown))}")
+    if "reliability" in changes and changes["reliability"] not in scales.RELIABILITY_CODES:
+        raise ValidationError(f"reliability must be one of {', '.join(scales.RELIABILITY_CODES)}")
+    if "kind" in changes and changes["kind"] not in scales.SOURCE_KIND_CODES:
+        raise ValidationError(f"unknown source kind {changes['kind']!r}")
+    with database.atomic():
+        source = Source.get_by_id(source_id)
+        before = audit.snapshot(source, changes)
+        if before == changes:
+            return source
+        Source.update(changes).where(Source.id == source_id).execute()
+        audit.record("source.update", actor=actor, object_type="source", object_id=source_id,
+                     summary=f"Edited {', '.join(sorted(changes))} of “{source.title}”",
+                     before=before, after=dict(changes))
+    return Source.get_by_id(source_id)
+
+
+def list_sources() -> list[tuple]:
+    """(id, title, publisher, published, reliability, sha256) of every source, by id."""
+    return list(Source.select(Source.id, Source.title, Source.publisher, Source.published,
+                              Source.reliability, Source.sha256).order_by(Source.id).tuples())
+
+
+def source_text(source_id: int) -> str:
+    """The extracted text of a source (the working copy)."""
+    return Source.select(Source.text).where(Source.id == source_id).scalar()
+
+
+def original_bytes(source_id: int) -> bytes:
+    """The source's original bytes (the evidentiary copy)."""
+    return bytes(SourceOriginal.get_by_id(source_id).data)

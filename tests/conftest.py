@@ -1,0 +1,42 @@
+"""Shared fixtures. Qt must run offscreen in tests: set before any Qt module loads."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop.domain import db  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ACTOR = "Olena Documenter"
+
+
+@pytest.fixture
+def actor() -> str:
+    return ACTOR
+
+
+@pytest.fixture
+def case_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.casefile"
+
+
+@pytest.fixture
+def case(case_path: Path):
+    """A new, empty case, open for the test and closed after it."""
+    database = db.new_case(case_path, "Executions of surrendered POWs", actor=ACTOR,
+                           reference="UA-POW-2024-001")
+    yield database
+    db.close_case()
+
+
+@pytest.fixture
+def seed_files() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))

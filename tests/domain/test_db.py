@@ -1,0 +1,142 @@
+"""Case files: created as one SQLite file, refused with a clear reason when they are not cases."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.domain import db, migrations, models
+from desktop.domain.errors import CaseFileError
+from desktop.services import search
+from tests.conftest import FIXTURES
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_case_is_one_sqlite_file_that_says_it_is_a_case(case, case_path):
+    assert case.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert case.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert models.Case.get().reference == "UA-POW-2024-001"
+    db.close_case()
+    assert sorted(p.name for p in case_path.parent.iterdir()) == [case_path.name]
+    con = sqlite3.connect(case_path)
+    assert con.execute("PRAGMA application_id").fetchone()[0] == db.APPLICATION_ID
+    assert con.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
+    con.close()
+
+
+def test_creating_a_case_is_audited(case, actor):
+    entry = models.AuditEntry.get()
+    assert (entry.action, entry.actor) == ("case.create", actor)
+    assert entry.after["title"] == "Executions of surrendered POWs"
+
+
+def test_new_case_refuses_to_overwrite_a_file(tmp_path):
+    existing = tmp_path / "existing.casefile"
+    existing.write_bytes(b"precious")
+    with pytest.raises(CaseFileError, match="existing.casefile: already exists"):
+        db.new_case(existing, "x")
+    assert existing.read_bytes() == b"precious"
+
+
+def test_a_closed_case_reopens_with_its_content(case, case_path):
+    db.close_case()
+    db.open_case(case_path)
+    assert models.Case.get().title == "Executions of surrendered POWs"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "is empty"),
+        (b"Incident notes, typed in a text editor\n" * 20, "not an SQLite database"),
+        (b"SQLite format 3\x00" + b"\x00" * 84, "damaged"),
+    ],
+)
+def test_a_file_that_is_not_a_case_is_refused_untouched(tmp_path, content, reason):
+    path = tmp_path / "notes.casefile"
+    path.write_bytes(content)
+    before = digest(path)
+    with pytest.raises(CaseFileError, match=f"notes.casefile: .*{reason}"):
+        db.open_case(path)
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.casefile"]
+
+
+def test_a_truncated_case_is_refused_untouched(case, case_path):
+    db.close_case()
+    data = case_path.read_bytes()
+    case_path.write_bytes(data[: len(data) // 2])
+    before = digest(case_path)
+    with pytest.raises(CaseFileError, match="damaged|not a complete case|not a Casefile"):
+        db.open_case(case_path)
+    assert digest(case_path) == before
+
+
+def test_another_sqlite_database_is_not_a_case(tmp_path):
+    path = tmp_path / "browser-history.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE visits (url TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(CaseFileError, match="is an SQLite database but not a Casefile case"):
+        db.open_case(path)
+
+
+def test_a_missing_file_is_named(tmp_path):
+    with pytest.raises(CaseFileError, match="gone.casefile: does not exist"):
+        db.open_case(tmp_path / "gone.casefile")
+
+
+def test_a_case_from_a_newer_casefile_is_refused(case, case_path):
+    case.pragma("user_version", db.SCHEMA_VERSION + 1)
+    db.close_case()
+    with pytest.raises(CaseFileError, match="newer Casefile"):
+        db.open_case(case_path)
+
+
+@pytest.mark.parametrize("locked", ["file", "folder"])
+def test_a_read_only_case_is_refused(case, case_path, monkeypatch, locked):
+    # Simulated: the tests run as root in CI, and root may write to any file.
+    db.close_case()
+    target = case_path if locked == "file" else case_path.parent
+    real_access = os.access
+    monkeypatch.setattr(os, "access",
+                        lambda p, mode: False if Path(p) == target else real_access(p, mode))
+    with pytest.raises(CaseFileError, match="test.casefile: is read-only"):
+        db.open_case(case_path)
+
+
+def v1_case(path: Path) -> Path:
+    con = sqlite3.connect(path)
+    con.executescript((FIXTURES / "schema_v1.sql").read_text(encoding="utf-8"))
+    con.close()
+    return path
+
+
+def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
+    path = v1_case(tmp_path / "old.casefile")
+    db.open_case(path)
+    assert db.models.database.obj.pragma("user_version") == migrations.LATEST
+    incident = models.Incident.get(models.Incident.code == "INC-001")
+    assert incident.report_date == ""
+    assert incident.qualifications == ["rs_8_2_b_vi"]
+    evidence = models.Evidence.get()
+    assert evidence.quote == "executed nine Ukrainian prisoners of war"
+    # the new full-text index was filled from the sources already in the case
+    assert [h.source_id for h in search.search("Shlyakh")] == [1]
+    db.close_case()
+
+
+def test_migration_steps_are_recorded_by_version(tmp_path):
+    path = v1_case(tmp_path / "old.casefile")
+    database = db._connect(path)
+    assert migrations.upgrade(database, 1) == [2]
+    assert migrations.upgrade(database, 2) == []
+    db.close_case()

@@ -1,0 +1,102 @@
+"""Evidence spans: marked by offsets, stored with their quote, audited on every change."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import AuditEntry, Evidence
+from desktop.services import audit, evidence, incidents, sources
+
+QUOTE = "The incident occurred around 10:00 on September 6, 2024"
+
+
+@pytest.fixture
+def pgo(case, actor, seed_files):
+    """The Prosecutor General's report (seed 003) and an incident for it."""
+    source_id = sources.import_files(seed_files[3:4], actor=actor).source_ids[0]
+    incident = incidents.create_incident(actor=actor, title="Wounded soldier, Phenol plant")
+    return source_id, incident.id, sources.source_text(source_id)
+
+
+def test_a_span_stores_its_quote_and_context(pgo, actor):
+    source_id, incident_id, text = pgo
+    start = text.index(QUOTE)
+    span = evidence.add_evidence(source_id, start, start + len(QUOTE), actor=actor,
+                                 incident=incident_id, supports="time", asserted_value="10:00",
+                                 credibility="2")
+    stored = Evidence.get_by_id(span.id)
+    assert stored.quote == QUOTE
+    assert text[start - len(stored.prefix):start] == stored.prefix
+    assert stored.suffix.startswith(", near the Phenol Plant")
+    assert (stored.status, stored.review_state, stored.created_by) == ("unverified", "pending",
+                                                                        actor)
+
+
+def test_adding_changing_and_removing_are_each_audited(pgo, actor):
+    source_id, incident_id, _ = pgo
+    span = evidence.add_evidence(source_id, 0, 30, actor=actor, incident=incident_id,
+                                 supports="narrative")
+    evidence.update_evidence(span.id, actor=actor, status="corroborated", note="Also in UN report")
+    snapshot = evidence.remove_evidence(span.id, actor=actor)
+    entries = list(AuditEntry.select().where(AuditEntry.object_type == "evidence"))
+    assert [e.action for e in entries] == ["evidence.add", "evidence.update", "evidence.remove"]
+    assert entries[1].before == {"status": "unverified", "note": ""}
+    assert entries[1].after == {"status": "corroborated", "note": "Also in UN report"}
+    assert entries[2].before["quote"] == snapshot["quote"]
+
+
+def test_a_removed_span_is_restored_exactly(pgo, actor):
+    source_id, incident_id, _ = pgo
+    span = evidence.add_evidence(source_id, 5, 25, actor=actor, incident=incident_id,
+                                 supports="date", asserted_value="2024-09-06", credibility="3")
+    snapshot = evidence.remove_evidence(span.id, actor=actor)
+    restored = evidence.restore_evidence(snapshot, actor=actor)
+    assert audit.snapshot(restored) == snapshot
+
+
+def test_a_bulk_status_change_is_one_transaction(pgo, actor, monkeypatch):
+    source_id, incident_id, _ = pgo
+    ids = [evidence.add_evidence(source_id, i * 10, i * 10 + 5, actor=actor).id for i in range(5)]
+    real_record = audit.record
+    calls = []
+
+    def failing_record(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 4:
+            raise RuntimeError("disk full")
+        return real_record(*args, **kwargs)
+
+    monkeypatch.setattr(audit, "record", failing_record)
+    with pytest.raises(RuntimeError):
+        evidence.update_evidence(ids, actor=actor, status="verified")
+    assert {e.status for e in Evidence.select()} == {"unverified"}
+    monkeypatch.setattr(audit, "record", real_record)
+    assert evidence.update_evidence(ids, actor=actor, status="verified") == 5
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"status": "probable"}, "status must be one of"),
+        ({"credibility": "7"}, "credibility must be one of"),
+        ({"supports": "weather"}, "neither an incident field nor a legal element"),
+        ({"incident": 999}, "no incident with id 999"),
+    ],
+)
+def test_invalid_values_are_refused(pgo, actor, values, message):
+    source_id, _, _ = pgo
+    with pytest.raises(ValidationError, match=message):
+        evidence.add_evidence(source_id, 0, 10, actor=actor, **values)
+    assert not Evidence.select().exists()
+
+
+def test_a_span_outside_the_text_is_refused(pgo, actor):
+    source_id, _, text = pgo
+    with pytest.raises(ValidationError, match="not inside the source text"):
+        evidence.add_evidence(source_id, len(text) - 2, len(text) + 10, actor=actor)
+
+
+def test_an_audit_entry_cannot_be_written_outside_a_transaction(case, actor):
+    with pytest.raises(RuntimeError, match="transaction"):
+        audit.record("case.update", actor=actor)

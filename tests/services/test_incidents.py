@@ -1,0 +1,92 @@
+"""Incidents: codes, the domain's rules on values, and delete that keeps evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import AuditEntry, Evidence, Incident
+from desktop.services import evidence, incidents, sources
+
+
+def test_incidents_get_consecutive_codes(case, actor):
+    first = incidents.create_incident(actor=actor, title="16 POWs near Mykolaivka")
+    second = incidents.create_incident(actor=actor, title="9 POWs near Zelenyy Shlyakh")
+    assert (first.code, second.code) == ("INC-001", "INC-002")
+
+
+def test_each_change_is_audited_with_before_and_after(case, actor):
+    incident = incidents.create_incident(actor=actor, title="Wounded soldier, Phenol plant")
+    incidents.update_incident(incident.id, actor=actor, place="New York", time="10:00")
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert entry.action == "incident.update"
+    assert entry.before == {"place": "", "time": ""}
+    assert entry.after == {"place": "New York", "time": "10:00"}
+    assert entry.actor == actor
+
+
+def test_an_edit_that_changes_nothing_writes_nothing(case, actor):
+    incident = incidents.create_incident(actor=actor, title="Six POWs")
+    count = AuditEntry.select().count()
+    incidents.update_incident(incident.id, actor=actor, title="Six POWs")
+    assert AuditEntry.select().count() == count
+
+
+@pytest.mark.parametrize(
+    ("values", "field", "message"),
+    [
+        ({"latitude": 91.0}, "latitude", "between -90 and 90"),
+        ({"longitude": -181.0}, "longitude", "between -180 and 180"),
+        ({"victims_min": 16, "victims_max": 9}, "victims_max", "smaller than the minimum"),
+        ({"date_start": "2024-10-10", "date_end": "2024-10-01"}, "date_end", "before the start"),
+        ({"date_start": "2099-01-01"}, "date_start", "in the future"),
+        ({"date_start": "10/10/2024"}, "date_start", "YYYY-MM-DD"),
+        ({"time": "25:00"}, "time", "HH:MM"),
+        ({"qualifications": ["rs_9_9"]}, "qualifications", "Unknown legal qualification"),
+        ({"victims_min": -1}, "victims_min", "negative"),
+    ],
+)
+def test_values_that_break_a_rule_are_named_in_plain_words(values, field, message):
+    problems = incidents.incident_problems(values, today=date(2025, 6, 1))
+    assert message in problems[field]
+
+
+def test_a_month_precision_date_is_accepted():
+    assert incidents.incident_problems({"date_start": "2025-01", "date_precision": "month"},
+                                       today=date(2025, 6, 1)) == {}
+
+
+def test_an_invalid_update_is_refused_and_nothing_changes(case, actor):
+    incident = incidents.create_incident(actor=actor, title="x", victims_min=9, victims_max=9)
+    with pytest.raises(ValidationError, match="victims_max"):
+        incidents.update_incident(incident.id, actor=actor, victims_min=16)
+    assert Incident.get_by_id(incident.id).victims_min == 9
+
+
+def test_deleting_an_incident_keeps_its_evidence_and_can_be_undone(case, actor, seed_files):
+    source_id = sources.import_files(seed_files[3:4], actor=actor).source_ids[0]
+    incident = incidents.create_incident(actor=actor, title="9 POWs near Zelenyy Shlyakh")
+    span = evidence.add_evidence(source_id, 10, 40, actor=actor, incident=incident.id,
+                                 supports="victims")
+    snapshot = incidents.delete_incident(incident.id, actor=actor)
+    assert not Incident.select().exists()
+    assert Evidence.get_by_id(span.id).incident is None
+    incidents.restore_incident(snapshot, actor=actor)
+    assert Evidence.get_by_id(span.id).incident.code == "INC-001"
+    actions = [a for (a,) in AuditEntry.select(AuditEntry.action).tuples()]
+    assert actions[-2:] == ["incident.delete", "incident.restore"]
+
+
+def test_open_elements_are_those_no_usable_evidence_covers(case, actor, seed_files):
+    source_id = sources.import_files(seed_files[3:4], actor=actor).source_ids[0]
+    incident = incidents.create_incident(actor=actor, title="x", qualifications=["rs_8_2_b_vi"])
+    evidence.add_evidence(source_id, 0, 20, actor=actor, incident=incident.id,
+                          supports="rs_8_2_b_vi:killing")
+    rejected = evidence.add_evidence(source_id, 30, 50, actor=actor, incident=incident.id,
+                                     supports="rs_8_2_b_vi:hors_de_combat")
+    evidence.update_evidence(rejected.id, actor=actor, status="rejected")
+    assert incidents.open_elements(Incident.get_by_id(incident.id)) == [
+        "rs_8_2_b_vi:hors_de_combat", "rs_8_2_b_vi:hors_de_combat_knowledge",
+        "rs_8_2_b_vi:armed_conflict", "rs_8_2_b_vi:conflict_knowledge"]

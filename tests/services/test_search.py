@@ -1,0 +1,77 @@
+"""Full-text search over a case's sources: ranked, highlighted, forgiving of what people type."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain.errors import SearchQueryError
+from desktop.services import search, sources
+
+UKRAINIAN = (
+    "Офіс Генерального прокурора повідомив про розстріл дев'яти українських "
+    "військовополонених поблизу села Зелений Шлях Курської області 10 жовтня 2024 року."
+)
+
+
+@pytest.fixture
+def seeded(case, seed_files, actor, tmp_path):
+    extra = tmp_path / "pgo-ua.txt"
+    extra.write_text(UKRAINIAN, encoding="utf-8")
+    report = sources.import_files([*seed_files, extra], actor=actor)
+    assert not report.failed
+    return {path.name: source_id for path, source_id in report.imported}
+
+
+def test_a_word_finds_the_sources_that_contain_it_with_a_highlighted_snippet(seeded):
+    hits = search.search("Phenol")
+    assert [h.source_id for h in hits] == [seeded["003_b8c3f3517aeeccd0.txt"]]
+    hit = hits[0]
+    assert [hit.snippet[s:e] for s, e in hit.highlights] == ["Phenol"]
+    assert "New York village" in hit.snippet
+
+
+def test_results_are_ranked_best_first(seeded):
+    hits = search.search("Zelenyy Shlyakh")
+    assert hits[0].source_id == seeded["003_b8c3f3517aeeccd0.txt"]
+    assert [h.rank for h in hits] == sorted(h.rank for h in hits)
+
+
+def test_cyrillic_words_are_found(seeded):
+    hits = search.search("військовополонених")
+    assert [h.source_id for h in hits] == [seeded["pgo-ua.txt"]]
+    assert "військовополонених" in hits[0].snippet
+
+
+def test_diacritics_are_ignored(case, actor, tmp_path):
+    path = tmp_path / "kyiv.txt"
+    path.write_text("Statement issued in Kyïv by the Ombudsman of Ukraine.", encoding="utf-8")
+    sources.import_files([path], actor=actor)
+    assert len(search.search("Kyiv")) == 1
+
+
+def test_prefix_and_phrase_syntax_work(seeded):
+    assert len(search.search("execut*")) >= 4
+    assert [h.source_id for h in search.search('"Phenol Plant"')] == [
+        seeded["003_b8c3f3517aeeccd0.txt"]]
+
+
+@pytest.mark.parametrize("typed", ["POW's", "art. 8(2)(b)(vi)", "10:00", "Kurs’k", "-"])
+def test_punctuation_that_people_type_is_not_an_error(seeded, typed):
+    search.search(typed)  # must not raise
+
+
+@pytest.mark.parametrize("bad", ['"unclosed phrase', "executions AND", "NOT", "NEAR(a b"])
+def test_malformed_syntax_gets_a_clear_message(seeded, bad):
+    with pytest.raises(SearchQueryError, match="cannot be understood"):
+        search.search(bad)
+
+
+def test_an_empty_query_asks_for_words(seeded):
+    with pytest.raises(SearchQueryError, match="Type a word"):
+        search.search("   ")
+
+
+def test_limit_and_offset_page_through_hits(seeded):
+    everything = search.search("Ukrainian", limit=50)
+    assert len(everything) >= 3
+    assert search.search("Ukrainian", limit=2, offset=1) == everything[1:3]
