@@ -15,8 +15,8 @@ from pathlib import Path
 from desktop import __version__
 from desktop.domain import db, scales
 from desktop.domain.errors import CasefileError
-from desktop.domain.models import Case, Evidence, Incident, Source
-from desktop.services import importing, search, sources
+from desktop.domain.models import Case, Incident, Source
+from desktop.services import evidence, importing, search, sources
 
 
 def default_user() -> str:
@@ -112,8 +112,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(f"File format     {db.SCHEMA_VERSION}")
     print(f"Sources         {Source.select().count()}")
     print(f"Incidents       {Incident.select().count()}")
-    counts = dict(Evidence.select(Evidence.status, Evidence.id.count().alias("n"))
-                  .group_by(Evidence.status).tuples())
+    counts = evidence.counts_by_status()
     detail = ", ".join(f"{counts[g.code]} {g.code}" for g in scales.VERIFICATION_STATUSES
                        if counts.get(g.code))
     print(f"Evidence        {sum(counts.values())}" + (f" ({detail})" if detail else ""))

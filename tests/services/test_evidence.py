@@ -100,3 +100,10 @@ def test_a_span_outside_the_text_is_refused(pgo, actor):
 def test_an_audit_entry_cannot_be_written_outside_a_transaction(case, actor):
     with pytest.raises(RuntimeError, match="transaction"):
         audit.record("case.update", actor=actor)
+
+
+def test_counts_by_status(pgo, actor):
+    source_id, _, _ = pgo
+    ids = [evidence.add_evidence(source_id, i * 10, i * 10 + 5, actor=actor).id for i in range(3)]
+    evidence.update_evidence(ids[:2], actor=actor, status="contested")
+    assert evidence.counts_by_status() == {"contested": 2, "unverified": 1}
