@@ -264,6 +264,38 @@ LEGAL_QUALIFICATIONS: tuple[Qualification, ...] = (
 QUALIFICATIONS_BY_CODE = {q.code: q for q in LEGAL_QUALIFICATIONS}
 
 
+@dataclass(frozen=True)
+class StatusLook:
+    """How a verification status is drawn: a colour, and a cue that does not rely on colour."""
+
+    colour: str  # highlight background, #rrggbb
+    underline: str  # "single", "dash", "dot", "wave", "double" or "none"
+    strike: bool  # struck through (rejected evidence)
+    mark: str  # a margin/legend glyph
+
+
+# Colours picked from a colour-blind-safe palette (Okabe–Ito, lightened for text backgrounds);
+# each status also differs by underline style so that colour is never the only cue.
+STATUS_LOOKS: dict[str, StatusLook] = {
+    "unverified": StatusLook("#fde9a9", "dot", False, "?"),
+    "corroborated": StatusLook("#b9dcf2", "dash", False, "≈"),
+    "verified": StatusLook("#b5e3cf", "single", False, "✓"),
+    "contested": StatusLook("#f6c9a8", "wave", False, "!"),
+    "rejected": StatusLook("#d9d9d9", "none", True, "✗"),
+}
+
+
+def supports_label(code: str) -> str:
+    """What a span backs, in words: an incident field's label or a legal element's."""
+    if code in INCIDENT_FIELD_CODES:
+        return label(INCIDENT_FIELDS, code)
+    found = find_element(code)
+    if found:
+        qualification, element = found
+        return f"{qualification.instrument}: {element.label}"
+    return code
+
+
 def label(scale: tuple[Grade, ...], code: str) -> str:
     """The readable label of `code` in `scale`, or the code itself when it is unknown."""
     return next((g.label for g in scale if g.code == code), code)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from desktop.domain import scales
 from desktop.domain.errors import ValidationError
@@ -93,6 +94,81 @@ def restore_evidence(snapshot: dict, *, actor: str) -> Evidence:
                      object_id=snapshot["id"], summary=f"Restored “{_short(snapshot['quote'])}”",
                      after=snapshot)
     return Evidence.get_by_id(snapshot["id"])
+
+
+class EvidenceRow(NamedTuple):
+    """One evidence span as the views show it (read with one query, no model objects)."""
+
+    id: int
+    source_id: int
+    start: int
+    end: int
+    quote: str
+    status: str
+    credibility: str
+    incident_id: int | None
+    incident_code: str | None
+    supports: str
+    asserted_value: str
+    note: str
+    review_state: str
+    review_comment: str
+    created_by: str
+    created_at: str
+    source_title: str
+    source_publisher: str
+    source_reliability: str
+
+
+_ROW_COLUMNS = (
+    Evidence.id, Evidence.source, Evidence.start, Evidence.end, Evidence.quote, Evidence.status,
+    Evidence.credibility, Evidence.incident, Incident.code, Evidence.supports,
+    Evidence.asserted_value, Evidence.note, Evidence.review_state, Evidence.review_comment,
+    Evidence.created_by, Evidence.created_at, Source.title, Source.publisher, Source.reliability,
+)
+
+
+def evidence_rows(*, incident_id: int | None = None, source_id: int | None = None,
+                  ids: Sequence[int] | None = None) -> list[EvidenceRow]:
+    """Evidence of the case, of one incident, of one source or with given ids, in text order."""
+    query = (Evidence.select(*_ROW_COLUMNS)
+             .join(Source, on=(Evidence.source == Source.id))
+             .join(Incident, JOIN.LEFT_OUTER, on=(Evidence.incident == Incident.id)))
+    if incident_id is not None:
+        query = query.where(Evidence.incident == incident_id)
+    if source_id is not None:
+        query = query.where(Evidence.source == source_id)
+    if ids is not None:
+        query = query.where(Evidence.id.in_(list(ids)))
+    query = query.order_by(Evidence.source, Evidence.start, Evidence.id)
+    return [EvidenceRow(*row) for row in query.tuples()]
+
+
+def backing(incident_id: int) -> dict[str, list[EvidenceRow]]:
+    """Usable (not rejected) evidence of an incident, grouped by the field or element it backs."""
+    grouped: dict[str, list[EvidenceRow]] = {}
+    for row in evidence_rows(incident_id=incident_id):
+        if row.status != "rejected" and row.supports:
+            grouped.setdefault(row.supports, []).append(row)
+    return grouped
+
+
+def normalised_value(value: str) -> str:
+    """An asserted value as compared for conflicts: case, spacing and a trailing dot ignored."""
+    return " ".join(value.casefold().split()).rstrip(".")
+
+
+def conflicts(incident_id: int) -> dict[str, dict[str, list[EvidenceRow]]]:
+    """Fields whose evidence asserts different values: field → value → the spans saying it."""
+    found: dict[str, dict[str, list[EvidenceRow]]] = {}
+    for supports, rows in backing(incident_id).items():
+        by_value: dict[str, list[EvidenceRow]] = {}
+        for row in rows:
+            if row.asserted_value.strip():
+                by_value.setdefault(normalised_value(row.asserted_value), []).append(row)
+        if len(by_value) > 1:
+            found[supports] = {rows[0].asserted_value.strip(): rows for rows in by_value.values()}
+    return found
 
 
 def counts_by_status() -> dict[str, int]:

@@ -107,3 +107,26 @@ def test_counts_by_status(pgo, actor):
     ids = [evidence.add_evidence(source_id, i * 10, i * 10 + 5, actor=actor).id for i in range(3)]
     evidence.update_evidence(ids[:2], actor=actor, status="contested")
     assert evidence.counts_by_status() == {"contested": 2, "unverified": 1}
+
+
+def test_conflicting_counts_are_listed_with_who_says_what(pgo, actor):
+    source_id, incident_id, _ = pgo
+    for start, value in ((0, "79"), (40, "177"), (80, " 79 "), (120, "150+")):
+        evidence.add_evidence(source_id, start, start + 20, actor=actor, incident=incident_id,
+                              supports="victims", asserted_value=value)
+    rejected = evidence.add_evidence(source_id, 160, 180, actor=actor, incident=incident_id,
+                                     supports="victims", asserted_value="93")
+    evidence.update_evidence(rejected.id, actor=actor, status="rejected")
+    found = evidence.conflicts(incident_id)
+    assert set(found) == {"victims"}
+    assert sorted(found["victims"]) == ["150+", "177", "79"]
+    assert len(found["victims"]["79"]) == 2
+
+
+def test_agreeing_values_are_not_a_conflict(pgo, actor):
+    source_id, incident_id, _ = pgo
+    for start in (0, 40):
+        evidence.add_evidence(source_id, start, start + 20, actor=actor, incident=incident_id,
+                              supports="date", asserted_value="2024-09-06")
+    assert evidence.conflicts(incident_id) == {}
+    assert len(evidence.backing(incident_id)["date"]) == 2
