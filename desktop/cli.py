@@ -15,8 +15,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.domain import db, scales
 from desktop.domain.errors import CasefileError
-from desktop.domain.models import Case, Incident, Source
-from desktop.services import evidence, importing, search, sources
+from desktop.services import case, importing, search, sources
 
 
 def default_user() -> str:
@@ -104,18 +103,18 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     db.open_case(args.case)
-    case = Case.get()
-    print(f"Case            {case.title}")
-    print(f"Reference       {case.reference or '—'}")
-    print(f"Classification  {scales.label(scales.CLASSIFICATIONS, case.classification)}")
-    print(f"Standard        {case.standard_of_proof}")
-    print(f"File format     {db.SCHEMA_VERSION}")
-    print(f"Sources         {Source.select().count()}")
-    print(f"Incidents       {Incident.select().count()}")
-    counts = evidence.counts_by_status()
+    about = case.summary()
+    counts = about.evidence_by_status
     detail = ", ".join(f"{counts[g.code]} {g.code}" for g in scales.VERIFICATION_STATUSES
                        if counts.get(g.code))
-    print(f"Evidence        {sum(counts.values())}" + (f" ({detail})" if detail else ""))
+    print(f"Case            {about.title}")
+    print(f"Reference       {about.reference or '—'}")
+    print(f"Classification  {scales.label(scales.CLASSIFICATIONS, about.classification)}")
+    print(f"Standard        {about.standard_of_proof}")
+    print(f"File format     {db.SCHEMA_VERSION}")
+    print(f"Sources         {about.sources}")
+    print(f"Incidents       {about.incidents}")
+    print(f"Evidence        {about.evidence}" + (f" ({detail})" if detail else ""))
     return 0
 
 

@@ -86,6 +86,12 @@ def remove_evidence(evidence_id: int, *, actor: str) -> dict:
     return snapshot
 
 
+def remove_evidence_many(ids: Sequence[int], *, actor: str) -> list[dict]:
+    """Remove several spans in one transaction; returns their snapshots."""
+    with database.atomic():
+        return [remove_evidence(evidence_id, actor=actor) for evidence_id in ids]
+
+
 def restore_evidence(snapshot: dict, *, actor: str) -> Evidence:
     """Bring back a removed span with its id and every attribute (undo of a removal)."""
     with database.atomic():
@@ -94,6 +100,20 @@ def restore_evidence(snapshot: dict, *, actor: str) -> Evidence:
                      object_id=snapshot["id"], summary=f"Restored “{_short(snapshot['quote'])}”",
                      after=snapshot)
     return Evidence.get_by_id(snapshot["id"])
+
+
+def restore_evidence_many(snapshots: Sequence[dict], *, actor: str) -> None:
+    """Bring back several removed spans in one transaction."""
+    with database.atomic():
+        for snapshot in snapshots:
+            restore_evidence(snapshot, actor=actor)
+
+
+def restore_values(before: dict[int, dict], *, actor: str) -> None:
+    """Set each span back to its own earlier values, in one transaction (undo of a bulk edit)."""
+    with database.atomic():
+        for evidence_id, values in before.items():
+            update_evidence(evidence_id, actor=actor, **values)
 
 
 class EvidenceRow(NamedTuple):

@@ -1,0 +1,56 @@
+"""The case as a whole: its description and what it holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.domain import scales
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import Case, Incident, Source, database
+from desktop.services import audit, evidence
+
+EDITABLE_FIELDS = ("title", "reference", "classification", "description", "standard_of_proof")
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """What a status bar or `casefile info` shows about the open case."""
+
+    title: str
+    reference: str
+    classification: str
+    standard_of_proof: str
+    sources: int
+    incidents: int
+    evidence_by_status: dict[str, int]
+
+    @property
+    def evidence(self) -> int:
+        return sum(self.evidence_by_status.values())
+
+
+def summary() -> CaseSummary:
+    """Title, marking and counts of the open case."""
+    case = Case.get()
+    return CaseSummary(case.title, case.reference, case.classification, case.standard_of_proof,
+                       Source.select().count(), Incident.select().count(),
+                       evidence.counts_by_status())
+
+
+def update_case(*, actor: str, **changes: str) -> Case:
+    """Change the case's title, reference, marking, description or standard of proof."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"these case fields cannot be edited: {', '.join(sorted(unknown))}")
+    if changes.get("classification", "public") not in scales.CLASSIFICATION_CODES:
+        raise ValidationError(f"unknown classification {changes['classification']!r}")
+    with database.atomic():
+        case = Case.get()
+        before = audit.snapshot(case, changes)
+        if before == changes:
+            return case
+        Case.update(changes).where(Case.id == case.id).execute()
+        audit.record("case.update", actor=actor, object_type="case", object_id=case.id,
+                     summary=f"Edited {', '.join(sorted(changes))} of the case",
+                     before=before, after=dict(changes))
+    return Case.get()
