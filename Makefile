@@ -20,13 +20,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
-	$(PY) -m ruff check desktop tests bench
+	$(PY) -m ruff check desktop tests
 
 lint: $(STAMP)
-	$(PY) -m ruff check desktop tests bench
+	$(PY) -m ruff check desktop tests
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py $(BENCH_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -55,10 +55,11 @@ def new_case(path: Path | str, title: str, *, actor: str = "", reference: str = 
             db.pragma("user_version", SCHEMA_VERSION)
             models.Case.create(title=title, reference=reference,
                                classification=classification, created_by=actor)
-            models.AuditEntry.create(actor=actor, action="case.create", object_type="case",
-                                     object_id=1, summary=f"Created case “{title}”",
-                                     after={"title": title, "reference": reference,
-                                            "classification": classification})
+            models.insert_row(models.AuditEntry, {
+                "actor": actor, "action": "case.create", "object_type": "case", "object_id": 1,
+                "summary": f"Created case “{title}”",
+                "after": {"title": title, "reference": reference,
+                          "classification": classification}})
     except Exception as exc:
         close_case()
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):

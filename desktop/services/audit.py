@@ -11,7 +11,7 @@ from typing import Any
 
 from peewee import Model
 
-from desktop.domain.models import AuditEntry, database
+from desktop.domain.models import AuditEntry, database, insert_row, utc_now
 
 
 def snapshot(obj: Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
@@ -22,12 +22,14 @@ def snapshot(obj: Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
 
 
 def record(action: str, *, actor: str, object_type: str = "", object_id: int | None = None,
-           summary: str = "", before: dict | None = None, after: dict | None = None) -> AuditEntry:
-    """Append one entry to the trail. Must run inside the change's transaction."""
+           summary: str = "", before: dict | None = None, after: dict | None = None) -> int:
+    """Append one entry to the trail and return its id. Must run inside the change's
+    transaction."""
     if not database.in_transaction():
         raise RuntimeError("an audit entry must be written in the transaction of its change")
-    return AuditEntry.create(action=action, actor=actor, object_type=object_type,
-                             object_id=object_id, summary=summary, before=before, after=after)
+    return insert_row(AuditEntry, {
+        "at": utc_now(), "action": action, "actor": actor, "object_type": object_type,
+        "object_id": object_id, "summary": summary, "before": before, "after": after})
 
 
 def history(limit: int | None = None, newest_first: bool = True) -> list[AuditEntry]:

@@ -21,12 +21,14 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 _SYNTAX = re.compile(r'"|\*|\^|\b(AND|OR|NOT|NEAR)\b')
 SNIPPET_TOKENS = 24
 
+# FTS5's own `rank` column (bm25): ordering by it happens inside FTS5, so snippet() is computed
+# only for the rows returned, not for every source that matches.
 _QUERY = f"""
-SELECT s.id, s.title, s.publisher, bm25(source_index) AS rank,
+SELECT s.id, s.title, s.publisher, source_index.rank,
        snippet(source_index, 0, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS})
 FROM source_index JOIN source AS s ON s.id = source_index.rowid
 WHERE source_index MATCH ?
-ORDER BY rank
+ORDER BY source_index.rank
 LIMIT ? OFFSET ?
 """
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop.domain import scales
 from desktop.domain.errors import SourceImportError, ValidationError
-from desktop.domain.models import Source, SourceIndex, SourceOriginal, database, utc_now
+from desktop.domain.models import Source, SourceOriginal, database, insert_row, utc_now
 from desktop.services import audit, importing
 from desktop.services.importing.base import Extracted
 
@@ -26,6 +26,9 @@ EDITABLE_FIELDS = (
     "kind", "title", "publisher", "author", "url", "published", "language",
     "collected_at", "collected_by", "collected_from", "reliability", "reliability_note",
 )
+
+
+_INDEX_SOURCE = 'INSERT INTO "source_index" ("rowid", "text") VALUES (?, ?)'
 
 
 @dataclass
@@ -118,10 +121,9 @@ def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
                                                  "was being imported; import it again"))
                 continue
             row = _source_row(item, actor, kind, now)
-            source_id = Source.insert(row).execute()
-            SourceOriginal.insert(source=source_id, data=data).execute()
-            SourceIndex.insert({SourceIndex.rowid: source_id, SourceIndex.text: row["text"]}
-                               ).execute()
+            source_id = insert_row(Source, row)
+            insert_row(SourceOriginal, {"source": source_id, "data": data})
+            database.execute_sql(_INDEX_SOURCE, (source_id, row["text"]))
             audit.record("source.import", actor=actor, object_type="source",
                          object_id=source_id, summary=f"Imported {item.path.name}",
                          after={"title": row["title"], "original_name": item.path.name,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from desktop.domain.errors import SourceImportError
@@ -31,8 +31,21 @@ _SUPPORTED_TEXT = "Casefile imports .txt, .md, .docx, .html, .pdf"
 
 __all__ = [
     "IMPORTERS", "SUPPORTED_EXTENSIONS", "Extracted", "extract", "extract_bytes",
-    "read_source_bytes",
+    "read_source_bytes", "expand_paths",
 ]
+
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given, and the importable files inside each folder given (sorted, recursive)."""
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and p.suffix.lower() in IMPORTERS))
+        else:
+            files.append(path)
+    return files
 
 
 def read_source_bytes(path: Path) -> bytes:
