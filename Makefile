@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean venv
+.PHONY: run test lint bench clean venv screenshots
 
 venv: $(STAMP)
 
@@ -30,3 +30,6 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tests/render_screenshots.py

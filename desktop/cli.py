@@ -23,19 +23,6 @@ def default_user() -> str:
     return os.environ.get("CASEFILE_USER") or getpass.getuser()
 
 
-def _expand(paths: Sequence[str]) -> list[Path]:
-    """Files as given, and the importable files inside each folder given (sorted, recursive)."""
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in importing.IMPORTERS))
-        else:
-            files.append(path)
-    return files
-
-
 def _progress_printer(total: int):
     interactive = sys.stderr.isatty()
     step = max(1, total // 20)
@@ -58,7 +45,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    files = _expand(args.files)
+    files = importing.expand_paths(args.files)
     if not files:
         print("casefile: no importable files given", file=sys.stderr)
         return 1

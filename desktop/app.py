@@ -1,0 +1,575 @@
+"""The composition root of the GUI: builds the window and wires every signal.
+
+Widgets show things and emit what the user asked for; this module turns each request into a
+service call (edits through undoable commands, long work through `ops`) and tells the views
+what changed. Only one case is open per window; a lock file beside it keeps a second Casefile
+window from opening it at the same time.
+"""
+
+from __future__ import annotations
+
+import getpass
+import html
+import logging
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+)
+
+from desktop import APP_NAME, __version__, commands, logfile
+from desktop.domain import db, scales
+from desktop.domain.errors import CaseFileError, CasefileError
+from desktop.domain.models import Evidence, Incident
+from desktop.ops import Ops
+from desktop.services import case as case_service
+from desktop.services import importing, search, sources
+from desktop.settings import Settings
+from desktop.widgets.dialogs.mark_evidence import MarkEvidenceDialog
+from desktop.widgets.dialogs.shortcuts import ShortcutsDialog
+from desktop.widgets.dialogs.source_details import SourceDetailsDialog
+from desktop.widgets.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+CASE_FILTER = f"{APP_NAME} cases (*{db.SUFFIX});;All files (*)"
+SOURCE_FILTER = ("Sources (" + " ".join(f"*{e}" for e in sorted(importing.SUPPORTED_EXTENSIONS))
+                 + ");;All files (*)")
+
+
+class CasefileApp(QObject):
+    """One main window and the case open in it."""
+
+    def __init__(self, settings: Settings | None = None, window: MainWindow | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.window = window or MainWindow()
+        self.undo_stack = QUndoStack(self)
+        self.ops = Ops(self)
+        self.case_file: Path | None = None
+        self._lock: QLockFile | None = None
+        self._last_view = self.window.source_view
+        self._wire()
+        self._restore_layout()
+        self._case_opened(False)
+
+    # ----------------------------------------------------------------- wiring
+    def _wire(self) -> None:
+        w, a = self.window, self.window.actions
+        a.new_case.triggered.connect(self.ask_new_case)
+        a.open_case.triggered.connect(self.ask_open_case)
+        a.import_files.triggered.connect(self.ask_import_files)
+        a.import_folder.triggered.connect(self.ask_import_folder)
+        a.close_case.triggered.connect(self.close_case)
+        a.quit.triggered.connect(w.close)
+        a.undo.triggered.connect(self.undo_stack.undo)
+        a.redo.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda t: a.undo.setText(f"&Undo {t}".strip()))
+        self.undo_stack.redoTextChanged.connect(lambda t: a.redo.setText(f"&Redo {t}".strip()))
+        a.find_in_source.triggered.connect(self._find_in_source)
+        a.search_case.triggered.connect(self._focus_search)
+        a.mark_evidence.triggered.connect(self.mark_evidence)
+        for action, code in zip(a.status_actions(), scales.STATUS_CODES, strict=True):
+            action.triggered.connect(lambda _=False, c=code: self.set_status(c))
+        a.remove_evidence.triggered.connect(self.remove_evidence)
+        a.new_incident.triggered.connect(self.add_incident)
+        a.delete_incident.triggered.connect(
+            lambda: self.delete_incident(w.navigator.current_incident_id()))
+        a.edit_source.triggered.connect(lambda: self.edit_source(self._reading_source()))
+        a.compare.toggled.connect(w.set_comparing)
+        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(w).exec())
+        a.about.triggered.connect(self.show_about)
+        w.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        w.filesDropped.connect(self.import_paths)
+        w.closeRequested.connect(self._on_close_requested)
+
+        w.navigator.sourceActivated.connect(self.open_source)
+        w.navigator.sourceEditRequested.connect(self.edit_source)
+        w.navigator.incidentSelected.connect(self.select_incident)
+        w.navigator.incidentSelectionCleared.connect(lambda: self.select_incident(None))
+        w.navigator.incidentAddRequested.connect(self.add_incident)
+        w.navigator.incidentRenameRequested.connect(self.rename_incident)
+        w.navigator.incidentDeleteRequested.connect(self.delete_incident)
+        for view in (w.source_view, w.compare_view):
+            view.spanClicked.connect(self._span_clicked)
+            view.selectionChanged.connect(lambda v=view: self._view_used(v))
+        w.incident_form.fieldsEdited.connect(self.edit_incident)
+        w.incident_form.evidenceActivated.connect(self.show_evidence)
+        w.evidence_panel.evidenceActivated.connect(self.show_evidence)
+        w.evidence_panel.editRequested.connect(self.edit_evidence)
+        w.search_panel.searchRequested.connect(self.run_search)
+        w.search_panel.hitActivated.connect(self.open_search_hit)
+
+    # ------------------------------------------------------------ case files
+    def ask_new_case(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self.window, "New case", str(_documents()),
+                                              CASE_FILTER)
+        if not name:
+            return
+        path = Path(name) if name.endswith(db.SUFFIX) else Path(name + db.SUFFIX)
+        title, ok = QInputDialog.getText(self.window, "New case", "Case title:", text=path.stem)
+        if ok:
+            self.new_case(path, title.strip() or path.stem)
+
+    def new_case(self, path: Path, title: str) -> bool:
+        if not self.close_case():
+            return False
+        try:
+            db.new_case(path, title, actor=self.user_name())
+        except CasefileError as exc:
+            self.warn("The case could not be created", str(exc))
+            return False
+        db.close_case()
+        return self.open_case(path)
+
+    def ask_open_case(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open case", str(_documents()),
+                                              CASE_FILTER)
+        if name:
+            self.open_case(Path(name))
+
+    def open_case(self, path: Path) -> bool:
+        """Open a case in this window; a clear message and nothing changed when it cannot be."""
+        path = Path(path)
+        if not self.close_case():
+            return False
+        lock = QLockFile(str(path) + ".lock")
+        lock.setStaleLockTime(0)  # only a lock whose process is gone is stale
+        try:
+            db.inspect_case(path)
+            if not lock.tryLock(100):
+                raise CaseFileError(path, f"is already open in another {APP_NAME} window"
+                                          f"{_lock_owner(lock)}")
+            db.open_case(path)
+        except CasefileError as exc:
+            if lock.isLocked():
+                lock.unlock()
+            self.warn("The case could not be opened", str(exc))
+            return False
+        self._lock, self.case_file = lock, path
+        self.settings.add_recent_case(path)
+        self._case_opened(True)
+        log.info("opened case %s", path)
+        return True
+
+    def close_case(self) -> bool:
+        """Close the open case (edits are already saved); False if the user must wait."""
+        if self.case_file is None:
+            return True
+        if self.ops.busy():
+            self.warn("Please wait", "An import or export is still running; cancel it or wait "
+                                     "for it to finish before closing the case.")
+            return False
+        self.window.incident_form.flush()
+        self.undo_stack.clear()
+        db.close_case()
+        if self._lock is not None:
+            self._lock.unlock()
+        self._lock, self.case_file = None, None
+        self._case_opened(False)
+        return True
+
+    def _case_opened(self, is_open: bool) -> None:
+        w = self.window
+        for action in w.actions.case_actions():
+            action.setEnabled(is_open)
+        w.actions.undo.setEnabled(False)
+        w.actions.redo.setEnabled(False)
+        w.source_view.set_source(None)
+        w.compare_view.set_source(None)
+        w.incident_form.set_incident(None)
+        w.search_panel.clear()
+        w.show_user(self.user_name())
+        if is_open:
+            self.refresh(frozenset({"sources", "incidents", "evidence", "case"}))
+            first = sources.list_sources()
+            if first:
+                self.open_source(first[0][0])
+        else:
+            w.navigator.reload()
+            w.evidence_panel.reload()
+            w.show_summary(None)
+            w.show_case_title(None, None)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        recent = self.settings.recent_cases()
+        for path in recent:
+            menu.addAction(path.name, lambda p=path: self.open_case(p)).setToolTip(str(path))
+        if not recent:
+            menu.addAction("No recent cases").setEnabled(False)
+
+    # ------------------------------------------------------------ refreshing
+    def refresh(self, kinds: frozenset[str], evidence_ids: list[int] | None = None) -> None:
+        """Bring the views up to date after something of these kinds changed."""
+        if self.case_file is None:
+            return
+        w = self.window
+        if kinds & {"sources", "incidents", "evidence"}:
+            w.navigator.reload()
+        if "evidence" in kinds:
+            w.evidence_panel.reload()
+            for view in (w.source_view, w.compare_view):
+                view.refresh_spans(evidence_ids)
+        if "sources" in kinds:
+            for view in (w.source_view, w.compare_view):
+                view.refresh_header()
+        if kinds & {"incidents", "evidence"}:
+            incident_id = w.incident_form.incident_id()
+            if incident_id is not None and not Incident.select().where(
+                    Incident.id == incident_id).exists():
+                w.incident_form.set_incident(None)
+            else:
+                w.incident_form.refresh()
+        about = case_service.summary()
+        w.show_summary(about)
+        w.show_case_title(about.title, self.case_file)
+
+    def _push(self, command: commands.CaseCommand) -> bool:
+        """Run an edit as an undoable command; show its error, if any, in plain words."""
+        self.undo_stack.push(command)
+        if command.error is not None:
+            self.warn("The change was not made", str(command.error))
+            return False
+        return True
+
+    def _notify(self, kinds: frozenset[str], evidence_ids: list[int] | None) -> None:
+        self.refresh(kinds, evidence_ids)
+
+    # ------------------------------------------------------------ importing
+    def ask_import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self.window, "Import sources", str(_documents()),
+                                                SOURCE_FILTER)
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def ask_import_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self.window, "Import a folder of sources",
+                                                str(_documents()))
+        if name:
+            self.import_paths([Path(name)])
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        """Import files (and the importable files inside folders) off the UI thread."""
+        if self.case_file is None:
+            self.warn("No case is open", "Open or create a case before importing sources.")
+            return
+        files = importing.expand_paths(paths)
+        if not files:
+            self.warn("Nothing to import", "No .txt, .md, .docx, .html or .pdf files were found.")
+            return
+        actor = self.user_name()
+        self.ops.run(lambda progress, cancelled: sources.import_files(
+                         files, actor=actor, progress=progress, cancelled=cancelled),
+                     on_done=self._imported, on_failed=self._task_failed, window=self.window,
+                     label=f"Importing {len(files)} source file(s)…")
+
+    def _imported(self, report: sources.ImportReport) -> None:
+        self.refresh(frozenset({"sources", "case"}))
+        if report.imported and self.window.source_view.source_id() is None:
+            self.open_source(report.imported[0][1])
+        if report.cancelled:
+            self.inform("Import cancelled", "Nothing was imported: the case is as it was.")
+            return
+        lines = [f"{len(report.imported)} source(s) imported."]
+        if report.duplicates:
+            lines.append(f"{len(report.duplicates)} already in the case (same bytes), skipped:")
+            lines += [f"  • {p.name} — same as “{t}”" for p, t in report.duplicates[:10]]
+        if report.failed:
+            lines.append(f"{len(report.failed)} could not be imported:")
+            lines += [f"  • {message}" for _, message in report.failed[:20]]
+        if report.duplicates or report.failed:
+            self.inform("Import finished", "\n".join(lines))
+        else:
+            self.window.statusBar().showMessage(lines[0], 5000)
+
+    def _task_failed(self, exc: Exception) -> None:
+        self.warn("The work could not be finished", f"{exc}")
+
+    # ------------------------------------------------------------ reading
+    def _reading_source(self) -> int | None:
+        return self._active_view().source_id()
+
+    def _active_view(self):
+        """The source view the user last worked in (the second one only while comparing)."""
+        w = self.window
+        return w.compare_view if self._last_view is w.compare_view and w.compare_view.isVisible() \
+            else w.source_view
+
+    def _view_used(self, view) -> None:
+        self._last_view = view
+
+    def open_source(self, source_id: int, view=None) -> None:
+        """Show a source; while comparing, an empty second view is filled first."""
+        w = self.window
+        if view is None:
+            comparing = w.compare_view.isVisible()
+            view = (w.compare_view if comparing and w.compare_view.source_id() is None
+                    else self._active_view())
+        view.set_source(source_id)
+        self._last_view = view
+        w.navigator.select_source(source_id)
+
+    def show_evidence(self, evidence_id: int) -> None:
+        """Open the span's source (if needed), scroll to the span and select it everywhere."""
+        row = Evidence.get_or_none(Evidence.id == evidence_id)
+        if row is None:
+            return
+        view = self._view_showing(row.source_id)
+        if view is None:
+            view = self.window.source_view
+            self.open_source(row.source_id, view)
+        view.select_span(evidence_id)
+        self.window.evidence_panel.select_evidence(evidence_id)
+
+    def _view_showing(self, source_id: int):
+        w = self.window
+        for view in (w.source_view, w.compare_view):
+            if view.isVisible() and view.source_id() == source_id:
+                return view
+        return None
+
+    def _span_clicked(self, evidence_id: int) -> None:
+        self.window.evidence_panel.select_evidence(evidence_id)
+        row = Evidence.get_or_none(Evidence.id == evidence_id)
+        if row is not None and row.incident_id is not None:
+            self.select_incident(row.incident_id)
+
+    def _find_in_source(self) -> None:
+        self._active_view().show_find_bar()
+
+    def _focus_search(self) -> None:
+        self.window.search_dock.show()
+        self.window.search_dock.raise_()
+        self.window.search_panel.focus_query()
+
+    def run_search(self, request: int, text: str) -> None:
+        panel = self.window.search_panel
+        self.ops.run(lambda progress, cancelled: search.search(text, limit=50),
+                     on_done=lambda hits: panel.show_hits(request, hits),
+                     on_failed=lambda exc: panel.show_error(request, str(exc)))
+
+    def open_search_hit(self, source_id: int, words: str) -> None:
+        view = self._view_showing(source_id) or self.window.source_view
+        if view.source_id() != source_id:
+            self.open_source(source_id, view)
+        # The hit as a whole word, ignoring case (casefold() could shift offsets: ß → ss).
+        found = re.search(rf"\b{re.escape(words)}", sources.source_text(source_id),
+                          re.IGNORECASE) if words else None
+        if found:
+            view.show_range(found.start(), found.end())
+
+    # ------------------------------------------------------------ evidence
+    def mark_evidence(self) -> None:
+        """Turn the selected passage into an evidence span (asks what it proves)."""
+        view = self._active_view()
+        source_id, selected = view.source_id(), view.selection_range()
+        if source_id is None or selected is None:
+            self.window.statusBar().showMessage(
+                "Select a passage in the source first, then press E.", 5000)
+            return
+        start, end = selected
+        quote = sources.source_text(source_id)[start:end]
+        dialog = MarkEvidenceDialog(quote, self.window.incident_form.incident_id(), self.window)
+        if dialog.exec() != MarkEvidenceDialog.DialogCode.Accepted:
+            return
+        self.add_evidence(source_id, start, end, dialog.values())
+
+    def add_evidence(self, source_id: int, start: int, end: int, values: dict) -> int | None:
+        command = commands.AddEvidence(source_id, start, end, values, actor=self.user_name(),
+                                       notify=self._notify)
+        if not self._push(command):
+            return None
+        self.show_evidence(command.evidence_id)
+        return command.evidence_id
+
+    def _selected_evidence(self) -> list[int]:
+        view = self._active_view()
+        in_text = view.text_edit().hasFocus()
+        return (view.selected_span_ids() if in_text else []) or \
+            self.window.evidence_panel.selected_ids()
+
+    def set_status(self, status: str) -> None:
+        ids = self._selected_evidence()
+        if not ids:
+            self.window.statusBar().showMessage(
+                "Select evidence (in the source or the evidence list) to set its status.", 5000)
+            return
+        self.edit_evidence(ids, {"status": status})
+
+    def edit_evidence(self, ids: list[int], changes: dict) -> None:
+        self._push(commands.UpdateEvidence(ids, changes, actor=self.user_name(),
+                                           notify=self._notify))
+
+    def remove_evidence(self) -> None:
+        ids = self._selected_evidence()
+        if ids:
+            self._push(commands.RemoveEvidence(ids, actor=self.user_name(), notify=self._notify))
+
+    # ------------------------------------------------------------ incidents
+    def select_incident(self, incident_id: int | None) -> None:
+        form = self.window.incident_form
+        if form.incident_id() == incident_id:
+            return
+        form.flush()
+        form.set_incident(incident_id)
+        self.window.evidence_panel.set_current_incident(incident_id)
+        if incident_id is not None:
+            self.window.navigator.select_incident(incident_id)
+
+    def add_incident(self) -> None:
+        command = commands.CreateIncident({"title": "New incident"}, actor=self.user_name(),
+                                          notify=self._notify)
+        if self._push(command):
+            self.select_incident(command.incident_id)
+            self.window.incident_dock.show()
+            self.window.incident_form.editor("title").setFocus()
+
+    def rename_incident(self, incident_id: int, title: str) -> None:
+        self.edit_incident(incident_id, {"title": title.strip()})
+
+    def edit_incident(self, incident_id: int, changes: dict) -> None:
+        self._push(commands.UpdateIncident(incident_id, changes, actor=self.user_name(),
+                                           notify=self._notify))
+
+    def delete_incident(self, incident_id: int | None) -> None:
+        if incident_id is None:
+            return
+        incident = Incident.get_by_id(incident_id)
+        linked = Evidence.select().where(Evidence.incident == incident_id).count()
+        if linked and not self.ask(
+                f"Delete {incident.code}?",
+                f"{incident.code} has {linked} evidence span(s). They will be kept, unlinked "
+                "from any incident. You can undo this."):
+            return
+        if self.window.incident_form.incident_id() == incident_id:
+            self.window.incident_form.set_incident(None)
+        self._push(commands.DeleteIncident(incident_id, actor=self.user_name(),
+                                           notify=self._notify))
+
+    # ------------------------------------------------------------ sources
+    def edit_source(self, source_id: int | None) -> None:
+        if source_id is None:
+            return
+        dialog = SourceDetailsDialog(source_id, self.window)
+        if dialog.exec() == SourceDetailsDialog.DialogCode.Accepted and dialog.changes():
+            self._push(commands.UpdateSource(source_id, dialog.changes(), actor=self.user_name(),
+                                             notify=self._notify))
+
+    # ------------------------------------------------------------ people and messages
+    def user_name(self) -> str:
+        """The name recorded as "created by" / "reviewed by": asked once, then remembered."""
+        name = self.settings.user_name
+        if not name:
+            name, ok = QInputDialog.getText(
+                self.window, "Your name",
+                "Your name is recorded with every change you make to a case\n"
+                "(who marked, graded or reviewed each piece of evidence):",
+                text=_login_name())
+            name = name.strip() if ok and name.strip() else _login_name()
+            self.settings.user_name = name
+            self.window.show_user(name)
+        return name
+
+    def warn(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.window, title, message)
+
+    def inform(self, title: str, message: str) -> None:
+        QMessageBox.information(self.window, title, message)
+
+    def ask(self, title: str, message: str) -> bool:
+        answer = QMessageBox.question(self.window, title, message)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_unexpected_error(self, summary: str, details: str) -> None:
+        """The plain explanation of an error nobody expected; details are in the log."""
+        box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
+                          "Casefile ran into an unexpected problem and did not finish what you "
+                          "asked. Your case is safe: every change is saved when it is made.\n\n"
+                          f"{summary}\n\nThe details were written to {logfile.log_path()}",
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setDetailedText(details)
+        box.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self.window, f"About {APP_NAME}", (
+            f"<h3>{APP_NAME} {__version__}</h3><p>Build war-crimes case files from source "
+            "texts: mark the passage that proves each fact, grade it, review it, and export a "
+            "dossier in which every fact points to a quote and every quote to a fingerprinted "
+            f"source.</p><p>Log file: {html.escape(str(logfile.log_path()))}</p>"))
+
+    # ------------------------------------------------------------ layout
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        if state is not None:
+            self.window.restoreState(state)
+        splitter = self.settings.splitter_state("source")
+        if splitter is not None:
+            self.window.source_splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.settings.save_window_state(self.window.saveGeometry(), self.window.saveState())
+        self.settings.save_splitter_state("source", self.window.source_splitter.saveState())
+        self.settings.sync()
+
+    def _on_close_requested(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        last = self.case_file
+        if not self.close_case():
+            event.ignore()
+            return
+        if last is not None:
+            self.settings.add_recent_case(last)
+        else:
+            self.settings.forget_last_case()
+        event.accept()
+
+
+def _lock_owner(lock: QLockFile) -> str:
+    info = lock.getLockInfo()  # (pid, host name, app name) when the lock file is readable
+    if isinstance(info, tuple) and len(info) == 3 and info[0]:
+        return f" (process {info[0]} on {info[1]})"
+    return ""
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except OSError:
+        return "Documenter"
+
+
+def _documents() -> Path:
+    return Path.home()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the GUI: open the case named on the command line, else the last one."""
+    argv = list(sys.argv if argv is None else argv)
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    logfile.start_logging()
+    casefile = CasefileApp()
+    logfile.install_excepthook(casefile.show_unexpected_error)
+    casefile.window.show()
+    casefile.user_name()
+    target = Path(argv[1]) if len(argv) > 1 else casefile.settings.last_case
+    if target is not None:
+        casefile.open_case(target)
+    return app.exec()

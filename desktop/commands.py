@@ -1,0 +1,234 @@
+"""Every user edit is one QUndoCommand over a service call.
+
+A command's first redo() performs the edit through a service (which writes the change and its
+audit entry in one transaction); undo() performs the inverse edit the same way, so the audit
+trail records undo and redo as what they are. After each step the command tells the views
+which kinds of things changed, and they refresh themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop.domain.errors import CasefileError
+from desktop.domain.models import Evidence, Incident, Source
+from desktop.services import audit, evidence, incidents, sources
+
+log = logging.getLogger(__name__)
+
+#: What changed, so views refresh only what they show: the kinds ("sources", "incidents",
+#: "evidence") and, when known, the ids of the evidence spans touched (None: any of them).
+Notify = Callable[[frozenset[str], list[int] | None], None]
+
+_MERGE_INCIDENT_EDIT = 1001
+#: Edits of the same fields closer than this merge into one undo step (one typing burst).
+MERGE_WINDOW_SECONDS = 4.0
+
+
+class CaseCommand(QUndoCommand):
+    """Base: runs the edit, keeps the error a service raised, and notifies the views."""
+
+    kinds: frozenset[str] = frozenset()
+
+    def __init__(self, text: str, actor: str, notify: Notify) -> None:
+        super().__init__(text)
+        self.actor = actor
+        self.notify = notify
+        self.error: CasefileError | None = None
+        self._done_once = False
+
+    def redo(self) -> None:
+        self._step(self.do if not self._done_once else self.again)
+        self._done_once = True
+
+    def undo(self) -> None:
+        self._step(self.revert)
+
+    def _step(self, step: Callable[[], None]) -> None:
+        # Exceptions cannot cross back into Qt's C++ undo stack: keep them for the caller,
+        # and make a failed first edit obsolete so the stack drops it.
+        try:
+            step()
+        except CasefileError as exc:
+            self.error = exc
+            if not self._done_once:
+                self.setObsolete(True)
+            return
+        self.notify(self.kinds, self.evidence_ids())
+
+    def evidence_ids(self) -> list[int] | None:
+        """The spans this edit touched, so views redraw only those; None when unknown."""
+        return None
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def again(self) -> None:
+        self.do()
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class AddEvidence(CaseCommand):
+    kinds = frozenset({"evidence", "incidents", "sources"})
+
+    def __init__(self, source_id: int, start: int, end: int, values: dict, *, actor: str,
+                 notify: Notify) -> None:
+        super().__init__("Mark evidence", actor, notify)
+        self.args = (source_id, start, end)
+        self.values = dict(values)
+        self.evidence_id: int | None = None
+        self.snapshot: dict | None = None
+
+    def evidence_ids(self) -> list[int] | None:
+        return [self.evidence_id]
+
+    def do(self) -> None:
+        self.evidence_id = evidence.add_evidence(*self.args, actor=self.actor, **self.values).id
+
+    def again(self) -> None:
+        evidence.restore_evidence(self.snapshot, actor=self.actor)
+
+    def revert(self) -> None:
+        self.snapshot = evidence.remove_evidence(self.evidence_id, actor=self.actor)
+
+
+class RemoveEvidence(CaseCommand):
+    kinds = frozenset({"evidence", "incidents", "sources"})
+
+    def __init__(self, evidence_ids: Sequence[int], *, actor: str, notify: Notify) -> None:
+        super().__init__(f"Remove {len(evidence_ids)} evidence span(s)", actor, notify)
+        self.ids = list(evidence_ids)
+        self.snapshots: list[dict] = []
+
+    def evidence_ids(self) -> list[int] | None:
+        return self.ids
+
+    def do(self) -> None:
+        self.snapshots = evidence.remove_evidence_many(self.ids, actor=self.actor)
+
+    def revert(self) -> None:
+        evidence.restore_evidence_many(self.snapshots, actor=self.actor)
+
+
+class UpdateEvidence(CaseCommand):
+    """A change to one or many spans (status, credibility, note, link): one undo step."""
+
+    kinds = frozenset({"evidence", "incidents"})
+
+    def __init__(self, evidence_ids: Sequence[int], changes: dict, *, actor: str,
+                 notify: Notify, text: str = "") -> None:
+        super().__init__(text or f"Change {', '.join(changes)} of {len(evidence_ids)} span(s)",
+                         actor, notify)
+        self.ids = list(evidence_ids)
+        self.changes = dict(changes)
+        self.before: dict[int, dict] = {}
+
+    def evidence_ids(self) -> list[int] | None:
+        return self.ids
+
+    def do(self) -> None:
+        rows = Evidence.select().where(Evidence.id.in_(self.ids))
+        self.before = {row.id: audit.snapshot(row, self.changes) for row in rows}
+        evidence.update_evidence(self.ids, actor=self.actor, **self.changes)
+
+    def revert(self) -> None:
+        evidence.restore_values(self.before, actor=self.actor)
+
+
+class CreateIncident(CaseCommand):
+    kinds = frozenset({"incidents"})
+
+    def __init__(self, values: dict, *, actor: str, notify: Notify) -> None:
+        super().__init__("Add incident", actor, notify)
+        self.values = dict(values)
+        self.incident_id: int | None = None
+        self.snapshot: dict | None = None
+
+    def do(self) -> None:
+        self.incident_id = incidents.create_incident(actor=self.actor, **self.values).id
+
+    def again(self) -> None:
+        incidents.restore_incident(self.snapshot, actor=self.actor)
+
+    def revert(self) -> None:
+        self.snapshot = incidents.delete_incident(self.incident_id, actor=self.actor)
+
+
+class DeleteIncident(CaseCommand):
+    kinds = frozenset({"incidents", "evidence"})
+
+    def __init__(self, incident_id: int, *, actor: str, notify: Notify) -> None:
+        code = Incident.get_by_id(incident_id).code
+        super().__init__(f"Delete {code}", actor, notify)
+        self.incident_id = incident_id
+        self.snapshot: dict | None = None
+
+    def do(self) -> None:
+        self.snapshot = incidents.delete_incident(self.incident_id, actor=self.actor)
+
+    def revert(self) -> None:
+        incidents.restore_incident(self.snapshot, actor=self.actor)
+
+
+class UpdateIncident(CaseCommand):
+    """Edits of an incident's fields. Consecutive edits of the same fields merge into one step,
+    so typing a title is undone as a whole, not keystroke by keystroke."""
+
+    kinds = frozenset({"incidents"})
+
+    def __init__(self, incident_id: int, changes: dict, *, actor: str, notify: Notify) -> None:
+        code = Incident.get_by_id(incident_id).code
+        super().__init__(f"Edit {', '.join(changes)} of {code}", actor, notify)
+        self.incident_id = incident_id
+        self.changes = dict(changes)
+        self.before: dict = {}
+        self.last_edit = time.monotonic()
+
+    def id(self) -> int:
+        return _MERGE_INCIDENT_EDIT
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, UpdateIncident) and other.incident_id == self.incident_id
+                and set(other.changes) == set(self.changes) and other.error is None
+                and other.last_edit - self.last_edit < MERGE_WINDOW_SECONDS):
+            return False
+        self.changes = dict(other.changes)
+        self.last_edit = other.last_edit
+        return True
+
+    def do(self) -> None:
+        incident = Incident.get_by_id(self.incident_id)
+        self.before = audit.snapshot(incident, self.changes)
+        incidents.update_incident(self.incident_id, actor=self.actor, **self.changes)
+
+    def again(self) -> None:
+        incidents.update_incident(self.incident_id, actor=self.actor, **self.changes)
+
+    def revert(self) -> None:
+        incidents.update_incident(self.incident_id, actor=self.actor, **self.before)
+
+
+class UpdateSource(CaseCommand):
+    kinds = frozenset({"sources"})
+
+    def __init__(self, source_id: int, changes: dict, *, actor: str, notify: Notify) -> None:
+        super().__init__("Edit source details", actor, notify)
+        self.source_id = source_id
+        self.changes = dict(changes)
+        self.before: dict = {}
+
+    def do(self) -> None:
+        self.before = audit.snapshot(Source.get_by_id(self.source_id), self.changes)
+        sources.update_source(self.source_id, actor=self.actor, **self.changes)
+
+    def again(self) -> None:
+        sources.update_source(self.source_id, actor=self.actor, **self.changes)
+
+    def revert(self) -> None:
+        sources.update_source(self.source_id, actor=self.actor, **self.before)

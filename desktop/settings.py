@@ -1,0 +1,72 @@
+"""The one wrapper around QSettings: the user's name, recent cases, window layout, first run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from desktop import APP_NAME
+
+MAX_RECENT = 10
+
+
+class Settings:
+    """Typed access to the preferences Casefile keeps between runs."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings(APP_NAME, APP_NAME)
+
+    def _text(self, key: str) -> str:
+        value = self._store.value(key, "")
+        return value if isinstance(value, str) else ""
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def user_name(self) -> str:
+        return self._text("user/name")
+
+    @user_name.setter
+    def user_name(self, name: str) -> None:
+        self._store.setValue("user/name", name.strip())
+
+    def recent_cases(self) -> list[Path]:
+        """Recently opened cases, newest first, that still exist."""
+        value = self._store.value("cases/recent", [])
+        names = [value] if isinstance(value, str) else list(value or [])
+        return [Path(n) for n in names if n and Path(n).exists()]
+
+    def add_recent_case(self, path: Path) -> None:
+        names = [str(path.resolve())]
+        names += [str(p) for p in self.recent_cases() if p.resolve() != path.resolve()]
+        self._store.setValue("cases/recent", names[:MAX_RECENT])
+        self._store.setValue("cases/last", names[0])
+
+    @property
+    def last_case(self) -> Path | None:
+        """The case open when Casefile was last closed, if it still exists."""
+        name = self._text("cases/last")
+        return Path(name) if name and Path(name).exists() else None
+
+    def forget_last_case(self) -> None:
+        self._store.setValue("cases/last", "")
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """Saved (geometry, dock/toolbar state) of the main window."""
+        return self._bytes("window/geometry"), self._bytes("window/state")
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._store.setValue("window/geometry", geometry)
+        self._store.setValue("window/state", state)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        return self._bytes(f"window/splitter/{name}")
+
+    def save_splitter_state(self, name: str, state: QByteArray) -> None:
+        self._store.setValue(f"window/splitter/{name}", state)
+
+    def sync(self) -> None:
+        self._store.sync()
