@@ -199,6 +199,7 @@ class CasefileApp(QObject):
         else:
             w.navigator.reload()
             w.evidence_panel.reload()
+            w.history_panel.reload()
             w.show_summary(None)
             w.show_case_title(None, None)
 
@@ -233,6 +234,7 @@ class CasefileApp(QObject):
                 w.incident_form.set_incident(None)
             else:
                 w.incident_form.refresh()
+        w.history_panel.reload()
         about = case_service.summary()
         w.show_summary(about)
         w.show_case_title(about.title, self.case_file)

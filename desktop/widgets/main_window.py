@@ -23,6 +23,7 @@ from desktop.services.case import CaseSummary
 from desktop.services.importing import SUPPORTED_EXTENSIONS
 from desktop.widgets.actions import MENUS, Actions
 from desktop.widgets.evidence_panel import EvidencePanel
+from desktop.widgets.history_panel import HistoryPanel
 from desktop.widgets.incident_form import IncidentForm
 from desktop.widgets.navigator import Navigator
 from desktop.widgets.search_panel import SearchPanel
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.incident_form = IncidentForm()
         self.evidence_panel = EvidencePanel()
         self.search_panel = SearchPanel()
+        self.history_panel = HistoryPanel()
         self.navigator_dock = self._dock("Case", "navigatorDock", self.navigator,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
         self.search_dock = self._dock("Search", "searchDock", self.search_panel,
@@ -65,6 +67,10 @@ class MainWindow(QMainWindow):
                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.evidence_dock = self._dock("Evidence", "evidenceDock", self.evidence_panel,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.history_dock = self._dock("History", "historyDock", self.history_panel,
+                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.evidence_dock, self.history_dock)
+        self.evidence_dock.raise_()
         self.resizeDocks([self.navigator_dock, self.incident_dock], [330, 400],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.evidence_dock], [230], Qt.Orientation.Vertical)
@@ -87,7 +93,8 @@ class MainWindow(QMainWindow):
         return dock
 
     def docks(self) -> list[QDockWidget]:
-        return [self.navigator_dock, self.search_dock, self.incident_dock, self.evidence_dock]
+        return [self.navigator_dock, self.search_dock, self.incident_dock, self.evidence_dock,
+                self.history_dock]
 
     def _build_menus(self) -> None:
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}

@@ -208,3 +208,6 @@ if __name__ == "__main__":
     from tests.bench.table import print_table
 
     print_table(run(quick="--quick" in sys.argv))
+
+
+BENCHES = {"source_view": lambda ctx: run(ctx.quick)}

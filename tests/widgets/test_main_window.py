@@ -305,3 +305,36 @@ def test_an_unexpected_error_is_logged_and_explained(casefile, tmp_path, monkeyp
         sys.excepthook(*sys.exc_info())
     assert shown and "RuntimeError: index out of step" in shown[0][0]
     assert casefile.window.isVisible()
+
+
+def test_e_marks_the_selection_and_number_keys_grade_it(qtbot, casefile, tmp_path,
+                                                       monkeypatch):
+    from PySide6.QtCore import Qt
+
+    casefile.new_case(tmp_path / "keys.casefile", "Keys")
+    import_seeds(qtbot, casefile)
+    casefile.add_incident()
+    casefile.open_source(source_id_of("003_b8c3f3517aeeccd0.txt"))
+    edit = casefile.window.source_view.text_edit()
+    select_quote(casefile, PHENOL)
+    qtbot.waitUntil(edit.hasFocus)
+    mark_as(monkeypatch, "place", "New York")
+    qtbot.keyClick(edit, Qt.Key.Key_E)
+    span = Evidence.get()
+    assert span.quote == PHENOL and span.status == "unverified"
+    select_quote(casefile, PHENOL)
+    qtbot.keyClick(edit, Qt.Key.Key_4)
+    assert Evidence.get_by_id(span.id).status == "contested"
+
+
+def test_the_history_shows_each_change_and_its_undo(qtbot, casefile, tmp_path):
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    casefile.new_case(tmp_path / "history.casefile", "History")
+    model = casefile.window.history_panel.model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    casefile.add_incident()
+    casefile.undo_stack.undo()
+    actions = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert actions == ["incident.delete", "incident.create", "case.create"]
+    assert model.index(0, 1).data() == ACTOR

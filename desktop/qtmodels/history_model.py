@@ -1,0 +1,59 @@
+"""The case's audit trail as a table, newest first: when, who, what."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+
+from desktop.domain import db
+from desktop.domain.models import AuditEntry
+
+#: How many entries the panel shows; the whole trail is in the case and in the dossier annex.
+SHOWN = 500
+
+
+def _json(value: Any) -> str:
+    return "" if value is None else json.dumps(value, ensure_ascii=False, indent=1)
+
+
+class HistoryModel(QAbstractTableModel):
+    """The latest audit entries; reloaded after every change, undo and redo."""
+
+    COLUMNS = ("When (UTC)", "Who", "What", "Details")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = [] if db.case_path() is None else list(
+            AuditEntry.select(AuditEntry.at, AuditEntry.actor, AuditEntry.action,
+                              AuditEntry.summary, AuditEntry.before, AuditEntry.after)
+            .order_by(AuditEntry.id.desc()).limit(SHOWN).tuples())
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal
+                and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS)):
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        at, actor, action, summary, before, after = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (at.replace("T", " ").rstrip("Z"), actor, action, summary)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and (before or after):
+            return f"Before:\n{_json(before) or '—'}\n\nAfter:\n{_json(after) or '—'}"
+        return None
