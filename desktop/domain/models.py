@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from peewee import (
     BlobField,
+    BooleanField,
     CharField,
     DatabaseProxy,
     FloatField,
@@ -82,6 +83,7 @@ class Source(BaseModel):
     text = TextField()  # the working copy: never changes after import
     reliability = CharField(default="F", choices=scales.RELIABILITY_CODES)
     reliability_note = TextField(default="")
+    confidential = BooleanField(default=False)  # its URL is left out of redacted dossiers
     imported_at = CharField(default=utc_now)
     imported_by = TextField(default="")
     extra = JSONText(default=dict)
@@ -172,6 +174,17 @@ class Evidence(BaseModel):
         indexes = ((("source", "start"), False),)
 
 
+class ProtectedPerson(BaseModel):
+    """A person whose name must not appear in a redacted dossier, and their pseudonym."""
+
+    pseudonym = CharField(unique=True)  # W-001 (witness), V-001 (victim), P-001 (perpetrator)
+    role = CharField(choices=scales.PROTECTED_ROLE_CODES)
+    names = TextField()  # every spelling of the name, one per line
+    note = TextField(default="")
+    created_at = CharField(default=utc_now)
+    created_by = TextField(default="")
+
+
 class AuditEntry(BaseModel):
     """One change to the case, written in the same transaction as the change. Append-only."""
 
@@ -211,4 +224,5 @@ def insert_row(model: type[Model], values: dict) -> int:
     return database.execute_sql(sql, params).lastrowid
 
 
-TABLES = (Case, Source, SourceOriginal, SourceIndex, Incident, Evidence, AuditEntry)
+TABLES = (Case, Source, SourceOriginal, SourceIndex, Incident, Evidence, ProtectedPerson,
+          AuditEntry)

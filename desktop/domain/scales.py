@@ -95,6 +95,13 @@ SOURCE_KINDS: tuple[Grade, ...] = (
     Grade("other", "Other"),
 )
 
+# People whose names a redacted dossier replaces; the letter starts their pseudonym.
+PROTECTED_ROLES: tuple[Grade, ...] = (
+    Grade("witness", "Witness", "W"),
+    Grade("victim", "Victim", "V"),
+    Grade("perpetrator", "Alleged perpetrator", "P"),
+)
+
 STANDARD_OF_PROOF = "Reasonable grounds to believe"
 
 RELIABILITY_CODES = _codes(SOURCE_RELIABILITY)
@@ -106,6 +113,7 @@ CLASSIFICATION_CODES = _codes(CLASSIFICATIONS)
 DATE_PRECISION_CODES = _codes(DATE_PRECISIONS)
 VICTIM_STATUS_CODES = _codes(VICTIM_STATUSES)
 SOURCE_KIND_CODES = _codes(SOURCE_KINDS)
+PROTECTED_ROLE_CODES = _codes(PROTECTED_ROLES)
 
 
 # The facts of an incident that evidence can back (the incident form's fields).

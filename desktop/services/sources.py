@@ -25,6 +25,7 @@ Cancelled = Callable[[], bool]
 EDITABLE_FIELDS = (
     "kind", "title", "publisher", "author", "url", "published", "language",
     "collected_at", "collected_by", "collected_from", "reliability", "reliability_note",
+    "confidential",
 )
 
 

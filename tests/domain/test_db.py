@@ -129,14 +129,19 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
     assert incident.qualifications == ["rs_8_2_b_vi"]
     evidence = models.Evidence.get()
     assert evidence.quote == "executed nine Ukrainian prisoners of war"
+    assert evidence.incident_id == incident.id  # rebuilding tables must not unlink anything
+    assert models.SourceOriginal.select().count() == 1
+    assert models.AuditEntry.select().count() == 1
     # the new full-text index was filled from the sources already in the case
     assert [h.source_id for h in search.search("Shlyakh")] == [1]
+    assert models.Source.get().confidential is False
+    assert models.ProtectedPerson.select().count() == 0
     db.close_case()
 
 
 def test_migration_steps_are_recorded_by_version(tmp_path):
     path = v1_case(tmp_path / "old.casefile")
     database = db._connect(path)
-    assert migrations.upgrade(database, 1) == [2]
-    assert migrations.upgrade(database, 2) == []
+    assert migrations.upgrade(database, 1) == [2, 3]
+    assert migrations.upgrade(database, migrations.LATEST) == []
     db.close_case()

@@ -1,0 +1,108 @@
+"""Protection of people: protected names, their pseudonyms, and redaction of text.
+
+Names of witnesses and of persons not publicly named are sensitive. Each protected person has
+a pseudonym (W-001, V-001, P-001) and every spelling of their name; a redacted dossier
+replaces every occurrence of any spelling with the pseudonym, in quotes too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from desktop.domain import scales
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import ProtectedPerson, database
+from desktop.services import audit
+
+
+def _spellings(names: str | Iterable[str]) -> list[str]:
+    lines = names.splitlines() if isinstance(names, str) else list(names)
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+def next_pseudonym(role: str) -> str:
+    """The next free pseudonym for a role: W-001, W-002, … (V- for victims, P- for others)."""
+    letter = next(g.description for g in scales.PROTECTED_ROLES if g.code == role)
+    taken = [int(p[2:]) for (p,) in ProtectedPerson.select(ProtectedPerson.pseudonym)
+             .where(ProtectedPerson.pseudonym.startswith(f"{letter}-")).tuples()
+             if p[2:].isdigit()]
+    return f"{letter}-{max(taken, default=0) + 1:03d}"
+
+
+def add_protected(names: str | Iterable[str], role: str, *, actor: str, note: str = "",
+                  pseudonym: str | None = None) -> ProtectedPerson:
+    """Protect a person: every spelling of their name, replaced by one pseudonym."""
+    if role not in scales.PROTECTED_ROLE_CODES:
+        raise ValidationError(f"role must be one of {', '.join(scales.PROTECTED_ROLE_CODES)}")
+    spellings = _spellings(names)
+    if not spellings:
+        raise ValidationError("give at least one spelling of the name")
+    with database.atomic():
+        pseudonym = pseudonym or next_pseudonym(role)
+        if ProtectedPerson.select().where(ProtectedPerson.pseudonym == pseudonym).exists():
+            raise ValidationError(f"the pseudonym {pseudonym} is already used")
+        person = ProtectedPerson.create(pseudonym=pseudonym, role=role,
+                                        names="\n".join(spellings), note=note, created_by=actor)
+        # The audit entry names the pseudonym only: the trail may be printed in a dossier.
+        audit.record("protected.add", actor=actor, object_type="protected_person",
+                     object_id=person.id, summary=f"Protected a {role} as {pseudonym}",
+                     after={"pseudonym": pseudonym, "role": role,
+                            "spellings": len(spellings)})
+    return person
+
+
+def remove_protected(person_id: int, *, actor: str) -> None:
+    """Stop protecting a person (their name will appear in redacted dossiers again)."""
+    with database.atomic():
+        person = ProtectedPerson.get_by_id(person_id)
+        person.delete_instance()
+        audit.record("protected.remove", actor=actor, object_type="protected_person",
+                     object_id=person_id, summary=f"No longer protected: {person.pseudonym}",
+                     before={"pseudonym": person.pseudonym, "role": person.role})
+
+
+class Redactor:
+    """Replaces every protected spelling in a text with its pseudonym (longest first)."""
+
+    def __init__(self, people: Iterable[tuple[str, str]]) -> None:
+        """`people`: (pseudonym, names one per line) pairs."""
+        table: dict[str, str] = {}
+        for pseudonym, names in people:
+            for spelling in _spellings(names):
+                table[spelling.casefold()] = pseudonym
+        self._table = table
+        if table:
+            # Whole words only; any run of spaces between a name's parts still matches.
+            alternatives = sorted(table, key=len, reverse=True)
+            pattern = "|".join(r"\s+".join(re.escape(part) for part in name.split())
+                               for name in alternatives)
+            self._pattern: re.Pattern[str] | None = re.compile(
+                rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+        else:
+            self._pattern = None
+
+    @classmethod
+    def for_case(cls) -> Redactor:
+        """A redactor for the protected people of the open case."""
+        return cls(ProtectedPerson.select(ProtectedPerson.pseudonym, ProtectedPerson.names)
+                   .tuples())
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is None or not text:
+            return text
+        return self._pattern.sub(lambda m: self._table[" ".join(m.group(0).split()).casefold()],
+                                 text)
+
+    def spellings(self) -> list[str]:
+        """Every protected spelling (for checks that none survives in a document)."""
+        return list(self._table)
+
+
+def find_names(text: str, redactor: Redactor | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, pseudonym) of each protected name in `text`: the source view marks them."""
+    redactor = redactor or Redactor.for_case()
+    if redactor._pattern is None:
+        return []
+    return [(m.start(), m.end(), redactor._table[" ".join(m.group(0).split()).casefold()])
+            for m in redactor._pattern.finditer(text)]
