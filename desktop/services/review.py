@@ -1,0 +1,105 @@
+"""Review: a reviewer approves or returns each evidence span, then signs off incidents.
+
+Decisions carry the reviewer's name and time. An incident moves draft → in review →
+approved only when all its evidence is reviewed; a reviewer can return it with a comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import Evidence, Incident, database, utc_now
+from desktop.services import audit
+
+_REVIEW_FIELDS = ("review_state", "review_comment", "reviewed_by", "reviewed_at")
+
+
+def review_evidence(ids: int | Sequence[int], decision: str, *, actor: str,
+                    comment: str = "") -> int:
+    """Approve or return spans (a return needs a comment); returns how many were decided."""
+    ids = [ids] if isinstance(ids, int) else list(ids)
+    if decision not in ("approved", "returned"):
+        raise ValidationError("a review decision is “approved” or “returned”")
+    if decision == "returned" and not comment.strip():
+        raise ValidationError("say why the evidence is returned: the documenter needs to know")
+    now = utc_now()
+    decided = 0
+    with database.atomic():
+        for span in Evidence.select().where(Evidence.id.in_(ids)):
+            after = {"review_state": decision, "review_comment": comment.strip(),
+                     "reviewed_by": actor, "reviewed_at": now}
+            before = audit.snapshot(span, _REVIEW_FIELDS)
+            Evidence.update(after).where(Evidence.id == span.id).execute()
+            audit.record(f"evidence.{'approve' if decision == 'approved' else 'return'}",
+                         actor=actor, object_type="evidence", object_id=span.id,
+                         summary=f"Review: {decision} E-{span.id:03d}", before=before,
+                         after=after)
+            decided += 1
+    return decided
+
+
+def resubmit_evidence(ids: int | Sequence[int], *, actor: str) -> int:
+    """Send returned spans back for review after the documenter has dealt with the comment."""
+    ids = [ids] if isinstance(ids, int) else list(ids)
+    with database.atomic():
+        spans = list(Evidence.select().where(Evidence.id.in_(ids)
+                                             & (Evidence.review_state == "returned")))
+        for span in spans:
+            Evidence.update(review_state="pending").where(Evidence.id == span.id).execute()
+            audit.record("evidence.resubmit", actor=actor, object_type="evidence",
+                         object_id=span.id, summary=f"Resubmitted E-{span.id:03d} for review",
+                         before={"review_state": "returned"}, after={"review_state": "pending"})
+    return len(spans)
+
+
+def unreviewed(incident_id: int) -> list[int]:
+    """Ids of the incident's evidence that is not yet approved (pending or returned)."""
+    query = (Evidence.select(Evidence.id)
+             .where((Evidence.incident == incident_id) & (Evidence.review_state != "approved")
+                    & (Evidence.status != "rejected")))
+    return [evidence_id for (evidence_id,) in query.tuples()]
+
+
+def _move(incident_id: int, allowed_from: tuple[str, ...], to: str, *, actor: str,
+          comment: str = "", check: Callable[[int], None] | None = None) -> Incident:
+    with database.atomic():
+        incident = Incident.get_by_id(incident_id)
+        if incident.state not in allowed_from:
+            raise ValidationError(f"{incident.code} is {incident.state.replace('_', ' ')}; "
+                                  f"it cannot move to {to.replace('_', ' ')} from there")
+        if check:
+            check(incident_id)
+        before = {"state": incident.state, "state_comment": incident.state_comment}
+        after = {"state": to, "state_comment": comment.strip()}
+        Incident.update(after).where(Incident.id == incident_id).execute()
+        audit.record(f"incident.{to}", actor=actor, object_type="incident",
+                     object_id=incident_id, summary=f"{incident.code} → {to.replace('_', ' ')}",
+                     before=before, after=after)
+    return Incident.get_by_id(incident_id)
+
+
+def submit_incident(incident_id: int, *, actor: str) -> Incident:
+    """The documenter sends an incident for review."""
+    return _move(incident_id, ("draft", "returned"), "in_review", actor=actor)
+
+
+def _all_reviewed(incident_id: int) -> None:
+    waiting = unreviewed(incident_id)
+    if waiting:
+        listed = ", ".join(f"E-{i:03d}" for i in waiting[:8])
+        raise ValidationError(f"{len(waiting)} evidence span(s) of this incident are not "
+                              f"approved yet ({listed}{'…' if len(waiting) > 8 else ''})")
+
+
+def approve_incident(incident_id: int, *, actor: str) -> Incident:
+    """The reviewer signs an incident off: only when every usable span is approved."""
+    return _move(incident_id, ("in_review",), "approved", actor=actor, check=_all_reviewed)
+
+
+def return_incident(incident_id: int, comment: str, *, actor: str) -> Incident:
+    """The reviewer sends an incident back to its documenter with a comment."""
+    if not comment.strip():
+        raise ValidationError("say why the incident is returned")
+    return _move(incident_id, ("in_review", "approved"), "returned", actor=actor,
+                 comment=comment)
