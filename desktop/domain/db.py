@@ -14,7 +14,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from desktop.domain import migrations, models
+from desktop.domain import ledger, migrations, models
 from desktop.domain.errors import CaseFileError
 
 SUFFIX = ".casefile"
@@ -33,7 +33,9 @@ PRAGMAS = {
 
 
 def _connect(path: Path) -> SqliteDatabase:
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    # IMMEDIATE: a transaction takes the write lock when it begins, so two writers (the UI
+    # and an import) queue for it instead of failing on a stale read.
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
     db.connect()
     models.database.initialize(db)
     return db
@@ -55,7 +57,7 @@ def new_case(path: Path | str, title: str, *, actor: str = "", reference: str = 
             db.pragma("user_version", SCHEMA_VERSION)
             models.Case.create(title=title, reference=reference,
                                classification=classification, created_by=actor)
-            models.insert_row(models.AuditEntry, {
+            ledger.append({
                 "actor": actor, "action": "case.create", "object_type": "case", "object_id": 1,
                 "summary": f"Created case “{title}”",
                 "after": {"title": title, "reference": reference,
@@ -95,12 +97,19 @@ def inspect_case(path: Path | str) -> int:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             version = con.execute("PRAGMA user_version").fetchone()[0]
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            damage = [r[0] for r in con.execute("PRAGMA quick_check(5)").fetchall()]
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise CaseFileError(path, f"is damaged and cannot be read ({exc})") from exc
     if app_id != APPLICATION_ID:
         raise CaseFileError(path, "is an SQLite database but not a Casefile case")
+    if damage != ["ok"]:
+        first = next((line for line in "\n".join(damage).splitlines()
+                      if line.strip() and not line.startswith("***")), "integrity check failed")
+        raise CaseFileError(path, f"is damaged ({first.strip()}); it was not opened, so nothing "
+                                  "more is lost: use Case → Recover… (or `casefile recover`) "
+                                  "to salvage what can be read into a new file")
     if version > SCHEMA_VERSION:
         raise CaseFileError(
             path, f"was saved by a newer Casefile (file format {version}; this version reads up "

@@ -59,6 +59,9 @@ class Case(BaseModel):
     standard_of_proof = TextField(default=scales.STANDARD_OF_PROOF)
     created_at = CharField(default=utc_now)
     created_by = TextField(default="")
+    # The audit trail's chain head: removing its newest entries cannot go unnoticed.
+    audit_head = CharField(default="0" * 64)
+    audit_count = IntegerField(default=0)
 
 
 class Source(BaseModel):
@@ -79,6 +82,7 @@ class Source(BaseModel):
     media_type = CharField(default="text/plain")
     size = IntegerField(default=0)
     sha256 = CharField(unique=True)
+    text_sha256 = CharField(default="")  # of the extracted text (UTF-8): it must never change
     encoding = CharField(default="")
     text = TextField()  # the working copy: never changes after import
     reliability = CharField(default="F", choices=scales.RELIABILITY_CODES)
@@ -196,6 +200,7 @@ class AuditEntry(BaseModel):
     summary = TextField(default="")
     before = JSONText(null=True)
     after = JSONText(null=True)
+    entry_hash = CharField(default="")  # see desktop.domain.ledger
 
 
 _INSERTS: dict[type[Model], tuple[str, list]] = {}

@@ -11,7 +11,8 @@ from typing import Any
 
 from peewee import Model
 
-from desktop.domain.models import AuditEntry, database, insert_row, utc_now
+from desktop.domain import ledger
+from desktop.domain.models import AuditEntry, database
 
 
 def snapshot(obj: Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
@@ -27,9 +28,9 @@ def record(action: str, *, actor: str, object_type: str = "", object_id: int | N
     transaction."""
     if not database.in_transaction():
         raise RuntimeError("an audit entry must be written in the transaction of its change")
-    return insert_row(AuditEntry, {
-        "at": utc_now(), "action": action, "actor": actor, "object_type": object_type,
-        "object_id": object_id, "summary": summary, "before": before, "after": after})
+    return ledger.append({
+        "action": action, "actor": actor, "object_type": object_type, "object_id": object_id,
+        "summary": summary, "before": before, "after": after})
 
 
 def history(limit: int | None = None, newest_first: bool = True) -> list[AuditEntry]:

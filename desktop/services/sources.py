@@ -107,6 +107,7 @@ def _source_row(item: _Parsed, actor: str, kind: str, now: str) -> dict:
         "collected_from": ex.url or f"file {item.path.name}",
         "original_name": item.path.name, "media_type": ex.media_type, "size": item.size,
         "sha256": item.sha256, "encoding": ex.encoding, "text": ex.text,
+        "text_sha256": sha256_hex(ex.text.encode("utf-8")),
         "imported_at": now, "imported_by": actor, "extra": ex.extra,
     }
 

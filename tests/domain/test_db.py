@@ -142,6 +142,23 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
 def test_migration_steps_are_recorded_by_version(tmp_path):
     path = v1_case(tmp_path / "old.casefile")
     database = db._connect(path)
-    assert migrations.upgrade(database, 1) == [2, 3]
+    assert migrations.upgrade(database, 1) == [2, 3, 4]
     assert migrations.upgrade(database, migrations.LATEST) == []
     db.close_case()
+
+
+def test_a_damaged_case_is_refused_untouched_and_recovery_is_suggested(case, case_path,
+                                                                       seed_files, actor):
+    from desktop.services import sources
+
+    sources.import_files(seed_files, actor=actor)
+    db.close_case()
+    data = bytearray(case_path.read_bytes())
+    page = 4096
+    for offset in range(3 * page + 8, 3 * page + 200):  # a b-tree page's cells, not its header
+        data[offset] = 0xFF
+    case_path.write_bytes(bytes(data))
+    before = digest(case_path)
+    with pytest.raises(CaseFileError, match="is damaged .*Recover"):
+        db.open_case(case_path)
+    assert digest(case_path) == before
