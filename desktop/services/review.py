@@ -24,19 +24,26 @@ def review_evidence(ids: int | Sequence[int], decision: str, *, actor: str,
     if decision == "returned" and not comment.strip():
         raise ValidationError("say why the evidence is returned: the documenter needs to know")
     now = utc_now()
-    decided = 0
     with database.atomic():
-        for span in Evidence.select().where(Evidence.id.in_(ids)):
-            after = {"review_state": decision, "review_comment": comment.strip(),
-                     "reviewed_by": actor, "reviewed_at": now}
-            before = audit.snapshot(span, _REVIEW_FIELDS)
-            Evidence.update(after).where(Evidence.id == span.id).execute()
-            audit.record(f"evidence.{'approve' if decision == 'approved' else 'return'}",
-                         actor=actor, object_type="evidence", object_id=span.id,
-                         summary=f"Review: {decision} E-{span.id:03d}", before=before,
-                         after=after)
-            decided += 1
-    return decided
+        found = [i for (i,) in Evidence.select(Evidence.id).where(Evidence.id.in_(ids)).tuples()]
+        for span_id in found:
+            record_decision(span_id, decision, comment=comment, reviewer=actor, at=now,
+                            actor=actor)
+    return len(found)
+
+
+def record_decision(span_id: int, decision: str, *, comment: str, reviewer: str, at: str,
+                    actor: str) -> None:
+    """Store one review decision (made now, or brought in from a reviewer's copy)."""
+    with database.atomic():
+        span = Evidence.get_by_id(span_id)
+        after = {"review_state": decision, "review_comment": comment.strip(),
+                 "reviewed_by": reviewer, "reviewed_at": at}
+        before = audit.snapshot(span, _REVIEW_FIELDS)
+        Evidence.update(after).where(Evidence.id == span_id).execute()
+        audit.record(f"evidence.{'approve' if decision == 'approved' else 'return'}",
+                     actor=actor, object_type="evidence", object_id=span_id,
+                     summary=f"Review: {decision} E-{span_id:03d}", before=before, after=after)
 
 
 def resubmit_evidence(ids: int | Sequence[int], *, actor: str) -> int:

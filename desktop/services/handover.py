@@ -1,0 +1,185 @@
+"""Hand a case over and take a reviewer's decisions back.
+
+A hand-over copy is a consistent snapshot made with SQLite's backup API (also while the case is
+open and being edited), with a manifest beside it: the copy's SHA-256, its counts, the audit
+chain head, who made it and when. The manifest anchors the copy outside the file, so a later
+rewrite of the copy's whole trail is detectable too.
+
+A reviewer works on the copy and returns it; merging brings their decisions back into the
+original by evidence identity. A decision on a span that changed in the original since the
+copy was made, or that the original already decided differently, is a conflict: reported,
+never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop import __version__
+from desktop.domain import db
+from desktop.domain.errors import CaseFileError
+from desktop.domain.models import Case, Evidence, Incident, database, utc_now
+from desktop.services import audit, review
+from desktop.services import case as case_service
+
+MANIFEST_SUFFIX = ".manifest.json"
+#: What a reviewer may have approved; if any differs between copy and original, it is a conflict.
+_SPAN_IDENTITY = ("source_id", "start", "end", "quote")
+_SPAN_CONTENT = ("incident_id", "supports", "asserted_value", "status", "credibility", "note")
+_DECISION = ("review_state", "review_comment", "reviewed_by", "reviewed_at")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def save_copy(dest: Path, *, actor: str) -> dict:
+    """Write a consistent copy of the open case to `dest` and its manifest beside it."""
+    dest = Path(dest)
+    if dest.exists():
+        raise CaseFileError(dest, "already exists; choose another name")
+    partial = dest.with_name(f".{dest.name}.partial")
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            database.connection().backup(target)  # one consistent snapshot
+            target.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal beside it
+        finally:
+            target.close()
+        os.replace(partial, dest)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise CaseFileError(dest, f"cannot be written: {exc}") from exc
+    manifest = _manifest(dest, actor)
+    manifest_path = dest.with_name(dest.name + MANIFEST_SUFFIX)
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+    with database.atomic():
+        audit.record("case.handover", actor=actor, object_type="case", object_id=1,
+                     summary=f"Saved a hand-over copy {dest.name}",
+                     after={"file": dest.name, "sha256": manifest["sha256"]})
+    return manifest
+
+
+def _manifest(copy: Path, actor: str) -> dict:
+    about = case_service.summary()
+    head, count = Case.select(Case.audit_head, Case.audit_count).tuples().get()
+    return {
+        "file": copy.name, "sha256": file_sha256(copy), "size": copy.stat().st_size,
+        "case": {"title": about.title, "reference": about.reference,
+                 "classification": about.classification},
+        "counts": {"sources": about.sources, "incidents": about.incidents,
+                   "evidence": about.evidence},
+        "audit": {"entries": count, "head": head},
+        "made_by": actor, "made_at": utc_now(), "casefile": __version__,
+    }
+
+
+@dataclass
+class MergeReport:
+    """What a merge of a reviewer's copy changed, and what it left for a person to settle."""
+
+    applied: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def summary(self) -> str:
+        return (f"{len(self.applied)} decision(s) brought in, {len(self.conflicts)} conflict(s) "
+                f"left for you to settle, {self.unchanged} unchanged.")
+
+
+def _read_copy(path: Path) -> tuple[dict[int, dict], dict[int, dict]]:
+    db.inspect_case(path)
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    con.row_factory = sqlite3.Row
+    try:
+        spans = {r["id"]: dict(r) for r in con.execute(
+            "SELECT id, source_id, start, end, quote, incident_id, supports, asserted_value, "
+            "status, credibility, note, review_state, review_comment, reviewed_by, reviewed_at "
+            "FROM evidence")}
+        incidents = {r["id"]: dict(r) for r in con.execute(
+            "SELECT id, code, state, state_comment FROM incident")}
+    finally:
+        con.close()
+    return spans, incidents
+
+
+def merge_review(copy: Path, *, actor: str) -> MergeReport:
+    """Bring the review decisions of a returned copy into the open case."""
+    spans, incidents = _read_copy(Path(copy))
+    report = MergeReport()
+    with database.atomic():
+        for span_id, theirs in sorted(spans.items()):
+            _merge_span(span_id, theirs, report, actor)
+        for incident_id, theirs in sorted(incidents.items()):
+            _merge_incident(incident_id, theirs, report, actor)
+        audit.record("case.merge_review", actor=actor, object_type="case", object_id=1,
+                     summary=f"Merged review from {Path(copy).name}: {report.summary()}",
+                     after={"file": Path(copy).name, "applied": len(report.applied),
+                            "conflicts": report.conflicts})
+    return report
+
+
+def _merge_span(span_id: int, theirs: dict, report: MergeReport, actor: str) -> None:
+    ours_row = Evidence.get_or_none(Evidence.id == span_id)
+    label = f"E-{span_id:03d}"
+    if theirs["review_state"] == "pending":
+        report.unchanged += 1
+        return
+    if ours_row is None:
+        report.conflicts.append(f"{label}: reviewed in the copy ({theirs['review_state']}) but "
+                                "removed from this case since; not brought in.")
+        return
+    ours = audit.snapshot(ours_row)
+    ours["source_id"], ours["incident_id"] = ours.pop("source"), ours.pop("incident")
+    if any(ours[k] != theirs[k] for k in _SPAN_IDENTITY):
+        report.conflicts.append(f"{label}: the copy's span is not this case's span (its text "
+                                "or position differs); not brought in.")
+        return
+    if all(ours[k] == theirs[k] for k in _DECISION):
+        report.unchanged += 1
+        return
+    changed = [k for k in _SPAN_CONTENT if ours[k] != theirs[k]]
+    if changed:
+        report.conflicts.append(
+            f"{label}: {theirs['reviewed_by']} {theirs['review_state']} it, but its "
+            f"{', '.join(k.replace('_id', '').replace('_', ' ') for k in changed)} changed "
+            "here since the copy was made; review it again.")
+        return
+    if ours["review_state"] != "pending":
+        report.conflicts.append(
+            f"{label}: {theirs['reviewed_by']} {theirs['review_state']} it in the copy, but "
+            f"{ours['reviewed_by']} already {ours['review_state']} it here; kept as it is here.")
+        return
+    review.record_decision(span_id, theirs["review_state"], comment=theirs["review_comment"],
+                           reviewer=theirs["reviewed_by"], at=theirs["reviewed_at"],
+                           actor=actor)
+    report.applied.append(f"{label}: {theirs['review_state']} by {theirs['reviewed_by']} "
+                          f"on {theirs['reviewed_at'][:10]}")
+
+
+def _merge_incident(incident_id: int, theirs: dict, report: MergeReport, actor: str) -> None:
+    ours = Incident.get_or_none(Incident.id == incident_id)
+    if theirs["state"] not in ("approved", "returned") or ours is None:
+        return
+    if ours.state == theirs["state"]:
+        return
+    if ours.state != "in_review":
+        report.conflicts.append(f"{ours.code}: {theirs['state']} in the copy, but it is "
+                                f"{ours.state.replace('_', ' ')} here; kept as it is here.")
+        return
+    if theirs["state"] == "approved":
+        review.approve_incident(incident_id, actor=actor)
+    else:
+        review.return_incident(incident_id, theirs["state_comment"] or "(returned in review)",
+                               actor=actor)
+    report.applied.append(f"{ours.code}: {theirs['state']} in review")
