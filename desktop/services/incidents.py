@@ -16,8 +16,9 @@ EDITABLE_FIELDS = (
     "place_alternatives", "district", "region", "country", "latitude", "longitude",
     "coordinates_source", "victims_min", "victims_max", "victim_status", "victims_named",
     "perpetrator_force", "perpetrator_unit", "perpetrators_named", "narrative",
-    "qualifications", "state", "state_comment",
+    "qualifications",
 )
+#: The workflow state moves only through desktop.services.review (submit, approve, return).
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _CODE = re.compile(r"^INC-(\d+)$")
 

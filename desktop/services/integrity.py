@@ -52,10 +52,11 @@ def _check_chain(report: IntegrityReport) -> None:
     for row in database.execute_sql(_AUDIT_ROWS):
         entry_id, stored = row[0], row[9]
         if entry_id != expected_id:
-            gap = (f"#{expected_id}" if entry_id == expected_id + 1
-                   else f"#{expected_id}–#{entry_id - 1}")
-            report.problems.append(f"Audit entry {gap} is missing: it was removed from the "
-                                   "trail outside Casefile.")
+            report.problems.append(
+                f"Audit entry #{expected_id} is missing: it was removed from the trail outside "
+                "Casefile." if entry_id == expected_id + 1 else
+                f"Audit entries #{expected_id}–#{entry_id - 1} are missing: they were removed "
+                "from the trail outside Casefile.")
         elif ledger.entry_digest(previous, row[:9]) != stored:
             report.problems.append(
                 f"Audit entry #{entry_id} ({row[3]}, {row[1]}) does not match its fingerprint: "
@@ -102,4 +103,9 @@ def verify_case(progress: Progress | None = None) -> IntegrityReport:
     with database.atomic(lock_type="DEFERRED"):  # one consistent read, no write lock
         _check_chain(report)
         _check_sources(report, progress)
+        recovered = database.execute_sql(
+            "SELECT count(*) FROM audit_entry WHERE action = 'case.recover'").fetchone()[0]
+    if recovered and report.problems:
+        report.problems.append("This case was recovered from a damaged file: what was lost "
+                               "then is listed in its “case.recover” audit entry.")
     return report

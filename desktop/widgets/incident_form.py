@@ -39,6 +39,8 @@ from desktop.services.evidence import EvidenceRow
 
 DEBOUNCE_MS = 700
 EMPTY_TEXT = "Select or add an incident in the list on the left"
+#: What the form shows: the editable facts, and the workflow state that only review moves.
+_SHOWN_FIELDS = (*incidents.EDITABLE_FIELDS, "state", "state_comment")
 _FLOATS = ("latitude", "longitude")
 _INTS = ("victims_min", "victims_max")
 # A rule on two fields names the second; the first must then wait with it (see _emittable).
@@ -254,7 +256,7 @@ class IncidentForm(QWidget):
     @staticmethod
     def _values_of(incident: Incident) -> dict:
         """The editable values of an incident as the form compares them."""
-        values = {f: getattr(incident, f) for f in incidents.EDITABLE_FIELDS}
+        values = {f: getattr(incident, f) for f in _SHOWN_FIELDS}
         for field, value in values.items():
             if value is None and field not in _FLOATS + _INTS:
                 values[field] = ""
@@ -707,9 +709,18 @@ class IncidentForm(QWidget):
         self._chosen("qualifications")
 
     def _workflow(self, layout: QVBoxLayout) -> None:
-        """The incident's workflow state and the comment that goes with it."""
+        """The incident's workflow state and the reviewer's comment: shown, not edited here.
+
+        The state moves only through review (submit, approve, return), which checks that all
+        the incident's evidence is reviewed first.
+        """
         form = self._section(layout, "Workflow")
-        self._row(form, "State", [self._combo("state", scales.INCIDENT_STATES)])
-        self._row(form, "Comment", [self._text("state_comment", 2,
-                                               "Why it was returned, or what is left to do")])
+        state = self._combo("state", scales.INCIDENT_STATES)
+        state.setEnabled(False)
+        self._row(form, "State", [state])
+        comment = self._text("state_comment", 2, "The reviewer's comment when returned")
+        comment.setReadOnly(True)
+        self._row(form, "Comment", [comment])
+        form.addRow(_labelled("Use Review → Submit incident for review; a reviewer approves "
+                              "or returns it.", "hint"))
 

@@ -86,14 +86,27 @@ def prepare(name: str, data: bytes) -> Prepared:
 _SOURCE_COLUMNS = (
     "kind", "title", "publisher", "author", "url", "published", "language", "collected_at",
     "collected_by", "collected_from", "original_name", "media_type", "size", "sha256",
-    "encoding", "text", "reliability", "reliability_note", "imported_at", "imported_by", "extra",
+    "encoding", "text", "text_sha256", "reliability", "reliability_note", "confidential",
+    "imported_at", "imported_by", "extra",
 )
 _INSERT_SOURCE = (f"INSERT INTO source ({', '.join(_SOURCE_COLUMNS)}) "
                   f"VALUES ({', '.join('?' * len(_SOURCE_COLUMNS))})")
 _INSERT_ORIGINAL = "INSERT INTO source_original (source_id, data) VALUES (?, ?)"
 _INSERT_INDEX = "INSERT INTO source_index (rowid, text) VALUES (?, ?)"
-_INSERT_AUDIT = ("INSERT INTO audit_entry (at, actor, action, object_type, object_id, summary, "
-                 "before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+_INSERT_AUDIT = ("INSERT INTO audit_entry (id, at, actor, action, object_type, object_id, "
+                 "summary, before, after, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_LAST_AUDIT = "SELECT id, entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1"
+_AUDIT_HEAD = 'UPDATE "case" SET audit_head = ?, audit_count = audit_count + 1'
+
+
+def _chain_audit(con: sqlite3.Connection, row: tuple) -> None:
+    """Append an audit row to the hash chain, as every Casefile write does."""
+    last_id, previous = con.execute(_LAST_AUDIT).fetchone() or (0, "0" * 64)
+    entry = (last_id + 1, *row)
+    digest = hashlib.sha256("\x1f".join("" if v is None else str(v)
+                                         for v in (previous, *entry)).encode()).hexdigest()
+    con.execute(_INSERT_AUDIT, (*entry, digest))
+    con.execute(_AUDIT_HEAD, (digest,))
 
 
 def bare_store(con: sqlite3.Connection, items: Iterable[Prepared]) -> int:
@@ -106,16 +119,17 @@ def bare_store(con: sqlite3.Connection, items: Iterable[Prepared]) -> int:
             title = item.text.split("\n", 1)[0].strip()[:200]
             source_id = con.execute(_INSERT_SOURCE, (
                 "other", title, "", "", "", "", "", now, ACTOR, f"file {item.name}", item.name,
-                "text/plain", len(item.data), item.sha256, "utf_8", item.text, "F", "", now,
-                ACTOR, "{}",
+                "text/plain", len(item.data), item.sha256, "utf_8", item.text,
+                hashlib.sha256(item.text.encode("utf-8")).hexdigest(), "F", "", 0, now, ACTOR,
+                "{}",
             )).lastrowid
             con.execute(_INSERT_ORIGINAL, (source_id, item.data))
             con.execute(_INSERT_INDEX, (source_id, item.text))
             after = json.dumps({"title": title, "original_name": item.name,
                                 "sha256": item.sha256, "size": len(item.data),
                                 "media_type": "text/plain"}, ensure_ascii=False, sort_keys=True)
-            con.execute(_INSERT_AUDIT, (now, ACTOR, "source.import", "source", source_id,
-                                        f"Imported {item.name}", None, after))
+            _chain_audit(con, (now, ACTOR, "source.import", "source", source_id,
+                               f"Imported {item.name}", None, after))
             count += 1
         con.execute("COMMIT")
     except BaseException:

@@ -23,11 +23,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import peewee  # noqa: E402
 
-from tests.bench import bench_foundation, bench_source_view, bench_workspace  # noqa: E402
+from tests.bench import (  # noqa: E402
+    bench_encryption,
+    bench_foundation,
+    bench_source_view,
+    bench_workspace,
+)
 from tests.bench.context import Context  # noqa: E402
 from tests.bench.table import Row, print_table  # noqa: E402
 
-MODULES = (bench_foundation, bench_source_view, bench_workspace)
+MODULES = (bench_foundation, bench_source_view, bench_workspace, bench_encryption)
 
 
 def machine() -> str:
