@@ -127,13 +127,23 @@ def connect_readonly(path: Path, passphrase: str) -> Any:
 
 
 def _export(con: Any, dest: Path, key: str, application_id: int, user_version: int) -> None:
-    """Copy the open database `con` into the new file `dest`, encrypted with `key` ('' = plain)."""
+    """Copy the open database `con` into the new file `dest`, encrypted with `key` ('' = plain).
+
+    The export reads every table inside one transaction: a consistent snapshot even while
+    another connection writes to the case.
+    """
     con.execute("ATTACH DATABASE ? AS target KEY ?", (str(dest), key))
     try:
-        con.execute("SELECT sqlcipher_export('target')").fetchall()
-        # sqlcipher_export copies schema and rows, not the header's fields: set them too.
-        con.execute(f"PRAGMA target.application_id = {int(application_id)}")
-        con.execute(f"PRAGMA target.user_version = {int(user_version)}")
+        con.execute("BEGIN")
+        try:
+            con.execute("SELECT sqlcipher_export('target')").fetchall()
+            # sqlcipher_export copies schema and rows, not the header's fields: set them too.
+            con.execute(f"PRAGMA target.application_id = {int(application_id)}")
+            con.execute(f"PRAGMA target.user_version = {int(user_version)}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
     finally:
         con.execute("DETACH DATABASE target")
 
@@ -206,3 +216,18 @@ def decrypt_copy(src: Path | str, dest: Path | str, passphrase: str) -> None:
     finally:
         con.close()
 
+
+
+def is_encrypted(database: SqliteDatabase) -> bool:
+    """Whether a peewee database is an encrypted case (opened with a passphrase)."""
+    return bool(getattr(database, "connect_params", {}).get("passphrase"))
+
+
+def snapshot_copy(database: SqliteDatabase, dest: Path) -> None:
+    """Write a consistent copy of an open encrypted case to `dest`, with the same passphrase.
+
+    The passphrase stays where it already is (the open connection's parameters): a hand-over
+    copy of an encrypted case is encrypted too, and its reader needs the passphrase.
+    """
+    _refuse_existing(dest)
+    _copy(database.connection(), dest, database.connect_params["passphrase"])

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
-from desktop.domain import db
+from desktop.domain import db, encryption
 from desktop.domain.errors import CaseFileError
 from desktop.domain.models import Case, Evidence, Incident, database, utc_now
 from desktop.services import audit, review
@@ -47,6 +47,23 @@ def save_copy(dest: Path, *, actor: str) -> dict:
     dest = Path(dest)
     if dest.exists():
         raise CaseFileError(dest, "already exists; choose another name")
+    if encryption.is_encrypted(database.obj):
+        encryption.snapshot_copy(database.obj, dest)
+    else:
+        _backup(dest)
+    manifest = _manifest(dest, actor)
+    manifest_path = dest.with_name(dest.name + MANIFEST_SUFFIX)
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+    with database.atomic():
+        audit.record("case.handover", actor=actor, object_type="case", object_id=1,
+                     summary=f"Saved a hand-over copy {dest.name}",
+                     after={"file": dest.name, "sha256": manifest["sha256"]})
+    return manifest
+
+
+def _backup(dest: Path) -> None:
+    """Copy the open plain case with SQLite's backup API: one consistent snapshot."""
     partial = dest.with_name(f".{dest.name}.partial")
     try:
         target = sqlite3.connect(partial)
@@ -59,15 +76,6 @@ def save_copy(dest: Path, *, actor: str) -> dict:
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         raise CaseFileError(dest, f"cannot be written: {exc}") from exc
-    manifest = _manifest(dest, actor)
-    manifest_path = dest.with_name(dest.name + MANIFEST_SUFFIX)
-    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
-    with database.atomic():
-        audit.record("case.handover", actor=actor, object_type="case", object_id=1,
-                     summary=f"Saved a hand-over copy {dest.name}",
-                     after={"file": dest.name, "sha256": manifest["sha256"]})
-    return manifest
 
 
 def _manifest(copy: Path, actor: str) -> dict:
@@ -97,25 +105,31 @@ class MergeReport:
                 f"left for you to settle, {self.unchanged} unchanged.")
 
 
-def _read_copy(path: Path) -> tuple[dict[int, dict], dict[int, dict]]:
-    db.inspect_case(path)
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    con.row_factory = sqlite3.Row
+def _read_copy(path: Path, passphrase: str | None) -> tuple[dict[int, dict], dict[int, dict]]:
+    db.inspect_case(path, passphrase)
+    con = (encryption.connect_readonly(path, passphrase) if passphrase
+           else sqlite3.connect(db.read_only_uri(path), uri=True))
+    con.row_factory = _as_dict
     try:
-        spans = {r["id"]: dict(r) for r in con.execute(
+        spans = {r["id"]: r for r in con.execute(
             "SELECT id, source_id, start, end, quote, incident_id, supports, asserted_value, "
             "status, credibility, note, review_state, review_comment, reviewed_by, reviewed_at "
             "FROM evidence")}
-        incidents = {r["id"]: dict(r) for r in con.execute(
+        incidents = {r["id"]: r for r in con.execute(
             "SELECT id, code, state, state_comment FROM incident")}
     finally:
         con.close()
     return spans, incidents
 
 
-def merge_review(copy: Path, *, actor: str) -> MergeReport:
-    """Bring the review decisions of a returned copy into the open case."""
-    spans, incidents = _read_copy(Path(copy))
+def _as_dict(cursor, row: tuple) -> dict:
+    """Rows as dicts, for sqlite3 and sqlcipher3 connections alike."""
+    return {column[0]: value for column, value in zip(cursor.description, row, strict=True)}
+
+
+def merge_review(copy: Path, *, actor: str, passphrase: str | None = None) -> MergeReport:
+    """Bring the review decisions of a returned copy (encrypted: give its passphrase) in."""
+    spans, incidents = _read_copy(Path(copy), passphrase)
     report = MergeReport()
     with database.atomic():
         for span_id, theirs in sorted(spans.items()):

@@ -305,3 +305,27 @@ def test_without_sqlcipher_an_encrypted_case_says_how(encrypted, case_path, monk
         db.open_case(case_path)
     with pytest.raises(EncryptionUnavailable, match="pip install 'casefile"):
         db.open_case(case_path, PASSPHRASE)
+
+
+def test_a_hand_over_copy_of_an_encrypted_case_is_encrypted_and_merges(tmp_path, seed_files):
+    from desktop.domain.models import Evidence
+    from desktop.services import evidence, handover, review, sources
+
+    path = tmp_path / "secret.casefile"
+    db.new_case(path, "Secret", actor="Olena", passphrase=PASSPHRASE)
+    source_id = sources.import_files(seed_files[3:4], actor="Olena").source_ids[0]
+    span = evidence.add_evidence(source_id, 0, 30, actor="Olena").id
+    copy = tmp_path / "for-review.casefile"
+    handover.save_copy(copy, actor="Olena")
+    db.close_case()
+    assert b"Phenol" not in copy.read_bytes()
+    with pytest.raises(encryption.PassphraseRequired):
+        db.open_case(copy)
+    db.open_case(copy, passphrase=PASSPHRASE)
+    review.review_evidence(span, "approved", actor="Reviewer")
+    db.close_case()
+    db.open_case(path, passphrase=PASSPHRASE)
+    report = handover.merge_review(copy, actor="Olena", passphrase=PASSPHRASE)
+    assert len(report.applied) == 1
+    assert Evidence.get_by_id(span).reviewed_by == "Reviewer"
+    db.close_case()
