@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean venv screenshots
+.PHONY: run test lint bench clean venv screenshots dossier
 
 venv: $(STAMP)
 
@@ -19,6 +19,7 @@ run: $(STAMP)
 	$(PY) -m desktop $(CASE)
 
 test: $(STAMP)
+	bash .ci/system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 	$(PY) -m ruff check desktop tests
 
@@ -33,3 +34,8 @@ clean:
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tests/render_screenshots.py
+
+# The seed case's dossier (full and redacted) and its PDF, into docs/. Needs LibreOffice.
+dossier: $(STAMP)
+	bash .ci/system-deps
+	QT_QPA_PLATFORM=offscreen $(PY) tests/render_dossier.py

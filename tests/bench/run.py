@@ -25,6 +25,7 @@ import peewee  # noqa: E402
 
 from tests.bench import (  # noqa: E402
     bench_encryption,
+    bench_export,
     bench_foundation,
     bench_source_view,
     bench_workspace,
@@ -32,7 +33,7 @@ from tests.bench import (  # noqa: E402
 from tests.bench.context import Context  # noqa: E402
 from tests.bench.table import Row, print_table  # noqa: E402
 
-MODULES = (bench_foundation, bench_source_view, bench_workspace, bench_encryption)
+MODULES = (bench_foundation, bench_source_view, bench_workspace, bench_export, bench_encryption)
 
 
 def machine() -> str:

@@ -1,0 +1,115 @@
+"""The annexes: sources with their custody record, methodology, and the audit trail."""
+
+from __future__ import annotations
+
+from desktop.domain import scales
+from desktop.domain.models import Source
+from desktop.services.export import styles, wording
+from desktop.services.export.document import DossierWriter, Span
+from desktop.services.export.gather import DossierData
+
+URL_WITHHELD = "URL withheld (confidential source)"
+
+
+def _url(source: Source, redacted: bool) -> str:
+    if redacted and source.confidential:
+        return URL_WITHHELD
+    return source.url or wording.NONE
+
+
+def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -> None:
+    """Annex A: every cited source, its custody record and its full fingerprint."""
+    writer.heading("Annex A — Sources", 1)
+    writer.paragraph(
+        "Every source quoted in this dossier, with its chain of custody. The SHA-256 is the "
+        "fingerprint of the original file as collected; the quotes cite its first 16 characters.")
+    for source in data.sources.values():
+        writer.heading(source.title or source.original_name or f"Source {source.id}", 2)
+        reliability = scales.label(scales.SOURCE_RELIABILITY, source.reliability)
+        grade = f"{source.reliability} — {reliability}"
+        if source.reliability_note.strip():
+            grade += f"\n{source.reliability_note.strip()}"
+        collected = ", ".join(v for v in (
+            f"by {source.collected_by}" if source.collected_by else "",
+            f"on {wording.moment(source.collected_at)}" if source.collected_at else "",
+            f"from {source.collected_from}" if source.collected_from else "") if v)
+        if redacted and source.confidential:
+            collected = collected.replace(source.url, URL_WITHHELD) if source.url else collected
+        table = writer.table(None, (1, 3))
+        for name, value in (
+            ("Kind", scales.label(scales.SOURCE_KINDS, source.kind)),
+            ("Publisher", source.publisher),
+            ("Author", source.author),
+            ("URL", _url(source, redacted)),
+            ("Published", wording.day(source.published)),
+            ("Language", source.language),
+            ("Collected", collected),
+            ("Original file", source.original_name),
+            ("Media type", source.media_type),
+            ("Size", wording.size(source.size)),
+            ("SHA-256", source.sha256),
+            ("Reliability", grade),
+            ("Confidential", "Yes" if source.confidential else "No"),
+        ):
+            table.row((Span(name, bold=True), value or wording.NONE))
+
+
+def _scale(writer: DossierWriter, title: str, scale: tuple[scales.Grade, ...]) -> None:
+    """One grading scale as a table: code, label, meaning."""
+    writer.heading(title, 3)
+    table = writer.table(("Code", "Label", "Meaning"), (1.1, 1.6, 3.3))
+    for grade in scale:
+        table.row((Span(grade.code.replace("_", " "), bold=True), grade.label,
+                   grade.description or wording.NONE))
+
+
+def methodology_annex(writer: DossierWriter, data: DossierData) -> None:
+    """Annex B: the scales, the standard of proof, and how to check references and hashes."""
+    writer.heading("Annex B — Methodology", 1)
+    writer.heading("Standard of proof", 2)
+    writer.paragraph(
+        f"This case applies the standard “{data.case.standard_of_proof}”: a finding is made "
+        "when, on a body of verified information, a prudent observer would have reasonable "
+        "grounds to believe that the facts took place as described and meet every element of "
+        "the violation. Findings that rest on verified evidence are distinguished from those "
+        "only recorded (unverified or corroborated).")
+    writer.heading("Grades and statuses", 2)
+    writer.paragraph(
+        "Each quote carries an Admiralty grade of two characters: the reliability of its source "
+        "(A–F, graded per source) followed by the credibility of the information (1–6, graded "
+        "per passage). “B2” reads: a usually reliable source; information probably true.")
+    _scale(writer, "Source reliability", scales.SOURCE_RELIABILITY)
+    _scale(writer, "Information credibility", scales.INFORMATION_CREDIBILITY)
+    _scale(writer, "Verification status", scales.VERIFICATION_STATUSES)
+    _scale(writer, "Review of evidence", scales.REVIEW_STATES)
+    _scale(writer, "Incident workflow", scales.INCIDENT_STATES)
+    writer.heading("Checking references and fingerprints", 2)
+    writer.paragraph(
+        "Every passage is numbered E-nnn after its record in the case file; the number never "
+        "changes, so the same passage has the same number in every dossier of this case. Its "
+        "position gives the characters of the source's extracted text it was taken from.")
+    writer.paragraph(
+        "Annex A gives the SHA-256 of each source's original file as collected. To check that "
+        "a file received is the one collected, compute its fingerprint and compare it with "
+        "Annex A, for example:")
+    writer.paragraph("sha256sum original-file.txt", styles.CODE)
+    writer.paragraph("(on Windows: certutil -hashfile original-file.txt SHA256)", styles.META)
+
+
+def audit_annex(writer: DossierWriter, data: DossierData) -> None:
+    """Annex C: the case's change history, newest first."""
+    writer.heading("Annex C — Audit trail", 1)
+    writer.paragraph(
+        f"Every change recorded in the case file, newest first "
+        f"({wording.plural(len(data.audit), 'entry', 'entries')}). The trail is append-only.")
+    table = writer.table(("Time (UTC)", "By", "Action", "Summary"), (1.35, 1.2, 1.2, 3.2))
+    for line in data.audit:
+        table.row((line.at.replace("T", " ").replace("Z", ""), line.actor, _action(line.action),
+                   line.summary))
+
+
+def _action(code: str) -> str:
+    """“evidence.add” as “Evidence: add”."""
+    subject, _, verb = code.partition(".")
+    subject = subject.replace("_", " ").capitalize()
+    return f"{subject}: {verb.replace('_', ' ')}" if verb else subject

@@ -1,0 +1,159 @@
+"""`make dossier`: the worked seed case's dossier, in docs/ (Word, PDF, and redacted Word).
+
+INC-001 is approved through review and INC-002 left a draft (drafts are included, so it shows
+as DRAFT); one victim's name, added to INC-001, is protected, to show the redacted edition.
+The PDF is made by LibreOffice with a private profile holding a small Basic macro that
+updates the table of contents before exporting (a plain `--convert-to` leaves the TOC field's
+placeholder text); when the macro cannot run, the plain conversion is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from desktop.domain import db  # noqa: E402
+from desktop.services import evidence, incidents, protection, review, sources  # noqa: E402
+from desktop.services.export import DossierOptions, export_dossier  # noqa: E402
+from tests.worked_case import build_worked_case  # noqa: E402
+
+USER = "Olena Kovalenko"
+REVIEWER = "Iryna Bondarenko"
+VICTIM = "Serhii Koval"  # invented: a name not in the seed texts, protected as V-001
+TIMEOUT = 120
+
+_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Dossier"
+ script:language="StarBasic">
+Sub ToPdf(inPath As String, outPath As String)
+    Dim props(0) As New com.sun.star.beans.PropertyValue
+    props(0).Name = "Hidden"
+    props(0).Value = True
+    doc = StarDesktop.loadComponentFromURL(ConvertToURL(inPath), "_blank", 0, props())
+    indexes = doc.getDocumentIndexes()
+    For i = 0 To indexes.getCount() - 1
+        indexes.getByIndex(i).update()
+    Next i
+    doc.refresh()
+    Dim pdf(0) As New com.sun.star.beans.PropertyValue
+    pdf(0).Name = "FilterName"
+    pdf(0).Value = "writer_pdf_Export"
+    doc.storeToURL(ConvertToURL(outPath), pdf())
+    doc.close(True)
+End Sub
+</script:module>
+"""
+_LIBRARY = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">
+<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard"
+ library:readonly="false" library:passwordprotected="false">
+ <library:element library:name="Dossier"/>
+</library:library>
+"""
+
+
+def soffice() -> str | None:
+    """The LibreOffice command, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert(document: Path, out_dir: Path, profile: Path) -> Path:
+    """`soffice --headless --convert-to pdf` with a private profile (parallel runs don't clash)."""
+    command = [soffice() or "soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+               "--convert-to", "pdf", "--outdir", str(out_dir), str(document)]
+    subprocess.run(command, check=True, timeout=TIMEOUT, capture_output=True,
+                   env={**os.environ, "HOME": str(profile)})
+    return out_dir / f"{document.stem}.pdf"
+
+
+def to_pdf(document: Path, pdf: Path) -> Path:
+    """The dossier as PDF, its table of contents filled in by LibreOffice."""
+    with tempfile.TemporaryDirectory(prefix="casefile-lo-") as tmp:
+        profile = Path(tmp) / "profile"
+        plain = convert(document, Path(tmp), profile)  # also initialises the profile
+        basic = profile / "user" / "basic" / "Standard"
+        (basic / "Dossier.xba").write_text(_MACRO, encoding="utf-8")
+        (basic / "script.xlb").write_text(_LIBRARY, encoding="utf-8")
+        updated = Path(tmp) / "updated.pdf"
+        macro = f'macro:///Standard.Dossier.ToPdf("{document.resolve()}","{updated}")'
+        with contextlib.suppress(subprocess.TimeoutExpired):  # then the plain PDF is kept
+            subprocess.run([soffice() or "soffice", f"-env:UserInstallation={profile.as_uri()}",
+                            "--headless", "--invisible", macro], timeout=TIMEOUT,
+                           capture_output=True, env={**os.environ, "HOME": str(profile)})
+        shutil.copyfile(updated if updated.exists() else plain, pdf)
+    return pdf
+
+
+def _mark(source_id: int, quote: str, incident: int, **values) -> None:
+    start = sources.source_text(source_id).index(quote)
+    evidence.add_evidence(source_id, start, start + len(quote), actor=USER, incident=incident,
+                          **values)
+
+
+def build_case(path: Path) -> None:
+    """The worked seed case, INC-001 approved, a protected victim, INC-002 left a draft."""
+    db.new_case(path, "Executions of surrendered Ukrainian POWs, 2024–2025", actor=USER,
+                reference="UA-POW-2024-017")
+    worked = build_worked_case(sorted((ROOT / "seeds").glob("*.txt")), USER)
+    phenol, pattern = worked["incidents"]["INC-001"], worked["incidents"]["INC-002"]
+    incidents.update_incident(
+        phenol, actor=USER, victims_named=VICTIM, perpetrator_force="Russian armed forces",
+        narrative=(f"On 6 September 2024, around 10:00, a wounded Ukrainian soldier, {VICTIM}, "
+                   "was lying unarmed on the ground near the Phenol plant by New York village "
+                   "(Donetsk region) when he was shot by Russian soldiers.\n\nThe Prosecutor "
+                   "General's Office opened a pre-trial investigation under art. 438 of the "
+                   "Criminal Code."))
+    incidents.update_incident(
+        pattern, actor=USER, date_start="2024-08", date_end="2025-01", date_precision="month",
+        victims_min=79, victims_max=177, victim_status="pow",
+        narrative="Reports of several institutions describe a pattern of executions of "
+                  "surrendered Ukrainian soldiers since August 2024; their counts disagree.")
+    ombudsman = worked["sources"]["001_f8134103c8dcf54a.txt"]
+    sources.update_source(ombudsman, actor=USER, publisher="Ombudsman of Ukraine")
+    _mark(ombudsman, "at least 177 Ukrainian prisoners of war", pattern, supports="victims",
+          asserted_value="177", credibility="2")
+    pgo = worked["sources"]["003_b8c3f3517aeeccd0.txt"]
+    _mark(pgo, "Dmytro Lubinets", phenol, supports="perpetrator", status="rejected",
+          note="Names the Ombudsman who reported the killing, not a perpetrator.")
+    protection.add_protected([VICTIM, "S. Koval"], "victim", actor=USER)
+    usable = [row.id for row in evidence.evidence_rows(incident_id=phenol)
+              if row.status != "rejected"]
+    review.review_evidence(usable, "approved", actor=REVIEWER)
+    review.submit_incident(phenol, actor=USER)
+    review.approve_incident(phenol, actor=REVIEWER)
+
+
+def render(out_dir: Path) -> list[Path]:
+    """Write dossier.docx, dossier.pdf and dossier-redacted.docx into `out_dir`."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        build_case(Path(tmp) / "worked.casefile")
+        try:
+            full = export_dossier(out_dir / "dossier.docx",
+                                  DossierOptions(incidents="drafts", audit_annex=True),
+                                  actor=USER).path
+            redacted = export_dossier(out_dir / "dossier-redacted.docx",
+                                      DossierOptions(incidents="drafts", edition="redacted",
+                                                     audit_annex=True), actor=USER).path
+        finally:
+            db.close_case()
+    written = [full, redacted]
+    if soffice():
+        written.append(to_pdf(full, out_dir / "dossier.pdf"))
+    else:
+        print("LibreOffice (soffice) is not installed: no PDF written", file=sys.stderr)
+    return written
+
+
+if __name__ == "__main__":
+    for path in render(ROOT / "docs"):
+        print(f"wrote {path.relative_to(ROOT)}")

@@ -1,0 +1,375 @@
+"""The Word dossier: structure, evidence references, redaction, safety of the file, audit."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from desktop.domain import models
+from desktop.services import evidence, incidents, protection, review, sources
+from desktop.services.export import (
+    DossierOptions,
+    ExportCancelled,
+    ExportError,
+    export_dossier,
+    styles,
+)
+from tests.conftest import ACTOR
+
+REVIEWER = "Mykola Reviewer"
+VICTIM = "Ivan Petrenko"
+WITNESS = ("Dmytro Lubinets", "Lubinets")
+SECRET_URL = "https://confidential.example.org/statement-17"
+
+
+def _mark(source_id: int, quote: str, incident: int, **values) -> int:
+    start = sources.source_text(source_id).index(quote)
+    return evidence.add_evidence(source_id, start, start + len(quote), actor=ACTOR,
+                                 incident=incident, **values).id
+
+
+@pytest.fixture
+def rich_case(worked_case):
+    """The worked case plus a conflict, a rejected span, protected people, a confidential
+    source, and INC-001 approved through review (INC-002 stays a draft)."""
+    ids = dict(worked_case["evidence"])
+    inc1, inc2 = worked_case["incidents"]["INC-001"], worked_case["incidents"]["INC-002"]
+    ombudsman = worked_case["sources"]["001_f8134103c8dcf54a.txt"]
+    pgo = worked_case["sources"]["003_b8c3f3517aeeccd0.txt"]
+    sources.update_source(ombudsman, actor=ACTOR, publisher="Ombudsman of Ukraine")
+    sources.update_source(pgo, actor=ACTOR, confidential=True, url=SECRET_URL)
+    ids["ombudsman_count"] = _mark(ombudsman, "at least 177 Ukrainian prisoners of war", inc2,
+                                   supports="victims", asserted_value="177")
+    ids["witness"] = _mark(ombudsman, "According to Dmytro Lubinets, his office learns", inc2,
+                           supports="narrative")
+    ids["rejected"] = _mark(pgo, "Dmytro Lubinets", inc1, supports="perpetrator",
+                            status="rejected", note="Names the Ombudsman, not a perpetrator")
+    incidents.update_incident(inc1, actor=ACTOR, victims_named=VICTIM,
+                              narrative=f"{VICTIM} was wounded and shot near the plant.")
+    protection.add_protected([VICTIM], "victim", actor=ACTOR)
+    protection.add_protected(WITNESS, "witness", actor=ACTOR)
+    usable = [ids[k] for k in ("time", "place", "killing")]
+    review.review_evidence(usable, "approved", actor=REVIEWER)
+    review.submit_incident(inc1, actor=ACTOR)
+    review.approve_incident(inc1, actor=REVIEWER)
+    return {**worked_case, "evidence": ids}
+
+
+def _texts(document) -> list[str]:
+    """Every paragraph's text, body and table cells, in document order."""
+    body = document.element.body
+    return ["".join(t.text or "" for t in p.iter(docx.oxml.ns.qn("w:t")))
+            for p in body.iter(docx.oxml.ns.qn("w:p"))]
+
+
+def _headings(document) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in document.paragraphs
+            if p.style.name.startswith("Heading")]
+
+
+def _xml_parts(path: Path) -> dict[str, str]:
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name).decode("utf-8") for name in z.namelist()
+                if name.endswith((".xml", ".rels"))}
+
+
+def _export(tmp_path: Path, name: str = "DOSSIER.docx", **options):
+    out = tmp_path / "out" / name
+    out.parent.mkdir(exist_ok=True)
+    result = export_dossier(out, DossierOptions(**options), actor=ACTOR)
+    return result, docx.Document(str(out))
+
+
+def test_dossier_has_real_styles_cover_and_toc(rich_case, tmp_path):
+    result, document = _export(tmp_path)
+    title = next(p for p in document.paragraphs if p.style.name == "Title")
+    assert title.text == "Executions of surrendered POWs"
+    assert any(p.style.name == "Subtitle" and p.text == "Dossier of evidence"
+               for p in document.paragraphs)
+    heads = _headings(document)
+    assert ("Heading 1", "Summary of incidents") in heads
+    assert ("Heading 1", "INC-001 — Wounded soldier executed near the Phenol plant") in heads
+    assert ("Heading 2", "Legal qualification") in heads
+    assert ("Heading 2", "Evidence") in heads
+    assert ("Heading 2", "Corroboration") in heads
+    assert ("Heading 1", "Annex A — Sources") in heads
+    assert ("Heading 1", "Annex B — Methodology") in heads
+    assert not any(text.startswith("Annex C") for _, text in heads)
+    assert any(p.style.name == styles.QUOTE for p in document.paragraphs)
+    xml = _xml_parts(result.path)
+    assert 'TOC \\o "1-2" \\h \\z \\u' in xml["word/document.xml"]
+    assert "Right-click to update the table of contents" in xml["word/document.xml"]
+    assert "<w:updateFields" in xml["word/settings.xml"]
+
+
+def test_every_section_has_header_and_page_numbers(rich_case, tmp_path):
+    result, document = _export(tmp_path)
+    for section in document.sections:
+        assert not section.header.is_linked_to_previous
+        assert section.header.paragraphs[0].text == "CONFIDENTIAL · UA-POW-2024-001"
+        footer = section.footer._element.xml
+        assert 'w:instr=" PAGE "' in footer and 'w:instr=" NUMPAGES "' in footer
+        assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+
+
+def test_only_approved_incidents_by_default(rich_case, tmp_path):
+    result, document = _export(tmp_path)
+    text = "\n".join(_texts(document))
+    assert result.incidents == 1
+    assert "INC-001" in text and "INC-002" not in text
+    assert "DRAFT" not in text
+
+
+def test_drafts_are_marked(rich_case, tmp_path):
+    result, document = _export(tmp_path, incidents="drafts")
+    texts = _texts(document)
+    assert result.incidents == 2
+    assert "DRAFT — includes incidents not approved by review" in texts
+    heads = dict((text, style) for style, text in _headings(document))
+    assert any(t.startswith("INC-002") and "DRAFT" in t for t in heads)
+    assert not any(t.startswith("INC-001") and "DRAFT" in t for t in heads)
+
+
+def test_selected_incidents(rich_case, tmp_path):
+    inc2 = rich_case["incidents"]["INC-002"]
+    result, document = _export(tmp_path, incidents="selected", selected=(inc2,))
+    text = "\n".join(_texts(document))
+    assert result.incidents == 1 and "INC-002" in text and "INC-001 —" not in text
+    assert "DRAFT" in text
+
+
+def test_quotes_carry_number_status_grade_and_hash(rich_case, tmp_path):
+    _, document = _export(tmp_path, incidents="drafts")
+    texts = _texts(document)
+    rows = {r.id: r for r in evidence.evidence_rows()}
+    hashes = dict(models.Source.select(models.Source.id, models.Source.sha256).tuples())
+    for label in ("time", "place", "killing", "un_count", "ombudsman_count"):
+        row = rows[rich_case["evidence"][label]]
+        ref = f"E-{row.id:03d}"
+        quote = next(i for i, t in enumerate(texts) if t.startswith(ref)
+                     and " ".join(row.quote.split()) in t)
+        meta = texts[quote + 1]
+        status = {"unverified": "Unverified", "corroborated": "Corroborated",
+                  "verified": "Verified"}[row.status]
+        assert f"Status: {status}" in meta
+        assert f"Grade {row.source_reliability}{row.credibility}" in meta
+        assert f"{hashes[row.source_id][:16]}…" in meta
+    time_meta = next(t for t in texts if t.startswith(f"E-{rich_case['evidence']['time']:03d}"))
+    assert "around 10:00" in time_meta
+    assert any("Grade B2" in t and "reviewed by Mykola Reviewer" in t for t in texts)
+    assert any("not reviewed" in t for t in texts)
+
+
+def test_facts_point_to_their_evidence(rich_case, tmp_path):
+    _, document = _export(tmp_path)
+    e = rich_case["evidence"]
+    cells = _texts(document)
+    assert f"10:00 [E-{e['time']:03d}]" in cells
+    assert f"New York [E-{e['place']:03d}]" in cells
+    assert any(c.startswith("Victims (count)") for c in cells)
+
+
+def test_conflicting_values_are_listed(rich_case, tmp_path):
+    _, document = _export(tmp_path, incidents="drafts")
+    e = rich_case["evidence"]
+    conflict = next(t for t in _texts(document) if "Sources disagree:" in t)
+    assert f"79 [E-{e['un_count']:03d}] (UN Human Rights Monitoring Mission in Ukraine)" \
+        in conflict
+    assert f"177 [E-{e['ombudsman_count']:03d}] (Ombudsman of Ukraine)" in conflict
+
+
+def test_elements_table_shows_open_elements(rich_case, tmp_path):
+    _, document = _export(tmp_path)
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Element")
+    status = {row.cells[0].text.split("\n")[0]: row.cells[2].text for row in table.rows[1:]}
+    assert status["The perpetrator killed or injured one or more persons"] == "Covered"
+    assert status["The person or persons were hors de combat"] == "OPEN"
+    hors = next(r for r in table.rows if r.cells[0].text.startswith("The person or persons"))
+    assert "Means of proof:" in hors.cells[0].text
+    assert 'w:fill="FCE4B6"' in hors.cells[2]._tc.xml
+
+
+def test_rejected_evidence_is_apart(rich_case, tmp_path):
+    _, document = _export(tmp_path)
+    ref = f"E-{rich_case['evidence']['rejected']:03d}"
+    paragraphs = document.paragraphs
+    rejected_head = next(i for i, p in enumerate(paragraphs) if p.text == "Rejected evidence")
+    assert paragraphs[rejected_head].style.name == "Heading 3"
+    where = [i for i, p in enumerate(paragraphs) if p.text.startswith(ref)]
+    assert where and all(i > rejected_head for i in where)
+    quote = paragraphs[where[0]]
+    assert "REJECTED" in quote.text
+    assert any(run.font.strike for run in quote.runs)
+    assert "Names the Ombudsman, not a perpetrator" in paragraphs[where[0] + 1].text
+
+
+def test_corroboration_flags_single_source(rich_case, tmp_path):
+    _, document = _export(tmp_path, incidents="drafts")
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Fact or element")
+    assessments = [row.cells[3].text for row in table.rows[1:]]
+    assert "Rests on one source only" in assessments
+    victims = next(t for t in document.tables if t.rows[0].cells[0].text == "Fact or element"
+                   and any(r.cells[0].text == "Victims (count)" for r in t.rows))
+    row = next(r for r in victims.rows if r.cells[0].text == "Victims (count)")
+    assert row.cells[3].text == "2 independent sources"
+
+
+def test_redacted_edition_leaves_no_protected_name(rich_case, tmp_path):
+    full, _ = _export(tmp_path, "full.docx", incidents="drafts", audit_annex=True)
+    full_xml = "\n".join(_xml_parts(full.path).values())
+    assert VICTIM in full_xml and WITNESS[0] in full_xml and SECRET_URL in full_xml
+    result, document = _export(tmp_path, "redacted.docx", incidents="drafts",
+                               edition="redacted", audit_annex=True)
+    assert result.edition == "redacted"
+    parts = _xml_parts(result.path)
+    for name, xml in parts.items():
+        for spelling in (VICTIM, *WITNESS):
+            assert spelling.casefold() not in xml.casefold(), f"{spelling} left in {name}"
+        assert SECRET_URL not in xml, name
+    texts = _texts(document)
+    assert any(t.startswith("Redacted edition: names of protected persons replaced by "
+                            "pseudonyms") for t in texts)
+    assert "URL withheld (confidential source)" in texts
+    assert any("V-001" in t for t in texts) and any("W-001" in t for t in texts)
+
+
+def test_redaction_covers_header_and_audit_actors(case, tmp_path):
+    from desktop.services import case as case_service
+    case_service.update_case(actor=ACTOR, reference=f"REF {VICTIM}")
+    incident = incidents.create_incident(actor=VICTIM, title=f"Killing of {VICTIM}")
+    review.submit_incident(incident.id, actor=ACTOR)
+    review.approve_incident(incident.id, actor=ACTOR)
+    protection.add_protected([VICTIM], "victim", actor=ACTOR)
+    result, _ = _export(tmp_path, edition="redacted", audit_annex=True)
+    xml = "\n".join(_xml_parts(result.path).values())
+    assert VICTIM.casefold() not in xml.casefold()
+    assert "REF V-001" in xml and "Killing of V-001" in xml
+
+
+def _rows(path: Path) -> dict[str, list]:
+    """Every table's rows; columns that keep the audit trail's own bookkeeping (its chain head
+    on the case row) are left out, as they change with every audit entry."""
+    con = sqlite3.connect(path)
+    try:
+        names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' "
+                                           "AND name NOT LIKE 'sqlite_%'")]
+        rows = {}
+        for name in names:
+            columns = [c[1] for c in con.execute(f'PRAGMA table_info("{name}")')]
+            kept = ", ".join(f'"{c}"' for c in columns
+                             if name == "audit_entry" or not c.startswith("audit_"))
+            rows[name] = con.execute(f'SELECT {kept} FROM "{name}"').fetchall()
+        return rows
+    finally:
+        con.close()
+
+
+def test_export_writes_one_audit_entry_and_nothing_else(rich_case, case_path, tmp_path):
+    before = _rows(case_path)
+    result, _ = _export(tmp_path, incidents="drafts")
+    after = _rows(case_path)
+    assert {n: len(r) for n, r in after.items() if n != "audit_entry"} == \
+        {n: len(r) for n, r in before.items() if n != "audit_entry"}
+    assert {n: r for n, r in after.items() if n != "audit_entry"} == \
+        {n: r for n, r in before.items() if n != "audit_entry"}
+    assert len(after["audit_entry"]) == len(before["audit_entry"]) + 1
+    assert after["audit_entry"][:-1] == before["audit_entry"]
+    entry = models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).get()
+    digest = hashlib.sha256(result.path.read_bytes()).hexdigest()
+    assert entry.action == "dossier.export" and entry.actor == ACTOR
+    assert entry.after["sha256"] == digest == result.sha256
+    assert entry.after["file"] == "DOSSIER.docx"
+    assert entry.after["options"] == {"incidents": "drafts", "selected": [], "edition": "full",
+                                      "audit_annex": False}
+    assert entry.after["incidents"] == 2 and entry.after["evidence"] == result.evidence
+    assert entry.after["edition"] == "full"
+
+
+def test_audit_annex_newest_first(rich_case, tmp_path):
+    _, document = _export(tmp_path, audit_annex=True)
+    assert ("Heading 1", "Annex C — Audit trail") in _headings(document)
+    table = document.tables[-1]
+    assert [c.text for c in table.rows[0].cells] == ["Time (UTC)", "By", "Action", "Summary"]
+    assert table.rows[1].cells[2].text == "Incident: approved"
+    assert table.rows[-1].cells[2].text == "Case: create"
+
+
+def test_no_approved_incident(worked_case, tmp_path):
+    out = tmp_path / "DOSSIER.docx"
+    with pytest.raises(ExportError, match="no approved incident to export; approve incidents "
+                                          "or include drafts"):
+        export_dossier(out, DossierOptions(), actor=ACTOR)
+    assert not [p for p in tmp_path.iterdir() if "DOSSIER" in p.name]
+
+
+@pytest.mark.parametrize("where", ["missing folder", "directory"])
+def test_unwritable_path(rich_case, tmp_path, where):
+    folder = tmp_path / "target"
+    folder.mkdir()
+    out = folder / "nowhere" / "DOSSIER.docx"
+    if where == "directory":
+        out = folder / "DOSSIER.docx"
+        out.mkdir()
+    count = models.AuditEntry.select().count()
+    with pytest.raises(ExportError, match=r"^DOSSIER\.docx: cannot be written: "):
+        export_dossier(out, DossierOptions(), actor=ACTOR)
+    assert [p.name for p in folder.rglob("*")] == (["DOSSIER.docx"] if where == "directory"
+                                                   else [])
+    assert models.AuditEntry.select().count() == count
+
+
+def test_cancel_leaves_no_file(rich_case, tmp_path):
+    out = tmp_path / "out" / "DOSSIER.docx"
+    out.parent.mkdir()
+    count = models.AuditEntry.select().count()
+    calls = []
+    with pytest.raises(ExportCancelled):
+        export_dossier(out, DossierOptions(incidents="drafts"), actor=ACTOR,
+                       progress=lambda *a: calls.append(a), cancelled=lambda: len(calls) >= 1)
+    assert list(out.parent.iterdir()) == []
+    assert models.AuditEntry.select().count() == count
+
+
+def test_failure_while_writing_removes_the_temporary_file(rich_case, tmp_path, monkeypatch):
+    out = tmp_path / "out" / "DOSSIER.docx"
+    out.parent.mkdir()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("desktop.services.export.incident.incident_section", broken)
+    monkeypatch.setattr("desktop.services.export.incident_section", broken)
+    with pytest.raises(RuntimeError):
+        export_dossier(out, DossierOptions(), actor=ACTOR)
+    assert list(out.parent.iterdir()) == []
+
+
+def test_progress_per_incident(rich_case, tmp_path):
+    seen = []
+    export_dossier(tmp_path / "d.docx", DossierOptions(incidents="drafts"), actor=ACTOR,
+                   progress=lambda done, total, what: seen.append((done, total, what)))
+    assert seen[:2] == [(0, 2, "INC-001"), (1, 2, "INC-002")]
+    assert seen[-1][0] == seen[-1][1] == 2
+
+
+def test_styles_built_in_code_without_template(rich_case, tmp_path, monkeypatch):
+    monkeypatch.setattr(styles, "TEMPLATE", tmp_path / "missing.docx")
+    _, document = _export(tmp_path)
+    names = {s.name for s in document.styles}
+    assert {styles.QUOTE, styles.META, styles.TABLE, "Title", "Heading 1"} <= names
+    quote = document.styles[styles.QUOTE]
+    assert quote.font.name == styles.SERIF
+    assert "w:pBdr" in quote.element.xml and "w:left" in quote.element.xml
+
+
+def test_template_matches_the_code(tmp_path):
+    built = docx.Document()
+    styles.build_reference(built)
+    template = docx.Document(str(styles.TEMPLATE))
+    for name in (*styles.PARAGRAPH_STYLES, styles.TABLE):
+        assert template.styles[name].element.xml == built.styles[name].element.xml, name
