@@ -22,24 +22,41 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QInputDialog,
+    QLineEdit,
     QMessageBox,
 )
 
 from desktop import APP_NAME, __version__, commands, logfile
-from desktop.domain import db, scales
+from desktop.domain import db, encryption, scales
 from desktop.domain.errors import CaseFileError, CasefileError
 from desktop.domain.models import Evidence, Incident
 from desktop.ops import Ops
+from desktop.services import (
+    audit,
+    evidence,
+    export,
+    handover,
+    importing,
+    integrity,
+    recovery,
+    review,
+    search,
+    sources,
+)
 from desktop.services import case as case_service
-from desktop.services import importing, search, sources
 from desktop.settings import Settings
+from desktop.widgets.actions import REVIEW_ONLY
+from desktop.widgets.dialogs.export_dossier import ExportDossierDialog
 from desktop.widgets.dialogs.mark_evidence import MarkEvidenceDialog
+from desktop.widgets.dialogs.new_case import EncryptCaseDialog, NewCaseDialog
+from desktop.widgets.dialogs.protected_people import ProtectedPeopleDialog
 from desktop.widgets.dialogs.shortcuts import ShortcutsDialog
 from desktop.widgets.dialogs.source_details import SourceDetailsDialog
 from desktop.widgets.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
+PASSPHRASE_TRIES = 3
 CASE_FILTER = f"{APP_NAME} cases (*{db.SUFFIX});;All files (*)"
 SOURCE_FILTER = ("Sources (" + " ".join(f"*{e}" for e in sorted(importing.SUPPORTED_EXTENSIONS))
                  + ");;All files (*)")
@@ -58,6 +75,8 @@ class CasefileApp(QObject):
         self.case_file: Path | None = None
         self._lock: QLockFile | None = None
         self._last_view = self.window.source_view
+        self._review_queue: list[int] = []
+        self._review_index = 0
         self._wire()
         self._restore_layout()
         self._case_opened(False)
@@ -69,6 +88,7 @@ class CasefileApp(QObject):
         a.open_case.triggered.connect(self.ask_open_case)
         a.import_files.triggered.connect(self.ask_import_files)
         a.import_folder.triggered.connect(self.ask_import_folder)
+        a.export_dossier.triggered.connect(self.ask_export_dossier)
         a.close_case.triggered.connect(self.close_case)
         a.quit.triggered.connect(w.close)
         a.undo.triggered.connect(self.undo_stack.undo)
@@ -88,6 +108,29 @@ class CasefileApp(QObject):
             lambda: self.delete_incident(w.navigator.current_incident_id()))
         a.edit_source.triggered.connect(lambda: self.edit_source(self._reading_source()))
         a.compare.toggled.connect(w.set_comparing)
+        a.review_mode.toggled.connect(self.set_review_mode)
+        a.approve_evidence.triggered.connect(self.approve_current)
+        a.return_evidence.triggered.connect(lambda: self.return_current(
+            w.review_panel.comment.toPlainText()))
+        a.next_pending.triggered.connect(lambda: self.move_review(1))
+        a.previous_pending.triggered.connect(lambda: self.move_review(-1))
+        a.resubmit_evidence.triggered.connect(self.resubmit_evidence)
+        a.submit_incident.triggered.connect(lambda: self.move_incident("submit"))
+        a.approve_incident.triggered.connect(lambda: self.move_incident("approve"))
+        a.return_incident.triggered.connect(lambda: self.move_incident("return"))
+        a.verify_integrity.triggered.connect(self.verify_integrity)
+        a.protected_people.triggered.connect(self.show_protected_people)
+        a.save_handover.triggered.connect(self.ask_save_handover)
+        a.merge_review.triggered.connect(self.ask_merge_review)
+        a.recover_case.triggered.connect(self.ask_recover_case)
+        a.encrypt_case.triggered.connect(self.ask_encrypt_case)
+        w.review_panel.approveRequested.connect(lambda _id: self.approve_current())
+        w.review_panel.returnRequested.connect(lambda _id, text: self.return_current(text))
+        w.review_panel.moveRequested.connect(self.move_review)
+        w.review_panel.submitIncidentRequested.connect(lambda: self.move_incident("submit"))
+        w.review_panel.approveIncidentRequested.connect(lambda: self.move_incident("approve"))
+        w.review_panel.returnIncidentRequested.connect(
+            lambda text: self.move_incident("return", text))
         a.shortcuts.triggered.connect(lambda: ShortcutsDialog(w).exec())
         a.about.triggered.connect(self.show_about)
         w.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -118,20 +161,22 @@ class CasefileApp(QObject):
         if not name:
             return
         path = Path(name) if name.endswith(db.SUFFIX) else Path(name + db.SUFFIX)
-        title, ok = QInputDialog.getText(self.window, "New case", "Case title:", text=path.stem)
-        if ok:
-            self.new_case(path, title.strip() or path.stem)
+        dialog = NewCaseDialog(path.stem, self.window)
+        if dialog.exec() == NewCaseDialog.DialogCode.Accepted:
+            self.new_case(path, **dialog.values(), passphrase=dialog.passphrase())
 
-    def new_case(self, path: Path, title: str) -> bool:
+    def new_case(self, path: Path, title: str, *, reference: str = "",
+                 classification: str = "confidential", passphrase: str | None = None) -> bool:
         if not self.close_case():
             return False
         try:
-            db.new_case(path, title, actor=self.user_name())
+            db.new_case(path, title, actor=self.user_name(), reference=reference,
+                        classification=classification, passphrase=passphrase)
         except CasefileError as exc:
             self.warn("The case could not be created", str(exc))
             return False
         db.close_case()
-        return self.open_case(path)
+        return self.open_case(path, passphrase=passphrase)
 
     def ask_open_case(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self.window, "Open case", str(_documents()),
@@ -139,19 +184,24 @@ class CasefileApp(QObject):
         if name:
             self.open_case(Path(name))
 
-    def open_case(self, path: Path) -> bool:
-        """Open a case in this window; a clear message and nothing changed when it cannot be."""
+    def open_case(self, path: Path, passphrase: str | None = None) -> bool:
+        """Open a case in this window; a clear message and nothing changed when it cannot be.
+
+        An encrypted case asks for its passphrase, three tries at most.
+        """
         path = Path(path)
         if not self.close_case():
             return False
         lock = QLockFile(str(path) + ".lock")
         lock.setStaleLockTime(0)  # only a lock whose process is gone is stale
         try:
-            db.inspect_case(path)
+            passphrase = self._unlock(path, passphrase)
+            if passphrase == "":
+                return False  # the user cancelled the passphrase prompt
             if not lock.tryLock(100):
                 raise CaseFileError(path, f"is already open in another {APP_NAME} window"
                                           f"{_lock_owner(lock)}")
-            db.open_case(path)
+            db.open_case(path, passphrase)
         except CasefileError as exc:
             if lock.isLocked():
                 lock.unlock()
@@ -162,6 +212,28 @@ class CasefileApp(QObject):
         self._case_opened(True)
         log.info("opened case %s", path)
         return True
+
+    def _unlock(self, path: Path, passphrase: str | None) -> str | None:
+        """Check the case, asking for its passphrase while needed; "" if the user gave up."""
+        wrong = 0
+        while True:
+            try:
+                db.inspect_case(path, passphrase)
+                return passphrase
+            except encryption.PassphraseRequired:
+                prompt = f"{path.name} is encrypted. Its passphrase:"
+            except encryption.WrongPassphrase:
+                wrong += 1
+                if wrong == PASSPHRASE_TRIES:
+                    raise CaseFileError(path, f"the passphrase was not right {PASSPHRASE_TRIES} "
+                                              "times; the case stays closed") from None
+                left = PASSPHRASE_TRIES - wrong
+                prompt = (f"That passphrase is not right for {path.name}. Try again "
+                          f"({left} {'try' if left == 1 else 'tries'} left):")
+            passphrase, ok = QInputDialog.getText(self.window, "Encrypted case", prompt,
+                                                  QLineEdit.EchoMode.Password)
+            if not ok or not passphrase:
+                return ""
 
     def close_case(self) -> bool:
         """Close the open case (edits are already saved); False if the user must wait."""
@@ -184,6 +256,9 @@ class CasefileApp(QObject):
         w = self.window
         for action in w.actions.case_actions():
             action.setEnabled(is_open)
+        if not is_open:
+            w.actions.review_mode.setChecked(False)
+        self._enable_review_actions(w.actions.review_mode.isChecked())
         w.actions.undo.setEnabled(False)
         w.actions.redo.setEnabled(False)
         w.source_view.set_source(None)
@@ -227,6 +302,9 @@ class CasefileApp(QObject):
         if "sources" in kinds:
             for view in (w.source_view, w.compare_view):
                 view.refresh_header()
+        if "protected" in kinds:
+            for view in (w.source_view, w.compare_view):
+                view.refresh_names()
         if kinds & {"incidents", "evidence"}:
             incident_id = w.incident_form.incident_id()
             if incident_id is not None and not Incident.select().where(
@@ -235,6 +313,8 @@ class CasefileApp(QObject):
             else:
                 w.incident_form.refresh()
         w.history_panel.reload()
+        if w.actions.review_mode.isChecked():
+            self._refresh_review()
         about = case_service.summary()
         w.show_summary(about)
         w.show_case_title(about.title, self.case_file)
@@ -299,6 +379,234 @@ class CasefileApp(QObject):
 
     def _task_failed(self, exc: Exception) -> None:
         self.warn("The work could not be finished", f"{exc}")
+
+    # ------------------------------------------------------------ review
+    def _enable_review_actions(self, on: bool) -> None:
+        for name in REVIEW_ONLY:
+            self.window.actions[name].setEnabled(on and self.case_file is not None)
+
+    def set_review_mode(self, on: bool) -> None:
+        """Show the review panel and walk the evidence waiting for review."""
+        w = self.window
+        self._enable_review_actions(on)
+        w.review_dock.setVisible(on)
+        if on:
+            w.review_dock.raise_()
+            self._review_index = 0
+            self._refresh_review(show=True)
+
+    def _refresh_review(self, show: bool = False) -> None:
+        """Rebuild the queue of pending spans; keep the reviewer's place in it."""
+        current = self.window.review_panel.current()
+        focus = self.window.incident_form.incident_id()
+        pending = [row for row in evidence.evidence_rows()
+                   if row.review_state == "pending" and row.status != "rejected"]
+        # The incident being reviewed comes first, then the rest in the order of the sources.
+        pending.sort(key=lambda row: row.incident_id != focus)
+        self._review_queue = [row.id for row in pending]
+        if current in self._review_queue and not show:
+            self._review_index = self._review_queue.index(current)
+        self._review_index = min(self._review_index, max(0, len(self._review_queue) - 1))
+        self._show_review_item(scroll=show or current not in self._review_queue)
+        self._show_review_incident()
+
+    def _show_review_item(self, scroll: bool = True) -> None:
+        panel = self.window.review_panel
+        if not self._review_queue:
+            panel.show_span(None, 0, 0)
+            return
+        span_id = self._review_queue[self._review_index]
+        row = evidence.evidence_rows(ids=[span_id])[0]
+        panel.show_span(row, self._review_index, len(self._review_queue))
+        if scroll:
+            self.show_evidence(span_id)
+
+    def _show_review_incident(self) -> None:
+        incident_id = self.window.incident_form.incident_id()
+        incident = Incident.get_or_none(Incident.id == incident_id) if incident_id else None
+        self.window.review_panel.show_incident(
+            incident.code if incident else None, incident.state if incident else "",
+            len(review.unreviewed(incident.id)) if incident else 0)
+
+    def move_review(self, step: int) -> None:
+        if self._review_queue:
+            self._review_index = (self._review_index + step) % len(self._review_queue)
+            self._show_review_item()
+
+    def approve_current(self) -> None:
+        span_id = self.window.review_panel.current()
+        if span_id is not None:
+            self._push(commands.ReviewEvidence([span_id], "approved", actor=self.user_name(),
+                                               notify=self._notify))
+            self._show_review_item()
+
+    def return_current(self, comment: str) -> None:
+        span_id = self.window.review_panel.current()
+        if span_id is None:
+            return
+        if not comment.strip():
+            comment, ok = QInputDialog.getMultiLineText(
+                self.window, "Return evidence", f"Why is E-{span_id:03d} returned? "
+                "The documenter sees this comment.")
+            if not ok or not comment.strip():
+                return
+        self._push(commands.ReviewEvidence([span_id], "returned", actor=self.user_name(),
+                                           notify=self._notify, comment=comment))
+        self._show_review_item()
+
+    def resubmit_evidence(self) -> None:
+        ids = self._selected_evidence()
+        if ids:
+            self._push(commands.ReviewEvidence(ids, "pending", actor=self.user_name(),
+                                               notify=self._notify))
+
+    def move_incident(self, step: str, comment: str = "") -> None:
+        """Submit, approve or return the current incident (a return asks for a comment)."""
+        incident_id = self.window.incident_form.incident_id()
+        if incident_id is None:
+            self.window.statusBar().showMessage("Select an incident first.", 5000)
+            return
+        if step == "return" and not comment.strip():
+            comment, ok = QInputDialog.getMultiLineText(
+                self.window, "Return incident", "Why is the incident returned?")
+            if not ok or not comment.strip():
+                return
+        self._push(commands.MoveIncident(incident_id, step, actor=self.user_name(),
+                                         notify=self._notify, comment=comment))
+        self._show_review_incident()
+
+    # ------------------------------------------------------------ integrity and hand-over
+    def verify_integrity(self) -> None:
+        self.ops.run(lambda progress, cancelled: integrity.verify_case(progress),
+                     on_done=self._verified, on_failed=self._task_failed, window=self.window,
+                     label="Verifying the audit trail and the sources' fingerprints…")
+
+    def _verified(self, report: integrity.IntegrityReport) -> None:
+        if report.ok:
+            self.inform("Integrity verified", report.summary())
+        else:
+            self.warn("The case does not match its fingerprints",
+                      "\n\n".join(report.problems[:12])
+                      + ("\n\n…" if len(report.problems) > 12 else ""))
+
+    def show_protected_people(self) -> None:
+        dialog = ProtectedPeopleDialog(self.window)
+        dialog.addRequested.connect(lambda names, role: (self._push(commands.AddProtected(
+            names, role, actor=self.user_name(), notify=self._notify)), dialog.reload()))
+        dialog.removeRequested.connect(lambda person: (self._push(commands.RemoveProtected(
+            person, actor=self.user_name(), notify=self._notify)), dialog.reload()))
+        dialog.exec()
+
+    def ask_save_handover(self) -> None:
+        default = self.case_file.with_name(f"{self.case_file.stem} for review{db.SUFFIX}")
+        name, _ = QFileDialog.getSaveFileName(self.window, "Save a copy for hand-over",
+                                              str(default), CASE_FILTER)
+        if not name:
+            return
+        try:
+            manifest = handover.save_copy(Path(name), actor=self.user_name())
+        except CasefileError as exc:
+            self.warn("The copy was not written", str(exc))
+            return
+        self.refresh(frozenset({"case"}))
+        self.inform("Copy saved", f"{name}\n\nSHA-256 {manifest['sha256']}\n\nA manifest "
+                                  "with this fingerprint, the counts and the audit chain head "
+                                  f"is beside it ({Path(name).name}"
+                                  f"{handover.MANIFEST_SUFFIX}).")
+
+    def ask_merge_review(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Merge review from a returned copy",
+                                              str(self.case_file.parent), CASE_FILTER)
+        if not name:
+            return
+        try:
+            report = handover.merge_review(Path(name), actor=self.user_name())
+        except CasefileError as exc:
+            self.warn("The review was not merged", str(exc))
+            return
+        self.refresh(frozenset({"evidence", "incidents"}))
+        lines = [report.summary(), *report.applied[:15]]
+        if report.conflicts:
+            lines += ["", "Conflicts (left as they are here):", *report.conflicts[:15]]
+        self.inform("Review merged", "\n".join(lines))
+
+    def ask_encrypt_case(self) -> None:
+        """Rewrite the open case encrypted, then reopen it with the new passphrase."""
+        path = self.case_file
+        if path is None:
+            return
+        if encryption.is_encrypted(db.models.database.obj):
+            self.inform("Already encrypted", f"{path.name} is already encrypted.")
+            return
+        dialog = EncryptCaseDialog(self.window)
+        if dialog.exec() != EncryptCaseDialog.DialogCode.Accepted:
+            return
+        passphrase = dialog.passphrase()
+        if not self.close_case():
+            return
+        try:
+            db.convert_to_encrypted(path, passphrase)
+        except CasefileError as exc:
+            self.warn("The case was not encrypted", str(exc))
+            self.open_case(path)
+            return
+        if self.open_case(path, passphrase):
+            with db.models.database.atomic():
+                audit.record("case.encrypt", actor=self.user_name(), object_type="case",
+                             object_id=1, summary="Encrypted the case with a passphrase")
+            self.refresh(frozenset({"case"}))
+
+    def ask_recover_case(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Recover a damaged case",
+                                              str(_documents()), CASE_FILTER)
+        if not name:
+            return
+        damaged = Path(name)
+        dest, _ = QFileDialog.getSaveFileName(
+            self.window, "Save the recovered case as",
+            str(damaged.with_name(f"{damaged.stem} recovered{db.SUFFIX}")), CASE_FILTER)
+        if not dest:
+            return
+        actor = self.user_name()
+        self.ops.run(lambda progress, cancelled: recovery.recover_case(
+                         damaged, Path(dest), actor=actor, progress=progress),
+                     on_done=self._recovered, on_failed=self._task_failed, window=self.window,
+                     label=f"Recovering {damaged.name}…")
+
+    def _recovered(self, report) -> None:
+        self.inform("Recovery finished", report.summary())
+        if self.ask("Open the recovered case?", str(report.dest)):
+            self.open_case(report.dest)
+
+    # ------------------------------------------------------------ exporting
+    def ask_export_dossier(self) -> None:
+        if self.case_file is None:
+            return
+        default = self.case_file.with_name(f"{self.case_file.stem} dossier.docx")
+        dialog = ExportDossierDialog(default, self.window)
+        if dialog.exec() == ExportDossierDialog.DialogCode.Accepted:
+            self.export_dossier(dialog.path(), dialog.options())
+
+    def export_dossier(self, path: Path, options: export.DossierOptions) -> None:
+        """Write the dossier off the UI thread, with progress and cancel."""
+        actor = self.user_name()
+        self.ops.run(lambda progress, cancelled: export.export_dossier(
+                         path, options, actor=actor, progress=progress, cancelled=cancelled),
+                     on_done=self._exported, on_failed=self._export_failed, window=self.window,
+                     label=f"Writing {path.name}…")
+
+    def _exported(self, result: export.DossierResult) -> None:
+        self.refresh(frozenset({"case"}))
+        self.inform("Dossier written", (
+            f"{result.path}\n\n{result.incidents} incident(s), {result.evidence} evidence "
+            f"span(s), {result.edition} edition.\nSHA-256 of the file: {result.sha256}\n\n"
+            "The export is recorded in the case's history with this fingerprint."))
+
+    def _export_failed(self, exc: Exception) -> None:
+        if isinstance(exc, export.ExportCancelled):
+            self.window.statusBar().showMessage("Export cancelled; no file was written.", 5000)
+        else:
+            self.warn("The dossier was not written", str(exc))
 
     # ------------------------------------------------------------ reading
     def _reading_source(self) -> int | None:
@@ -428,6 +736,7 @@ class CasefileApp(QObject):
         form.flush()
         form.set_incident(incident_id)
         self.window.evidence_panel.set_current_incident(incident_id)
+        self._show_review_incident()
         if incident_id is not None:
             self.window.navigator.select_incident(incident_id)
 

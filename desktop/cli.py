@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
-from desktop.domain import db, scales
-from desktop.domain.errors import CasefileError
-from desktop.services import case, importing, search, sources
+from desktop.domain import db, encryption, scales
+from desktop.domain.errors import CaseFileError, CasefileError
+from desktop.domain.models import Incident
+from desktop.services import case, export, importing, integrity, recovery, search, sources
 
 
 def default_user() -> str:
@@ -23,18 +24,45 @@ def default_user() -> str:
     return os.environ.get("CASEFILE_USER") or getpass.getuser()
 
 
-def _progress_printer(total: int):
+def _progress_printer():
+    """Progress on stderr: one updating line in a terminal, a line per 5% otherwise."""
     interactive = sys.stderr.isatty()
-    step = max(1, total // 20)
 
-    def report(done: int, _total: int, name: str) -> None:
+    def report(done: int, total: int, name: str) -> None:
         if interactive:
             print(f"\r[{done:>{len(str(total))}}/{total}] {name[:60]:<60}", end="",
                   file=sys.stderr, flush=True)
-        elif done % step == 0 or done == total:
+        elif done % max(1, total // 20) == 0 or done == total:
             print(f"[{done}/{total}] {name}", file=sys.stderr)
 
     return report
+
+
+def _end_progress() -> None:
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
+def _passphrase(args: argparse.Namespace, path: Path) -> str:
+    """The passphrase of an encrypted case: from --passphrase-file, else asked (not echoed)."""
+    if args.passphrase_file:
+        try:
+            return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\n")
+        except OSError as exc:
+            raise CaseFileError(Path(args.passphrase_file),
+                                f"cannot be read: {exc.strerror}") from exc
+    if not sys.stdin.isatty():
+        raise CaseFileError(path, "is encrypted; give its passphrase with --passphrase-file")
+    return getpass.getpass(f"Passphrase for {path.name}: ")
+
+
+def _open(args: argparse.Namespace) -> None:
+    """Open the case named on the command line, asking for its passphrase when encrypted."""
+    path = Path(args.case)
+    try:
+        db.open_case(path)
+    except encryption.PassphraseRequired:
+        db.open_case(path, _passphrase(args, path))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -49,11 +77,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not files:
         print("casefile: no importable files given", file=sys.stderr)
         return 1
-    db.open_case(args.case)
-    progress = _progress_printer(len(files)) if len(files) > 1 else None
+    _open(args)
+    progress = _progress_printer() if len(files) > 1 else None
     report = sources.import_files(files, actor=args.user, kind=args.kind, progress=progress)
-    if progress and sys.stderr.isatty():
-        print(file=sys.stderr)
+    if progress:
+        _end_progress()
     for path, source_id in report.imported:
         print(f"imported   S-{source_id:03d}  {path}")
     for path, title in report.duplicates:
@@ -66,7 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    db.open_case(args.case)
+    _open(args)
     rows = sources.list_sources()
     for source_id, title, publisher, published, reliability, sha in rows:
         print(f"S-{source_id:03d}  {reliability}  {published or '----------':10}  "
@@ -77,7 +105,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    db.open_case(args.case)
+    _open(args)
     hits = search.search(args.query, limit=args.limit)
     for hit in hits:
         snippet = hit.snippet
@@ -89,7 +117,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    db.open_case(args.case)
+    _open(args)
     about = case.summary()
     counts = about.evidence_by_status
     detail = ", ".join(f"{counts[g.code]} {g.code}" for g in scales.VERIFICATION_STATUSES
@@ -105,12 +133,55 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    _open(args)
+    which = "selected" if args.incident else ("drafts" if args.drafts else "approved")
+    codes = set(args.incident or [])
+    chosen = tuple(i for i, code in Incident.select(Incident.id, Incident.code).tuples()
+                   if code in codes)
+    missing = codes - {Incident.get_by_id(i).code for i in chosen}
+    if missing:
+        print(f"casefile: no incident {', '.join(sorted(missing))} in this case",
+              file=sys.stderr)
+        return 1
+    options = export.DossierOptions(incidents=which, selected=chosen,
+                                    edition="redacted" if args.redacted else "full",
+                                    audit_annex=args.audit)
+    result = export.export_dossier(Path(args.out), options, actor=args.user,
+                                   progress=_progress_printer())
+    _end_progress()
+    print(f"Wrote {result.path} ({result.incidents} incidents, {result.evidence} evidence, "
+          f"{result.edition} edition)\nSHA-256 {result.sha256}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    _open(args)
+    report = integrity.verify_case(progress=_progress_printer())
+    _end_progress()
+    for problem in report.problems:
+        print(problem)
+    print(report.summary() if report.ok else
+          f"Verification FAILED: {len(report.problems)} problem(s) in {Path(args.case).name}.")
+    return 0 if report.ok else 1
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    report = recovery.recover_case(Path(args.damaged), Path(args.new), actor=args.user,
+                                   progress=_progress_printer())
+    _end_progress()
+    print(report.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="casefile", description="Build and inspect case files.")
     parser.add_argument("--version", action="version", version=f"casefile {__version__}")
     parser.add_argument("--user", default=None,
                         help="your name, recorded in the audit trail (default: $CASEFILE_USER "
                              "or your login name)")
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="read an encrypted case's passphrase from FILE (else it is asked)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("new", help="create a new, empty case file")
@@ -137,6 +208,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", help='words, or FTS5 syntax: "a phrase", AND, OR, NOT, prefix*')
     p.add_argument("--limit", type=int, default=20, help="how many sources to show (default 20)")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("export", help="export the case as a Word dossier")
+    p.add_argument("case")
+    p.add_argument("out", help="the .docx file to write")
+    p.add_argument("--drafts", action="store_true",
+                   help="include incidents not yet approved (marked DRAFT)")
+    p.add_argument("--incident", action="append", metavar="CODE",
+                   help="export only this incident (repeatable), e.g. --incident INC-001")
+    p.add_argument("--redacted", action="store_true",
+                   help="the redacted edition: protected names replaced by pseudonyms")
+    p.add_argument("--audit", action="store_true", help="include the audit annex")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("verify", help="check the audit trail and every source's fingerprints")
+    p.add_argument("case")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("recover", help="salvage what can be read of a damaged case")
+    p.add_argument("damaged", help="the damaged case file (only read)")
+    p.add_argument("new", help="the new case file to write")
+    p.set_defaults(func=cmd_recover)
 
     p = sub.add_parser("info", help="show a case's title, marking and counts")
     p.add_argument("case")

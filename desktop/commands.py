@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QUndoCommand
 
 from desktop.domain.errors import CasefileError
-from desktop.domain.models import Evidence, Incident, Source
-from desktop.services import audit, evidence, incidents, sources
+from desktop.domain.models import Evidence, Incident, ProtectedPerson, Source
+from desktop.services import audit, evidence, incidents, protection, review, sources
 
 log = logging.getLogger(__name__)
 
@@ -232,3 +232,96 @@ class UpdateSource(CaseCommand):
 
     def revert(self) -> None:
         sources.update_source(self.source_id, actor=self.actor, **self.before)
+
+
+class ReviewEvidence(CaseCommand):
+    """A reviewer's decision on one or many spans, or a documenter's resubmission."""
+
+    kinds = frozenset({"evidence", "incidents"})
+
+    def __init__(self, evidence_ids: Sequence[int], decision: str, *, actor: str,
+                 notify: Notify, comment: str = "") -> None:
+        text = {"approved": "Approve", "returned": "Return", "pending": "Resubmit"}[decision]
+        super().__init__(f"{text} {len(evidence_ids)} span(s)", actor, notify)
+        self.ids = list(evidence_ids)
+        self.decision = decision
+        self.comment = comment
+        self.before: dict[int, dict] = {}
+
+    def evidence_ids(self) -> list[int] | None:
+        return self.ids
+
+    def do(self) -> None:
+        self.before = review.review_fields(self.ids)
+        if self.decision == "pending":
+            review.resubmit_evidence(self.ids, actor=self.actor)
+        else:
+            review.review_evidence(self.ids, self.decision, actor=self.actor,
+                                   comment=self.comment)
+
+    def revert(self) -> None:
+        review.restore_review(self.before, actor=self.actor)
+
+
+class MoveIncident(CaseCommand):
+    """Submit an incident for review, approve it, or return it with a comment."""
+
+    kinds = frozenset({"incidents"})
+    _STEPS = {"submit": "Submit", "approve": "Approve", "return": "Return"}
+
+    def __init__(self, incident_id: int, step: str, *, actor: str, notify: Notify,
+                 comment: str = "") -> None:
+        code = Incident.get_by_id(incident_id).code
+        super().__init__(f"{self._STEPS[step]} {code}", actor, notify)
+        self.incident_id, self.step, self.comment = incident_id, step, comment
+        self.before: dict = {}
+
+    def do(self) -> None:
+        incident = Incident.get_by_id(self.incident_id)
+        self.before = {"state": incident.state, "state_comment": incident.state_comment}
+        if self.step == "submit":
+            review.submit_incident(self.incident_id, actor=self.actor)
+        elif self.step == "approve":
+            review.approve_incident(self.incident_id, actor=self.actor)
+        else:
+            review.return_incident(self.incident_id, self.comment, actor=self.actor)
+
+    def revert(self) -> None:
+        review.restore_state(self.incident_id, self.before, actor=self.actor)
+
+
+class AddProtected(CaseCommand):
+    kinds = frozenset({"protected"})
+
+    def __init__(self, names: str, role: str, *, actor: str, notify: Notify) -> None:
+        super().__init__("Protect a person", actor, notify)
+        self.names, self.role = names, role
+        self.person_id: int | None = None
+        self.pseudonym: str | None = None
+
+    def do(self) -> None:
+        person = protection.add_protected(self.names, self.role, actor=self.actor,
+                                          pseudonym=self.pseudonym)
+        self.person_id, self.pseudonym = person.id, person.pseudonym
+
+    def revert(self) -> None:
+        protection.remove_protected(self.person_id, actor=self.actor)
+
+
+class RemoveProtected(CaseCommand):
+    kinds = frozenset({"protected"})
+
+    def __init__(self, person_id: int, *, actor: str, notify: Notify) -> None:
+        super().__init__("Stop protecting a person", actor, notify)
+        self.person_id = person_id
+        self.kept: tuple[str, str, str, str] | None = None
+
+    def do(self) -> None:
+        person = ProtectedPerson.get_by_id(self.person_id)
+        self.kept = (person.names, person.role, person.note, person.pseudonym)
+        protection.remove_protected(self.person_id, actor=self.actor)
+
+    def revert(self) -> None:
+        names, role, note, pseudonym = self.kept
+        self.person_id = protection.add_protected(names, role, actor=self.actor, note=note,
+                                                  pseudonym=pseudonym).id

@@ -110,3 +110,32 @@ def return_incident(incident_id: int, comment: str, *, actor: str) -> Incident:
         raise ValidationError("say why the incident is returned")
     return _move(incident_id, ("in_review", "approved"), "returned", actor=actor,
                  comment=comment)
+
+
+def review_fields(ids: Sequence[int]) -> dict[int, dict]:
+    """The review fields of spans as they are now (what an undo restores)."""
+    return {span.id: audit.snapshot(span, _REVIEW_FIELDS)
+            for span in Evidence.select().where(Evidence.id.in_(list(ids)))}
+
+
+def restore_review(before: dict[int, dict], *, actor: str) -> None:
+    """Put spans' review fields back as they were (undo of a decision or a resubmission)."""
+    with database.atomic():
+        for span_id, values in before.items():
+            current = audit.snapshot(Evidence.get_by_id(span_id), _REVIEW_FIELDS)
+            Evidence.update(values).where(Evidence.id == span_id).execute()
+            audit.record("evidence.review_undo", actor=actor, object_type="evidence",
+                         object_id=span_id, summary=f"Undid a review step of E-{span_id:03d}",
+                         before=current, after=dict(values))
+
+
+def restore_state(incident_id: int, before: dict, *, actor: str) -> Incident:
+    """Put an incident's workflow state back as it was (undo of a submit, approve or return)."""
+    with database.atomic():
+        incident = Incident.get_by_id(incident_id)
+        current = {"state": incident.state, "state_comment": incident.state_comment}
+        Incident.update(before).where(Incident.id == incident_id).execute()
+        audit.record("incident.state_undo", actor=actor, object_type="incident",
+                     object_id=incident_id, summary=f"Undid a review step of {incident.code}",
+                     before=current, after=dict(before))
+    return Incident.get_by_id(incident_id)

@@ -41,6 +41,8 @@ SPECS: tuple[Spec, ...] = (
          "Import source files (.txt, .md, .docx, .html, .pdf)"),
     Spec("import_folder", "Import a &folder…", "File", "Ctrl+Shift+I",
          "Import every source file in a folder"),
+    Spec("export_dossier", "&Export dossier…", "File", "Ctrl+E",
+         "Export the case as a Word dossier for a receiving office"),
     Spec("close_case", "&Close case", "File", "Ctrl+W", "Close the open case"),
     Spec("quit", "&Quit", "File", "Ctrl+Q", "Quit Casefile"),
     Spec("undo", "&Undo", "Edit", StandardKey.Undo),
@@ -54,18 +56,51 @@ SPECS: tuple[Spec, ...] = (
     *_STATUS_SPECS,
     Spec("remove_evidence", "&Remove evidence", "Evidence", "Shift+Del",
          "Remove the selected evidence span (a mistaken mark)"),
+    Spec("resubmit_evidence", "Re&submit for review", "Evidence", None,
+         "Send returned evidence back to the reviewer once the comment is dealt with"),
+    Spec("approve_evidence", "&Approve (review)", "Evidence", "A",
+         "Review: approve the evidence shown in the review panel"),
+    Spec("return_evidence", "Re&turn with comment… (review)", "Evidence", "R",
+         "Review: return the evidence to its documenter with a comment"),
+    Spec("next_pending", "&Next pending (review)", "Evidence", "N",
+         "Review: go to the next evidence waiting for review"),
+    Spec("previous_pending", "&Previous pending (review)", "Evidence", "P",
+         "Review: go back to the previous evidence waiting for review"),
     Spec("new_incident", "&Add incident", "Incident", "Ctrl+Shift+N", "Add a new incident"),
     Spec("delete_incident", "&Delete incident…", "Incident", None,
          "Delete the current incident; its evidence is kept, unlinked"),
+    Spec("submit_incident", "&Submit for review", "Incident", None,
+         "Send the current incident to a reviewer"),
+    Spec("approve_incident", "A&pprove incident", "Incident", None,
+         "Sign the current incident off (all its evidence must be approved)"),
+    Spec("return_incident", "&Return incident…", "Incident", None,
+         "Send the current incident back to its documenter with a comment"),
+    Spec("verify_integrity", "&Verify integrity", "Case", None,
+         "Check the audit trail's hash chain and every source's fingerprints"),
+    Spec("protected_people", "&Protected people…", "Case", None,
+         "Names replaced by pseudonyms in redacted dossiers"),
+    Spec("save_handover", "Save a copy for &hand-over…", "Case", None,
+         "Write a consistent copy of the case and its manifest, to hand to a reviewer"),
+    Spec("merge_review", "&Merge review from…", "Case", None,
+         "Bring a reviewer's decisions back from a returned copy"),
+    Spec("encrypt_case", "&Encrypt with a passphrase…", "Case", None,
+         "Rewrite the open case as an encrypted file (SQLCipher)"),
+    Spec("recover_case", "&Recover a damaged case…", "Case", None,
+         "Salvage what can be read from a damaged case file into a new one"),
     Spec("edit_source", "Source &details…", "Source", "Ctrl+Shift+D",
          "Edit the metadata and reliability grade of the open source"),
+    Spec("review_mode", "&Review", "View", "Ctrl+R",
+         "Walk through the evidence waiting for review, one span at a time", checkable=True),
     Spec("compare", "Open &side by side", "View", "Ctrl+\\",
          "Show a second source beside the first to compare two accounts", checkable=True),
     Spec("shortcuts", "&Keyboard shortcuts", "Help", StandardKey.HelpContents),
     Spec("about", "&About Casefile", "Help"),
 )
 
-MENUS = ("File", "Edit", "Evidence", "Incident", "Source", "View", "Help")
+MENUS = ("File", "Case", "Edit", "Evidence", "Incident", "Source", "View", "Help")
+
+#: Actions that work only in review mode (their letters would surprise anyone else).
+REVIEW_ONLY = ("approve_evidence", "return_evidence", "next_pending", "previous_pending")
 
 
 def shortcut_text(spec: Spec) -> str:
@@ -105,9 +140,13 @@ class Actions:
 
     def case_actions(self) -> list[QAction]:
         """Actions that need an open case."""
-        names = ("import_files", "import_folder", "close_case", "search_case", "mark_evidence",
-                 "remove_evidence", "new_incident", "delete_incident", "edit_source", "compare",
-                 "find_in_source", *(s.name for s in _STATUS_SPECS))
+        names = ("import_files", "import_folder", "export_dossier", "close_case", "search_case",
+                 "mark_evidence", "remove_evidence", "new_incident", "delete_incident",
+                 "edit_source", "compare", "find_in_source", "resubmit_evidence",
+                 "submit_incident", "approve_incident", "return_incident", "verify_integrity",
+                 "protected_people", "save_handover", "merge_review", "review_mode",
+                 "encrypt_case",
+                 *(s.name for s in _STATUS_SPECS))
         return [self._by_name[n] for n in names]
 
 

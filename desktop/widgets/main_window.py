@@ -26,6 +26,7 @@ from desktop.widgets.evidence_panel import EvidencePanel
 from desktop.widgets.history_panel import HistoryPanel
 from desktop.widgets.incident_form import IncidentForm
 from desktop.widgets.navigator import Navigator
+from desktop.widgets.review_panel import ReviewPanel
 from desktop.widgets.search_panel import SearchPanel
 from desktop.widgets.source_view import SourceView
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.evidence_panel = EvidencePanel()
         self.search_panel = SearchPanel()
         self.history_panel = HistoryPanel()
+        self.review_panel = ReviewPanel()
         self.navigator_dock = self._dock("Case", "navigatorDock", self.navigator,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
         self.search_dock = self._dock("Search", "searchDock", self.search_panel,
@@ -65,13 +67,17 @@ class MainWindow(QMainWindow):
         self.navigator_dock.raise_()
         self.incident_dock = self._dock("Incident", "incidentDock", self.incident_form,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.review_dock = self._dock("Review", "reviewDock", self.review_panel,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.incident_dock, self.review_dock)
+        self.review_dock.hide()
         self.evidence_dock = self._dock("Evidence", "evidenceDock", self.evidence_panel,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history_dock = self._dock("History", "historyDock", self.history_panel,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.evidence_dock, self.history_dock)
         self.evidence_dock.raise_()
-        self.resizeDocks([self.navigator_dock, self.incident_dock], [330, 400],
+        self.resizeDocks([self.navigator_dock, self.incident_dock], [340, 400],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.evidence_dock], [230], Qt.Orientation.Vertical)
         self.recent_menu = QMenu("Open &recent", self)
@@ -104,7 +110,10 @@ class MainWindow(QMainWindow):
                     menu.addMenu(self.recent_menu)
                     menu.addSeparator()
                 if action in (self.actions.quit, self.actions.remove_evidence,
-                              self.actions["status_unverified"], self.actions.find_in_source):
+                              self.actions["status_unverified"], self.actions.find_in_source,
+                              self.actions.approve_evidence, self.actions.submit_incident,
+                              self.actions.save_handover, self.actions.recover_case,
+                              self.actions.export_dossier):
                     menu.addSeparator()
                 menu.addAction(action)
         view = menus["View"]

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import scales
 from desktop.domain.models import Source
 from desktop.services import evidence as evidence_service
+from desktop.services import protection
 from desktop.services import sources as source_service
 from desktop.services.anchoring import snap_to_words
 from desktop.services.evidence import EvidenceRow
@@ -85,6 +86,18 @@ _HIT_COLOUR = "#e4d8f6"  # search hits: lilac, a colour no status uses
 _CURRENT_HIT_COLOUR = "#c6aef0"
 _OUTLINE_COLOUR = "#1f3a5f"
 _MUTED = "#5b6470"
+
+_PROTECTED_COLOUR = "#8b1a1a"  # protected names: dark red text, dash-dot underline
+
+
+def _protected_name_format() -> QTextCharFormat:
+    """How a protected person's name is marked: unlike every status look."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashDotLine)
+    fmt.setUnderlineColor(QColor(_PROTECTED_COLOUR))
+    fmt.setForeground(QColor(_PROTECTED_COLOUR))
+    return fmt
+
 
 #: Hits either side of the current one that get an ExtraSelection: painting loops over every
 #: ExtraSelection for every visible block, so "e" in 2 MB (100,000 hits) must not make 100,000.
@@ -450,6 +463,7 @@ class SourceView(QWidget):
         super().__init__(parent)
         self._source_id: int | None = None
         self._text = ""
+        self._names: list[tuple[int, int, str]] = []
         self._offsets = _Offsets("")
         self._rows: dict[int, EvidenceRow] = {}
         self._seg_starts: list[int] = []
@@ -549,6 +563,7 @@ class SourceView(QWidget):
         self._edit.outline = None
         if meta is None:
             self._text = ""
+            self._names = []
             self._offsets = _Offsets("")
             self._rows, self._seg_starts, self._seg_ends, self._seg_ids = {}, [], [], []
             self._edit.setPlainText("")
@@ -559,6 +574,7 @@ class SourceView(QWidget):
         self._text = source_service.source_text(source_id) or ""
         self._offsets = _Offsets(self._text)
         self._edit.setPlainText(self._text)  # a new document: old formats and marks are gone
+        self._names = protection.find_names(self._text)
         self._load_rows(evidence_service.evidence_rows(source_id=source_id))
         self._apply(0, len(self._text), reset=False)
         self._stack.setCurrentIndex(1)
@@ -653,12 +669,24 @@ class SourceView(QWidget):
         """The main window's actions offered in the text's context menu, above Copy."""
         self._context_actions = list(actions)
 
+    def refresh_names(self) -> None:
+        """Re-find protected names in the text (after the list of protected people changed)."""
+        self._names = protection.find_names(self._text) if self._source_id is not None else []
+        self._update_marks()
+
+    def protected_names(self) -> list[tuple[int, int, str]]:
+        """(start, end, pseudonym) of each protected name in the text, as marked."""
+        return list(self._names)
+
     def tooltip_at(self, position: int) -> str:
         """Rich text describing every span at text[position], or "" where there is none."""
         ids = self.span_ids_at(position)
-        if not ids:
+        names = [p for start, end, p in self._names if start <= position < end]
+        if not ids and not names:
             return ""
-        parts = [self._describe(self._rows[e]) for e in ids[:_TOOLTIP_SPANS]]
+        parts = [f"<b>Protected name</b>: shown as <b>{html.escape(names[0])}</b> in redacted "
+                 "dossiers"] if names else []
+        parts += [self._describe(self._rows[e]) for e in ids[:_TOOLTIP_SPANS]]
         if len(ids) > _TOOLTIP_SPANS:
             parts.append(f"<i>and {len(ids) - _TOOLTIP_SPANS} more</i>")
         return "<qt>" + "<hr>".join(parts) + "</qt>"
@@ -879,6 +907,8 @@ class SourceView(QWidget):
             marks.append(self._selection(start, end, self._background(colour)))
         if self._mark is not None:
             marks.append(self._selection(*self._mark, self._background(_CURRENT_HIT_COLOUR)))
+        name_format = _protected_name_format()
+        marks += [self._selection(start, end, name_format) for start, end, _ in self._names]
         self._edit.setExtraSelections(marks)
         self._edit.viewport().update()
         self._find_bar.count.setText(self._hit_text())

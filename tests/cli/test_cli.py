@@ -77,7 +77,89 @@ def test_wrong_usage_exits_2_and_every_command_has_help():
     usage = subprocess.run([sys.executable, "-m", "desktop.cli", "frobnicate"],
                            capture_output=True, text=True, cwd=ROOT)
     assert usage.returncode == 2
-    for command in ("new", "import", "sources", "search", "info"):
+    for command in ("new", "import", "sources", "search", "info", "export", "verify"):
         shown = subprocess.run([sys.executable, "-m", "desktop.cli", command, "--help"],
                                capture_output=True, text=True, cwd=ROOT)
         assert shown.returncode == 0 and f"usage: casefile {command}" in shown.stdout
+
+
+def worked_case_file(tmp_path):
+    from desktop.domain import db
+    from tests.worked_case import build_worked_case
+
+    path = tmp_path / "worked.casefile"
+    db.new_case(path, "Worked", actor="Olena")
+    build_worked_case(sorted(SEEDS.glob("*.txt")), "Olena")
+    db.close_case()
+    return path
+
+
+def test_export_writes_a_dossier_and_says_its_fingerprint(tmp_path, capsys):
+    import hashlib
+
+    case = worked_case_file(tmp_path)
+    out = tmp_path / "dossier.docx"
+    code, stdout, _ = run("export", str(case), str(out), "--drafts", "--redacted",
+                          capsys=capsys)
+    assert code == 0
+    assert f"SHA-256 {hashlib.sha256(out.read_bytes()).hexdigest()}" in stdout
+    assert "redacted edition" in stdout
+
+
+def test_export_without_an_approved_incident_is_a_user_error(tmp_path, capsys):
+    case = worked_case_file(tmp_path)
+    code, _, err = run("export", str(case), str(tmp_path / "d.docx"), capsys=capsys)
+    assert code == 1 and "no approved incident" in err
+    assert not (tmp_path / "d.docx").exists()
+
+
+def test_export_of_an_unknown_incident_is_a_user_error(tmp_path, capsys):
+    case = worked_case_file(tmp_path)
+    code, _, err = run("export", str(case), str(tmp_path / "d.docx"), "--incident", "INC-404",
+                       capsys=capsys)
+    assert code == 1 and "no incident INC-404" in err
+
+
+def test_verify_passes_then_finds_a_tampered_entry(tmp_path, capsys):
+    import sqlite3
+
+    case = worked_case_file(tmp_path)
+    code, out, _ = run("verify", str(case), capsys=capsys)
+    assert code == 0 and out.startswith("Integrity verified:")
+    con = sqlite3.connect(case)
+    con.execute("UPDATE audit_entry SET summary = 'nothing happened' WHERE id = 2")
+    con.commit()
+    con.close()
+    code, out, _ = run("verify", str(case), capsys=capsys)
+    assert code == 1
+    assert out.splitlines()[0].startswith("Audit entry #2 (")
+    assert "Verification FAILED: 1 problem(s) in worked.casefile." in out
+
+
+def test_recover_salvages_a_damaged_case(tmp_path, capsys):
+    case = worked_case_file(tmp_path)
+    data = bytearray(case.read_bytes())
+    for offset in range(3 * 4096 + 8, 3 * 4096 + 200):
+        data[offset] = 0xFF
+    case.write_bytes(bytes(data))
+    code, _, err = run("info", str(case), capsys=capsys)
+    assert code == 1 and "is damaged" in err
+    code, out, _ = run("recover", str(case), str(tmp_path / "saved.casefile"), capsys=capsys)
+    assert code == 0 and out.strip()
+    assert run("info", str(tmp_path / "saved.casefile"), capsys=capsys)[0] == 0
+
+
+def test_an_encrypted_case_reads_its_passphrase_from_a_file(tmp_path, capsys):
+    pytest.importorskip("sqlcipher3")
+    from desktop.domain import db
+
+    case = tmp_path / "sealed.casefile"
+    db.new_case(case, "Sealed", passphrase="seven silent witnesses at dawn")
+    db.close_case()
+    secret = tmp_path / "pass.txt"
+    secret.write_text("seven silent witnesses at dawn\n")
+    code, _, err = run("info", str(case), capsys=capsys)
+    assert code == 1 and "give its passphrase with --passphrase-file" in err
+    code = cli.main(["--passphrase-file", str(secret), "info", str(case)])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "Sealed" in out

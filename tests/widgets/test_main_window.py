@@ -338,3 +338,30 @@ def test_the_history_shows_each_change_and_its_undo(qtbot, casefile, tmp_path):
     actions = [model.index(r, 2).data() for r in range(model.rowCount())]
     assert actions == ["incident.delete", "incident.create", "case.create"]
     assert model.index(0, 1).data() == ACTOR
+
+
+def test_a_dossier_is_exported_off_the_ui_thread(qtbot, casefile, tmp_path, messages):
+    from desktop.services.export import DossierOptions
+
+    casefile.new_case(tmp_path / "export.casefile", "Export")
+    import_seeds(qtbot, casefile)
+    casefile.add_incident()
+    out = tmp_path / "out" / "dossier.docx"
+    out.parent.mkdir()
+    casefile.export_dossier(out, DossierOptions(incidents="drafts"))
+    qtbot.waitUntil(lambda: not casefile.ops.busy(), timeout=20_000)
+    assert out.exists()
+    assert "Dossier written" in messages.texts()
+    assert AuditEntry.select().order_by(AuditEntry.id.desc()).get().action == "dossier.export"
+
+
+def test_an_export_that_cannot_be_written_says_why(qtbot, casefile, tmp_path, messages):
+    from desktop.services.export import DossierOptions
+
+    casefile.new_case(tmp_path / "export.casefile", "Export")
+    casefile.add_incident()
+    casefile.export_dossier(tmp_path / "missing" / "dossier.docx",
+                            DossierOptions(incidents="drafts"))
+    qtbot.waitUntil(lambda: not casefile.ops.busy(), timeout=20_000)
+    assert "dossier.docx: cannot be written" in messages.texts()
+    assert not (tmp_path / "missing").exists()

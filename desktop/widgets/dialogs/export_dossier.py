@@ -1,0 +1,110 @@
+"""File → Export dossier…: which incidents, which edition, with or without the audit annex."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import scales
+from desktop.domain.models import Incident
+from desktop.services.export import DossierOptions
+
+
+class ExportDossierDialog(QDialog):
+    """Asks for the dossier's options and file; `options()` and `path()` give the answers."""
+
+    def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export dossier")
+        self.setMinimumWidth(520)
+        self.approved = QRadioButton("Approved incidents only")
+        self.drafts = QRadioButton("All incidents (those not approved are marked DRAFT)")
+        self.selected = QRadioButton("Selected incidents:")
+        self.approved.setChecked(True)
+        self.which = QButtonGroup(self)
+        for button in (self.approved, self.drafts, self.selected):
+            self.which.addButton(button)
+        self.incidents = QListWidget()
+        self.incidents.setMaximumHeight(140)
+        for incident_id, code, title, state in (
+                Incident.select(Incident.id, Incident.code, Incident.title, Incident.state)
+                .order_by(Incident.code).tuples()):
+            state_label = scales.label(scales.INCIDENT_STATES, state)
+            item = QListWidgetItem(f"{code}  {title}  ({state_label})")
+            item.setData(Qt.ItemDataRole.UserRole, incident_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.incidents.addItem(item)
+        self.incidents.setEnabled(False)
+        self.selected.toggled.connect(self.incidents.setEnabled)
+        which_box = QGroupBox("Incidents")
+        which_layout = QVBoxLayout(which_box)
+        for widget in (self.approved, self.drafts, self.selected, self.incidents):
+            which_layout.addWidget(widget)
+
+        self.full = QRadioButton("Full edition")
+        self.redacted = QRadioButton("Redacted edition: protected names replaced by "
+                                     "pseudonyms, URLs of confidential sources left out")
+        self.full.setChecked(True)
+        edition_box = QGroupBox("Edition")
+        edition_layout = QVBoxLayout(edition_box)
+        edition_layout.addWidget(self.full)
+        edition_layout.addWidget(self.redacted)
+        self.audit = QCheckBox("Include the audit annex (the case's change history)")
+
+        self.file = QLineEdit(str(default_path))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose)
+        file_row = QHBoxLayout()
+        file_row.addWidget(QLabel("Save as"))
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(browse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(which_box)
+        layout.addWidget(edition_box)
+        layout.addWidget(self.audit)
+        layout.addLayout(file_row)
+        layout.addWidget(buttons)
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export dossier", self.file.text(),
+                                              "Word documents (*.docx)")
+        if name:
+            self.file.setText(name if name.lower().endswith(".docx") else name + ".docx")
+
+    def path(self) -> Path:
+        return Path(self.file.text().strip())
+
+    def options(self) -> DossierOptions:
+        chosen = tuple(
+            self.incidents.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.incidents.count())
+            if self.incidents.item(i).checkState() == Qt.CheckState.Checked)
+        which = ("selected" if self.selected.isChecked()
+                 else "drafts" if self.drafts.isChecked() else "approved")
+        return DossierOptions(incidents=which, selected=chosen if which == "selected" else (),
+                              edition="redacted" if self.redacted.isChecked() else "full",
+                              audit_annex=self.audit.isChecked())

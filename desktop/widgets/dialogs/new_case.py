@@ -1,0 +1,144 @@
+"""File → New case…: title, reference, marking, and whether to encrypt it from the start."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import encryption, scales
+
+MIN_PASSPHRASE = 12
+
+
+class PassphraseFields:
+    """A passphrase typed twice, with the rule it must meet; shared by New case and Encrypt."""
+
+    def __init__(self, form: QFormLayout) -> None:
+        self.first = QLineEdit()
+        self.second = QLineEdit()
+        for edit in (self.first, self.second):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first.setPlaceholderText(f"at least {MIN_PASSPHRASE} characters; a few words")
+        form.addRow("Passphrase", self.first)
+        form.addRow("Again", self.second)
+
+    def set_enabled(self, on: bool) -> None:
+        self.first.setEnabled(on)
+        self.second.setEnabled(on)
+
+    def problem(self) -> str:
+        """Why the passphrase cannot be used, or "" when it can."""
+        if len(self.first.text()) < MIN_PASSPHRASE:
+            return f"Use a passphrase of at least {MIN_PASSPHRASE} characters."
+        if self.first.text() != self.second.text():
+            return "The two passphrases differ."
+        return ""
+
+    def value(self) -> str:
+        return self.first.text()
+
+
+class NewCaseDialog(QDialog):
+    """The new case's description; `values()` and `passphrase()` give the answers."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New case")
+        self.setMinimumWidth(460)
+        self.title = QLineEdit(title)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText("e.g. UA-POW-2024-017")
+        self.classification = QComboBox()
+        for grade in scales.CLASSIFICATIONS:
+            self.classification.addItem(grade.label, grade.code)
+        self.classification.setCurrentIndex(self.classification.findData("confidential"))
+        self.encrypt = QCheckBox("Encrypt this case with a passphrase")
+        form = QFormLayout()
+        form.addRow("Title", self.title)
+        form.addRow("Reference", self.reference)
+        form.addRow("Classification", self.classification)
+        form.addRow("", self.encrypt)
+        self.passphrase_fields = PassphraseFields(form)
+        self.passphrase_fields.set_enabled(False)
+        self.encrypt.toggled.connect(self.passphrase_fields.set_enabled)
+        hint = QLabel("Encryption protects the case file if the laptop is lost or seized. "
+                      "Nobody can open it without the passphrase — keep it safe; it cannot "
+                      "be recovered.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#555")
+        if not encryption.available():
+            self.encrypt.setEnabled(False)
+            hint.setText("Encryption needs the optional SQLCipher support: "
+                         "pip install 'casefile[encryption]'.")
+        self.problem = QLabel("")
+        self.problem.setStyleSheet("color:#a40000")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        problem = self.passphrase_fields.problem() if self.encrypt.isChecked() else ""
+        if not self.title.text().strip():
+            problem = "Give the case a title."
+        self.problem.setText(problem)
+        if not problem:
+            self.accept()
+
+    def values(self) -> dict:
+        return {"title": self.title.text().strip(), "reference": self.reference.text().strip(),
+                "classification": self.classification.currentData()}
+
+    def passphrase(self) -> str | None:
+        return self.passphrase_fields.value() if self.encrypt.isChecked() else None
+
+
+class EncryptCaseDialog(QDialog):
+    """Case → Encrypt with a passphrase…: the passphrase, typed twice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Encrypt the case")
+        form = QFormLayout()
+        self.passphrase_fields = PassphraseFields(form)
+        note = QLabel("The case is rewritten encrypted. Copies made before, backups and the "
+                      "old file's blocks on the disk are not erased: for sensitive material, "
+                      "create cases encrypted from the start.")
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#555")
+        self.problem = QLabel("")
+        self.problem.setStyleSheet("color:#a40000")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Encrypt")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        problem = self.passphrase_fields.problem()
+        self.problem.setText(problem)
+        if not problem:
+            self.accept()
+
+    def passphrase(self) -> str:
+        return self.passphrase_fields.value()
