@@ -39,3 +39,25 @@ screenshots: $(STAMP)
 dossier: $(STAMP)
 	bash .ci/system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) tests/render_dossier.py
+
+# The standalone app, dist/Casefile/Casefile: a one-folder PyInstaller build that needs no
+# Python on the machine. `dist-check` starts it with an empty environment (no venv, no
+# PYTHONPATH), from an empty folder, and runs its smoke test.
+.PHONY: dist dist-check
+
+dist: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	$(PY) -m PyInstaller --noconfirm --clean resources/packaging/casefile.spec \
+		--distpath dist --workpath build/pyinstaller
+	cp resources/packaging/casefile.desktop dist/Casefile/casefile.desktop
+	cp resources/icons/casefile-256.png dist/Casefile/casefile.png
+	@du -sh dist/Casefile
+
+dist-check: dist
+	@cd "$$(mktemp -d)" && \
+	out=$$(env -i HOME="$$HOME" PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen \
+		"$(CURDIR)/dist/Casefile/Casefile" --smoke-test 2>&1); status=$$?; \
+	echo "$$out"; \
+	if [ $$status -ne 0 ] || ! echo "$$out" | grep -q '^Casefile smoke test: OK'; then \
+		echo "dist-check: the bundled app failed its smoke test (exit $$status)" >&2; exit 1; \
+	fi

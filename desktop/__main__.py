@@ -1,4 +1,7 @@
-"""`python -m desktop [CASE]` and `casefile-gui [CASE]`: start the Casefile window."""
+"""`python -m desktop [CASE]` and `casefile-gui [CASE]`: start the Casefile window.
+
+`--smoke-test` instead checks the installation offscreen and exits (see `desktop.smoke`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,10 @@ import sys
 
 
 def main() -> int:
+    if "--smoke-test" in sys.argv[1:]:
+        from desktop.smoke import main as smoke_test
+
+        return smoke_test()
     from desktop.app import main as run
 
     return run(sys.argv)

@@ -16,7 +16,18 @@ from desktop import __version__
 from desktop.domain import db, encryption, scales
 from desktop.domain.errors import CaseFileError, CasefileError
 from desktop.domain.models import Incident
-from desktop.services import case, export, importing, integrity, recovery, search, sources
+from desktop.services import (
+    case,
+    demo,
+    export,
+    importing,
+    integrity,
+    recovery,
+    search,
+    sources,
+    tabular,
+)
+from desktop.services.interchange import hypothesis, w3c
 
 
 def default_user() -> str:
@@ -166,6 +177,54 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_annotations(args: argparse.Namespace) -> int:
+    _open(args)
+    incident_id = None
+    if args.incident:
+        found = Incident.get_or_none(Incident.code == args.incident)
+        if found is None:
+            print(f"casefile: no incident {args.incident} in this case", file=sys.stderr)
+            return 1
+        incident_id = found.id
+    count = w3c.write_annotations(Path(args.out), actor=args.user, incident_id=incident_id)
+    print(f"Wrote {count} annotation(s) to {args.out}")
+    return 0
+
+
+def cmd_import_annotations(args: argparse.Namespace) -> int:
+    _open(args)
+    if args.hypothesis:
+        data = hypothesis.read_hypothesis_file(Path(args.file))
+        report = hypothesis.import_hypothesis(data, actor=args.user, min_score=args.min_score)
+    else:
+        data = w3c.read_annotation_file(Path(args.file))
+        report = w3c.import_annotations(data, actor=args.user, min_score=args.min_score)
+    for item in report.anchored:
+        score = f" {item.score:.2f}" if item.method == "fuzzy" else ""
+        print(f"{item.method + score:<12} {item.annotation_id}  E-{item.evidence_id:03d}")
+    for item in report.unplaced:
+        print(f"{'not placed':<12} {item.annotation_id}  {item.reason}")
+    print(report.summary())
+    return 0
+
+
+def cmd_registers(args: argparse.Namespace) -> int:
+    _open(args)
+    written = tabular.export_csv(Path(args.folder), args.stem or Path(args.case).stem,
+                                 actor=args.user)
+    for path in written:
+        print(f"Wrote {path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    report = demo.build_demo(Path(args.out))
+    print(report.summary())
+    for item in report.annotations.unplaced:
+        print(f"not placed  {item.annotation_id}: {item.reason}")
+    return 0
+
+
 def cmd_recover(args: argparse.Namespace) -> int:
     report = recovery.recover_case(Path(args.damaged), Path(args.new), actor=args.user,
                                    progress=_progress_printer())
@@ -224,6 +283,31 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help="check the audit trail and every source's fingerprints")
     p.add_argument("case")
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("annotations", help="export the evidence as W3C Web Annotations (JSON-LD)")
+    p.add_argument("case")
+    p.add_argument("out", help="the .jsonld file to write")
+    p.add_argument("--incident", metavar="CODE", help="only this incident's evidence")
+    p.set_defaults(func=cmd_annotations)
+
+    p = sub.add_parser("import-annotations",
+                       help="import W3C Web Annotations (or Hypothesis JSON) as evidence")
+    p.add_argument("case")
+    p.add_argument("file", help="an AnnotationCollection (.jsonld/.json)")
+    p.add_argument("--hypothesis", action="store_true", help="the file is a Hypothesis export")
+    p.add_argument("--min-score", type=float, default=0.8,
+                   help="lowest fuzzy-match score accepted (0–1, default 0.8)")
+    p.set_defaults(func=cmd_import_annotations)
+
+    p = sub.add_parser("registers", help="export incidents and evidence as two CSV files")
+    p.add_argument("case")
+    p.add_argument("folder", help="the folder to write into")
+    p.add_argument("--stem", default="", help="file name start (default: the case's name)")
+    p.set_defaults(func=cmd_registers)
+
+    p = sub.add_parser("demo", help="build the worked demo case from the seed texts")
+    p.add_argument("out", help="the case file to create (*.casefile)")
+    p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("recover", help="salvage what can be read of a damaged case")
     p.add_argument("damaged", help="the damaged case file (only read)")

@@ -133,7 +133,8 @@ def anchor_quote(
 
     found = _best_exact_occurrence(text, quote, start)
     if found is not None:
-        method = "exact" if found == start else "moved"
+        # With no stored position, finding the quote itself is an exact anchor, not a move.
+        method = "exact" if start is None or found == start else "moved"
         return Anchor(found, found + len(exact), method, 1.0)
 
     if len(exact) <= _MAX_EXACT_ONLY:

@@ -77,7 +77,8 @@ def test_wrong_usage_exits_2_and_every_command_has_help():
     usage = subprocess.run([sys.executable, "-m", "desktop.cli", "frobnicate"],
                            capture_output=True, text=True, cwd=ROOT)
     assert usage.returncode == 2
-    for command in ("new", "import", "sources", "search", "info", "export", "verify"):
+    for command in ("new", "import", "sources", "search", "info", "export", "verify",
+                    "annotations", "import-annotations", "registers", "demo", "recover"):
         shown = subprocess.run([sys.executable, "-m", "desktop.cli", command, "--help"],
                                capture_output=True, text=True, cwd=ROOT)
         assert shown.returncode == 0 and f"usage: casefile {command}" in shown.stdout
@@ -163,3 +164,28 @@ def test_an_encrypted_case_reads_its_passphrase_from_a_file(tmp_path, capsys):
     code = cli.main(["--passphrase-file", str(secret), "info", str(case)])
     out, _ = capsys.readouterr()
     assert code == 0 and "Sealed" in out
+
+
+def test_annotations_go_out_and_come_back_in_with_how_they_anchored(tmp_path, capsys):
+    case = worked_case_file(tmp_path)
+    out = tmp_path / "evidence.jsonld"
+    code, stdout, _ = run("annotations", str(case), str(out), capsys=capsys)
+    assert code == 0 and "Wrote 4 annotation(s)" in stdout
+    other = tmp_path / "other.casefile"
+    run("new", str(other), capsys=capsys)
+    run("import", str(other), str(SEEDS), capsys=capsys)
+    code, stdout, _ = run("import-annotations", str(other), str(out), capsys=capsys)
+    assert code == 0
+    assert stdout.count("exact ") == 4 and "4 anchored" in stdout
+
+
+def test_registers_are_two_csv_files(tmp_path, capsys):
+    case = worked_case_file(tmp_path)
+    code, stdout, _ = run("registers", str(case), str(tmp_path), "--stem", "pow", capsys=capsys)
+    assert code == 0
+    assert (tmp_path / "pow-incidents.csv").exists() and (tmp_path / "pow-evidence.csv").exists()
+
+
+def test_demo_builds_the_worked_example(tmp_path, capsys):
+    code, stdout, _ = run("demo", str(tmp_path / "demo.casefile"), capsys=capsys)
+    assert code == 0 and "anchored" in stdout and "not placed" not in stdout

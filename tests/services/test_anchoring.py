@@ -66,9 +66,9 @@ def test_repeated_quote_resolved_by_its_prefix_and_suffix():
         REPORT
     )
 
-    anchor = anchor_quote(revised, quote)
+    anchor = anchor_quote(revised, quote)  # by quote only: no stored position to move from
 
-    assert anchor.method == "moved"
+    assert anchor.method == "exact"
     assert revised[anchor.start : anchor.end] == quote.exact
     assert revised[anchor.end :].startswith(" near the village of Zelenyy Shlyakh")
 
@@ -137,7 +137,7 @@ def test_min_score_decides_how_different_a_match_may_be():
 
 
 def test_very_short_quotes_are_only_matched_exactly():
-    assert anchor_quote(REPORT, QuoteSelector("war")).method == "moved"
+    assert anchor_quote(REPORT, QuoteSelector("war")).method == "exact"
     assert anchor_quote(REPORT, QuoteSelector("wxr")).method == "not_found"
 
 

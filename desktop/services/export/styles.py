@@ -8,8 +8,6 @@ Fonts are ones LibreOffice finds on a plain Linux desktop (DejaVu); Word substit
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -19,9 +17,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
-import desktop
+from desktop.resources import resource_path
 
-TEMPLATE = Path(desktop.__file__).resolve().parent.parent / "resources" / "reference.docx"
+TEMPLATE = resource_path("reference.docx")
 
 SERIF = "DejaVu Serif"
 SANS = "DejaVu Sans Condensed"

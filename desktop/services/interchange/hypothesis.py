@@ -1,0 +1,203 @@
+"""Annotations made with Hypothesis (hypothes.is), brought in as evidence.
+
+Reads the Hypothesis API's search export: ``{"total": n, "rows": [...]}`` or a bare list of
+rows. Each row's page is matched to a source of the case by URL (the source's URL or where it
+was collected from), then by the page's file name, then by its title; its quote is anchored in
+the source's text as for W3C annotations. Hypothesis counts positions in UTF-16 code units of a
+web page's text, not in our extracted text, so they are only a hint: the quote decides.
+
+Tags carry the evidence's attributes: ``incident:INC-001``, ``supports:place``,
+``status:verified``, ``credibility:2``, ``value:New York``. Tags that are not attributes (or name
+a grade the case does not know) are kept at the end of the note, never lost; the annotation's
+text becomes the note and its user the span's author. Replies and page notes quote nothing and
+are reported as not placed. ``total`` is what the search matched, not what the file holds, so a
+paged export brings in only the rows saved in it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from desktop.domain import scales
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import Source
+from desktop.services.interchange import AnnotationFileError, read_json
+from desktop.services.interchange.w3c import (
+    AnnotationImport,
+    Candidate,
+    json_type,
+    parse_selectors,
+    place_candidates,
+    typed,
+    utc_time,
+)
+
+NOT_IN_SOURCE = "the quote is not in the source"
+
+#: Tag name (before the colon) → the evidence field its value sets.
+TAG_FIELDS = {"status": "status", "credibility": "credibility", "supports": "supports",
+              "value": "asserted_value"}
+
+
+def read_hypothesis_file(path: Path) -> dict | list:
+    """The Hypothesis export in `path`, checked: AnnotationFileError naming it if it is not one."""
+    path = Path(path)
+    data = read_json(path)
+    try:
+        for number, row in enumerate(hypothesis_rows(data), 1):
+            parse_row(row, number)
+    except ValueError as exc:
+        raise AnnotationFileError(path, str(exc)) from exc
+    return data
+
+
+def hypothesis_rows(data: object) -> list:
+    """The annotation rows of an export; ValueError when it is not a Hypothesis export."""
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict) and "rows" in data:
+        if not isinstance(data["rows"], list):
+            raise ValueError(f"“rows” must be a list, not {json_type(data['rows'])}")
+        return data["rows"]
+    if isinstance(data, dict) and data.get("type") == "AnnotationCollection":
+        raise ValueError("is a W3C annotation collection, not a Hypothesis export: import it "
+                         "as W3C annotations")
+    raise ValueError("is not a Hypothesis export (expected {\"rows\": […]} or a list of "
+                     "annotations)")
+
+
+def import_hypothesis(data: dict | list, *, actor: str, min_score: float = 0.8) -> AnnotationImport:
+    """Add the quotes of a Hypothesis export to the open case as evidence, in one transaction."""
+    try:
+        rows = hypothesis_rows(data)
+    except ValueError as exc:
+        raise ValidationError(f"these annotations cannot be imported: the data {exc}") from exc
+    sources = list(Source.select(Source.id, Source.url, Source.collected_from,
+                                 Source.original_name, Source.title).tuples())
+    candidates = []
+    for number, row in enumerate(rows, 1):
+        try:
+            candidate, uris, title = parse_row(row, number)
+        except ValueError as exc:  # a malformed row is reported, not allowed to stop the rest
+            found = row.get("id") if isinstance(row, dict) else None
+            candidate = Candidate(found if isinstance(found, str) else f"annotation {number}",
+                                  None, problem=f"malformed: {exc}")
+            uris, title = [], ""
+        if not candidate.problem:
+            candidate.source_ids = _matching_sources(sources, uris, title)
+            if not candidate.source_ids:
+                candidate.problem = (f"no source in this case matches {candidate.source_ref} "
+                                     "(by URL, file name or title)")
+        candidates.append(candidate)
+    return place_candidates(candidates, actor=actor, min_score=min_score,
+                            not_found=NOT_IN_SOURCE)
+
+
+def parse_row(row: object, number: int) -> tuple[Candidate, list[str], str]:
+    """One Hypothesis row as a Candidate, with the page's URIs and title to find its source."""
+    if not isinstance(row, dict):
+        raise ValueError(f"annotation {number} must be an object, not {json_type(row)}")
+    where = f"annotation {number}: "
+    target = row.get("target")
+    if isinstance(target, list):
+        target = target[0] if target else None
+    if target is not None and not isinstance(target, dict):
+        raise ValueError(f"{where}“target” must be a list of objects, not {json_type(target)}")
+    target = target or {}
+    start, end, quote = parse_selectors(target.get("selector"), where + "target ")
+    uris = [u for u in (typed(target, "source", "text", where + "target "),
+                        typed(row, "uri", "text", where)) if u]
+    candidate = Candidate(typed(row, "id", "text", where) or f"annotation {number}", quote,
+                          start, end, source_ref=uris[0] if uris else "(no address)")
+    tags = _tags(row, where)
+    candidate.incident_code, candidate.values, leftovers = _tag_values(tags)
+    note = (typed(row, "text", "text", where) or "").strip()
+    if leftovers:
+        note += ("\n\n" if note else "") + "Hypothesis tags: " + ", ".join(leftovers)
+    candidate.values["note"] = note
+    candidate.attribution = _attribution(row, where)
+    if quote is None:
+        reply = bool(row.get("references"))
+        candidate.problem = ("a reply to another annotation; it quotes nothing" if reply
+                             else "a page note; it quotes nothing")
+    return candidate, uris, _title(row, where)
+
+
+def _tags(row: dict, where: str) -> list[str]:
+    """The row's tags, checked to be a list of text."""
+    tags = row.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise ValueError(f"{where}“tags” must be a list of text")
+    return tags
+
+
+def _tag_values(tags: list[str]) -> tuple[str, dict[str, str], list[str]]:
+    """(incident code, evidence attributes, tags that are not attributes) read from tags."""
+    code = ""
+    values: dict[str, str] = {}
+    leftovers: list[str] = []
+    for tag in tags:
+        name, sep, value = tag.partition(":")
+        name, value = name.strip().casefold(), value.strip()
+        field = TAG_FIELDS.get(name, "")
+        if sep and value and name == "incident" and not code:
+            code = value.upper()
+        elif sep and value and field and field not in values and _known(field, value):
+            values[field] = value
+        else:
+            leftovers.append(tag)  # kept in the note: a tag is the annotator's information
+    return code, values, leftovers
+
+
+def _known(field: str, value: str) -> bool:
+    """Whether the case knows this value for the field (any text is a known asserted value)."""
+    if field == "supports":
+        return value in scales.INCIDENT_FIELD_CODES or scales.find_element(value) is not None
+    codes = {"status": scales.STATUS_CODES, "credibility": scales.CREDIBILITY_CODES}.get(field)
+    return codes is None or value in codes
+
+
+def _attribution(row: dict, where: str) -> dict[str, str]:
+    """Who made the annotation (acct:name@hypothes.is → name) and when, in the case's form."""
+    found: dict[str, str] = {}
+    user = typed(row, "user", "text", where) or ""
+    user = user.removeprefix("acct:").removesuffix("@hypothes.is")
+    if user:
+        found["created_by"] = user
+    created = typed(row, "created", "text", where)
+    if created:
+        found["created_at"] = utc_time(created)
+    return found
+
+
+def _title(row: dict, where: str) -> str:
+    """The annotated page's title, if the row gives one."""
+    document = typed(row, "document", "an object", where) or {}
+    titles = document.get("title")
+    if isinstance(titles, list):
+        titles = next((t for t in titles if isinstance(t, str)), "")
+    return titles.strip() if isinstance(titles, str) else ""
+
+
+def _url_key(url: str) -> str:
+    """A URL as compared: no scheme, www., fragment or trailing slash; case ignored."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.casefold().removeprefix("www.")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{parts.path.rstrip('/')}{query}".casefold()
+
+
+def _matching_sources(sources: list[tuple], uris: list[str], title: str) -> list[int]:
+    """Ids of the sources an annotated page is: by URL, else by file name, else by title."""
+    keys = {_url_key(u) for u in uris}
+    by_url = [sid for sid, url, origin, _, _ in sources
+              if keys & {_url_key(url), _url_key(origin)} - {""}]
+    if by_url:
+        return by_url
+    names = {unquote(PurePosixPath(urlsplit(u).path).name) for u in uris} - {""}
+    by_name = [sid for sid, _, _, name, _ in sources if name and name in names]
+    if by_name:
+        return by_name
+    wanted = title.casefold()
+    return [sid for sid, _, _, _, t in sources if wanted and t.strip().casefold() == wanted]

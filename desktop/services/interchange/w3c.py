@@ -1,0 +1,592 @@
+"""A case's evidence as a W3C Web Annotation collection (JSON-LD), and back.
+
+Each evidence span is one ``Annotation`` (motivation ``assessing``): its target names the source
+by the SHA-256 of the source's original bytes (``urn:sha256:<hex>``) and of its extracted text
+(``cf:textSha256``), and selects the span twice, by position and by quote; its body
+(``cf:Evidence``) carries the incident, what the span backs, the grades and the review.
+Terms of our own live in the ``cf:`` namespace (``urn:x-casefile:terms:``).
+
+Positions (``TextPositionSelector`` start/end) count Unicode code points of the source's
+extracted text — Python string indices — not UTF-16 code units (as browser tools such as
+Hypothesis count) nor bytes. Where they disagree the quote decides: every import re-anchors the
+quote, so a position from another tool or another extraction is only a hint.
+
+An import places every annotation or says why it did not: nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from peewee import JOIN
+
+from desktop import __version__
+from desktop.domain import scales
+from desktop.domain.errors import ValidationError
+from desktop.domain.models import Case, Evidence, Incident, Source, database, utc_now
+from desktop.services import audit, incidents
+from desktop.services.anchoring import Anchor, QuoteSelector, anchor_quote, quote_at
+from desktop.services.interchange import AnnotationFileError, read_json
+
+CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"cf": "urn:x-casefile:terms:"}]
+ID_PREFIX = "urn:x-casefile:evidence:"
+SHA_PREFIX = "urn:sha256:"
+NOT_IN_SOURCE = "the quote is no longer in the source"
+DUPLICATE = "already in the case"
+
+#: Body keys → evidence fields, all text.
+_BODY_FIELDS = (("cf:supports", "supports"), ("cf:assertedValue", "asserted_value"),
+                ("cf:status", "status"), ("cf:note", "note"))
+#: cf:review keys → evidence review fields.
+_REVIEW_FIELDS = (("cf:state", "review_state"), ("cf:by", "reviewed_by"),
+                  ("cf:at", "reviewed_at"), ("cf:comment", "review_comment"))
+#: Best anchoring first: a span found where it was beats one found elsewhere or approximately.
+_METHOD_RANK = {"exact": 3, "moved": 2, "fuzzy": 1, "not_found": 0}
+
+
+# ---- what an import reports ------------------------------------------------------------------
+
+@dataclass
+class AnchoredAnnotation:
+    """What became of one annotation: where it was written, or why it was not."""
+
+    annotation_id: str
+    evidence_id: int | None  # the span written (or, for a duplicate, the one already there)
+    # exact (at its position, or verbatim when it gives none), moved, fuzzy, duplicate,
+    # not_found, or "" (not anchored: no source, no quote, a value the case does not know)
+    method: str
+    score: float
+    source_id: int | None
+    quote: str  # the quote as the annotation gives it
+    reason: str = ""  # why it was not placed; empty for a placed one
+
+
+@dataclass
+class AnnotationImport:
+    """An import's outcome: every annotation is in `anchored` (written) or `unplaced` (not)."""
+
+    anchored: list[AnchoredAnnotation]
+    unplaced: list[AnchoredAnnotation]
+    incidents_created: list[str]
+
+    @property
+    def duplicates(self) -> list[AnchoredAnnotation]:
+        """Unplaced because the same span is already in the case (an import made twice)."""
+        return [a for a in self.unplaced if a.method == "duplicate"]
+
+    def summary(self) -> str:
+        """One line for the user: '12 anchored (10 exact, 1 fuzzy 0.91); 1 not placed: …'."""
+        text = f"{len(self.anchored)} anchored"
+        methods = _methods_text(self.anchored)
+        if methods:
+            text += f" ({methods})"
+        if self.unplaced:
+            reasons = Counter(a.reason for a in self.unplaced)
+            listed = "; ".join(r if n == 1 else f"{n} × {r}" for r, n in reasons.items())
+            text += f"; {len(self.unplaced)} not placed: {listed}"
+        if self.incidents_created:
+            text += f"; incidents created: {', '.join(self.incidents_created)}"
+        return text
+
+
+def _methods_text(anchored: list[AnchoredAnnotation]) -> str:
+    """'10 exact, 1 moved, 2 fuzzy 0.84–0.91': how the placed spans were found."""
+    counts = Counter(a.method for a in anchored)
+    parts = [f"{counts[m]} {m}" for m in ("exact", "moved") if counts[m]]
+    scores = sorted(a.score for a in anchored if a.method == "fuzzy")
+    if scores:
+        low, high = f"{scores[0]:.2f}", f"{scores[-1]:.2f}"
+        parts.append(f"{len(scores)} fuzzy {low if low == high else f'{low}–{high}'}")
+    return ", ".join(parts)
+
+
+# ---- export ----------------------------------------------------------------------------------
+
+def export_annotations(*, incident_id: int | None = None) -> dict:
+    """The open case's evidence (all, or one incident's) as an AnnotationCollection."""
+    items = [_annotation(row) for row in _export_rows(incident_id)]
+    return {
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": f"{Case.get().title} — evidence",
+        "total": len(items),
+        "generator": {"type": "Software", "name": f"Casefile {__version__}"},
+        "generated": utc_now(),
+        "first": {"type": "AnnotationPage", "items": items},
+    }
+
+
+def _export_rows(incident_id: int | None) -> list[dict]:
+    """Every field an annotation needs, one query, in text order."""
+    query = (Evidence.select(Evidence, Source.sha256, Source.text_sha256, Incident.code,
+                             Incident.title.alias("incident_title"))
+             .join(Source, on=(Evidence.source == Source.id))
+             .switch(Evidence)
+             .join(Incident, JOIN.LEFT_OUTER, on=(Evidence.incident == Incident.id)))
+    if incident_id is not None:
+        query = query.where(Evidence.incident == incident_id)
+    return list(query.order_by(Evidence.source, Evidence.start, Evidence.id).dicts())
+
+
+def _annotation(row: dict) -> dict:
+    """One evidence span as a W3C Annotation."""
+    body: dict[str, Any] = {"type": "cf:Evidence"}
+    if row["code"]:
+        body["cf:incident"] = row["code"]
+        body["cf:incidentTitle"] = row["incident_title"]
+    body.update({
+        "cf:supports": row["supports"], "cf:assertedValue": row["asserted_value"],
+        "cf:status": row["status"], "cf:credibility": row["credibility"], "cf:note": row["note"],
+        "cf:review": {key: row[name] for key, name in _REVIEW_FIELDS},
+    })
+    target: dict[str, Any] = {"source": SHA_PREFIX + row["sha256"]}
+    if row["text_sha256"]:
+        target["cf:textSha256"] = row["text_sha256"]
+    target["selector"] = [
+        {"type": "TextPositionSelector", "start": row["start"], "end": row["end"]},
+        {"type": "TextQuoteSelector", "exact": row["quote"], "prefix": row["prefix"],
+         "suffix": row["suffix"]},
+    ]
+    annotation: dict[str, Any] = {"id": f"{ID_PREFIX}{row['id']}", "type": "Annotation",
+                                  "motivation": "assessing", "created": row["created_at"]}
+    if row["created_by"]:
+        annotation["creator"] = {"type": "Person", "name": row["created_by"]}
+    annotation.update({"body": body, "target": target})
+    return annotation
+
+
+def write_annotations(path: Path, *, actor: str | None = None,
+                      incident_id: int | None = None) -> int:
+    """Write the collection to `path` (replaced whole, never half-written); returns its count.
+
+    With an `actor`, the export is recorded in the audit trail (a copy of evidence leaving the
+    case is part of its custody record).
+    """
+    path = Path(path)
+    data = export_annotations(incident_id=incident_id)
+    text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    _write_replacing(path, text.encode("utf-8"))
+    if actor is not None:
+        with database.atomic():
+            audit.record("annotations.export", actor=actor, object_type="case", object_id=1,
+                         summary=f"Exported {data['total']} evidence as annotations "
+                                 f"to {path.name}",
+                         after={"file": path.name, "evidence": data["total"],
+                                "incident_id": incident_id})
+    return data["total"]
+
+
+def _write_replacing(path: Path, data: bytes) -> None:
+    """Write `data` to a new file beside `path`, then move it over `path` in one step."""
+    if path.is_dir():
+        raise AnnotationFileError(path, "cannot be written: it is a folder")
+    partial = path.with_name(f".{path.name}.partial-{secrets.token_hex(4)}")
+    try:
+        # "x", not mkstemp: the file gets the user's usual permissions, not 0600.
+        with partial.open("xb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise AnnotationFileError(path, f"cannot be written: {exc.strerror or exc}") from exc
+
+
+# ---- reading a file --------------------------------------------------------------------------
+
+def read_annotation_file(path: Path) -> dict:
+    """The annotation collection in `path`, checked: AnnotationFileError naming it if it is not one.
+
+    A bare list of annotations, a single annotation or a page is given back as a collection.
+    """
+    path = Path(path)
+    data = read_json(path)
+    try:
+        items = annotation_items(data)
+        for number, item in enumerate(items, 1):
+            parse_annotation(item, number)
+    except ValueError as exc:
+        raise AnnotationFileError(path, str(exc)) from exc
+    if isinstance(data, dict) and "AnnotationCollection" in _types(data):
+        return data
+    return {"type": "AnnotationCollection", "total": len(items),
+            "first": {"type": "AnnotationPage", "items": items}}
+
+
+def annotation_items(data: object) -> list:
+    """The annotations a collection, page, list or single annotation holds; ValueError if none."""
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, dict):
+        raise ValueError(f"is {json_type(data)}, not a W3C annotation collection")
+    types = _types(data)
+    if "Annotation" in types:
+        return [data]
+    if "AnnotationPage" in types:
+        return _page_items(data)
+    if "AnnotationCollection" not in types:
+        found = "no type" if not types else f"type {', '.join(sorted(types))}"
+        raise ValueError(f"is not a W3C annotation collection ({found}; expected "
+                         "AnnotationCollection)")
+    first = data.get("first")
+    if isinstance(first, str):
+        raise ValueError("holds no annotations itself: its first page is only a link "
+                         f"({first}); save the collection with its pages included")
+    items = [] if first is None else _page_items(first)
+    total = data.get("total")
+    if isinstance(total, int) and not isinstance(total, bool) and total != len(items):
+        raise ValueError(f"says it holds {total} annotations but {len(items)} are in the file; "
+                         "some pages are missing")
+    return items
+
+
+def _page_items(page: object) -> list:
+    """The items of a page and of the pages embedded after it (``next``)."""
+    items: list = []
+    while page is not None:
+        if not isinstance(page, dict):
+            raise ValueError(f"an AnnotationPage must be an object, not {json_type(page)}")
+        found = page.get("items", [])
+        if not isinstance(found, list):
+            raise ValueError(f"a page's “items” must be a list, not {json_type(found)}")
+        items += found
+        page = page.get("next")
+        if isinstance(page, str):  # a link to a page that is not in the file
+            raise ValueError("its next page is not in the file; save the collection with all "
+                             "its pages included")
+    return items
+
+
+def _types(obj: dict) -> set[str]:
+    """The JSON-LD types of an object (``type`` may be one name or a list)."""
+    value = obj.get("type", obj.get("@type"))
+    names = value if isinstance(value, list) else [value]
+    return {n for n in names if isinstance(n, str)}
+
+
+def json_type(value: object) -> str:
+    """A JSON value's type, in words, for error messages."""
+    if isinstance(value, bool):
+        return "true/false"
+    kinds = ((dict, "an object"), (list, "a list"), (str, "text"), ((int, float), "a number"))
+    return next((words for kind, words in kinds if isinstance(value, kind)), "null")
+
+
+_KINDS: dict[str, tuple[type, ...]] = {
+    "text": (str,), "a whole number": (int,), "an object": (dict,), "text or a number": (str, int),
+}
+
+
+def typed(obj: dict, key: str, kind: str, where: str) -> Any:
+    """obj[key] if it has the JSON type `kind`, None if absent; ValueError naming it otherwise."""
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, _KINDS[kind]):
+        raise ValueError(f"{where}“{key}” must be {kind}, not {json_type(value)}")
+    return value
+
+
+# ---- parsing one annotation ------------------------------------------------------------------
+
+@dataclass
+class Candidate:
+    """One annotation as read from a file, before it is anchored and written."""
+
+    annotation_id: str
+    quote: QuoteSelector | None  # None: the annotation quotes nothing
+    start: int | None = None
+    end: int | None = None
+    source_ref: str = ""  # how the file names the source (urn:sha256:…, a URL, …)
+    source_ids: list[int] = field(default_factory=list)  # sources it may be in, best first
+    problem: str = ""  # why it cannot be placed at all (set before anchoring)
+    incident_code: str = ""
+    incident_title: str = ""
+    values: dict[str, str] = field(default_factory=dict)  # supports, status, credibility, …
+    attribution: dict[str, str] = field(default_factory=dict)  # created_*, review fields
+
+
+def parse_annotation(item: object, number: int, keep_attribution: bool = True) -> Candidate:
+    """One W3C annotation as a Candidate; ValueError when its JSON has the wrong shape."""
+    if not isinstance(item, dict):
+        raise ValueError(f"annotation {number} must be an object, not {json_type(item)}")
+    where = f"annotation {number}: "
+    annotation_id = typed(item, "id", "text", where) or f"annotation {number}"
+    target = _target(item.get("target"), where)
+    start, end, quote = parse_selectors(target.get("selector"), where + "target ")
+    body = _body(item.get("body"), where)
+    candidate = Candidate(annotation_id, quote, start, end,
+                          source_ref=typed(target, "source", "text", where + "target ") or "",
+                          incident_code=typed(body, "cf:incident", "text", where) or "",
+                          incident_title=typed(body, "cf:incidentTitle", "text", where) or "")
+    for key, name in _BODY_FIELDS:
+        value = typed(body, key, "text", where + "body ")
+        if value is not None:
+            candidate.values[name] = value
+    credibility = typed(body, "cf:credibility", "text or a number", where + "body ")
+    if credibility is not None:
+        candidate.values["credibility"] = str(credibility)
+    if "note" not in candidate.values and "TextualBody" in _types(body):
+        candidate.values["note"] = typed(body, "value", "text", where + "body ") or ""
+    review = typed(body, "cf:review", "an object", where + "body ") or {}
+    if keep_attribution:
+        candidate.attribution = _attribution(item, review, where)
+    return candidate
+
+
+def _target(value: object, where: str) -> dict:
+    """The annotation's (first) target as an object; a bare IRI is a target without selector."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {"source": value}
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}“target” must be an object, not {json_type(value)}")
+    return value
+
+
+def _body(value: object, where: str) -> dict:
+    """The annotation's evidence body (the cf:Evidence one when there are several)."""
+    if isinstance(value, list):
+        bodies = [b for b in value if isinstance(b, dict)]
+        evidence = [b for b in bodies if "cf:Evidence" in _types(b)]
+        value = (evidence or bodies or [None])[0]
+    if value is None or isinstance(value, str):  # an IRI body carries nothing we can read
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}“body” must be an object, not {json_type(value)}")
+    return value
+
+
+def parse_selectors(value: object,
+                    where: str) -> tuple[int | None, int | None, QuoteSelector | None]:
+    """(start, end, quote) from a target's selectors; a missing or bad position is no hint."""
+    selectors = [value] if isinstance(value, dict) else value
+    if selectors is None:
+        return None, None, None
+    if not isinstance(selectors, list):
+        raise ValueError(f"{where}“selector” must be a list or an object, not "
+                         f"{json_type(value)}")
+    start = end = None
+    quote = None
+    for selector in selectors:
+        if not isinstance(selector, dict):
+            raise ValueError(f"{where}each selector must be an object, not "
+                             f"{json_type(selector)}")
+        kind = _types(selector)
+        if "TextPositionSelector" in kind:
+            start = typed(selector, "start", "a whole number", where + "TextPositionSelector ")
+            end = typed(selector, "end", "a whole number", where + "TextPositionSelector ")
+        elif "TextQuoteSelector" in kind:
+            inner = where + "TextQuoteSelector "
+            exact = typed(selector, "exact", "text", inner)
+            if exact:
+                quote = QuoteSelector(exact, typed(selector, "prefix", "text", inner) or "",
+                                      typed(selector, "suffix", "text", inner) or "")
+    if start is None or end is None or not 0 <= start < end:
+        start = end = None  # a position that cannot be right: anchor by the quote alone
+    return start, end, quote
+
+
+def _attribution(item: dict, review: dict, where: str) -> dict[str, str]:
+    """Who made the span and when, and its review, as the file records them."""
+    found: dict[str, str] = {}
+    creator = item.get("creator")
+    if isinstance(creator, list):
+        creator = creator[0] if creator else None
+    if isinstance(creator, dict):
+        creator = typed(creator, "name", "text", where + "creator ") or creator.get("nickname")
+    if isinstance(creator, str) and creator:
+        found["created_by"] = creator
+    created = typed(item, "created", "text", where)
+    if created:
+        found["created_at"] = utc_time(created)
+    for key, name in _REVIEW_FIELDS:
+        value = typed(review, key, "text", where + "cf:review ")
+        if value is not None:
+            found[name] = utc_time(value) if name == "reviewed_at" and value else value
+    return found
+
+
+def utc_time(value: str) -> str:
+    """A time as the case stores it (ISO 8601, UTC, to the second); kept as given if unreadable."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    moment = moment.astimezone(UTC).replace(microsecond=0)
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+# ---- importing -------------------------------------------------------------------------------
+
+def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
+                       keep_attribution: bool = True) -> AnnotationImport:
+    """Add the evidence of an annotation collection to the open case, in one transaction.
+
+    Sources are matched by the SHA-256 of their original bytes; each quote is re-anchored in
+    the source's text. With `keep_attribution`, who made each span and when, and its review,
+    are kept as the file gives them; otherwise the spans are the importer's, made now, pending.
+    """
+    try:
+        items = annotation_items(data)
+    except ValueError as exc:
+        raise ValidationError(f"these annotations cannot be imported: the data {exc}") from exc
+    by_sha = dict(Source.select(Source.sha256, Source.id).tuples())
+    candidates = []
+    for number, item in enumerate(items, 1):
+        try:
+            candidate = parse_annotation(item, number, keep_attribution)
+        except ValueError as exc:  # a malformed one is reported, not allowed to stop the rest
+            candidate = Candidate(_item_id(item, number), None, problem=f"malformed: {exc}")
+        _resolve_source(candidate, by_sha)
+        candidates.append(candidate)
+    return place_candidates(candidates, actor=actor, min_score=min_score)
+
+
+def _item_id(item: object, number: int) -> str:
+    """The id of an annotation that could not be read, for the report."""
+    found = item.get("id") if isinstance(item, dict) else None
+    return found if isinstance(found, str) else f"annotation {number}"
+
+
+def _resolve_source(candidate: Candidate, by_sha: dict[str, int]) -> None:
+    """Find the candidate's source in the case by its fingerprint, or say why it cannot."""
+    if candidate.problem:
+        return
+    ref = candidate.source_ref
+    if not ref.lower().startswith(SHA_PREFIX):
+        candidate.problem = (f"its source ({ref or 'none given'}) is not named by a SHA-256 "
+                             "fingerprint (urn:sha256:…)")
+        return
+    sha = ref[len(SHA_PREFIX):].strip().lower()
+    if sha not in by_sha:
+        candidate.problem = f"its source (sha256 {sha[:16]}…) is not in this case"
+        return
+    candidate.source_ids = [by_sha[sha]]
+
+
+def place_candidates(candidates: list[Candidate], *, actor: str, min_score: float = 0.8,
+                     not_found: str = NOT_IN_SOURCE) -> AnnotationImport:
+    """Anchor and write every candidate in one transaction; report each one's outcome."""
+    result = AnnotationImport([], [], [])
+    texts: dict[int, str] = {}
+    with database.atomic():
+        for candidate in candidates:
+            outcome = _place(candidate, actor, min_score, not_found, texts, result)
+            (result.unplaced if outcome.reason else result.anchored).append(outcome)
+    return result
+
+
+def _place(c: Candidate, actor: str, min_score: float, not_found: str,
+           texts: dict[int, str], result: AnnotationImport) -> AnchoredAnnotation:
+    """Place one candidate: anchor it, skip a duplicate, create its incident, write the span."""
+    quote = c.quote.exact if c.quote else ""
+    source_id = c.source_ids[0] if c.source_ids else None
+    problem = c.problem or _value_problem({**c.values, **c.attribution})
+    if not problem and c.quote is None:
+        problem = "it quotes nothing (no TextQuoteSelector)"
+    if problem:
+        return AnchoredAnnotation(c.annotation_id, None, "", 0.0, source_id, quote, problem)
+    anchor, source_id = _best_anchor(c, min_score, texts)
+    if not anchor.found:
+        return AnchoredAnnotation(c.annotation_id, None, "not_found", 0.0, source_id, quote,
+                                  not_found)
+    incident_id = _incident_id(c.incident_code)
+    existing = _existing_span(source_id, anchor, c.values.get("supports", ""), incident_id,
+                              unlinked=not c.incident_code)
+    if existing is not None:
+        return AnchoredAnnotation(c.annotation_id, existing, "duplicate", anchor.score,
+                                  source_id, quote, DUPLICATE)
+    if c.incident_code and incident_id is None:
+        incident_id = incidents.create_incident(actor=actor, code=c.incident_code,
+                                                title=c.incident_title).id
+        result.incidents_created.append(c.incident_code)
+    evidence_id = _write(c, anchor, source_id, incident_id, texts[source_id], actor)
+    return AnchoredAnnotation(c.annotation_id, evidence_id, anchor.method, anchor.score,
+                              source_id, quote)
+
+
+def _value_problem(values: dict[str, str]) -> str:
+    """Why these attributes cannot be stored (a grade or state the case does not know), or ''."""
+    for name, codes in (("status", scales.STATUS_CODES), ("credibility", scales.CREDIBILITY_CODES),
+                        ("review_state", scales.REVIEW_CODES)):
+        if name in values and values[name] not in codes:
+            return f"unknown {name.replace('_', ' ')} “{values[name]}” (one of {', '.join(codes)})"
+    supports = values.get("supports", "")
+    is_field = supports in scales.INCIDENT_FIELD_CODES
+    if supports and not is_field and not scales.find_element(supports):
+        return f"“{supports}” is neither an incident field nor a legal element"
+    return ""
+
+
+def _best_anchor(c: Candidate, min_score: float, texts: dict[int, str]) -> tuple[Anchor, int]:
+    """The best place for the quote among the candidate's sources, and that source's id."""
+    best: tuple[Anchor, int] | None = None
+    for source_id in c.source_ids:
+        if source_id not in texts:
+            texts[source_id] = Source.select(Source.text).where(Source.id == source_id).scalar()
+        anchor = anchor_quote(texts[source_id], c.quote, c.start, c.end, min_score)
+        if c.start is None and anchor.method == "moved":
+            # Without a position nothing moved: the quote was found verbatim.
+            anchor = Anchor(anchor.start, anchor.end, "exact", anchor.score)
+        if best is None or _rank(anchor) > _rank(best[0]):
+            best = (anchor, source_id)
+    return best
+
+
+def _rank(anchor: Anchor) -> tuple[int, float]:
+    """How good an anchoring is: by method, then by score."""
+    return _METHOD_RANK[anchor.method], anchor.score
+
+
+def _incident_id(code: str) -> int | None:
+    """The id of the incident with this code, or None (no code, or not in the case yet)."""
+    if not code:
+        return None
+    return Incident.select(Incident.id).where(Incident.code == code).scalar()
+
+
+def _existing_span(source_id: int, anchor: Anchor, supports: str, incident_id: int | None,
+                   unlinked: bool) -> int | None:
+    """The id of a span with the same place, purpose and incident, if the case has one."""
+    if incident_id is None and not unlinked:
+        return None  # its incident is not in the case yet, so neither is the span
+    query = Evidence.select(Evidence.id).where(
+        (Evidence.source == source_id) & (Evidence.start == anchor.start)
+        & (Evidence.end == anchor.end) & (Evidence.supports == supports)
+        & (Evidence.incident.is_null() if incident_id is None
+           else Evidence.incident == incident_id))
+    return query.scalar()
+
+
+def _write(c: Candidate, anchor: Anchor, source_id: int, incident_id: int | None, text: str,
+           actor: str) -> int:
+    """Store the span with all its attributes, and its one audit entry."""
+    selector = quote_at(text, anchor.start, anchor.end)
+    evidence = Evidence.create(
+        source=source_id, start=anchor.start, end=anchor.end, quote=selector.exact,
+        prefix=selector.prefix, suffix=selector.suffix, incident=incident_id,
+        **{"created_by": actor, **c.values, **c.attribution})
+    after: dict[str, Any] = {"annotation": c.annotation_id, "method": anchor.method,
+                             "score": round(anchor.score, 4)}
+    if selector.exact != c.quote.exact:
+        after["quote_in_file"] = c.quote.exact  # a fuzzy match: keep what the file said
+    after["evidence"] = audit.snapshot(evidence)
+    short = " ".join(selector.exact.split())
+    short = short if len(short) <= 60 else short[:59] + "…"
+    audit.record("evidence.import", actor=actor, object_type="evidence", object_id=evidence.id,
+                 summary=f"Imported “{short}” ({anchor.method})", after=after)
+    return evidence.id

@@ -1,0 +1,176 @@
+"""The case's incidents and evidence as two CSV registers, for organisations' spreadsheets.
+
+Written as spreadsheets open them correctly: UTF-8 with a byte-order mark (without it Excel
+reads Cyrillic as mojibake), every cell quoted, CRLF line ends. Text cells that a spreadsheet
+would run as a formula (starting with = + - @ or a tab) get a leading apostrophe, the usual
+guard against CSV formula injection: quotes come from untrusted web pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import secrets
+from pathlib import Path
+
+from peewee import JOIN, fn
+
+from desktop.domain import scales
+from desktop.domain.errors import CasefileError
+from desktop.domain.models import Evidence, Incident, Source, database
+from desktop.services import audit, incidents
+
+INCIDENT_COLUMNS = (
+    "code", "title", "state", "date_start", "date_end", "date_precision", "report_date", "time",
+    "place", "place_alternatives", "district", "region", "country", "latitude", "longitude",
+    "victims_min", "victims_max", "victim_status", "perpetrator_force", "perpetrator_unit",
+    "qualifications", "open_elements", "evidence",
+)
+EVIDENCE_COLUMNS = (
+    "evidence_no", "incident", "supports", "asserted_value", "quote", "source_title",
+    "source_publisher", "source_sha256", "start", "end", "status", "credibility",
+    "source_reliability", "admiralty", "review_state", "reviewed_by", "reviewed_at",
+    "review_comment", "note", "created_by", "created_at",
+)
+#: Several values in one cell (alternative spellings, qualifications) are joined with this.
+JOIN_WITH = " | "
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_csv(folder: Path, stem: str, *, actor: str | None = None) -> tuple[Path, Path]:
+    """Write `<stem>-incidents.csv` and `<stem>-evidence.csv` into `folder`; returns both paths.
+
+    Each file is written beside its final name and moved over it in one step, so a failure
+    never leaves a half-written register. With an `actor`, the export is audited.
+    """
+    folder = Path(folder)
+    _check_target(folder, stem)
+    incident_rows = _incident_rows()
+    evidence_rows = _evidence_rows()
+    paths = (folder / f"{stem}-incidents.csv", folder / f"{stem}-evidence.csv")
+    contents = (_csv_bytes(INCIDENT_COLUMNS, incident_rows),
+                _csv_bytes(EVIDENCE_COLUMNS, evidence_rows))
+    partials: list[Path] = []
+    try:
+        for path, data in zip(paths, contents, strict=True):
+            partials.append(_partial(path, folder))
+            _fill(partials[-1], data)
+        for partial, path in zip(partials, paths, strict=True):
+            os.replace(partial, path)
+    except OSError as exc:
+        raise CasefileError(f"{folder}: the registers cannot be written there: "
+                            f"{exc.strerror or exc}") from exc
+    finally:
+        for partial in partials:
+            partial.unlink(missing_ok=True)
+    if actor is not None:
+        _record(paths, len(incident_rows), len(evidence_rows), actor)
+    return paths
+
+
+def _check_target(folder: Path, stem: str) -> None:
+    """Refuse a folder that cannot take the files, and a stem that is not a plain name."""
+    if not stem or stem != Path(stem).name or stem in (".", ".."):
+        raise CasefileError(f"“{stem}” cannot start a file name: use a name without folders")
+    if not folder.is_dir():
+        raise CasefileError(f"{folder}: the registers cannot be written there: it is not a "
+                            "folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CasefileError(f"{folder}: the registers cannot be written there: the folder is "
+                            "read-only")
+
+
+def _partial(path: Path, folder: Path) -> Path:
+    """A new, empty file beside `path`: same file system, so the final move is one step."""
+    partial = path.with_name(f".{path.name}.partial-{secrets.token_hex(4)}")
+    try:
+        partial.open("xb").close()  # "x", not mkstemp: the user's usual permissions, not 0600
+    except OSError as exc:
+        raise CasefileError(f"{folder}: the registers cannot be written there: "
+                            f"{exc.strerror or exc}") from exc
+    return partial
+
+
+def _fill(partial: Path, data: bytes) -> None:
+    """Write a register's bytes to its temporary file, flushed to disk."""
+    with partial.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _csv_bytes(columns: tuple[str, ...], rows: list[list]) -> bytes:
+    """A header row and rows as spreadsheet CSV: UTF-8 with BOM, all quoted, CRLF."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _cell(value: object) -> object:
+    """A value as a cell: None empty, text that would run as a formula made plain text."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _incident_rows() -> list[list]:
+    """One row per incident, by code, in INCIDENT_COLUMNS order."""
+    counts = dict(Evidence.select(Evidence.incident, fn.COUNT(Evidence.id))
+                  .where(Evidence.incident.is_null(False))
+                  .group_by(Evidence.incident).tuples())
+    rows = []
+    for incident in Incident.select().order_by(Incident.code):
+        instruments = [scales.QUALIFICATIONS_BY_CODE[q].instrument
+                       if q in scales.QUALIFICATIONS_BY_CODE else q
+                       for q in incident.qualifications or []]
+        spellings = [s.strip() for s in incident.place_alternatives.splitlines() if s.strip()]
+        rows.append([
+            incident.code, incident.title, incident.state, incident.date_start,
+            incident.date_end, incident.date_precision, incident.report_date, incident.time,
+            incident.place, JOIN_WITH.join(spellings), incident.district, incident.region,
+            incident.country, incident.latitude, incident.longitude, incident.victims_min,
+            incident.victims_max, incident.victim_status, incident.perpetrator_force,
+            incident.perpetrator_unit, JOIN_WITH.join(instruments),
+            len(incidents.open_elements(incident)), counts.get(incident.id, 0),
+        ])
+    return rows
+
+
+def _evidence_rows() -> list[list]:
+    """One row per evidence span, by number, in EVIDENCE_COLUMNS order."""
+    query = (Evidence.select(Evidence.id, Incident.code, Evidence.supports,
+                             Evidence.asserted_value, Evidence.quote, Source.title,
+                             Source.publisher, Source.sha256, Evidence.start, Evidence.end,
+                             Evidence.status, Evidence.credibility, Source.reliability,
+                             Evidence.review_state, Evidence.reviewed_by, Evidence.reviewed_at,
+                             Evidence.review_comment, Evidence.note, Evidence.created_by,
+                             Evidence.created_at)
+             .join(Source, on=(Evidence.source == Source.id))
+             .switch(Evidence)
+             .join(Incident, JOIN.LEFT_OUTER, on=(Evidence.incident == Incident.id))
+             .order_by(Evidence.id))
+    rows = []
+    for (evidence_id, code, supports, value, quote, title, publisher, sha, start, end, status,
+         credibility, reliability, *review_to_end) in query.tuples():
+        rows.append([
+            f"E-{evidence_id:03d}", code, scales.supports_label(supports) if supports else "",
+            value, quote, title, publisher, sha, start, end, status, credibility, reliability,
+            f"{reliability}{credibility}", *review_to_end,
+        ])
+    return rows
+
+
+def _record(paths: tuple[Path, Path], incident_count: int, evidence_count: int,
+            actor: str) -> None:
+    """The export's audit entry: registers leaving the case are part of its custody record."""
+    with database.atomic():
+        audit.record("registers.export", actor=actor, object_type="case", object_id=1,
+                     summary=f"Exported the registers {paths[0].name} and {paths[1].name} "
+                             f"({incident_count} incidents, {evidence_count} evidence)",
+                     after={"files": [p.name for p in paths], "incidents": incident_count,
+                            "evidence": evidence_count})
