@@ -3,8 +3,13 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The interface's translations: the .ts sources are committed, the .qm files Casefile loads are
+# built from them (and git-ignored). resources/translations/update_translations.py refreshes
+# the .ts files from the code.
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: run test lint bench clean venv screenshots dossier
+.PHONY: run test lint bench clean venv screenshots dossier translations
 
 venv: $(STAMP)
 
@@ -15,10 +20,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --only-binary sqlcipher3 -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+translations: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+run: $(STAMP) translations
 	$(PY) -m desktop $(CASE)
 
-test: $(STAMP)
+test: $(STAMP) translations
 	bash .ci/system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 	$(PY) -m ruff check desktop tests
@@ -32,7 +42,7 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) tests/render_screenshots.py
 
 # The seed case's dossier (full and redacted) and its PDF, into docs/. Needs LibreOffice.
@@ -45,7 +55,7 @@ dossier: $(STAMP)
 # PYTHONPATH), from an empty folder, and runs its smoke test.
 .PHONY: dist dist-check
 
-dist: $(STAMP)
+dist: $(STAMP) translations
 	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
 	$(PY) -m PyInstaller --noconfirm --clean resources/packaging/casefile.spec \
 		--distpath dist --workpath build/pyinstaller

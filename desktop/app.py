@@ -16,8 +16,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject
+from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from desktop import APP_NAME, __version__, commands, logfile
+from desktop import APP_NAME, __version__, commands, i18n, logfile
 from desktop.domain import db, encryption, scales
 from desktop.domain.errors import CaseFileError, CasefileError
 from desktop.domain.models import Evidence, Incident
 from desktop.ops import Ops
+from desktop.resources import icon_path
 from desktop.services import (
     audit,
+    demo,
     evidence,
     export,
     handover,
@@ -42,24 +44,45 @@ from desktop.services import (
     review,
     search,
     sources,
+    tabular,
 )
 from desktop.services import case as case_service
+from desktop.services.interchange import hypothesis, w3c
 from desktop.settings import Settings
 from desktop.widgets.actions import REVIEW_ONLY
 from desktop.widgets.dialogs.export_dossier import ExportDossierDialog
 from desktop.widgets.dialogs.mark_evidence import MarkEvidenceDialog
 from desktop.widgets.dialogs.new_case import EncryptCaseDialog, NewCaseDialog
+from desktop.widgets.dialogs.preferences import PreferencesDialog
 from desktop.widgets.dialogs.protected_people import ProtectedPeopleDialog
 from desktop.widgets.dialogs.shortcuts import ShortcutsDialog
 from desktop.widgets.dialogs.source_details import SourceDetailsDialog
 from desktop.widgets.main_window import MainWindow
+from desktop.widgets.tour import Tour, workspace_steps
 
 log = logging.getLogger(__name__)
 
 PASSPHRASE_TRIES = 3
-CASE_FILTER = f"{APP_NAME} cases (*{db.SUFFIX});;All files (*)"
-SOURCE_FILTER = ("Sources (" + " ".join(f"*{e}" for e in sorted(importing.SUPPORTED_EXTENSIONS))
-                 + ");;All files (*)")
+
+# Translation: texts of this module are in the "CasefileApp" context (self.tr in CasefileApp's
+# methods, QCoreApplication.translate("CasefileApp", …) in module-level functions). Messages
+# that pass on a service's error (`str(exc)`, report summaries) translate their framing only:
+# the services' own wording stays English for now.
+
+
+def case_filter() -> str:
+    """The file-dialog filter of case files, in the interface language."""
+    return (QCoreApplication.translate("CasefileApp", "{app} cases (*{suffix})")
+            .format(app=APP_NAME, suffix=db.SUFFIX)
+            + ";;" + QCoreApplication.translate("CasefileApp", "All files (*)"))
+
+
+def source_filter() -> str:
+    """The file-dialog filter of importable sources, in the interface language."""
+    patterns = " ".join(f"*{e}" for e in sorted(importing.SUPPORTED_EXTENSIONS))
+    return (QCoreApplication.translate("CasefileApp", "Sources ({patterns})")
+            .format(patterns=patterns)
+            + ";;" + QCoreApplication.translate("CasefileApp", "All files (*)"))
 
 
 class CasefileApp(QObject):
@@ -76,6 +99,7 @@ class CasefileApp(QObject):
         self._lock: QLockFile | None = None
         self._last_view = self.window.source_view
         self._review_queue: list[int] = []
+        self._tour: Tour | None = None
         self._review_index = 0
         self._wire()
         self._restore_layout()
@@ -95,8 +119,15 @@ class CasefileApp(QObject):
         a.redo.triggered.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda t: a.undo.setText(f"&Undo {t}".strip()))
-        self.undo_stack.redoTextChanged.connect(lambda t: a.redo.setText(f"&Redo {t}".strip()))
+        self.undo_stack.undoTextChanged.connect(lambda t: a.undo.setText(
+            f"{QCoreApplication.translate('Actions', '&Undo')} {t}".strip()))
+        self.undo_stack.redoTextChanged.connect(lambda t: a.redo.setText(
+            f"{QCoreApplication.translate('Actions', '&Redo')} {t}".strip()))
+        a.preferences.triggered.connect(self.ask_preferences)
+        a.take_tour.triggered.connect(self.start_tour)
+        a.export_annotations.triggered.connect(self.ask_export_annotations)
+        a.import_annotations.triggered.connect(self.ask_import_annotations)
+        a.export_registers.triggered.connect(self.ask_export_registers)
         a.find_in_source.triggered.connect(self._find_in_source)
         a.search_case.triggered.connect(self._focus_search)
         a.mark_evidence.triggered.connect(self.mark_evidence)
@@ -156,8 +187,8 @@ class CasefileApp(QObject):
 
     # ------------------------------------------------------------ case files
     def ask_new_case(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self.window, "New case", str(_documents()),
-                                              CASE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("New case"),
+                                              str(_documents()), case_filter())
         if not name:
             return
         path = Path(name) if name.endswith(db.SUFFIX) else Path(name + db.SUFFIX)
@@ -173,14 +204,14 @@ class CasefileApp(QObject):
             db.new_case(path, title, actor=self.user_name(), reference=reference,
                         classification=classification, passphrase=passphrase)
         except CasefileError as exc:
-            self.warn("The case could not be created", str(exc))
+            self.warn(self.tr("The case could not be created"), str(exc))
             return False
         db.close_case()
         return self.open_case(path, passphrase=passphrase)
 
     def ask_open_case(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open case", str(_documents()),
-                                              CASE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open case"),
+                                              str(_documents()), case_filter())
         if name:
             self.open_case(Path(name))
 
@@ -199,13 +230,13 @@ class CasefileApp(QObject):
             if passphrase == "":
                 return False  # the user cancelled the passphrase prompt
             if not lock.tryLock(100):
-                raise CaseFileError(path, f"is already open in another {APP_NAME} window"
-                                          f"{_lock_owner(lock)}")
+                raise CaseFileError(path, self.tr("is already open in another {app} window{owner}")
+                                    .format(app=APP_NAME, owner=_lock_owner(lock)))
             db.open_case(path, passphrase)
         except CasefileError as exc:
             if lock.isLocked():
                 lock.unlock()
-            self.warn("The case could not be opened", str(exc))
+            self.warn(self.tr("The case could not be opened"), str(exc))
             return False
         self._lock, self.case_file = lock, path
         self.settings.add_recent_case(path)
@@ -221,16 +252,20 @@ class CasefileApp(QObject):
                 db.inspect_case(path, passphrase)
                 return passphrase
             except encryption.PassphraseRequired:
-                prompt = f"{path.name} is encrypted. Its passphrase:"
+                prompt = self.tr("{name} is encrypted. Its passphrase:").format(name=path.name)
             except encryption.WrongPassphrase:
                 wrong += 1
                 if wrong == PASSPHRASE_TRIES:
-                    raise CaseFileError(path, f"the passphrase was not right {PASSPHRASE_TRIES} "
-                                              "times; the case stays closed") from None
+                    raise CaseFileError(path, self.tr(
+                        "the passphrase was not right {count} times; the case stays closed")
+                        .format(count=PASSPHRASE_TRIES)) from None
                 left = PASSPHRASE_TRIES - wrong
-                prompt = (f"That passphrase is not right for {path.name}. Try again "
-                          f"({left} {'try' if left == 1 else 'tries'} left):")
-            passphrase, ok = QInputDialog.getText(self.window, "Encrypted case", prompt,
+                # Two English texts: "try" has an irregular plural that i18n.plural cannot make.
+                prompt = (self.tr("That passphrase is not right for {name}. Try again "
+                                  "(%n try left):", "", left) if left == 1 else
+                          self.tr("That passphrase is not right for {name}. Try again "
+                                  "(%n tries left):", "", left)).format(name=path.name)
+            passphrase, ok = QInputDialog.getText(self.window, self.tr("Encrypted case"), prompt,
                                                   QLineEdit.EchoMode.Password)
             if not ok or not passphrase:
                 return ""
@@ -240,8 +275,9 @@ class CasefileApp(QObject):
         if self.case_file is None:
             return True
         if self.ops.busy():
-            self.warn("Please wait", "An import or export is still running; cancel it or wait "
-                                     "for it to finish before closing the case.")
+            self.warn(self.tr("Please wait"),
+                      self.tr("An import or export is still running; cancel it or wait for it "
+                              "to finish before closing the case."))
             return False
         self.window.incident_form.flush()
         self.undo_stack.clear()
@@ -285,7 +321,7 @@ class CasefileApp(QObject):
         for path in recent:
             menu.addAction(path.name, lambda p=path: self.open_case(p)).setToolTip(str(path))
         if not recent:
-            menu.addAction("No recent cases").setEnabled(False)
+            menu.addAction(self.tr("No recent cases")).setEnabled(False)
 
     # ------------------------------------------------------------ refreshing
     def refresh(self, kinds: frozenset[str], evidence_ids: list[int] | None = None) -> None:
@@ -323,7 +359,7 @@ class CasefileApp(QObject):
         """Run an edit as an undoable command; show its error, if any, in plain words."""
         self.undo_stack.push(command)
         if command.error is not None:
-            self.warn("The change was not made", str(command.error))
+            self.warn(self.tr("The change was not made"), str(command.error))
             return False
         return True
 
@@ -332,13 +368,13 @@ class CasefileApp(QObject):
 
     # ------------------------------------------------------------ importing
     def ask_import_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self.window, "Import sources", str(_documents()),
-                                                SOURCE_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import sources"),
+                                                str(_documents()), source_filter())
         if names:
             self.import_paths([Path(n) for n in names])
 
     def ask_import_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self.window, "Import a folder of sources",
+        name = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of sources"),
                                                 str(_documents()))
         if name:
             self.import_paths([Path(name)])
@@ -346,39 +382,47 @@ class CasefileApp(QObject):
     def import_paths(self, paths: Sequence[Path]) -> None:
         """Import files (and the importable files inside folders) off the UI thread."""
         if self.case_file is None:
-            self.warn("No case is open", "Open or create a case before importing sources.")
+            self.warn(self.tr("No case is open"),
+                      self.tr("Open or create a case before importing sources."))
             return
         files = importing.expand_paths(paths)
         if not files:
-            self.warn("Nothing to import", "No .txt, .md, .docx, .html or .pdf files were found.")
+            self.warn(self.tr("Nothing to import"),
+                      self.tr("No .txt, .md, .docx, .html or .pdf files were found."))
             return
         actor = self.user_name()
         self.ops.run(lambda progress, cancelled: sources.import_files(
                          files, actor=actor, progress=progress, cancelled=cancelled),
                      on_done=self._imported, on_failed=self._task_failed, window=self.window,
-                     label=f"Importing {len(files)} source file(s)…")
+                     label=i18n.plural(self.tr("Importing %n source file(s)…", "", len(files)),
+                                       len(files)))
 
     def _imported(self, report: sources.ImportReport) -> None:
         self.refresh(frozenset({"sources", "case"}))
         if report.imported and self.window.source_view.source_id() is None:
             self.open_source(report.imported[0][1])
         if report.cancelled:
-            self.inform("Import cancelled", "Nothing was imported: the case is as it was.")
+            self.inform(self.tr("Import cancelled"),
+                        self.tr("Nothing was imported: the case is as it was."))
             return
-        lines = [f"{len(report.imported)} source(s) imported."]
+        imported, duplicates, failed = (len(report.imported), len(report.duplicates),
+                                        len(report.failed))
+        lines = [i18n.plural(self.tr("%n source(s) imported.", "", imported), imported)]
         if report.duplicates:
-            lines.append(f"{len(report.duplicates)} already in the case (same bytes), skipped:")
-            lines += [f"  • {p.name} — same as “{t}”" for p, t in report.duplicates[:10]]
+            lines.append(i18n.plural(self.tr("%n already in the case (same bytes), skipped:", "",
+                                             duplicates), duplicates))
+            lines += ["  • " + self.tr("{file} — same as “{title}”").format(file=p.name, title=t)
+                      for p, t in report.duplicates[:10]]
         if report.failed:
-            lines.append(f"{len(report.failed)} could not be imported:")
-            lines += [f"  • {message}" for _, message in report.failed[:20]]
+            lines.append(i18n.plural(self.tr("%n could not be imported:", "", failed), failed))
+            lines += [f"  • {message}" for _, message in report.failed[:20]]  # services' words
         if report.duplicates or report.failed:
-            self.inform("Import finished", "\n".join(lines))
+            self.inform(self.tr("Import finished"), "\n".join(lines))
         else:
             self.window.statusBar().showMessage(lines[0], 5000)
 
     def _task_failed(self, exc: Exception) -> None:
-        self.warn("The work could not be finished", f"{exc}")
+        self.warn(self.tr("The work could not be finished"), f"{exc}")
 
     # ------------------------------------------------------------ review
     def _enable_review_actions(self, on: bool) -> None:
@@ -446,8 +490,9 @@ class CasefileApp(QObject):
             return
         if not comment.strip():
             comment, ok = QInputDialog.getMultiLineText(
-                self.window, "Return evidence", f"Why is E-{span_id:03d} returned? "
-                "The documenter sees this comment.")
+                self.window, self.tr("Return evidence"),
+                self.tr("Why is {code} returned? The documenter sees this comment.")
+                .format(code=f"E-{span_id:03d}"))
             if not ok or not comment.strip():
                 return
         self._push(commands.ReviewEvidence([span_id], "returned", actor=self.user_name(),
@@ -464,11 +509,12 @@ class CasefileApp(QObject):
         """Submit, approve or return the current incident (a return asks for a comment)."""
         incident_id = self.window.incident_form.incident_id()
         if incident_id is None:
-            self.window.statusBar().showMessage("Select an incident first.", 5000)
+            self.window.statusBar().showMessage(self.tr("Select an incident first."), 5000)
             return
         if step == "return" and not comment.strip():
             comment, ok = QInputDialog.getMultiLineText(
-                self.window, "Return incident", "Why is the incident returned?")
+                self.window, self.tr("Return incident"),
+                self.tr("Why is the incident returned?"))
             if not ok or not comment.strip():
                 return
         self._push(commands.MoveIncident(incident_id, step, actor=self.user_name(),
@@ -479,13 +525,13 @@ class CasefileApp(QObject):
     def verify_integrity(self) -> None:
         self.ops.run(lambda progress, cancelled: integrity.verify_case(progress),
                      on_done=self._verified, on_failed=self._task_failed, window=self.window,
-                     label="Verifying the audit trail and the sources' fingerprints…")
+                     label=self.tr("Verifying the audit trail and the sources' fingerprints…"))
 
     def _verified(self, report: integrity.IntegrityReport) -> None:
         if report.ok:
-            self.inform("Integrity verified", report.summary())
+            self.inform(self.tr("Integrity verified"), report.summary())
         else:
-            self.warn("The case does not match its fingerprints",
+            self.warn(self.tr("The case does not match its fingerprints"),
                       "\n\n".join(report.problems[:12])
                       + ("\n\n…" if len(report.problems) > 12 else ""))
 
@@ -499,36 +545,38 @@ class CasefileApp(QObject):
 
     def ask_save_handover(self) -> None:
         default = self.case_file.with_name(f"{self.case_file.stem} for review{db.SUFFIX}")
-        name, _ = QFileDialog.getSaveFileName(self.window, "Save a copy for hand-over",
-                                              str(default), CASE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save a copy for hand-over"),
+                                              str(default), case_filter())
         if not name:
             return
         try:
             manifest = handover.save_copy(Path(name), actor=self.user_name())
         except CasefileError as exc:
-            self.warn("The copy was not written", str(exc))
+            self.warn(self.tr("The copy was not written"), str(exc))
             return
         self.refresh(frozenset({"case"}))
-        self.inform("Copy saved", f"{name}\n\nSHA-256 {manifest['sha256']}\n\nA manifest "
-                                  "with this fingerprint, the counts and the audit chain head "
-                                  f"is beside it ({Path(name).name}"
-                                  f"{handover.MANIFEST_SUFFIX}).")
+        self.inform(self.tr("Copy saved"), self.tr(
+            "{path}\n\nSHA-256 {sha256}\n\nA manifest with this fingerprint, the counts and the "
+            "audit chain head is beside it ({manifest}).").format(
+                path=name, sha256=manifest["sha256"],
+                manifest=f"{Path(name).name}{handover.MANIFEST_SUFFIX}"))
 
     def ask_merge_review(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Merge review from a returned copy",
-                                              str(self.case_file.parent), CASE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.window,
+                                              self.tr("Merge review from a returned copy"),
+                                              str(self.case_file.parent), case_filter())
         if not name:
             return
         try:
             report = handover.merge_review(Path(name), actor=self.user_name())
         except CasefileError as exc:
-            self.warn("The review was not merged", str(exc))
+            self.warn(self.tr("The review was not merged"), str(exc))
             return
         self.refresh(frozenset({"evidence", "incidents"}))
         lines = [report.summary(), *report.applied[:15]]
         if report.conflicts:
-            lines += ["", "Conflicts (left as they are here):", *report.conflicts[:15]]
-        self.inform("Review merged", "\n".join(lines))
+            lines += ["", self.tr("Conflicts (left as they are here):"), *report.conflicts[:15]]
+        self.inform(self.tr("Review merged"), "\n".join(lines))
 
     def ask_encrypt_case(self) -> None:
         """Rewrite the open case encrypted, then reopen it with the new passphrase."""
@@ -536,7 +584,8 @@ class CasefileApp(QObject):
         if path is None:
             return
         if encryption.is_encrypted(db.models.database.obj):
-            self.inform("Already encrypted", f"{path.name} is already encrypted.")
+            self.inform(self.tr("Already encrypted"),
+                        self.tr("{name} is already encrypted.").format(name=path.name))
             return
         dialog = EncryptCaseDialog(self.window)
         if dialog.exec() != EncryptCaseDialog.DialogCode.Accepted:
@@ -547,7 +596,7 @@ class CasefileApp(QObject):
         try:
             db.convert_to_encrypted(path, passphrase)
         except CasefileError as exc:
-            self.warn("The case was not encrypted", str(exc))
+            self.warn(self.tr("The case was not encrypted"), str(exc))
             self.open_case(path)
             return
         if self.open_case(path, passphrase):
@@ -557,25 +606,25 @@ class CasefileApp(QObject):
             self.refresh(frozenset({"case"}))
 
     def ask_recover_case(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Recover a damaged case",
-                                              str(_documents()), CASE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Recover a damaged case"),
+                                              str(_documents()), case_filter())
         if not name:
             return
         damaged = Path(name)
         dest, _ = QFileDialog.getSaveFileName(
-            self.window, "Save the recovered case as",
-            str(damaged.with_name(f"{damaged.stem} recovered{db.SUFFIX}")), CASE_FILTER)
+            self.window, self.tr("Save the recovered case as"),
+            str(damaged.with_name(f"{damaged.stem} recovered{db.SUFFIX}")), case_filter())
         if not dest:
             return
         actor = self.user_name()
         self.ops.run(lambda progress, cancelled: recovery.recover_case(
                          damaged, Path(dest), actor=actor, progress=progress),
                      on_done=self._recovered, on_failed=self._task_failed, window=self.window,
-                     label=f"Recovering {damaged.name}…")
+                     label=self.tr("Recovering {name}…").format(name=damaged.name))
 
     def _recovered(self, report) -> None:
-        self.inform("Recovery finished", report.summary())
-        if self.ask("Open the recovered case?", str(report.dest)):
+        self.inform(self.tr("Recovery finished"), report.summary())
+        if self.ask(self.tr("Open the recovered case?"), str(report.dest)):
             self.open_case(report.dest)
 
     # ------------------------------------------------------------ exporting
@@ -593,20 +642,28 @@ class CasefileApp(QObject):
         self.ops.run(lambda progress, cancelled: export.export_dossier(
                          path, options, actor=actor, progress=progress, cancelled=cancelled),
                      on_done=self._exported, on_failed=self._export_failed, window=self.window,
-                     label=f"Writing {path.name}…")
+                     label=self.tr("Writing {name}…").format(name=path.name))
 
     def _exported(self, result: export.DossierResult) -> None:
         self.refresh(frozenset({"case"}))
-        self.inform("Dossier written", (
-            f"{result.path}\n\n{result.incidents} incident(s), {result.evidence} evidence "
-            f"span(s), {result.edition} edition.\nSHA-256 of the file: {result.sha256}\n\n"
-            "The export is recorded in the case's history with this fingerprint."))
+        editions = {"full": self.tr("full"), "redacted": self.tr("redacted")}
+        self.inform(self.tr("Dossier written"), self.tr(
+            "{path}\n\n{incidents}, {spans}, {edition} edition.\nSHA-256 of the file: "
+            "{sha256}\n\nThe export is recorded in the case's history with this fingerprint.")
+            .format(path=result.path,
+                    incidents=i18n.plural(self.tr("%n incident(s)", "", result.incidents),
+                                          result.incidents),
+                    spans=i18n.plural(self.tr("%n evidence span(s)", "", result.evidence),
+                                      result.evidence),
+                    edition=editions.get(result.edition, result.edition),
+                    sha256=result.sha256))
 
     def _export_failed(self, exc: Exception) -> None:
         if isinstance(exc, export.ExportCancelled):
-            self.window.statusBar().showMessage("Export cancelled; no file was written.", 5000)
+            self.window.statusBar().showMessage(
+                self.tr("Export cancelled; no file was written."), 5000)
         else:
-            self.warn("The dossier was not written", str(exc))
+            self.warn(self.tr("The dossier was not written"), str(exc))
 
     # ------------------------------------------------------------ reading
     def _reading_source(self) -> int | None:
@@ -661,9 +718,7 @@ class CasefileApp(QObject):
         self._active_view().show_find_bar()
 
     def _focus_search(self) -> None:
-        self.window.search_dock.show()
-        self.window.search_dock.raise_()
-        self.window.search_panel.focus_query()
+        self.window.show_search()
 
     def run_search(self, request: int, text: str) -> None:
         panel = self.window.search_panel
@@ -688,7 +743,7 @@ class CasefileApp(QObject):
         source_id, selected = view.source_id(), view.selection_range()
         if source_id is None or selected is None:
             self.window.statusBar().showMessage(
-                "Select a passage in the source first, then press E.", 5000)
+                self.tr("Select a passage in the source first, then press E."), 5000)
             return
         start, end = selected
         quote = sources.source_text(source_id)[start:end]
@@ -715,7 +770,8 @@ class CasefileApp(QObject):
         ids = self._selected_evidence()
         if not ids:
             self.window.statusBar().showMessage(
-                "Select evidence (in the source or the evidence list) to set its status.", 5000)
+                self.tr("Select evidence (in the source or the evidence list) to set its "
+                        "status."), 5000)
             return
         self.edit_evidence(ids, {"status": status})
 
@@ -741,8 +797,8 @@ class CasefileApp(QObject):
             self.window.navigator.select_incident(incident_id)
 
     def add_incident(self) -> None:
-        command = commands.CreateIncident({"title": "New incident"}, actor=self.user_name(),
-                                          notify=self._notify)
+        command = commands.CreateIncident({"title": self.tr("New incident")},
+                                          actor=self.user_name(), notify=self._notify)
         if self._push(command):
             self.select_incident(command.incident_id)
             self.window.incident_dock.show()
@@ -761,9 +817,10 @@ class CasefileApp(QObject):
         incident = Incident.get_by_id(incident_id)
         linked = Evidence.select().where(Evidence.incident == incident_id).count()
         if linked and not self.ask(
-                f"Delete {incident.code}?",
-                f"{incident.code} has {linked} evidence span(s). They will be kept, unlinked "
-                "from any incident. You can undo this."):
+                self.tr("Delete {code}?").format(code=incident.code),
+                i18n.plural(self.tr("{code} has %n evidence span(s). They will be kept, "
+                                    "unlinked from any incident. You can undo this.", "", linked),
+                            linked).format(code=incident.code)):
             return
         if self.window.incident_form.incident_id() == incident_id:
             self.window.incident_form.set_incident(None)
@@ -785,9 +842,9 @@ class CasefileApp(QObject):
         name = self.settings.user_name
         if not name:
             name, ok = QInputDialog.getText(
-                self.window, "Your name",
-                "Your name is recorded with every change you make to a case\n"
-                "(who marked, graded or reviewed each piece of evidence):",
+                self.window, self.tr("Your name"),
+                self.tr("Your name is recorded with every change you make to a case\n"
+                        "(who marked, graded or reviewed each piece of evidence):"),
                 text=_login_name())
             name = name.strip() if ok and name.strip() else _login_name()
             self.settings.user_name = name
@@ -806,20 +863,121 @@ class CasefileApp(QObject):
 
     def show_unexpected_error(self, summary: str, details: str) -> None:
         """The plain explanation of an error nobody expected; details are in the log."""
-        box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
-                          "Casefile ran into an unexpected problem and did not finish what you "
-                          "asked. Your case is safe: every change is saved when it is made.\n\n"
-                          f"{summary}\n\nThe details were written to {logfile.log_path()}",
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Something went wrong"),
+                          self.tr("Casefile ran into an unexpected problem and did not finish "
+                                  "what you asked. Your case is safe: every change is saved when "
+                                  "it is made.\n\n{summary}\n\nThe details were written to "
+                                  "{log}").format(summary=summary, log=logfile.log_path()),
                           QMessageBox.StandardButton.Ok, self.window)
         box.setDetailedText(details)
         box.exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(self.window, f"About {APP_NAME}", (
-            f"<h3>{APP_NAME} {__version__}</h3><p>Build war-crimes case files from source "
-            "texts: mark the passage that proves each fact, grade it, review it, and export a "
-            "dossier in which every fact points to a quote and every quote to a fingerprinted "
-            f"source.</p><p>Log file: {html.escape(str(logfile.log_path()))}</p>"))
+        QMessageBox.about(self.window, self.tr("About {app}").format(app=APP_NAME), self.tr(
+            "<h3>{app} {version}</h3><p>Build war-crimes case files from source texts: mark the "
+            "passage that proves each fact, grade it, review it, and export a dossier in which "
+            "every fact points to a quote and every quote to a fingerprinted source.</p>"
+            "<p>Log file: {log}</p>").format(app=APP_NAME, version=__version__,
+                                            log=html.escape(str(logfile.log_path()))))
+
+    def ensure_demo_case(self) -> Path | None:
+        """The demo case, built from the seed texts the first time it is needed."""
+        path = demo_case_path()
+        if path.exists():
+            return path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            demo.build_demo(path)
+        except (CasefileError, OSError) as exc:
+            log.warning("the demo case could not be built: %s", exc)
+            self.warn(self.tr("The demo case could not be built"), str(exc))
+            return None
+        return path
+
+    # ------------------------------------------------------------ annotations and registers
+    def ask_export_annotations(self) -> None:
+        default = self.case_file.with_name(f"{self.case_file.stem} evidence.jsonld")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export annotations"), str(default),
+            self.tr("W3C Web Annotations (*.jsonld *.json)"))
+        if not name:
+            return
+        try:
+            count = w3c.write_annotations(Path(name), actor=self.user_name())
+        except CasefileError as exc:
+            self.warn(self.tr("The annotations were not written"), str(exc))
+            return
+        self.refresh(frozenset({"case"}))
+        self.window.statusBar().showMessage(
+            i18n.plural(self.tr("Wrote %n annotation(s) to {name}", "", count), count)
+            .format(name=Path(name).name), 8000)
+
+    def ask_import_annotations(self) -> None:
+        name, chosen = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import annotations"), str(self.case_file.parent),
+            ";;".join([self.tr("W3C Web Annotations (*.jsonld *.json)"),
+                       self.tr("Hypothesis export (*.json)")]))
+        if not name:
+            return
+        hypothesis_file = chosen.startswith(self.tr("Hypothesis export"))
+        self.import_annotation_file(Path(name), hypothesis_file=hypothesis_file)
+
+    def import_annotation_file(self, path: Path, *, hypothesis_file: bool = False) -> None:
+        """Import annotations and say how each one was anchored; none is dropped silently."""
+        actor = self.user_name()
+        try:
+            if hypothesis_file:
+                report = hypothesis.import_hypothesis(hypothesis.read_hypothesis_file(path),
+                                                      actor=actor)
+            else:
+                report = w3c.import_annotations(w3c.read_annotation_file(path), actor=actor)
+        except CasefileError as exc:
+            self.warn(self.tr("The annotations were not imported"), str(exc))
+            return
+        self.refresh(frozenset({"evidence", "incidents", "sources"}))
+        lines = [report.summary()]
+        if report.unplaced:
+            lines += ["", self.tr("Not placed (nothing was written for these):")]
+            lines += [f"  • {item.annotation_id}: “{item.quote[:60]}” — {item.reason}"
+                      for item in report.unplaced[:20]]
+        self.inform(self.tr("Annotations imported"), "\n".join(lines))
+
+    def ask_export_registers(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Export registers into a folder"), str(self.case_file.parent))
+        if not folder:
+            return
+        try:
+            written = tabular.export_csv(Path(folder), self.case_file.stem,
+                                         actor=self.user_name())
+        except CasefileError as exc:
+            self.warn(self.tr("The registers were not written"), str(exc))
+            return
+        self.refresh(frozenset({"case"}))
+        self.inform(self.tr("Registers written"), "\n".join(str(p) for p in written))
+
+    # ------------------------------------------------------------ preferences and tour
+    def ask_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings.user_name, self.settings.language, self.window)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        if values["user_name"]:
+            self.settings.user_name = values["user_name"]
+            self.window.show_user(values["user_name"])
+        self.settings.language = values["language"]  # applies after a restart, as it says
+
+    def start_tour(self) -> Tour:
+        """Walk a newcomer through the panels; remembered so it is offered only once."""
+        tour = Tour(self.window, workspace_steps(self.window))
+        tour.finished.connect(self._tour_done)
+        tour.start()
+        self._tour = tour
+        return tour
+
+    def _tour_done(self) -> None:
+        self.settings.tour_seen = True
+        self._tour = None
 
     # ------------------------------------------------------------ layout
     def _restore_layout(self) -> None:
@@ -853,7 +1011,8 @@ class CasefileApp(QObject):
 def _lock_owner(lock: QLockFile) -> str:
     info = lock.getLockInfo()  # (pid, host name, app name) when the lock file is readable
     if isinstance(info, tuple) and len(info) == 3 and info[0]:
-        return f" (process {info[0]} on {info[1]})"
+        return " (" + QCoreApplication.translate("CasefileApp", "process {pid} on {host}") \
+            .format(pid=info[0], host=info[1]) + ")"
     return ""
 
 
@@ -868,19 +1027,33 @@ def _documents() -> Path:
     return Path.home()
 
 
+def demo_case_path() -> Path:
+    """Where the demo case lives: in the user's data folder, beside the log."""
+    return logfile.log_path().parent.parent / "Casefile demo case.casefile"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Start the GUI: open the case named on the command line, else the last one."""
+    """Start the GUI: open the case named on the command line, else the last one, else (on the
+    very first run) the demo case, built from the seed texts."""
     argv = list(sys.argv if argv is None else argv)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    if (icon := icon_path()) is not None:
+        app.setWindowIcon(QIcon(str(icon)))
     logfile.start_logging()
-    casefile = CasefileApp()
+    settings = Settings()
+    i18n.install(app, i18n.choose_language(settings.language))  # before any widget is built
+    casefile = CasefileApp(settings)
     logfile.install_excepthook(casefile.show_unexpected_error)
     casefile.window.show()
     casefile.user_name()
     target = Path(argv[1]) if len(argv) > 1 else casefile.settings.last_case
+    if target is None and not casefile.settings.recent_cases():
+        target = casefile.ensure_demo_case()
     if target is not None:
         casefile.open_case(target)
+    if not settings.tour_seen:
+        casefile.start_tour()
     return app.exec()

@@ -1,4 +1,4 @@
-"""The one wrapper around QSettings: the user's name, recent cases, window layout, first run."""
+"""The one wrapper around QSettings: the user's name and language, recent cases, window layout."""
 
 from __future__ import annotations
 
@@ -32,6 +32,24 @@ class Settings:
     @user_name.setter
     def user_name(self, name: str) -> None:
         self._store.setValue("user/name", name.strip())
+
+    @property
+    def language(self) -> str:
+        """The interface language chosen ("en", "uk"), or "" to follow the system's."""
+        return self._text("ui/language")
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._store.setValue("ui/language", code.strip())
+
+    @property
+    def tour_seen(self) -> bool:
+        """Whether the first-run tour was shown (it is offered once)."""
+        return self._store.value("ui/tourSeen", False) in (True, "true")
+
+    @tour_seen.setter
+    def tour_seen(self, seen: bool) -> None:
+        self._store.setValue("ui/tourSeen", bool(seen))
 
     def recent_cases(self) -> list[Path]:
         """Recently opened cases, newest first, that still exist."""

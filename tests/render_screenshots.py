@@ -1,4 +1,8 @@
-"""`make screenshots`: render the main window on the seed case (offscreen) into docs/."""
+"""`make screenshots`: render the main window on the demo case (offscreen) into docs/.
+
+One picture in English and one in Ukrainian, each with an incident and a quote selected, as a
+documenter sees the window mid-task.
+"""
 
 from __future__ import annotations
 
@@ -15,41 +19,54 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from desktop import i18n  # noqa: E402
 from desktop.app import CasefileApp  # noqa: E402
-from desktop.domain import db  # noqa: E402
+from desktop.domain.models import Evidence, Incident  # noqa: E402
+from desktop.services import demo  # noqa: E402
 from desktop.settings import Settings  # noqa: E402
-from tests.worked_case import build_worked_case  # noqa: E402
 
 USER = "Olena Kovalenko"
 
 
+def _render(app: QApplication, case: Path, out: Path, folder: Path) -> None:
+    settings = Settings(QSettings(str(folder / f"{out.stem}.ini"), QSettings.Format.IniFormat))
+    settings.user_name = USER
+    casefile = CasefileApp(settings)
+    window = casefile.window
+    window.resize(1500, 940)
+    window.show()
+    casefile.open_case(case)
+    incident = Incident.get(Incident.code == "INC-003")
+    casefile.select_incident(incident.id)
+    killing = Evidence.get((Evidence.incident == incident.id)
+                           & (Evidence.supports == "rs_8_2_b_vi:killing"))
+    casefile.show_evidence(killing.id)
+    app.processEvents()
+    window.grab().save(str(out))
+    casefile.close_case()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+
 def render(out_dir: Path) -> list[Path]:
-    """Build the worked seed case in a temporary folder and save the window as PNG."""
+    """Build the demo case in a temporary folder and save the window in each language."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
     out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "Executions of surrendered POWs.casefile"
-        db.new_case(path, "Executions of surrendered Ukrainian POWs, 2024–2025", actor=USER,
-                    reference="UA-POW-2024-017")
-        worked = build_worked_case(sorted((ROOT / "seeds").glob("*.txt")), USER)
-        db.close_case()
-        settings = Settings(QSettings(str(Path(tmp) / "settings.ini"),
-                                      QSettings.Format.IniFormat))
-        settings.user_name = USER
-        casefile = CasefileApp(settings)
-        window = casefile.window
-        window.resize(1500, 940)
-        window.show()
-        casefile.open_case(path)
-        casefile.select_incident(worked["incidents"]["INC-001"])
-        casefile.show_evidence(worked["evidence"]["killing"])
-        app.processEvents()
-        written = out_dir / "main-window.png"
-        window.grab().save(str(written))
-        casefile.close_case()
-        window.close()
-    return [written]
+        folder = Path(tmp)
+        case = folder / "Casefile demo case.casefile"
+        demo.build_demo(case)
+        for language, name in (("en", "main-window.png"), ("uk", "main-window-uk.png")):
+            translators = i18n.install(app, language)
+            try:
+                _render(app, case, out_dir / name, folder)
+            finally:
+                i18n.uninstall(app, translators)
+            written.append(out_dir / name)
+    return written
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
@@ -22,6 +23,13 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.domain import db, scales
+from desktop.i18n import (
+    format_date,
+    format_datetime,
+    scale_description,
+    scale_label,
+    supports_label,
+)
 from desktop.qtmodels.sources_model import SORT_ROLE, Index
 from desktop.services.evidence import EvidenceRow, evidence_rows
 
@@ -45,13 +53,13 @@ def elided(text: str, limit: int = QUOTE_LIMIT) -> str:
 
 def credibility_text(code: str) -> str:
     """A credibility grade as read in the table: "2 — Probably true"."""
-    return f"{code} — {scales.label(scales.INFORMATION_CREDIBILITY, code)}"
+    return f"{code} — {scale_label(scales.INFORMATION_CREDIBILITY, code)}"
 
 
 def status_text(code: str) -> str:
     """A status with its mark, so colour is never the only cue: "✓ Verified"."""
     look = scales.STATUS_LOOKS.get(code)
-    name = scales.label(scales.VERIFICATION_STATUSES, code)
+    name = scale_label(scales.VERIFICATION_STATUSES, code)
     return f"{look.mark} {name}" if look else name
 
 
@@ -66,8 +74,18 @@ class EvidenceModel(QAbstractTableModel):
     #: (evidence ids, changes) — e.g. ([7], {"credibility": "3"}) or ([7], {"note": "…"}).
     editRequested = Signal(list, dict)
 
-    COLUMNS = ("E-no.", "Quote", "Source", "Incident", "Supports", "Value", "Status",
-               "Credibility", "Review", "Note", "Created by", "Created at")
+    COLUMNS = (QT_TRANSLATE_NOOP("EvidenceModel", "E-no."),
+               QT_TRANSLATE_NOOP("EvidenceModel", "Quote"),
+               QT_TRANSLATE_NOOP("EvidenceModel", "Source"),
+               QT_TRANSLATE_NOOP("EvidenceModel", "Incident"),
+               QT_TRANSLATE_NOOP("EvidenceModel", "Supports"),
+               QT_TRANSLATE_NOOP("EvidenceModel", "Value"),
+               QT_TRANSLATE_NOOP("EvidenceModel", "Status"),
+               QT_TRANSLATE_NOOP("EvidenceModel", "Credibility"),
+               QT_TRANSLATE_NOOP("EvidenceModel", "Review"),
+               QT_TRANSLATE_NOOP("EvidenceModel", "Note"),
+               QT_TRANSLATE_NOOP("EvidenceModel", "Created by"),
+               QT_TRANSLATE_NOOP("EvidenceModel", "Created at"))
     (ENO, QUOTE, SOURCE, INCIDENT, SUPPORTS, VALUE, STATUS, CREDIBILITY, REVIEW, NOTE,
      CREATED_BY, CREATED_AT) = range(12)
     EDITABLE = {CREDIBILITY: "credibility", NOTE: "note"}
@@ -115,9 +133,9 @@ class EvidenceModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == self.VALUE:
-            return "The value the passage asserts for the fact it supports"
+            return self.tr("The value the passage asserts for the fact it supports")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -167,7 +185,7 @@ class EvidenceModel(QAbstractTableModel):
             case self.INCIDENT:
                 return row.incident_code or "—"
             case self.SUPPORTS:
-                return scales.supports_label(row.supports) if row.supports else ""
+                return supports_label(row.supports) if row.supports else ""
             case self.VALUE:
                 return row.asserted_value
             case self.STATUS:
@@ -175,13 +193,13 @@ class EvidenceModel(QAbstractTableModel):
             case self.CREDIBILITY:
                 return credibility_text(row.credibility)
             case self.REVIEW:
-                return scales.label(scales.REVIEW_STATES, row.review_state)
+                return scale_label(scales.REVIEW_STATES, row.review_state)
             case self.NOTE:
                 return " ".join(row.note.split())
             case self.CREATED_BY:
                 return row.created_by
             case _:
-                return row.created_at[:10]
+                return format_date(row.created_at)
 
     def _edit_value(self, row: EvidenceRow, column: int) -> str | None:
         """What an editor starts from: the stored code or text."""
@@ -215,28 +233,27 @@ class EvidenceModel(QAbstractTableModel):
             case self.QUOTE:
                 return _rich(row.quote)
             case self.SOURCE:
-                grade = scales.label(scales.SOURCE_RELIABILITY, row.source_reliability)
+                grade = scale_label(scales.SOURCE_RELIABILITY, row.source_reliability)
                 by = f" — {row.source_publisher}" if row.source_publisher else ""
-                return _rich(f"{row.source_title}{by} (reliability {row.source_reliability}: "
-                             f"{grade})")
+                return _rich(self.tr("{title}{by} (reliability {code}: {grade})").format(
+                    title=row.source_title, by=by, code=row.source_reliability, grade=grade))
             case self.SUPPORTS if row.supports:
-                return _rich(scales.supports_label(row.supports))
+                return _rich(supports_label(row.supports))
             case self.STATUS:
-                return next((g.description for g in scales.VERIFICATION_STATUSES
-                             if g.code == row.status), None)
+                return scale_description(scales.VERIFICATION_STATUSES, row.status) or None
             case self.CREDIBILITY:
-                grade = next((g for g in scales.INFORMATION_CREDIBILITY
-                              if g.code == row.credibility), None)
-                return f"{credibility_text(row.credibility)}: {grade.description}" if grade \
+                description = scale_description(scales.INFORMATION_CREDIBILITY, row.credibility)
+                return f"{credibility_text(row.credibility)}: {description}" if description \
                     else None
             case self.REVIEW if row.review_state == "returned":
-                return _rich(f"Returned: {row.review_comment or '(no comment)'}")
+                return _rich(self.tr("Returned: {comment}").format(
+                    comment=row.review_comment or self.tr("(no comment)")))
             case self.NOTE if row.note:
                 return _rich(row.note)
             case self.INCIDENT if not row.incident_code:
-                return "Not linked to an incident"
+                return self.tr("Not linked to an incident")
             case self.CREATED_AT:
-                return row.created_at
+                return format_datetime(row.created_at)
         return None
 
     def _look(self, row: EvidenceRow, column: int, role: int) -> Any:
@@ -328,7 +345,9 @@ class CredibilityDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         for grade in scales.INFORMATION_CREDIBILITY:
             combo.addItem(credibility_text(grade.code), grade.code)
-            combo.setItemData(combo.count() - 1, grade.description, Qt.ItemDataRole.ToolTipRole)
+            combo.setItemData(combo.count() - 1,
+                              scale_description(scales.INFORMATION_CREDIBILITY, grade.code),
+                              Qt.ItemDataRole.ToolTipRole)
         combo.activated.connect(lambda _=0: self._commit(combo))
         return combo
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt
 
 from desktop.domain import db
 from desktop.domain.models import AuditEntry
+from desktop.i18n import format_datetime
 
 #: How many entries the panel shows; the whole trail is in the case and in the dossier annex.
 SHOWN = 500
@@ -21,7 +22,10 @@ def _json(value: Any) -> str:
 class HistoryModel(QAbstractTableModel):
     """The latest audit entries; reloaded after every change, undo and redo."""
 
-    COLUMNS = ("When (UTC)", "Who", "What", "Details")
+    COLUMNS = (QT_TRANSLATE_NOOP("HistoryModel", "When (UTC)"),
+               QT_TRANSLATE_NOOP("HistoryModel", "Who"),
+               QT_TRANSLATE_NOOP("HistoryModel", "What"),
+               QT_TRANSLATE_NOOP("HistoryModel", "Details"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +49,7 @@ class HistoryModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal
                 and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS)):
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -53,7 +57,8 @@ class HistoryModel(QAbstractTableModel):
             return None
         at, actor, action, summary, before, after = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (at.replace("T", " ").rstrip("Z"), actor, action, summary)[index.column()]
+            return (format_datetime(at), actor, action, summary)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and (before or after):
-            return f"Before:\n{_json(before) or '—'}\n\nAfter:\n{_json(after) or '—'}"
+            return self.tr("Before:\n{before}\n\nAfter:\n{after}").format(
+                before=_json(before) or "—", after=_json(after) or "—")
         return None

@@ -5,10 +5,18 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from peewee import fn
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 
 from desktop.domain import db, scales
 from desktop.domain.models import Evidence, Incident
+from desktop.i18n import plural, scale_label, supports_label
 from desktop.qtmodels.sources_model import SORT_ROLE, Index
 
 
@@ -58,7 +66,11 @@ class IncidentsModel(QAbstractTableModel):
     #: An inline edit of a title: (incident id, new title). The model itself never writes.
     renameRequested = Signal(int, str)
 
-    COLUMNS = ("Code", "Title", "State", "Open", "Evidence")
+    COLUMNS = (QT_TRANSLATE_NOOP("IncidentsModel", "Code"),
+               QT_TRANSLATE_NOOP("IncidentsModel", "Title"),
+               QT_TRANSLATE_NOOP("IncidentsModel", "State"),
+               QT_TRANSLATE_NOOP("IncidentsModel", "Open"),
+               QT_TRANSLATE_NOOP("IncidentsModel", "Evidence"))
     CODE, TITLE, STATE, OPEN, EVIDENCE = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -94,11 +106,11 @@ class IncidentsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == self.OPEN:
-            return "Open elements: legal elements that no usable evidence covers yet"
+            return self.tr("Open elements: legal elements that no usable evidence covers yet")
         if role == Qt.ItemDataRole.ToolTipRole and section == self.EVIDENCE:
-            return "Evidence spans linked to the incident"
+            return self.tr("Evidence spans linked to the incident")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -136,7 +148,7 @@ class IncidentsModel(QAbstractTableModel):
     def _display(self, item: IncidentItem, column: int) -> Any:
         """The text of one cell (counts as numbers)."""
         if column == self.STATE:
-            return scales.label(scales.INCIDENT_STATES, item.state)
+            return scale_label(scales.INCIDENT_STATES, item.state)
         if column == self.OPEN:
             return len(item.open_elements)
         return (item.code, item.title, None, None, item.evidence)[column]
@@ -146,11 +158,13 @@ class IncidentsModel(QAbstractTableModel):
         if column == self.TITLE:
             return item.title
         if column == self.OPEN:
-            spans = f"{item.evidence} evidence span{'' if item.evidence == 1 else 's'} linked."
+            spans = plural(self.tr("%n evidence span(s) linked.", "", item.evidence),
+                           item.evidence)
             if not item.open_elements:
                 return spans
-            lines = (f"• {scales.supports_label(key)}" for key in item.open_elements)
-            return f"{spans}\nOpen elements:\n" + "\n".join(lines)
+            lines = (f"• {supports_label(key)}" for key in item.open_elements)
+            heading = self.tr("Open elements:")
+            return f"{spans}\n{heading}\n" + "\n".join(lines)
         return None
 
 

@@ -6,6 +6,7 @@ from typing import Any, NamedTuple
 
 from peewee import fn
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
 
 from desktop.domain import db, scales
 from desktop.domain.models import Evidence
+from desktop.i18n import scale_label
 from desktop.services import sources
 
 #: Role under which a cell gives the value to sort by (numbers stay numbers).
@@ -48,7 +50,11 @@ def load_sources() -> list[SourceItem]:
 class SourcesModel(QAbstractTableModel):
     """Read-only table of the case's sources; Qt.UserRole gives a row's source id."""
 
-    COLUMNS = ("Title", "Publisher", "Date", "Grade", "Evidence")
+    COLUMNS = (QT_TRANSLATE_NOOP("SourcesModel", "Title"),
+               QT_TRANSLATE_NOOP("SourcesModel", "Publisher"),
+               QT_TRANSLATE_NOOP("SourcesModel", "Date"),
+               QT_TRANSLATE_NOOP("SourcesModel", "Grade"),
+               QT_TRANSLATE_NOOP("SourcesModel", "Evidence"))
     TITLE, PUBLISHER, DATE, GRADE, EVIDENCE = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -80,9 +86,9 @@ class SourcesModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == self.GRADE:
-            return "Source reliability (Admiralty code A–F)"
+            return self.tr("Source reliability (Admiralty code A–F)")
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (self.GRADE, self.EVIDENCE):
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -111,7 +117,7 @@ class SourcesModel(QAbstractTableModel):
     def _tooltip(self, item: SourceItem, column: int) -> str | None:
         """Full title with its publisher (titles are elided), or the grade's meaning."""
         if column == self.GRADE:
-            grade = scales.label(scales.SOURCE_RELIABILITY, item.reliability)
+            grade = scale_label(scales.SOURCE_RELIABILITY, item.reliability)
             return f"{item.reliability} — {grade}"
         if column == self.TITLE:
             byline = " · ".join(part for part in (item.publisher, item.published) if part)

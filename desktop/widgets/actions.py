@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -27,80 +28,166 @@ class Spec:
     checkable: bool = False
 
 
+#: Texts and tips are English, marked for lupdate in the "Actions" context (QT_TRANSLATE_NOOP
+#: returns its text unchanged) and translated when the actions are built (`translate`).
+CONTEXT = "Actions"
+
+#: What each status action says, by status code: written out, so that lupdate sees them.
+_STATUS_WORDS = {
+    "unverified": (QT_TRANSLATE_NOOP("Actions", "Mark as unverified"),
+                   QT_TRANSLATE_NOOP("Actions", "Set the verification status of the selected "
+                                                "evidence to “Unverified”")),
+    "corroborated": (QT_TRANSLATE_NOOP("Actions", "Mark as corroborated"),
+                     QT_TRANSLATE_NOOP("Actions", "Set the verification status of the selected "
+                                                  "evidence to “Corroborated”")),
+    "verified": (QT_TRANSLATE_NOOP("Actions", "Mark as verified"),
+                 QT_TRANSLATE_NOOP("Actions", "Set the verification status of the selected "
+                                              "evidence to “Verified”")),
+    "contested": (QT_TRANSLATE_NOOP("Actions", "Mark as contested"),
+                  QT_TRANSLATE_NOOP("Actions", "Set the verification status of the selected "
+                                               "evidence to “Contested”")),
+    "rejected": (QT_TRANSLATE_NOOP("Actions", "Mark as rejected"),
+                 QT_TRANSLATE_NOOP("Actions", "Set the verification status of the selected "
+                                              "evidence to “Rejected”")),
+}
+
 # Status keys follow the order of the scale: 1 unverified … 5 rejected.
 _STATUS_SPECS = tuple(
-    Spec(f"status_{g.code}", f"Mark as {g.label.lower()}", "Evidence", str(i),
-         f"Set the verification status of the selected evidence to “{g.label}”")
+    Spec(f"status_{g.code}", _STATUS_WORDS[g.code][0], "Evidence", str(i),
+         _STATUS_WORDS[g.code][1])
     for i, g in enumerate(scales.VERIFICATION_STATUSES, start=1)
 )
 
 SPECS: tuple[Spec, ...] = (
-    Spec("new_case", "&New case…", "File", StandardKey.New, "Create a new case file"),
-    Spec("open_case", "&Open case…", "File", StandardKey.Open, "Open a case file"),
-    Spec("import_files", "&Import sources…", "File", "Ctrl+I",
-         "Import source files (.txt, .md, .docx, .html, .pdf)"),
-    Spec("import_folder", "Import a &folder…", "File", "Ctrl+Shift+I",
-         "Import every source file in a folder"),
-    Spec("export_dossier", "&Export dossier…", "File", "Ctrl+E",
-         "Export the case as a Word dossier for a receiving office"),
-    Spec("close_case", "&Close case", "File", "Ctrl+W", "Close the open case"),
-    Spec("quit", "&Quit", "File", "Ctrl+Q", "Quit Casefile"),
-    Spec("undo", "&Undo", "Edit", StandardKey.Undo),
-    Spec("redo", "&Redo", "Edit", "Ctrl+Shift+Z"),
-    Spec("find_in_source", "&Find in source…", "Edit", StandardKey.Find,
-         "Find text in the source being read"),
-    Spec("search_case", "&Search the case…", "Edit", "Ctrl+Shift+F",
-         "Full-text search over every source of the case"),
-    Spec("mark_evidence", "&Mark as evidence…", "Evidence", "E",
-         "Mark the selected passage as evidence for the current incident"),
+    Spec("new_case", QT_TRANSLATE_NOOP("Actions", "&New case…"), "File", StandardKey.New,
+         QT_TRANSLATE_NOOP("Actions", "Create a new case file")),
+    Spec("open_case", QT_TRANSLATE_NOOP("Actions", "&Open case…"), "File", StandardKey.Open,
+         QT_TRANSLATE_NOOP("Actions", "Open a case file")),
+    Spec("import_files", QT_TRANSLATE_NOOP("Actions", "&Import sources…"), "File", "Ctrl+I",
+         QT_TRANSLATE_NOOP("Actions",
+                           "Import source files (.txt, .md, .docx, .html, .pdf)")),
+    Spec("import_folder", QT_TRANSLATE_NOOP("Actions", "Import a &folder…"), "File",
+         "Ctrl+Shift+I", QT_TRANSLATE_NOOP("Actions", "Import every source file in a folder")),
+    Spec("export_dossier", QT_TRANSLATE_NOOP("Actions", "&Export dossier…"), "File", "Ctrl+E",
+         QT_TRANSLATE_NOOP("Actions",
+                           "Export the case as a Word dossier for a receiving office")),
+    Spec("export_annotations", QT_TRANSLATE_NOOP("Actions", "Export &annotations…"), "File",
+         None, QT_TRANSLATE_NOOP("Actions", "Export the evidence as W3C Web Annotations "
+                                            "(JSON-LD) for other tools")),
+    Spec("import_annotations", QT_TRANSLATE_NOOP("Actions", "Import a&nnotations…"), "File",
+         None, QT_TRANSLATE_NOOP("Actions", "Import evidence from W3C Web Annotations or a "
+                                            "Hypothesis export; each is re-anchored")),
+    Spec("export_registers", QT_TRANSLATE_NOOP("Actions", "Export re&gisters (CSV)…"), "File",
+         None, QT_TRANSLATE_NOOP("Actions", "Incidents and evidence as two CSV files for a "
+                                            "spreadsheet")),
+    Spec("close_case", QT_TRANSLATE_NOOP("Actions", "&Close case"), "File", "Ctrl+W",
+         QT_TRANSLATE_NOOP("Actions", "Close the open case")),
+    Spec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "File", "Ctrl+Q",
+         QT_TRANSLATE_NOOP("Actions", "Quit Casefile")),
+    Spec("undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), "Edit", StandardKey.Undo),
+    Spec("redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), "Edit", "Ctrl+Shift+Z"),
+    Spec("find_in_source", QT_TRANSLATE_NOOP("Actions", "&Find in source…"), "Edit",
+         StandardKey.Find, QT_TRANSLATE_NOOP("Actions", "Find text in the source being read")),
+    Spec("search_case", QT_TRANSLATE_NOOP("Actions", "&Search the case…"), "Edit",
+         "Ctrl+Shift+F",
+         QT_TRANSLATE_NOOP("Actions", "Full-text search over every source of the case")),
+    Spec("preferences", QT_TRANSLATE_NOOP("Actions", "Pre&ferences…"), "Edit", "Ctrl+,",
+         QT_TRANSLATE_NOOP("Actions", "Your name and the interface language")),
+    Spec("mark_evidence", QT_TRANSLATE_NOOP("Actions", "&Mark as evidence…"), "Evidence", "E",
+         QT_TRANSLATE_NOOP("Actions",
+                           "Mark the selected passage as evidence for the current incident")),
     *_STATUS_SPECS,
-    Spec("remove_evidence", "&Remove evidence", "Evidence", "Shift+Del",
-         "Remove the selected evidence span (a mistaken mark)"),
-    Spec("resubmit_evidence", "Re&submit for review", "Evidence", None,
-         "Send returned evidence back to the reviewer once the comment is dealt with"),
-    Spec("approve_evidence", "&Approve (review)", "Evidence", "A",
-         "Review: approve the evidence shown in the review panel"),
-    Spec("return_evidence", "Re&turn with comment… (review)", "Evidence", "R",
-         "Review: return the evidence to its documenter with a comment"),
-    Spec("next_pending", "&Next pending (review)", "Evidence", "N",
-         "Review: go to the next evidence waiting for review"),
-    Spec("previous_pending", "&Previous pending (review)", "Evidence", "P",
-         "Review: go back to the previous evidence waiting for review"),
-    Spec("new_incident", "&Add incident", "Incident", "Ctrl+Shift+N", "Add a new incident"),
-    Spec("delete_incident", "&Delete incident…", "Incident", None,
-         "Delete the current incident; its evidence is kept, unlinked"),
-    Spec("submit_incident", "&Submit for review", "Incident", None,
-         "Send the current incident to a reviewer"),
-    Spec("approve_incident", "A&pprove incident", "Incident", None,
-         "Sign the current incident off (all its evidence must be approved)"),
-    Spec("return_incident", "&Return incident…", "Incident", None,
-         "Send the current incident back to its documenter with a comment"),
-    Spec("verify_integrity", "&Verify integrity", "Case", None,
-         "Check the audit trail's hash chain and every source's fingerprints"),
-    Spec("protected_people", "&Protected people…", "Case", None,
-         "Names replaced by pseudonyms in redacted dossiers"),
-    Spec("save_handover", "Save a copy for &hand-over…", "Case", None,
-         "Write a consistent copy of the case and its manifest, to hand to a reviewer"),
-    Spec("merge_review", "&Merge review from…", "Case", None,
-         "Bring a reviewer's decisions back from a returned copy"),
-    Spec("encrypt_case", "&Encrypt with a passphrase…", "Case", None,
-         "Rewrite the open case as an encrypted file (SQLCipher)"),
-    Spec("recover_case", "&Recover a damaged case…", "Case", None,
-         "Salvage what can be read from a damaged case file into a new one"),
-    Spec("edit_source", "Source &details…", "Source", "Ctrl+Shift+D",
-         "Edit the metadata and reliability grade of the open source"),
-    Spec("review_mode", "&Review", "View", "Ctrl+R",
-         "Walk through the evidence waiting for review, one span at a time", checkable=True),
-    Spec("compare", "Open &side by side", "View", "Ctrl+\\",
-         "Show a second source beside the first to compare two accounts", checkable=True),
-    Spec("shortcuts", "&Keyboard shortcuts", "Help", StandardKey.HelpContents),
-    Spec("about", "&About Casefile", "Help"),
+    Spec("remove_evidence", QT_TRANSLATE_NOOP("Actions", "&Remove evidence"), "Evidence",
+         "Shift+Del",
+         QT_TRANSLATE_NOOP("Actions", "Remove the selected evidence span (a mistaken mark)")),
+    Spec("resubmit_evidence", QT_TRANSLATE_NOOP("Actions", "Re&submit for review"), "Evidence",
+         None, QT_TRANSLATE_NOOP("Actions", "Send returned evidence back to the reviewer once "
+                                            "the comment is dealt with")),
+    Spec("approve_evidence", QT_TRANSLATE_NOOP("Actions", "&Approve (review)"), "Evidence", "A",
+         QT_TRANSLATE_NOOP("Actions",
+                           "Review: approve the evidence shown in the review panel")),
+    Spec("return_evidence", QT_TRANSLATE_NOOP("Actions", "Re&turn with comment… (review)"),
+         "Evidence", "R",
+         QT_TRANSLATE_NOOP("Actions",
+                           "Review: return the evidence to its documenter with a comment")),
+    Spec("next_pending", QT_TRANSLATE_NOOP("Actions", "&Next pending (review)"), "Evidence",
+         "N", QT_TRANSLATE_NOOP("Actions",
+                                "Review: go to the next evidence waiting for review")),
+    Spec("previous_pending", QT_TRANSLATE_NOOP("Actions", "&Previous pending (review)"),
+         "Evidence", "P",
+         QT_TRANSLATE_NOOP("Actions",
+                           "Review: go back to the previous evidence waiting for review")),
+    Spec("new_incident", QT_TRANSLATE_NOOP("Actions", "&Add incident"), "Incident",
+         "Ctrl+Shift+N", QT_TRANSLATE_NOOP("Actions", "Add a new incident")),
+    Spec("delete_incident", QT_TRANSLATE_NOOP("Actions", "&Delete incident…"), "Incident", None,
+         QT_TRANSLATE_NOOP("Actions",
+                           "Delete the current incident; its evidence is kept, unlinked")),
+    Spec("submit_incident", QT_TRANSLATE_NOOP("Actions", "&Submit for review"), "Incident", None,
+         QT_TRANSLATE_NOOP("Actions", "Send the current incident to a reviewer")),
+    Spec("approve_incident", QT_TRANSLATE_NOOP("Actions", "A&pprove incident"), "Incident", None,
+         QT_TRANSLATE_NOOP("Actions",
+                           "Sign the current incident off (all its evidence must be approved)")),
+    Spec("return_incident", QT_TRANSLATE_NOOP("Actions", "&Return incident…"), "Incident", None,
+         QT_TRANSLATE_NOOP("Actions",
+                           "Send the current incident back to its documenter with a comment")),
+    Spec("verify_integrity", QT_TRANSLATE_NOOP("Actions", "&Verify integrity"), "Case", None,
+         QT_TRANSLATE_NOOP("Actions", "Check the audit trail's hash chain and every source's "
+                                      "fingerprints")),
+    Spec("protected_people", QT_TRANSLATE_NOOP("Actions", "&Protected people…"), "Case", None,
+         QT_TRANSLATE_NOOP("Actions", "Names replaced by pseudonyms in redacted dossiers")),
+    Spec("save_handover", QT_TRANSLATE_NOOP("Actions", "Save a copy for &hand-over…"), "Case",
+         None, QT_TRANSLATE_NOOP("Actions", "Write a consistent copy of the case and its "
+                                            "manifest, to hand to a reviewer")),
+    Spec("merge_review", QT_TRANSLATE_NOOP("Actions", "&Merge review from…"), "Case", None,
+         QT_TRANSLATE_NOOP("Actions",
+                           "Bring a reviewer's decisions back from a returned copy")),
+    Spec("encrypt_case", QT_TRANSLATE_NOOP("Actions", "&Encrypt with a passphrase…"), "Case",
+         None, QT_TRANSLATE_NOOP("Actions",
+                                 "Rewrite the open case as an encrypted file (SQLCipher)")),
+    Spec("recover_case", QT_TRANSLATE_NOOP("Actions", "&Recover a damaged case…"), "Case", None,
+         QT_TRANSLATE_NOOP("Actions", "Salvage what can be read from a damaged case file into "
+                                      "a new one")),
+    Spec("edit_source", QT_TRANSLATE_NOOP("Actions", "Source &details…"), "Source",
+         "Ctrl+Shift+D", QT_TRANSLATE_NOOP("Actions", "Edit the metadata and reliability grade "
+                                                      "of the open source")),
+    Spec("review_mode", QT_TRANSLATE_NOOP("Actions", "&Review"), "View", "Ctrl+R",
+         QT_TRANSLATE_NOOP("Actions", "Walk through the evidence waiting for review, one span "
+                                      "at a time"), checkable=True),
+    Spec("compare", QT_TRANSLATE_NOOP("Actions", "Open &side by side"), "View", "Ctrl+\\",
+         QT_TRANSLATE_NOOP("Actions", "Show a second source beside the first to compare two "
+                                      "accounts"), checkable=True),
+    Spec("shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), "Help",
+         StandardKey.HelpContents),
+    Spec("take_tour", QT_TRANSLATE_NOOP("Actions", "Take the &tour"), "Help", None,
+         QT_TRANSLATE_NOOP("Actions", "A short tour of the window's panels")),
+    Spec("about", QT_TRANSLATE_NOOP("Actions", "&About Casefile"), "Help"),
 )
 
 MENUS = ("File", "Case", "Edit", "Evidence", "Incident", "Source", "View", "Help")
+#: The menu bar's titles, by menu (MENUS are also the keys of SPECS' `menu`).
+MENU_TITLES = {
+    "File": QT_TRANSLATE_NOOP("Actions", "&File"),
+    "Case": QT_TRANSLATE_NOOP("Actions", "&Case"),
+    "Edit": QT_TRANSLATE_NOOP("Actions", "&Edit"),
+    "Evidence": QT_TRANSLATE_NOOP("Actions", "&Evidence"),
+    "Incident": QT_TRANSLATE_NOOP("Actions", "&Incident"),
+    "Source": QT_TRANSLATE_NOOP("Actions", "&Source"),
+    "View": QT_TRANSLATE_NOOP("Actions", "&View"),
+    "Help": QT_TRANSLATE_NOOP("Actions", "&Help"),
+}
 
 #: Actions that work only in review mode (their letters would surprise anyone else).
 REVIEW_ONLY = ("approve_evidence", "return_evidence", "next_pending", "previous_pending")
+
+
+def translate(text: str) -> str:
+    """An action's text, tip or menu title in the interface language."""
+    return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
+def menu_title(menu: str) -> str:
+    """The title of one of MENUS, translated, with its accelerator."""
+    return translate(MENU_TITLES[menu])
 
 
 def shortcut_text(spec: Spec) -> str:
@@ -118,12 +205,13 @@ class Actions:
     def __init__(self, parent: QWidget) -> None:
         self._by_name: dict[str, QAction] = {}
         for spec in SPECS:
-            action = QAction(spec.text, parent)
+            action = QAction(translate(spec.text), parent)
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
             if spec.tip:
-                action.setStatusTip(spec.tip)
-                tip = spec.tip + (f" ({shortcut_text(spec)})" if spec.shortcut else "")
+                action.setStatusTip(translate(spec.tip))
+                tip = translate(spec.tip) + (f" ({shortcut_text(spec)})" if spec.shortcut
+                                             else "")
                 action.setToolTip(tip)
             action.setCheckable(spec.checkable)
             self._by_name[spec.name] = action
@@ -140,7 +228,8 @@ class Actions:
 
     def case_actions(self) -> list[QAction]:
         """Actions that need an open case."""
-        names = ("import_files", "import_folder", "export_dossier", "close_case", "search_case",
+        names = ("import_files", "import_folder", "export_dossier", "export_annotations",
+                 "import_annotations", "export_registers", "close_case", "search_case",
                  "mark_evidence", "remove_evidence", "new_incident", "delete_incident",
                  "edit_source", "compare", "find_in_source", "resubmit_evidence",
                  "submit_incident", "approve_incident", "return_incident", "verify_integrity",
@@ -152,5 +241,6 @@ class Actions:
 
 def shortcut_rows() -> list[tuple[str, str, str]]:
     """(menu, action, shortcut) of every action that has a shortcut, for the help dialog."""
-    return [(s.menu, s.text.replace("&", "").rstrip("…"), shortcut_text(s))
+    return [(menu_title(s.menu).replace("&", ""), translate(s.text).replace("&", "").rstrip("…"),
+             shortcut_text(s))
             for s in SPECS if s.shortcut is not None]

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,10 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import db, scales
+from desktop.i18n import format_date, plural, scale_label
 from desktop.qtmodels.evidence_model import (
     CredibilityDelegate,
     EvidenceFilterProxy,
     EvidenceModel,
+    credibility_text,
     elided,
     status_text,
 )
@@ -36,15 +47,22 @@ from desktop.qtmodels.incidents_model import incident_choices
 from desktop.services.sources import list_sources
 
 M = EvidenceModel
-#: What each column must fit at first: a sample text, or a number of average characters for
-#: free text (elided beyond). The quote takes the rest of the width.
-COLUMN_FITS: dict[int, str | int] = {
-    M.ENO: "E-0000", M.SOURCE: 16, M.INCIDENT: "INC-000", M.SUPPORTS: 14, M.VALUE: 9,
-    M.STATUS: max((status_text(code) for code in scales.STATUS_CODES), key=len),
-    M.CREDIBILITY: "2 — Probably true",
-    M.REVIEW: max((grade.label for grade in scales.REVIEW_STATES), key=len),
-    M.NOTE: 12, M.CREATED_BY: 14, M.CREATED_AT: "2025-12-31",
-}
+
+
+def column_fits() -> dict[int, str | int]:
+    """What each column must fit at first: a sample text, or a number of average characters for
+    free text (elided beyond). The quote takes the rest of the width. Samples are in the
+    interface language, so they are built when the table is."""
+    return {
+        M.ENO: "E-0000", M.SOURCE: 16, M.INCIDENT: "INC-000", M.SUPPORTS: 14, M.VALUE: 9,
+        M.STATUS: max((status_text(code) for code in scales.STATUS_CODES), key=len),
+        M.CREDIBILITY: credibility_text("2"),
+        M.REVIEW: max((scale_label(scales.REVIEW_STATES, code) for code in scales.REVIEW_CODES),
+                      key=len),
+        M.NOTE: 12, M.CREATED_BY: 14, M.CREATED_AT: format_date("2025-12-31"),
+    }
+
+
 #: Shown on demand (header context menu): less used, and the panel is often narrow.
 HIDDEN_AT_FIRST = (M.CREATED_BY, M.CREATED_AT)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -95,17 +113,18 @@ class EvidencePanel(QWidget):
     def _filter_bar(self) -> QHBoxLayout:
         """Status, incident and source combos, the text filter, the scope box and a count."""
         self.status_combo = QComboBox()
-        self.status_combo.setToolTip("Show spans in one verification status")
-        self.status_combo.addItem("All statuses", None)
+        self.status_combo.setToolTip(self.tr("Show spans in one verification status"))
+        self.status_combo.addItem(self.tr("All statuses"), None)
         for grade in scales.VERIFICATION_STATUSES:
             self.status_combo.addItem(swatch(scales.STATUS_LOOKS[grade.code].colour),
                                       status_text(grade.code), grade.code)
-        self.incident_combo = self._wide_combo("Show the evidence of one incident", 12)
-        self.source_combo = self._wide_combo("Show the evidence marked in one source", 18)
+        self.incident_combo = self._wide_combo(self.tr("Show the evidence of one incident"), 12)
+        self.source_combo = self._wide_combo(self.tr("Show the evidence marked in one source"),
+                                             18)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter quotes and notes…")
+        self.search.setPlaceholderText(self.tr("Filter quotes and notes…"))
         self.search.setClearButtonEnabled(True)
-        self.scope_box = QCheckBox("Current incident only")
+        self.scope_box = QCheckBox(self.tr("Current incident only"))
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
         self.status_combo.currentIndexChanged.connect(self._filters_changed)
@@ -120,8 +139,8 @@ class EvidencePanel(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.scope_box)
         bar.addWidget(self.count_label)
-        self._refill(self.incident_combo, "All incidents", [])  # filled by reload(): a case
-        self._refill(self.source_combo, "All sources", [])  # may not be open yet
+        self._refill(self.incident_combo, self.tr("All incidents"), [])  # filled by reload():
+        self._refill(self.source_combo, self.tr("All sources"), [])  # a case may not be open
         return bar
 
     def _wide_combo(self, tip: str, chars: int) -> QComboBox:
@@ -163,7 +182,7 @@ class EvidencePanel(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(40)
         metrics = view.fontMetrics()
-        for column, fit in COLUMN_FITS.items():
+        for column, fit in column_fits().items():
             text_width = (metrics.averageCharWidth() * fit if isinstance(fit, int)
                           else metrics.horizontalAdvance(fit))
             header.resizeSection(column, text_width + 16)  # the cell's margins
@@ -281,10 +300,11 @@ class EvidencePanel(QWidget):
         """Refill the incident and source combos, keeping what was chosen if it still exists."""
         incidents = [(f"{code} · {elided(title, 40)}" if title else code, iid, title)
                      for iid, code, title in incident_choices()]
-        sources = [(elided(title or "Untitled source", 50), sid, title)
+        untitled = self.tr("Untitled source")
+        sources = [(elided(title or untitled, 50), sid, title)
                    for sid, title, *_ in (list_sources() if db.case_path() else [])]
-        self._refill(self.incident_combo, "All incidents", incidents)
-        self._refill(self.source_combo, "All sources", sources)
+        self._refill(self.incident_combo, self.tr("All incidents"), incidents)
+        self._refill(self.source_combo, self.tr("All sources"), sources)
 
     def _refill(self, combo: QComboBox, everything: str,
                 items: list[tuple[str, int, str]]) -> None:
@@ -303,20 +323,21 @@ class EvidencePanel(QWidget):
     def _update_scope_box(self) -> None:
         has_incident = self._current_incident is not None
         self.scope_box.setEnabled(has_incident)
-        self.scope_box.setToolTip("Show only the evidence of the incident selected in the "
-                                  "navigator" if has_incident else "Select an incident first")
+        self.scope_box.setToolTip(self.tr("Show only the evidence of the incident selected in "
+                                          "the navigator") if has_incident
+                                  else self.tr("Select an incident first"))
 
     def _update_count(self, *_) -> None:
         shown, total = self._proxy.rowCount(), self._model.rowCount()
-        noun = "span" if total == 1 else "spans"
-        self.count_label.setText(f"{shown} of {total} {noun}" if shown != total
-                                 else f"{total} {noun}")
+        self.count_label.setText(
+            plural(self.tr("{shown} of %n span(s)", "", total), total).format(shown=shown)
+            if shown != total else plural(self.tr("%n span(s)", "", total), total))
 
     def _show_column_menu(self, pos: QPoint) -> None:
         """Tick columns to show or hide them."""
         menu = QMenu(self)
         for column, name in enumerate(M.COLUMNS):
-            action = menu.addAction(name)
+            action = menu.addAction(QCoreApplication.translate("EvidenceModel", name))
             action.setCheckable(True)
             action.setChecked(not self.view.isColumnHidden(column))
             action.setEnabled(column not in (M.ENO, M.QUOTE))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import scales
 from desktop.domain.models import Incident
+from desktop.i18n import plural, scale_label, scale_text, supports_label
 from desktop.services import evidence, incidents
 from desktop.services.evidence import EvidenceRow
 
 DEBOUNCE_MS = 700
-EMPTY_TEXT = "Select or add an incident in the list on the left"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("IncidentForm", "Select or add an incident in the list on the left")
 #: What the form shows: the editable facts, and the workflow state that only review moves.
 _SHOWN_FIELDS = (*incidents.EDITABLE_FIELDS, "state", "state_comment")
 _FLOATS = ("latitude", "longitude")
@@ -99,7 +100,8 @@ def _short(text: str, limit: int) -> str:
 
 def _source_name(row: EvidenceRow) -> str:
     """How a conflict note names a source: its publisher, else its title, kept short."""
-    return _short(row.source_publisher or row.source_title or f"source {row.source_id}", 28)
+    fallback = QCoreApplication.translate("IncidentForm", "source {id}").format(id=row.source_id)
+    return _short(row.source_publisher or row.source_title or fallback, 28)
 
 
 def _conflict_text(by_value: dict[str, list[EvidenceRow]]) -> str:
@@ -108,13 +110,14 @@ def _conflict_text(by_value: dict[str, list[EvidenceRow]]) -> str:
     for value, rows in by_value.items():
         names = list(dict.fromkeys(_source_name(r) for r in rows))
         parts.append(f"{value} ({', '.join(names)})")
-    return "Sources disagree: " + " · ".join(parts)
+    return QCoreApplication.translate("IncidentForm", "Sources disagree: ") + " · ".join(parts)
 
 
 def _span_text(row: EvidenceRow) -> str:
     """A badge menu entry: “quote…” — Source title (status)."""
-    status = scales.label(scales.VERIFICATION_STATUSES, row.status).lower()
-    title = _short(row.source_title or row.source_publisher or f"source {row.source_id}", 40)
+    status = scale_label(scales.VERIFICATION_STATUSES, row.status).lower()
+    fallback = QCoreApplication.translate("IncidentForm", "source {id}").format(id=row.source_id)
+    title = _short(row.source_title or row.source_publisher or fallback, 40)
     return f"“{_short(row.quote, 60)}” — {title} ({status})"
 
 
@@ -223,7 +226,7 @@ class IncidentForm(QWidget):
                        and (f in problems or values.get(f, _MISSING) != self._stored.get(f))}
         if changes:
             self._stored.update(changes)  # as the main window will store them
-            self._state_chip.setText(scales.label(scales.INCIDENT_STATES, self._stored["state"]))
+            self._state_chip.setText(scale_label(scales.INCIDENT_STATES, self._stored["state"]))
             self.fieldsEdited.emit(self._id, changes)
 
     def problems(self) -> dict[str, str]:
@@ -288,7 +291,7 @@ class IncidentForm(QWidget):
             try:
                 values[field] = self._read(field)
             except ValueError:
-                unreadable[field] = "Enter a number, e.g. 48.1 (or leave it empty)."
+                unreadable[field] = self.tr("Enter a number, e.g. 48.1 (or leave it empty).")
         return values, {**incidents.incident_problems(values), **unreadable}
 
     def _emittable(self, values: dict, problems: dict[str, str]) -> dict:
@@ -310,7 +313,7 @@ class IncidentForm(QWidget):
         try:
             for field, value in values.items():
                 self._put(field, value)
-            self._state_chip.setText(scales.label(scales.INCIDENT_STATES, self._stored["state"]))
+            self._state_chip.setText(scale_label(scales.INCIDENT_STATES, self._stored["state"]))
         finally:
             self._loading = False
 
@@ -332,6 +335,7 @@ class IncidentForm(QWidget):
             editor.setPlainText(value)
         else:
             editor.setText("" if value is None else str(value))
+            editor.setCursorPosition(0)  # show the start of a long value, not its end
 
     # ---- edits and problems -----------------------------------------------------------------
 
@@ -381,11 +385,12 @@ class IncidentForm(QWidget):
         button.style().polish(button)
         if not rows:
             button.setText("0")
-            button.setToolTip("No evidence yet: mark a passage in a source and link it here.")
+            button.setToolTip(
+                self.tr("No evidence yet: mark a passage in a source and link it here."))
             return
         button.setText(f"{len(rows)} ▸")
-        button.setToolTip(f"{len(rows)} evidence span{'s' if len(rows) > 1 else ''} — "
-                          "click to go to one")
+        button.setToolTip(plural(self.tr("%n evidence span(s) — click to go to one", "",
+                                         len(rows)), len(rows)))
         menu = QMenu(button)
         for row in rows:
             action = menu.addAction(_span_text(row))
@@ -400,7 +405,7 @@ class IncidentForm(QWidget):
         still_open = set(incidents.open_elements(Incident(id=self._id, qualifications=every)))
         for key, mark in self._marks.items():
             covered = key not in still_open
-            mark.setText("✓ covered" if covered else "open")
+            mark.setText(self.tr("✓ covered") if covered else self.tr("open"))
             mark.setProperty("role", "covered" if covered else "open")
             mark.style().unpolish(mark)
             mark.style().polish(mark)
@@ -410,7 +415,7 @@ class IncidentForm(QWidget):
     def _empty_page(self) -> QWidget:
         """The calm empty state shown when no incident is selected."""
         page = QWidget()
-        label = QLabel(EMPTY_TEXT)
+        label = QLabel(self.tr(EMPTY_TEXT))
         label.setObjectName("incidentFormEmpty")
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -509,7 +514,7 @@ class IncidentForm(QWidget):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setFixedWidth(_BADGE_WIDTH)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setAccessibleName(f"Evidence for {scales.supports_label(fact)}")
+        button.setAccessibleName(self.tr("Evidence for {fact}").format(fact=supports_label(fact)))
         self._badges[fact] = button
         return button
 
@@ -550,7 +555,7 @@ class IncidentForm(QWidget):
         """A choice from a scale; the stored code is the item's data."""
         editor = QComboBox()
         for grade in scale:
-            editor.addItem(grade.label, grade.code)
+            editor.addItem(scale_text(grade.label), grade.code)
         editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         editor.setMaximumWidth(editor.sizeHint().width() + 8)
         editor.currentIndexChanged.connect(lambda _i, f=field: self._chosen(f))
@@ -574,22 +579,26 @@ class IncidentForm(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setContentsMargins(0, 6, 0, 0)
         form.setVerticalSpacing(3)
-        self._row(form, "Title", [self._line("title", "A short name for the incident")], "title")
+        self._row(form, self.tr("Title"),
+                  [self._line("title", self.tr("A short name for the incident"))], "title")
         box.addLayout(form)
         return box
 
     def _when(self, layout: QVBoxLayout) -> None:
         """Event date (or range), precision and time; the report date kept apart."""
-        form = self._section(layout, "When")
-        start = self._line("date_start", "YYYY-MM-DD", 104)
-        end = self._line("date_end", "end, if a range", 104)
-        self._row(form, "Event date", [start, "to", end], "date")
-        self._row(form, "Precision", [self._combo("date_precision", scales.DATE_PRECISIONS)])
-        self._row(form, "Time (local, 24-hour)", [self._line("time", "HH:MM", 64)], "time")
+        form = self._section(layout, self.tr("When"))
+        start = self._line("date_start", self.tr("YYYY-MM-DD"), 104)
+        end = self._line("date_end", self.tr("end, if a range"), 104)
+        self._row(form, self.tr("Event date"), [start, self.tr("to", "a range of dates"), end],
+                  "date")
+        self._row(form, self.tr("Precision"),
+                  [self._combo("date_precision", scales.DATE_PRECISIONS)])
+        self._row(form, self.tr("Time (local, 24-hour)"),
+                  [self._line("time", self.tr("HH:MM"), 64)], "time")
         form.addRow(self._apart())
-        self._row(form, "Date reported (not the event date)",
-                  [self._line("report_date", "YYYY-MM-DD", 104)], "report_date",
-                  hint="When a source first reported it; often days after the event.")
+        self._row(form, self.tr("Date reported (not the event date)"),
+                  [self._line("report_date", self.tr("YYYY-MM-DD"), 104)], "report_date",
+                  hint=self.tr("When a source first reported it; often days after the event."))
 
     @staticmethod
     def _apart() -> QFrame:
@@ -601,50 +610,56 @@ class IncidentForm(QWidget):
 
     def _where(self, layout: QVBoxLayout) -> None:
         """Place with its other spellings, administrative areas and coordinates."""
-        form = self._section(layout, "Where")
-        self._row(form, "Place", [self._line("place", "Village, town or landmark")], "place")
-        self._row(form, "Alternative spellings (one per line)",
-                  [self._text("place_alternatives", 2, "e.g. Niu-York")])
-        self._row(form, "District", [self._line("district")])
-        self._row(form, "Region", [self._line("region", "e.g. Donetsk region")], "region")
-        self._row(form, "Country", [self._line("country")])
-        lat = self._line("latitude", "Latitude", 92)
-        lon = self._line("longitude", "Longitude", 92)
-        self._row(form, "Coordinates (decimal degrees)", [lat, lon], "coordinates")
-        self._row(form, "Coordinates source", [self._line("coordinates_source",
-                                                           "e.g. geolocated from video")])
+        form = self._section(layout, self.tr("Where"))
+        self._row(form, self.tr("Place"),
+                  [self._line("place", self.tr("Village, town or landmark"))], "place")
+        self._row(form, self.tr("Alternative spellings (one per line)"),
+                  [self._text("place_alternatives", 2, self.tr("e.g. Niu-York"))])
+        self._row(form, self.tr("District"), [self._line("district")])
+        self._row(form, self.tr("Region"), [self._line("region", self.tr("e.g. Donetsk region"))],
+                  "region")
+        self._row(form, self.tr("Country"), [self._line("country")])
+        lat = self._line("latitude", self.tr("Latitude"), 92)
+        lon = self._line("longitude", self.tr("Longitude"), 92)
+        self._row(form, self.tr("Coordinates (decimal degrees)"), [lat, lon], "coordinates")
+        self._row(form, self.tr("Coordinates source"),
+                  [self._line("coordinates_source", self.tr("e.g. geolocated from video"))])
 
     def _victims(self, layout: QVBoxLayout) -> None:
         """Victim count as a range where empty means unknown, their status, named persons."""
-        form = self._section(layout, "Victims")
-        low = self._line("victims_min", "unknown", 76)
-        high = self._line("victims_max", "unknown", 76)
+        form = self._section(layout, self.tr("Victims"))
+        low = self._line("victims_min", self.tr("unknown"), 76)
+        high = self._line("victims_max", self.tr("unknown"), 76)
         for editor in (low, high):
             editor.setValidator(QIntValidator(0, 1_000_000, editor))
-        self._row(form, "Count (at least – at most)", [low, "–", high], "victims")
-        self._row(form, "Status", [self._combo("victim_status", scales.VICTIM_STATUSES)],
+        self._row(form, self.tr("Count (at least – at most)"), [low, "–", high], "victims")
+        self._row(form, self.tr("Status"), [self._combo("victim_status", scales.VICTIM_STATUSES)],
                   "victim_status")
-        self._row(form, "Named persons (optional)",
-                  [self._text("victims_named", 2, "One per line; use pseudonyms (V-001)")])
+        self._row(form, self.tr("Named persons (optional)"),
+                  [self._text("victims_named", 2,
+                              self.tr("One per line; use pseudonyms (V-001)"))])
 
     def _perpetrator(self, layout: QVBoxLayout) -> None:
         """The force, the unit and any named persons."""
-        form = self._section(layout, "Perpetrator")
-        self._row(form, "Force", [self._line("perpetrator_force", "e.g. Russian armed forces")],
+        form = self._section(layout, self.tr("Perpetrator"))
+        self._row(form, self.tr("Force"),
+                  [self._line("perpetrator_force", self.tr("e.g. Russian armed forces"))],
                   "perpetrator")
-        self._row(form, "Unit", [self._line("perpetrator_unit")])
-        self._row(form, "Named persons (optional)",
-                  [self._text("perpetrators_named", 2, "One per line; use pseudonyms (P-001)")])
+        self._row(form, self.tr("Unit"), [self._line("perpetrator_unit")])
+        self._row(form, self.tr("Named persons (optional)"),
+                  [self._text("perpetrators_named", 2,
+                              self.tr("One per line; use pseudonyms (P-001)"))])
 
     def _narrative(self, layout: QVBoxLayout) -> None:
         """What happened, in the documenter's words."""
-        form = self._section(layout, "Narrative")
-        self._row(form, "", [self._text("narrative", 7, "What happened, as the sources tell it")],
+        form = self._section(layout, self.tr("Narrative"))
+        self._row(form, "",
+                  [self._text("narrative", 7, self.tr("What happened, as the sources tell it"))],
                   "narrative")
 
     def _legal(self, layout: QVBoxLayout) -> None:
         """A checkbox per legal qualification; a ticked one lists the elements to prove."""
-        self._section(layout, "Legal qualification")
+        self._section(layout, self.tr("Legal qualification"))
         panel = QWidget()
         box = QVBoxLayout(panel)
         box.setContentsMargins(0, 8, 0, 0)
@@ -656,13 +671,15 @@ class IncidentForm(QWidget):
 
     def _qualification(self, box: QVBoxLayout, qualification: scales.Qualification) -> None:
         """One qualification: its checkbox, what it means, and its elements when ticked."""
-        check = QCheckBox(qualification.instrument)
+        instrument = scale_text(qualification.instrument)
+        meaning_text = scale_text(qualification.label)
+        check = QCheckBox(instrument)
         check.setObjectName(qualification.code)
-        check.setAccessibleName(f"{qualification.instrument} — {qualification.label}")
-        check.setToolTip(qualification.label)
+        check.setAccessibleName(f"{instrument} — {meaning_text}")
+        check.setToolTip(meaning_text)
         check.toggled.connect(lambda on, c=qualification.code: self._ticked(c, on))
         self._boxes[qualification.code] = check
-        meaning = _labelled(qualification.label, "qualification")
+        meaning = _labelled(meaning_text, "qualification")
         meaning.setContentsMargins(24, 0, 0, 2)
         box.addWidget(check)
         box.addWidget(meaning)
@@ -684,11 +701,12 @@ class IncidentForm(QWidget):
 
     def _element(self, key: str, element: scales.Element) -> QVBoxLayout:
         """An element: its wording, covered/open mark with badge, means of proof as a hint."""
-        wording = _labelled(element.label, "element")
+        wording = _labelled(scale_text(element.label), "element")
         wording.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        proof = "; ".join(element.means_of_proof)
-        wording.setToolTip(f"Typical means of proof: {proof}" if proof else "")
-        mark = _labelled("open", "open", wrap=False)
+        proof = "; ".join(scale_text(means) for means in element.means_of_proof)
+        wording.setToolTip(self.tr("Typical means of proof: {proof}").format(proof=proof)
+                           if proof else "")
+        mark = _labelled(self.tr("open"), "open", wrap=False)
         self._marks[key] = mark
         top = QHBoxLayout()
         top.setSpacing(6)
@@ -699,7 +717,7 @@ class IncidentForm(QWidget):
         column.setSpacing(2)
         column.addLayout(top)
         if proof:
-            column.addWidget(_labelled(f"Proof: {proof}", "hint"))
+            column.addWidget(_labelled(self.tr("Proof: {proof}").format(proof=proof), "hint"))
         column.addWidget(self._note_for(key))
         return column
 
@@ -714,13 +732,13 @@ class IncidentForm(QWidget):
         The state moves only through review (submit, approve, return), which checks that all
         the incident's evidence is reviewed first.
         """
-        form = self._section(layout, "Workflow")
+        form = self._section(layout, self.tr("Workflow"))
         state = self._combo("state", scales.INCIDENT_STATES)
         state.setEnabled(False)
-        self._row(form, "State", [state])
-        comment = self._text("state_comment", 2, "The reviewer's comment when returned")
+        self._row(form, self.tr("State"), [state])
+        comment = self._text("state_comment", 2, self.tr("The reviewer's comment when returned"))
         comment.setReadOnly(True)
-        self._row(form, "Comment", [comment])
-        form.addRow(_labelled("Use Review → Submit incident for review; a reviewer approves "
-                              "or returns it.", "hint"))
+        self._row(form, self.tr("Comment"), [comment])
+        form.addRow(_labelled(self.tr("Use Review → Submit incident for review; a reviewer "
+                                      "approves or returns it."), "hint"))
 

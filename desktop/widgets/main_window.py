@@ -13,15 +13,17 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
 
 from desktop import APP_NAME
 from desktop.domain import scales
+from desktop.i18n import plural, scale_text, short_status
 from desktop.services.case import CaseSummary
 from desktop.services.importing import SUPPORTED_EXTENSIONS
-from desktop.widgets.actions import MENUS, Actions
+from desktop.widgets.actions import MENUS, Actions, menu_title
 from desktop.widgets.evidence_panel import EvidencePanel
 from desktop.widgets.history_panel import HistoryPanel
 from desktop.widgets.incident_form import IncidentForm
@@ -59,28 +61,25 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel()
         self.history_panel = HistoryPanel()
         self.review_panel = ReviewPanel()
-        self.navigator_dock = self._dock("Case", "navigatorDock", self.navigator,
-                                         Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.search_dock = self._dock("Search", "searchDock", self.search_panel,
-                                      Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.navigator_dock, self.search_dock)
-        self.navigator_dock.raise_()
-        self.incident_dock = self._dock("Incident", "incidentDock", self.incident_form,
-                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.review_dock = self._dock("Review", "reviewDock", self.review_panel,
-                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.incident_dock, self.review_dock)
-        self.review_dock.hide()
-        self.evidence_dock = self._dock("Evidence", "evidenceDock", self.evidence_panel,
+        # Panels that share a place are tabs of one dock, not tabified docks: QMainWindow's
+        # dock tab bars were left behind, drawn over other panels, when the window resized.
+        self.case_tabs = _tabs((self.navigator, self.tr("Sources and incidents")),
+                               (self.search_panel, self.tr("Search")))
+        self.bottom_tabs = _tabs((self.evidence_panel, self.tr("Evidence")),
+                                 (self.history_panel, self.tr("History")))
+        self.evidence_dock = self._dock(self.tr("Evidence"), "evidenceDock", self.bottom_tabs,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.history_dock = self._dock("History", "historyDock", self.history_panel,
-                                       Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.evidence_dock, self.history_dock)
-        self.evidence_dock.raise_()
+        self.navigator_dock = self._dock(self.tr("Case"), "navigatorDock", self.case_tabs,
+                                         Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.incident_dock = self._dock(self.tr("Incident"), "incidentDock", self.incident_form,
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.review_dock = self._dock(self.tr("Review"), "reviewDock", self.review_panel,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.review_dock.hide()
         self.resizeDocks([self.navigator_dock, self.incident_dock], [340, 400],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.evidence_dock], [230], Qt.Orientation.Vertical)
-        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -99,11 +98,10 @@ class MainWindow(QMainWindow):
         return dock
 
     def docks(self) -> list[QDockWidget]:
-        return [self.navigator_dock, self.search_dock, self.incident_dock, self.evidence_dock,
-                self.history_dock]
+        return [self.navigator_dock, self.incident_dock, self.evidence_dock]
 
     def _build_menus(self) -> None:
-        menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
+        menus = {name: self.menuBar().addMenu(menu_title(name)) for name in MENUS}
         for name, menu in menus.items():
             for action in self.actions.in_menu(name):
                 if action is self.actions.close_case:
@@ -113,7 +111,7 @@ class MainWindow(QMainWindow):
                               self.actions["status_unverified"], self.actions.find_in_source,
                               self.actions.approve_evidence, self.actions.submit_incident,
                               self.actions.save_handover, self.actions.recover_case,
-                              self.actions.export_dossier):
+                              self.actions.export_dossier, self.actions.preferences):
                     menu.addSeparator()
                 menu.addAction(action)
         view = menus["View"]
@@ -122,7 +120,7 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main", self)
+        bar = QToolBar(self.tr("Main"), self)
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setIconSize(QSize(16, 16))
@@ -132,7 +130,7 @@ class MainWindow(QMainWindow):
             bar.addAction(action) if action else bar.addSeparator()
         for action, grade in zip(a.status_actions(), scales.VERIFICATION_STATUSES, strict=True):
             look = scales.STATUS_LOOKS[grade.code]
-            action.setIconText(f"{look.mark} {grade.label}")
+            action.setIconText(f"{look.mark} {short_status(grade.code)}")
             bar.addAction(action)
             button = bar.widgetForAction(action)
             button.setStyleSheet(f"QToolButton {{ background: {look.colour}; border: 1px solid "
@@ -154,20 +152,28 @@ class MainWindow(QMainWindow):
         a = self.actions
         return [a.mark_evidence, *a.status_actions(), a.remove_evidence]
 
+    def show_search(self) -> None:
+        """Bring the case search forward, ready to type."""
+        self.navigator_dock.show()
+        self.case_tabs.setCurrentWidget(self.search_panel)
+        self.search_panel.focus_query()
+
     def show_summary(self, about: CaseSummary | None) -> None:
         """The counts in the status bar: sources, incidents, evidence by status."""
         if about is None:
-            self.counts_label.setText("No case open")
+            self.counts_label.setText(self.tr("No case open"))
             return
         by_status = ", ".join(
-            f"{about.evidence_by_status[g.code]} {g.label.lower()}"
+            self.tr("{count} {status}", "evidence in a status: 3 verified").format(
+                count=about.evidence_by_status[g.code], status=scale_text(g.label).lower())
             for g in scales.VERIFICATION_STATUSES if about.evidence_by_status.get(g.code))
-        self.counts_label.setText(
-            f"{about.sources} sources · {about.incidents} incidents · {about.evidence} evidence"
-            + (f" ({by_status})" if by_status else ""))
+        counts = (plural(self.tr("%n source(s)", "", about.sources), about.sources),
+                  plural(self.tr("%n incident(s)", "", about.incidents), about.incidents),
+                  self.tr("%n evidence", "spans of evidence", about.evidence))
+        self.counts_label.setText(" · ".join(counts) + (f" ({by_status})" if by_status else ""))
 
     def show_user(self, name: str) -> None:
-        self.user_label.setText(f"Working as {name}")
+        self.user_label.setText(self.tr("Working as {name}").format(name=name))
 
     def show_case_title(self, title: str | None, path: Path | None) -> None:
         self.setWindowTitle(f"{title} — {path.name} — {APP_NAME}" if title and path
@@ -192,6 +198,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closeRequested.emit(event)
+
+
+def _tabs(*pages: tuple[QWidget, str]) -> QTabWidget:
+    tabs = QTabWidget()
+    tabs.setDocumentMode(True)
+    tabs.setTabPosition(QTabWidget.TabPosition.South)
+    for widget, title in pages:
+        tabs.addTab(widget, title)
+    return tabs
 
 
 def _importable(urls) -> list[Path]:

@@ -132,9 +132,9 @@ class Navigator(QWidget):
     # Building
     def _sources_section(self) -> QWidget:
         """Heading, filter box and the sources table."""
-        self.sources_title = section_title("Sources")
+        self.sources_title = section_title(self.tr("Sources"))
         self.source_filter = QLineEdit()
-        self.source_filter.setPlaceholderText("Filter sources…")
+        self.source_filter.setPlaceholderText(self.tr("Filter sources…"))
         self.source_filter.setClearButtonEnabled(True)
         self.source_filter.textChanged.connect(self._filter_sources)
         self.sources_view = compact_table(self.sources_proxy, SourcesModel.TITLE)
@@ -151,7 +151,7 @@ class Navigator(QWidget):
 
     def _incidents_section(self) -> QWidget:
         """Heading, the incidents table and its Add / Rename / Delete buttons."""
-        self.incidents_title = section_title("Incidents")
+        self.incidents_title = section_title(self.tr("Incidents"))
         self.incidents_view = compact_table(self.incidents_proxy, IncidentsModel.TITLE)
         self.incidents_view.setObjectName("incidentsView")
         self.incidents_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -160,14 +160,15 @@ class Navigator(QWidget):
         self.incidents_view.installEventFilter(self)
         self.incidents_view.selectionModel().selectionChanged.connect(self._incident_changed)
         self.incidents_model.renameRequested.connect(self.incidentRenameRequested)
-        self.add_button = QPushButton("Add")
-        self.add_button.setToolTip("Add an incident to the case")
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Add an incident to the case"))
         self.add_button.clicked.connect(self.incidentAddRequested)
-        self.rename_button = QPushButton("Rename")
-        self.rename_button.setToolTip("Edit the title of the selected incident (F2)")
+        self.rename_button = QPushButton(self.tr("Rename"))
+        self.rename_button.setToolTip(self.tr("Edit the title of the selected incident (F2)"))
         self.rename_button.clicked.connect(self.rename_current_incident)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected incident; its evidence is kept (Del)")
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected incident; its evidence is kept (Del)"))
         self.delete_button.clicked.connect(self._request_delete)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -233,9 +234,9 @@ class Navigator(QWidget):
     def source_menu(self, source_id: int) -> QMenu:
         """The context menu of a source (built apart from showing it, so it can be tested)."""
         menu = QMenu(self)
-        open_action = QAction("Open", menu)
+        open_action = QAction(self.tr("Open"), menu)
         open_action.triggered.connect(lambda: self.sourceActivated.emit(source_id))
-        edit = QAction("Edit source details…", menu)
+        edit = QAction(self.tr("Edit source details…"), menu)
         edit.triggered.connect(lambda: self.sourceEditRequested.emit(source_id))
         menu.addAction(open_action)
         menu.addAction(edit)
@@ -317,6 +318,8 @@ class Navigator(QWidget):
     def _update_titles(self) -> None:
         """Headings with counts: "Sources (3 of 5)" while filtered."""
         shown, total = self.sources_proxy.rowCount(), self.sources_model.rowCount()
-        self.sources_title.setText(f"Sources ({shown} of {total})" if shown != total
-                                   else f"Sources ({total})")
-        self.incidents_title.setText(f"Incidents ({self.incidents_model.rowCount()})")
+        self.sources_title.setText(
+            self.tr("Sources ({shown} of {total})").format(shown=shown, total=total)
+            if shown != total else self.tr("Sources ({total})").format(total=total))
+        self.incidents_title.setText(
+            self.tr("Incidents ({count})").format(count=self.incidents_model.rowCount()))

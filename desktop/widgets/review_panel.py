@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,25 +21,34 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
+from desktop.i18n import format_date, plural, scale_label, supports_label
 from desktop.services.evidence import EvidenceRow
 
 
 def describe(row: EvidenceRow) -> str:
     """The span as the reviewer reads it: the quote, then what it is said to prove."""
-    status = scales.label(scales.VERIFICATION_STATUSES, row.status)
-    credibility = scales.label(scales.INFORMATION_CREDIBILITY, row.credibility)
+    status = scale_label(scales.VERIFICATION_STATUSES, row.status)
+    credibility = scale_label(scales.INFORMATION_CREDIBILITY, row.credibility)
     value = f" = <b>{html.escape(row.asserted_value)}</b>" if row.asserted_value else ""
-    returned = (f"<p style='color:#8a4b00'>Returned earlier: {html.escape(row.review_comment)}"
-                "</p>" if row.review_state == "returned" and row.review_comment else "")
+    returned_earlier = QCoreApplication.translate("ReviewPanel", "Returned earlier: {comment}")
+    returned = (f"<p style='color:#8a4b00'>"
+                f"{returned_earlier.format(comment=html.escape(row.review_comment))}</p>"
+                if row.review_state == "returned" and row.review_comment else "")
+    unlinked = QCoreApplication.translate("ReviewPanel", "Not linked to an incident")
+    no_fact = QCoreApplication.translate("ReviewPanel", "no fact")
+    grade = QCoreApplication.translate("ReviewPanel", "grade {grade}").format(
+        grade=f"{row.source_reliability}{row.credibility}")
+    marked = QCoreApplication.translate("ReviewPanel", "marked by {name} on {date}").format(
+        name=html.escape(row.created_by), date=format_date(row.created_at))
     return (
         f"<p style='font-size:11pt'><b>E-{row.id:03d}</b> &nbsp;“{html.escape(row.quote)}”</p>"
-        f"<p>{html.escape(row.incident_code or 'Not linked to an incident')} · "
-        f"{html.escape(scales.supports_label(row.supports) if row.supports else 'no fact')}"
+        f"<p>{html.escape(row.incident_code or unlinked)} · "
+        f"{html.escape(supports_label(row.supports) if row.supports else no_fact)}"
         f"{value}</p>"
         f"<p style='color:#444'>{html.escape(row.source_title)}"
         f"{' · ' + html.escape(row.source_publisher) if row.source_publisher else ''} · "
-        f"grade {row.source_reliability}{row.credibility} · {status} · {credibility}<br>"
-        f"marked by {html.escape(row.created_by)} on {row.created_at[:10]}</p>{returned}")
+        f"{grade} · {html.escape(status)} · {html.escape(credibility)}<br>"
+        f"{marked}</p>{returned}")
 
 
 class ReviewPanel(QWidget):
@@ -62,13 +71,13 @@ class ReviewPanel(QWidget):
         self.card.setFrameShape(QFrame.Shape.StyledPanel)
         self.card.setStyleSheet("QLabel { background:#fbfaf7; padding:8px; }")
         self.comment = QPlainTextEdit()
-        self.comment.setPlaceholderText("Comment for the documenter (needed to return)")
+        self.comment.setPlaceholderText(self.tr("Comment for the documenter (needed to return)"))
         self.comment.setFixedHeight(60)
         self.comment.setTabChangesFocus(True)
-        self.previous = QPushButton("◂ Previous")
-        self.next = QPushButton("Next ▸")
-        self.approve = QPushButton("Approve")
-        self.return_ = QPushButton("Return with comment")
+        self.previous = QPushButton(self.tr("◂ Previous"))
+        self.next = QPushButton(self.tr("Next ▸"))
+        self.approve = QPushButton(self.tr("Approve"))
+        self.return_ = QPushButton(self.tr("Return with comment"))
         self.approve.setStyleSheet("QPushButton { background:#b5e3cf; }")
         self.return_.setStyleSheet("QPushButton { background:#f6c9a8; }")
         buttons = QHBoxLayout()
@@ -79,9 +88,9 @@ class ReviewPanel(QWidget):
             buttons.addWidget(button)
         self.incident_label = QLabel("")
         self.incident_label.setWordWrap(True)
-        self.submit_incident = QPushButton("Submit incident for review")
-        self.approve_incident = QPushButton("Approve incident")
-        self.return_incident = QPushButton("Return incident with comment")
+        self.submit_incident = QPushButton(self.tr("Submit incident for review"))
+        self.approve_incident = QPushButton(self.tr("Approve incident"))
+        self.return_incident = QPushButton(self.tr("Return incident with comment"))
         incident_row = QHBoxLayout()
         for button in (self.submit_incident, self.return_incident, self.approve_incident):
             incident_row.addWidget(button)
@@ -116,23 +125,26 @@ class ReviewPanel(QWidget):
         for button in (self.approve, self.return_, self.previous, self.next):
             button.setEnabled(row is not None)
         if row is None:
-            self.position.setText("No evidence is waiting for review.")
-            self.card.setText("<p style='color:#555'>Every span has been reviewed. Returned "
-                              "spans come back here when their documenter resubmits them.</p>")
+            self.position.setText(self.tr("No evidence is waiting for review."))
+            self.card.setText("<p style='color:#555'>" + self.tr(
+                "Every span has been reviewed. Returned spans come back here when their "
+                "documenter resubmits them.") + "</p>")
             return
-        self.position.setText(f"Pending {index + 1} of {total}")
+        self.position.setText(self.tr("Pending {number} of {total}").format(
+            number=index + 1, total=total))
         self.card.setText(describe(row))
 
     def show_incident(self, code: str | None, state: str, unreviewed: int) -> None:
         """The current incident's state and what its sign-off is waiting for."""
         if code is None:
-            self.incident_label.setText("Select an incident to submit or sign it off.")
+            self.incident_label.setText(self.tr("Select an incident to submit or sign it off."))
         else:
-            waiting = (f"; {unreviewed} span(s) not yet approved" if unreviewed
-                       else "; all its evidence is approved")
-            self.incident_label.setText(
-                f"<b>{html.escape(code)}</b> is "
-                f"{scales.label(scales.INCIDENT_STATES, state).lower()}{waiting}.")
+            state_label = scale_label(scales.INCIDENT_STATES, state).lower()
+            sentence = (plural(self.tr("{code} is {state}; %n span(s) not yet approved.", "",
+                                       unreviewed), unreviewed) if unreviewed
+                        else self.tr("{code} is {state}; all its evidence is approved."))
+            self.incident_label.setText(sentence.format(
+                code=f"<b>{html.escape(code)}</b>", state=html.escape(state_label)))
         self.submit_incident.setEnabled(state in ("draft", "returned"))
         self.approve_incident.setEnabled(state == "in_review" and not unreviewed)
         self.return_incident.setEnabled(state in ("in_review", "approved"))

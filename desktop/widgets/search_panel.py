@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.i18n import plural
 from desktop.services.search import SearchHit
 
 
 def render_hits(hits: list[SearchHit]) -> str:
     """The hits as HTML: a linked title per source and its snippet with the hits in bold."""
     parts = []
+    untitled = QCoreApplication.translate("SearchPanel", "Untitled source")
     for hit in hits:
         snippet, last = [], 0
         for start, end in hit.highlights:
@@ -28,7 +30,7 @@ def render_hits(hits: list[SearchHit]) -> str:
         publisher = f" · {html.escape(hit.publisher)}" if hit.publisher else ""
         parts.append(
             f"<p style='margin:0 0 10px 0'><a href='source:{hit.source_id}'>"
-            f"{html.escape(hit.title or 'Untitled source')}</a>"
+            f"{html.escape(hit.title or untitled)}</a>"
             f"<span style='color:#666'>{publisher}</span><br>"
             f"<span style='color:#222'>{' '.join(''.join(snippet).split())}</span></p>")
     return "".join(parts)
@@ -43,7 +45,8 @@ class SearchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Search every source: words, \"a phrase\", execut*")
+        self.query.setPlaceholderText(self.tr("Search every source: words, \"a phrase\", "
+                                              "execut*"))
         self.query.setClearButtonEnabled(True)
         self.status = QLabel("")
         self.status.setStyleSheet("color: #555;")
@@ -69,7 +72,7 @@ class SearchPanel(QWidget):
         if not text:
             return
         self._request += 1
-        self.status.setText("Searching…")
+        self.status.setText(self.tr("Searching…"))
         self.searchRequested.emit(self._request, text)
 
     def show_hits(self, request: int, hits: list[SearchHit]) -> None:
@@ -78,8 +81,8 @@ class SearchPanel(QWidget):
             return
         self._hits = {hit.source_id: hit for hit in hits}
         count = len(hits)
-        self.status.setText("No source contains that." if not count else
-                            f"{count} source{'s' if count != 1 else ''}, best match first")
+        self.status.setText(self.tr("No source contains that.") if not count else
+                            plural(self.tr("%n source(s), best match first", "", count), count))
         self.results.setHtml(render_hits(hits))
 
     def show_error(self, request: int, message: str) -> None:

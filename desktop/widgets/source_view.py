@@ -18,7 +18,18 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -32,7 +43,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
-        QTextCharFormat,
+    QTextCharFormat,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
@@ -53,13 +64,21 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import scales
 from desktop.domain.models import Source
+from desktop.i18n import (
+    format_date,
+    scale_description,
+    scale_label,
+    scale_text,
+    short_status,
+    supports_label,
+)
 from desktop.services import evidence as evidence_service
 from desktop.services import protection
 from desktop.services import sources as source_service
 from desktop.services.anchoring import snap_to_words
 from desktop.services.evidence import EvidenceRow
 
-EMPTY_TEXT = "Open a source from the list on the left"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("SourceView", "Open a source from the list on the left")
 
 _UNDERLINES = {
     "dot": QTextCharFormat.UnderlineStyle.DotLine,
@@ -69,8 +88,11 @@ _UNDERLINES = {
     "double": QTextCharFormat.UnderlineStyle.SingleUnderline,  # plus an overline: see _look
     "none": QTextCharFormat.UnderlineStyle.NoUnderline,
 }
-_CUE_NAMES = {"dot": "dotted", "dash": "dashed", "single": "solid", "wave": "wavy",
-              "double": "double", "none": ""}
+_CUE_NAMES = {"dot": QT_TRANSLATE_NOOP("_Legend", "dotted"),
+              "dash": QT_TRANSLATE_NOOP("_Legend", "dashed"),
+              "single": QT_TRANSLATE_NOOP("_Legend", "solid"),
+              "wave": QT_TRANSLATE_NOOP("_Legend", "wavy"),
+              "double": QT_TRANSLATE_NOOP("_Legend", "double"), "none": ""}
 
 #: Which status colours a segment covered by several spans: a problem (contested) first, then
 #: the strongest finding; a rejected span never hides a live one.
@@ -192,8 +214,8 @@ def _reading_font() -> QFont:
 
 
 def _date(iso: str) -> str:
-    """The date part of a stored ISO timestamp."""
-    return iso[:10]
+    """The date of a stored ISO timestamp, in the user's format."""
+    return format_date(iso)
 
 
 class _ElidedLabel(QLabel):
@@ -254,7 +276,7 @@ class _Header(QWidget):
         self.hash.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._full_hash = ""
-        copy_hash = QAction("Copy full SHA-256", self.hash)
+        copy_hash = QAction(self.tr("Copy full SHA-256"), self.hash)
         copy_hash.triggered.connect(self._copy_hash)
         self.hash.addAction(copy_hash)
         self.hash.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -277,22 +299,24 @@ class _Header(QWidget):
 
     def show_source(self, meta: dict) -> None:
         """Fill both lines from a source's metadata."""
-        self.title.set_full_text(meta["title"] or meta["original_name"] or "Untitled source")
-        parts = [p for p in (meta["publisher"], meta["published"]) if p]
-        self.meta.set_full_text(" · ".join(parts) or "Publisher unknown")
+        self.title.set_full_text(meta["title"] or meta["original_name"]
+                                 or self.tr("Untitled source"))
+        published = format_date(meta["published"]) if meta["published"] else ""
+        parts = [p for p in (meta["publisher"], published) if p]
+        self.meta.set_full_text(" · ".join(parts) or self.tr("Publisher unknown"))
         self.url.set_full_text(meta["url"])
         self.url.setVisible(bool(meta["url"]))
         code = meta["reliability"]
-        self.grade.setText(f"{code} — {scales.label(scales.SOURCE_RELIABILITY, code).capitalize()}")
-        description = next((g.description for g in scales.SOURCE_RELIABILITY if g.code == code), "")
+        self.grade.setText(f"{code} — {scale_label(scales.SOURCE_RELIABILITY, code).capitalize()}")
+        description = scale_description(scales.SOURCE_RELIABILITY, code)
         note = meta["reliability_note"]
-        self.grade.setToolTip("Source reliability (Admiralty code): " + description
+        self.grade.setToolTip(self.tr("Source reliability (Admiralty code): ") + description
                               + (f"\n{note}" if note else ""))
-        self.kind.setText(scales.label(scales.SOURCE_KINDS, meta["kind"]))
+        self.kind.setText(scale_label(scales.SOURCE_KINDS, meta["kind"]))
         self._full_hash = meta["sha256"]
         self.hash.setText(f"SHA-256 {self._full_hash[:12]}…")
-        self.hash.setToolTip(f"SHA-256 of the original file, computed at collection:\n"
-                             f"{self._full_hash}")
+        self.hash.setToolTip(self.tr("SHA-256 of the original file, computed at collection:")
+                             + f"\n{self._full_hash}")
 
     def _copy_hash(self) -> None:
         QGuiApplication.clipboard().setText(self._full_hash)
@@ -343,14 +367,18 @@ class _Legend(QWidget):
         layout.setSpacing(6)
         for grade in scales.VERIFICATION_STATUSES:
             look = scales.STATUS_LOOKS[grade.code]
-            cue = "struck" if look.strike else _CUE_NAMES.get(look.underline, look.underline)
+            cue = (self.tr("struck") if look.strike
+                   else self.tr(_CUE_NAMES.get(look.underline, look.underline)))
+            label = scale_text(grade.label)
             # The swatch shows the line; the label stays short so the legend fits a narrow view.
             self._add(layout, _Swatch(QColor(look.colour), look.underline, look.strike),
-                      grade.label, f"{grade.label}: {cue} line. {grade.description}")
+                      short_status(grade.code), self.tr("{status}: {cue} line. {description}")
+                      .format(status=label, cue=cue, description=scale_text(grade.description)))
         layout.addSpacing(6)
         overlap = _shade(scales.STATUS_LOOKS["unverified"].colour, 2)
-        self._add(layout, _Swatch(overlap, "none", False), "Overlap",
-                  "Text marked by more than one span is drawn darker; hover to see them all.")
+        self._add(layout, _Swatch(overlap, "none", False), self.tr("Overlap"),
+                  self.tr("Text marked by more than one span is drawn darker; hover to see them "
+                          "all."))
         layout.addStretch(1)
         # Clipped rather than widening the window when the view is narrow.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -376,15 +404,15 @@ class _FindBar(QFrame):
         self.setObjectName("findBar")
         self.setStyleSheet("#findBar { border-top: 1px solid #d5dae0; }")
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Find in this source")
+        self.field.setPlaceholderText(self.tr("Find in this source"))
         self.field.setClearButtonEnabled(True)
         self.field.setMaximumWidth(320)
         self.count = QLabel()
         self.count.setStyleSheet(f"color: {_MUTED};")
         self.count.setMinimumWidth(90)
-        self.previous = self._button("↑", "Previous match (Shift+Enter)")
-        self.next = self._button("↓", "Next match (Enter)")
-        self.close_button = self._button("✕", "Close (Esc)")
+        self.previous = self._button("↑", self.tr("Previous match (Shift+Enter)"))
+        self.next = self._button("↓", self.tr("Next match (Enter)"))
+        self.close_button = self._button("✕", self.tr("Close (Esc)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 4, 16, 4)
         layout.setSpacing(4)
@@ -480,7 +508,7 @@ class SourceView(QWidget):
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
         """Lay out the empty state and the reading page in a stack."""
-        self._empty = QLabel(EMPTY_TEXT)
+        self._empty = QLabel(self.tr(EMPTY_TEXT))
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setStyleSheet(f"color: {_MUTED}; font-size: 12pt;")
         self._empty.setWordWrap(True)
@@ -684,11 +712,12 @@ class SourceView(QWidget):
         names = [p for start, end, p in self._names if start <= position < end]
         if not ids and not names:
             return ""
-        parts = [f"<b>Protected name</b>: shown as <b>{html.escape(names[0])}</b> in redacted "
-                 "dossiers"] if names else []
+        parts = [self.tr("<b>Protected name</b>: shown as <b>{pseudonym}</b> in redacted "
+                         "dossiers").format(pseudonym=html.escape(names[0]))] if names else []
         parts += [self._describe(self._rows[e]) for e in ids[:_TOOLTIP_SPANS]]
         if len(ids) > _TOOLTIP_SPANS:
-            parts.append(f"<i>and {len(ids) - _TOOLTIP_SPANS} more</i>")
+            more = self.tr("and {count} more").format(count=len(ids) - _TOOLTIP_SPANS)
+            parts.append(f"<i>{more}</i>")
         return "<qt>" + "<hr>".join(parts) + "</qt>"
 
     # ------------------------------------------------------------------ find in source
@@ -815,7 +844,7 @@ class SourceView(QWidget):
                 menu.addAction(action)
         if self._context_actions:
             menu.addSeparator()
-        copy = menu.addAction("Copy", self._edit.copy)
+        copy = menu.addAction(self.tr("Copy"), self._edit.copy)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setEnabled(self._edit.textCursor().hasSelection())
         menu.exec(global_point)
@@ -930,7 +959,9 @@ class SourceView(QWidget):
     def _hit_text(self) -> str:
         if not self._find_bar.field.text():
             return ""
-        return f"{self._hit + 1} of {len(self._hits)}" if self._hits else "No matches"
+        return (self.tr("{current} of {total}").format(current=self._hit + 1,
+                                                       total=len(self._hits))
+                if self._hits else self.tr("No matches"))
 
     def _step_hit(self, step: int) -> None:
         if not self._hits:
@@ -974,23 +1005,25 @@ class SourceView(QWidget):
         """One span in a tooltip: status and credibility, what it backs, who marked it."""
         e = html.escape
         look = scales.STATUS_LOOKS.get(row.status)
-        status = scales.label(scales.VERIFICATION_STATUSES, row.status)
-        credibility = scales.label(scales.INFORMATION_CREDIBILITY, row.credibility)
+        status = scale_label(scales.VERIFICATION_STATUSES, row.status)
+        credibility = scale_label(scales.INFORMATION_CREDIBILITY, row.credibility)
         swatch = (f"<span style='background:{look.colour}'>&nbsp;{e(look.mark)}&nbsp;</span> "
                   if look else "")
-        lines = [f"{swatch}<b>{e(status)}</b> · credibility {e(row.credibility)} — "
-                 f"{e(credibility)}"]
-        backs = [e(row.incident_code or "No incident")]
+        graded = self.tr("credibility {code} — {label}").format(code=e(row.credibility),
+                                                                label=e(credibility))
+        lines = [f"{swatch}<b>{e(status)}</b> · {graded}"]
+        backs = [e(row.incident_code or self.tr("No incident"))]
         if row.supports:
-            backs.append(e(scales.supports_label(row.supports)))
+            backs.append(e(supports_label(row.supports)))
         if row.asserted_value:
             backs.append(f"“{e(row.asserted_value)}”")
         lines.append(" · ".join(backs))
         if row.note:
             lines.append(f"<i>{e(row.note)}</i>")
-        review = scales.label(scales.REVIEW_STATES, row.review_state)
+        review = scale_label(scales.REVIEW_STATES, row.review_state)
         if row.review_state == "returned" and row.review_comment:
             review += f": {row.review_comment}"
-        lines.append(f"<span style='color:{_MUTED}'>Marked by {e(row.created_by or 'unknown')}"
-                     f" on {e(_date(row.created_at))} · {e(review)}</span>")
+        marked = self.tr("Marked by {name} on {date}").format(
+            name=e(row.created_by or self.tr("unknown")), date=e(_date(row.created_at)))
+        lines.append(f"<span style='color:{_MUTED}'>{marked} · {e(review)}</span>")
         return "<br>".join(lines)

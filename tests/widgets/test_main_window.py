@@ -365,3 +365,15 @@ def test_an_export_that_cannot_be_written_says_why(qtbot, casefile, tmp_path, me
     qtbot.waitUntil(lambda: not casefile.ops.busy(), timeout=20_000)
     assert "dossier.docx: cannot be written" in messages.texts()
     assert not (tmp_path / "missing").exists()
+
+
+def test_the_first_run_lands_in_the_demo_case(qtbot, casefile, tmp_path, monkeypatch):
+    from desktop import app as app_module
+
+    monkeypatch.setattr(app_module, "demo_case_path", lambda: tmp_path / "data" / "demo.casefile")
+    path = casefile.ensure_demo_case()
+    assert path == tmp_path / "data" / "demo.casefile" and path.exists()
+    assert casefile.ensure_demo_case() == path  # built once, then reused
+    assert casefile.open_case(path)
+    assert Incident.select().count() == 5
+    assert casefile.window.source_view.source_id() is not None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import scales
 from desktop.domain.models import Incident
+from desktop.i18n import scale_label
 from desktop.services.export import DossierOptions
 
 
@@ -33,11 +34,11 @@ class ExportDossierDialog(QDialog):
 
     def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export dossier")
+        self.setWindowTitle(self.tr("Export dossier"))
         self.setMinimumWidth(520)
-        self.approved = QRadioButton("Approved incidents only")
-        self.drafts = QRadioButton("All incidents (those not approved are marked DRAFT)")
-        self.selected = QRadioButton("Selected incidents:")
+        self.approved = QRadioButton(self.tr("Approved incidents only"))
+        self.drafts = QRadioButton(self.tr("All incidents (those not approved are marked DRAFT)"))
+        self.selected = QRadioButton(self.tr("Selected incidents:"))
         self.approved.setChecked(True)
         self.which = QButtonGroup(self)
         for button in (self.approved, self.drafts, self.selected):
@@ -47,7 +48,7 @@ class ExportDossierDialog(QDialog):
         for incident_id, code, title, state in (
                 Incident.select(Incident.id, Incident.code, Incident.title, Incident.state)
                 .order_by(Incident.code).tuples()):
-            state_label = scales.label(scales.INCIDENT_STATES, state)
+            state_label = scale_label(scales.INCIDENT_STATES, state)
             item = QListWidgetItem(f"{code}  {title}  ({state_label})")
             item.setData(Qt.ItemDataRole.UserRole, incident_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -55,31 +56,31 @@ class ExportDossierDialog(QDialog):
             self.incidents.addItem(item)
         self.incidents.setEnabled(False)
         self.selected.toggled.connect(self.incidents.setEnabled)
-        which_box = QGroupBox("Incidents")
+        which_box = QGroupBox(self.tr("Incidents"))
         which_layout = QVBoxLayout(which_box)
         for widget in (self.approved, self.drafts, self.selected, self.incidents):
             which_layout.addWidget(widget)
 
-        self.full = QRadioButton("Full edition")
-        self.redacted = QRadioButton("Redacted edition: protected names replaced by "
-                                     "pseudonyms, URLs of confidential sources left out")
+        self.full = QRadioButton(self.tr("Full edition"))
+        self.redacted = QRadioButton(self.tr("Redacted edition: protected names replaced by "
+                                             "pseudonyms, URLs of confidential sources left out"))
         self.full.setChecked(True)
-        edition_box = QGroupBox("Edition")
+        edition_box = QGroupBox(self.tr("Edition"))
         edition_layout = QVBoxLayout(edition_box)
         edition_layout.addWidget(self.full)
         edition_layout.addWidget(self.redacted)
-        self.audit = QCheckBox("Include the audit annex (the case's change history)")
+        self.audit = QCheckBox(self.tr("Include the audit annex (the case's change history)"))
 
         self.file = QLineEdit(str(default_path))
-        browse = QPushButton("Choose…")
+        browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose)
         file_row = QHBoxLayout()
-        file_row.addWidget(QLabel("Save as"))
+        file_row.addWidget(QLabel(self.tr("Save as")))
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -90,8 +91,8 @@ class ExportDossierDialog(QDialog):
         layout.addWidget(buttons)
 
     def _choose(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export dossier", self.file.text(),
-                                              "Word documents (*.docx)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export dossier"), self.file.text(),
+                                              self.tr("Word documents (*.docx)"))
         if name:
             self.file.setText(name if name.lower().endswith(".docx") else name + ".docx")
 

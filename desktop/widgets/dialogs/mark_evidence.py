@@ -20,18 +20,20 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import scales
 from desktop.domain.models import Incident
+from desktop.i18n import scale_text
 
 MAX_PREFILL = 120
 
 
 def _supports_choices(qualifications: list[str]) -> list[tuple[str, str]]:
     """(label, code) of every form field, then the elements of the incident's qualifications."""
-    choices = [(g.label, g.code) for g in scales.INCIDENT_FIELDS]
+    choices = [(scale_text(g.label), g.code) for g in scales.INCIDENT_FIELDS]
     for code in qualifications:
         qualification = scales.QUALIFICATIONS_BY_CODE.get(code)
         if qualification is None:
             continue
-        choices += [(f"{qualification.instrument} — {e.label}", scales.element_key(code, e.code))
+        instrument = scale_text(qualification.instrument)
+        choices += [(f"{instrument} — {scale_text(e.label)}", scales.element_key(code, e.code))
                     for e in qualification.elements]
     return choices
 
@@ -42,7 +44,7 @@ class MarkEvidenceDialog(QDialog):
     def __init__(self, quote: str, incident_id: int | None, parent: QWidget | None = None,
                  supports: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Mark as evidence")
+        self.setWindowTitle(self.tr("Mark as evidence"))
         self.setMinimumWidth(460)
         excerpt = " ".join(quote.split())
         shown = QLabel(f"“{excerpt[:300]}{'…' if len(excerpt) > 300 else ''}”")
@@ -50,7 +52,7 @@ class MarkEvidenceDialog(QDialog):
         shown.setStyleSheet("color: #333; font-style: italic; padding: 4px 0 8px 0;")
 
         self.incident = QComboBox()
-        self.incident.addItem("— not linked to an incident —", None)
+        self.incident.addItem(self.tr("— not linked to an incident —"), None)
         for incident_pk, code, title in (Incident.select(Incident.id, Incident.code,
                                                          Incident.title)
                                          .order_by(Incident.code).tuples()):
@@ -59,14 +61,16 @@ class MarkEvidenceDialog(QDialog):
             self.incident.setCurrentIndex(max(0, self.incident.findData(incident_id)))
         self.supports = QComboBox()
         self.value = QLineEdit(excerpt if len(excerpt) <= MAX_PREFILL else "")
-        self.value.setPlaceholderText("the value this passage asserts, e.g. 16 or 2024-09-06")
+        self.value.setPlaceholderText(
+            self.tr("the value this passage asserts, e.g. 16 or 2024-09-06"))
         self.status = QComboBox()
         for grade in scales.VERIFICATION_STATUSES:
-            self.status.addItem(f"{scales.STATUS_LOOKS[grade.code].mark}  {grade.label}",
+            mark = scales.STATUS_LOOKS[grade.code].mark
+            self.status.addItem(f"{mark}  {scale_text(grade.label)}",
                                 grade.code)
         self.credibility = QComboBox()
         for grade in scales.INFORMATION_CREDIBILITY:
-            self.credibility.addItem(f"{grade.code} — {grade.label}", grade.code)
+            self.credibility.addItem(f"{grade.code} — {scale_text(grade.label)}", grade.code)
         self.credibility.setCurrentIndex(len(scales.INFORMATION_CREDIBILITY) - 1)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
@@ -75,15 +79,15 @@ class MarkEvidenceDialog(QDialog):
         self._fill_supports(supports)
 
         form = QFormLayout()
-        form.addRow("Incident", self.incident)
-        form.addRow("Supports", self.supports)
-        form.addRow("Asserted value", self.value)
-        form.addRow("Status", self.status)
-        form.addRow("Credibility", self.credibility)
-        form.addRow("Note", self.note)
+        form.addRow(self.tr("Incident"), self.incident)
+        form.addRow(self.tr("Supports"), self.supports)
+        form.addRow(self.tr("Asserted value"), self.value)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Credibility"), self.credibility)
+        form.addRow(self.tr("Note"), self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Mark")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Mark"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

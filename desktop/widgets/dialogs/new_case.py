@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import encryption, scales
+from desktop.i18n import scale_text
 
 MIN_PASSPHRASE = 12
 
@@ -27,9 +29,14 @@ class PassphraseFields:
         self.second = QLineEdit()
         for edit in (self.first, self.second):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setPlaceholderText(f"at least {MIN_PASSPHRASE} characters; a few words")
-        form.addRow("Passphrase", self.first)
-        form.addRow("Again", self.second)
+        # Not a QObject: its texts are in the "PassphraseFields" context.
+        self.first.setPlaceholderText(QCoreApplication.translate(
+            "PassphraseFields", "at least {count} characters; a few words").format(
+                count=MIN_PASSPHRASE))
+        form.addRow(QCoreApplication.translate("PassphraseFields", "Passphrase"), self.first)
+        form.addRow(QCoreApplication.translate("PassphraseFields", "Again",
+                                               "the passphrase typed a second time"),
+                    self.second)
 
     def set_enabled(self, on: bool) -> None:
         self.first.setEnabled(on)
@@ -38,9 +45,11 @@ class PassphraseFields:
     def problem(self) -> str:
         """Why the passphrase cannot be used, or "" when it can."""
         if len(self.first.text()) < MIN_PASSPHRASE:
-            return f"Use a passphrase of at least {MIN_PASSPHRASE} characters."
+            return QCoreApplication.translate(
+                "PassphraseFields", "Use a passphrase of at least {count} characters.").format(
+                    count=MIN_PASSPHRASE)
         if self.first.text() != self.second.text():
-            return "The two passphrases differ."
+            return QCoreApplication.translate("PassphraseFields", "The two passphrases differ.")
         return ""
 
     def value(self) -> str:
@@ -52,38 +61,38 @@ class NewCaseDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New case")
+        self.setWindowTitle(self.tr("New case"))
         self.setMinimumWidth(460)
         self.title = QLineEdit(title)
         self.reference = QLineEdit()
-        self.reference.setPlaceholderText("e.g. UA-POW-2024-017")
+        self.reference.setPlaceholderText(self.tr("e.g. UA-POW-2024-017"))
         self.classification = QComboBox()
         for grade in scales.CLASSIFICATIONS:
-            self.classification.addItem(grade.label, grade.code)
+            self.classification.addItem(scale_text(grade.label), grade.code)
         self.classification.setCurrentIndex(self.classification.findData("confidential"))
-        self.encrypt = QCheckBox("Encrypt this case with a passphrase")
+        self.encrypt = QCheckBox(self.tr("Encrypt this case with a passphrase"))
         form = QFormLayout()
-        form.addRow("Title", self.title)
-        form.addRow("Reference", self.reference)
-        form.addRow("Classification", self.classification)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Reference"), self.reference)
+        form.addRow(self.tr("Classification"), self.classification)
         form.addRow("", self.encrypt)
         self.passphrase_fields = PassphraseFields(form)
         self.passphrase_fields.set_enabled(False)
         self.encrypt.toggled.connect(self.passphrase_fields.set_enabled)
-        hint = QLabel("Encryption protects the case file if the laptop is lost or seized. "
-                      "Nobody can open it without the passphrase — keep it safe; it cannot "
-                      "be recovered.")
+        hint = QLabel(self.tr("Encryption protects the case file if the laptop is lost or "
+                              "seized. Nobody can open it without the passphrase — keep it safe; "
+                              "it cannot be recovered."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#555")
         if not encryption.available():
             self.encrypt.setEnabled(False)
-            hint.setText("Encryption needs the optional SQLCipher support: "
-                         "pip install 'casefile[encryption]'.")
+            hint.setText(self.tr("Encryption needs the optional SQLCipher support: "
+                                 "pip install 'casefile[encryption]'."))
         self.problem = QLabel("")
         self.problem.setStyleSheet("color:#a40000")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -95,7 +104,7 @@ class NewCaseDialog(QDialog):
     def _accept(self) -> None:
         problem = self.passphrase_fields.problem() if self.encrypt.isChecked() else ""
         if not self.title.text().strip():
-            problem = "Give the case a title."
+            problem = self.tr("Give the case a title.")
         self.problem.setText(problem)
         if not problem:
             self.accept()
@@ -113,19 +122,19 @@ class EncryptCaseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Encrypt the case")
+        self.setWindowTitle(self.tr("Encrypt the case"))
         form = QFormLayout()
         self.passphrase_fields = PassphraseFields(form)
-        note = QLabel("The case is rewritten encrypted. Copies made before, backups and the "
-                      "old file's blocks on the disk are not erased: for sensitive material, "
-                      "create cases encrypted from the start.")
+        note = QLabel(self.tr("The case is rewritten encrypted. Copies made before, backups and "
+                              "the old file's blocks on the disk are not erased: for sensitive "
+                              "material, create cases encrypted from the start."))
         note.setWordWrap(True)
         note.setStyleSheet("color:#555")
         self.problem = QLabel("")
         self.problem.setStyleSheet("color:#a40000")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Encrypt")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Encrypt"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import scales
 from desktop.domain.models import ProtectedPerson
+from desktop.i18n import scale_label, scale_text
 
 
 class ProtectedPeopleDialog(QDialog):
@@ -32,34 +33,36 @@ class ProtectedPeopleDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Protected people")
+        self.setWindowTitle(self.tr("Protected people"))
         self.resize(640, 460)
-        intro = QLabel("Names of witnesses and of people not publicly named. Each is marked in "
-                       "the sources and replaced by its pseudonym in redacted dossiers — in "
-                       "quotes too. Give every spelling the sources use, one per line.")
+        intro = QLabel(self.tr("Names of witnesses and of people not publicly named. Each is "
+                               "marked in the sources and replaced by its pseudonym in redacted "
+                               "dossiers — in quotes too. Give every spelling the sources use, "
+                               "one per line."))
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Pseudonym", "Role", "Spellings"])
+        self.table.setHorizontalHeaderLabels([self.tr("Pseudonym"), self.tr("Role"),
+                                              self.tr("Spellings")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.names = QPlainTextEdit()
-        self.names.setPlaceholderText("Oleksandr Marchenko\nО. Марченко")
+        self.names.setPlaceholderText(self.tr("Oleksandr Marchenko\nО. Марченко"))
         self.names.setFixedHeight(64)
         self.role = QComboBox()
         for grade in scales.PROTECTED_ROLES:
-            self.role.addItem(f"{grade.label} ({grade.description}-…)", grade.code)
-        add = QPushButton("Protect")
-        remove = QPushButton("Stop protecting the selected person")
+            self.role.addItem(f"{scale_text(grade.label)} ({grade.description}-…)", grade.code)
+        add = QPushButton(self.tr("Protect"))
+        remove = QPushButton(self.tr("Stop protecting the selected person"))
         add.clicked.connect(self._add)
         remove.clicked.connect(self._remove)
         form = QFormLayout()
-        form.addRow("Spellings", self.names)
+        form.addRow(self.tr("Spellings"), self.names)
         row = QHBoxLayout()
         row.addWidget(self.role, 1)
         row.addWidget(add)
-        form.addRow("Role", row)
+        form.addRow(self.tr("Role"), row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -74,7 +77,7 @@ class ProtectedPeopleDialog(QDialog):
         people = list(ProtectedPerson.select().order_by(ProtectedPerson.pseudonym))
         self.table.setRowCount(len(people))
         for r, person in enumerate(people):
-            cells = (person.pseudonym, scales.label(scales.PROTECTED_ROLES, person.role),
+            cells = (person.pseudonym, scale_label(scales.PROTECTED_ROLES, person.role),
                      " · ".join(person.names.splitlines()))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,12 +16,19 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import scales
 from desktop.domain.models import Source
+from desktop.i18n import format_datetime, format_number, scale_text
 
 _TEXT_FIELDS = (
-    ("title", "Title"), ("publisher", "Publisher"), ("author", "Author"), ("url", "URL"),
-    ("published", "Published (YYYY-MM-DD)"), ("language", "Language"),
-    ("collected_at", "Collected on"), ("collected_by", "Collected by"),
-    ("collected_from", "Collected from"), ("reliability_note", "Reliability note"),
+    ("title", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Title")),
+    ("publisher", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Publisher")),
+    ("author", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Author")),
+    ("url", QT_TRANSLATE_NOOP("SourceDetailsDialog", "URL")),
+    ("published", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Published (YYYY-MM-DD)")),
+    ("language", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Language")),
+    ("collected_at", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Collected on")),
+    ("collected_by", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Collected by")),
+    ("collected_from", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Collected from")),
+    ("reliability_note", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Reliability note")),
 )
 
 
@@ -30,22 +38,24 @@ class SourceDetailsDialog(QDialog):
     def __init__(self, source_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = Source.get_by_id(source_id)
-        self.setWindowTitle("Source details")
+        self.setWindowTitle(self.tr("Source details"))
         self.setMinimumWidth(560)
         form = QFormLayout()
         self.kind = self._combo(scales.SOURCE_KINDS, self.source.kind)
-        form.addRow("Kind", self.kind)
+        form.addRow(self.tr("Kind"), self.kind)
         self.edits: dict[str, QLineEdit] = {}
         for name, label in _TEXT_FIELDS:
             self.edits[name] = QLineEdit(getattr(self.source, name))
-            form.addRow(label, self.edits[name])
+            form.addRow(self.tr(label), self.edits[name])
         self.reliability = self._combo(scales.SOURCE_RELIABILITY, self.source.reliability,
                                        with_code=True)
-        form.insertRow(form.rowCount() - 1, "Reliability", self.reliability)
-        fixed = QLabel(
-            f"<b>Original file</b> {self.source.original_name} · {self.source.media_type} · "
-            f"{self.source.size:,} bytes<br><b>SHA-256</b> <code>{self.source.sha256}</code>"
-            f"<br><b>Imported</b> {self.source.imported_at} by {self.source.imported_by}")
+        form.insertRow(form.rowCount() - 1, self.tr("Reliability"), self.reliability)
+        fixed = QLabel(self.tr(
+            "<b>Original file</b> {name} · {media_type} · {size} bytes<br>"
+            "<b>SHA-256</b> <code>{sha256}</code><br><b>Imported</b> {at} by {by}").format(
+                name=self.source.original_name, media_type=self.source.media_type,
+                size=format_number(self.source.size), sha256=self.source.sha256,
+                at=format_datetime(self.source.imported_at), by=self.source.imported_by))
         fixed.setWordWrap(True)
         fixed.setStyleSheet("color: #444; background: #f4f4f2; padding: 8px; border-radius: 4px;")
         fixed.setTextInteractionFlags(fixed.textInteractionFlags()
@@ -64,7 +74,8 @@ class SourceDetailsDialog(QDialog):
                ) -> QComboBox:
         combo = QComboBox()
         for grade in scale:
-            combo.addItem(f"{grade.code} — {grade.label}" if with_code else grade.label,
+            label = scale_text(grade.label)
+            combo.addItem(f"{grade.code} — {label}" if with_code else label,
                           grade.code)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         return combo
