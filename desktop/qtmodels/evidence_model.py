@@ -12,8 +12,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
     QSortFilterProxyModel,
     Qt,
@@ -30,6 +28,7 @@ from desktop.i18n import (
     scale_label,
     supports_label,
 )
+from desktop.qtmodels.rows_model import RowsModel
 from desktop.qtmodels.sources_model import SORT_ROLE, Index
 from desktop.services.evidence import EvidenceRow, evidence_rows
 
@@ -68,7 +67,7 @@ def _rich(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-class EvidenceModel(QAbstractTableModel):
+class EvidenceModel(RowsModel):
     """Evidence spans of the case, or of one incident; Qt.UserRole gives a row's evidence id."""
 
     #: (evidence ids, changes) — e.g. ([7], {"credibility": "3"}) or ([7], {"note": "…"}).
@@ -95,11 +94,9 @@ class EvidenceModel(QAbstractTableModel):
         self._rows: list[EvidenceRow] = []
         self._scope: int | None = None
 
-    def reload(self) -> None:
-        """Read the evidence in scope again (one query; none when no case is open)."""
-        self.beginResetModel()
-        self._rows = [] if db.case_path() is None else evidence_rows(incident_id=self._scope)
-        self.endResetModel()
+    def load(self) -> list[EvidenceRow]:
+        """The evidence in scope (one query; none when no case is open)."""
+        return [] if db.case_path() is None else evidence_rows(incident_id=self._scope)
 
     def set_incident_scope(self, incident_id: int | None) -> None:
         """Show only one incident's evidence (None: the whole case), and reload."""
@@ -118,22 +115,7 @@ class EvidenceModel(QAbstractTableModel):
         """The id of the evidence shown in `row`."""
         return self._rows[row].id
 
-    def row_of(self, evidence_id: int) -> int:
-        """The row showing `evidence_id`, or -1 when it is not in the model (or scope)."""
-        return next((i for i, item in enumerate(self._rows) if item.id == evidence_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+    def header_extra(self, section: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and section == self.VALUE:
             return self.tr("The value the passage asserts for the fact it supports")
         return None

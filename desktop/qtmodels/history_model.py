@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
 from desktop.domain import db
 from desktop.domain.models import AuditEntry
 from desktop.i18n import format_datetime
+from desktop.qtmodels.rows_model import RowsModel
 
 #: How many entries the panel shows; the whole trail is in the case and in the dossier annex.
 SHOWN = 500
@@ -19,7 +20,7 @@ def _json(value: Any) -> str:
     return "" if value is None else json.dumps(value, ensure_ascii=False, indent=1)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel):
     """The latest audit entries; reloaded after every change, undo and redo."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("HistoryModel", "When (UTC)"),
@@ -27,30 +28,12 @@ class HistoryModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP("HistoryModel", "What"),
                QT_TRANSLATE_NOOP("HistoryModel", "Details"))
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple] = []
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = [] if db.case_path() is None else list(
-            AuditEntry.select(AuditEntry.at, AuditEntry.actor, AuditEntry.action,
-                              AuditEntry.summary, AuditEntry.before, AuditEntry.after)
-            .order_by(AuditEntry.id.desc()).limit(SHOWN).tuples())
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal
-                and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS)):
-            return self.tr(self.COLUMNS[section])
-        return None
+    def load(self) -> list[tuple]:
+        if db.case_path() is None:
+            return []
+        return list(AuditEntry.select(AuditEntry.at, AuditEntry.actor, AuditEntry.action,
+                                      AuditEntry.summary, AuditEntry.before, AuditEntry.after)
+                    .order_by(AuditEntry.id.desc()).limit(SHOWN).tuples())
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

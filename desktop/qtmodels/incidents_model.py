@@ -7,9 +7,6 @@ from typing import Any, NamedTuple
 from peewee import fn
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
     Qt,
     Signal,
 )
@@ -17,7 +14,9 @@ from PySide6.QtCore import (
 from desktop.domain import db, scales
 from desktop.domain.models import Evidence, Incident
 from desktop.i18n import plural, scale_label, supports_label
+from desktop.qtmodels.rows_model import RowsModel
 from desktop.qtmodels.sources_model import SORT_ROLE, Index
+from desktop.services import incidents
 
 
 class IncidentItem(NamedTuple):
@@ -29,14 +28,6 @@ class IncidentItem(NamedTuple):
     state: str
     open_elements: tuple[str, ...]  # element keys no usable evidence covers yet
     evidence: int
-
-
-def _open_keys(qualifications: list[str] | None, covered: set[str]) -> tuple[str, ...]:
-    """Element keys of `qualifications` missing from `covered` (as services.incidents does)."""
-    keys = (scales.element_key(q, e.code)
-            for q in qualifications or [] if q in scales.QUALIFICATIONS_BY_CODE
-            for e in scales.QUALIFICATIONS_BY_CODE[q].elements)
-    return tuple(key for key in keys if key not in covered)
 
 
 def load_incidents() -> list[IncidentItem]:
@@ -55,12 +46,13 @@ def load_incidents() -> list[IncidentItem]:
             covered.setdefault(incident_id, set()).add(supports)
     rows = (Incident.select(Incident.id, Incident.code, Incident.title, Incident.state,
                             Incident.qualifications).order_by(Incident.code).tuples())
-    return [IncidentItem(iid, code, title, state, _open_keys(quals, covered.get(iid, set())),
+    return [IncidentItem(iid, code, title, state,
+                         tuple(incidents.uncovered_elements(quals, covered.get(iid, set()))),
                          counts.get(iid, 0))
             for iid, code, title, state, quals in rows]
 
 
-class IncidentsModel(QAbstractTableModel):
+class IncidentsModel(RowsModel):
     """Table of the case's incidents; the title is editable, but only by asking (a signal)."""
 
     #: An inline edit of a title: (incident id, new title). The model itself never writes.
@@ -73,15 +65,8 @@ class IncidentsModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP("IncidentsModel", "Evidence"))
     CODE, TITLE, STATE, OPEN, EVIDENCE = range(5)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[IncidentItem] = []
-
-    def reload(self) -> None:
-        """Read the incidents again (after any change to incidents or evidence)."""
-        self.beginResetModel()
-        self._rows = load_incidents()
-        self.endResetModel()
+    def load(self) -> list[IncidentItem]:
+        return load_incidents()
 
     def incident_id(self, row: int) -> int:
         """The id of the incident shown in `row`."""
@@ -91,22 +76,7 @@ class IncidentsModel(QAbstractTableModel):
         """The code (INC-nnn) of the incident shown in `row`."""
         return self._rows[row].code
 
-    def row_of(self, incident_id: int) -> int:
-        """The row showing `incident_id`, or -1 when it is not in the model."""
-        return next((i for i, item in enumerate(self._rows) if item.id == incident_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+    def header_extra(self, section: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and section == self.OPEN:
             return self.tr("Open elements: legal elements that no usable evidence covers yet")
         if role == Qt.ItemDataRole.ToolTipRole and section == self.EVIDENCE:

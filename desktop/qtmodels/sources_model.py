@@ -7,7 +7,6 @@ from typing import Any, NamedTuple
 from peewee import fn
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
 from desktop.domain import db, scales
 from desktop.domain.models import Evidence
 from desktop.i18n import scale_label
+from desktop.qtmodels.rows_model import RowsModel
 from desktop.services import sources
 
 #: Role under which a cell gives the value to sort by (numbers stay numbers).
@@ -47,7 +47,7 @@ def load_sources() -> list[SourceItem]:
             for sid, title, publisher, published, grade, _ in sources.list_sources()]
 
 
-class SourcesModel(QAbstractTableModel):
+class SourcesModel(RowsModel):
     """Read-only table of the case's sources; Qt.UserRole gives a row's source id."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("SourcesModel", "Title"),
@@ -57,36 +57,14 @@ class SourcesModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP("SourcesModel", "Evidence"))
     TITLE, PUBLISHER, DATE, GRADE, EVIDENCE = range(5)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SourceItem] = []
-
-    def reload(self) -> None:
-        """Read the sources again (after an import or an edit)."""
-        self.beginResetModel()
-        self._rows = load_sources()
-        self.endResetModel()
+    def load(self) -> list[SourceItem]:
+        return load_sources()
 
     def source_id(self, row: int) -> int:
         """The id of the source shown in `row`."""
         return self._rows[row].id
 
-    def row_of(self, source_id: int) -> int:
-        """The row showing `source_id`, or -1 when it is not in the model."""
-        return next((i for i, item in enumerate(self._rows) if item.id == source_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+    def header_extra(self, section: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and section == self.GRADE:
             return self.tr("Source reliability (Admiralty code A–F)")
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (self.GRADE, self.EVIDENCE):

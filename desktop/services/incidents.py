@@ -166,12 +166,17 @@ def restore_incident(snapshot: dict, *, actor: str) -> Incident:
     return Incident.get_by_id(data["id"])
 
 
+def uncovered_elements(qualifications: list[str] | None, covered: set[str]) -> list[str]:
+    """Element keys of `qualifications` that are not in `covered` (the keys evidence backs)."""
+    return [scales.element_key(q, e.code)
+            for q in qualifications or [] if q in scales.QUALIFICATIONS_BY_CODE
+            for e in scales.QUALIFICATIONS_BY_CODE[q].elements
+            if scales.element_key(q, e.code) not in covered]
+
+
 def open_elements(incident: Incident) -> list[str]:
     """Element keys of the incident's qualifications that no non-rejected evidence supports."""
     covered = {key for (key,) in Evidence.select(Evidence.supports)
                .where((Evidence.incident == incident.id) & (Evidence.status != "rejected"))
                .tuples()}
-    return [scales.element_key(q, e.code)
-            for q in incident.qualifications or []
-            for e in scales.QUALIFICATIONS_BY_CODE[q].elements
-            if scales.element_key(q, e.code) not in covered]
+    return uncovered_elements(incident.qualifications, covered)

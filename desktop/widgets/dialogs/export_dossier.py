@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from desktop.domain import scales
 from desktop.domain.models import Incident
 from desktop.i18n import scale_label
 from desktop.services.export import DossierOptions
+from desktop.widgets.dialogs import answer_buttons
 
 
 class ExportDossierDialog(QDialog):
@@ -78,11 +78,7 @@ class ExportDossierDialog(QDialog):
         file_row.addWidget(QLabel(self.tr("Save as")))
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons(self, self.tr("Export"))
         layout = QVBoxLayout(self)
         layout.addWidget(which_box)
         layout.addWidget(edition_box)

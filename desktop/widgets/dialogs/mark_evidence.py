@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import scales
 from desktop.domain.models import Incident
 from desktop.i18n import scale_text
+from desktop.widgets.dialogs import answer_buttons
 
 MAX_PREFILL = 120
 
@@ -85,11 +85,7 @@ class MarkEvidenceDialog(QDialog):
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Credibility"), self.credibility)
         form.addRow(self.tr("Note"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Mark"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons(self, self.tr("Mark"))
         layout = QVBoxLayout(self)
         layout.addWidget(shown)
         layout.addLayout(form)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import encryption, scales
 from desktop.i18n import scale_text
+from desktop.widgets.dialogs import answer_buttons
 
 MIN_PASSPHRASE = 12
 
@@ -90,11 +90,7 @@ class NewCaseDialog(QDialog):
                                  "pip install 'casefile[encryption]'."))
         self.problem = QLabel("")
         self.problem.setStyleSheet("color:#a40000")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons(self, self.tr("Create"), on_accept=self._accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
@@ -132,11 +128,7 @@ class EncryptCaseDialog(QDialog):
         note.setStyleSheet("color:#555")
         self.problem = QLabel("")
         self.problem.setStyleSheet("color:#a40000")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Encrypt"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons(self, self.tr("Encrypt"), on_accept=self._accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import LANGUAGES
+from desktop.widgets.dialogs import Button, answer_buttons
 
 
 class PreferencesDialog(QDialog):
@@ -37,10 +37,7 @@ class PreferencesDialog(QDialog):
                               "A new interface language applies after Casefile is restarted."))
         note.setWordWrap(True)
         note.setStyleSheet("color:#555")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons(self, accept=Button.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

@@ -6,7 +6,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import scales
 from desktop.domain.models import Source
 from desktop.i18n import format_datetime, format_number, scale_text
+from desktop.widgets.dialogs import Button, answer_buttons
 
 _TEXT_FIELDS = (
     ("title", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Title")),
@@ -60,10 +60,7 @@ class SourceDetailsDialog(QDialog):
         fixed.setStyleSheet("color: #444; background: #f4f4f2; padding: 8px; border-radius: 4px;")
         fixed.setTextInteractionFlags(fixed.textInteractionFlags()
                                       | fixed.textInteractionFlags().TextSelectableByMouse)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons(self, accept=Button.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(fixed)
