@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import ast
 import html
-import os
+import importlib.util
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -82,18 +81,18 @@ _TAG = re.compile(r"<[^>]+>|&[a-z]+;|&#\d+;")
 
 
 # ------------------------------------------------------------------ helpers
-def qt_tool(name: str) -> str:
-    """A PySide6 tool: beside this Python, on PATH, or the binary inside the PySide6 wheel."""
-    suffix = ".exe" if os.name == "nt" else ""
-    beside = Path(sys.executable).parent / f"pyside6-{name}{suffix}"
-    if beside.exists():
-        return str(beside)
-    found = shutil.which(f"pyside6-{name}")
-    if found:
-        return found
-    import PySide6
+def _update_script():
+    """resources/translations/update_translations.py, the one place that finds Qt's tools."""
+    path = ROOT / "resources" / "translations" / "update_translations.py"
+    spec = importlib.util.spec_from_file_location("update_translations", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    return str(Path(PySide6.__file__).parent / f"{name}{suffix}")
+
+def qt_tool(name: str) -> str:
+    """A PySide6 tool ("lupdate", "lrelease"), found as the update script finds it."""
+    return _update_script().qt_tool(name)
 
 
 def english_left(text: str) -> str:
