@@ -997,7 +997,7 @@ The details were written to {log}</source>
 <context>
     <name>EncryptCaseDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs/new_case.py" line="+125"/>
+        <location filename="../../desktop/widgets/dialogs/new_case.py" line="+121"/>
         <source>Encrypt the case</source>
         <translation>Шифрування справи</translation>
     </message>
@@ -1007,7 +1007,7 @@ The details were written to {log}</source>
         <translation>Справу буде перезаписано в зашифрованому вигляді. Копії, зроблені раніше, резервні копії та блоки старого файлу на диску не стираються: для чутливих матеріалів створюйте справи зашифрованими від початку.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Encrypt</source>
         <translation>Зашифрувати</translation>
     </message>
@@ -1015,7 +1015,7 @@ The details were written to {log}</source>
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../desktop/qtmodels/evidence_model.py" line="+77"/>
+        <location filename="../../desktop/qtmodels/evidence_model.py" line="+76"/>
         <source>E-no.</source>
         <extracomment>Text on the light status colours: dark whatever the palette, so it stays readable. (evidence ids, changes) — e.g. ([7], {&quot;credibility&quot;: &quot;3&quot;}) or ([7], {&quot;note&quot;: &quot;…&quot;}).</extracomment>
         <translation>№</translation>
@@ -1076,7 +1076,7 @@ The details were written to {log}</source>
         <translation>Створено</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+33"/>
         <source>The value the passage asserts for the fact it supports</source>
         <translation>Значення, яке стверджує уривок щодо факту, який він підтверджує</translation>
     </message>
@@ -1184,12 +1184,12 @@ The details were written to {log}</source>
     <name>ExportDossierDialog</name>
     <message>
         <location filename="../../desktop/widgets/dialogs/export_dossier.py" line="+37"/>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Export dossier</source>
         <translation>Експорт досьє</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <source>Approved incidents only</source>
         <translation>Лише схвалені інциденти</translation>
     </message>
@@ -1215,16 +1215,21 @@ The details were written to {log}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Redacted edition: protected names replaced by pseudonyms, URLs of confidential sources left out</source>
-        <translation>Знеособлена редакція: імена захищених осіб замінено псевдонімами, вебадреси конфіденційних джерел пропущено</translation>
+        <source>Redacted edition</source>
+        <translation>Знеособлена редакція</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Protected names are replaced by their pseudonyms, in quotes too, and the URLs of confidential sources are left out.</source>
+        <translation>Імена захищених осіб замінено їхніми псевдонімами, також у цитатах, а вебадреси конфіденційних джерел пропущено.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Edition</source>
         <translation>Редакція</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Include the audit annex (the case&apos;s change history)</source>
         <translation>Додати додаток аудиту (історію змін справи)</translation>
     </message>
@@ -1239,12 +1244,12 @@ The details were written to {log}</source>
         <translation>Зберегти як</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Export</source>
         <translation>Експортувати</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Word documents (*.docx)</source>
         <translation>Документи Word (*.docx)</translation>
     </message>
@@ -1252,7 +1257,7 @@ The details were written to {log}</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop/qtmodels/history_model.py" line="+25"/>
+        <location filename="../../desktop/qtmodels/history_model.py" line="+26"/>
         <source>When (UTC)</source>
         <extracomment>How many entries the panel shows; the whole trail is in the case and in the dossier annex.</extracomment>
         <translation>Коли (UTC)</translation>
@@ -1273,7 +1278,7 @@ The details were written to {log}</source>
         <translation>Подробиці</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+16"/>
         <source>Before:
 {before}
 
@@ -1583,7 +1588,7 @@ After:
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location filename="../../desktop/qtmodels/incidents_model.py" line="+69"/>
+        <location filename="../../desktop/qtmodels/incidents_model.py" line="+61"/>
         <source>Code</source>
         <extracomment>An inline edit of a title: (incident id, new title). The model itself never writes.</extracomment>
         <translation>Код</translation>
@@ -1609,7 +1614,7 @@ After:
         <translation>Докази</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+16"/>
         <source>Open elements: legal elements that no usable evidence covers yet</source>
         <translation>Бракує: правові елементи, які ще не підкріплені жодним придатним доказом</translation>
     </message>
@@ -1729,8 +1734,9 @@ After:
 <context>
     <name>MarkEvidenceDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs/mark_evidence.py" line="+47"/>
+        <location filename="../../desktop/widgets/dialogs/mark_evidence.py" line="+50"/>
         <source>Mark as evidence</source>
+        <extracomment>What the last accepted span supported: the default for the next one.</extracomment>
         <translation>Позначити як доказ</translation>
     </message>
     <message>
@@ -1774,7 +1780,7 @@ After:
         <translation>Примітка</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Mark</source>
         <translation>Позначити</translation>
     </message>
@@ -1855,7 +1861,7 @@ After:
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs/new_case.py" line="-73"/>
+        <location filename="../../desktop/widgets/dialogs/new_case.py" line="-67"/>
         <source>New case</source>
         <translation>Нова справа</translation>
     </message>
@@ -1895,12 +1901,12 @@ After:
         <translation>Для шифрування потрібна необов’язкова підтримка SQLCipher: pip install &apos;casefile[encryption]&apos;.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Create</source>
         <translation>Створити</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Give the case a title.</source>
         <translation>Дайте справі назву.</translation>
     </message>
@@ -1908,7 +1914,7 @@ After:
 <context>
     <name>PassphraseFields</name>
     <message>
-        <location line="-74"/>
+        <location line="-70"/>
         <source>at least {count} characters; a few words</source>
         <translation>щонайменше {count} символів; кілька слів</translation>
     </message>
@@ -3009,7 +3015,7 @@ After:
         <translation>Докази</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+12"/>
         <source>Source reliability (Admiralty code A–F)</source>
         <translation>Надійність джерела (адміралтейський код A–F)</translation>
     </message>

@@ -62,13 +62,18 @@ class ExportDossierDialog(QDialog):
             which_layout.addWidget(widget)
 
         self.full = QRadioButton(self.tr("Full edition"))
-        self.redacted = QRadioButton(self.tr("Redacted edition: protected names replaced by "
-                                             "pseudonyms, URLs of confidential sources left out"))
+        self.redacted = QRadioButton(self.tr("Redacted edition"))
+        redaction = QLabel(self.tr("Protected names are replaced by their pseudonyms, in quotes "
+                                   "too, and the URLs of confidential sources are left out."))
+        redaction.setWordWrap(True)
+        redaction.setContentsMargins(22, 0, 0, 0)
+        redaction.setStyleSheet("color: #555;")
         self.full.setChecked(True)
         edition_box = QGroupBox(self.tr("Edition"))
         edition_layout = QVBoxLayout(edition_box)
         edition_layout.addWidget(self.full)
         edition_layout.addWidget(self.redacted)
+        edition_layout.addWidget(redaction)
         self.audit = QCheckBox(self.tr("Include the audit annex (the case's change history)"))
 
         self.file = QLineEdit(str(default_path))

@@ -41,6 +41,9 @@ def _supports_choices(qualifications: list[str]) -> list[tuple[str, str]]:
 class MarkEvidenceDialog(QDialog):
     """Asks what a selected passage proves; `values()` gives the fields for add_evidence."""
 
+    #: What the last accepted span supported: the default for the next one.
+    last_supports = ""
+
     def __init__(self, quote: str, incident_id: int | None, parent: QWidget | None = None,
                  supports: str = "") -> None:
         super().__init__(parent)
@@ -76,7 +79,7 @@ class MarkEvidenceDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(56)
         self.incident.currentIndexChanged.connect(lambda: self._fill_supports(""))
-        self._fill_supports(supports)
+        self._fill_supports(supports or self.last_supports or "narrative")
 
         form = QFormLayout()
         form.addRow(self.tr("Incident"), self.incident)
@@ -102,6 +105,11 @@ class MarkEvidenceDialog(QDialog):
             self.supports.addItem(text, code)
         index = self.supports.findData(current)
         self.supports.setCurrentIndex(max(0, index))
+
+    def accept(self) -> None:
+        # The next mark starts from what this one supported: spans come in runs per fact.
+        MarkEvidenceDialog.last_supports = self.supports.currentData() or ""
+        super().accept()
 
     def values(self) -> dict:
         """The fields of the new span, as services.evidence.add_evidence takes them."""
