@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -166,10 +167,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_manifest(path: Path) -> dict:
+    """A hand-over manifest (JSON), or a one-line error naming the file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CaseFileError(path, f"cannot be read: {exc.strerror}") from exc
+    except ValueError as exc:
+        raise CaseFileError(path, f"is not a hand-over manifest (not JSON: {exc})") from exc
+    if not isinstance(data, dict):
+        raise CaseFileError(path, "is not a hand-over manifest")
+    return data
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     _open(args)
     report = integrity.verify_case(progress=_progress_printer())
     _end_progress()
+    if args.manifest:
+        integrity.verify_against_manifest(_read_manifest(Path(args.manifest)), report)
     for problem in report.problems:
         print(problem)
     print(report.summary() if report.ok else
@@ -282,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify", help="check the audit trail and every source's fingerprints")
     p.add_argument("case")
+    p.add_argument("--manifest", metavar="FILE",
+                   help="also check the trail against a hand-over manifest (*.manifest.json)")
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("annotations", help="export the evidence as W3C Web Annotations (JSON-LD)")

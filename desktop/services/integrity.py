@@ -109,3 +109,28 @@ def verify_case(progress: Progress | None = None) -> IntegrityReport:
         report.problems.append("This case was recovered from a damaged file: what was lost "
                                "then is listed in its “case.recover” audit entry.")
     return report
+
+
+def verify_against_manifest(manifest: dict, report: IntegrityReport | None = None
+                            ) -> IntegrityReport:
+    """Check the open case's audit trail against a hand-over manifest.
+
+    The entry the manifest names as the chain head must still be in the trail with the same
+    hash: then every entry up to the hand-over is the one recorded outside the file, even if
+    the whole chain was recomputed since. Entries added after the hand-over are allowed.
+    """
+    report = report or IntegrityReport()
+    head = manifest.get("audit", {})
+    count, expected = head.get("entries"), head.get("head")
+    if not isinstance(count, int) or not isinstance(expected, str):
+        report.problems.append("The manifest does not record the audit chain's head.")
+        return report
+    row = database.execute_sql("SELECT entry_hash FROM audit_entry WHERE id = ?",
+                               (count,)).fetchone()
+    if row is None:
+        report.problems.append(f"Audit entry #{count}, the last one at hand-over, is missing.")
+    elif row[0] != expected:
+        report.problems.append(
+            f"Audit entry #{count} is not the one recorded in the hand-over manifest: the trail "
+            "up to the hand-over was rewritten.")
+    return report

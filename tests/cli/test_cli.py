@@ -189,3 +189,22 @@ def test_registers_are_two_csv_files(tmp_path, capsys):
 def test_demo_builds_the_worked_example(tmp_path, capsys):
     code, stdout, _ = run("demo", str(tmp_path / "demo.casefile"), capsys=capsys)
     assert code == 0 and "anchored" in stdout and "not placed" not in stdout
+
+
+def test_verify_checks_a_copy_against_its_manifest(tmp_path, capsys):
+    from desktop.domain import db
+    from desktop.services import handover
+
+    case = worked_case_file(tmp_path)
+    db.open_case(case)
+    handover.save_copy(tmp_path / "copy.casefile", actor="Olena")
+    db.close_case()
+    manifest = tmp_path / "copy.casefile.manifest.json"
+    code, out, _ = run("verify", str(tmp_path / "copy.casefile"), "--manifest", str(manifest),
+                       capsys=capsys)
+    assert code == 0 and out.startswith("Integrity verified")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    code, _, err = run("verify", str(tmp_path / "copy.casefile"), "--manifest", str(bad),
+                       capsys=capsys)
+    assert code == 1 and "bad.json: is not a hand-over manifest" in err

@@ -144,3 +144,31 @@ def test_merging_a_file_that_is_not_a_case_is_refused(worked_case, tmp_path, act
     bogus.write_text("notes")
     with pytest.raises(CaseFileError, match="notes.casefile: is not a Casefile case"):
         handover.merge_review(bogus, actor=actor)
+
+
+def test_a_rewritten_trail_is_caught_by_the_manifest(worked_case, tmp_path, actor):
+    from desktop.domain import ledger
+
+    copy = tmp_path / "copy.casefile"
+    manifest = handover.save_copy(copy, actor=actor)
+    db.close_case()
+    db.open_case(copy)
+    review.review_evidence(worked_case["evidence"]["time"], "approved", actor=REVIEWER)
+    assert integrity.verify_against_manifest(manifest).ok  # later entries are allowed
+    db.close_case()
+    # Someone edits an early entry and recomputes the whole chain: verify alone cannot tell.
+    con = sqlite3.connect(copy)
+    con.execute("UPDATE audit_entry SET actor = 'Someone else' WHERE id = 2")
+    previous = ledger.GENESIS
+    for row in con.execute("SELECT id, at, actor, action, object_type, object_id, summary, "
+                           "before, after FROM audit_entry ORDER BY id").fetchall():
+        previous = ledger.entry_digest(previous, row)
+        con.execute("UPDATE audit_entry SET entry_hash = ? WHERE id = ?", (previous, row[0]))
+    con.execute('UPDATE "case" SET audit_head = ?', (previous,))
+    con.commit()
+    con.close()
+    db.open_case(copy)
+    assert integrity.verify_case().ok
+    problems = integrity.verify_against_manifest(manifest).problems
+    assert problems and "not the one recorded in the hand-over manifest" in problems[0]
+    db.close_case()
