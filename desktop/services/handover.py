@@ -22,16 +22,17 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.domain import db, encryption
-from desktop.domain.errors import CaseFileError
-from desktop.domain.models import Case, Evidence, Incident, database, utc_now
-from desktop.services import audit, review
-from desktop.services import case as case_service
+from desktop.domain.errors import CaseFileError, ValidationError
+from desktop.domain.models import Evidence, Incident, database, utc_now
+from desktop.services import audit, incidents, review
 
 MANIFEST_SUFFIX = ".manifest.json"
 #: What a reviewer may have approved; if any differs between copy and original, it is a conflict.
 _SPAN_IDENTITY = ("source_id", "start", "end", "quote")
 _SPAN_CONTENT = ("incident_id", "supports", "asserted_value", "status", "credibility", "note")
 _DECISION = ("review_state", "review_comment", "reviewed_by", "reviewed_at")
+#: An incident's facts: a sign-off in the copy covers these as they were in the copy.
+_INCIDENT_CONTENT = tuple(f for f in incidents.EDITABLE_FIELDS if f != "qualifications")
 
 
 def file_sha256(path: Path) -> str:
@@ -78,15 +79,27 @@ def _backup(dest: Path) -> None:
         raise CaseFileError(dest, f"cannot be written: {exc}") from exc
 
 
+_COPY_FACTS = ('SELECT c.title, c.reference, c.classification, c.audit_head, c.audit_count, '
+               '(SELECT count(*) FROM source), (SELECT count(*) FROM incident), '
+               '(SELECT count(*) FROM evidence) FROM "case" AS c')
+
+
 def _manifest(copy: Path, actor: str) -> dict:
-    about = case_service.summary()
-    head, count = Case.select(Case.audit_head, Case.audit_count).tuples().get()
+    """What the manifest records, read from the copy itself: the live case may have moved on
+    (an import finishing) between the snapshot and now."""
+    passphrase = (database.obj.connect_params["passphrase"]
+                  if encryption.is_encrypted(database.obj) else None)
+    con = (encryption.connect_readonly(copy, passphrase) if passphrase
+           else sqlite3.connect(db.read_only_uri(copy), uri=True))
+    try:
+        title, reference, marking, head, count, n_sources, n_incidents, n_evidence = (
+            con.execute(_COPY_FACTS).fetchone())
+    finally:
+        con.close()
     return {
         "file": copy.name, "sha256": file_sha256(copy), "size": copy.stat().st_size,
-        "case": {"title": about.title, "reference": about.reference,
-                 "classification": about.classification},
-        "counts": {"sources": about.sources, "incidents": about.incidents,
-                   "evidence": about.evidence},
+        "case": {"title": title, "reference": reference, "classification": marking},
+        "counts": {"sources": n_sources, "incidents": n_incidents, "evidence": n_evidence},
         "audit": {"entries": count, "head": head},
         "made_by": actor, "made_at": utc_now(), "casefile": __version__,
     }
@@ -116,7 +129,8 @@ def _read_copy(path: Path, passphrase: str | None) -> tuple[dict[int, dict], dic
             "status, credibility, note, review_state, review_comment, reviewed_by, reviewed_at "
             "FROM evidence")}
         incidents = {r["id"]: r for r in con.execute(
-            "SELECT id, code, state, state_comment FROM incident")}
+            "SELECT id, code, state, state_comment, "
+            + ", ".join(f'"{f}"' for f in _INCIDENT_CONTENT) + " FROM incident")}
     finally:
         con.close()
     return spans, incidents
@@ -191,9 +205,23 @@ def _merge_incident(incident_id: int, theirs: dict, report: MergeReport, actor: 
         report.conflicts.append(f"{ours.code}: {theirs['state']} in the copy, but it is "
                                 f"{ours.state.replace('_', ' ')} here; kept as it is here.")
         return
-    if theirs["state"] == "approved":
-        review.approve_incident(incident_id, actor=actor)
-    else:
-        review.return_incident(incident_id, theirs["state_comment"] or "(returned in review)",
-                               actor=actor)
+    changed = [f for f in _INCIDENT_CONTENT if getattr(ours, f) != theirs[f]]
+    if changed:
+        report.conflicts.append(
+            f"{ours.code}: {theirs['state']} in the copy, but its "
+            f"{', '.join(f.replace('_', ' ') for f in changed)} changed here since the copy "
+            "was made; review it again.")
+        return
+    try:
+        with database.atomic():
+            if theirs["state"] == "approved":
+                review.approve_incident(incident_id, actor=actor)
+            else:
+                review.return_incident(incident_id,
+                                       theirs["state_comment"] or "(returned in review)",
+                                       actor=actor)
+    except ValidationError as exc:  # e.g. evidence added here since: it waits for review
+        report.conflicts.append(f"{ours.code}: {theirs['state']} in the copy, but not here: "
+                                f"{exc}")
+        return
     report.applied.append(f"{ours.code}: {theirs['state']} in review")

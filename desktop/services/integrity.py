@@ -68,7 +68,11 @@ def _check_chain(report: IntegrityReport) -> None:
         report.problems.append(
             f"The audit trail ends at entry #{last_id}, but the case recorded {count} entries: "
             f"the newest {count - last_id} were removed outside Casefile.")
-    elif previous != head and count == last_id:
+    elif count < last_id:
+        report.problems.append(
+            f"The audit trail has entries after #{count}, the last one the case recorded: "
+            f"#{count + 1}–#{last_id} were added outside Casefile.")
+    elif previous != head:
         report.problems.append(f"The audit trail's last entry #{last_id} is not the one the "
                                "case recorded: it was replaced outside Casefile.")
 

@@ -68,19 +68,25 @@ class Redactor:
     def __init__(self, people: Iterable[tuple[str, str]]) -> None:
         """`people`: (pseudonym, names one per line) pairs."""
         table: dict[str, str] = {}
+        forms: set[str] = set()
         for pseudonym, names in people:
             for spelling in _spellings(names):
                 table[spelling.casefold()] = pseudonym
+                # Both forms: IGNORECASE and casefold() disagree on some letters (ß/ss, İ/i̇).
+                forms.update((spelling, spelling.casefold()))
         self._table = table
         if table:
             # Whole words only; any run of spaces between a name's parts still matches.
-            alternatives = sorted(table, key=len, reverse=True)
+            alternatives = sorted(forms, key=len, reverse=True)
             pattern = "|".join(r"\s+".join(re.escape(part) for part in name.split())
                                for name in alternatives)
             self._pattern: re.Pattern[str] | None = re.compile(
                 rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
         else:
             self._pattern = None
+
+    def _pseudonym(self, match: re.Match[str]) -> str:
+        return self._table.get(" ".join(match.group(0).split()).casefold(), "[name withheld]")
 
     @classmethod
     def for_case(cls) -> Redactor:
@@ -91,8 +97,7 @@ class Redactor:
     def __call__(self, text: str) -> str:
         if self._pattern is None or not text:
             return text
-        return self._pattern.sub(lambda m: self._table[" ".join(m.group(0).split()).casefold()],
-                                 text)
+        return self._pattern.sub(self._pseudonym, text)
 
     def spellings(self) -> list[str]:
         """Every protected spelling (for checks that none survives in a document)."""
@@ -104,5 +109,5 @@ def find_names(text: str, redactor: Redactor | None = None) -> list[tuple[int, i
     redactor = redactor or Redactor.for_case()
     if redactor._pattern is None:
         return []
-    return [(m.start(), m.end(), redactor._table[" ".join(m.group(0).split()).casefold()])
+    return [(m.start(), m.end(), redactor._pseudonym(m))
             for m in redactor._pattern.finditer(text)]

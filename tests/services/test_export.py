@@ -373,3 +373,25 @@ def test_template_matches_the_code(tmp_path):
     template = docx.Document(str(styles.TEMPLATE))
     for name in (*styles.PARAGRAPH_STYLES, styles.TABLE):
         assert template.styles[name].element.xml == built.styles[name].element.xml, name
+
+
+def test_redaction_withholds_cut_quotes_and_a_confidential_sources_origin(case, tmp_path,
+                                                                         seed_files):
+    from desktop.services import evidence, sources
+
+    name = "Oleksandr Bondarenko"
+    path = tmp_path / "statement.txt"
+    path.write_text("According to the statement, the commander " + name + " ordered the "
+                    "shooting of the prisoners after they had surrendered.", encoding="utf-8")
+    source_id = sources.import_files([path], actor=ACTOR).source_ids[0]
+    sources.update_source(source_id, actor=ACTOR, confidential=True,
+                          collected_from="private channel of an informant, t.me/c/123")
+    incident = incidents.create_incident(actor=ACTOR, title="Order to shoot prisoners")
+    text = sources.source_text(source_id)
+    evidence.add_evidence(source_id, 0, len(text) - 1, actor=ACTOR, incident=incident.id,
+                          supports="narrative")
+    protection.add_protected([name], "perpetrator", actor=ACTOR)
+    result, _ = _export(tmp_path, edition="redacted", incidents="drafts", audit_annex=True)
+    xml = "\n".join(_xml_parts(result.path).values())
+    assert "Bondare" not in xml and "t.me/c/123" not in xml and "informant" not in xml
+    assert "quote withheld in the redacted edition" in xml

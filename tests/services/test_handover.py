@@ -172,3 +172,43 @@ def test_a_rewritten_trail_is_caught_by_the_manifest(worked_case, tmp_path, acto
     problems = integrity.verify_against_manifest(manifest).problems
     assert problems and "not the one recorded in the hand-over manifest" in problems[0]
     db.close_case()
+
+
+def _signed_off_copy(worked_case, tmp_path, actor, case_path) -> Path:
+    incident = worked_case["incidents"]["INC-001"]
+    review.submit_incident(incident, actor=actor)
+    copy = tmp_path / "signed.casefile"
+    handover.save_copy(copy, actor=actor)
+    db.close_case()
+    db.open_case(copy)
+    review.review_evidence(list(worked_case["evidence"].values()), "approved", actor=REVIEWER)
+    review.approve_incident(incident, actor=REVIEWER)
+    db.close_case()
+    db.open_case(case_path)
+    return copy
+
+
+def test_a_sign_off_of_facts_changed_since_is_a_conflict(worked_case, tmp_path, actor,
+                                                         case_path):
+    from desktop.services import incidents
+
+    copy = _signed_off_copy(worked_case, tmp_path, actor, case_path)
+    incident = worked_case["incidents"]["INC-001"]
+    incidents.update_incident(incident, actor=actor, victims_min=2, victims_max=2)
+    report = handover.merge_review(copy, actor=actor)
+    assert any(c.startswith("INC-001: approved in the copy, but its victims min, victims max "
+                            "changed here") for c in report.conflicts)
+    assert Incident.get_by_id(incident).state != "approved"
+    assert len(report.applied) == 4  # the span decisions still came in
+
+
+def test_evidence_added_since_keeps_the_incident_open_but_not_the_rest(worked_case, tmp_path,
+                                                                       actor, case_path):
+    copy = _signed_off_copy(worked_case, tmp_path, actor, case_path)
+    incident = worked_case["incidents"]["INC-001"]
+    source_id = worked_case["sources"]["003_b8c3f3517aeeccd0.txt"]
+    evidence.add_evidence(source_id, 0, 10, actor=actor, incident=incident, supports="title")
+    report = handover.merge_review(copy, actor=actor)
+    assert any("INC-001: approved in the copy, but not here" in c for c in report.conflicts)
+    assert len(report.applied) == 4
+    assert Evidence.get_by_id(worked_case["evidence"]["time"]).review_state == "approved"

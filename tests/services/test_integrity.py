@@ -101,3 +101,20 @@ def test_an_old_case_gets_a_valid_chain_when_upgraded(tmp_path):
     con.executescript((FIXTURES / "schema_v1.sql").read_text(encoding="utf-8"))
     con.close()
     assert verify(path).ok
+
+
+def test_an_entry_appended_outside_casefile_is_found(closed_case):
+    from desktop.domain import ledger
+
+    con = sqlite3.connect(closed_case)
+    last_id, previous = con.execute("SELECT id, entry_hash FROM audit_entry ORDER BY id DESC "
+                                    "LIMIT 1").fetchone()
+    row = (last_id + 1, "2025-01-01T00:00:00Z", "Forger", "incident.approved", "incident", 1,
+           "INC-001 → approved", None, '{"state": "approved"}')
+    con.execute("INSERT INTO audit_entry (id, at, actor, action, object_type, object_id, "
+                "summary, before, after, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*row, ledger.entry_digest(previous, row)))
+    con.commit()
+    con.close()
+    report = verify(closed_case)
+    assert report.problems and "were added outside Casefile" in report.problems[0]

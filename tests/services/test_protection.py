@@ -68,3 +68,10 @@ def test_a_pseudonym_is_not_reused(case, actor):
     protection.add_protected("A. B.", "witness", actor=actor, pseudonym="W-007")
     with pytest.raises(ValidationError, match="already used"):
         protection.add_protected("C. D.", "witness", actor=actor, pseudonym="W-007")
+
+
+def test_letters_that_case_folding_changes_are_still_caught():
+    redact = protection.Redactor([("W-001", "Hans Weiß"), ("W-002", "İbrahim Yılmaz")])
+    assert redact("Hans Weiß, HANS WEISS, hans weiss") == "W-001, W-001, W-001"
+    redacted = redact("İbrahim Yılmaz; İBRAHIM YILMAZ")
+    assert "brahim" not in redacted and "YILMAZ" not in redacted

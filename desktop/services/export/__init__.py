@@ -108,7 +108,7 @@ def build(options: DossierOptions, data: gather.DossierData, *, actor: str,
     annexes.sources_annex(writer, data, redacted=redacted)
     annexes.methodology_annex(writer, data)
     if options.audit_annex:
-        annexes.audit_annex(writer, data)
+        annexes.audit_annex(writer, data, redacted=redacted)
     core = document.core_properties
     core.title = writer.text(f"{data.case.title} — dossier of evidence")
     core.author = core.last_modified_by = writer.text(actor)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from desktop.domain import scales
 from desktop.domain.models import Source
 from desktop.services.export import styles, wording
@@ -32,9 +34,10 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
         collected = ", ".join(v for v in (
             f"by {source.collected_by}" if source.collected_by else "",
             f"on {wording.moment(source.collected_at)}" if source.collected_at else "",
-            f"from {source.collected_from}" if source.collected_from else "") if v)
-        if redacted and source.confidential:
-            collected = collected.replace(source.url, URL_WITHHELD) if source.url else collected
+            # Where a confidential source came from can identify it: withheld, not just its URL.
+            (f"from {source.collected_from}" if not (redacted and source.confidential)
+             else "from a place withheld (confidential source)")
+            if source.collected_from else "") if v)
         table = writer.table(None, (1, 3))
         for name, value in (
             ("Kind", scales.label(scales.SOURCE_KINDS, source.kind)),
@@ -96,16 +99,25 @@ def methodology_annex(writer: DossierWriter, data: DossierData) -> None:
     writer.paragraph("(on Windows: certutil -hashfile original-file.txt SHA256)", styles.META)
 
 
-def audit_annex(writer: DossierWriter, data: DossierData) -> None:
-    """Annex C: the case's change history, newest first."""
+_QUOTED = re.compile(r"“[^”]*”?")
+QUOTE_WITHHELD = "“[quote withheld in the redacted edition]”"
+
+
+def audit_annex(writer: DossierWriter, data: DossierData, *, redacted: bool = False) -> None:
+    """Annex C: the case's change history, newest first.
+
+    In the redacted edition, quotes inside summaries are withheld: a summary keeps only the
+    start of a quote, which may end in the middle of a protected name the redactor cannot match.
+    """
     writer.heading("Annex C — Audit trail", 1)
     writer.paragraph(
         f"Every change recorded in the case file, newest first "
         f"({wording.plural(len(data.audit), 'entry', 'entries')}). The trail is append-only.")
     table = writer.table(("Time (UTC)", "By", "Action", "Summary"), (1.35, 1.2, 1.2, 3.2))
     for line in data.audit:
+        summary = _QUOTED.sub(QUOTE_WITHHELD, line.summary) if redacted else line.summary
         table.row((line.at.replace("T", " ").replace("Z", ""), line.actor, _action(line.action),
-                   line.summary))
+                   summary))
 
 
 def _action(code: str) -> str:
