@@ -16,10 +16,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QFileDialog,
     QInputDialog,
     QLineEdit,
@@ -63,6 +66,10 @@ from desktop.widgets.tour import Tour, workspace_steps
 log = logging.getLogger(__name__)
 
 PASSPHRASE_TRIES = 3
+#: Widgets that use plain typed keys themselves (see CasefileApp.eventFilter).
+_KEY_TAKERS = (QComboBox, QAbstractButton, QAbstractSpinBox)
+_COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                      | Qt.KeyboardModifier.MetaModifier)
 
 # Translation: texts of this module are in the "CasefileApp" context (self.tr in CasefileApp's
 # methods, QCoreApplication.translate("CasefileApp", …) in module-level functions). Messages
@@ -103,7 +110,22 @@ class CasefileApp(QObject):
         self._review_index = 0
         self._wire()
         self._restore_layout()
+        if (qt_app := QApplication.instance()) is not None:
+            qt_app.installEventFilter(self)
         self._case_opened(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Give plain keys to combo boxes and buttons before the one-letter shortcuts.
+
+        E, 1–5 and A/R/N/P are window shortcuts; Qt lets line edits keep typed keys but not a
+        combo box (where a letter picks an item) or a check box. Typing "3" in a combo box must
+        never grade evidence.
+        """
+        if (event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(watched, _KEY_TAKERS) and event.text().isprintable()
+                and event.text() and not event.modifiers() & _COMMAND_MODIFIERS):
+            event.accept()
+        return False
 
     # ----------------------------------------------------------------- wiring
     def _wire(self) -> None:
@@ -115,8 +137,8 @@ class CasefileApp(QObject):
         a.export_dossier.triggered.connect(self.ask_export_dossier)
         a.close_case.triggered.connect(self.close_case)
         a.quit.triggered.connect(w.close)
-        a.undo.triggered.connect(self.undo_stack.undo)
-        a.redo.triggered.connect(self.undo_stack.redo)
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
         self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
         self.undo_stack.undoTextChanged.connect(lambda t: a.undo.setText(
@@ -221,21 +243,29 @@ class CasefileApp(QObject):
         An encrypted case asks for its passphrase, three tries at most.
         """
         path = Path(path)
-        if not self.close_case():
-            return False
+        if self.case_file is not None and path.resolve() == self.case_file.resolve():
+            return True
         lock = QLockFile(str(path) + ".lock")
         lock.setStaleLockTime(0)  # only a lock whose process is gone is stale
-        try:
+        try:  # everything that can refuse the file comes before the open case is closed
             passphrase = self._unlock(path, passphrase)
             if passphrase == "":
                 return False  # the user cancelled the passphrase prompt
             if not lock.tryLock(100):
                 raise CaseFileError(path, self.tr("is already open in another {app} window{owner}")
                                     .format(app=APP_NAME, owner=_lock_owner(lock)))
-            db.open_case(path, passphrase)
         except CasefileError as exc:
             if lock.isLocked():
                 lock.unlock()
+            self.warn(self.tr("The case could not be opened"), str(exc))
+            return False
+        if not self.close_case():
+            lock.unlock()
+            return False
+        try:
+            db.open_case(path, passphrase)
+        except CasefileError as exc:
+            lock.unlock()
             self.warn(self.tr("The case could not be opened"), str(exc))
             return False
         self._lock, self.case_file = lock, path
@@ -290,8 +320,11 @@ class CasefileApp(QObject):
 
     def _case_opened(self, is_open: bool) -> None:
         w = self.window
+        self.undo_stack.clear()  # a history belongs to one case
         for action in w.actions.case_actions():
             action.setEnabled(is_open)
+        w.navigator.add_button.setEnabled(is_open)
+        w.search_panel.setEnabled(is_open)
         if not is_open:
             w.actions.review_mode.setChecked(False)
         self._enable_review_actions(w.actions.review_mode.isChecked())
@@ -362,6 +395,24 @@ class CasefileApp(QObject):
             self.warn(self.tr("The change was not made"), str(command.error))
             return False
         return True
+
+    def undo(self) -> None:
+        """Undo the last edit; say so if it could not be undone (the case is unchanged)."""
+        self._step_stack(self.undo_stack.index() - 1, self.undo_stack.undo)
+
+    def redo(self) -> None:
+        self._step_stack(self.undo_stack.index(), self.undo_stack.redo)
+
+    def _step_stack(self, index: int, step) -> None:
+        self.window.incident_form.flush()
+        command = self.undo_stack.command(index) if 0 <= index < self.undo_stack.count() else None
+        step()
+        if isinstance(command, commands.CaseCommand) and command.error is not None:
+            error, command.error = command.error, None
+            self.warn(self.tr("The change was not undone or redone"), str(error))
+            # The stack and the case no longer agree: start a fresh history from here.
+            self.undo_stack.clear()
+            self.refresh(frozenset({"sources", "incidents", "evidence", "case"}))
 
     def _notify(self, kinds: frozenset[str], evidence_ids: list[int] | None) -> None:
         self.refresh(kinds, evidence_ids)
@@ -572,6 +623,7 @@ class CasefileApp(QObject):
         except CasefileError as exc:
             self.warn(self.tr("The review was not merged"), str(exc))
             return
+        self.undo_stack.clear()  # edits before the merge may no longer undo cleanly
         self.refresh(frozenset({"evidence", "incidents"}))
         lines = [report.summary(), *report.applied[:15]]
         if report.conflicts:
@@ -823,7 +875,7 @@ class CasefileApp(QObject):
                             linked).format(code=incident.code)):
             return
         if self.window.incident_form.incident_id() == incident_id:
-            self.window.incident_form.set_incident(None)
+            self.select_incident(None)
         self._push(commands.DeleteIncident(incident_id, actor=self.user_name(),
                                            notify=self._notify))
 
@@ -934,6 +986,7 @@ class CasefileApp(QObject):
         except CasefileError as exc:
             self.warn(self.tr("The annotations were not imported"), str(exc))
             return
+        self.undo_stack.clear()  # edits before the import may no longer undo cleanly
         self.refresh(frozenset({"evidence", "incidents", "sources"}))
         lines = [report.summary()]
         if report.unplaced:

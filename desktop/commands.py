@@ -58,6 +58,12 @@ class CaseCommand(QUndoCommand):
             if not self._done_once:
                 self.setObsolete(True)
             return
+        except Exception as exc:  # never into Qt's undo stack: logged, and shown by the app
+            log.exception("an edit could not be %s", "made" if not self._done_once else "redone")
+            self.error = CasefileError(f"the change could not be applied ({exc})")
+            if not self._done_once:
+                self.setObsolete(True)
+            return
         self.notify(self.kinds, self.evidence_ids())
 
     def evidence_ids(self) -> list[int] | None:
@@ -180,7 +186,7 @@ class UpdateIncident(CaseCommand):
     """Edits of an incident's fields. Consecutive edits of the same fields merge into one step,
     so typing a title is undone as a whole, not keystroke by keystroke."""
 
-    kinds = frozenset({"incidents"})
+    kinds = frozenset({"incidents", "evidence"})  # the evidence list shows titles
 
     def __init__(self, incident_id: int, changes: dict, *, actor: str, notify: Notify) -> None:
         code = Incident.get_by_id(incident_id).code
@@ -215,7 +221,7 @@ class UpdateIncident(CaseCommand):
 
 
 class UpdateSource(CaseCommand):
-    kinds = frozenset({"sources"})
+    kinds = frozenset({"sources", "evidence"})  # spans show their source's title
 
     def __init__(self, source_id: int, changes: dict, *, actor: str, notify: Notify) -> None:
         super().__init__("Edit source details", actor, notify)

@@ -469,7 +469,7 @@
 <context>
     <name>CasefileApp</name>
     <message>
-        <location filename="../../desktop/app.py" line="+901"/>
+        <location filename="../../desktop/app.py" line="+953"/>
         <source>Export annotations</source>
         <translation>Експорт анотацій</translation>
     </message>
@@ -485,8 +485,9 @@
         <translation>Анотації не записано</translation>
     </message>
     <message>
-        <location line="-833"/>
+        <location line="-878"/>
         <source>{app} cases (*{suffix})</source>
+        <extracomment>Widgets that use plain typed keys themselves (see CasefileApp.eventFilter).</extracomment>
         <translation>Справи {app} (*{suffix})</translation>
     </message>
     <message>
@@ -501,7 +502,7 @@
         <translation>Джерела ({patterns})</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+122"/>
         <source>New case</source>
         <translation>Нова справа</translation>
     </message>
@@ -521,7 +522,8 @@
         <translation>уже відкрито в іншому вікні {app}{owner}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <location line="+9"/>
         <source>The case could not be opened</source>
         <translation>Не вдалося відкрити справу</translation>
     </message>
@@ -569,7 +571,7 @@
         <translation>Імпорт або експорт ще триває; скасуйте його або дочекайтеся завершення, перш ніж закривати справу.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>No recent cases</source>
         <translation>Немає недавніх справ</translation>
     </message>
@@ -579,7 +581,12 @@
         <translation>Зміну не внесено</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
+        <source>The change was not undone or redone</source>
+        <translation>Зміну не скасовано й не повторено</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Import sources</source>
         <translation>Імпорт джерел</translation>
     </message>
@@ -748,7 +755,7 @@ SHA-256 {sha256}
         <translation>Результати рецензування не об’єднано</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Conflicts (left as they are here):</source>
         <translation>Конфлікти (тут залишено без змін):</translation>
     </message>
@@ -964,7 +971,7 @@ The details were written to {log}</source>
         <translation>Анотації не імпортовано</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Not placed (nothing was written for these):</source>
         <translation>Не прив’язано до тексту (для цих анотацій нічого не записано):</translation>
     </message>

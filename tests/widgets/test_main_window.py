@@ -377,3 +377,47 @@ def test_the_first_run_lands_in_the_demo_case(qtbot, casefile, tmp_path, monkeyp
     assert casefile.open_case(path)
     assert Incident.select().count() == 5
     assert casefile.window.source_view.source_id() is not None
+
+
+def test_typing_in_a_combo_box_never_grades_evidence(qtbot, casefile, tmp_path):
+    from PySide6.QtCore import Qt
+
+    casefile.new_case(tmp_path / "keys.casefile", "Keys")
+    import_seeds(qtbot, casefile)
+    casefile.add_incident()
+    span = casefile.add_evidence(source_id_of("003_b8c3f3517aeeccd0.txt"), 0, 20,
+                                 {"supports": "title"})
+    casefile.window.evidence_panel.select_evidence(span)
+    combo = casefile.window.incident_form.editor("date_precision")
+    casefile.window.activateWindow()
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo, Qt.Key.Key_3)
+    qtbot.keyClick(combo, Qt.Key.Key_E)
+    assert Evidence.get_by_id(span).status == "unverified"
+    assert Evidence.select().count() == 1
+
+
+def test_a_case_that_cannot_be_opened_leaves_the_open_one_open(casefile, tmp_path, messages):
+    casefile.new_case(tmp_path / "open.casefile", "Open")
+    notes = tmp_path / "notes.casefile"
+    notes.write_text("not a case")
+    assert not casefile.open_case(notes)
+    assert casefile.case_file == tmp_path / "open.casefile"
+    assert Incident.select().count() == 0  # the open case is still usable
+
+
+def test_without_a_case_nothing_can_be_added(casefile):
+    assert not casefile.window.navigator.add_button.isEnabled()
+    assert not casefile.window.search_panel.isEnabled()
+    assert not casefile.window.actions.undo.isEnabled()
+
+
+def test_deleting_the_current_incident_clears_the_evidence_scope(qtbot, casefile, tmp_path,
+                                                               messages):
+    casefile.new_case(tmp_path / "scope.casefile", "Scope")
+    casefile.add_incident()
+    incident = Incident.get()
+    casefile.delete_incident(incident.id)
+    assert casefile.window.incident_form.incident_id() is None
+    assert casefile.window.evidence_panel.model().incident_scope() is None
