@@ -134,6 +134,7 @@ class UpdateEvidence(CaseCommand):
         self.ids = list(evidence_ids)
         self.changes = dict(changes)
         self.before: dict[int, dict] = {}
+        self.review_before: dict[int, dict] = {}
 
     def evidence_ids(self) -> list[int] | None:
         return self.ids
@@ -141,10 +142,14 @@ class UpdateEvidence(CaseCommand):
     def do(self) -> None:
         rows = Evidence.select().where(Evidence.id.in_(self.ids))
         self.before = {row.id: audit.snapshot(row, self.changes) for row in rows}
+        self.review_before = review.review_fields(self.ids)  # an edit may undo an approval
         evidence.update_evidence(self.ids, actor=self.actor, **self.changes)
 
     def revert(self) -> None:
         evidence.restore_values(self.before, actor=self.actor)
+        now = review.review_fields(self.ids)
+        review.restore_review({i: v for i, v in self.review_before.items() if now.get(i) != v},
+                              actor=self.actor)
 
 
 class CreateIncident(CaseCommand):
@@ -194,6 +199,7 @@ class UpdateIncident(CaseCommand):
         self.incident_id = incident_id
         self.changes = dict(changes)
         self.before: dict = {}
+        self.state_before: dict = {}
         self.last_edit = time.monotonic()
 
     def id(self) -> int:
@@ -211,6 +217,7 @@ class UpdateIncident(CaseCommand):
     def do(self) -> None:
         incident = Incident.get_by_id(self.incident_id)
         self.before = audit.snapshot(incident, self.changes)
+        self.state_before = audit.snapshot(incident, ("state", "state_comment"))
         incidents.update_incident(self.incident_id, actor=self.actor, **self.changes)
 
     def again(self) -> None:
@@ -218,6 +225,9 @@ class UpdateIncident(CaseCommand):
 
     def revert(self) -> None:
         incidents.update_incident(self.incident_id, actor=self.actor, **self.before)
+        incident = Incident.get_by_id(self.incident_id)
+        if audit.snapshot(incident, ("state", "state_comment")) != self.state_before:
+            review.restore_state(self.incident_id, self.state_before, actor=self.actor)
 
 
 class UpdateSource(CaseCommand):

@@ -13,6 +13,10 @@ from desktop.domain.models import Evidence, Incident, Source, database
 from desktop.services import audit
 from desktop.services.anchoring import quote_at
 
+#: An edited span that was approved goes back to review.
+REVIEW_RESET = {"review_state": "pending", "review_comment": "", "reviewed_by": "",
+                "reviewed_at": ""}
+
 #: Fields a user edits after marking a span; the span itself (source, offsets, quote) is fixed.
 EDITABLE_FIELDS = ("incident", "supports", "asserted_value", "status", "credibility", "note")
 
@@ -63,13 +67,16 @@ def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> int:
     changed = 0
     with database.atomic():
         for evidence in Evidence.select().where(Evidence.id.in_(ids)):
-            before = audit.snapshot(evidence, changes)
-            if before == changes:
+            if audit.snapshot(evidence, changes) == changes:
                 continue
-            Evidence.update(changes).where(Evidence.id == evidence.id).execute()
+            values = dict(changes)
+            if evidence.review_state == "approved":
+                values.update(REVIEW_RESET)  # an approval covers the span as it was approved
+            before = audit.snapshot(evidence, values)
+            Evidence.update(values).where(Evidence.id == evidence.id).execute()
             audit.record("evidence.update", actor=actor, object_type="evidence",
                          object_id=evidence.id, summary=f"Edited {', '.join(sorted(changes))}",
-                         before=before, after=dict(changes))
+                         before=before, after=values)
             changed += 1
     return changed
 

@@ -18,7 +18,9 @@ EDITABLE_FIELDS = (
     "perpetrator_force", "perpetrator_unit", "perpetrators_named", "narrative",
     "qualifications",
 )
-#: The workflow state moves only through desktop.services.review (submit, approve, return).
+#: The workflow state moves only through desktop.services.review (submit, approve, return),
+#: and back to draft when an incident under review or approved is edited.
+EDITED_AFTER_REVIEW = "Edited after it was submitted for review: submit it again."
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _CODE = re.compile(r"^INC-(\d+)$")
 
@@ -127,14 +129,18 @@ def update_incident(incident_id: int, *, actor: str, **changes) -> Incident:
     with database.atomic():
         incident = Incident.get_by_id(incident_id)
         _check(changes, audit.snapshot(incident, EDITABLE_FIELDS))
-        before = audit.snapshot(incident, changes)
-        if before == changes:
+        if audit.snapshot(incident, changes) == changes:
             return incident
-        Incident.update(changes).where(Incident.id == incident_id).execute()
+        values = dict(changes)
+        if incident.state in ("in_review", "approved"):
+            # What was submitted or signed off is not what it says now: back to its documenter.
+            values.update(state="draft", state_comment=EDITED_AFTER_REVIEW)
+        before = audit.snapshot(incident, values)
+        Incident.update(values).where(Incident.id == incident_id).execute()
         audit.record("incident.update", actor=actor, object_type="incident",
                      object_id=incident_id,
                      summary=f"Edited {', '.join(sorted(changes))} of {incident.code}",
-                     before=before, after=dict(changes))
+                     before=before, after=values)
     return Incident.get_by_id(incident_id)
 
 

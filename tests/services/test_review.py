@@ -53,3 +53,34 @@ def test_a_draft_cannot_be_approved(worked_case):
     with pytest.raises(ValidationError, match="is draft"):
         review.approve_incident(worked_case["incidents"]["INC-002"], actor=REVIEWER)
     assert Incident.get_by_id(worked_case["incidents"]["INC-002"]).state == "draft"
+
+
+def test_editing_an_approved_span_sends_it_back_to_review(worked_case, actor):
+    from desktop.services import evidence
+
+    span = worked_case["evidence"]["time"]
+    review.review_evidence(span, "approved", actor=REVIEWER)
+    evidence.update_evidence(span, actor=actor, asserted_value="11:00")
+    stored = Evidence.get_by_id(span)
+    assert (stored.review_state, stored.reviewed_by) == ("pending", "")
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert entry.before["review_state"] == "approved" and entry.after["review_state"] == "pending"
+
+
+def test_a_returned_span_keeps_its_comment_when_edited(worked_case, actor):
+    from desktop.services import evidence
+
+    span = worked_case["evidence"]["time"]
+    review.review_evidence(span, "returned", actor=REVIEWER, comment="Quote the whole sentence")
+    evidence.update_evidence(span, actor=actor, note="Widened")
+    assert Evidence.get_by_id(span).review_comment == "Quote the whole sentence"
+
+
+def test_editing_a_signed_off_incident_sends_it_back_to_draft(worked_case, actor):
+    from desktop.services import incidents
+
+    incident = worked_case["incidents"]["INC-002"]
+    review.submit_incident(incident, actor=actor)
+    incidents.update_incident(incident, actor=actor, victims_min=79, victims_max=177)
+    stored = Incident.get_by_id(incident)
+    assert stored.state == "draft" and "submit it again" in stored.state_comment

@@ -421,3 +421,20 @@ def test_deleting_the_current_incident_clears_the_evidence_scope(qtbot, casefile
     casefile.delete_incident(incident.id)
     assert casefile.window.incident_form.incident_id() is None
     assert casefile.window.evidence_panel.model().incident_scope() is None
+
+
+def test_undoing_an_edit_restores_the_approval_it_cleared(qtbot, casefile, tmp_path):
+    from desktop.services import review
+
+    casefile.new_case(tmp_path / "approved.casefile", "Approved")
+    import_seeds(qtbot, casefile)
+    casefile.add_incident()
+    span = casefile.add_evidence(source_id_of("003_b8c3f3517aeeccd0.txt"), 0, 20,
+                                 {"supports": "title", "asserted_value": "x"})
+    review.review_evidence(span, "approved", actor="Reviewer")
+    casefile.edit_evidence([span], {"asserted_value": "y"})
+    assert Evidence.get_by_id(span).review_state == "pending"
+    casefile.undo()
+    restored = Evidence.get_by_id(span)
+    assert (restored.asserted_value, restored.review_state, restored.reviewed_by) == (
+        "x", "approved", "Reviewer")
