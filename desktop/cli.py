@@ -214,7 +214,8 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         report = hypothesis.import_hypothesis(data, actor=args.user, min_score=args.min_score)
     else:
         data = w3c.read_annotation_file(Path(args.file))
-        report = w3c.import_annotations(data, actor=args.user, min_score=args.min_score)
+        report = w3c.import_annotations(data, actor=args.user, min_score=args.min_score,
+                                        keep_review=args.keep_review)
     for item in report.anchored:
         score = f" {item.score:.2f}" if item.method == "fuzzy" else ""
         print(f"{item.method + score:<12} {item.annotation_id}  E-{item.evidence_id:03d}")
@@ -315,6 +316,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--hypothesis", action="store_true", help="the file is a Hypothesis export")
     p.add_argument("--min-score", type=float, default=0.8,
                    help="lowest fuzzy-match score accepted (0–1, default 0.8)")
+    p.add_argument("--keep-review", action="store_true",
+                   help="take over the review decisions in the file (only for a copy of this "
+                        "case's own data; otherwise imported spans wait for review)")
     p.set_defaults(func=cmd_import_annotations)
 
     p = sub.add_parser("registers", help="export incidents and evidence as two CSV files")

@@ -85,7 +85,7 @@ def build_demo(path: Path, folder: Path | None = None) -> DemoReport:
                           if k in incidents.EDITABLE_FIELDS}
                 incidents.create_incident(actor=documenter, code=wanted["code"], **values)
         data = _retarget(w3c.read_annotation_file(folder / ANNOTATIONS), folder)
-        anchored = w3c.import_annotations(data, actor=documenter)
+        anchored = w3c.import_annotations(data, actor=documenter, keep_review=True)
         _move_incidents(plan["incidents"], documenter, reviewer)
     finally:
         db.close_case()

@@ -142,7 +142,8 @@ def test_the_file_is_indented_utf8_and_its_writing_is_audited(exported, tmp_path
 def test_a_round_trip_into_another_case_reproduces_every_span(second_case, tmp_path):
     out = tmp_path / "handed-over.jsonld"
     out.write_text(json.dumps(second_case["data"], ensure_ascii=False), encoding="utf-8")
-    result = w3c.import_annotations(w3c.read_annotation_file(out), actor=IMPORTER)
+    result = w3c.import_annotations(w3c.read_annotation_file(out), actor=IMPORTER,
+                                    keep_review=True)  # a copy of this case's own data
     assert result.unplaced == []
     assert [a.method for a in result.anchored] == ["exact"] * 5
     assert sorted(result.incidents_created) == ["INC-001", "INC-002"]
@@ -370,3 +371,11 @@ def test_a_w3c_file_given_as_hypothesis_is_refused_by_name(exported, tmp_path):
     with pytest.raises(AnnotationFileError, match="evidence.jsonld: is a W3C annotation "
                                                   "collection, not a Hypothesis export"):
         hypothesis.read_hypothesis_file(path)
+
+
+def test_a_file_cannot_approve_evidence_unless_asked(second_case):
+    approved = [item for item in second_case["data"]["first"]["items"]
+                if item["body"]["cf:review"]["cf:state"] == "approved"]
+    assert approved, "the exported case has approved evidence"
+    w3c.import_annotations(second_case["data"], actor=IMPORTER)
+    assert {s for (s,) in Evidence.select(Evidence.review_state).tuples()} == {"pending"}

@@ -314,7 +314,8 @@ class Candidate:
     attribution: dict[str, str] = field(default_factory=dict)  # created_*, review fields
 
 
-def parse_annotation(item: object, number: int, keep_attribution: bool = True) -> Candidate:
+def parse_annotation(item: object, number: int, keep_attribution: bool = True,
+                     keep_review: bool = False) -> Candidate:
     """One W3C annotation as a Candidate; ValueError when its JSON has the wrong shape."""
     if not isinstance(item, dict):
         raise ValueError(f"annotation {number} must be an object, not {json_type(item)}")
@@ -338,7 +339,7 @@ def parse_annotation(item: object, number: int, keep_attribution: bool = True) -
         candidate.values["note"] = typed(body, "value", "text", where + "body ") or ""
     review = typed(body, "cf:review", "an object", where + "body ") or {}
     if keep_attribution:
-        candidate.attribution = _attribution(item, review, where)
+        candidate.attribution = _attribution(item, review if keep_review else {}, where)
     return candidate
 
 
@@ -433,12 +434,15 @@ def utc_time(value: str) -> str:
 # ---- importing -------------------------------------------------------------------------------
 
 def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
-                       keep_attribution: bool = True) -> AnnotationImport:
+                       keep_attribution: bool = True,
+                       keep_review: bool = False) -> AnnotationImport:
     """Add the evidence of an annotation collection to the open case, in one transaction.
 
     Sources are matched by the SHA-256 of their original bytes; each quote is re-anchored in
-    the source's text. With `keep_attribution`, who made each span and when, and its review,
-    are kept as the file gives them; otherwise the spans are the importer's, made now, pending.
+    the source's text. With `keep_attribution`, who made each span and when are kept as the
+    file gives them; otherwise the spans are the importer's, made now. Review decisions in the
+    file are taken over only with `keep_review` (a copy of this case's own data): a file must
+    not be able to approve evidence nobody reviewed here, so by default spans arrive pending.
     """
     try:
         items = annotation_items(data)
@@ -448,7 +452,7 @@ def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
     candidates = []
     for number, item in enumerate(items, 1):
         try:
-            candidate = parse_annotation(item, number, keep_attribution)
+            candidate = parse_annotation(item, number, keep_attribution, keep_review)
         except ValueError as exc:  # a malformed one is reported, not allowed to stop the rest
             candidate = Candidate(_item_id(item, number), None, problem=f"malformed: {exc}")
         _resolve_source(candidate, by_sha)
