@@ -50,11 +50,45 @@ def _v4_hash_chain(db: SqliteDatabase) -> None:
     db.execute_sql('UPDATE "case" SET audit_head = ?, audit_count = ?', (previous, count))
 
 
+def _v5_ids_never_reused(db: SqliteDatabase) -> None:
+    """Version 5: ids of incidents, evidence and protected people are never reused.
+
+    Without AUTOINCREMENT SQLite gives a deleted row's id to the next row, so an E-number in
+    an earlier dossier or an audit entry could come to mean another span. Each table is rebuilt
+    (SQLite cannot alter a key) and its counter starts past every id the trail has seen.
+    """
+    for table, object_type in (("incident", "incident"), ("evidence", "evidence"),
+                               ("protected_person", "protected_person")):
+        (ddl,) = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND "
+                                "name = ?", (table,)).fetchone()
+        indexes = [sql for (sql,) in db.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND "
+            "sql IS NOT NULL", (table,)).fetchall()]
+        # A table that an earlier step created from today's model already has AUTOINCREMENT.
+        if "AUTOINCREMENT" not in ddl.upper():
+            rebuilt = ddl.replace(f'CREATE TABLE "{table}"', f'CREATE TABLE "{table}__v5"', 1)
+            rebuilt = rebuilt.replace('"id" INTEGER NOT NULL PRIMARY KEY',
+                                      '"id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT', 1)
+            db.execute_sql(rebuilt)
+            db.execute_sql(f'INSERT INTO "{table}__v5" SELECT * FROM "{table}"')
+            db.execute_sql(f'DROP TABLE "{table}"')
+            db.execute_sql(f'ALTER TABLE "{table}__v5" RENAME TO "{table}"')
+            for sql in indexes:
+                db.execute_sql(sql)
+        seen = db.execute_sql(
+            f'SELECT max(coalesce((SELECT max(id) FROM "{table}"), 0), coalesce((SELECT '
+            "max(object_id) FROM audit_entry WHERE object_type = ?), 0))",
+            (object_type,)).fetchone()[0]
+        db.execute_sql("DELETE FROM sqlite_sequence WHERE name = ?", (table,))
+        db.execute_sql("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, seen))
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
     3: _v3_protected_people,
     4: _v4_hash_chain,
+    5: _v5_ids_never_reused,
 }
 
 LATEST = max(STEPS)

@@ -21,7 +21,7 @@ from peewee import (
     Model,
     TextField,
 )
-from playhouse.sqlite_ext import FTS5Model, SearchField
+from playhouse.sqlite_ext import AutoIncrementField, FTS5Model, SearchField
 
 from desktop.domain import scales
 
@@ -118,6 +118,7 @@ class SourceIndex(FTS5Model):
 class Incident(BaseModel):
     """One incident of the case: the facts the evidence must prove."""
 
+    id = AutoIncrementField()  # never reused: the audit trail and dossiers cite ids
     code = CharField(unique=True)  # INC-001…
     title = TextField(default="")
     date_start = CharField(default="")  # ISO date of the event
@@ -155,6 +156,7 @@ class Evidence(BaseModel):
     character offsets into the source text) and by quote (exact text with its context).
     """
 
+    id = AutoIncrementField()  # never reused: E-numbers in dossiers must stay unique
     source = ForeignKeyField(Source, backref="evidence", on_delete="RESTRICT", index=False)
     start = IntegerField()
     end = IntegerField()
@@ -181,6 +183,7 @@ class Evidence(BaseModel):
 class ProtectedPerson(BaseModel):
     """A person whose name must not appear in a redacted dossier, and their pseudonym."""
 
+    id = AutoIncrementField()
     pseudonym = CharField(unique=True)  # W-001 (witness), V-001 (victim), P-001 (perpetrator)
     role = CharField(choices=scales.PROTECTED_ROLE_CODES)
     names = TextField()  # every spelling of the name, one per line

@@ -94,9 +94,13 @@ def incident_problems(values: dict, today: date | None = None) -> dict[str, str]
 
 
 def next_code() -> str:
-    """The next free incident code (INC-001, INC-002, …)."""
-    numbers = [int(m.group(1)) for (code,) in Incident.select(Incident.code).tuples()
-               if (m := _CODE.match(code))]
+    """The next incident code (INC-001, INC-002, …), never one the case has used before: the
+    audit trail and earlier dossiers may cite a deleted incident's code."""
+    used = [code for (code,) in Incident.select(Incident.code).tuples()]
+    used += [code for (code,) in database.execute_sql(
+        "SELECT json_extract(after, '$.code') FROM audit_entry "
+        "WHERE action = 'incident.create'").fetchall() if isinstance(code, str)]
+    numbers = [int(m.group(1)) for code in used if (m := _CODE.match(code))]
     return f"INC-{max(numbers, default=0) + 1:03d}"
 
 

@@ -22,11 +22,14 @@ def _spellings(names: str | Iterable[str]) -> list[str]:
 
 
 def next_pseudonym(role: str) -> str:
-    """The next free pseudonym for a role: W-001, W-002, … (V- for victims, P- for others)."""
+    """The next pseudonym for a role (W-001, W-002, …; V- victims, P- others), never one used
+    before: the audit trail names people by pseudonym only."""
     letter = next(g.description for g in scales.PROTECTED_ROLES if g.code == role)
-    taken = [int(p[2:]) for (p,) in ProtectedPerson.select(ProtectedPerson.pseudonym)
-             .where(ProtectedPerson.pseudonym.startswith(f"{letter}-")).tuples()
-             if p[2:].isdigit()]
+    used = [p for (p,) in ProtectedPerson.select(ProtectedPerson.pseudonym).tuples()]
+    used += [p for (p,) in database.execute_sql(
+        "SELECT json_extract(after, '$.pseudonym') FROM audit_entry "
+        "WHERE action = 'protected.add'").fetchall() if isinstance(p, str)]
+    taken = [int(p[2:]) for p in used if p.startswith(f"{letter}-") and p[2:].isdigit()]
     return f"{letter}-{max(taken, default=0) + 1:03d}"
 
 

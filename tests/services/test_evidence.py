@@ -130,3 +130,19 @@ def test_agreeing_values_are_not_a_conflict(pgo, actor):
                               supports="date", asserted_value="2024-09-06")
     assert evidence.conflicts(incident_id) == {}
     assert len(evidence.backing(incident_id)["date"]) == 2
+
+
+def test_ids_codes_and_pseudonyms_are_never_reused(pgo, actor):
+    from desktop.services import protection
+
+    source_id, incident_id, _ = pgo
+    last = evidence.add_evidence(source_id, 0, 10, actor=actor).id
+    evidence.remove_evidence(last, actor=actor)
+    assert evidence.add_evidence(source_id, 0, 10, actor=actor).id == last + 1
+    newest = incidents.create_incident(actor=actor, title="to be deleted")
+    incidents.delete_incident(newest.id, actor=actor)
+    again = incidents.create_incident(actor=actor, title="another")
+    assert (again.id, again.code) != (newest.id, newest.code)
+    witness = protection.add_protected("A. B.", "witness", actor=actor)
+    protection.remove_protected(witness.id, actor=actor)
+    assert protection.add_protected("C. D.", "witness", actor=actor).pseudonym == "W-002"
