@@ -124,16 +124,8 @@ def test_a_conflicting_edit_is_reported_not_overwritten(reviewed_copy, worked_ca
 
 def test_incident_sign_off_is_merged_when_the_original_waits_for_it(worked_case, tmp_path,
                                                                    actor, case_path):
+    copy = _signed_off_copy(worked_case, tmp_path, actor, case_path)
     incident = worked_case["incidents"]["INC-001"]
-    review.submit_incident(incident, actor=actor)
-    copy = tmp_path / "signed.casefile"
-    handover.save_copy(copy, actor=actor)
-    db.close_case()
-    db.open_case(copy)
-    review.review_evidence(list(worked_case["evidence"].values()), "approved", actor=REVIEWER)
-    review.approve_incident(incident, actor=REVIEWER)
-    db.close_case()
-    db.open_case(case_path)
     report = handover.merge_review(copy, actor=actor)
     assert "INC-001: approved in review" in report.applied
     assert Incident.get_by_id(incident).state == "approved"
