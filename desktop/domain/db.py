@@ -126,16 +126,24 @@ def read_only_uri(path: Path) -> str:
     return f"{path.resolve().as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
 
 
+def read_only_connection(path: Path, passphrase: str | None = None):
+    """A connection that reads a case (plain, or encrypted with `passphrase`) and writes
+    nothing to it or beside it."""
+    if passphrase:
+        return encryption.connect_readonly(path, passphrase)
+    return sqlite3.connect(read_only_uri(path), uri=True)
+
+
 def _plain_facts(path: Path) -> tuple[int, int, list[str]]:
     try:
-        con = sqlite3.connect(read_only_uri(path), uri=True)
+        con = read_only_connection(path)
     except sqlite3.DatabaseError as exc:
         raise CaseFileError(path, f"is damaged and cannot be read ({exc})") from exc
     return _read_facts(con, path, sqlite3.DatabaseError)
 
 
 def _encrypted_facts(path: Path, passphrase: str) -> tuple[int, int, list[str]]:
-    con = encryption.connect_readonly(path, passphrase)
+    con = read_only_connection(path, passphrase)
     return _read_facts(con, path, encryption.database_error(path))
 
 

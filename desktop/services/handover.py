@@ -89,8 +89,7 @@ def _manifest(copy: Path, actor: str) -> dict:
     (an import finishing) between the snapshot and now."""
     passphrase = (database.obj.connect_params["passphrase"]
                   if encryption.is_encrypted(database.obj) else None)
-    con = (encryption.connect_readonly(copy, passphrase) if passphrase
-           else sqlite3.connect(db.read_only_uri(copy), uri=True))
+    con = db.read_only_connection(copy, passphrase)
     try:
         title, reference, marking, head, count, n_sources, n_incidents, n_evidence = (
             con.execute(_COPY_FACTS).fetchone())
@@ -120,8 +119,7 @@ class MergeReport:
 
 def _read_copy(path: Path, passphrase: str | None) -> tuple[dict[int, dict], dict[int, dict]]:
     db.inspect_case(path, passphrase)
-    con = (encryption.connect_readonly(path, passphrase) if passphrase
-           else sqlite3.connect(db.read_only_uri(path), uri=True))
+    con = db.read_only_connection(path, passphrase)
     con.row_factory = _as_dict
     try:
         spans = {r["id"]: r for r in con.execute(

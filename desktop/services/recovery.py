@@ -163,17 +163,6 @@ def _they(n: int) -> str:
 # Reading the damaged case ---------------------------------------------------------------
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    """The damaged file, opened so that nothing can be written to it or beside it.
-
-    With no WAL to read, `immutable` also keeps SQLite from creating -wal/-shm files next to
-    it; a WAL that holds committed changes is read (and left as it is).
-    """
-    wal = Path(f"{path}-wal")
-    query = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
-
-
 def _check_damaged(con: sqlite3.Connection, path: Path) -> tuple[int, dict[str, list[str]]]:
     """The damaged case's format version and its tables' columns; refuses what is not a case."""
     try:
@@ -560,7 +549,7 @@ def recover_case(damaged: Path | str, dest: Path | str, *, actor: str,
                                          "recover")
     report = RecoveryReport(source=damaged, dest=dest)
     previous = models.database.obj
-    con = _open_read_only(damaged)
+    con = db.read_only_connection(damaged)  # nothing is written to it or beside it
     try:
         version, columns = _check_damaged(con, damaged)
         db.new_case(dest, _title(con, damaged), actor=actor)
