@@ -51,3 +51,22 @@ def worked_case(case, seed_files):
     from tests.worked_case import build_worked_case
 
     return build_worked_case(seed_files, ACTOR)
+
+
+@pytest.fixture
+def audit_fails_at(monkeypatch):
+    """Make the n-th audit entry written from now on fail, as a full disk would."""
+    from desktop.services import audit
+
+    def arm(n: int) -> None:
+        real_record, calls = audit.record, []
+
+        def failing_record(*args, **kwargs):
+            calls.append(1)
+            if len(calls) == n:
+                raise RuntimeError("disk full")
+            return real_record(*args, **kwargs)
+
+        monkeypatch.setattr(audit, "record", failing_record)
+
+    return arm

@@ -55,23 +55,14 @@ def test_a_removed_span_is_restored_exactly(pgo, actor):
     assert audit.snapshot(restored) == snapshot
 
 
-def test_a_bulk_status_change_is_one_transaction(pgo, actor, monkeypatch):
+def test_a_bulk_status_change_is_one_transaction(pgo, actor, monkeypatch, audit_fails_at):
     source_id, incident_id, _ = pgo
     ids = [evidence.add_evidence(source_id, i * 10, i * 10 + 5, actor=actor).id for i in range(5)]
-    real_record = audit.record
-    calls = []
-
-    def failing_record(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 4:
-            raise RuntimeError("disk full")
-        return real_record(*args, **kwargs)
-
-    monkeypatch.setattr(audit, "record", failing_record)
+    audit_fails_at(4)
     with pytest.raises(RuntimeError):
         evidence.update_evidence(ids, actor=actor, status="verified")
     assert {e.status for e in Evidence.select()} == {"unverified"}
-    monkeypatch.setattr(audit, "record", real_record)
+    monkeypatch.undo()  # the disk has room again
     assert evidence.update_evidence(ids, actor=actor, status="verified") == 5
 
 

@@ -12,7 +12,7 @@ from peewee import JOIN, fn
 from desktop.domain import db
 from desktop.domain.errors import CasefileError
 from desktop.domain.models import AuditEntry, Evidence, Incident, Source
-from desktop.services import audit, evidence, incidents, review, sources
+from desktop.services import evidence, incidents, review, sources
 from desktop.services.interchange import AnnotationFileError, hypothesis, w3c
 from tests.conftest import FIXTURES
 
@@ -268,17 +268,8 @@ def test_values_the_case_does_not_know_are_reported_not_guessed(second_case):
     assert Evidence.select().count() == 0
 
 
-def test_the_import_is_one_transaction(second_case, monkeypatch):
-    real_record = audit.record
-    calls = []
-
-    def failing_record(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 4:
-            raise RuntimeError("disk full")
-        return real_record(*args, **kwargs)
-
-    monkeypatch.setattr(audit, "record", failing_record)
+def test_the_import_is_one_transaction(second_case, audit_fails_at):
+    audit_fails_at(4)
     with pytest.raises(RuntimeError):
         w3c.import_annotations(second_case["data"], actor=IMPORTER)
     assert (Evidence.select().count(), Incident.select().count()) == (0, 0)
