@@ -1,6 +1,6 @@
 """`python -m desktop [CASE]` and `casefile-gui [CASE]`: start the Casefile window.
 
-`--smoke-test` instead checks the installation offscreen and exits (see `desktop.smoke`).
+`--smoke-test` instead checks the installation offscreen and exits (see `desktop.gui.smoke`).
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import sys
 
 def main() -> int:
     if "--smoke-test" in sys.argv[1:]:
-        from desktop.smoke import main as smoke_test
+        from desktop.gui.smoke import main as smoke_test
 
         return smoke_test()
-    from desktop.app import main as run
+    from desktop.gui.app import main as run
 
     return run(sys.argv)
 

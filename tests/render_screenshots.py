@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop import i18n  # noqa: E402
-from desktop.app import CasefileApp  # noqa: E402
 from desktop.domain.models import Evidence, Incident  # noqa: E402
+from desktop.gui import i18n  # noqa: E402
+from desktop.gui.app import CasefileApp  # noqa: E402
+from desktop.gui.settings import Settings  # noqa: E402
 from desktop.services import demo  # noqa: E402
-from desktop.settings import Settings  # noqa: E402
 
 USER = "Olena Kovalenko"
 

@@ -29,9 +29,9 @@ EDITING_SESSION = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-    from desktop.app import CasefileApp
+    from desktop.gui.app import CasefileApp
     from desktop.domain.models import Source
-    from desktop.settings import Settings
+    from desktop.gui.settings import Settings
 
     case, settings_file, round_no = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     qt = QApplication([])

@@ -42,7 +42,7 @@ def _png_size(path: Path) -> tuple[int, int]:
 
 @pytest.mark.slow
 def test_the_smoke_test_passes():
-    result = _run_python("-m", "desktop.smoke")
+    result = _run_python("-m", "desktop.gui.smoke")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().splitlines()[-1].startswith("Casefile smoke test: OK (")
 
@@ -54,7 +54,7 @@ def test_the_smoke_test_fails_when_a_background_task_fails():
             "def broken(*args, **kwargs):\n"
             "    raise RuntimeError('import broken on purpose')\n"
             "sources.import_files = broken\n"
-            "from desktop import smoke\n"
+            "from desktop.gui import smoke\n"
             "sys.exit(smoke.main())\n")
     result = _run_python("-c", code)
     assert result.returncode == 1
@@ -64,7 +64,7 @@ def test_the_smoke_test_fails_when_a_background_task_fails():
 
 def test_the_gui_entry_point_runs_the_smoke_test(monkeypatch):
     from desktop import __main__ as entry
-    from desktop import smoke
+    from desktop.gui import smoke
 
     monkeypatch.setattr(sys, "argv", ["casefile-gui", "--smoke-test"])
     monkeypatch.setattr(smoke, "main", lambda: 7)

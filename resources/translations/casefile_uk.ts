@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/widgets/actions.py" line="+37"/>
+        <location filename="../../desktop/gui/widgets/actions.py" line="+37"/>
         <source>Mark as unverified</source>
         <extracomment>Texts and tips are English, marked for lupdate in the &quot;Actions&quot; context (QT_TRANSLATE_NOOP returns its text unchanged) and translated when the actions are built (`translate`). What each status action says, by status code: written out, so that lupdate sees them.</extracomment>
         <translation>Позначити як неперевірений</translation>
@@ -469,7 +469,7 @@
 <context>
     <name>CasefileApp</name>
     <message>
-        <location filename="../../desktop/app.py" line="+953"/>
+        <location filename="../../desktop/gui/app.py" line="+954"/>
         <source>Export annotations</source>
         <translation>Експорт анотацій</translation>
     </message>
@@ -1004,7 +1004,7 @@ The details were written to {log}</source>
 <context>
     <name>EncryptCaseDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs/new_case.py" line="+121"/>
+        <location filename="../../desktop/gui/widgets/dialogs/new_case.py" line="+121"/>
         <source>Encrypt the case</source>
         <translation>Шифрування справи</translation>
     </message>
@@ -1022,7 +1022,7 @@ The details were written to {log}</source>
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../desktop/qtmodels/evidence_model.py" line="+76"/>
+        <location filename="../../desktop/gui/qtmodels/evidence_model.py" line="+76"/>
         <source>E-no.</source>
         <extracomment>Text on the light status colours: dark whatever the palette, so it stays readable. (evidence ids, changes) — e.g. ([7], {&quot;credibility&quot;: &quot;3&quot;}) or ([7], {&quot;note&quot;: &quot;…&quot;}).</extracomment>
         <translation>№</translation>
@@ -1111,7 +1111,7 @@ The details were written to {log}</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../desktop/widgets/evidence_panel.py" line="+116"/>
+        <location filename="../../desktop/gui/widgets/evidence_panel.py" line="+116"/>
         <source>Show spans in one verification status</source>
         <extracomment>Shown on demand (header context menu): less used, and the panel is often narrow.</extracomment>
         <translation>Показати фрагменти з одним статусом перевірки</translation>
@@ -1190,7 +1190,7 @@ The details were written to {log}</source>
 <context>
     <name>ExportDossierDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs/export_dossier.py" line="+37"/>
+        <location filename="../../desktop/gui/widgets/dialogs/export_dossier.py" line="+37"/>
         <location line="+58"/>
         <source>Export dossier</source>
         <translation>Експорт досьє</translation>
@@ -1264,7 +1264,7 @@ The details were written to {log}</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop/qtmodels/history_model.py" line="+26"/>
+        <location filename="../../desktop/gui/qtmodels/history_model.py" line="+26"/>
         <source>When (UTC)</source>
         <extracomment>How many entries the panel shows; the whole trail is in the case and in the dossier annex.</extracomment>
         <translation>Коли (UTC)</translation>
@@ -1301,7 +1301,7 @@ After:
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../desktop/widgets/incident_form.py" line="+42"/>
+        <location filename="../../desktop/gui/widgets/incident_form.py" line="+42"/>
         <source>Select or add an incident in the list on the left</source>
         <translation>Виберіть або додайте інцидент у списку ліворуч</translation>
     </message>
@@ -1595,7 +1595,7 @@ After:
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location filename="../../desktop/qtmodels/incidents_model.py" line="+61"/>
+        <location filename="../../desktop/gui/qtmodels/incidents_model.py" line="+61"/>
         <source>Code</source>
         <extracomment>An inline edit of a title: (incident id, new title). The model itself never writes.</extracomment>
         <translation>Код</translation>
@@ -1648,7 +1648,7 @@ After:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/widgets/main_window.py" line="+72"/>
+        <location filename="../../desktop/gui/widgets/main_window.py" line="+72"/>
         <source>Case</source>
         <translation>Справа</translation>
     </message>
@@ -1741,7 +1741,7 @@ After:
 <context>
     <name>MarkEvidenceDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs/mark_evidence.py" line="+50"/>
+        <location filename="../../desktop/gui/widgets/dialogs/mark_evidence.py" line="+50"/>
         <source>Mark as evidence</source>
         <extracomment>What the last accepted span supported: the default for the next one.</extracomment>
         <translation>Позначити як доказ</translation>
@@ -1795,7 +1795,7 @@ After:
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../desktop/widgets/navigator.py" line="+135"/>
+        <location filename="../../desktop/gui/widgets/navigator.py" line="+135"/>
         <source>Sources</source>
         <translation>Джерела</translation>
     </message>
@@ -1868,7 +1868,7 @@ After:
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs/new_case.py" line="-67"/>
+        <location filename="../../desktop/gui/widgets/dialogs/new_case.py" line="-67"/>
         <source>New case</source>
         <translation>Нова справа</translation>
     </message>
@@ -1950,7 +1950,7 @@ After:
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs/preferences.py" line="+24"/>
+        <location filename="../../desktop/gui/widgets/dialogs/preferences.py" line="+24"/>
         <source>Preferences</source>
         <translation>Налаштування</translation>
     </message>
@@ -1983,7 +1983,7 @@ After:
 <context>
     <name>ProtectedPeopleDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs/protected_people.py" line="+36"/>
+        <location filename="../../desktop/gui/widgets/dialogs/protected_people.py" line="+36"/>
         <source>Protected people</source>
         <translation>Захищені особи</translation>
     </message>
@@ -2031,7 +2031,7 @@ After:
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/widgets/review_panel.py" line="+33"/>
+        <location filename="../../desktop/gui/widgets/review_panel.py" line="+33"/>
         <source>Returned earlier: {comment}</source>
         <translation>Раніше повернуто: {comment}</translation>
     </message>
@@ -2133,7 +2133,7 @@ After:
 <context>
     <name>Scales</name>
     <message>
-        <location filename="../../desktop/widgets/scale_words.py" line="+16"/>
+        <location filename="../../desktop/gui/widgets/scale_words.py" line="+16"/>
         <source>Completely reliable</source>
         <translation>Повністю надійне</translation>
     </message>
@@ -2786,7 +2786,7 @@ After:
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/widgets/search_panel.py" line="+21"/>
+        <location filename="../../desktop/gui/widgets/search_panel.py" line="+21"/>
         <source>Untitled source</source>
         <translation>Джерело без назви</translation>
     </message>
@@ -2818,7 +2818,7 @@ After:
 <context>
     <name>ShortStatus</name>
     <message>
-        <location filename="../../desktop/i18n.py" line="+117"/>
+        <location filename="../../desktop/gui/i18n.py" line="+117"/>
         <source>Unverified</source>
         <extracomment>The interface languages Casefile has, by code, each named in itself. Interface languages whose dates and numbers follow the language rather than a system locale that speaks another one (English is written with many regional conventions: it keeps the system&apos;s, or ISO 8601 on a machine without a locale). Short names of the verification statuses where space is tight (toolbar, legend; their tooltips give the full label). In English they are the labels themselves.</extracomment>
         <translation>Не перевірено</translation>
@@ -2847,7 +2847,7 @@ After:
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs/shortcuts.py" line="+22"/>
+        <location filename="../../desktop/gui/widgets/dialogs/shortcuts.py" line="+22"/>
         <source>Keyboard shortcuts</source>
         <translation>Клавіатурні скорочення</translation>
     </message>
@@ -2870,7 +2870,7 @@ After:
 <context>
     <name>SourceDetailsDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs/source_details.py" line="+22"/>
+        <location filename="../../desktop/gui/widgets/dialogs/source_details.py" line="+22"/>
         <source>Title</source>
         <translation>Назва</translation>
     </message>
@@ -2943,7 +2943,7 @@ After:
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/widgets/source_view.py" line="+81"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="+81"/>
         <source>Open a source from the list on the left</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
@@ -2996,7 +2996,7 @@ After:
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../desktop/qtmodels/sources_model.py" line="+53"/>
+        <location filename="../../desktop/gui/qtmodels/sources_model.py" line="+53"/>
         <source>Title</source>
         <extracomment>Role under which a cell gives the value to sort by (numbers stay numbers).</extracomment>
         <translation>Назва</translation>
@@ -3030,7 +3030,7 @@ After:
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../../desktop/widgets/tour.py" line="+43"/>
+        <location filename="../../desktop/gui/widgets/tour.py" line="+43"/>
         <source>Skip the tour</source>
         <translation>Пропустити огляд</translation>
     </message>
@@ -3104,7 +3104,7 @@ After:
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/widgets/source_view.py" line="-620"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-620"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>

@@ -184,7 +184,7 @@ def _add_one(view, source_id: int, text: str, runs: int) -> list[Row]:
 
 def run(quick: bool = False) -> list[Row]:
     """Every source-view figure; `quick` runs fewer repetitions (targets still checked)."""
-    from desktop.widgets.source_view import SourceView
+    from desktop.gui.widgets.source_view import SourceView
 
     _app()
     runs, pages = (3, 30) if quick else (10, 200)

@@ -13,11 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from desktop.app import CasefileApp
 from desktop.domain import db, scales
 from desktop.domain.models import Evidence, Incident, Source, database
+from desktop.gui.app import CasefileApp
+from desktop.gui.settings import Settings
 from desktop.services import sources
-from desktop.settings import Settings
 from tests.bench import corpus
 from tests.bench.context import Context
 from tests.bench.table import Row

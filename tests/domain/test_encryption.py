@@ -228,7 +228,7 @@ def test_an_import_on_a_worker_thread_uses_the_passphrase(encrypted, case_path, 
     extra.write_text("A statement taken at the Phenol Plant checkpoint.\n", encoding="utf-8")
     outcome: dict = {}
 
-    def work() -> None:  # as desktop.ops does: its own connection, closed at the end
+    def work() -> None:  # as desktop.gui.background does: its own connection, closed at the end
         try:
             outcome["connection"] = id(models.database.connection())
             outcome["report"] = sources.import_files([extra], actor=ACTOR)

@@ -1,0 +1,146 @@
+"""The incidents of a case as a table: code, title, state, open legal elements, evidence."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from peewee import fn
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    Qt,
+    Signal,
+)
+
+from desktop.domain import db, scales
+from desktop.domain.models import Evidence, Incident
+from desktop.gui.i18n import plural, scale_label, supports_label
+from desktop.gui.qtmodels.rows_model import RowsModel
+from desktop.gui.qtmodels.sources_model import SORT_ROLE, Index
+from desktop.services import incidents
+
+
+class IncidentItem(NamedTuple):
+    """One incident as the table shows it."""
+
+    id: int
+    code: str
+    title: str
+    state: str
+    open_elements: tuple[str, ...]  # element keys no usable evidence covers yet
+    evidence: int
+
+
+def load_incidents() -> list[IncidentItem]:
+    """Every incident with its open elements and evidence count: two queries in all."""
+    if db.case_path() is None:  # no case open: nothing to show
+        return []
+    covered: dict[int, set[str]] = {}
+    counts: dict[int, int] = {}
+    usage = (Evidence.select(Evidence.incident, Evidence.supports, Evidence.status,
+                             fn.COUNT(Evidence.id))
+             .where(Evidence.incident.is_null(False))
+             .group_by(Evidence.incident, Evidence.supports, Evidence.status).tuples())
+    for incident_id, supports, status, count in usage:
+        counts[incident_id] = counts.get(incident_id, 0) + count
+        if status != "rejected":  # rejected evidence proves nothing
+            covered.setdefault(incident_id, set()).add(supports)
+    rows = (Incident.select(Incident.id, Incident.code, Incident.title, Incident.state,
+                            Incident.qualifications).order_by(Incident.code).tuples())
+    return [IncidentItem(iid, code, title, state,
+                         tuple(incidents.uncovered_elements(quals, covered.get(iid, set()))),
+                         counts.get(iid, 0))
+            for iid, code, title, state, quals in rows]
+
+
+class IncidentsModel(RowsModel):
+    """Table of the case's incidents; the title is editable, but only by asking (a signal)."""
+
+    #: An inline edit of a title: (incident id, new title). The model itself never writes.
+    renameRequested = Signal(int, str)
+
+    COLUMNS = (QT_TRANSLATE_NOOP("IncidentsModel", "Code"),
+               QT_TRANSLATE_NOOP("IncidentsModel", "Title"),
+               QT_TRANSLATE_NOOP("IncidentsModel", "State"),
+               QT_TRANSLATE_NOOP("IncidentsModel", "Open"),
+               QT_TRANSLATE_NOOP("IncidentsModel", "Evidence"))
+    CODE, TITLE, STATE, OPEN, EVIDENCE = range(5)
+
+    def load(self) -> list[IncidentItem]:
+        return load_incidents()
+
+    def incident_id(self, row: int) -> int:
+        """The id of the incident shown in `row`."""
+        return self._rows[row].id
+
+    def incident_code(self, row: int) -> str:
+        """The code (INC-nnn) of the incident shown in `row`."""
+        return self._rows[row].code
+
+    def header_extra(self, section: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.OPEN:
+            return self.tr("Open elements: legal elements that no usable evidence covers yet")
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.EVIDENCE:
+            return self.tr("Evidence spans linked to the incident")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.TITLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.EditRole and column == self.TITLE:
+            return item.title
+        if role == Qt.ItemDataRole.UserRole:
+            return item.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.OPEN, self.EVIDENCE):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Ask for a rename; the main window applies it as an undoable command and reloads."""
+        if not index.isValid() or index.column() != self.TITLE or role != Qt.ItemDataRole.EditRole:
+            return False
+        item = self._rows[index.row()]
+        title = str(value).strip()
+        if title and title != item.title:
+            self.renameRequested.emit(item.id, title)
+        return False
+
+    def _display(self, item: IncidentItem, column: int) -> Any:
+        """The text of one cell (counts as numbers)."""
+        if column == self.STATE:
+            return scale_label(scales.INCIDENT_STATES, item.state)
+        if column == self.OPEN:
+            return len(item.open_elements)
+        return (item.code, item.title, None, None, item.evidence)[column]
+
+    def _tooltip(self, item: IncidentItem, column: int) -> str | None:
+        """The full title, or the evidence and which elements are still open."""
+        if column == self.TITLE:
+            return item.title
+        if column == self.OPEN:
+            spans = plural(self.tr("%n evidence span(s) linked.", "", item.evidence),
+                           item.evidence)
+            if not item.open_elements:
+                return spans
+            lines = (f"• {supports_label(key)}" for key in item.open_elements)
+            heading = self.tr("Open elements:")
+            return f"{spans}\n{heading}\n" + "\n".join(lines)
+        return None
+
+
+def incident_choices() -> list[tuple[int, str, str]]:
+    """(id, code, title) of every incident, by code: for filter combos."""
+    if db.case_path() is None:
+        return []
+    return list(Incident.select(Incident.id, Incident.code, Incident.title)
+                .order_by(Incident.code).tuples())

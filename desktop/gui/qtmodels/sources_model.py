@@ -1,0 +1,127 @@
+"""The sources of a case as a table: title, publisher, date, reliability grade, evidence count."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from peewee import fn
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from desktop.domain import db, scales
+from desktop.domain.models import Evidence
+from desktop.gui.i18n import scale_label
+from desktop.gui.qtmodels.rows_model import RowsModel
+from desktop.services import sources
+
+#: Role under which a cell gives the value to sort by (numbers stay numbers).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SourceItem(NamedTuple):
+    """One source as the table shows it."""
+
+    id: int
+    title: str
+    publisher: str
+    published: str
+    reliability: str
+    evidence: int
+
+
+def load_sources() -> list[SourceItem]:
+    """Every source with its number of evidence spans: two queries whatever the case size."""
+    if db.case_path() is None:  # no case open: nothing to show
+        return []
+    counts = dict(Evidence.select(Evidence.source, fn.COUNT(Evidence.id))
+                  .group_by(Evidence.source).tuples())
+    return [SourceItem(sid, title, publisher, published, grade, counts.get(sid, 0))
+            for sid, title, publisher, published, grade, _ in sources.list_sources()]
+
+
+class SourcesModel(RowsModel):
+    """Read-only table of the case's sources; Qt.UserRole gives a row's source id."""
+
+    COLUMNS = (QT_TRANSLATE_NOOP("SourcesModel", "Title"),
+               QT_TRANSLATE_NOOP("SourcesModel", "Publisher"),
+               QT_TRANSLATE_NOOP("SourcesModel", "Date"),
+               QT_TRANSLATE_NOOP("SourcesModel", "Grade"),
+               QT_TRANSLATE_NOOP("SourcesModel", "Evidence"))
+    TITLE, PUBLISHER, DATE, GRADE, EVIDENCE = range(5)
+
+    def load(self) -> list[SourceItem]:
+        return load_sources()
+
+    def source_id(self, row: int) -> int:
+        """The id of the source shown in `row`."""
+        return self._rows[row].id
+
+    def header_extra(self, section: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.GRADE:
+            return self.tr("Source reliability (Admiralty code A–F)")
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in (self.GRADE, self.EVIDENCE):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return item.id
+        if role == SORT_ROLE:
+            return item.evidence if column == self.EVIDENCE else self._display(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.GRADE, self.EVIDENCE):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def _display(self, item: SourceItem, column: int) -> Any:
+        """The text of one cell."""
+        return (item.title, item.publisher, item.published, item.reliability,
+                item.evidence)[column]
+
+    def _tooltip(self, item: SourceItem, column: int) -> str | None:
+        """Full title with its publisher (titles are elided), or the grade's meaning."""
+        if column == self.GRADE:
+            grade = scale_label(scales.SOURCE_RELIABILITY, item.reliability)
+            return f"{item.reliability} — {grade}"
+        if column == self.TITLE:
+            byline = " · ".join(part for part in (item.publisher, item.published) if part)
+            return f"{item.title}\n{byline}" if byline else item.title
+        return None
+
+
+class SourcesFilterProxy(QSortFilterProxyModel):
+    """Sorts the sources and keeps those whose title or publisher contains the filter text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_text(self, text: str) -> None:
+        """Show only sources whose title or publisher contains `text` (any case)."""
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._text:
+            return True
+        model = self.sourceModel()
+        title = model.index(source_row, SourcesModel.TITLE, source_parent).data()
+        publisher = model.index(source_row, SourcesModel.PUBLISHER, source_parent).data()
+        return self._text in f"{title}\n{publisher}".casefold()

@@ -1,0 +1,123 @@
+"""The compact popup that turns a selected passage into an evidence span.
+
+Everything has a sensible default (the current incident, unverified, credibility 6), so
+E then Enter marks a passage; Tab walks the fields for keyboard-only use.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import scales
+from desktop.domain.models import Incident
+from desktop.gui.i18n import scale_text
+from desktop.gui.widgets.dialogs import answer_buttons
+
+MAX_PREFILL = 120
+
+
+def _supports_choices(qualifications: list[str]) -> list[tuple[str, str]]:
+    """(label, code) of every form field, then the elements of the incident's qualifications."""
+    choices = [(scale_text(g.label), g.code) for g in scales.INCIDENT_FIELDS]
+    for code in qualifications:
+        qualification = scales.QUALIFICATIONS_BY_CODE.get(code)
+        if qualification is None:
+            continue
+        instrument = scale_text(qualification.instrument)
+        choices += [(f"{instrument} — {scale_text(e.label)}", scales.element_key(code, e.code))
+                    for e in qualification.elements]
+    return choices
+
+
+class MarkEvidenceDialog(QDialog):
+    """Asks what a selected passage proves; `values()` gives the fields for add_evidence."""
+
+    #: What the last accepted span supported: the default for the next one.
+    last_supports = ""
+
+    def __init__(self, quote: str, incident_id: int | None, parent: QWidget | None = None,
+                 supports: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Mark as evidence"))
+        self.setMinimumWidth(460)
+        excerpt = " ".join(quote.split())
+        shown = QLabel(f"“{excerpt[:300]}{'…' if len(excerpt) > 300 else ''}”")
+        shown.setWordWrap(True)
+        shown.setStyleSheet("color: #333; font-style: italic; padding: 4px 0 8px 0;")
+
+        self.incident = QComboBox()
+        self.incident.addItem(self.tr("— not linked to an incident —"), None)
+        for incident_pk, code, title in (Incident.select(Incident.id, Incident.code,
+                                                         Incident.title)
+                                         .order_by(Incident.code).tuples()):
+            self.incident.addItem(f"{code}  {title}", incident_pk)
+        if incident_id is not None:
+            self.incident.setCurrentIndex(max(0, self.incident.findData(incident_id)))
+        self.supports = QComboBox()
+        self.value = QLineEdit(excerpt if len(excerpt) <= MAX_PREFILL else "")
+        self.value.setPlaceholderText(
+            self.tr("the value this passage asserts, e.g. 16 or 2024-09-06"))
+        self.status = QComboBox()
+        for grade in scales.VERIFICATION_STATUSES:
+            mark = scales.STATUS_LOOKS[grade.code].mark
+            self.status.addItem(f"{mark}  {scale_text(grade.label)}",
+                                grade.code)
+        self.credibility = QComboBox()
+        for grade in scales.INFORMATION_CREDIBILITY:
+            self.credibility.addItem(f"{grade.code} — {scale_text(grade.label)}", grade.code)
+        self.credibility.setCurrentIndex(len(scales.INFORMATION_CREDIBILITY) - 1)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(56)
+        self.incident.currentIndexChanged.connect(lambda: self._fill_supports(""))
+        self._fill_supports(supports or self.last_supports or "narrative")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Incident"), self.incident)
+        form.addRow(self.tr("Supports"), self.supports)
+        form.addRow(self.tr("Asserted value"), self.value)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Credibility"), self.credibility)
+        form.addRow(self.tr("Note"), self.note)
+        buttons = answer_buttons(self, self.tr("Mark"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(shown)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.supports.setFocus()
+
+    def _fill_supports(self, preferred: str) -> None:
+        incident_id = self.incident.currentData()
+        qualifications = (Incident.get_by_id(incident_id).qualifications or []
+                          if incident_id is not None else [])
+        current = preferred or self.supports.currentData()
+        self.supports.clear()
+        for text, code in _supports_choices(qualifications):
+            self.supports.addItem(text, code)
+        index = self.supports.findData(current)
+        self.supports.setCurrentIndex(max(0, index))
+
+    def accept(self) -> None:
+        # The next mark starts from what this one supported: spans come in runs per fact.
+        MarkEvidenceDialog.last_supports = self.supports.currentData() or ""
+        super().accept()
+
+    def values(self) -> dict:
+        """The fields of the new span, as services.evidence.add_evidence takes them."""
+        return {
+            "incident": self.incident.currentData(),
+            "supports": self.supports.currentData() or "",
+            "asserted_value": self.value.text().strip(),
+            "status": self.status.currentData(),
+            "credibility": self.credibility.currentData(),
+            "note": self.note.toPlainText().strip(),
+        }

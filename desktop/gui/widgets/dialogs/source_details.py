@@ -1,0 +1,85 @@
+"""Edit a source's metadata, custody record and reliability grade (its text never changes)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import scales
+from desktop.domain.models import Source
+from desktop.gui.i18n import format_datetime, format_number, scale_text
+from desktop.gui.widgets.dialogs import Button, answer_buttons
+
+_TEXT_FIELDS = (
+    ("title", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Title")),
+    ("publisher", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Publisher")),
+    ("author", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Author")),
+    ("url", QT_TRANSLATE_NOOP("SourceDetailsDialog", "URL")),
+    ("published", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Published (YYYY-MM-DD)")),
+    ("language", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Language")),
+    ("collected_at", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Collected on")),
+    ("collected_by", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Collected by")),
+    ("collected_from", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Collected from")),
+    ("reliability_note", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Reliability note")),
+)
+
+
+class SourceDetailsDialog(QDialog):
+    """Shows a source's fixed facts and lets the user edit the rest; `changes()` says what."""
+
+    def __init__(self, source_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = Source.get_by_id(source_id)
+        self.setWindowTitle(self.tr("Source details"))
+        self.setMinimumWidth(560)
+        form = QFormLayout()
+        self.kind = self._combo(scales.SOURCE_KINDS, self.source.kind)
+        form.addRow(self.tr("Kind"), self.kind)
+        self.edits: dict[str, QLineEdit] = {}
+        for name, label in _TEXT_FIELDS:
+            self.edits[name] = QLineEdit(getattr(self.source, name))
+            form.addRow(self.tr(label), self.edits[name])
+        self.reliability = self._combo(scales.SOURCE_RELIABILITY, self.source.reliability,
+                                       with_code=True)
+        form.insertRow(form.rowCount() - 1, self.tr("Reliability"), self.reliability)
+        fixed = QLabel(self.tr(
+            "<b>Original file</b> {name} · {media_type} · {size} bytes<br>"
+            "<b>SHA-256</b> <code>{sha256}</code><br><b>Imported</b> {at} by {by}").format(
+                name=self.source.original_name, media_type=self.source.media_type,
+                size=format_number(self.source.size), sha256=self.source.sha256,
+                at=format_datetime(self.source.imported_at), by=self.source.imported_by))
+        fixed.setWordWrap(True)
+        fixed.setStyleSheet("color: #444; background: #f4f4f2; padding: 8px; border-radius: 4px;")
+        fixed.setTextInteractionFlags(fixed.textInteractionFlags()
+                                      | fixed.textInteractionFlags().TextSelectableByMouse)
+        buttons = answer_buttons(self, accept=Button.Save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(fixed)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _combo(scale: tuple[scales.Grade, ...], current: str, with_code: bool = False
+               ) -> QComboBox:
+        combo = QComboBox()
+        for grade in scale:
+            label = scale_text(grade.label)
+            combo.addItem(f"{grade.code} — {label}" if with_code else label,
+                          grade.code)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        return combo
+
+    def changes(self) -> dict[str, str]:
+        """Only the fields whose value the user changed."""
+        values = {name: edit.text().strip() for name, edit in self.edits.items()}
+        values["kind"] = self.kind.currentData()
+        values["reliability"] = self.reliability.currentData()
+        return {k: v for k, v in values.items() if v != getattr(self.source, k)}

@@ -1,0 +1,346 @@
+"""The bottom panel: every evidence span of the case in one sortable, filterable table.
+
+Edits (credibility, note) are asked for by `editRequested`; the main window applies them as
+undoable commands and calls `reload()`, which keeps the selection by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import db, scales
+from desktop.gui.i18n import format_date, plural, scale_label
+from desktop.gui.qtmodels.evidence_model import (
+    CredibilityDelegate,
+    EvidenceFilterProxy,
+    EvidenceModel,
+    credibility_text,
+    elided,
+    status_text,
+)
+from desktop.gui.qtmodels.incidents_model import incident_choices
+from desktop.services.sources import list_sources
+
+M = EvidenceModel
+
+
+def column_fits() -> dict[int, str | int]:
+    """What each column must fit at first: a sample text, or a number of average characters for
+    free text (elided beyond). The quote takes the rest of the width. Samples are in the
+    interface language, so they are built when the table is."""
+    return {
+        M.ENO: "E-0000", M.SOURCE: 16, M.INCIDENT: "INC-000", M.SUPPORTS: 14, M.VALUE: 9,
+        M.STATUS: max((status_text(code) for code in scales.STATUS_CODES), key=len),
+        M.CREDIBILITY: credibility_text("2"),
+        M.REVIEW: max((scale_label(scales.REVIEW_STATES, code) for code in scales.REVIEW_CODES),
+                      key=len),
+        M.NOTE: 12, M.CREATED_BY: 14, M.CREATED_AT: format_date("2025-12-31"),
+    }
+
+
+#: Shown on demand (header context menu): less used, and the panel is often narrow.
+HIDDEN_AT_FIRST = (M.CREATED_BY, M.CREATED_AT)
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def swatch(colour: str) -> QIcon:
+    """A small square of a status colour, for the status filter's items."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+def choose(combo: QComboBox, data: object) -> bool:
+    """Select the item holding `data`; False (and the first item) when there is none."""
+    found = combo.findData(data)
+    combo.setCurrentIndex(max(found, 0))
+    return found >= 0
+
+
+class EvidencePanel(QWidget):
+    """Filter bar above the evidence table; speaks in evidence ids."""
+
+    evidenceActivated = Signal(int)  # double-click or Enter: show the span in its source
+    selectionChangedIds = Signal(list)  # the selected evidence ids, in table order
+    editRequested = Signal(list, dict)  # (ids, changes) forwarded from the model
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = EvidenceModel(self)
+        self._proxy = EvidenceFilterProxy(self)
+        self._proxy.setSourceModel(self._model)
+        self._model.editRequested.connect(self.editRequested)
+        self._current_incident: int | None = None
+        self._announced: list[int] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addLayout(self._filter_bar())
+        layout.addWidget(self._table(), 1)
+        self._proxy.rowsInserted.connect(self._update_count)
+        self._proxy.rowsRemoved.connect(self._update_count)
+        self._proxy.modelReset.connect(self._update_count)
+        self._proxy.layoutChanged.connect(self._update_count)
+        self._update_scope_box()
+        self._update_count()
+
+    # Building
+    def _filter_bar(self) -> QHBoxLayout:
+        """Status, incident and source combos, the text filter, the scope box and a count."""
+        self.status_combo = QComboBox()
+        self.status_combo.setToolTip(self.tr("Show spans in one verification status"))
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for grade in scales.VERIFICATION_STATUSES:
+            self.status_combo.addItem(swatch(scales.STATUS_LOOKS[grade.code].colour),
+                                      status_text(grade.code), grade.code)
+        self.incident_combo = self._wide_combo(self.tr("Show the evidence of one incident"), 12)
+        self.source_combo = self._wide_combo(self.tr("Show the evidence marked in one source"),
+                                             18)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Filter quotes and notes…"))
+        self.search.setClearButtonEnabled(True)
+        self.scope_box = QCheckBox(self.tr("Current incident only"))
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: palette(placeholder-text);")
+        self.status_combo.currentIndexChanged.connect(self._filters_changed)
+        self.incident_combo.currentIndexChanged.connect(self._filters_changed)
+        self.source_combo.currentIndexChanged.connect(self._filters_changed)
+        self.search.textChanged.connect(self._filters_changed)
+        self.scope_box.toggled.connect(self._apply_scope)
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        for widget in (self.status_combo, self.incident_combo, self.source_combo):
+            bar.addWidget(widget)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.scope_box)
+        bar.addWidget(self.count_label)
+        self._refill(self.incident_combo, self.tr("All incidents"), [])  # filled by reload():
+        self._refill(self.source_combo, self.tr("All sources"), [])  # a case may not be open
+        return bar
+
+    def _wide_combo(self, tip: str, chars: int) -> QComboBox:
+        """A combo that stays `chars` wide however long its items, with a wider popup."""
+        combo = QComboBox()
+        combo.setToolTip(tip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(chars)
+        combo.view().setMinimumWidth(combo.fontMetrics().averageCharWidth() * 56)
+        return combo
+
+    def _table(self) -> QTableView:
+        """The sortable, multi-selection evidence table."""
+        view = self.view = QTableView()
+        view.setObjectName("evidenceView")
+        view.setModel(self._proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order, as the model reads it
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        view.setAlternatingRowColors(True)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.setItemDelegateForColumn(M.CREDIBILITY, CredibilityDelegate(view))
+        self._size_columns(view)
+        view.doubleClicked.connect(self._activate)
+        view.installEventFilter(self)
+        view.selectionModel().selectionChanged.connect(self._announce_selection)
+        return view
+
+    def _size_columns(self, view: QTableView) -> None:
+        """Starting widths; the quote stretches; the header's menu shows or hides columns."""
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(40)
+        metrics = view.fontMetrics()
+        for column, fit in column_fits().items():
+            text_width = (metrics.averageCharWidth() * fit if isinstance(fit, int)
+                          else metrics.horizontalAdvance(fit))
+            header.resizeSection(column, text_width + 16)  # the cell's margins
+        header.setSectionResizeMode(M.QUOTE, QHeaderView.ResizeMode.Stretch)
+        for column in HIDDEN_AT_FIRST:
+            view.setColumnHidden(column, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_column_menu)
+
+    # Public API
+    def model(self) -> EvidenceModel:
+        """The evidence model (for tests and wiring)."""
+        return self._model
+
+    def proxy(self) -> EvidenceFilterProxy:
+        """The filtering, sorting proxy the table shows."""
+        return self._proxy
+
+    def reload(self) -> None:
+        """Read the evidence and the filter choices again, keeping the selection by id."""
+        self._fill_choices()
+        self._keeping_selection(self._model.reload)
+
+    def selected_ids(self) -> list[int]:
+        """The selected evidence ids, top to bottom as shown."""
+        rows = sorted(self.view.selectionModel().selectedRows(), key=QModelIndex.row)
+        return [index.data(Qt.ItemDataRole.UserRole) for index in rows]
+
+    def select_evidence(self, evidence_id: int) -> bool:
+        """Select a span and scroll to it, lifting the scope or filters that hide it."""
+        if self._model.row_of(evidence_id) < 0 and self._model.incident_scope() is not None:
+            self.scope_box.setChecked(False)
+        row = self._model.row_of(evidence_id)
+        if row < 0:
+            return False
+        if not self._proxy.mapFromSource(self._model.index(row, 0)).isValid():
+            self.clear_filters()
+        index = self._proxy.mapFromSource(self._model.index(row, 0))
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def set_current_incident(self, incident_id: int | None) -> None:
+        """The incident selected elsewhere: the scope of "Current incident only"."""
+        self._current_incident = incident_id
+        self._update_scope_box()
+        self._apply_scope()
+
+    def clear_filters(self) -> None:
+        """Show every span in scope again."""
+        for combo in (self.status_combo, self.incident_combo, self.source_combo):
+            combo.setCurrentIndex(0)
+        self.search.clear()
+
+    # Reactions
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the table shows the current span in its source."""
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress
+                and event.key() in _ENTER):
+            self._activate(self.view.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.evidenceActivated.emit(index.data(Qt.ItemDataRole.UserRole))
+
+    def _filters_changed(self, *_) -> None:
+        self._proxy.set_status(self.status_combo.currentData())
+        self._proxy.set_incident(self.incident_combo.currentData())
+        self._proxy.set_source(self.source_combo.currentData())
+        self._proxy.set_text(self.search.text())
+        self._announce_selection()
+
+    def _apply_scope(self, *_) -> None:
+        """Limit the model to the current incident while the box is ticked."""
+        scoped = self.scope_box.isChecked() and self._current_incident is not None
+        scope = self._current_incident if scoped else None
+        was_scoped = not self.incident_combo.isEnabled()
+        if scope != self._model.incident_scope():
+            self._keeping_selection(lambda: self._model.set_incident_scope(scope))
+        # While scoped the combo names the incident shown, and cannot be changed.
+        self.incident_combo.setEnabled(not scoped)
+        if scoped:
+            choose(self.incident_combo, scope)
+        elif was_scoped:
+            self.incident_combo.setCurrentIndex(0)
+
+    def _keeping_selection(self, reset: Callable[[], None]) -> None:
+        """Run a model reset and select the same spans again (those still shown)."""
+        chosen, current = self.selected_ids(), self.view.currentIndex().data(
+            Qt.ItemDataRole.UserRole)
+        reset()
+        selection = self.view.selectionModel()
+        for evidence_id in chosen:
+            row = self._model.row_of(evidence_id)
+            index = self._proxy.mapFromSource(self._model.index(row, 0)) if row >= 0 else None
+            if index is not None and index.isValid():
+                flags = QItemSelectionModel.SelectionFlag.Select
+                if evidence_id == current:
+                    flags |= QItemSelectionModel.SelectionFlag.Current
+                selection.setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+        self._announce_selection()
+
+    def _announce_selection(self, *_) -> None:
+        """Emit the selected ids when they differ from the last ones announced."""
+        ids = self.selected_ids()
+        if ids != self._announced:
+            self._announced = ids
+            self.selectionChangedIds.emit(ids)
+
+    def _fill_choices(self) -> None:
+        """Refill the incident and source combos, keeping what was chosen if it still exists."""
+        incidents = [(f"{code} · {elided(title, 40)}" if title else code, iid, title)
+                     for iid, code, title in incident_choices()]
+        untitled = self.tr("Untitled source")
+        sources = [(elided(title or untitled, 50), sid, title)
+                   for sid, title, *_ in (list_sources() if db.case_path() else [])]
+        self._refill(self.incident_combo, self.tr("All incidents"), incidents)
+        self._refill(self.source_combo, self.tr("All sources"), sources)
+
+    def _refill(self, combo: QComboBox, everything: str,
+                items: list[tuple[str, int, str]]) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)  # one refilter at the end, not one per item
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, item_id, tip in items:
+            combo.addItem(text, item_id)
+            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        kept = choose(combo, chosen)
+        combo.blockSignals(False)
+        if chosen is not None and not kept:
+            self._filters_changed()
+
+    def _update_scope_box(self) -> None:
+        has_incident = self._current_incident is not None
+        self.scope_box.setEnabled(has_incident)
+        self.scope_box.setToolTip(self.tr("Show only the evidence of the incident selected in "
+                                          "the navigator") if has_incident
+                                  else self.tr("Select an incident first"))
+
+    def _update_count(self, *_) -> None:
+        shown, total = self._proxy.rowCount(), self._model.rowCount()
+        self.count_label.setText(
+            plural(self.tr("{shown} of %n span(s)", "", total), total).format(shown=shown)
+            if shown != total else plural(self.tr("%n span(s)", "", total), total))
+
+    def _show_column_menu(self, pos: QPoint) -> None:
+        """Tick columns to show or hide them."""
+        menu = QMenu(self)
+        for column, name in enumerate(M.COLUMNS):
+            action = menu.addAction(QCoreApplication.translate("EvidenceModel", name))
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(column))
+            action.setEnabled(column not in (M.ENO, M.QUOTE))
+            action.toggled.connect(lambda on, c=column: self.view.setColumnHidden(c, not on))
+        menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()

@@ -1,0 +1,744 @@
+"""The incident form: the right-hand panel where a documenter records an incident's facts.
+
+The form never writes to the case. It emits `fieldsEdited(incident_id, changes)` with only the
+values that pass the domain's rules, in exactly the shape `incidents.update_incident(**changes)`
+takes, and the main window turns that into an undoable command. Invalid input stays in its
+editor with an inline problem until the user fixes it. Each fact that evidence can back carries
+a badge with the number of backing spans; facts whose sources disagree show a conflict note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import scales
+from desktop.domain.models import Incident
+from desktop.gui.i18n import plural, scale_label, scale_text, supports_label
+from desktop.services import evidence, incidents
+from desktop.services.evidence import EvidenceRow
+
+DEBOUNCE_MS = 700
+EMPTY_TEXT = QT_TRANSLATE_NOOP("IncidentForm", "Select or add an incident in the list on the left")
+#: What the form shows: the editable facts, and the workflow state that only review moves.
+_SHOWN_FIELDS = (*incidents.EDITABLE_FIELDS, "state", "state_comment")
+_FLOATS = ("latitude", "longitude")
+_INTS = ("victims_min", "victims_max")
+# A rule on two fields names the second; the first must then wait with it (see _emittable).
+_PARTNERS = {"date_end": "date_start", "victims_max": "victims_min"}
+_BADGE_WIDTH = 46
+_MISSING = object()
+
+_STYLE = """
+QWidget#incidentFormPage { background: #f7f8fa; }
+QLabel[role="code"] { color: #1f2933; font-size: 15pt; font-weight: 600; }
+QLabel[role="chip"] { color: #3e4c59; background: #e4e7eb; border-radius: 9px;
+    padding: 2px 9px; }
+QLabel[role="heading"] { color: #243b53; font-weight: 600; padding-top: 14px; }
+QFrame[role="rule"] { color: #d9dee4; }
+QFrame[role="apart"] { border: none; border-top: 1px dashed #c5ccd3; margin-top: 4px; }
+QLabel[role="caption"] { color: #52606d; }
+QLabel[role="hint"] { color: #7b8794; font-size: 8pt; }
+QLabel[role="problem"] { color: #9b1c1c; font-size: 8pt; }
+QLabel[role="note"] { color: #5c4200; background: #fff3d1; border: 1px solid #ecc76a;
+    border-radius: 4px; padding: 4px 6px; font-size: 8pt; }
+QLabel[role="element"] { color: #1f2933; }
+QLabel[role="covered"] { color: #1e6b46; font-size: 8pt; font-weight: 600; }
+QLabel[role="open"] { color: #a55a0b; font-size: 8pt; font-weight: 600; }
+QLabel[role="qualification"] { color: #3e4c59; font-size: 8pt; }
+QLineEdit, QPlainTextEdit { background: #ffffff; border: 1px solid #c5ccd3;
+    border-radius: 4px; padding: 3px 5px; selection-background-color: #c9dcf7;
+    selection-color: #1f2933; }
+QLineEdit:focus, QPlainTextEdit:focus { border: 1px solid #3f72c4; }
+QLineEdit[problem="true"], QPlainTextEdit[problem="true"] { border: 1px solid #c62828;
+    background: #fffafa; }
+QToolButton[role="badge"] { color: #243b53; background: #e3ebf6; border: 1px solid #c6d4e8;
+    border-radius: 9px; padding: 1px 6px; }
+QToolButton[role="badge"]:hover { background: #d3e0f2; }
+QToolButton[role="badge"][empty="true"] { color: #9aa5b1; background: transparent;
+    border: 1px solid transparent; }
+QToolButton[role="badge"]::menu-indicator { image: none; width: 0; }
+QCheckBox { color: #1f2933; font-weight: 600; spacing: 6px; }
+QWidget[role="elements"] { background: #ffffff; border: 1px solid #e1e5ea; border-radius: 4px; }
+"""
+
+
+def _labelled(text: str, role: str, wrap: bool = True) -> QLabel:
+    """A label styled by its role in the form (see _STYLE)."""
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+def _short(text: str, limit: int) -> str:
+    """One line of at most `limit` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _source_name(row: EvidenceRow) -> str:
+    """How a conflict note names a source: its publisher, else its title, kept short."""
+    fallback = QCoreApplication.translate("IncidentForm", "source {id}").format(id=row.source_id)
+    return _short(row.source_publisher or row.source_title or fallback, 28)
+
+
+def _conflict_text(by_value: dict[str, list[EvidenceRow]]) -> str:
+    """'Sources disagree: 79 (UN HRMMU) · 150+ (HUR)' — each value with who says it."""
+    parts = []
+    for value, rows in by_value.items():
+        names = list(dict.fromkeys(_source_name(r) for r in rows))
+        parts.append(f"{value} ({', '.join(names)})")
+    return QCoreApplication.translate("IncidentForm", "Sources disagree: ") + " · ".join(parts)
+
+
+def _span_text(row: EvidenceRow) -> str:
+    """A badge menu entry: “quote…” — Source title (status)."""
+    status = scale_label(scales.VERIFICATION_STATUSES, row.status).lower()
+    fallback = QCoreApplication.translate("IncidentForm", "source {id}").format(id=row.source_id)
+    title = _short(row.source_title or row.source_publisher or fallback, 40)
+    return f"“{_short(row.quote, 60)}” — {title} ({status})"
+
+
+class IncidentForm(QWidget):
+    """The facts of one incident, editable, with the evidence that backs each of them."""
+
+    fieldsEdited = Signal(int, dict)  # incident id, {field: new value} accepted by the rules
+    evidenceActivated = Signal(int)  # evidence id picked from a badge's list
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._id: int | None = None
+        self._stored: dict = {}
+        self._dirty: set[str] = set()  # fields the user changed that are not emitted yet
+        self._shown: dict[str, str] = {}  # problems on screen, by field
+        self._loading = False
+        self._editors: dict[str, QWidget] = {}
+        self._row_of: dict[str, str] = {}  # field -> key of the row showing its problems
+        self._problem_labels: dict[str, QLabel] = {}
+        self._badges: dict[str, QToolButton] = {}
+        self._notes: dict[str, QLabel] = {}
+        self._marks: dict[str, QLabel] = {}
+        self._boxes: dict[str, QCheckBox] = {}
+        self._element_panels: dict[str, QWidget] = {}
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.flush)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._empty_page())
+        self._stack.addWidget(self._form_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+        self.set_incident(None)
+
+    # ---- public API -------------------------------------------------------------------------
+
+    def set_incident(self, incident_id: int | None) -> None:
+        """Show an incident's stored values (None: the empty state)."""
+        if incident_id is not None and incident_id == self._id:
+            self.refresh()  # selected again: keep what the user is typing
+            return
+        if self._id is not None:
+            self.flush()  # an edit in progress belongs to the incident being left
+        incident = Incident.get_or_none(Incident.id == incident_id) if incident_id else None
+        self._id = incident.id if incident else None
+        self._dirty.clear()
+        self._show_problems({}, reveal=True)
+        if incident is None:
+            self._stack.setCurrentIndex(0)
+            return
+        self._stored = self._values_of(incident)
+        self._fill(self._stored)
+        self._code.setText(incident.code)
+        self._stack.setCurrentIndex(1)
+        self._scroll.verticalScrollBar().setValue(0)
+        self.refresh_backing()
+
+    def incident_id(self) -> int | None:
+        """The incident shown, or None in the empty state."""
+        return self._id
+
+    def refresh(self) -> None:
+        """Re-read the stored values, keeping what the user typed and has not yet had accepted."""
+        if self._id is None:
+            return
+        incident = Incident.get_or_none(Incident.id == self._id)
+        if incident is None:  # deleted elsewhere: its pending edits have nowhere to go
+            self._dirty.clear()
+            self.set_incident(None)
+            return
+        fresh = self._values_of(incident)
+        values, problems = self._current()
+        kept = {f for f in self._dirty
+                if f in problems or values.get(f, _MISSING) != fresh[f]}
+        self._stored, self._dirty = fresh, kept
+        self._fill({f: v for f, v in fresh.items() if f not in kept})
+        self._validate(reveal=False)
+        self.refresh_backing()
+
+    def refresh_backing(self) -> None:
+        """Re-read the evidence: badge counts and lists, element coverage, conflict notes."""
+        if self._id is None:
+            return
+        backed = evidence.backing(self._id)
+        clashes = evidence.conflicts(self._id)
+        for key, button in self._badges.items():
+            self._set_badge(button, backed.get(key, []))
+        for key, note in self._notes.items():
+            note.setVisible(key in clashes)
+            if key in clashes:
+                note.setText(_conflict_text(clashes[key]))
+        self._mark_elements()
+
+    def flush(self) -> None:
+        """Emit the pending valid edits now and reveal the problems of the invalid ones."""
+        self._timer.stop()
+        if self._id is None or not self._dirty:
+            return
+        if not Incident.select().where(Incident.id == self._id).exists():
+            self._dirty.clear()  # deleted meanwhile: an edit of it cannot be applied
+            return
+        values, problems = self._current()
+        self._show_problems(problems, reveal=True)
+        changes = self._emittable(values, problems)
+        self._dirty = {f for f in self._dirty if f not in changes
+                       and (f in problems or values.get(f, _MISSING) != self._stored.get(f))}
+        if changes:
+            self._stored.update(changes)  # as the main window will store them
+            self._state_chip.setText(scale_label(scales.INCIDENT_STATES, self._stored["state"]))
+            self.fieldsEdited.emit(self._id, changes)
+
+    def problems(self) -> dict[str, str]:
+        """The inline problems currently shown, by field."""
+        return dict(self._shown)
+
+    def editor(self, field: str) -> QWidget:
+        """The editor of a field (for `qualifications`, the panel holding the checkboxes)."""
+        return self._editors[field]
+
+    def qualification_box(self, code: str) -> QCheckBox:
+        """The checkbox of a legal qualification."""
+        return self._boxes[code]
+
+    def badge(self, field_or_element_key: str) -> QAbstractButton:
+        """The badge of a backable fact (scales.INCIDENT_FIELDS code) or of a legal element."""
+        return self._badges[field_or_element_key]
+
+    def coverage(self, element_key: str) -> str:
+        """The coverage mark shown beside a legal element: "✓ covered" or "open"."""
+        return self._marks[element_key].text()
+
+    def conflict_note(self, field_or_element_key: str) -> str:
+        """The conflict note shown under a fact, or "" when its sources agree."""
+        note = self._notes.get(field_or_element_key)
+        return note.text() if note is not None and not note.isHidden() else ""
+
+    # ---- values -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _values_of(incident: Incident) -> dict:
+        """The editable values of an incident as the form compares them."""
+        values = {f: getattr(incident, f) for f in _SHOWN_FIELDS}
+        for field, value in values.items():
+            if value is None and field not in _FLOATS + _INTS:
+                values[field] = ""
+        chosen = values["qualifications"] or []
+        values["qualifications"] = [q.code for q in scales.LEGAL_QUALIFICATIONS if q.code in chosen]
+        return values
+
+    def _read(self, field: str) -> object:
+        """The value an editor holds; raises ValueError when the text is not a number."""
+        editor = self._editors[field]
+        if field == "qualifications":
+            return [code for code, box in self._boxes.items() if box.isChecked()]
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        text = editor.text().strip()
+        if field in _FLOATS:
+            return float(text.replace(",", ".")) if text else None  # a decimal comma is common
+        if field in _INTS:
+            return int(text) if text else None
+        return text
+
+    def _current(self) -> tuple[dict, dict[str, str]]:
+        """All values the editors hold, and every problem with them (unreadable numbers too)."""
+        values: dict = {}
+        unreadable: dict[str, str] = {}
+        for field in incidents.EDITABLE_FIELDS:
+            try:
+                values[field] = self._read(field)
+            except ValueError:
+                unreadable[field] = self.tr("Enter a number, e.g. 48.1 (or leave it empty).")
+        return values, {**incidents.incident_problems(values), **unreadable}
+
+    def _emittable(self, values: dict, problems: dict[str, str]) -> dict:
+        """The user's changes that pass the rules, alone and together with the stored values."""
+        changes = {f: values[f] for f in self._dirty
+                   if f in values and f not in problems and values[f] != self._stored.get(f)}
+        while changes:
+            clash = incidents.incident_problems({**self._stored, **changes})
+            dropped = [f for p in clash for f in (p, _PARTNERS.get(p)) if f in changes]
+            if not dropped:
+                break
+            for field in dropped:
+                changes.pop(field, None)
+        return changes
+
+    def _fill(self, values: dict) -> None:
+        """Put values into their editors without counting it as the user's edit."""
+        self._loading = True
+        try:
+            for field, value in values.items():
+                self._put(field, value)
+            self._state_chip.setText(scale_label(scales.INCIDENT_STATES, self._stored["state"]))
+        finally:
+            self._loading = False
+
+    def _put(self, field: str, value: object) -> None:
+        """Show one value, leaving an editor alone when it already says it (keeps the cursor)."""
+        try:
+            if self._read(field) == value:
+                return
+        except ValueError:
+            pass
+        editor = self._editors[field]
+        if field == "qualifications":
+            for code, box in self._boxes.items():
+                box.setChecked(code in value)
+                self._element_panels[code].setVisible(code in value)
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(value), 0))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(value)
+        else:
+            editor.setText("" if value is None else str(value))
+            editor.setCursorPosition(0)  # show the start of a long value, not its end
+
+    # ---- edits and problems -----------------------------------------------------------------
+
+    def _typed(self, field: str) -> None:
+        """A keystroke: clear fixed problems at once, emit after the user pauses."""
+        if self._loading or self._id is None:
+            return
+        self._dirty.add(field)
+        self._validate(reveal=False)
+        self._timer.start()
+
+    def _chosen(self, field: str) -> None:
+        """A choice (combo, checkbox) is a whole edit: emit it at once."""
+        if self._loading or self._id is None:
+            return
+        self._dirty.add(field)
+        self.flush()
+
+    def _validate(self, reveal: bool) -> None:
+        """Recompute the problems; new ones appear only when revealed (not mid-typing)."""
+        self._show_problems(self._current()[1], reveal)
+
+    def _show_problems(self, problems: dict[str, str], reveal: bool) -> None:
+        """Mark invalid editors red and write each problem under its row."""
+        self._shown = {f: m for f, m in problems.items() if reveal or f in self._shown}
+        for field, editor in self._editors.items():
+            flagged = field in self._shown
+            if bool(editor.property("problem")) != flagged:
+                editor.setProperty("problem", flagged)
+                editor.style().unpolish(editor)
+                editor.style().polish(editor)
+        for row, label in self._problem_labels.items():
+            lines = [m for f, m in self._shown.items() if self._row_of.get(f) == row]
+            label.setText("\n".join(dict.fromkeys(lines)))
+            label.setVisible(bool(lines))
+
+    # ---- evidence ---------------------------------------------------------------------------
+
+    def _set_badge(self, button: QToolButton, rows: list[EvidenceRow]) -> None:
+        """Show how many spans back a fact, with a menu to jump to each."""
+        old = button.menu()
+        if old is not None:
+            button.setMenu(None)
+            old.deleteLater()
+        button.setProperty("empty", not rows)
+        button.style().unpolish(button)
+        button.style().polish(button)
+        if not rows:
+            button.setText("0")
+            button.setToolTip(
+                self.tr("No evidence yet: mark a passage in a source and link it here."))
+            return
+        button.setText(f"{len(rows)} ▸")
+        button.setToolTip(plural(self.tr("%n evidence span(s) — click to go to one", "",
+                                         len(rows)), len(rows)))
+        menu = QMenu(button)
+        for row in rows:
+            action = menu.addAction(_span_text(row))
+            action.setData(row.id)
+            action.triggered.connect(lambda _=False, ev=row.id: self.evidenceActivated.emit(ev))
+        button.setMenu(menu)
+
+    def _mark_elements(self) -> None:
+        """Mark each legal element covered or open, by the service's rule."""
+        every = [q.code for q in scales.LEGAL_QUALIFICATIONS]
+        # Ask about all qualifications: a box just ticked may not be stored yet.
+        still_open = set(incidents.open_elements(Incident(id=self._id, qualifications=every)))
+        for key, mark in self._marks.items():
+            covered = key not in still_open
+            mark.setText(self.tr("✓ covered") if covered else self.tr("open"))
+            mark.setProperty("role", "covered" if covered else "open")
+            mark.style().unpolish(mark)
+            mark.style().polish(mark)
+
+    # ---- building -----------------------------------------------------------------------------
+
+    def _empty_page(self) -> QWidget:
+        """The calm empty state shown when no incident is selected."""
+        page = QWidget()
+        label = QLabel(self.tr(EMPTY_TEXT))
+        label.setObjectName("incidentFormEmpty")
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #7b8794; padding: 24px;")
+        page.setObjectName("incidentFormEmptyPage")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        page.setStyleSheet("QWidget#incidentFormEmptyPage { background: #f7f8fa; }")
+        layout = QVBoxLayout(page)
+        layout.addWidget(label)
+        return page
+
+    def _form_page(self) -> QWidget:
+        """The scrolling form, section by section."""
+        page = QWidget()
+        page.setObjectName("incidentFormPage")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        page.setStyleSheet(_STYLE)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(14, 10, 12, 16)
+        layout.setSpacing(0)
+        layout.addLayout(self._identification())
+        for build in (self._when, self._where, self._victims, self._perpetrator,
+                      self._narrative, self._legal, self._workflow):
+            build(layout)
+        layout.addStretch(1)
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(page)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return self._scroll
+
+    def _section(self, layout: QVBoxLayout, heading: str) -> QFormLayout:
+        """A heading with a rule under it, and the form layout of its rows."""
+        layout.addWidget(_labelled(heading, "heading", wrap=False))
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setProperty("role", "rule")
+        layout.addWidget(rule)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setContentsMargins(0, 8, 0, 0)
+        form.setVerticalSpacing(3)
+        layout.addLayout(form)
+        return form
+
+    def _row(self, form: QFormLayout, caption: str, parts: Iterable[QWidget | str],
+             fact: str | None = None, hint: str = "") -> None:
+        """One labelled row: its editors, the fact's badge, then problem, hint and conflict."""
+        parts = list(parts)
+        fields = [f for f, e in self._editors.items() if e in parts]
+        line = QHBoxLayout()
+        line.setSpacing(6)
+        for part in parts:
+            if isinstance(part, str):
+                line.addWidget(_labelled(part, "caption", wrap=False))
+            else:
+                line.addWidget(part, 0 if part.maximumWidth() < 1000 else 1)
+        if all(p.maximumWidth() < 1000 for p in parts if not isinstance(p, str)):
+            line.addStretch(1)
+        line.addWidget(self._badge_for(fact), 0, Qt.AlignmentFlag.AlignTop)
+        body = QVBoxLayout()
+        body.setContentsMargins(0, 0, 0, 8)
+        body.setSpacing(3)
+        body.addLayout(line)
+        self._add_under(body, fields, fact, hint)
+        holder = QWidget()
+        holder.setLayout(body)
+        form.addRow(_labelled(caption, "caption", wrap=False) if caption else None, holder)
+
+    def _add_under(self, body: QVBoxLayout, fields: list[str], fact: str | None,
+                   hint: str) -> None:
+        """The lines under a row's editors: its problem, a hint, a conflict note."""
+        problem = _labelled("", "problem")
+        problem.hide()
+        body.addWidget(problem)
+        self._problem_labels[fields[0]] = problem
+        for field in fields:
+            self._row_of[field] = fields[0]
+        if hint:
+            body.addWidget(_labelled(hint, "hint"))
+        if fact:
+            body.addWidget(self._note_for(fact))
+
+    def _badge_for(self, fact: str | None) -> QWidget:
+        """The fact's badge, or an empty slot of the same width so editors line up."""
+        if fact is None:
+            slot = QWidget()
+            slot.setFixedWidth(_BADGE_WIDTH)
+            return slot
+        button = QToolButton()
+        button.setProperty("role", "badge")
+        button.setAutoRaise(True)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setFixedWidth(_BADGE_WIDTH)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setAccessibleName(self.tr("Evidence for {fact}").format(fact=supports_label(fact)))
+        self._badges[fact] = button
+        return button
+
+    def _note_for(self, key: str) -> QLabel:
+        """The (hidden until needed) note saying that the sources disagree on a fact."""
+        note = _labelled("", "note")
+        note.hide()
+        self._notes[key] = note
+        return note
+
+    def _line(self, field: str, placeholder: str = "", width: int = 0) -> QLineEdit:
+        """A one-line editor; typing in it is debounced."""
+        editor = QLineEdit()
+        editor.setPlaceholderText(placeholder)
+        if width:
+            editor.setFixedWidth(width)
+        editor.textChanged.connect(lambda _t, f=field: self._typed(f))
+        editor.editingFinished.connect(self._finished)
+        self._editors[field] = editor
+        return editor
+
+    def _finished(self) -> None:
+        """Leaving a one-line editor ends the edit: no need to wait for the pause."""
+        if self._timer.isActive():
+            self.flush()
+
+    def _text(self, field: str, lines: int, placeholder: str = "") -> QPlainTextEdit:
+        """A multi-line editor about `lines` lines high; Tab moves on instead of typing a tab."""
+        editor = QPlainTextEdit()
+        editor.setTabChangesFocus(True)
+        editor.setPlaceholderText(placeholder)
+        editor.setFixedHeight(editor.fontMetrics().lineSpacing() * lines + 14)
+        editor.textChanged.connect(lambda f=field: self._typed(f))
+        self._editors[field] = editor
+        return editor
+
+    def _combo(self, field: str, scale: tuple[scales.Grade, ...]) -> QComboBox:
+        """A choice from a scale; the stored code is the item's data."""
+        editor = QComboBox()
+        for grade in scale:
+            editor.addItem(scale_text(grade.label), grade.code)
+        editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        editor.setMaximumWidth(editor.sizeHint().width() + 8)
+        editor.currentIndexChanged.connect(lambda _i, f=field: self._chosen(f))
+        self._editors[field] = editor
+        return editor
+
+    # ---- the sections -------------------------------------------------------------------------
+
+    def _identification(self) -> QVBoxLayout:
+        """The code as a title line with the workflow state beside it, then the title."""
+        self._code = _labelled("", "code", wrap=False)
+        self._code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._state_chip = _labelled("", "chip", wrap=False)
+        head = QHBoxLayout()
+        head.addWidget(self._code)
+        head.addWidget(self._state_chip, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addStretch(1)
+        box = QVBoxLayout()
+        box.addLayout(head)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setContentsMargins(0, 6, 0, 0)
+        form.setVerticalSpacing(3)
+        self._row(form, self.tr("Title"),
+                  [self._line("title", self.tr("A short name for the incident"))], "title")
+        box.addLayout(form)
+        return box
+
+    def _when(self, layout: QVBoxLayout) -> None:
+        """Event date (or range), precision and time; the report date kept apart."""
+        form = self._section(layout, self.tr("When"))
+        start = self._line("date_start", self.tr("YYYY-MM-DD"), 104)
+        end = self._line("date_end", self.tr("end, if a range"), 104)
+        self._row(form, self.tr("Event date"), [start, self.tr("to", "a range of dates"), end],
+                  "date")
+        self._row(form, self.tr("Precision"),
+                  [self._combo("date_precision", scales.DATE_PRECISIONS)])
+        self._row(form, self.tr("Time (local, 24-hour)"),
+                  [self._line("time", self.tr("HH:MM"), 64)], "time")
+        form.addRow(self._apart())
+        self._row(form, self.tr("Date reported (not the event date)"),
+                  [self._line("report_date", self.tr("YYYY-MM-DD"), 104)], "report_date",
+                  hint=self.tr("When a source first reported it; often days after the event."))
+
+    @staticmethod
+    def _apart() -> QFrame:
+        """A dashed line that sets the report date apart from the dates of the event."""
+        line = QFrame()
+        line.setProperty("role", "apart")
+        line.setFixedHeight(8)
+        return line
+
+    def _where(self, layout: QVBoxLayout) -> None:
+        """Place with its other spellings, administrative areas and coordinates."""
+        form = self._section(layout, self.tr("Where"))
+        self._row(form, self.tr("Place"),
+                  [self._line("place", self.tr("Village, town or landmark"))], "place")
+        self._row(form, self.tr("Alternative spellings (one per line)"),
+                  [self._text("place_alternatives", 2, self.tr("e.g. Niu-York"))])
+        self._row(form, self.tr("District"), [self._line("district")])
+        self._row(form, self.tr("Region"), [self._line("region", self.tr("e.g. Donetsk region"))],
+                  "region")
+        self._row(form, self.tr("Country"), [self._line("country")])
+        lat = self._line("latitude", self.tr("Latitude"), 92)
+        lon = self._line("longitude", self.tr("Longitude"), 92)
+        self._row(form, self.tr("Coordinates (decimal degrees)"), [lat, lon], "coordinates")
+        self._row(form, self.tr("Coordinates source"),
+                  [self._line("coordinates_source", self.tr("e.g. geolocated from video"))])
+
+    def _victims(self, layout: QVBoxLayout) -> None:
+        """Victim count as a range where empty means unknown, their status, named persons."""
+        form = self._section(layout, self.tr("Victims"))
+        low = self._line("victims_min", self.tr("unknown"), 76)
+        high = self._line("victims_max", self.tr("unknown"), 76)
+        for editor in (low, high):
+            editor.setValidator(QIntValidator(0, 1_000_000, editor))
+        self._row(form, self.tr("Count (at least – at most)"), [low, "–", high], "victims")
+        self._row(form, self.tr("Status"), [self._combo("victim_status", scales.VICTIM_STATUSES)],
+                  "victim_status")
+        self._row(form, self.tr("Named persons (optional)"),
+                  [self._text("victims_named", 2,
+                              self.tr("One per line; use pseudonyms (V-001)"))])
+
+    def _perpetrator(self, layout: QVBoxLayout) -> None:
+        """The force, the unit and any named persons."""
+        form = self._section(layout, self.tr("Perpetrator"))
+        self._row(form, self.tr("Force"),
+                  [self._line("perpetrator_force", self.tr("e.g. Russian armed forces"))],
+                  "perpetrator")
+        self._row(form, self.tr("Unit"), [self._line("perpetrator_unit")])
+        self._row(form, self.tr("Named persons (optional)"),
+                  [self._text("perpetrators_named", 2,
+                              self.tr("One per line; use pseudonyms (P-001)"))])
+
+    def _narrative(self, layout: QVBoxLayout) -> None:
+        """What happened, in the documenter's words."""
+        form = self._section(layout, self.tr("Narrative"))
+        self._row(form, "",
+                  [self._text("narrative", 7, self.tr("What happened, as the sources tell it"))],
+                  "narrative")
+
+    def _legal(self, layout: QVBoxLayout) -> None:
+        """A checkbox per legal qualification; a ticked one lists the elements to prove."""
+        self._section(layout, self.tr("Legal qualification"))
+        panel = QWidget()
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(0, 8, 0, 0)
+        box.setSpacing(4)
+        for qualification in scales.LEGAL_QUALIFICATIONS:
+            self._qualification(box, qualification)
+        self._editors["qualifications"] = panel
+        layout.addWidget(panel)
+
+    def _qualification(self, box: QVBoxLayout, qualification: scales.Qualification) -> None:
+        """One qualification: its checkbox, what it means, and its elements when ticked."""
+        instrument = scale_text(qualification.instrument)
+        meaning_text = scale_text(qualification.label)
+        check = QCheckBox(instrument)
+        check.setObjectName(qualification.code)
+        check.setAccessibleName(f"{instrument} — {meaning_text}")
+        check.setToolTip(meaning_text)
+        check.toggled.connect(lambda on, c=qualification.code: self._ticked(c, on))
+        self._boxes[qualification.code] = check
+        meaning = _labelled(meaning_text, "qualification")
+        meaning.setContentsMargins(24, 0, 0, 2)
+        box.addWidget(check)
+        box.addWidget(meaning)
+        elements = QWidget()
+        elements.setProperty("role", "elements")
+        elements.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        inner = QVBoxLayout(elements)
+        inner.setContentsMargins(10, 8, 8, 8)
+        inner.setSpacing(8)
+        for element in qualification.elements:
+            inner.addLayout(self._element(scales.element_key(qualification.code, element.code),
+                                          element))
+        elements.hide()
+        self._element_panels[qualification.code] = elements
+        wrapper = QHBoxLayout()
+        wrapper.setContentsMargins(24, 0, 0, 8)
+        wrapper.addWidget(elements)
+        box.addLayout(wrapper)
+
+    def _element(self, key: str, element: scales.Element) -> QVBoxLayout:
+        """An element: its wording, covered/open mark with badge, means of proof as a hint."""
+        wording = _labelled(scale_text(element.label), "element")
+        wording.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        proof = "; ".join(scale_text(means) for means in element.means_of_proof)
+        wording.setToolTip(self.tr("Typical means of proof: {proof}").format(proof=proof)
+                           if proof else "")
+        mark = _labelled(self.tr("open"), "open", wrap=False)
+        self._marks[key] = mark
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(wording, 1)
+        top.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self._badge_for(key), 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addLayout(top)
+        if proof:
+            column.addWidget(_labelled(self.tr("Proof: {proof}").format(proof=proof), "hint"))
+        column.addWidget(self._note_for(key))
+        return column
+
+    def _ticked(self, code: str, on: bool) -> None:
+        """Show a ticked qualification's elements and emit the new list."""
+        self._element_panels[code].setVisible(on)
+        self._chosen("qualifications")
+
+    def _workflow(self, layout: QVBoxLayout) -> None:
+        """The incident's workflow state and the reviewer's comment: shown, not edited here.
+
+        The state moves only through review (submit, approve, return), which checks that all
+        the incident's evidence is reviewed first.
+        """
+        form = self._section(layout, self.tr("Workflow"))
+        state = self._combo("state", scales.INCIDENT_STATES)
+        state.setEnabled(False)
+        self._row(form, self.tr("State"), [state])
+        comment = self._text("state_comment", 2, self.tr("The reviewer's comment when returned"))
+        comment.setReadOnly(True)
+        self._row(form, self.tr("Comment"), [comment])
+        form.addRow(_labelled(self.tr("Use Review → Submit incident for review; a reviewer "
+                                      "approves or returns it."), "hint"))
+

@@ -1,0 +1,158 @@
+"""The review panel (View → Review): walk through pending evidence one by one and decide.
+
+The reviewer sees each span's quote and what it is said to prove, then approves it or returns
+it with a comment; N and P move to the next or previous pending span. The incident's sign-off
+(submit, approve, return) sits below. The panel only asks; the app records the decisions.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import scales
+from desktop.gui.i18n import format_date, plural, scale_label, supports_label
+from desktop.services.evidence import EvidenceRow
+
+
+def describe(row: EvidenceRow) -> str:
+    """The span as the reviewer reads it: the quote, then what it is said to prove."""
+    status = scale_label(scales.VERIFICATION_STATUSES, row.status)
+    credibility = scale_label(scales.INFORMATION_CREDIBILITY, row.credibility)
+    value = f" = <b>{html.escape(row.asserted_value)}</b>" if row.asserted_value else ""
+    returned_earlier = QCoreApplication.translate("ReviewPanel", "Returned earlier: {comment}")
+    returned = (f"<p style='color:#8a4b00'>"
+                f"{returned_earlier.format(comment=html.escape(row.review_comment))}</p>"
+                if row.review_state == "returned" and row.review_comment else "")
+    unlinked = QCoreApplication.translate("ReviewPanel", "Not linked to an incident")
+    no_fact = QCoreApplication.translate("ReviewPanel", "no fact")
+    grade = QCoreApplication.translate("ReviewPanel", "grade {grade}").format(
+        grade=f"{row.source_reliability}{row.credibility}")
+    marked = QCoreApplication.translate("ReviewPanel", "marked by {name} on {date}").format(
+        name=html.escape(row.created_by), date=format_date(row.created_at))
+    return (
+        f"<p style='font-size:11pt'><b>E-{row.id:03d}</b> &nbsp;“{html.escape(row.quote)}”</p>"
+        f"<p>{html.escape(row.incident_code or unlinked)} · "
+        f"{html.escape(supports_label(row.supports) if row.supports else no_fact)}"
+        f"{value}</p>"
+        f"<p style='color:#444'>{html.escape(row.source_title)}"
+        f"{' · ' + html.escape(row.source_publisher) if row.source_publisher else ''} · "
+        f"{grade} · {html.escape(status)} · {html.escape(credibility)}<br>"
+        f"{marked}</p>{returned}")
+
+
+class ReviewPanel(QWidget):
+    """One pending span at a time, with Approve / Return, and the incident's sign-off."""
+
+    approveRequested = Signal(int)
+    returnRequested = Signal(int, str)  # evidence id, the reviewer's comment
+    moveRequested = Signal(int)  # +1 next, -1 previous
+    submitIncidentRequested = Signal()
+    approveIncidentRequested = Signal()
+    returnIncidentRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._current: int | None = None
+        self.position = QLabel("")
+        self.position.setStyleSheet("color:#555")
+        self.card = QLabel("")
+        self.card.setWordWrap(True)
+        self.card.setFrameShape(QFrame.Shape.StyledPanel)
+        self.card.setStyleSheet("QLabel { background:#fbfaf7; padding:8px; }")
+        self.comment = QPlainTextEdit()
+        self.comment.setPlaceholderText(self.tr("Comment for the documenter (needed to return)"))
+        self.comment.setFixedHeight(60)
+        self.comment.setTabChangesFocus(True)
+        self.previous = QPushButton(self.tr("◂ Previous"))
+        self.next = QPushButton(self.tr("Next ▸"))
+        self.approve = QPushButton(self.tr("Approve"))
+        self.return_ = QPushButton(self.tr("Return with comment"))
+        self.approve.setStyleSheet("QPushButton { background:#b5e3cf; }")
+        self.return_.setStyleSheet("QPushButton { background:#f6c9a8; }")
+        buttons = QHBoxLayout()
+        for button in (self.previous, self.next):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.return_, self.approve):
+            buttons.addWidget(button)
+        self.incident_label = QLabel("")
+        self.incident_label.setWordWrap(True)
+        self.submit_incident = QPushButton(self.tr("Submit incident for review"))
+        self.approve_incident = QPushButton(self.tr("Approve incident"))
+        self.return_incident = QPushButton(self.tr("Return incident with comment"))
+        incident_row = QHBoxLayout()
+        for button in (self.submit_incident, self.return_incident, self.approve_incident):
+            incident_row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.position)
+        layout.addWidget(self.card, 1)
+        layout.addWidget(self.comment)
+        layout.addLayout(buttons)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout.addWidget(line)
+        layout.addWidget(self.incident_label)
+        layout.addLayout(incident_row)
+        self.previous.clicked.connect(lambda: self.moveRequested.emit(-1))
+        self.next.clicked.connect(lambda: self.moveRequested.emit(1))
+        self.approve.clicked.connect(self._approve)
+        self.return_.clicked.connect(self._return)
+        self.submit_incident.clicked.connect(self.submitIncidentRequested)
+        self.approve_incident.clicked.connect(self.approveIncidentRequested)
+        self.return_incident.clicked.connect(
+            lambda: self.returnIncidentRequested.emit(self.comment.toPlainText()))
+        self.show_span(None, 0, 0)
+        self.show_incident(None, "", 0)
+
+    def current(self) -> int | None:
+        return self._current
+
+    def show_span(self, row: EvidenceRow | None, index: int, total: int) -> None:
+        """Show one pending span (or say there is nothing left to review)."""
+        self._current = row.id if row else None
+        self.comment.clear()
+        for button in (self.approve, self.return_, self.previous, self.next):
+            button.setEnabled(row is not None)
+        if row is None:
+            self.position.setText(self.tr("No evidence is waiting for review."))
+            self.card.setText("<p style='color:#555'>" + self.tr(
+                "Every span has been reviewed. Returned spans come back here when their "
+                "documenter resubmits them.") + "</p>")
+            return
+        self.position.setText(self.tr("Pending {number} of {total}").format(
+            number=index + 1, total=total))
+        self.card.setText(describe(row))
+
+    def show_incident(self, code: str | None, state: str, unreviewed: int) -> None:
+        """The current incident's state and what its sign-off is waiting for."""
+        if code is None:
+            self.incident_label.setText(self.tr("Select an incident to submit or sign it off."))
+        else:
+            state_label = scale_label(scales.INCIDENT_STATES, state).lower()
+            sentence = (plural(self.tr("{code} is {state}; %n span(s) not yet approved.", "",
+                                       unreviewed), unreviewed) if unreviewed
+                        else self.tr("{code} is {state}; all its evidence is approved."))
+            self.incident_label.setText(sentence.format(
+                code=f"<b>{html.escape(code)}</b>", state=html.escape(state_label)))
+        self.submit_incident.setEnabled(state in ("draft", "returned"))
+        self.approve_incident.setEnabled(state == "in_review" and not unreviewed)
+        self.return_incident.setEnabled(state in ("in_review", "approved"))
+
+    def _approve(self) -> None:
+        if self._current is not None:
+            self.approveRequested.emit(self._current)
+
+    def _return(self) -> None:
+        if self._current is not None:
+            self.returnRequested.emit(self._current, self.comment.toPlainText())
