@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.domain import db, encryption, scales
-from desktop.domain.errors import CaseFileError, CasefileError
+from desktop.domain.errors import CasefileError, CaseOpenError
 from desktop.domain.models import Incident
 from desktop.services import (
     case,
@@ -61,10 +61,10 @@ def _passphrase(args: argparse.Namespace, path: Path) -> str:
         try:
             return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\n")
         except OSError as exc:
-            raise CaseFileError(Path(args.passphrase_file),
+            raise CaseOpenError(Path(args.passphrase_file),
                                 f"cannot be read: {exc.strerror}") from exc
     if not sys.stdin.isatty():
-        raise CaseFileError(path, "is encrypted; give its passphrase with --passphrase-file")
+        raise CaseOpenError(path, "is encrypted; give its passphrase with --passphrase-file")
     return getpass.getpass(f"Passphrase for {path.name}: ")
 
 
@@ -172,11 +172,11 @@ def _read_manifest(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise CaseFileError(path, f"cannot be read: {exc.strerror}") from exc
+        raise CaseOpenError(path, f"cannot be read: {exc.strerror}") from exc
     except ValueError as exc:
-        raise CaseFileError(path, f"is not a hand-over manifest (not JSON: {exc})") from exc
+        raise CaseOpenError(path, f"is not a hand-over manifest (not JSON: {exc})") from exc
     if not isinstance(data, dict):
-        raise CaseFileError(path, "is not a hand-over manifest")
+        raise CaseOpenError(path, "is not a hand-over manifest")
     return data
 
 

@@ -19,7 +19,7 @@ from peewee import SqliteDatabase
 
 from desktop.domain import encryption, ledger, migrations, models
 from desktop.domain.encryption import PassphraseRequired
-from desktop.domain.errors import CaseFileError
+from desktop.domain.errors import CaseOpenError
 
 SUFFIX = ".casefile"
 APPLICATION_ID = 0x43415345  # "CASE"
@@ -54,9 +54,9 @@ def new_case(path: Path | str, title: str, *, actor: str = "", reference: str = 
     """Create a new, empty case file at `path` and open it; encrypted when given a passphrase."""
     path = Path(path)
     if path.exists():
-        raise CaseFileError(path, "already exists; choose another name or open it instead")
+        raise CaseOpenError(path, "already exists; choose another name or open it instead")
     if not path.parent.is_dir() or not os.access(path.parent, os.W_OK):
-        raise CaseFileError(path, f"cannot be created: the folder {path.parent} is not writable")
+        raise CaseOpenError(path, f"cannot be created: the folder {path.parent} is not writable")
     if passphrase is not None:
         encryption.check_passphrase(path, passphrase)
         if not encryption.available():
@@ -78,25 +78,25 @@ def new_case(path: Path | str, title: str, *, actor: str = "", reference: str = 
         close_case()
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             leftover.unlink(missing_ok=True)
-        if isinstance(exc, CaseFileError):
+        if isinstance(exc, CaseOpenError):
             raise
-        raise CaseFileError(path, f"cannot be created: {exc}") from exc
+        raise CaseOpenError(path, f"cannot be created: {exc}") from exc
     return db
 
 
 def _header(path: Path) -> bytes:
     """The file's first bytes, after checking that it is a non-empty, readable file."""
     if not path.exists():
-        raise CaseFileError(path, "does not exist")
+        raise CaseOpenError(path, "does not exist")
     if not path.is_file():
-        raise CaseFileError(path, "is a folder, not a case file")
+        raise CaseOpenError(path, "is a folder, not a case file")
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise CaseFileError(path, f"cannot be read: {exc.strerror}") from exc
+        raise CaseOpenError(path, f"cannot be read: {exc.strerror}") from exc
     if not header:
-        raise CaseFileError(path, "is empty (0 bytes): it is not a case file")
+        raise CaseOpenError(path, "is empty (0 bytes): it is not a case file")
     return header
 
 
@@ -111,7 +111,7 @@ def _read_facts(con, path: Path, errors: type[Exception]) -> tuple[int, int, lis
         finally:
             con.close()
     except errors as exc:
-        raise CaseFileError(path, f"is damaged and cannot be read ({exc})") from exc
+        raise CaseOpenError(path, f"is damaged and cannot be read ({exc})") from exc
     return app_id, version, damage
 
 
@@ -138,7 +138,7 @@ def _plain_facts(path: Path) -> tuple[int, int, list[str]]:
     try:
         con = read_only_connection(path)
     except sqlite3.DatabaseError as exc:
-        raise CaseFileError(path, f"is damaged and cannot be read ({exc})") from exc
+        raise CaseOpenError(path, f"is damaged and cannot be read ({exc})") from exc
     return _read_facts(con, path, sqlite3.DatabaseError)
 
 
@@ -152,39 +152,39 @@ def inspect_case(path: Path | str, passphrase: str | None = None) -> int:
 
     An encrypted case needs its passphrase (PassphraseRequired without one, WrongPassphrase for
     another); a plain case is opened without one. Returns the file's schema version; raises
-    CaseFileError naming the reason otherwise.
+    CaseOpenError naming the reason otherwise.
     """
     path = Path(path)
     header = _header(path)
     if header == SQLITE_MAGIC:
         if passphrase is not None:
-            raise CaseFileError(path, "is not encrypted: open it without a passphrase")
+            raise CaseOpenError(path, "is not encrypted: open it without a passphrase")
         facts = _plain_facts(path)
     elif encryption.looks_encrypted(path, header):
         if passphrase is None:
             raise PassphraseRequired(path)
         facts = _encrypted_facts(path, passphrase)
     else:
-        raise CaseFileError(path, "is not a Casefile case (it is not an SQLite database)")
+        raise CaseOpenError(path, "is not a Casefile case (it is not an SQLite database)")
     return _check_facts(path, *facts)
 
 
 def _check_facts(path: Path, app_id: int, version: int, damage: list[str]) -> int:
     """The schema version of a file whose header fields and quick_check say it is a case."""
     if app_id != APPLICATION_ID:
-        raise CaseFileError(path, "is an SQLite database but not a Casefile case")
+        raise CaseOpenError(path, "is an SQLite database but not a Casefile case")
     if damage != ["ok"]:
         first = next((line for line in "\n".join(damage).splitlines()
                       if line.strip() and not line.startswith("***")), "integrity check failed")
-        raise CaseFileError(path, f"is damaged ({first.strip()}); it was not opened, so nothing "
+        raise CaseOpenError(path, f"is damaged ({first.strip()}); it was not opened, so nothing "
                                   "more is lost: use Case → Recover… (or `casefile recover`) "
                                   "to salvage what can be read into a new file")
     if version > SCHEMA_VERSION:
-        raise CaseFileError(
+        raise CaseOpenError(
             path, f"was saved by a newer Casefile (file format {version}; this version reads up "
                   f"to {SCHEMA_VERSION}); update Casefile to open it")
     if version < 1:
-        raise CaseFileError(path, "has no schema version: it is not a complete case file")
+        raise CaseOpenError(path, "has no schema version: it is not a complete case file")
     return version
 
 
@@ -196,7 +196,7 @@ def open_case(path: Path | str, passphrase: str | None = None) -> SqliteDatabase
     path = Path(path)
     version = inspect_case(path, passphrase)
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise CaseFileError(path, "is read-only (the file or its folder cannot be written)")
+        raise CaseOpenError(path, "is read-only (the file or its folder cannot be written)")
     close_case()
     try:
         db = _connect(path, passphrase)
@@ -204,7 +204,7 @@ def open_case(path: Path | str, passphrase: str | None = None) -> SqliteDatabase
             migrations.upgrade(db, version)
     except Exception as exc:
         close_case()
-        raise CaseFileError(path, f"cannot be opened: {exc}") from exc
+        raise CaseOpenError(path, f"cannot be opened: {exc}") from exc
     return db
 
 
@@ -216,7 +216,7 @@ def _settle_wal(path: Path) -> None:
     finally:
         con.close()  # the last connection to close removes the -wal and -shm files
     if Path(f"{path}-wal").exists():
-        raise CaseFileError(path, "is open in another program; close it there first")
+        raise CaseOpenError(path, "is open in another program; close it there first")
 
 
 def convert_to_encrypted(path: Path | str, passphrase: str) -> None:
@@ -244,7 +244,7 @@ def convert_to_encrypted(path: Path | str, passphrase: str) -> None:
     except BaseException as exc:
         encrypted.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise CaseFileError(path, f"cannot be encrypted: {exc}") from exc
+            raise CaseOpenError(path, f"cannot be encrypted: {exc}") from exc
         raise
 
 

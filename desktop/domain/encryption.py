@@ -28,28 +28,28 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from desktop.domain.errors import CaseFileError
+from desktop.domain.errors import CaseOpenError
 
 INSTALL_HINT = "needs the optional SQLCipher support: pip install 'casefile[encryption]'"
 PAGE = 512  # an encrypted file's size is a whole number of pages, every page size a multiple
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class EncryptionUnavailable(CaseFileError):
+class EncryptionUnavailable(CaseOpenError):
     """An encrypted case is asked for, but the optional SQLCipher support is not installed."""
 
     def __init__(self, path: Path | str) -> None:
         super().__init__(path, INSTALL_HINT)
 
 
-class PassphraseRequired(CaseFileError):
+class PassphraseRequired(CaseOpenError):
     """The file looks like an encrypted case and no passphrase was given."""
 
     def __init__(self, path: Path | str) -> None:
         super().__init__(path, "is encrypted; enter its passphrase")
 
 
-class WrongPassphrase(CaseFileError):
+class WrongPassphrase(CaseOpenError):
     """The passphrase does not open the file (deliberately without detail that helps guessing).
 
     SQLCipher cannot tell a wrong passphrase from a file whose first page is damaged or that is
@@ -81,7 +81,7 @@ def available() -> bool:
 def check_passphrase(path: Path | str, passphrase: str) -> None:
     """Refuse a passphrase SQLCipher cannot take as text: empty, or with a NUL character."""
     if not isinstance(passphrase, str) or not passphrase or "\x00" in passphrase:
-        raise CaseFileError(path, "needs a passphrase of at least one character (and no NUL)")
+        raise CaseOpenError(path, "needs a passphrase of at least one character (and no NUL)")
 
 
 def looks_encrypted(path: Path, header: bytes) -> bool:
@@ -171,7 +171,7 @@ def _copy(con: Any, dest: Path, key: str) -> None:
 
 def _refuse_existing(dest: Path) -> None:
     if dest.exists():
-        raise CaseFileError(dest, "already exists; choose another name")
+        raise CaseOpenError(dest, "already exists; choose another name")
 
 
 def encrypt_copy(src: Path | str, dest: Path | str, passphrase: str) -> None:
@@ -191,7 +191,7 @@ def encrypt_copy(src: Path | str, dest: Path | str, passphrase: str) -> None:
     try:
         _copy(con, dest, passphrase)
     except dbapi.DatabaseError as exc:
-        raise CaseFileError(dest, f"cannot be written: {exc}") from None
+        raise CaseOpenError(dest, f"cannot be written: {exc}") from None
     finally:
         con.close()
 
@@ -212,7 +212,7 @@ def decrypt_copy(src: Path | str, dest: Path | str, passphrase: str) -> None:
     try:
         _copy(con, dest, "")
     except dbapi.DatabaseError as exc:
-        raise CaseFileError(dest, f"cannot be written: {exc}") from None
+        raise CaseOpenError(dest, f"cannot be written: {exc}") from None
     finally:
         con.close()
 

@@ -9,7 +9,7 @@ class CasefileError(Exception):
     """Base of every error that is shown to the user as a one-line message."""
 
 
-class CaseFileError(CasefileError):
+class CaseOpenError(CasefileError):
     """A case file cannot be opened or created (not a case, damaged, newer version, …)."""
 
     def __init__(self, path: Path | str, reason: str) -> None:

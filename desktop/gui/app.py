@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.domain import db, encryption, scales
-from desktop.domain.errors import CaseFileError, CasefileError
+from desktop.domain.errors import CasefileError, CaseOpenError
 from desktop.domain.models import Evidence, Incident
 from desktop.gui import commands, i18n, logfile
 from desktop.gui.background import Ops
@@ -253,7 +253,7 @@ class CasefileApp(QObject):
             if passphrase == "":
                 return False  # the user cancelled the passphrase prompt
             if not lock.tryLock(100):
-                raise CaseFileError(path, self.tr("is already open in another {app} window{owner}")
+                raise CaseOpenError(path, self.tr("is already open in another {app} window{owner}")
                                     .format(app=APP_NAME, owner=_lock_owner(lock)))
         except CasefileError as exc:
             if lock.isLocked():
@@ -287,7 +287,7 @@ class CasefileApp(QObject):
             except encryption.WrongPassphrase:
                 wrong += 1
                 if wrong == PASSPHRASE_TRIES:
-                    raise CaseFileError(path, self.tr(
+                    raise CaseOpenError(path, self.tr(
                         "the passphrase was not right {count} times; the case stays closed")
                         .format(count=PASSPHRASE_TRIES)) from None
                 left = PASSPHRASE_TRIES - wrong

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.domain import db, encryption
-from desktop.domain.errors import CaseFileError, ValidationError
+from desktop.domain.errors import CaseOpenError, ValidationError
 from desktop.domain.models import Evidence, Incident, database, utc_now
 from desktop.services import audit, incidents, review
 
@@ -47,7 +47,7 @@ def save_copy(dest: Path, *, actor: str) -> dict:
     """Write a consistent copy of the open case to `dest` and its manifest beside it."""
     dest = Path(dest)
     if dest.exists():
-        raise CaseFileError(dest, "already exists; choose another name")
+        raise CaseOpenError(dest, "already exists; choose another name")
     if encryption.is_encrypted(database.obj):
         encryption.snapshot_copy(database.obj, dest)
     else:
@@ -76,7 +76,7 @@ def _backup(dest: Path) -> None:
         os.replace(partial, dest)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
-        raise CaseFileError(dest, f"cannot be written: {exc}") from exc
+        raise CaseOpenError(dest, f"cannot be written: {exc}") from exc
 
 
 _COPY_FACTS = ('SELECT c.title, c.reference, c.classification, c.audit_head, c.audit_count, '

@@ -20,7 +20,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import Model
 
 from desktop.domain import db, ledger, models
-from desktop.domain.errors import CaseFileError
+from desktop.domain.errors import CaseOpenError
 from desktop.domain.models import (
     AuditEntry,
     Evidence,
@@ -173,12 +173,12 @@ def _check_damaged(con: sqlite3.Connection, path: Path) -> tuple[int, dict[str, 
         columns = {name: [r[1] for r in con.execute(f'PRAGMA table_info("{name}")')]
                    for name in names}
     except sqlite3.DatabaseError as exc:
-        raise CaseFileError(path, f"is too damaged to recover: its list of tables cannot be "
+        raise CaseOpenError(path, f"is too damaged to recover: its list of tables cannot be "
                                   f"read ({exc})") from exc
     if app_id != db.APPLICATION_ID:
-        raise CaseFileError(path, "is not a Casefile case, so there is nothing to recover")
+        raise CaseOpenError(path, "is not a Casefile case, so there is nothing to recover")
     if version > db.SCHEMA_VERSION:
-        raise CaseFileError(path, f"was saved by a newer Casefile (file format {version}); "
+        raise CaseOpenError(path, f"was saved by a newer Casefile (file format {version}); "
                                   "recover it with that version")
     return version, columns
 
@@ -539,13 +539,13 @@ def recover_case(damaged: Path | str, dest: Path | str, *, actor: str,
     """
     damaged, dest = Path(damaged), Path(dest)
     if dest.exists():
-        raise CaseFileError(dest, "already exists; recover into a new file")
+        raise CaseOpenError(dest, "already exists; recover into a new file")
     if not damaged.is_file():
-        raise CaseFileError(damaged, "does not exist" if not damaged.exists()
+        raise CaseOpenError(damaged, "does not exist" if not damaged.exists()
                             else "is a folder, not a case file")
     with damaged.open("rb") as f:
         if f.read(len(db.SQLITE_MAGIC)) != db.SQLITE_MAGIC:
-            raise CaseFileError(damaged, "is not an SQLite database, so there is nothing to "
+            raise CaseOpenError(damaged, "is not an SQLite database, so there is nothing to "
                                          "recover")
     report = RecoveryReport(source=damaged, dest=dest)
     previous = models.database.obj

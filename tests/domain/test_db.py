@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain import db, migrations, models
-from desktop.domain.errors import CaseFileError
+from desktop.domain.errors import CaseOpenError
 from desktop.services import search
 from tests.conftest import FIXTURES
 
@@ -40,7 +40,7 @@ def test_creating_a_case_is_audited(case, actor):
 def test_new_case_refuses_to_overwrite_a_file(tmp_path):
     existing = tmp_path / "existing.casefile"
     existing.write_bytes(b"precious")
-    with pytest.raises(CaseFileError, match="existing.casefile: already exists"):
+    with pytest.raises(CaseOpenError, match="existing.casefile: already exists"):
         db.new_case(existing, "x")
     assert existing.read_bytes() == b"precious"
 
@@ -63,7 +63,7 @@ def test_a_file_that_is_not_a_case_is_refused_untouched(tmp_path, content, reaso
     path = tmp_path / "notes.casefile"
     path.write_bytes(content)
     before = digest(path)
-    with pytest.raises(CaseFileError, match=f"notes.casefile: .*{reason}"):
+    with pytest.raises(CaseOpenError, match=f"notes.casefile: .*{reason}"):
         db.open_case(path)
     assert digest(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.casefile"]
@@ -74,7 +74,7 @@ def test_a_truncated_case_is_refused_untouched(case, case_path):
     data = case_path.read_bytes()
     case_path.write_bytes(data[: len(data) // 2])
     before = digest(case_path)
-    with pytest.raises(CaseFileError, match="damaged|not a complete case|not a Casefile"):
+    with pytest.raises(CaseOpenError, match="damaged|not a complete case|not a Casefile"):
         db.open_case(case_path)
     assert digest(case_path) == before
 
@@ -85,19 +85,19 @@ def test_another_sqlite_database_is_not_a_case(tmp_path):
     con.execute("CREATE TABLE visits (url TEXT)")
     con.commit()
     con.close()
-    with pytest.raises(CaseFileError, match="is an SQLite database but not a Casefile case"):
+    with pytest.raises(CaseOpenError, match="is an SQLite database but not a Casefile case"):
         db.open_case(path)
 
 
 def test_a_missing_file_is_named(tmp_path):
-    with pytest.raises(CaseFileError, match="gone.casefile: does not exist"):
+    with pytest.raises(CaseOpenError, match="gone.casefile: does not exist"):
         db.open_case(tmp_path / "gone.casefile")
 
 
 def test_a_case_from_a_newer_casefile_is_refused(case, case_path):
     case.pragma("user_version", db.SCHEMA_VERSION + 1)
     db.close_case()
-    with pytest.raises(CaseFileError, match="newer Casefile"):
+    with pytest.raises(CaseOpenError, match="newer Casefile"):
         db.open_case(case_path)
 
 
@@ -109,7 +109,7 @@ def test_a_read_only_case_is_refused(case, case_path, monkeypatch, locked):
     real_access = os.access
     monkeypatch.setattr(os, "access",
                         lambda p, mode: False if Path(p) == target else real_access(p, mode))
-    with pytest.raises(CaseFileError, match="test.casefile: is read-only"):
+    with pytest.raises(CaseOpenError, match="test.casefile: is read-only"):
         db.open_case(case_path)
 
 
@@ -159,6 +159,6 @@ def test_a_damaged_case_is_refused_untouched_and_recovery_is_suggested(case, cas
         data[offset] = 0xFF
     case_path.write_bytes(bytes(data))
     before = digest(case_path)
-    with pytest.raises(CaseFileError, match="is damaged .*Recover"):
+    with pytest.raises(CaseOpenError, match="is damaged .*Recover"):
         db.open_case(case_path)
     assert digest(case_path) == before

@@ -21,7 +21,7 @@ from desktop.domain.encryption import (  # noqa: E402
     PassphraseRequired,
     WrongPassphrase,
 )
-from desktop.domain.errors import CaseFileError  # noqa: E402
+from desktop.domain.errors import CaseOpenError  # noqa: E402
 from desktop.services import integrity, search, sources  # noqa: E402
 from tests.conftest import ACTOR, FIXTURES  # noqa: E402
 
@@ -132,12 +132,12 @@ def test_an_encrypted_case_asks_for_its_passphrase(encrypted, case_path):
 
 def test_a_plain_case_is_not_opened_with_a_passphrase(case, case_path):
     db.close_case()
-    with pytest.raises(CaseFileError, match="is not encrypted"):
+    with pytest.raises(CaseOpenError, match="is not encrypted"):
         db.open_case(case_path, PASSPHRASE)
 
 
 def test_an_empty_passphrase_is_refused_before_anything_is_created(case_path):
-    with pytest.raises(CaseFileError, match="needs a passphrase"):
+    with pytest.raises(CaseOpenError, match="needs a passphrase"):
         db.new_case(case_path, TITLE, passphrase="")
     assert not case_path.exists()
 
@@ -150,7 +150,7 @@ def test_a_damaged_encrypted_case_is_refused_untouched(encrypted, case_path):
         data[offset] ^= 0xFF
     case_path.write_bytes(bytes(data))
     before = digest(case_path)
-    with pytest.raises(CaseFileError, match="damaged"):
+    with pytest.raises(CaseOpenError, match="damaged"):
         db.open_case(case_path, PASSPHRASE)
     assert digest(case_path) == before
 
@@ -165,7 +165,7 @@ def test_a_plain_case_encrypted_and_decrypted_again(tmp_path, seed_files):
     assert [h.source_id for h in search.search("Phenol")]
     assert integrity.verify_case().ok
     db.close_case()
-    with pytest.raises(CaseFileError, match="already exists"):
+    with pytest.raises(CaseOpenError, match="already exists"):
         encryption.encrypt_copy(plain, locked, PASSPHRASE)
 
     back = tmp_path / "back.casefile"
@@ -212,10 +212,10 @@ def test_a_failed_conversion_keeps_the_plain_case(tmp_path, seed_files, monkeypa
     before = digest(path)
 
     def fail(*args, **kwargs):
-        raise CaseFileError(path, "cannot be written: disk full")
+        raise CaseOpenError(path, "cannot be written: disk full")
 
     monkeypatch.setattr(encryption, "_export", fail)
-    with pytest.raises(CaseFileError, match="disk full"):
+    with pytest.raises(CaseOpenError, match="disk full"):
         db.convert_to_encrypted(path, PASSPHRASE)
     assert digest(path) == before
     assert files(tmp_path) == ["case.casefile"]
@@ -257,7 +257,7 @@ def test_the_passphrase_is_never_written_or_told(case_path, seed_files, caplog, 
                     lambda: db.open_case(case_path),
                     lambda: encryption.decrypt_copy(case_path, tmp_path / "x", "nope"),
                     lambda: db.new_case(case_path, TITLE, passphrase=PASSPHRASE)):
-        with pytest.raises(CaseFileError) as caught:
+        with pytest.raises(CaseOpenError) as caught:
             attempt()
         told.append(messages(caught.value))
     db.open_case(case_path, PASSPHRASE)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain import db
-from desktop.domain.errors import CaseFileError
+from desktop.domain.errors import CaseOpenError
 from desktop.domain.models import AuditEntry, Evidence, Incident
 from desktop.services import evidence, handover, integrity, review
 
@@ -68,11 +68,11 @@ def test_a_copy_taken_while_another_connection_writes_is_consistent(worked_case,
 
 
 def test_a_copy_never_overwrites(worked_case, tmp_path, actor, case_path):
-    with pytest.raises(CaseFileError, match="test.casefile: already exists"):
+    with pytest.raises(CaseOpenError, match="test.casefile: already exists"):
         handover.save_copy(case_path, actor=actor)  # the open case itself
     existing = tmp_path / "taken.casefile"
     existing.write_text("keep")
-    with pytest.raises(CaseFileError, match="already exists"):
+    with pytest.raises(CaseOpenError, match="already exists"):
         handover.save_copy(existing, actor=actor)
     assert existing.read_text() == "keep"
 
@@ -134,7 +134,7 @@ def test_incident_sign_off_is_merged_when_the_original_waits_for_it(worked_case,
 def test_merging_a_file_that_is_not_a_case_is_refused(worked_case, tmp_path, actor):
     bogus = tmp_path / "notes.casefile"
     bogus.write_text("notes")
-    with pytest.raises(CaseFileError, match="notes.casefile: is not a Casefile case"):
+    with pytest.raises(CaseOpenError, match="notes.casefile: is not a Casefile case"):
         handover.merge_review(bogus, actor=actor)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain import db, models
-from desktop.domain.errors import CaseFileError
+from desktop.domain.errors import CaseOpenError
 from desktop.domain.models import database
 from desktop.services import evidence, integrity, recovery, search, sources
 from tests.conftest import FIXTURES
@@ -122,7 +122,7 @@ def recovered(damaged, tmp_path, actor):
 
 def test_the_damaged_case_is_refused_by_open(damaged):
     path, _ = damaged
-    with pytest.raises(CaseFileError, match="is damaged .*Recover"):
+    with pytest.raises(CaseOpenError, match="is damaged .*Recover"):
         db.open_case(path)
 
 
@@ -254,7 +254,7 @@ def test_recovery_refuses_to_overwrite_an_existing_file(worked_case, case_path, 
     db.close_case()
     existing = tmp_path / "existing.casefile"
     existing.write_bytes(b"precious")
-    with pytest.raises(CaseFileError, match="existing.casefile: already exists"):
+    with pytest.raises(CaseOpenError, match="existing.casefile: already exists"):
         recovery.recover_case(case_path, existing, actor=actor)
     assert existing.read_bytes() == b"precious"
 
@@ -262,7 +262,7 @@ def test_recovery_refuses_to_overwrite_an_existing_file(worked_case, case_path, 
 def test_a_file_that_is_not_a_case_is_refused(tmp_path, actor):
     path = tmp_path / "notes.casefile"
     path.write_bytes(b"Incident notes\n" * 50)
-    with pytest.raises(CaseFileError, match="notes.casefile: is not an SQLite database"):
+    with pytest.raises(CaseOpenError, match="notes.casefile: is not an SQLite database"):
         recovery.recover_case(path, tmp_path / "r.casefile", actor=actor)
     assert not (tmp_path / "r.casefile").exists()
 

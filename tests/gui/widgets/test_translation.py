@@ -412,7 +412,7 @@ def test_catalogue_is_current(tmp_path):
 #: Calls in desktop/gui/app.py whose text arguments a user reads (titles, messages, prompts…).
 _SHOWN_BY = {"warn", "inform", "ask", "showMessage", "getSaveFileName", "getOpenFileName",
              "getOpenFileNames", "getExistingDirectory", "getText", "getMultiLineText", "about",
-             "addAction", "QMessageBox", "CaseFileError"}
+             "addAction", "QMessageBox", "CaseOpenError"}
 
 
 def _app_texts() -> tuple[list[tuple[str, str, bool]], list[str]]:
