@@ -1,7 +1,10 @@
-"""The workspace on a big case: open 2,000 sources / 20,000 spans, change 1,000 statuses.
+"""The workspace on a big case: open 2,000 sources / 20,000 spans, mark spans, change 1,000
+statuses and undo that.
 
-Each figure stands beside a bare QPlainTextEdit.setPlainText of the text the window shows,
-measured in the same run.
+Opening and the status change stand beside a bare QPlainTextEdit.setPlainText of the text the
+window shows; marking a span stands beside the bare service call that writes it (the span and
+its audit entry in one transaction), so its ratio is what the window's updating adds.
+Everything is measured in the same run.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from desktop.domain import db, scales
 from desktop.domain.models import Evidence, Incident, Source, database
-from desktop.gui.app import CasefileApp
 from desktop.gui.settings import Settings
+from desktop.services import evidence as evidence_service
 from desktop.services import sources
 from tests.bench import corpus
 from tests.bench.context import Context
@@ -24,9 +27,91 @@ from tests.bench.table import Row
 
 SOURCES, SPANS, INCIDENTS = 2_000, 20_000, 200
 RUNS = 5
+MARKS, MARK_LENGTH = 30, 40
+MARK_VALUES = {"incident": 1, "supports": "narrative", "status": "unverified",
+               "credibility": "6"}
+OPEN_MS, MARK_MS, CHANGE_MS = 500, 30, 300
 
 
-def _build(ctx: Context) -> Path:
+# --- every call into the app -----------------------------------------------------------------
+# The app is being restructured (its API moves to parts such as `app.cases.open_case` and
+# `app.evidence.add_evidence`). Only these functions know where things are: each tries the new
+# layout first, then today's `app.open_case(...)`.
+
+
+def _api(app, *places: tuple[str | None, str]):
+    """The first callable of `places`: (part, name) is `app.<part>.<name>`, (None, name) is
+    `app.<name>`."""
+    for part, name in places:
+        holder = app if part is None else getattr(app, part, None)
+        found = getattr(holder, name, None) if holder is not None else None
+        if callable(found):
+            return found
+    names = ", ".join(f"app.{part}.{name}" if part else f"app.{name}" for part, name in places)
+    raise AttributeError(f"the app has none of {names}")
+
+
+def make_app(settings: Settings):
+    from desktop.gui.app import CasefileApp  # here, so a move breaks this bench only
+
+    app = CasefileApp(settings)
+    # A refused edit shows a modal message, which would hang an unattended run: keep it instead.
+    app.bench_messages = []
+    for name in ("warn", "inform"):
+        if hasattr(app, name):
+            setattr(app, name, lambda title, message: app.bench_messages.append(
+                f"{title}: {message}"))
+    return app
+
+
+def _checked(app, result):
+    if getattr(app, "bench_messages", None):
+        raise RuntimeError(f"the app refused a benchmark step: {app.bench_messages[-1]}")
+    return result
+
+
+def open_case(app, path: Path) -> bool:
+    return _checked(app, _api(app, ("cases", "open_case"), ("cases", "open"),
+                              (None, "open_case"))(path))
+
+
+def close_case(app) -> bool:
+    return _checked(app, _api(app, ("cases", "close_case"), ("cases", "close"),
+                              (None, "close_case"))())
+
+
+def add_evidence(app, source_id: int, start: int, end: int, values: dict) -> int | None:
+    return _checked(app, _api(app, ("evidence", "add_evidence"), ("evidence", "add"),
+                              (None, "add_evidence"))(source_id, start, end, values))
+
+
+def edit_evidence(app, ids: list[int], changes: dict) -> None:
+    _checked(app, _api(app, ("evidence", "edit_evidence"), ("evidence", "edit"),
+                       (None, "edit_evidence"))(ids, changes))
+
+
+def undo(app) -> None:
+    _checked(app, _api(app, ("history", "undo"), ("commands", "undo"), (None, "undo"))())
+
+
+def shown_source(app) -> int | None:
+    return app.window.source_view.source_id()
+
+
+def shown_text(app) -> str:
+    return app.window.source_view.text_edit().toPlainText()
+
+
+def painted(app) -> None:
+    """Paint the whole window now, then let every queued update run."""
+    app.window.repaint()
+    QApplication.processEvents()
+
+
+# --- the case ---------------------------------------------------------------------------------
+
+
+def build_case(ctx: Context) -> Path:
     """A case of 2,000 imported sources and 20,000 evidence spans over 200 incidents."""
     path = ctx.workdir / "workspace.casefile"
     files = corpus.write_files(ctx.workdir / "workspace-files", SOURCES, seed=77)
@@ -54,11 +139,17 @@ def _build(ctx: Context) -> Path:
     return path
 
 
-def _window(ctx: Context) -> CasefileApp:
+def shared_case(ctx: Context) -> Path:
+    """The 2,000-source case, built once per run (bench_start searches it too)."""
+    return ctx.shared("workspace_case", lambda: build_case(ctx))
+
+
+def _window(ctx: Context):
     settings = Settings(QSettings(str(ctx.workdir / "bench-settings.ini"),
                                   QSettings.Format.IniFormat))
     settings.user_name = "bench"
-    app = CasefileApp(settings)
+    settings.tour_seen = True
+    app = make_app(settings)
     app.window.resize(1440, 900)
     app.window.show()
     QApplication.processEvents()
@@ -82,47 +173,97 @@ def _p95(samples: list[float]) -> float:
     return sorted(samples)[max(0, round(0.95 * len(samples)) - 1)]
 
 
+def _positions(length: int) -> list[int]:
+    """MARKS span starts spread over a text of `length` characters."""
+    last = length - MARK_LENGTH - 1
+    return [round(i * last / (MARKS - 1)) for i in range(MARKS)]
+
+
+def _timed(step) -> float:
+    started = time.perf_counter()
+    step()
+    return time.perf_counter() - started
+
+
+def _marks(app) -> tuple[list[float], list[float]]:
+    """Mark MARKS spans one by one in the open source through the window, then the same spans
+    in another source through the bare service call; seconds of each."""
+    source_id = shown_source(app)
+    other = Source.select(Source.id).where(Source.id != source_id).order_by(Source.id) \
+        .limit(1).scalar()
+    marked = []
+    for start in _positions(len(sources.source_text(source_id))):
+        def mark(start=start):
+            if add_evidence(app, source_id, start, start + MARK_LENGTH, dict(MARK_VALUES)) is None:
+                raise RuntimeError(f"the span {start}–{start + MARK_LENGTH} was not marked")
+            painted(app)
+        marked.append(_timed(mark))
+    bare = [_timed(lambda start=start: evidence_service.add_evidence(
+                other, start, start + MARK_LENGTH, actor="bench", **MARK_VALUES))
+            for start in _positions(len(sources.source_text(other)))]
+    return marked, bare
+
+
 def bench_workspace(ctx: Context) -> list[Row]:
     QApplication.instance() or QApplication([])
-    path = ctx.shared("workspace_case", lambda: _build(ctx))
+    path = shared_case(ctx)
     app = _window(ctx)
     opens, bares = [], []
     for _ in range(RUNS):
-        started = time.perf_counter()
-        app.open_case(path)
-        app.window.repaint()
-        QApplication.processEvents()
-        opens.append(time.perf_counter() - started)
-        bares.append(_bare_set_text(app.window.source_view.text_edit().toPlainText()))
-        app.close_case()
-    app.open_case(path)
-    source_id = app.window.source_view.source_id()
+        def open_painted():
+            open_case(app, path)
+            painted(app)
+        opens.append(_timed(open_painted))
+        bares.append(_bare_set_text(shown_text(app)))
+        close_case(app)
+    open_case(app, path)
+    source_id = shown_source(app)
+    marks, bare_marks = _marks(app)
     others = [e for (e,) in Evidence.select(Evidence.id).where(Evidence.source != source_id)
               .limit(995).tuples()]
     own = [e for (e,) in Evidence.select(Evidence.id).where(Evidence.source == source_id)
            .tuples()]
     selected = (own + others)[:1000]
-    changes = []
+    changes, undos = [], []
     for status in ("verified", "contested", "corroborated"):
-        started = time.perf_counter()
-        app.edit_evidence(selected, {"status": status})
-        app.window.repaint()
-        QApplication.processEvents()
-        changes.append(time.perf_counter() - started)
-    text = app.window.source_view.text_edit().toPlainText()
-    bare = statistics.median(_bare_set_text(text) for _ in range(3))
-    app.close_case()
+        def change(status=status):
+            edit_evidence(app, selected, {"status": status})
+            painted(app)
+
+        def undo_change():
+            undo(app)
+            painted(app)
+        changes.append(_timed(change))
+        undos.append(_timed(undo_change))
+    text = shown_text(app)
+    bare = statistics.median(_bare_set_text(text) for _ in range(3)) * 1000
+    close_case(app)
     app.window.close()
     open_p95, bare_p95 = _p95(opens) * 1000, _p95(bares) * 1000
-    change = statistics.median(changes) * 1000
+    mark_p95, bare_mark_p95 = _p95(marks) * 1000, _p95(bare_marks) * 1000
+    change, undone = statistics.median(changes) * 1000, statistics.median(undos) * 1000
+    ctx.put("workspace_details", [
+        f"Marking a span through the window: median {statistics.median(marks) * 1000:.0f} ms, "
+        f"fastest {min(marks) * 1000:.0f} ms, slowest {max(marks) * 1000:.0f} ms of {MARKS}; "
+        f"the bare service call: median {statistics.median(bare_marks) * 1000:.1f} ms."])
     return [
         Row(f"open a case of {SOURCES:,} sources, {SPANS:,} spans until painted (p95)",
             open_p95, "ms", bare_p95, "ms (setPlainText)", open_p95 / bare_p95,
-            "≤ 1,000 ms", open_p95 <= 1000),
-        Row("change the status of 1,000 selected spans, one undo step (median)", change, "ms",
-            bare * 1000, "ms (setPlainText)", change / (bare * 1000), "≤ 1,000 ms",
-            change <= 1000),
+            f"≤ {OPEN_MS:,} ms", open_p95 <= OPEN_MS),
+        Row(f"mark one span, every panel updated ({SOURCES:,} sources, {SPANS:,} spans; "
+            f"p95 of {MARKS})", mark_p95, "ms", bare_mark_p95, "ms (evidence.add_evidence)",
+            mark_p95 / bare_mark_p95, f"≤ {MARK_MS} ms", mark_p95 <= MARK_MS),
+        Row("change the status of 1,000 selected spans, one undo step, every panel updated "
+            "(median)", change, "ms", bare, "ms (setPlainText)", change / bare,
+            f"≤ {CHANGE_MS} ms", change <= CHANGE_MS),
+        Row("undo that status change of 1,000 spans, every panel updated (median)", undone,
+            "ms", bare, "ms (setPlainText)", undone / bare, f"≤ {CHANGE_MS} ms",
+            undone <= CHANGE_MS),
     ]
+
+
+def details(ctx: Context) -> list[str]:
+    return ctx.get("workspace_details", [])
 
 
 BENCHES = {"workspace": bench_workspace}
