@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import NamedTuple
 
 from desktop.domain import scales
 from desktop.domain.errors import ValidationError
@@ -190,3 +191,39 @@ def open_elements(incident: Incident) -> list[str]:
                .where((Evidence.incident == incident.id) & (Evidence.status != "rejected"))
                .tuples()}
     return uncovered_elements(incident.qualifications, covered)
+
+
+class IncidentChoice(NamedTuple):
+    """An incident as a list or menu offers it."""
+
+    id: int
+    code: str
+    title: str
+    state: str
+
+
+def incident_choices() -> list[IncidentChoice]:
+    """Every incident of the case as (id, code, title, state), by code."""
+    query = (Incident.select(Incident.id, Incident.code, Incident.title, Incident.state)
+             .order_by(Incident.code))
+    return [IncidentChoice(*row) for row in query.tuples()]
+
+
+def incident_exists(incident_id: int) -> bool:
+    """Whether the case holds an incident with this id (it may have been deleted meanwhile)."""
+    return Incident.select().where(Incident.id == incident_id).exists()
+
+
+def incident_values(incident_id: int) -> dict | None:
+    """The incident's code, editable fields and workflow state as plain values (None: no such
+    incident)."""
+    fields = ("code", *EDITABLE_FIELDS, "state", "state_comment")
+    return (Incident.select(*(getattr(Incident, f) for f in fields))
+            .where(Incident.id == incident_id).dicts().first())
+
+
+def incident_qualifications(incident_id: int) -> list[str]:
+    """The legal qualification codes chosen for an incident ([] when none or no such incident)."""
+    chosen = (Incident.select(Incident.qualifications)
+              .where(Incident.id == incident_id).scalar())
+    return list(chosen or [])

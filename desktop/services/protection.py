@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from desktop.domain import scales
 from desktop.domain.errors import ValidationError
@@ -114,3 +115,21 @@ def find_names(text: str, redactor: Redactor | None = None) -> list[tuple[int, i
         return []
     return [(m.start(), m.end(), redactor._pseudonym(m))
             for m in redactor._pattern.finditer(text)]
+
+
+class PersonRow(NamedTuple):
+    """A protected person as lists show them: pseudonym, role and every spelling."""
+
+    id: int
+    pseudonym: str
+    role: str
+    spellings: tuple[str, ...]
+
+
+def protected_people() -> list[PersonRow]:
+    """Every protected person of the case, by pseudonym."""
+    query = (ProtectedPerson.select(ProtectedPerson.id, ProtectedPerson.pseudonym,
+                                    ProtectedPerson.role, ProtectedPerson.names)
+             .order_by(ProtectedPerson.pseudonym))
+    return [PersonRow(pid, pseudonym, role, tuple(names.splitlines()))
+            for pid, pseudonym, role, names in query.tuples()]

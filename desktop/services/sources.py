@@ -7,6 +7,7 @@ holds the write lock only for the short time it takes to store what was parsed.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -196,3 +197,37 @@ def source_text(source_id: int) -> str:
 def original_bytes(source_id: int) -> bytes:
     """The source's original bytes (the evidentiary copy)."""
     return bytes(SourceOriginal.get_by_id(source_id).data)
+
+
+@dataclass(frozen=True)
+class SourceDetails:
+    """A source's metadata and custody record as plain values (everything but its text)."""
+
+    id: int
+    kind: str
+    title: str
+    publisher: str
+    author: str
+    url: str
+    published: str
+    language: str
+    collected_at: str
+    collected_by: str
+    collected_from: str
+    reliability: str
+    reliability_note: str
+    confidential: bool
+    original_name: str
+    media_type: str
+    size: int
+    sha256: str
+    imported_at: str
+    imported_by: str
+
+
+def source_details(source_id: int) -> SourceDetails | None:
+    """The metadata and custody record of a source (None: no such source)."""
+    names = [f.name for f in dataclasses.fields(SourceDetails)]
+    row = (Source.select(*(getattr(Source, n) for n in names))
+           .where(Source.id == source_id).tuples().first())
+    return SourceDetails(*row) if row is not None else None

@@ -90,3 +90,37 @@ def test_open_elements_are_those_no_usable_evidence_covers(case, actor, seed_fil
     assert incidents.open_elements(Incident.get_by_id(incident.id)) == [
         "rs_8_2_b_vi:hors_de_combat", "rs_8_2_b_vi:hors_de_combat_knowledge",
         "rs_8_2_b_vi:armed_conflict", "rs_8_2_b_vi:conflict_knowledge"]
+
+
+def test_incident_choices_list_every_incident_by_code(case, actor):
+    second = incidents.create_incident(actor=actor, code="INC-002", title="Nine POWs")
+    first = incidents.create_incident(actor=actor, code="INC-001", title="Six POWs")
+    assert incidents.incident_choices() == [(first.id, "INC-001", "Six POWs", "draft"),
+                                            (second.id, "INC-002", "Nine POWs", "draft")]
+    assert incidents.incident_choices()[0].title == "Six POWs"
+
+
+def test_incident_values_are_the_stored_fields_as_plain_values(case, actor):
+    incident = incidents.create_incident(actor=actor, title="Six POWs", victims_min=6,
+                                         latitude=48.1, qualifications=["rs_8_2_b_vi"])
+    values = incidents.incident_values(incident.id)
+    assert set(values) == {"code", *incidents.EDITABLE_FIELDS, "state", "state_comment"}
+    assert (values["code"], values["title"], values["state"]) == ("INC-001", "Six POWs", "draft")
+    assert (values["victims_min"], values["victims_max"], values["latitude"]) == (6, None, 48.1)
+    assert values["qualifications"] == ["rs_8_2_b_vi"]
+    assert incidents.incident_values(incident.id + 1) is None
+
+
+def test_incident_exists_until_it_is_deleted(case, actor):
+    incident = incidents.create_incident(actor=actor, title="Six POWs")
+    assert incidents.incident_exists(incident.id)
+    incidents.delete_incident(incident.id, actor=actor)
+    assert not incidents.incident_exists(incident.id)
+
+
+def test_incident_qualifications_are_the_chosen_codes(case, actor):
+    chosen = incidents.create_incident(actor=actor, title="x", qualifications=["rs_8_2_b_vi"])
+    none = incidents.create_incident(actor=actor, title="y")
+    assert incidents.incident_qualifications(chosen.id) == ["rs_8_2_b_vi"]
+    assert incidents.incident_qualifications(none.id) == []
+    assert incidents.incident_qualifications(none.id + 1) == []

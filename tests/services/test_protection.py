@@ -75,3 +75,12 @@ def test_letters_that_case_folding_changes_are_still_caught():
     assert redact("Hans Weiß, HANS WEISS, hans weiss") == "W-001, W-001, W-001"
     redacted = redact("İbrahim Yılmaz; İBRAHIM YILMAZ")
     assert "brahim" not in redacted and "YILMAZ" not in redacted
+
+
+def test_protected_people_are_listed_by_pseudonym_with_every_spelling(case, actor):
+    protection.add_protected("Petro Shevchuk", "victim", actor=actor)
+    witness = protection.add_protected("Oleksandr Marchenko\nО. Марченко", "witness",
+                                       actor=actor)
+    people = protection.protected_people()
+    assert [p.pseudonym for p in people] == ["V-001", "W-001"]
+    assert people[1] == (witness.id, "W-001", "witness", ("Oleksandr Marchenko", "О. Марченко"))

@@ -202,3 +202,15 @@ def test_a_killed_import_leaves_a_valid_case_with_all_or_none_of_it(tmp_path, ac
         assert Source.select().count() in (2, 1502)
         assert AuditEntry.select().count() == Source.select().count() + 1
         db.close_case()
+
+
+def test_source_details_are_its_metadata_and_custody_as_plain_values(case, actor, seed_files):
+    source_id = sources.import_files(seed_files[:1], actor=actor, kind="news").source_ids[0]
+    sources.update_source(source_id, actor=actor, publisher="UN OHCHR", reliability="A")
+    details = sources.source_details(source_id)
+    data = seed_files[0].read_bytes()
+    assert (details.id, details.publisher, details.reliability) == (source_id, "UN OHCHR", "A")
+    assert (details.original_name, details.size) == (seed_files[0].name, len(data))
+    assert details.sha256 == hashlib.sha256(data).hexdigest()
+    assert (details.kind, details.imported_by, details.confidential) == ("news", actor, False)
+    assert sources.source_details(source_id + 1) is None

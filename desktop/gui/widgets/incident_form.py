@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
-from desktop.domain.models import Incident
 from desktop.gui.i18n import plural, scale_label, scale_text, supports_label
 from desktop.services import evidence, incidents
 from desktop.services.evidence import EvidenceRow
@@ -161,16 +160,16 @@ class IncidentForm(QWidget):
             return
         if self._id is not None:
             self.flush()  # an edit in progress belongs to the incident being left
-        incident = Incident.get_or_none(Incident.id == incident_id) if incident_id else None
-        self._id = incident.id if incident else None
+        stored = incidents.incident_values(incident_id) if incident_id else None
+        self._id = incident_id if stored else None
         self._dirty.clear()
         self._show_problems({}, reveal=True)
-        if incident is None:
+        if stored is None:
             self._stack.setCurrentIndex(0)
             return
-        self._stored = self._values_of(incident)
+        self._stored = self._values_of(stored)
         self._fill(self._stored)
-        self._code.setText(incident.code)
+        self._code.setText(stored["code"])
         self._stack.setCurrentIndex(1)
         self._scroll.verticalScrollBar().setValue(0)
         self.refresh_backing()
@@ -183,12 +182,12 @@ class IncidentForm(QWidget):
         """Re-read the stored values, keeping what the user typed and has not yet had accepted."""
         if self._id is None:
             return
-        incident = Incident.get_or_none(Incident.id == self._id)
-        if incident is None:  # deleted elsewhere: its pending edits have nowhere to go
+        stored = incidents.incident_values(self._id)
+        if stored is None:  # deleted elsewhere: its pending edits have nowhere to go
             self._dirty.clear()
             self.set_incident(None)
             return
-        fresh = self._values_of(incident)
+        fresh = self._values_of(stored)
         values, problems = self._current()
         kept = {f for f in self._dirty
                 if f in problems or values.get(f, _MISSING) != fresh[f]}
@@ -209,14 +208,14 @@ class IncidentForm(QWidget):
             note.setVisible(key in clashes)
             if key in clashes:
                 note.setText(_conflict_text(clashes[key]))
-        self._mark_elements()
+        self._mark_elements(set(backed))
 
     def flush(self) -> None:
         """Emit the pending valid edits now and reveal the problems of the invalid ones."""
         self._timer.stop()
         if self._id is None or not self._dirty:
             return
-        if not Incident.select().where(Incident.id == self._id).exists():
+        if not incidents.incident_exists(self._id):
             self._dirty.clear()  # deleted meanwhile: an edit of it cannot be applied
             return
         values, problems = self._current()
@@ -257,9 +256,10 @@ class IncidentForm(QWidget):
     # ---- values -----------------------------------------------------------------------------
 
     @staticmethod
-    def _values_of(incident: Incident) -> dict:
-        """The editable values of an incident as the form compares them."""
-        values = {f: getattr(incident, f) for f in _SHOWN_FIELDS}
+    def _values_of(stored: dict) -> dict:
+        """The editable values of an incident (as `incidents.incident_values` gives them) as the
+        form compares them."""
+        values = {f: stored[f] for f in _SHOWN_FIELDS}
         for field, value in values.items():
             if value is None and field not in _FLOATS + _INTS:
                 values[field] = ""
@@ -398,11 +398,12 @@ class IncidentForm(QWidget):
             action.triggered.connect(lambda _=False, ev=row.id: self.evidenceActivated.emit(ev))
         button.setMenu(menu)
 
-    def _mark_elements(self) -> None:
-        """Mark each legal element covered or open, by the service's rule."""
+    def _mark_elements(self, backed: set[str]) -> None:
+        """Mark each legal element covered or open, by the service's rule; `backed` holds the
+        keys that usable evidence backs (the keys of `evidence.backing`)."""
         every = [q.code for q in scales.LEGAL_QUALIFICATIONS]
         # Ask about all qualifications: a box just ticked may not be stored yet.
-        still_open = set(incidents.open_elements(Incident(id=self._id, qualifications=every)))
+        still_open = set(incidents.uncovered_elements(every, backed))
         for key, mark in self._marks.items():
             covered = key not in still_open
             mark.setText(self.tr("✓ covered") if covered else self.tr("open"))

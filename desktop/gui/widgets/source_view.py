@@ -63,7 +63,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
-from desktop.domain.models import Source
 from desktop.gui.i18n import (
     format_date,
     scale_description,
@@ -77,6 +76,7 @@ from desktop.services import protection
 from desktop.services import sources as source_service
 from desktop.services.anchoring import snap_to_words
 from desktop.services.evidence import EvidenceRow
+from desktop.services.sources import SourceDetails
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP("SourceView", "Open a source from the list on the left")
 
@@ -297,23 +297,23 @@ class _Header(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(line)
 
-    def show_source(self, meta: dict) -> None:
+    def show_source(self, details: SourceDetails) -> None:
         """Fill both lines from a source's metadata."""
-        self.title.set_full_text(meta["title"] or meta["original_name"]
+        self.title.set_full_text(details.title or details.original_name
                                  or self.tr("Untitled source"))
-        published = format_date(meta["published"]) if meta["published"] else ""
-        parts = [p for p in (meta["publisher"], published) if p]
+        published = format_date(details.published) if details.published else ""
+        parts = [p for p in (details.publisher, published) if p]
         self.meta.set_full_text(" · ".join(parts) or self.tr("Publisher unknown"))
-        self.url.set_full_text(meta["url"])
-        self.url.setVisible(bool(meta["url"]))
-        code = meta["reliability"]
+        self.url.set_full_text(details.url)
+        self.url.setVisible(bool(details.url))
+        code = details.reliability
         self.grade.setText(f"{code} — {scale_label(scales.SOURCE_RELIABILITY, code).capitalize()}")
         description = scale_description(scales.SOURCE_RELIABILITY, code)
-        note = meta["reliability_note"]
+        note = details.reliability_note
         self.grade.setToolTip(self.tr("Source reliability (Admiralty code): ") + description
                               + (f"\n{note}" if note else ""))
-        self.kind.setText(scale_label(scales.SOURCE_KINDS, meta["kind"]))
-        self._full_hash = meta["sha256"]
+        self.kind.setText(scale_label(scales.SOURCE_KINDS, details.kind))
+        self._full_hash = details.sha256
         self.hash.setText(f"SHA-256 {self._full_hash[:12]}…")
         self.hash.setToolTip(self.tr("SHA-256 of the original file, computed at collection:")
                              + f"\n{self._full_hash}")
@@ -585,11 +585,11 @@ class SourceView(QWidget):
 
     def set_source(self, source_id: int | None) -> None:
         """Show a source (header, text, spans), or the empty state for None or a missing one."""
-        meta = self._meta(source_id) if source_id is not None else None
-        self._source_id = source_id if meta is not None else None
+        details = source_service.source_details(source_id) if source_id is not None else None
+        self._source_id = source_id if details is not None else None
         self._selected, self._mark, self._hits, self._hit = None, None, [], -1
         self._edit.outline = None
-        if meta is None:
+        if details is None:
             self._text = ""
             self._names = []
             self._offsets = _Offsets("")
@@ -598,7 +598,7 @@ class SourceView(QWidget):
             self._find_bar.hide()
             self._stack.setCurrentIndex(0)
             return
-        self._header.show_source(meta)
+        self._header.show_source(details)
         self._text = source_service.source_text(source_id) or ""
         self._offsets = _Offsets(self._text)
         self._edit.setPlainText(self._text)  # a new document: old formats and marks are gone
@@ -615,11 +615,11 @@ class SourceView(QWidget):
         """Re-read the source's metadata (after it was edited)."""
         if self._source_id is None:
             return
-        meta = self._meta(self._source_id)
-        if meta is None:
+        details = source_service.source_details(self._source_id)
+        if details is None:
             self.set_source(None)
         else:
-            self._header.show_source(meta)
+            self._header.show_source(details)
 
     def refresh_spans(self, ids: Sequence[int] | None = None) -> None:
         """Re-read the spans and redraw them, keeping the scroll position and selected span.
@@ -850,12 +850,6 @@ class SourceView(QWidget):
         menu.exec(global_point)
 
     # ------------------------------------------------------------------ spans
-    def _meta(self, source_id: int) -> dict | None:
-        fields = (Source.title, Source.original_name, Source.publisher, Source.published,
-                  Source.url, Source.reliability, Source.reliability_note, Source.kind,
-                  Source.sha256)
-        return Source.select(*fields).where(Source.id == source_id).dicts().first()
-
     def _load_rows(self, rows: Iterable[EvidenceRow]) -> None:
         """Keep the spans (clipped to the text) and index their segments."""
         size = len(self._text)

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
-from desktop.domain.models import Incident
 from desktop.gui.i18n import scale_label
 from desktop.gui.widgets.dialogs import answer_buttons
+from desktop.services import incidents
 from desktop.services.export import DossierOptions
 
 
@@ -45,12 +45,10 @@ class ExportDossierDialog(QDialog):
             self.which.addButton(button)
         self.incidents = QListWidget()
         self.incidents.setMaximumHeight(140)
-        for incident_id, code, title, state in (
-                Incident.select(Incident.id, Incident.code, Incident.title, Incident.state)
-                .order_by(Incident.code).tuples()):
-            state_label = scale_label(scales.INCIDENT_STATES, state)
-            item = QListWidgetItem(f"{code}  {title}  ({state_label})")
-            item.setData(Qt.ItemDataRole.UserRole, incident_id)
+        for choice in incidents.incident_choices():
+            state_label = scale_label(scales.INCIDENT_STATES, choice.state)
+            item = QListWidgetItem(f"{choice.code}  {choice.title}  ({state_label})")
+            item.setData(Qt.ItemDataRole.UserRole, choice.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.incidents.addItem(item)

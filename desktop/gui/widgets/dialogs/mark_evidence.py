@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
-from desktop.domain.models import Incident
 from desktop.gui.i18n import scale_text
 from desktop.gui.widgets.dialogs import answer_buttons
+from desktop.services import incidents
 
 MAX_PREFILL = 120
 
@@ -56,10 +56,8 @@ class MarkEvidenceDialog(QDialog):
 
         self.incident = QComboBox()
         self.incident.addItem(self.tr("— not linked to an incident —"), None)
-        for incident_pk, code, title in (Incident.select(Incident.id, Incident.code,
-                                                         Incident.title)
-                                         .order_by(Incident.code).tuples()):
-            self.incident.addItem(f"{code}  {title}", incident_pk)
+        for choice in incidents.incident_choices():
+            self.incident.addItem(f"{choice.code}  {choice.title}", choice.id)
         if incident_id is not None:
             self.incident.setCurrentIndex(max(0, self.incident.findData(incident_id)))
         self.supports = QComboBox()
@@ -97,7 +95,7 @@ class MarkEvidenceDialog(QDialog):
 
     def _fill_supports(self, preferred: str) -> None:
         incident_id = self.incident.currentData()
-        qualifications = (Incident.get_by_id(incident_id).qualifications or []
+        qualifications = (incidents.incident_qualifications(incident_id)
                           if incident_id is not None else [])
         current = preferred or self.supports.currentData()
         self.supports.clear()

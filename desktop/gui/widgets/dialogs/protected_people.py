@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
-from desktop.domain.models import ProtectedPerson
 from desktop.gui.i18n import scale_label, scale_text
+from desktop.services import protection
 
 
 class ProtectedPeopleDialog(QDialog):
@@ -74,11 +74,11 @@ class ProtectedPeopleDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        people = list(ProtectedPerson.select().order_by(ProtectedPerson.pseudonym))
+        people = protection.protected_people()
         self.table.setRowCount(len(people))
         for r, person in enumerate(people):
             cells = (person.pseudonym, scale_label(scales.PROTECTED_ROLES, person.role),
-                     " · ".join(person.names.splitlines()))
+                     " · ".join(person.spellings))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, person.id)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
-from desktop.domain.models import Source
 from desktop.gui.i18n import format_datetime, format_number, scale_text
 from desktop.gui.widgets.dialogs import Button, answer_buttons
+from desktop.services import sources
 
 _TEXT_FIELDS = (
     ("title", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Title")),
@@ -37,7 +37,7 @@ class SourceDetailsDialog(QDialog):
 
     def __init__(self, source_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.source = Source.get_by_id(source_id)
+        self.source = sources.source_details(source_id)
         self.setWindowTitle(self.tr("Source details"))
         self.setMinimumWidth(560)
         form = QFormLayout()
