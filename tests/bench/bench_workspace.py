@@ -34,9 +34,9 @@ OPEN_MS, MARK_MS, CHANGE_MS = 500, 30, 300
 
 
 # --- every call into the app -----------------------------------------------------------------
-# The app is being restructured (its API moves to parts such as `app.cases.open_case` and
-# `app.evidence.add_evidence`). Only these functions know where things are: each tries the new
-# layout first, then today's `app.open_case(...)`.
+# The app is being restructured: its API moved from methods on the app to feature flows such
+# as `app.cases.open_case` and `app.editing.add_evidence`. Only these functions know where
+# things are: each tries the flows first, then the old methods on the app itself.
 
 
 def _api(app, *places: tuple[str | None, str]):
@@ -55,12 +55,16 @@ def make_app(settings: Settings):
     from desktop.gui.app import CasefileApp  # here, so a move breaks this bench only
 
     app = CasefileApp(settings)
-    # A refused edit shows a modal message, which would hang an unattended run: keep it instead.
+    # A refused edit shows a modal message, which would hang an unattended run: keep it instead
+    # (the app, or each of its flows, has its own warn/inform).
     app.bench_messages = []
-    for name in ("warn", "inform"):
-        if hasattr(app, name):
-            setattr(app, name, lambda title, message: app.bench_messages.append(
-                f"{title}: {message}"))
+
+    def keep(title: str, message: str) -> None:
+        app.bench_messages.append(f"{title}: {message}")
+    for part in (app, *vars(app).values()):
+        for name in ("warn", "inform"):
+            if callable(getattr(part, name, None)):
+                setattr(part, name, keep)
     return app
 
 
@@ -71,27 +75,25 @@ def _checked(app, result):
 
 
 def open_case(app, path: Path) -> bool:
-    return _checked(app, _api(app, ("cases", "open_case"), ("cases", "open"),
-                              (None, "open_case"))(path))
+    return _checked(app, _api(app, ("cases", "open_case"), (None, "open_case"))(path))
 
 
 def close_case(app) -> bool:
-    return _checked(app, _api(app, ("cases", "close_case"), ("cases", "close"),
-                              (None, "close_case"))())
+    return _checked(app, _api(app, ("cases", "close_case"), (None, "close_case"))())
 
 
 def add_evidence(app, source_id: int, start: int, end: int, values: dict) -> int | None:
-    return _checked(app, _api(app, ("evidence", "add_evidence"), ("evidence", "add"),
+    return _checked(app, _api(app, ("editing", "add_evidence"), ("evidence", "add_evidence"),
                               (None, "add_evidence"))(source_id, start, end, values))
 
 
 def edit_evidence(app, ids: list[int], changes: dict) -> None:
-    _checked(app, _api(app, ("evidence", "edit_evidence"), ("evidence", "edit"),
+    _checked(app, _api(app, ("editing", "edit_evidence"), ("evidence", "edit_evidence"),
                        (None, "edit_evidence"))(ids, changes))
 
 
 def undo(app) -> None:
-    _checked(app, _api(app, ("history", "undo"), ("commands", "undo"), (None, "undo"))())
+    _checked(app, _api(app, ("editing", "undo"), ("history", "undo"), (None, "undo"))())
 
 
 def shown_source(app) -> int | None:
