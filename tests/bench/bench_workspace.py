@@ -241,6 +241,9 @@ def bench_workspace(ctx: Context) -> list[Row]:
     bare = statistics.median(_bare_set_text(text) for _ in range(3)) * 1000
     close_case(app)
     app.window.close()
+    # Written now, while the scratch folder exists: else QSettings writes it at exit, after the
+    # run removed the folder, and leaves a casefile-bench-* folder behind.
+    app.settings.sync()
     open_p95, bare_p95 = _p95(opens) * 1000, _p95(bares) * 1000
     mark_p95, bare_mark_p95 = _p95(marks) * 1000, _p95(bare_marks) * 1000
     change, undone = statistics.median(changes) * 1000, statistics.median(undos) * 1000
