@@ -1,30 +1,39 @@
 """Create, open and close case files: one SQLite file per case.
 
-SQLite is used as an application file format: the file says it is a case (`application_id`),
-which schema version it has (`user_version`), and holds everything the case needs. A file that
-is not a case, or is damaged, or comes from a newer Casefile, is refused before anything is
-written to it.
+A file is opened only once `fileformat.inspect_case` says it is a case this version can open
+(not a case, damaged, or from a newer Casefile: refused before anything is written to it); an
+older case is upgraded when opened.
 
 A case may be encrypted (see `encryption`): `new_case`, `inspect_case` and `open_case` then take
-its passphrase, and every check above runs on it too, read-only, before anything is written.
+its passphrase, and every check runs on it too, read-only, before anything is written.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from desktop.domain import encryption, ledger, migrations, models
-from desktop.domain.encryption import PassphraseRequired
+from desktop.domain import copies, encryption, ledger, migrations, models
 from desktop.domain.errors import CaseOpenError
 
-SUFFIX = ".casefile"
-APPLICATION_ID = 0x43415345  # "CASE"
-SCHEMA_VERSION = migrations.LATEST
-SQLITE_MAGIC = b"SQLite format 3\x00"
+# The file format's names, for callers that open cases: one import for both.
+from desktop.domain.fileformat import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    SQLITE_MAGIC,
+    SUFFIX,
+    inspect_case,
+    read_only_connection,
+    read_only_uri,
+)
+
+__all__ = [
+    "APPLICATION_ID", "PRAGMAS", "SCHEMA_VERSION", "SQLITE_MAGIC", "SUFFIX", "case_path",
+    "close_case", "convert_to_encrypted", "inspect_case", "new_case", "open_case",
+    "read_only_connection", "read_only_uri",
+]
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -84,110 +93,6 @@ def new_case(path: Path | str, title: str, *, actor: str = "", reference: str = 
     return db
 
 
-def _header(path: Path) -> bytes:
-    """The file's first bytes, after checking that it is a non-empty, readable file."""
-    if not path.exists():
-        raise CaseOpenError(path, "does not exist")
-    if not path.is_file():
-        raise CaseOpenError(path, "is a folder, not a case file")
-    try:
-        with path.open("rb") as f:
-            header = f.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise CaseOpenError(path, f"cannot be read: {exc.strerror}") from exc
-    if not header:
-        raise CaseOpenError(path, "is empty (0 bytes): it is not a case file")
-    return header
-
-
-def _read_facts(con, path: Path, errors: type[Exception]) -> tuple[int, int, list[str]]:
-    """application_id, user_version and quick_check's findings, read through `con`."""
-    try:
-        try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            damage = [r[0] for r in con.execute("PRAGMA quick_check(5)").fetchall()]
-        finally:
-            con.close()
-    except errors as exc:
-        raise CaseOpenError(path, f"is damaged and cannot be read ({exc})") from exc
-    return app_id, version, damage
-
-
-def read_only_uri(path: Path) -> str:
-    """An SQLite URI that reads `path` without creating or changing anything beside it.
-
-    `immutable` keeps SQLite from making -wal/-shm files next to a file it only inspects; it
-    is safe only when no write-ahead log holds changes not yet in the file itself.
-    """
-    wal = Path(f"{path}-wal")
-    pending = wal.exists() and wal.stat().st_size > 0
-    return f"{path.resolve().as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
-
-
-def read_only_connection(path: Path, passphrase: str | None = None):
-    """A connection that reads a case (plain, or encrypted with `passphrase`) and writes
-    nothing to it or beside it."""
-    if passphrase:
-        return encryption.connect_readonly(path, passphrase)
-    return sqlite3.connect(read_only_uri(path), uri=True)
-
-
-def _plain_facts(path: Path) -> tuple[int, int, list[str]]:
-    try:
-        con = read_only_connection(path)
-    except sqlite3.DatabaseError as exc:
-        raise CaseOpenError(path, f"is damaged and cannot be read ({exc})") from exc
-    return _read_facts(con, path, sqlite3.DatabaseError)
-
-
-def _encrypted_facts(path: Path, passphrase: str) -> tuple[int, int, list[str]]:
-    con = read_only_connection(path, passphrase)
-    return _read_facts(con, path, encryption.database_error(path))
-
-
-def inspect_case(path: Path | str, passphrase: str | None = None) -> int:
-    """Check, without writing to it, that `path` is a case this version can open.
-
-    An encrypted case needs its passphrase (PassphraseRequired without one, WrongPassphrase for
-    another); a plain case is opened without one. Returns the file's schema version; raises
-    CaseOpenError naming the reason otherwise.
-    """
-    path = Path(path)
-    header = _header(path)
-    if header == SQLITE_MAGIC:
-        if passphrase is not None:
-            raise CaseOpenError(path, "is not encrypted: open it without a passphrase")
-        facts = _plain_facts(path)
-    elif encryption.looks_encrypted(path, header):
-        if passphrase is None:
-            raise PassphraseRequired(path)
-        facts = _encrypted_facts(path, passphrase)
-    else:
-        raise CaseOpenError(path, "is not a Casefile case (it is not an SQLite database)")
-    return _check_facts(path, *facts)
-
-
-def _check_facts(path: Path, app_id: int, version: int, damage: list[str]) -> int:
-    """The schema version of a file whose header fields and quick_check say it is a case."""
-    if app_id != APPLICATION_ID:
-        raise CaseOpenError(path, "is an SQLite database but not a Casefile case")
-    if damage != ["ok"]:
-        first = next((line for line in "\n".join(damage).splitlines()
-                      if line.strip() and not line.startswith("***")), "integrity check failed")
-        raise CaseOpenError(path, f"is damaged ({first.strip()}); it was not opened, so nothing "
-                                  "more is lost: use Case → Recover… (or `casefile recover`) "
-                                  "to salvage what can be read into a new file")
-    if version > SCHEMA_VERSION:
-        raise CaseOpenError(
-            path, f"was saved by a newer Casefile (file format {version}; this version reads up "
-                  f"to {SCHEMA_VERSION}); update Casefile to open it")
-    if version < 1:
-        raise CaseOpenError(path, "has no schema version: it is not a complete case file")
-    return version
-
-
 def open_case(path: Path | str, passphrase: str | None = None) -> SqliteDatabase:
     """Open an existing case file, upgrading its schema when it is older than this version.
 
@@ -208,17 +113,6 @@ def open_case(path: Path | str, passphrase: str | None = None) -> SqliteDatabase
     return db
 
 
-def _settle_wal(path: Path) -> None:
-    """Fold a plain case's -wal into the file, so that the file alone is the whole case."""
-    con = sqlite3.connect(path)
-    try:
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        con.close()  # the last connection to close removes the -wal and -shm files
-    if Path(f"{path}-wal").exists():
-        raise CaseOpenError(path, "is open in another program; close it there first")
-
-
 def convert_to_encrypted(path: Path | str, passphrase: str) -> None:
     """Encrypt the plain case at `path` in place (closing it first if it is the open case).
 
@@ -228,24 +122,12 @@ def convert_to_encrypted(path: Path | str, passphrase: str) -> None:
     """
     path = Path(path)
     inspect_case(path)
-    if not encryption.available():
-        raise encryption.EncryptionUnavailable(path)
+    encryption.require(path)
     encryption.check_passphrase(path, passphrase)
     current = case_path()
     if current is not None and current.resolve() == path.resolve():
         close_case()
-    _settle_wal(path)  # refuses a case that another program has open
-    encrypted = path.with_name(f".{path.name}.encrypted")
-    encrypted.unlink(missing_ok=True)  # a leftover of an earlier, interrupted conversion
-    try:
-        encryption.encrypt_copy(path, encrypted, passphrase)
-        _settle_wal(path)  # no plain -wal/-shm may stay beside the encrypted file
-        os.replace(encrypted, path)
-    except BaseException as exc:
-        encrypted.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise CaseOpenError(path, f"cannot be encrypted: {exc}") from exc
-        raise
+    copies.encrypt_in_place(path, passphrase)
 
 
 def close_case() -> None:
@@ -265,3 +147,11 @@ def case_path() -> Path | None:
     """The file of the open case, or None."""
     db = models.database.obj
     return Path(db.database) if db is not None else None
+
+
+def close_thread_connection() -> None:
+    """Close this thread's connection to the open case (a background task's, when it ends);
+    other threads' connections and the open case stay as they are."""
+    db = models.database.obj
+    if db is not None and not db.is_closed():
+        db.close()

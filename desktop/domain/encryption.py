@@ -20,8 +20,6 @@ of a case that was plain before it was converted (old disk blocks, backups, earl
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -31,8 +29,6 @@ from peewee import SqliteDatabase
 from desktop.domain.errors import CaseOpenError
 
 INSTALL_HINT = "needs the optional SQLCipher support: pip install 'casefile[encryption]'"
-PAGE = 512  # an encrypted file's size is a whole number of pages, every page size a multiple
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class EncryptionUnavailable(CaseOpenError):
@@ -69,6 +65,11 @@ def _dbapi(path: Path | str) -> ModuleType:
     return dbapi2
 
 
+def require(path: Path | str) -> None:
+    """Refuse (EncryptionUnavailable naming `path`) when SQLCipher support is not installed."""
+    _dbapi(path)
+
+
 def available() -> bool:
     """Whether encrypted cases can be created and opened here (sqlcipher3 is installed)."""
     try:
@@ -82,12 +83,6 @@ def check_passphrase(path: Path | str, passphrase: str) -> None:
     """Refuse a passphrase SQLCipher cannot take as text: empty, or with a NUL character."""
     if not isinstance(passphrase, str) or not passphrase or "\x00" in passphrase:
         raise CaseOpenError(path, "needs a passphrase of at least one character (and no NUL)")
-
-
-def looks_encrypted(path: Path, header: bytes) -> bool:
-    """Whether a file that is not plain SQLite may be an encrypted case (whole pages, no magic)."""
-    size = path.stat().st_size
-    return header != SQLITE_MAGIC and size > 0 and size % PAGE == 0
 
 
 def _quoted(passphrase: str) -> str:
@@ -126,108 +121,12 @@ def connect_readonly(path: Path, passphrase: str) -> Any:
     return con
 
 
-def _export(con: Any, dest: Path, key: str, application_id: int, user_version: int) -> None:
-    """Copy the open database `con` into the new file `dest`, encrypted with `key` ('' = plain).
-
-    The export reads every table inside one transaction: a consistent snapshot even while
-    another connection writes to the case.
-    """
-    con.execute("ATTACH DATABASE ? AS target KEY ?", (str(dest), key))
-    try:
-        con.execute("BEGIN")
-        try:
-            con.execute("SELECT sqlcipher_export('target')").fetchall()
-            # sqlcipher_export copies schema and rows, not the header's fields: set them too.
-            con.execute(f"PRAGMA target.application_id = {int(application_id)}")
-            con.execute(f"PRAGMA target.user_version = {int(user_version)}")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-    finally:
-        con.execute("DETACH DATABASE target")
-
-
-def _header_fields(con: Any) -> tuple[int, int]:
-    return (con.execute("PRAGMA application_id").fetchone()[0],
-            con.execute("PRAGMA user_version").fetchone()[0])
-
-
-def _copy(con: Any, dest: Path, key: str) -> None:
-    """Export to a temporary file beside `dest`, check that it opens as a case, rename it."""
-    from desktop.domain import db  # db imports this module
-
-    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".partial", dir=dest.parent)
-    os.close(fd)
-    partial = Path(name)
-    try:
-        _export(con, partial, key, *_header_fields(con))
-        db.inspect_case(partial, key or None)
-        os.replace(partial, dest)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-
-
-def _refuse_existing(dest: Path) -> None:
-    if dest.exists():
-        raise CaseOpenError(dest, "already exists; choose another name")
-
-
-def encrypt_copy(src: Path | str, dest: Path | str, passphrase: str) -> None:
-    """Write an encrypted copy of the plain case `src` to the new file `dest`.
-
-    `src` is only read (it may be open meanwhile); `dest` appears only when
-    complete (written to a temporary file beside it, then renamed). `src` stays as it was.
-    """
-    from desktop.domain import db  # db imports this module
-
-    src, dest = Path(src), Path(dest)
-    check_passphrase(dest, passphrase)
-    _refuse_existing(dest)
-    dbapi = _dbapi(dest)
-    db.inspect_case(src)
-    con = dbapi.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        _copy(con, dest, passphrase)
-    except dbapi.DatabaseError as exc:
-        raise CaseOpenError(dest, f"cannot be written: {exc}") from None
-    finally:
-        con.close()
-
-
-def decrypt_copy(src: Path | str, dest: Path | str, passphrase: str) -> None:
-    """Write a plain (unencrypted) copy of the encrypted case `src` to the new file `dest`.
-
-    The copy can be read by anyone who has it: meant for a hand-over that needs it, or for
-    giving up encryption. `src` is only read; `dest` appears only when complete.
-    """
-    from desktop.domain import db  # db imports this module
-
-    src, dest = Path(src), Path(dest)
-    _refuse_existing(dest)
-    db.inspect_case(src, passphrase)
-    con = connect_readonly(src, passphrase)
-    dbapi = _dbapi(dest)
-    try:
-        _copy(con, dest, "")
-    except dbapi.DatabaseError as exc:
-        raise CaseOpenError(dest, f"cannot be written: {exc}") from None
-    finally:
-        con.close()
-
+def connect_plain_readonly(path: Path) -> Any:
+    """A read-only sqlcipher3 connection to a plain case, to export it encrypted from."""
+    return _dbapi(path).connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def is_encrypted(database: SqliteDatabase) -> bool:
     """Whether a peewee database is an encrypted case (opened with a passphrase)."""
     return bool(getattr(database, "connect_params", {}).get("passphrase"))
 
-
-def snapshot_copy(database: SqliteDatabase, dest: Path) -> None:
-    """Write a consistent copy of an open encrypted case to `dest`, with the same passphrase.
-
-    The passphrase stays where it already is (the open connection's parameters): a hand-over
-    copy of an encrypted case is encrypted too, and its reader needs the passphrase.
-    """
-    _refuse_existing(dest)
-    _copy(database.connection(), dest, database.connect_params["passphrase"])

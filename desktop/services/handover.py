@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
-from desktop.domain import db, encryption
+from desktop.domain import copies, db, encryption, files
 from desktop.domain.errors import CaseOpenError, ValidationError
 from desktop.domain.models import Evidence, Incident, database, utc_now
 from desktop.services import audit, incidents, review
@@ -49,13 +48,13 @@ def save_copy(dest: Path, *, actor: str) -> dict:
     if dest.exists():
         raise CaseOpenError(dest, "already exists; choose another name")
     if encryption.is_encrypted(database.obj):
-        encryption.snapshot_copy(database.obj, dest)
+        copies.snapshot_copy(database.obj, dest)
     else:
         _backup(dest)
     manifest = _manifest(dest, actor)
     manifest_path = dest.with_name(dest.name + MANIFEST_SUFFIX)
-    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
+    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    files.write_replacing(manifest_path, text.encode("utf-8"))
     with database.atomic():
         audit.record("case.handover", actor=actor, object_type="case", object_id=1,
                      summary=f"Saved a hand-over copy {dest.name}",
@@ -65,17 +64,15 @@ def save_copy(dest: Path, *, actor: str) -> dict:
 
 def _backup(dest: Path) -> None:
     """Copy the open plain case with SQLite's backup API: one consistent snapshot."""
-    partial = dest.with_name(f".{dest.name}.partial")
     try:
-        target = sqlite3.connect(partial)
-        try:
-            database.connection().backup(target)  # one consistent snapshot
-            target.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal beside it
-        finally:
-            target.close()
-        os.replace(partial, dest)
+        with files.replacing(dest) as partial:
+            target = sqlite3.connect(partial)
+            try:
+                database.connection().backup(target)  # one consistent snapshot
+                target.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal beside it
+            finally:
+                target.close()
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
         raise CaseOpenError(dest, f"cannot be written: {exc}") from exc
 
 

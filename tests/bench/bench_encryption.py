@@ -14,7 +14,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from desktop.domain import db, encryption, models
+from desktop.domain import copies, db, encryption, models
 from desktop.services import search, sources
 from tests.bench import bench_foundation, corpus
 from tests.bench.context import Context
@@ -123,7 +123,7 @@ def _search_cases(ctx: Context) -> tuple[Path, Path, int, float]:
     locked = ctx.workdir / f"enc-search-{count}-encrypted.casefile"
     ctx.log(f"encryption: encrypting the search case of {count:,} sources")
     start = time.perf_counter()
-    encryption.encrypt_copy(plain, locked, PASSPHRASE)
+    copies.encrypt_copy(plain, locked, PASSPHRASE)
     return plain, locked, count, time.perf_counter() - start
 
 

@@ -15,7 +15,7 @@ pytest.importorskip("sqlcipher3", reason="the optional SQLCipher support (sqlcip
                                           "installed: pip install --only-binary sqlcipher3 "
                                           "-e '.[encryption]'")
 
-from desktop.domain import db, encryption, models  # noqa: E402
+from desktop.domain import copies, db, encryption, models  # noqa: E402
 from desktop.domain.encryption import (  # noqa: E402
     EncryptionUnavailable,
     PassphraseRequired,
@@ -158,7 +158,7 @@ def test_a_damaged_encrypted_case_is_refused_untouched(encrypted, case_path):
 def test_a_plain_case_encrypted_and_decrypted_again(tmp_path, seed_files):
     plain = plain_case(tmp_path / "plain.casefile", seed_files)
     locked = tmp_path / "locked.casefile"
-    encryption.encrypt_copy(plain, locked, PASSPHRASE)
+    copies.encrypt_copy(plain, locked, PASSPHRASE)
     for secret in SECRETS:
         assert secret not in locked.read_bytes()
     db.open_case(locked, PASSPHRASE)
@@ -166,17 +166,17 @@ def test_a_plain_case_encrypted_and_decrypted_again(tmp_path, seed_files):
     assert integrity.verify_case().ok
     db.close_case()
     with pytest.raises(CaseOpenError, match="already exists"):
-        encryption.encrypt_copy(plain, locked, PASSPHRASE)
+        copies.encrypt_copy(plain, locked, PASSPHRASE)
 
     back = tmp_path / "back.casefile"
-    encryption.decrypt_copy(locked, back, PASSPHRASE)
+    copies.decrypt_copy(locked, back, PASSPHRASE)
     assert back.read_bytes().startswith(db.SQLITE_MAGIC)
     db.open_case(back)
     assert models.Source.select().count() == len(seed_files)
     assert integrity.verify_case().ok
     db.close_case()
     with pytest.raises(WrongPassphrase):
-        encryption.decrypt_copy(locked, tmp_path / "other.casefile", "guess")
+        copies.decrypt_copy(locked, tmp_path / "other.casefile", "guess")
     assert files(tmp_path) == ["back.casefile", "locked.casefile", "plain.casefile"]
 
 
@@ -186,7 +186,7 @@ def test_an_old_case_encrypted_is_migrated_when_opened(tmp_path):
     con.executescript((FIXTURES / "schema_v1.sql").read_text(encoding="utf-8"))
     con.close()
     locked = tmp_path / "old-locked.casefile"
-    encryption.encrypt_copy(old, locked, PASSPHRASE)
+    copies.encrypt_copy(old, locked, PASSPHRASE)
     db.open_case(locked, PASSPHRASE)
     assert models.database.obj.pragma("user_version") == db.SCHEMA_VERSION
     assert [h.source_id for h in search.search("Shlyakh")] == [1]
@@ -214,7 +214,7 @@ def test_a_failed_conversion_keeps_the_plain_case(tmp_path, seed_files, monkeypa
     def fail(*args, **kwargs):
         raise CaseOpenError(path, "cannot be written: disk full")
 
-    monkeypatch.setattr(encryption, "_export", fail)
+    monkeypatch.setattr(copies, "_export", fail)
     with pytest.raises(CaseOpenError, match="disk full"):
         db.convert_to_encrypted(path, PASSPHRASE)
     assert digest(path) == before
@@ -255,7 +255,7 @@ def test_the_passphrase_is_never_written_or_told(case_path, seed_files, caplog, 
     db.close_case()
     for attempt in (lambda: db.open_case(case_path, PASSPHRASE[:-1]),
                     lambda: db.open_case(case_path),
-                    lambda: encryption.decrypt_copy(case_path, tmp_path / "x", "nope"),
+                    lambda: copies.decrypt_copy(case_path, tmp_path / "x", "nope"),
                     lambda: db.new_case(case_path, TITLE, passphrase=PASSPHRASE)):
         with pytest.raises(CaseOpenError) as caught:
             attempt()
@@ -291,7 +291,7 @@ def test_without_sqlcipher_plain_cases_work_and_encryption_says_how(
         db.new_case(new, TITLE, passphrase=PASSPHRASE)
     assert not new.exists()
     with pytest.raises(EncryptionUnavailable, match=hint):
-        encryption.encrypt_copy(plain, tmp_path / "locked.casefile", PASSPHRASE)
+        copies.encrypt_copy(plain, tmp_path / "locked.casefile", PASSPHRASE)
     with pytest.raises(EncryptionUnavailable, match=hint):
         db.convert_to_encrypted(plain, PASSPHRASE)
     assert files(tmp_path) == ["plain.casefile"]

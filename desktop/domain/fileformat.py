@@ -1,0 +1,133 @@
+"""What makes a file a case: the checks a file passes, read-only, before Casefile writes to it.
+
+SQLite is used as an application file format: the file says it is a case (`application_id`),
+which schema version it has (`user_version`), and holds everything the case needs. A file that
+is not a case, or is damaged, or comes from a newer Casefile, is refused with the reason.
+An encrypted case passes the same checks once its passphrase opens it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from desktop.domain import encryption, migrations
+from desktop.domain.encryption import PassphraseRequired
+from desktop.domain.errors import CaseOpenError
+
+SUFFIX = ".casefile"
+APPLICATION_ID = 0x43415345  # "CASE"
+SCHEMA_VERSION = migrations.LATEST
+SQLITE_MAGIC = b"SQLite format 3\x00"
+PAGE = 512  # an encrypted file's size is a whole number of pages, every page size a multiple
+
+
+def _header(path: Path) -> bytes:
+    """The file's first bytes, after checking that it is a non-empty, readable file."""
+    if not path.exists():
+        raise CaseOpenError(path, "does not exist")
+    if not path.is_file():
+        raise CaseOpenError(path, "is a folder, not a case file")
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise CaseOpenError(path, f"cannot be read: {exc.strerror}") from exc
+    if not header:
+        raise CaseOpenError(path, "is empty (0 bytes): it is not a case file")
+    return header
+
+
+def looks_encrypted(path: Path, header: bytes) -> bool:
+    """Whether a file that is not plain SQLite may be an encrypted case (whole pages, no magic)."""
+    size = path.stat().st_size
+    return header != SQLITE_MAGIC and size > 0 and size % PAGE == 0
+
+
+def _read_facts(con: Any, path: Path, errors: type[Exception]) -> tuple[int, int, list[str]]:
+    """application_id, user_version and quick_check's findings, read through `con`."""
+    try:
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            damage = [r[0] for r in con.execute("PRAGMA quick_check(5)").fetchall()]
+        finally:
+            con.close()
+    except errors as exc:
+        raise CaseOpenError(path, f"is damaged and cannot be read ({exc})") from exc
+    return app_id, version, damage
+
+
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that reads `path` without creating or changing anything beside it.
+
+    `immutable` keeps SQLite from making -wal/-shm files next to a file it only inspects; it
+    is safe only when no write-ahead log holds changes not yet in the file itself.
+    """
+    wal = Path(f"{path}-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    return f"{path.resolve().as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
+
+
+def read_only_connection(path: Path, passphrase: str | None = None) -> Any:
+    """A connection that reads a case (plain, or encrypted with `passphrase`) and writes
+    nothing to it or beside it."""
+    if passphrase:
+        return encryption.connect_readonly(path, passphrase)
+    return sqlite3.connect(read_only_uri(path), uri=True)
+
+
+def _plain_facts(path: Path) -> tuple[int, int, list[str]]:
+    try:
+        con = read_only_connection(path)
+    except sqlite3.DatabaseError as exc:
+        raise CaseOpenError(path, f"is damaged and cannot be read ({exc})") from exc
+    return _read_facts(con, path, sqlite3.DatabaseError)
+
+
+def _encrypted_facts(path: Path, passphrase: str) -> tuple[int, int, list[str]]:
+    con = read_only_connection(path, passphrase)
+    return _read_facts(con, path, encryption.database_error(path))
+
+
+def inspect_case(path: Path | str, passphrase: str | None = None) -> int:
+    """Check, without writing to it, that `path` is a case this version can open.
+
+    An encrypted case needs its passphrase (PassphraseRequired without one, WrongPassphrase for
+    another); a plain case is opened without one. Returns the file's schema version; raises
+    CaseOpenError naming the reason otherwise.
+    """
+    path = Path(path)
+    header = _header(path)
+    if header == SQLITE_MAGIC:
+        if passphrase is not None:
+            raise CaseOpenError(path, "is not encrypted: open it without a passphrase")
+        facts = _plain_facts(path)
+    elif looks_encrypted(path, header):
+        if passphrase is None:
+            raise PassphraseRequired(path)
+        facts = _encrypted_facts(path, passphrase)
+    else:
+        raise CaseOpenError(path, "is not a Casefile case (it is not an SQLite database)")
+    return _check_facts(path, *facts)
+
+
+def _check_facts(path: Path, app_id: int, version: int, damage: list[str]) -> int:
+    """The schema version of a file whose header fields and quick_check say it is a case."""
+    if app_id != APPLICATION_ID:
+        raise CaseOpenError(path, "is an SQLite database but not a Casefile case")
+    if damage != ["ok"]:
+        first = next((line for line in "\n".join(damage).splitlines()
+                      if line.strip() and not line.startswith("***")), "integrity check failed")
+        raise CaseOpenError(path, f"is damaged ({first.strip()}); it was not opened, so nothing "
+                                  "more is lost: use Case → Recover… (or `casefile recover`) "
+                                  "to salvage what can be read into a new file")
+    if version > SCHEMA_VERSION:
+        raise CaseOpenError(
+            path, f"was saved by a newer Casefile (file format {version}; this version reads up "
+                  f"to {SCHEMA_VERSION}); update Casefile to open it")
+    if version < 1:
+        raise CaseOpenError(path, "has no schema version: it is not a complete case file")
+    return version
