@@ -11,12 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-import secrets
+from contextlib import ExitStack
 from pathlib import Path
 
 from peewee import JOIN, fn
 
-from desktop.domain import scales
+from desktop.domain import files, scales
 from desktop.domain.errors import CasefileError
 from desktop.domain.models import Evidence, Incident, Source, database
 from desktop.services import audit, incidents
@@ -51,19 +51,13 @@ def export_csv(folder: Path, stem: str, *, actor: str | None = None) -> tuple[Pa
     paths = (folder / f"{stem}-incidents.csv", folder / f"{stem}-evidence.csv")
     contents = (_csv_bytes(INCIDENT_COLUMNS, incident_rows),
                 _csv_bytes(EVIDENCE_COLUMNS, evidence_rows))
-    partials: list[Path] = []
     try:
-        for path, data in zip(paths, contents, strict=True):
-            partials.append(_partial(path, folder))
-            _fill(partials[-1], data)
-        for partial, path in zip(partials, paths, strict=True):
-            os.replace(partial, path)
+        with ExitStack() as both:  # both are written before either is moved into place
+            for path, data in zip(paths, contents, strict=True):
+                both.enter_context(files.replacing(path)).write_bytes(data)
     except OSError as exc:
         raise CasefileError(f"{folder}: the registers cannot be written there: "
                             f"{exc.strerror or exc}") from exc
-    finally:
-        for partial in partials:
-            partial.unlink(missing_ok=True)
     if actor is not None:
         _record(paths, len(incident_rows), len(evidence_rows), actor)
     return paths
@@ -79,25 +73,6 @@ def _check_target(folder: Path, stem: str) -> None:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise CasefileError(f"{folder}: the registers cannot be written there: the folder is "
                             "read-only")
-
-
-def _partial(path: Path, folder: Path) -> Path:
-    """A new, empty file beside `path`: same file system, so the final move is one step."""
-    partial = path.with_name(f".{path.name}.partial-{secrets.token_hex(4)}")
-    try:
-        partial.open("xb").close()  # "x", not mkstemp: the user's usual permissions, not 0600
-    except OSError as exc:
-        raise CasefileError(f"{folder}: the registers cannot be written there: "
-                            f"{exc.strerror or exc}") from exc
-    return partial
-
-
-def _fill(partial: Path, data: bytes) -> None:
-    """Write a register's bytes to its temporary file, flushed to disk."""
-    with partial.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
 
 
 def _csv_bytes(columns: tuple[str, ...], rows: list[list]) -> bytes:

@@ -17,8 +17,6 @@ An import places every annotation or says why it did not: nothing is dropped sil
 from __future__ import annotations
 
 import json
-import os
-import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,7 +26,7 @@ from typing import Any
 from peewee import JOIN
 
 from desktop import __version__
-from desktop.domain import scales
+from desktop.domain import files, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Case, Evidence, Incident, Source, database, utc_now
 from desktop.services import audit, incidents
@@ -184,19 +182,13 @@ def write_annotations(path: Path, *, actor: str | None = None,
 
 
 def _write_replacing(path: Path, data: bytes) -> None:
-    """Write `data` to a new file beside `path`, then move it over `path` in one step."""
+    """Replace `path` with `data` whole (`files.write_replacing`), told as an annotation file's
+    error when it cannot be written."""
     if path.is_dir():
         raise AnnotationFileError(path, "cannot be written: it is a folder")
-    partial = path.with_name(f".{path.name}.partial-{secrets.token_hex(4)}")
     try:
-        # "x", not mkstemp: the file gets the user's usual permissions, not 0600.
-        with partial.open("xb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(partial, path)
+        files.write_replacing(path, data)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise AnnotationFileError(path, f"cannot be written: {exc.strerror or exc}") from exc
 
 
