@@ -13,9 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
-
 #: Characters of context kept either side of a span in its :class:`QuoteSelector`.
 CONTEXT_CHARS = 32
 
@@ -208,6 +205,8 @@ def _best_exact_occurrence(text: str, quote: QuoteSelector, start: int | None) -
 
 def _context_score(text: str, start: int, end: int, quote: QuoteSelector) -> float:
     """How well the text around ``[start, end)`` matches the quote's prefix and suffix, 0..1."""
+    from rapidfuzz.distance import Levenshtein  # rapidfuzz loads on the first fuzzy anchoring
+
     scores = []
     if quote.prefix:
         before = text[max(0, start - len(quote.prefix)) : start]
@@ -268,6 +267,8 @@ def _scanned_estimates(text: str, quote: QuoteSelector, lo: int, hi: int) -> lis
 
 def _locate(needle: str, region: str) -> tuple[int, int] | None:
     """Roughly where ``needle`` best fits in ``region``: a window of the needle's length."""
+    from rapidfuzz import fuzz  # rapidfuzz loads on the first fuzzy anchoring
+
     if not region:
         return None
     if len(needle) >= len(region):
@@ -344,6 +345,8 @@ def _fit(text: str, start: int, end: int, exact: str) -> tuple[int, int, float]:
     and the typographically folded ones, so a curly quote or a non-breaking space costs half a
     plain edit and only an identical span scores 1.0.
     """
+    from rapidfuzz.distance import Levenshtein  # rapidfuzz loads on the first fuzzy anchoring
+
     shift = min(_MAX_EDGE_SHIFT, max(4, len(exact) // 4))
     lo = max(0, min(start, len(text)) - shift)
     hi = min(len(text), max(end, 0) + shift)

@@ -343,7 +343,6 @@ def test_failure_while_writing_removes_the_temporary_file(rich_case, tmp_path, m
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr("desktop.services.export.incident.incident_section", broken)
-    monkeypatch.setattr("desktop.services.export.incident_section", broken)
     with pytest.raises(RuntimeError):
         export_dossier(out, DossierOptions(), actor=ACTOR)
     assert list(out.parent.iterdir()) == []

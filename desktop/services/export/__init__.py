@@ -4,24 +4,23 @@
 and moves it into place in one step, so a crash, an error or a cancel never leaves a
 half-written dossier. The export changes nothing in the case except one audit entry, written
 once the file is in place, that records its name, fingerprint and options.
+
+This package imports cheaply: the document itself is built by `dossier`, which loads
+python-docx, only when a dossier is written.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from desktop.domain import files
 from desktop.domain.errors import CasefileError
 from desktop.domain.models import database
 from desktop.services import audit
-from desktop.services.export import annexes, gather, sections, styles
-from desktop.services.export.document import DossierWriter
-from desktop.services.export.incident import incident_section
-from desktop.services.protection import Redactor
+from desktop.services.export import gather
 
 INCIDENT_CHOICES = ("approved", "drafts", "selected")
 EDITIONS = ("full", "redacted")
@@ -73,53 +72,6 @@ def _check(out: Path, options: DossierOptions) -> None:
                           "exist")
 
 
-def _temporary(out: Path) -> Path:
-    """A new, empty file beside `out` (same file system, so the final move is atomic)."""
-    # Opened with "x" (not mkstemp) so the dossier gets the user's usual permissions.
-    for _ in range(100):
-        partial = out.parent / f".{out.name}.partial-{secrets.token_hex(4)}"
-        try:
-            partial.open("xb").close()
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise ExportError(f"{out.name}: cannot be written: {exc.strerror or exc}") from exc
-        return partial
-    raise ExportError(f"{out.name}: cannot be written: no free temporary name in its folder")
-
-
-def build(options: DossierOptions, data: gather.DossierData, *, actor: str,
-          progress: Progress | None = None, cancelled: Cancelled | None = None):
-    """The dossier as a python-docx Document (not saved)."""
-    redacted = options.edition == "redacted"
-    document = styles.open_template()
-    writer = DossierWriter(document, Redactor.for_case() if redacted else None)
-    sections.furniture(writer, data)
-    sections.cover(writer, data, actor=actor, redacted=redacted)
-    sections.contents(writer)
-    sections.summary(writer, data)
-    total = len(data.incidents)
-    for done, item in enumerate(data.incidents):
-        if cancelled and cancelled():
-            raise ExportCancelled("the export was cancelled; no dossier was written")
-        if progress:
-            progress(done, total, item.incident.code)
-        incident_section(writer, data, item)
-    annexes.sources_annex(writer, data, redacted=redacted)
-    annexes.methodology_annex(writer, data)
-    if options.audit_annex:
-        annexes.audit_annex(writer, data, redacted=redacted)
-    core = document.core_properties
-    core.title = writer.text(f"{data.case.title} — dossier of evidence")
-    core.author = core.last_modified_by = writer.text(actor)
-    core.subject = writer.text(data.case.reference)
-    core.keywords = sections.marking(data)
-    core.comments = ""
-    if progress:
-        progress(total, total, "Saving the dossier")
-    return document
-
-
 def export_dossier(out: Path, options: DossierOptions, *, actor: str,
                    progress: Progress | None = None,
                    cancelled: Cancelled | None = None) -> DossierResult:
@@ -133,20 +85,18 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
                               "export")
         raise ExportError("no approved incident to export; approve incidents or include drafts")
     data = gather.gather(chosen, audit=options.audit_annex)
-    partial = _temporary(out)
+    from desktop.services.export import dossier  # python-docx: loaded when first written
+
     try:
-        document = build(options, data, actor=actor, progress=progress, cancelled=cancelled)
-        if cancelled and cancelled():
-            raise ExportCancelled("the export was cancelled; no dossier was written")
-        document.save(str(partial))
-        digest = hashlib.sha256(partial.read_bytes()).hexdigest()
-        os.replace(partial, out)
+        with files.replacing(out) as partial:
+            document = dossier.build(options, data, actor=actor, progress=progress,
+                                     cancelled=cancelled)
+            if cancelled and cancelled():
+                raise ExportCancelled("the export was cancelled; no dossier was written")
+            document.save(str(partial))
+            digest = hashlib.sha256(partial.read_bytes()).hexdigest()
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise ExportError(f"{out.name}: cannot be written: {exc.strerror or exc}") from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     result = DossierResult(out, digest, len(data.incidents), data.evidence, options.edition)
     _record(result, options, actor)
     return result

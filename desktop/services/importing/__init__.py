@@ -1,28 +1,31 @@
-"""Turn a source file into text and metadata, whatever its format; Qt-free."""
+"""Turn a source file into text and metadata, whatever its format; Qt-free.
+
+Each format's importer module, with the parser it needs (charset_normalizer, python-docx,
+trafilatura, pypdf), is imported when a file of that format is first read: listing what can be
+imported, or starting the window, loads none of them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from importlib import import_module
 from pathlib import Path
 
 from desktop.domain.errors import SourceImportError
 from desktop.services.importing import base
 from desktop.services.importing.base import Extracted, normalise_text
-from desktop.services.importing.docx import extract_docx
-from desktop.services.importing.html import extract_html
-from desktop.services.importing.pdf import extract_pdf
-from desktop.services.importing.text import extract_markdown, extract_txt
 
 Importer = Callable[[Path, bytes], Extracted]
 
-IMPORTERS: dict[str, Importer] = {
-    ".txt": extract_txt,
-    ".md": extract_markdown,
-    ".markdown": extract_markdown,
-    ".docx": extract_docx,
-    ".html": extract_html,
-    ".htm": extract_html,
-    ".pdf": extract_pdf,
+#: Extension → (module of this package, its extracting function).
+IMPORTERS: dict[str, tuple[str, str]] = {
+    ".txt": ("text", "extract_txt"),
+    ".md": ("text", "extract_markdown"),
+    ".markdown": ("text", "extract_markdown"),
+    ".docx": ("docx", "extract_docx"),
+    ".html": ("html", "extract_html"),
+    ".htm": ("html", "extract_html"),
+    ".pdf": ("pdf", "extract_pdf"),
 }
 
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(IMPORTERS)
@@ -82,7 +85,8 @@ def _importer_for(path: Path) -> Importer:
     """The importer for the file's extension, or an error that lists what is supported."""
     suffix = path.suffix.lower()
     if suffix in IMPORTERS:
-        return IMPORTERS[suffix]
+        module, function = IMPORTERS[suffix]
+        return getattr(import_module(f"{__name__}.{module}"), function)
     if not suffix:
         raise SourceImportError(path, f"has no file extension; {_SUPPORTED_TEXT}")
     raise SourceImportError(path, f"is a {suffix} file; {_SUPPORTED_TEXT}")

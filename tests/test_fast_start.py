@@ -1,0 +1,51 @@
+"""Fast start: the command line, the services and the window load no heavy library until one
+is needed (a PDF imported, a dossier written, a quote anchored approximately).
+
+Each check runs a fresh Python, since this test run has long since loaded everything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.import_graph import ROOT, is_within
+
+#: Loaded when first used: the parsers of imported files, fuzzy matching, the Word writer.
+HEAVY = ("trafilatura", "pypdf", "docx", "rapidfuzz", "charset_normalizer")
+
+
+def heavy_loaded_by(statement: str, libraries: tuple[str, ...] = HEAVY) -> list[str]:
+    """Which of `libraries` a fresh interpreter holds after running the import `statement`."""
+    code = f"import sys, json; {statement}; print(json.dumps(sorted(sys.modules)))"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return sorted({name.split(".")[0] for name in json.loads(done.stdout)
+                   if any(is_within(name, library) for library in libraries)})
+
+
+def test_the_command_line_loads_neither_qt_nor_heavy_libraries():
+    assert heavy_loaded_by("import desktop.cli", ("PySide6", *HEAVY)) == []
+
+
+def test_the_services_load_their_heavy_libraries_only_when_used():
+    assert heavy_loaded_by(
+        "import desktop.services.importing, desktop.services.export, "
+        "desktop.services.anchoring, desktop.services.interchange.w3c, "
+        "desktop.services.handover, desktop.services.recovery, desktop.services.tabular") == []
+
+
+def test_the_export_package_offers_the_dossier_without_loading_python_docx():
+    assert heavy_loaded_by("from desktop.services.export import DossierOptions, DossierResult, "
+                           "ExportCancelled, export_dossier") == []
+
+
+def test_the_window_loads_no_heavy_library_before_it_needs_one():
+    pytest.importorskip("PySide6")
+    assert heavy_loaded_by("import desktop.gui.app") == []
