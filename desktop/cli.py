@@ -17,6 +17,7 @@ from desktop import __version__
 from desktop.domain import db, encryption, scales
 from desktop.domain.errors import CasefileError, CaseOpenError
 from desktop.domain.models import Incident
+from desktop.domain.refs import evidence_ref, source_ref
 from desktop.services import (
     case,
     demo,
@@ -95,7 +96,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if progress:
         _end_progress()
     for path, source_id in report.imported:
-        print(f"imported   S-{source_id:03d}  {path}")
+        print(f"imported   {source_ref(source_id)}  {path}")
     for path, title in report.duplicates:
         print(f"duplicate  {path}  (same bytes as “{title}”, not imported again)")
     for _path, message in report.failed:
@@ -109,7 +110,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     _open(args)
     rows = sources.list_sources()
     for source_id, title, publisher, published, reliability, sha in rows:
-        print(f"S-{source_id:03d}  {reliability}  {published or '----------':10}  "
+        print(f"{source_ref(source_id)}  {reliability}  {published or '----------':10}  "
               f"{sha[:12]}  {publisher[:24]:24}  {title}")
     if not rows:
         print("No sources yet: add some with `casefile import CASE FILES…`.")
@@ -123,7 +124,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         snippet = hit.snippet
         for start, end in reversed(hit.highlights):
             snippet = f"{snippet[:start]}[{snippet[start:end]}]{snippet[end:]}"
-        print(f"S-{hit.source_id:03d}  {hit.title}\n        {' '.join(snippet.split())}")
+        print(f"{source_ref(hit.source_id)}  {hit.title}\n        {' '.join(snippet.split())}")
     print(f"{len(hits)} source{'s' if len(hits) != 1 else ''} found")
     return 0
 
@@ -218,7 +219,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
                                         keep_review=args.keep_review)
     for item in report.anchored:
         score = f" {item.score:.2f}" if item.method == "fuzzy" else ""
-        print(f"{item.method + score:<12} {item.annotation_id}  E-{item.evidence_id:03d}")
+        print(f"{item.method + score:<12} {item.annotation_id}  {evidence_ref(item.evidence_id)}")
     for item in report.unplaced:
         print(f"{'not placed':<12} {item.annotation_id}  {item.reason}")
     print(report.summary())

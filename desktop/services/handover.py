@@ -23,6 +23,7 @@ from desktop import __version__
 from desktop.domain import copies, db, encryption, files
 from desktop.domain.errors import CaseOpenError, ValidationError
 from desktop.domain.models import Evidence, Incident, database, utc_now
+from desktop.domain.refs import evidence_ref
 from desktop.services import audit, incidents, review
 
 MANIFEST_SUFFIX = ".manifest.json"
@@ -154,7 +155,7 @@ def merge_review(copy: Path, *, actor: str, passphrase: str | None = None) -> Me
 
 def _merge_span(span_id: int, theirs: dict, report: MergeReport, actor: str) -> None:
     ours_row = Evidence.get_or_none(Evidence.id == span_id)
-    label = f"E-{span_id:03d}"
+    label = evidence_ref(span_id)
     if theirs["review_state"] == "pending":
         report.unchanged += 1
         return

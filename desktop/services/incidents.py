@@ -9,6 +9,7 @@ from typing import NamedTuple
 from desktop.domain import scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Evidence, Incident, database
+from desktop.domain.refs import incident_number, incident_ref
 from desktop.services import audit
 
 #: Fields a user edits in the incident form.
@@ -23,7 +24,7 @@ EDITABLE_FIELDS = (
 #: and back to draft when an incident under review or approved is edited.
 EDITED_AFTER_REVIEW = "Edited after it was submitted for review: submit it again."
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_CODE = re.compile(r"^INC-(\d+)$")
+
 
 
 def _parse_date(value: str) -> date | None:
@@ -101,8 +102,8 @@ def next_code() -> str:
     used += [code for (code,) in database.execute_sql(
         "SELECT json_extract(after, '$.code') FROM audit_entry "
         "WHERE action = 'incident.create'").fetchall() if isinstance(code, str)]
-    numbers = [int(m.group(1)) for code in used if (m := _CODE.match(code))]
-    return f"INC-{max(numbers, default=0) + 1:03d}"
+    numbers = [n for code in used if (n := incident_number(code)) is not None]
+    return incident_ref(max(numbers, default=0) + 1)
 
 
 def _check(values: dict, stored: dict | None = None) -> None:

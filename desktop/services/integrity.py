@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from desktop.domain import ledger
 from desktop.domain.models import Case, database
+from desktop.domain.refs import source_ref
 
 Progress = Callable[[int, int, str], None]
 
@@ -82,7 +83,7 @@ def _check_sources(report: IntegrityReport, progress: Progress | None) -> None:
     total = database.execute_sql("SELECT count(*) FROM source").fetchone()[0]
     for done, (source_id, title, sha, text_sha, text, data) in enumerate(
             database.execute_sql(_SOURCE_ROWS), start=1):
-        name = f"Source S-{source_id:03d} “{title}”"
+        name = f"Source {source_ref(source_id)} “{title}”"
         if data is None:
             report.problems.append(f"{name}: its original bytes are missing from the case.")
         else:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from desktop.domain import scales
+from desktop.domain import refs, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import ProtectedPerson, database
 from desktop.services import audit
@@ -30,8 +30,8 @@ def next_pseudonym(role: str) -> str:
     used += [p for (p,) in database.execute_sql(
         "SELECT json_extract(after, '$.pseudonym') FROM audit_entry "
         "WHERE action = 'protected.add'").fetchall() if isinstance(p, str)]
-    taken = [int(p[2:]) for p in used if p.startswith(f"{letter}-") and p[2:].isdigit()]
-    return f"{letter}-{max(taken, default=0) + 1:03d}"
+    taken = [n for p in used if (n := refs.pseudonym_number(letter, p)) is not None]
+    return refs.pseudonym(letter, max(taken, default=0) + 1)
 
 
 def add_protected(names: str | Iterable[str], role: str, *, actor: str, note: str = "",

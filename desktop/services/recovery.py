@@ -31,6 +31,7 @@ from desktop.domain.models import (
     SourceOriginal,
     database,
 )
+from desktop.domain.refs import source_ref
 from desktop.services import integrity
 
 Progress = Callable[[int, int, str], None]
@@ -134,8 +135,7 @@ def _ranges(ids: list[int]) -> list[tuple[int, int]]:
 
 def _ids_text(table: str, ids: set[int] | list[int], limit: int = 8) -> str:
     """'ids 14–16, 20' (or 'S-004–S-006' for sources), shortened after `limit` runs."""
-    label = ((lambda i: f"S-{i:03d}") if table in ("source", "source_original")
-             else (lambda i: str(i)))
+    label = source_ref if table in ("source", "source_original") else str
     runs = _ranges(list(ids))
     text = ", ".join(label(a) if a == b else f"{label(a)}–{label(b)}" for a, b in runs[:limit])
     if len(runs) > limit:
@@ -392,7 +392,8 @@ def _source_names(ids: list[int]) -> str:
             titles[object_id] = json.loads(after or "{}").get("title", "")
         except (ValueError, AttributeError):
             continue
-    names = [f"S-{i:03d} “{titles[i]}”" if titles.get(i) else f"S-{i:03d}" for i in ids[:10]]
+    names = [f"{source_ref(i)} “{titles[i]}”" if titles.get(i) else source_ref(i)
+             for i in ids[:10]]
     return ", ".join(names) + (", …" if len(ids) > 10 else "")
 
 
@@ -471,7 +472,7 @@ def _fingerprint_lines(copy: _Copy) -> None:
         "JOIN source_original AS o ON o.source_id = s.id ORDER BY s.id").fetchall()
     checks_text = "text_sha256" in copy.columns.get("source", [])
     for source_id, title, sha, text_sha, text, data in rows:
-        name = f"source S-{source_id:03d} “{title}”"
+        name = f"source {source_ref(source_id)} “{title}”"
         if hashlib.sha256(data).hexdigest() != sha:
             copy.lose(f"the original bytes of {name} are damaged: its fingerprint no longer "
                       "matches")

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Evidence, Incident, database, utc_now
+from desktop.domain.refs import evidence_ref
 from desktop.services import audit
 
 _REVIEW_FIELDS = ("review_state", "review_comment", "reviewed_by", "reviewed_at")
@@ -43,7 +44,8 @@ def record_decision(span_id: int, decision: str, *, comment: str, reviewer: str,
         Evidence.update(after).where(Evidence.id == span_id).execute()
         audit.record(f"evidence.{'approve' if decision == 'approved' else 'return'}",
                      actor=actor, object_type="evidence", object_id=span_id,
-                     summary=f"Review: {decision} E-{span_id:03d}", before=before, after=after)
+                     summary=f"Review: {decision} {evidence_ref(span_id)}",
+                     before=before, after=after)
 
 
 def resubmit_evidence(ids: int | Sequence[int], *, actor: str) -> int:
@@ -55,7 +57,8 @@ def resubmit_evidence(ids: int | Sequence[int], *, actor: str) -> int:
         for span in spans:
             Evidence.update(review_state="pending").where(Evidence.id == span.id).execute()
             audit.record("evidence.resubmit", actor=actor, object_type="evidence",
-                         object_id=span.id, summary=f"Resubmitted E-{span.id:03d} for review",
+                         object_id=span.id,
+                         summary=f"Resubmitted {evidence_ref(span.id)} for review",
                          before={"review_state": "returned"}, after={"review_state": "pending"})
     return len(spans)
 
@@ -94,7 +97,7 @@ def submit_incident(incident_id: int, *, actor: str) -> Incident:
 def _all_reviewed(incident_id: int) -> None:
     waiting = unreviewed(incident_id)
     if waiting:
-        listed = ", ".join(f"E-{i:03d}" for i in waiting[:8])
+        listed = ", ".join(evidence_ref(i) for i in waiting[:8])
         raise ValidationError(f"{len(waiting)} evidence span(s) of this incident are not "
                               f"approved yet ({listed}{'…' if len(waiting) > 8 else ''})")
 
@@ -125,7 +128,8 @@ def restore_review(before: dict[int, dict], *, actor: str) -> None:
             current = audit.snapshot(Evidence.get_by_id(span_id), _REVIEW_FIELDS)
             Evidence.update(values).where(Evidence.id == span_id).execute()
             audit.record("evidence.review_undo", actor=actor, object_type="evidence",
-                         object_id=span_id, summary=f"Undid a review step of E-{span_id:03d}",
+                         object_id=span_id,
+                         summary=f"Undid a review step of {evidence_ref(span_id)}",
                          before=current, after=dict(values))
 
 
