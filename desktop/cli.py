@@ -16,13 +16,13 @@ from pathlib import Path
 from desktop import __version__
 from desktop.domain import db, encryption, scales
 from desktop.domain.errors import CasefileError, CaseOpenError
-from desktop.domain.models import Incident
 from desktop.domain.refs import evidence_ref, source_ref
 from desktop.services import (
     case,
     demo,
     export,
     importing,
+    incidents,
     integrity,
     recovery,
     search,
@@ -149,10 +149,9 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     _open(args)
     which = "selected" if args.incident else ("drafts" if args.drafts else "approved")
-    codes = set(args.incident or [])
-    chosen = tuple(i for i, code in Incident.select(Incident.id, Incident.code).tuples()
-                   if code in codes)
-    missing = codes - {Incident.get_by_id(i).code for i in chosen}
+    found = {code: incidents.incident_id_by_code(code) for code in set(args.incident or [])}
+    chosen = tuple(sorted(i for i in found.values() if i is not None))
+    missing = {code for code, incident_id in found.items() if incident_id is None}
     if missing:
         print(f"casefile: no incident {', '.join(sorted(missing))} in this case",
               file=sys.stderr)
@@ -198,11 +197,10 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     _open(args)
     incident_id = None
     if args.incident:
-        found = Incident.get_or_none(Incident.code == args.incident)
-        if found is None:
+        incident_id = incidents.incident_id_by_code(args.incident)
+        if incident_id is None:
             print(f"casefile: no incident {args.incident} in this case", file=sys.stderr)
             return 1
-        incident_id = found.id
     count = w3c.write_annotations(Path(args.out), actor=args.user, incident_id=incident_id)
     print(f"Wrote {count} annotation(s) to {args.out}")
     return 0

@@ -215,6 +215,11 @@ def incident_exists(incident_id: int) -> bool:
     return Incident.select().where(Incident.id == incident_id).exists()
 
 
+def incident_id_by_code(code: str) -> int | None:
+    """The id of the incident cited as `code` (INC-001), or None when the case has none."""
+    return Incident.select(Incident.id).where(Incident.code == code).scalar()
+
+
 def incident_values(incident_id: int) -> dict | None:
     """The incident's code, editable fields and workflow state as plain values (None: no such
     incident)."""

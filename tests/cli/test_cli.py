@@ -208,3 +208,24 @@ def test_verify_checks_a_copy_against_its_manifest(tmp_path, capsys):
     code, _, err = run("verify", str(tmp_path / "copy.casefile"), "--manifest", str(bad),
                        capsys=capsys)
     assert code == 1 and "bad.json: is not a hand-over manifest" in err
+
+
+def test_export_of_the_incidents_named_by_code(tmp_path, capsys):
+    case = worked_case_file(tmp_path)
+    code, stdout, _ = run("export", str(case), str(tmp_path / "d.docx"), "--incident", "INC-002",
+                          capsys=capsys)
+    assert code == 0 and "(1 incidents" in stdout
+    code, _, err = run("export", str(case), str(tmp_path / "e.docx"), "--incident", "INC-002",
+                       "--incident", "INC-404", "--incident", "INC-405", capsys=capsys)
+    assert code == 1 and "no incident INC-404, INC-405 in this case" in err
+
+
+def test_annotations_of_one_incident_by_its_code(tmp_path, capsys):
+    case = worked_case_file(tmp_path)
+    out = tmp_path / "inc-002.jsonld"
+    code, stdout, _ = run("annotations", str(case), str(out), "--incident", "INC-002",
+                          capsys=capsys)
+    assert code == 0 and "Wrote 1 annotation(s)" in stdout
+    code, _, err = run("annotations", str(case), str(out), "--incident", "INC-404",
+                       capsys=capsys)
+    assert code == 1 and err == "casefile: no incident INC-404 in this case\n"

@@ -124,3 +124,9 @@ def test_incident_qualifications_are_the_chosen_codes(case, actor):
     assert incidents.incident_qualifications(chosen.id) == ["rs_8_2_b_vi"]
     assert incidents.incident_qualifications(none.id) == []
     assert incidents.incident_qualifications(none.id + 1) == []
+
+
+def test_an_incident_is_found_by_its_code(case, actor):
+    incidents.create_incident(actor=actor, title="Six POWs")
+    assert incidents.incident_id_by_code("INC-001") == Incident.get().id
+    assert incidents.incident_id_by_code("INC-404") is None
