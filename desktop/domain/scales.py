@@ -49,6 +49,9 @@ VERIFICATION_STATUSES: tuple[Grade, ...] = (
     Grade("contested", "Contested", "Another source contradicts it."),
     Grade("rejected", "Rejected", "Judged unusable; kept, never deleted, shown struck through."),
 )
+#: Statuses of evidence that proves nothing: kept for the record, listed apart, struck through,
+#: never counted as backing a fact, covering an element or waiting for review.
+UNUSABLE_STATUSES: tuple[str, ...] = ("rejected",)
 
 REVIEW_STATES: tuple[Grade, ...] = (
     Grade("pending", "Pending review"),
@@ -114,6 +117,11 @@ DATE_PRECISION_CODES = _codes(DATE_PRECISIONS)
 VICTIM_STATUS_CODES = _codes(VICTIM_STATUSES)
 SOURCE_KIND_CODES = _codes(SOURCE_KINDS)
 PROTECTED_ROLE_CODES = _codes(PROTECTED_ROLES)
+
+
+def counts_as_evidence(status: str) -> bool:
+    """Whether a span in this verification status proves anything (a rejected one does not)."""
+    return status not in UNUSABLE_STATUSES
 
 
 # The facts of an incident that evidence can back (the incident form's fields).

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from peewee import JOIN, fn
 
 from desktop.domain import scales
 from desktop.domain.errors import ValidationError
+from desktop.domain.excerpts import one_line
 from desktop.domain.models import Evidence, Incident, Source, database
+from desktop.domain.refs import evidence_ref
 from desktop.services import audit
-from desktop.services.anchoring import quote_at
+from desktop.services.anchoring import QuoteSelector, quote_at
 
 #: An edited span that was approved goes back to review.
 REVIEW_RESET = {"review_state": "pending", "review_comment": "", "reviewed_by": "",
@@ -20,23 +22,67 @@ REVIEW_RESET = {"review_state": "pending", "review_comment": "", "reviewed_by": 
 #: Fields a user edits after marking a span; the span itself (source, offsets, quote) is fixed.
 EDITABLE_FIELDS = ("incident", "supports", "asserted_value", "status", "credibility", "note")
 
+#: Fields an import takes over as the file gives them: who made a span, when, and its review.
+ATTRIBUTION_FIELDS = ("created_by", "created_at", "review_state", "review_comment",
+                      "reviewed_by", "reviewed_at")
 
-def _check(values: dict) -> None:
-    unknown = set(values) - set(EDITABLE_FIELDS)
+#: Evidence fields that hold a code of a scale, and the codes each may hold.
+CODED_FIELDS = {"status": scales.STATUS_CODES, "credibility": scales.CREDIBILITY_CODES,
+                "review_state": scales.REVIEW_CODES}
+
+#: The condition, in a query, for evidence that counts (scales.counts_as_evidence, in SQL).
+USABLE = Evidence.status.not_in(scales.UNUSABLE_STATUSES)
+
+
+def known_value(name: str, value: object) -> bool:
+    """Whether evidence field `name` may hold `value`: a code of its scale, an incident field
+    or legal element for `supports` (or nothing), any text for the other fields."""
+    if name == "supports":
+        return (not value or value in scales.INCIDENT_FIELD_CODES
+                or scales.find_element(value) is not None)
+    codes = CODED_FIELDS.get(name)
+    return codes is None or value in codes
+
+
+def _check_fields(values: dict, allowed: Sequence[str] = EDITABLE_FIELDS) -> None:
+    """Refuse fields that are not `allowed` and values their field cannot hold."""
+    unknown = set(values) - set(allowed)
     if unknown:
         names = ", ".join(sorted(unknown))
         raise ValidationError(f"these evidence fields cannot be edited: {names}")
-    if "status" in values and values["status"] not in scales.STATUS_CODES:
-        raise ValidationError(f"status must be one of {', '.join(scales.STATUS_CODES)}")
-    if "credibility" in values and values["credibility"] not in scales.CREDIBILITY_CODES:
-        raise ValidationError(f"credibility must be one of {', '.join(scales.CREDIBILITY_CODES)}")
+    for name, codes in CODED_FIELDS.items():
+        if name in values and not known_value(name, values[name]):
+            raise ValidationError(f"{name} must be one of {', '.join(codes)}")
     supports = values.get("supports")
-    is_field = supports in scales.INCIDENT_FIELD_CODES
-    if supports and not is_field and not scales.find_element(supports):
+    if not known_value("supports", supports):
         raise ValidationError(f"{supports!r} is neither an incident field nor a legal element")
-    incident = values.get("incident")
-    if incident is not None and not Incident.select().where(Incident.id == incident).exists():
-        raise ValidationError(f"there is no incident with id {incident}")
+
+
+def _check_incidents(ids: Iterable[int | None]) -> None:
+    """Refuse links to incidents the case does not have (one query for all of them)."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return
+    found = {i for (i,) in Incident.select(Incident.id).where(Incident.id.in_(list(wanted)))
+             .tuples()}
+    missing = sorted(wanted - found)
+    if missing:
+        raise ValidationError(f"there is no incident with id {missing[0]}")
+
+
+def _check(values: dict) -> None:
+    _check_fields(values)
+    _check_incidents([values.get("incident")])
+
+
+def _selector(text: str | None, source_id: int, start: int, end: int) -> QuoteSelector:
+    """The quote of text[start:end] with its context; ValidationError when it is not there."""
+    if text is None:
+        raise ValidationError(f"there is no source with id {source_id}")
+    try:
+        return quote_at(text, start, end)
+    except ValueError as exc:
+        raise ValidationError(f"the span {start}–{end} is not inside the source text") from exc
 
 
 def add_evidence(source_id: int, start: int, end: int, *, actor: str,
@@ -45,18 +91,14 @@ def add_evidence(source_id: int, start: int, end: int, *, actor: str,
     values["incident"] = incident
     _check(values)
     text = Source.select(Source.text).where(Source.id == source_id).scalar()
-    if text is None:
-        raise ValidationError(f"there is no source with id {source_id}")
-    try:
-        selector = quote_at(text, start, end)
-    except ValueError as exc:
-        raise ValidationError(f"the span {start}–{end} is not inside the source text") from exc
+    selector = _selector(text, source_id, start, end)
     with database.atomic():
         evidence = Evidence.create(source=source_id, start=start, end=end, quote=selector.exact,
                                    prefix=selector.prefix, suffix=selector.suffix,
                                    created_by=actor, **values)
         audit.record("evidence.add", actor=actor, object_type="evidence", object_id=evidence.id,
-                     summary=f"Marked “{_short(selector.exact)}”", after=audit.snapshot(evidence))
+                     summary=f"Marked “{one_line(selector.exact)}”",
+                     after=audit.snapshot(evidence))
     return evidence
 
 
@@ -88,7 +130,7 @@ def remove_evidence(evidence_id: int, *, actor: str) -> dict:
         snapshot = audit.snapshot(evidence)
         evidence.delete_instance()
         audit.record("evidence.remove", actor=actor, object_type="evidence",
-                     object_id=evidence_id, summary=f"Removed “{_short(evidence.quote)}”",
+                     object_id=evidence_id, summary=f"Removed “{one_line(evidence.quote)}”",
                      before=snapshot)
     return snapshot
 
@@ -104,7 +146,7 @@ def restore_evidence(snapshot: dict, *, actor: str) -> Evidence:
     with database.atomic():
         Evidence.insert(snapshot).execute()
         audit.record("evidence.restore", actor=actor, object_type="evidence",
-                     object_id=snapshot["id"], summary=f"Restored “{_short(snapshot['quote'])}”",
+                     object_id=snapshot["id"], summary=f"Restored “{one_line(snapshot['quote'])}”",
                      after=snapshot)
     return Evidence.get_by_id(snapshot["id"])
 
@@ -123,8 +165,51 @@ def restore_values(before: dict[int, dict], *, actor: str) -> None:
             update_evidence(evidence_id, actor=actor, **values)
 
 
+class ImportedSpan(NamedTuple):
+    """A span brought in from another tool or case, placed in its source and ready to store."""
+
+    source_id: int
+    start: int
+    end: int
+    incident: int | None
+    values: dict  # EDITABLE_FIELDS but the incident: supports, status, credibility, note, …
+    attribution: dict  # ATTRIBUTION_FIELDS, as the file gives them
+    how: str  # how it was placed (exact, moved, fuzzy), for the audit summary
+    provenance: dict  # what its audit entry keeps about where it came from
+
+
+def import_evidence(spans: Sequence[ImportedSpan], *, actor: str) -> list[int]:
+    """Store spans brought in from a file, every one validated first, each with its audit
+    entry, in one transaction; returns their ids in order. A span without a maker is `actor`'s."""
+    ids = {span.source_id for span in spans}
+    texts = dict(Source.select(Source.id, Source.text).where(Source.id.in_(list(ids)))
+                 .tuples()) if ids else {}
+    selectors = []
+    for span in spans:
+        _check_fields({**span.values, **span.attribution},
+                      [f for f in EDITABLE_FIELDS if f != "incident"] + list(ATTRIBUTION_FIELDS))
+        selectors.append(_selector(texts.get(span.source_id), span.source_id, span.start,
+                                   span.end))
+    _check_incidents(span.incident for span in spans)
+    with database.atomic():
+        return [_store_import(span, selector, actor)
+                for span, selector in zip(spans, selectors, strict=True)]
+
+
+def _store_import(span: ImportedSpan, selector: QuoteSelector, actor: str) -> int:
+    evidence = Evidence.create(
+        source=span.source_id, start=span.start, end=span.end, quote=selector.exact,
+        prefix=selector.prefix, suffix=selector.suffix, incident=span.incident,
+        **{"created_by": actor, **span.values, **span.attribution})
+    audit.record("evidence.import", actor=actor, object_type="evidence", object_id=evidence.id,
+                 summary=f"Imported “{one_line(selector.exact)}” ({span.how})",
+                 after={**span.provenance, "evidence": audit.snapshot(evidence)})
+    return evidence.id
+
+
 class EvidenceRow(NamedTuple):
-    """One evidence span as the views show it (read with one query, no model objects)."""
+    """One evidence span as the views, the dossier, the registers and the annotation export
+    show it (read with one query, no model objects)."""
 
     id: int
     source_id: int
@@ -145,6 +230,23 @@ class EvidenceRow(NamedTuple):
     source_title: str
     source_publisher: str
     source_reliability: str
+    prefix: str
+    suffix: str
+    reviewed_by: str
+    reviewed_at: str
+    incident_title: str | None
+    source_sha256: str
+    source_text_sha256: str
+
+    @property
+    def ref(self) -> str:
+        """How the span is cited, the same in every dossier of the case: E-012."""
+        return evidence_ref(self.id)
+
+    @property
+    def usable(self) -> bool:
+        """Whether the span proves anything (a rejected one is kept but proves nothing)."""
+        return scales.counts_as_evidence(self.status)
 
 
 _ROW_COLUMNS = (
@@ -152,12 +254,15 @@ _ROW_COLUMNS = (
     Evidence.credibility, Evidence.incident, Incident.code, Evidence.supports,
     Evidence.asserted_value, Evidence.note, Evidence.review_state, Evidence.review_comment,
     Evidence.created_by, Evidence.created_at, Source.title, Source.publisher, Source.reliability,
+    Evidence.prefix, Evidence.suffix, Evidence.reviewed_by, Evidence.reviewed_at,
+    Incident.title, Source.sha256, Source.text_sha256,
 )
 
 
 def evidence_rows(*, incident_id: int | None = None, source_id: int | None = None,
-                  ids: Sequence[int] | None = None) -> list[EvidenceRow]:
-    """Evidence of the case, of one incident, of one source or with given ids, in text order."""
+                  ids: Sequence[int] | None = None, by_number: bool = False) -> list[EvidenceRow]:
+    """Evidence of the case, of one incident, of one source or with given ids, in text order
+    (or by number, E-001 first, as the dossier and the registers list it)."""
     query = (Evidence.select(*_ROW_COLUMNS)
              .join(Source, on=(Evidence.source == Source.id))
              .join(Incident, JOIN.LEFT_OUTER, on=(Evidence.incident == Incident.id)))
@@ -167,15 +272,21 @@ def evidence_rows(*, incident_id: int | None = None, source_id: int | None = Non
         query = query.where(Evidence.source == source_id)
     if ids is not None:
         query = query.where(Evidence.id.in_(list(ids)))
-    query = query.order_by(Evidence.source, Evidence.start, Evidence.id)
-    return [EvidenceRow(*row) for row in query.tuples()]
+    order = (Evidence.id,) if by_number else (Evidence.source, Evidence.start, Evidence.id)
+    return [EvidenceRow(*row) for row in query.order_by(*order).tuples()]
 
 
 def backing(incident_id: int) -> dict[str, list[EvidenceRow]]:
     """Usable (not rejected) evidence of an incident, grouped by the field or element it backs."""
+    return backing_of(evidence_rows(incident_id=incident_id))
+
+
+def backing_of(rows: Iterable[EvidenceRow]) -> dict[str, list[EvidenceRow]]:
+    """The usable ones of `rows` grouped by what they back, in the order given (the rule of
+    `backing`, for a caller that has read the rows already, as the dossier has)."""
     grouped: dict[str, list[EvidenceRow]] = {}
-    for row in evidence_rows(incident_id=incident_id):
-        if row.status != "rejected" and row.supports:
+    for row in rows:
+        if row.usable and row.supports:
             grouped.setdefault(row.supports, []).append(row)
     return grouped
 
@@ -187,8 +298,13 @@ def normalised_value(value: str) -> str:
 
 def conflicts(incident_id: int) -> dict[str, dict[str, list[EvidenceRow]]]:
     """Fields whose evidence asserts different values: field → value → the spans saying it."""
+    return conflicts_in(backing(incident_id))
+
+
+def conflicts_in(backed: dict[str, list[EvidenceRow]]) -> dict[str, dict[str, list[EvidenceRow]]]:
+    """The fields of a `backing_of` result whose spans assert different values."""
     found: dict[str, dict[str, list[EvidenceRow]]] = {}
-    for supports, rows in backing(incident_id).items():
+    for supports, rows in backed.items():
         by_value: dict[str, list[EvidenceRow]] = {}
         for row in rows:
             if row.asserted_value.strip():
@@ -203,8 +319,3 @@ def counts_by_status() -> dict[str, int]:
     query = (Evidence.select(Evidence.status, fn.COUNT(Evidence.id))
              .group_by(Evidence.status).tuples())
     return dict(query)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

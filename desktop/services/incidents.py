@@ -11,6 +11,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import Evidence, Incident, database
 from desktop.domain.refs import incident_number, incident_ref
 from desktop.services import audit
+from desktop.services.evidence import USABLE
 
 #: Fields a user edits in the incident form.
 EDITABLE_FIELDS = (
@@ -189,7 +190,7 @@ def uncovered_elements(qualifications: list[str] | None, covered: set[str]) -> l
 def open_elements(incident: Incident) -> list[str]:
     """Element keys of the incident's qualifications that no non-rejected evidence supports."""
     covered = {key for (key,) in Evidence.select(Evidence.supports)
-               .where((Evidence.incident == incident.id) & (Evidence.status != "rejected"))
+               .where((Evidence.incident == incident.id) & USABLE)
                .tuples()}
     return uncovered_elements(incident.qualifications, covered)
 

@@ -12,6 +12,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import Evidence, Incident, database, utc_now
 from desktop.domain.refs import evidence_ref
 from desktop.services import audit
+from desktop.services.evidence import USABLE
 
 _REVIEW_FIELDS = ("review_state", "review_comment", "reviewed_by", "reviewed_at")
 
@@ -67,7 +68,7 @@ def unreviewed(incident_id: int) -> list[int]:
     """Ids of the incident's evidence that is not yet approved (pending or returned)."""
     query = (Evidence.select(Evidence.id)
              .where((Evidence.incident == incident_id) & (Evidence.review_state != "approved")
-                    & (Evidence.status != "rejected")))
+                    & USABLE))
     return [evidence_id for (evidence_id,) in query.tuples()]
 
 

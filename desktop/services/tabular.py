@@ -14,12 +14,12 @@ import os
 from contextlib import ExitStack
 from pathlib import Path
 
-from peewee import JOIN, fn
+from peewee import fn
 
 from desktop.domain import files, scales
 from desktop.domain.errors import CasefileError
-from desktop.domain.models import Evidence, Incident, Source, database
-from desktop.services import audit, incidents
+from desktop.domain.models import Evidence, Incident, database
+from desktop.services import audit, evidence, incidents
 
 INCIDENT_COLUMNS = (
     "code", "title", "state", "date_start", "date_end", "date_precision", "report_date", "time",
@@ -118,26 +118,13 @@ def _incident_rows() -> list[list]:
 
 def _evidence_rows() -> list[list]:
     """One row per evidence span, by number, in EVIDENCE_COLUMNS order."""
-    query = (Evidence.select(Evidence.id, Incident.code, Evidence.supports,
-                             Evidence.asserted_value, Evidence.quote, Source.title,
-                             Source.publisher, Source.sha256, Evidence.start, Evidence.end,
-                             Evidence.status, Evidence.credibility, Source.reliability,
-                             Evidence.review_state, Evidence.reviewed_by, Evidence.reviewed_at,
-                             Evidence.review_comment, Evidence.note, Evidence.created_by,
-                             Evidence.created_at)
-             .join(Source, on=(Evidence.source == Source.id))
-             .switch(Evidence)
-             .join(Incident, JOIN.LEFT_OUTER, on=(Evidence.incident == Incident.id))
-             .order_by(Evidence.id))
-    rows = []
-    for (evidence_id, code, supports, value, quote, title, publisher, sha, start, end, status,
-         credibility, reliability, *review_to_end) in query.tuples():
-        rows.append([
-            f"E-{evidence_id:03d}", code, scales.supports_label(supports) if supports else "",
-            value, quote, title, publisher, sha, start, end, status, credibility, reliability,
-            f"{reliability}{credibility}", *review_to_end,
-        ])
-    return rows
+    return [[row.ref, row.incident_code,
+             scales.supports_label(row.supports) if row.supports else "", row.asserted_value,
+             row.quote, row.source_title, row.source_publisher, row.source_sha256, row.start,
+             row.end, row.status, row.credibility, row.source_reliability,
+             f"{row.source_reliability}{row.credibility}", row.review_state, row.reviewed_by,
+             row.reviewed_at, row.review_comment, row.note, row.created_by, row.created_at]
+            for row in evidence.evidence_rows(by_number=True)]
 
 
 def _record(paths: tuple[Path, Path], incident_count: int, evidence_count: int,

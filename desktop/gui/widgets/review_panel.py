@@ -41,7 +41,7 @@ def describe(row: EvidenceRow) -> str:
     marked = QCoreApplication.translate("ReviewPanel", "marked by {name} on {date}").format(
         name=html.escape(row.created_by), date=format_date(row.created_at))
     return (
-        f"<p style='font-size:11pt'><b>E-{row.id:03d}</b> &nbsp;“{html.escape(row.quote)}”</p>"
+        f"<p style='font-size:11pt'><b>{row.ref}</b> &nbsp;“{html.escape(row.quote)}”</p>"
         f"<p>{html.escape(row.incident_code or unlinked)} · "
         f"{html.escape(supports_label(row.supports) if row.supports else no_fact)}"
         f"{value}</p>"

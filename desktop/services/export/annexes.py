@@ -7,7 +7,7 @@ import re
 from desktop.domain import scales
 from desktop.domain.models import Source
 from desktop.services.export import styles, wording
-from desktop.services.export.document import DossierWriter, Span
+from desktop.services.export.document import DossierWriter, Run
 from desktop.services.export.gather import DossierData
 
 URL_WITHHELD = "URL withheld (confidential source)"
@@ -54,7 +54,7 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
             ("Reliability", grade),
             ("Confidential", "Yes" if source.confidential else "No"),
         ):
-            table.row((Span(name, bold=True), value or wording.NONE))
+            table.row((Run(name, bold=True), value or wording.NONE))
 
 
 def _scale(writer: DossierWriter, title: str, scale: tuple[scales.Grade, ...]) -> None:
@@ -62,7 +62,7 @@ def _scale(writer: DossierWriter, title: str, scale: tuple[scales.Grade, ...]) -
     writer.heading(title, 3)
     table = writer.table(("Code", "Label", "Meaning"), (1.1, 1.6, 3.3))
     for grade in scale:
-        table.row((Span(grade.code.replace("_", " "), bold=True), grade.label,
+        table.row((Run(grade.code.replace("_", " "), bold=True), grade.label,
                    grade.description or wording.NONE))
 
 

@@ -56,8 +56,8 @@ _AFTER_UPDATE_FIELDS = (
 
 
 @dataclass(frozen=True)
-class Span:
-    """A piece of a paragraph with its own formatting."""
+class Run:
+    """A piece of a paragraph with its own formatting (a Word run, `w:r`)."""
 
     text: str
     bold: bool = False
@@ -65,7 +65,7 @@ class Span:
     strike: bool = False
 
 
-Content = str | Span | Sequence[str | Span]
+Content = str | Run | Sequence[str | Run]
 
 
 class DossierWriter:
@@ -106,7 +106,7 @@ class DossierWriter:
             self._end.addprevious(element)
 
     def fill(self, p, content: Content) -> None:
-        """Add runs for plain text or formatted spans (newlines become line breaks).
+        """Add runs for plain text or formatted runs (newlines become line breaks).
 
         Adjacent plain strings share one run: a dossier has a million of them.
         """
@@ -114,7 +114,7 @@ class DossierWriter:
             if content:
                 self._run(p, self.text(content), None)
             return
-        if content.__class__ is Span:
+        if content.__class__ is Run:
             self._run(p, self.text(content.text), content)
             return
         plain = []
@@ -130,18 +130,18 @@ class DossierWriter:
             self._run(p, self.text("".join(plain)), None)
 
     @staticmethod
-    def _run(p, value: str, span: Span | None) -> None:
+    def _run(p, value: str, run: Run | None) -> None:
         """One run: its formatting, then a `w:t` per line with `w:br` between lines."""
         if not value:
             return
         r = SubElement(p, W_R)
-        if span is not None and (span.bold or span.italic or span.strike):
+        if run is not None and (run.bold or run.italic or run.strike):
             rpr = SubElement(r, W_RPR)
-            if span.bold:
+            if run.bold:
                 SubElement(rpr, W_B)
-            if span.italic:
+            if run.italic:
                 SubElement(rpr, W_I)
-            if span.strike:
+            if run.strike:
                 SubElement(rpr, W_STRIKE)
         for n, line in enumerate(value.split("\n")):
             if n:

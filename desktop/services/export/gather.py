@@ -10,46 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from desktop.domain.models import AuditEntry, Case, Evidence, Incident, Source
-from desktop.services.evidence import normalised_value
-
-
-class Span(NamedTuple):
-    """One evidence span with what the dossier prints about it."""
-
-    id: int
-    source_id: int
-    start: int
-    end: int
-    quote: str
-    supports: str
-    asserted_value: str
-    status: str
-    credibility: str
-    note: str
-    created_at: str
-    created_by: str
-    review_state: str
-    review_comment: str
-    reviewed_at: str
-    reviewed_by: str
-
-    @property
-    def ref(self) -> str:
-        """The span's reference, stable across dossiers: E-012."""
-        return f"E-{self.id:03d}"
-
-    @property
-    def rejected(self) -> bool:
-        return self.status == "rejected"
-
-
-_SPAN_COLUMNS = (
-    Evidence.id, Evidence.source, Evidence.start, Evidence.end, Evidence.quote, Evidence.supports,
-    Evidence.asserted_value, Evidence.status, Evidence.credibility, Evidence.note,
-    Evidence.created_at, Evidence.created_by, Evidence.review_state, Evidence.review_comment,
-    Evidence.reviewed_at, Evidence.reviewed_by,
-)
+from desktop.domain.models import AuditEntry, Case, Incident, Source
+from desktop.services.evidence import EvidenceRow, backing_of, conflicts_in, evidence_rows
 
 # Everything about a source except its text, which a dossier never prints whole.
 _SOURCE_COLUMNS = tuple(f for f in Source._meta.sorted_fields
@@ -61,40 +23,27 @@ class IncidentData:
     """An incident and its evidence, grouped the ways the dossier shows it."""
 
     incident: Incident
-    spans: list[Span]
+    spans: list[EvidenceRow]  # by number
 
     @property
     def draft(self) -> bool:
         return self.incident.state != "approved"
 
     @property
-    def usable(self) -> list[Span]:
-        return [s for s in self.spans if not s.rejected]
+    def usable(self) -> list[EvidenceRow]:
+        return [s for s in self.spans if s.usable]
 
     @property
-    def rejected(self) -> list[Span]:
-        return [s for s in self.spans if s.rejected]
+    def rejected(self) -> list[EvidenceRow]:
+        return [s for s in self.spans if not s.usable]
 
-    def backing(self) -> dict[str, list[Span]]:
-        """Usable spans grouped by the field or element they back (as evidence.backing)."""
-        grouped: dict[str, list[Span]] = {}
-        for span in self.usable:
-            if span.supports:
-                grouped.setdefault(span.supports, []).append(span)
-        return grouped
+    def backing(self) -> dict[str, list[EvidenceRow]]:
+        """Usable spans grouped by the field or element they back (evidence.backing's rule)."""
+        return backing_of(self.spans)
 
-    def conflicts(self) -> dict[str, dict[str, list[Span]]]:
-        """Fields whose spans assert different values (as evidence.conflicts)."""
-        found: dict[str, dict[str, list[Span]]] = {}
-        for supports, spans in self.backing().items():
-            by_value: dict[str, list[Span]] = {}
-            for span in spans:
-                if span.asserted_value.strip():
-                    by_value.setdefault(normalised_value(span.asserted_value), []).append(span)
-            if len(by_value) > 1:
-                found[supports] = {group[0].asserted_value.strip(): group
-                                   for group in by_value.values()}
-        return found
+    def conflicts(self) -> dict[str, dict[str, list[EvidenceRow]]]:
+        """Fields whose spans assert different values (evidence.conflicts' rule)."""
+        return conflicts_in(self.backing())
 
 
 class AuditLine(NamedTuple):
@@ -130,13 +79,11 @@ def chosen_incidents(mode: str, selected: Iterable[int]) -> list[Incident]:
 
 def gather(incidents: list[Incident], *, audit: bool) -> DossierData:
     """Read the evidence, cited sources and (when asked) the audit trail of `incidents`."""
-    by_incident: dict[int, list[Span]] = {i.id: [] for i in incidents}
-    query = (Evidence.select(Evidence.incident, *_SPAN_COLUMNS)
-             .where(Evidence.incident.is_null(False)).order_by(Evidence.id).tuples())
-    for incident_id, *values in query:
-        spans = by_incident.get(incident_id)
+    by_incident: dict[int, list[EvidenceRow]] = {i.id: [] for i in incidents}
+    for row in evidence_rows(by_number=True):
+        spans = by_incident.get(row.incident_id)
         if spans is not None:
-            spans.append(Span(*values))
+            spans.append(row)
     cited = {span.source_id for spans in by_incident.values() for span in spans}
     sources = {s.id: s for s in Source.select(*_SOURCE_COLUMNS).order_by(Source.id)
                if s.id in cited}

@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from desktop.domain import scales
 from desktop.domain.models import Incident
+from desktop.services.evidence import EvidenceRow
 from desktop.services.export import styles, wording
-from desktop.services.export.document import DossierWriter, Span, TableWriter
+from desktop.services.export.document import DossierWriter, Run, TableWriter
 from desktop.services.export.gather import DossierData, IncidentData
-from desktop.services.export.gather import Span as Evidence
 from desktop.services.export.sections import incident_title
 
 # The incident form's facts, as the facts table prints them (the narrative has its own part).
@@ -47,17 +47,16 @@ def incident_section(writer: DossierWriter, data: DossierData, item: IncidentDat
     corroboration(writer, data, item, backing)
 
 
-def _disagreement(data: DossierData, values: dict[str, list[Evidence]]) -> Span:
+def _disagreement(data: DossierData, values: dict[str, list[EvidenceRow]]) -> Run:
     """“Sources disagree: 79 [E-004] (UN HRMMU) · 177 [E-009] (Ombudsman)”."""
     parts = []
     for value, spans in values.items():
-        who = ", ".join(dict.fromkeys(wording.who(data.sources[s.source_id]) for s in spans))
-        parts.append(f"{value} {wording.refs(spans)} ({who})")
-    return Span("\nSources disagree: " + " · ".join(parts), bold=True)
+        parts.append(f"{value} {wording.refs(spans)} ({', '.join(_independent(data, spans))})")
+    return Run("\nSources disagree: " + " · ".join(parts), bold=True)
 
 
 def facts(writer: DossierWriter, data: DossierData, item: IncidentData,
-          backing: dict[str, list[Evidence]]) -> None:
+          backing: dict[str, list[EvidenceRow]]) -> None:
     """Fact | Value, every value followed by the references of the evidence backing it."""
     writer.heading("Facts", 2)
     conflicts = item.conflicts()
@@ -65,39 +64,39 @@ def facts(writer: DossierWriter, data: DossierData, item: IncidentData,
     for code, value_of in FACTS:
         spans = backing.get(code, [])
         value = value_of(item.incident) or wording.NONE
-        cell: list[str | Span] = [value]
-        cell.append(f" {wording.refs(spans)}" if spans else Span("  (no evidence linked)",
+        cell: list[str | Run] = [value]
+        cell.append(f" {wording.refs(spans)}" if spans else Run("  (no evidence linked)",
                                                                   italic=True))
         if code in conflicts:
             cell.append(_disagreement(data, conflicts[code]))
         shade = {1: styles.OPEN_FILL} if code in conflicts else None
-        table.row((Span(scales.label(scales.INCIDENT_FIELDS, code), bold=True), cell), shade)
+        table.row((Run(scales.label(scales.INCIDENT_FIELDS, code), bold=True), cell), shade)
         named = NAMED.get(code)
         if named and getattr(item.incident, named[0]).strip():
-            table.row((Span(named[1], bold=True), getattr(item.incident, named[0]).strip()))
+            table.row((Run(named[1], bold=True), getattr(item.incident, named[0]).strip()))
 
 
 def narrative(writer: DossierWriter, item: IncidentData,
-              backing: dict[str, list[Evidence]]) -> None:
+              backing: dict[str, list[EvidenceRow]]) -> None:
     """What happened, in the documenter's words, with the evidence backing the account."""
     writer.heading("What happened", 2)
     text = item.incident.narrative.strip()
     for block in (b for b in text.split("\n\n") if b.strip()) if text else ():
         writer.paragraph(block.strip())
     if not text:
-        writer.paragraph(Span("No narrative written.", italic=True))
+        writer.paragraph(Run("No narrative written.", italic=True))
     spans = backing.get("narrative", [])
     if spans:
         writer.paragraph(f"Evidence for the account: {wording.refs(spans)}", styles.META)
 
 
 def qualification(writer: DossierWriter, item: IncidentData,
-                  backing: dict[str, list[Evidence]]) -> None:
+                  backing: dict[str, list[EvidenceRow]]) -> None:
     """Each legal qualification's elements: covered by which evidence, or OPEN with hints."""
     writer.heading("Legal qualification", 2)
     codes = [q for q in item.incident.qualifications or [] if q in scales.QUALIFICATIONS_BY_CODE]
     if not codes:
-        writer.paragraph(Span("No legal qualification chosen yet.", italic=True))
+        writer.paragraph(Run("No legal qualification chosen yet.", italic=True))
         return
     for code in codes:
         q = scales.QUALIFICATIONS_BY_CODE[code]
@@ -107,16 +106,16 @@ def qualification(writer: DossierWriter, item: IncidentData,
         table = writer.table(("Element", "Evidence", "Status"), (3.2, 1.1, 0.8))
         for element in q.elements:
             spans = backing.get(scales.element_key(code, element.code), [])
-            cell: list[str | Span] = [element.label]
+            cell: list[str | Run] = [element.label]
             if not spans and element.means_of_proof:
-                cell.append(Span("\nMeans of proof: " + "; ".join(element.means_of_proof),
+                cell.append(Run("\nMeans of proof: " + "; ".join(element.means_of_proof),
                                  italic=True))
-            status = Span("Covered") if spans else Span("OPEN", bold=True)
+            status = Run("Covered") if spans else Run("OPEN", bold=True)
             table.row((cell, wording.refs(spans) or wording.NONE, status),
                       None if spans else {2: styles.OPEN_FILL})
 
 
-def _meta(data: DossierData, span: Evidence, *, note: bool = True) -> list[str | Span]:
+def _meta(data: DossierData, span: EvidenceRow, *, note: bool = True) -> list[str | Run]:
     """The lines under a quote: where it comes from, how it is graded, who marked and reviewed."""
     source = data.sources[span.source_id]
     status = scales.label(scales.VERIFICATION_STATUSES, span.status)
@@ -142,18 +141,18 @@ def _meta(data: DossierData, span: Evidence, *, note: bool = True) -> list[str |
     return ["\n".join(lines)]
 
 
-def _quote(writer: DossierWriter, span: Evidence, *, struck: bool = False) -> None:
+def _quote(writer: DossierWriter, span: EvidenceRow, *, struck: bool = False) -> None:
     """The numbered quote in the quote style."""
     label = f"{span.ref}  REJECTED  " if struck else f"{span.ref}  "
-    writer.paragraph((Span(label, bold=True),
-                      Span(f"“{' '.join(span.quote.split())}”", strike=struck)), styles.QUOTE)
+    writer.paragraph((Run(label, bold=True),
+                      Run(f"“{' '.join(span.quote.split())}”", strike=struck)), styles.QUOTE)
 
 
 def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> None:
     """Usable evidence as numbered quotes; rejected evidence apart, struck through."""
     writer.heading("Evidence", 2)
     if not item.usable:
-        writer.paragraph(Span("No usable evidence linked to this incident.", italic=True))
+        writer.paragraph(Run("No usable evidence linked to this incident.", italic=True))
     for span in item.usable:
         _quote(writer, span)
         writer.paragraph(_meta(data, span), styles.META)
@@ -165,21 +164,21 @@ def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> No
             _quote(writer, span, struck=True)
             reason = span.note.strip() or "no reason recorded"
             meta = _meta(data, span, note=False)
-            meta.insert(0, Span(f"Reason for rejection: {reason}\n", bold=True))
+            meta.insert(0, Run(f"Reason for rejection: {reason}\n", bold=True))
             writer.paragraph(meta, styles.META)
 
 
-def _independent(data: DossierData, spans: list[Evidence]) -> list[str]:
+def _independent(data: DossierData, spans: list[EvidenceRow]) -> list[str]:
     """Distinct voices behind spans: publishers, or a source's own title when it has none."""
     return list(dict.fromkeys(wording.who(data.sources[s.source_id]) for s in spans))
 
 
 def corroboration(writer: DossierWriter, data: DossierData, item: IncidentData,
-                  backing: dict[str, list[Evidence]]) -> None:
+                  backing: dict[str, list[EvidenceRow]]) -> None:
     """Per fact or element: how many independent sources back it; one-source findings flagged."""
     writer.heading("Corroboration", 2)
     if not backing:
-        writer.paragraph(Span("No fact or element of this incident is backed by evidence yet.",
+        writer.paragraph(Run("No fact or element of this incident is backed by evidence yet.",
                               italic=True))
         return
     table: TableWriter = writer.table(
@@ -192,7 +191,7 @@ def corroboration(writer: DossierWriter, data: DossierData, item: IncidentData,
         alone = len(voices) == 1
         table.row((scales.supports_label(supports), wording.refs(spans),
                    f"{len(voices)}: " + "; ".join(voices),
-                   Span("Rests on one source only", bold=True) if alone
+                   Run("Rests on one source only", bold=True) if alone
                    else f"{len(voices)} independent sources"),
                   {3: styles.OPEN_FILL} if alone else None)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.domain import scales
 from desktop.services.export import styles, wording
-from desktop.services.export.document import DossierWriter, Span
+from desktop.services.export.document import DossierWriter, Run
 from desktop.services.export.gather import DossierData, IncidentData
 
 DRAFT_BANNER = "DRAFT — includes incidents not approved by review"
@@ -47,7 +47,7 @@ def cover(writer: DossierWriter, data: DossierData, *, actor: str, redacted: boo
         ("Sources cited", f"{len(data.sources):,}"),
         ("Evidence spans", _span_count(data)),
     ):
-        details.row((Span(name, bold=True), value))
+        details.row((Run(name, bold=True), value))
     if case.description.strip():
         writer.paragraph("")
         writer.paragraph(case.description)
@@ -90,14 +90,14 @@ def summary(writer: DossierWriter, data: DossierData) -> None:
         incident = item.incident
         state = scales.label(scales.INCIDENT_STATES, incident.state)
         table.row((
-            Span(incident.code, bold=True),
+            Run(incident.code, bold=True),
             wording.event_date(incident) or wording.NONE,
             "\n".join(v for v in (incident.place, wording.region(incident)) if v)
             or wording.NONE,
             _victims(incident) or wording.NONE,
             wording.perpetrator(incident) or wording.NONE,
             wording.qualifications(incident) or wording.NONE,
-            [Span("DRAFT\n", bold=True), state] if item.draft else state,
+            [Run("DRAFT\n", bold=True), state] if item.draft else state,
             _by_status(item) or "none",
         ), shade={6: styles.DRAFT_FILL} if item.draft else None)
 

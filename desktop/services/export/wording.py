@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from desktop.domain import scales
 from desktop.domain.models import Incident, Source
-from desktop.services.export.gather import Span
+from desktop.services.evidence import EvidenceRow
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -105,18 +105,18 @@ def qualifications(incident: Incident) -> str:
                      for q in incident.qualifications or [] if q in scales.QUALIFICATIONS_BY_CODE)
 
 
-def refs(spans: Iterable[Span]) -> str:
+def refs(spans: Iterable[EvidenceRow]) -> str:
     """Evidence references in brackets: [E-012, E-031], or empty."""
     names = [s.ref for s in spans]
     return f"[{', '.join(names)}]" if names else ""
 
 
-def grade(source: Source, span: Span) -> str:
+def grade(source: Source, span: EvidenceRow) -> str:
     """The Admiralty grade: source reliability and information credibility, e.g. B2."""
     return f"{source.reliability}{span.credibility}"
 
 
-def grade_words(source: Source, span: Span) -> str:
+def grade_words(source: Source, span: EvidenceRow) -> str:
     """The grade's meaning in words."""
     return (f"{scales.label(scales.SOURCE_RELIABILITY, source.reliability).lower()}; "
             f"{scales.label(scales.INFORMATION_CREDIBILITY, span.credibility).lower()}")

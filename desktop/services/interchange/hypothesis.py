@@ -19,9 +19,9 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from desktop.domain import scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Source
+from desktop.services.evidence import known_value
 from desktop.services.interchange import AnnotationFileError, read_json
 from desktop.services.interchange.w3c import (
     AnnotationImport,
@@ -143,19 +143,12 @@ def _tag_values(tags: list[str]) -> tuple[str, dict[str, str], list[str]]:
         field = TAG_FIELDS.get(name, "")
         if sep and value and name == "incident" and not code:
             code = value.upper()
-        elif sep and value and field and field not in values and _known(field, value):
+        elif sep and value and field and field not in values and known_value(field, value):
             values[field] = value
         else:
             leftovers.append(tag)  # kept in the note: a tag is the annotator's information
     return code, values, leftovers
 
-
-def _known(field: str, value: str) -> bool:
-    """Whether the case knows this value for the field (any text is a known asserted value)."""
-    if field == "supports":
-        return value in scales.INCIDENT_FIELD_CODES or scales.find_element(value) is not None
-    codes = {"status": scales.STATUS_CODES, "credibility": scales.CREDIBILITY_CODES}.get(field)
-    return codes is None or value in codes
 
 
 def _attribution(row: dict, where: str) -> dict[str, str]:

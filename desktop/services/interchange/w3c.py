@@ -23,14 +23,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from peewee import JOIN
-
 from desktop import __version__
-from desktop.domain import files, scales
+from desktop.domain import files
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Case, Evidence, Incident, Source, database, utc_now
-from desktop.services import audit, incidents
-from desktop.services.anchoring import Anchor, QuoteSelector, anchor_quote, quote_at
+from desktop.services import audit, evidence, incidents
+from desktop.services.anchoring import Anchor, QuoteSelector, anchor_quote
+from desktop.services.evidence import EvidenceRow, ImportedSpan
 from desktop.services.interchange import AnnotationFileError, read_json
 
 CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"cf": "urn:x-casefile:terms:"}]
@@ -109,7 +108,7 @@ def _methods_text(anchored: list[AnchoredAnnotation]) -> str:
 
 def export_annotations(*, incident_id: int | None = None) -> dict:
     """The open case's evidence (all, or one incident's) as an AnnotationCollection."""
-    items = [_annotation(row) for row in _export_rows(incident_id)]
+    items = [_annotation(row) for row in evidence.evidence_rows(incident_id=incident_id)]
     return {
         "@context": CONTEXT,
         "type": "AnnotationCollection",
@@ -121,41 +120,29 @@ def export_annotations(*, incident_id: int | None = None) -> dict:
     }
 
 
-def _export_rows(incident_id: int | None) -> list[dict]:
-    """Every field an annotation needs, one query, in text order."""
-    query = (Evidence.select(Evidence, Source.sha256, Source.text_sha256, Incident.code,
-                             Incident.title.alias("incident_title"))
-             .join(Source, on=(Evidence.source == Source.id))
-             .switch(Evidence)
-             .join(Incident, JOIN.LEFT_OUTER, on=(Evidence.incident == Incident.id)))
-    if incident_id is not None:
-        query = query.where(Evidence.incident == incident_id)
-    return list(query.order_by(Evidence.source, Evidence.start, Evidence.id).dicts())
-
-
-def _annotation(row: dict) -> dict:
+def _annotation(row: EvidenceRow) -> dict:
     """One evidence span as a W3C Annotation."""
     body: dict[str, Any] = {"type": "cf:Evidence"}
-    if row["code"]:
-        body["cf:incident"] = row["code"]
-        body["cf:incidentTitle"] = row["incident_title"]
+    if row.incident_code:
+        body["cf:incident"] = row.incident_code
+        body["cf:incidentTitle"] = row.incident_title
     body.update({
-        "cf:supports": row["supports"], "cf:assertedValue": row["asserted_value"],
-        "cf:status": row["status"], "cf:credibility": row["credibility"], "cf:note": row["note"],
-        "cf:review": {key: row[name] for key, name in _REVIEW_FIELDS},
+        "cf:supports": row.supports, "cf:assertedValue": row.asserted_value,
+        "cf:status": row.status, "cf:credibility": row.credibility, "cf:note": row.note,
+        "cf:review": {key: getattr(row, name) for key, name in _REVIEW_FIELDS},
     })
-    target: dict[str, Any] = {"source": SHA_PREFIX + row["sha256"]}
-    if row["text_sha256"]:
-        target["cf:textSha256"] = row["text_sha256"]
+    target: dict[str, Any] = {"source": SHA_PREFIX + row.source_sha256}
+    if row.source_text_sha256:
+        target["cf:textSha256"] = row.source_text_sha256
     target["selector"] = [
-        {"type": "TextPositionSelector", "start": row["start"], "end": row["end"]},
-        {"type": "TextQuoteSelector", "exact": row["quote"], "prefix": row["prefix"],
-         "suffix": row["suffix"]},
+        {"type": "TextPositionSelector", "start": row.start, "end": row.end},
+        {"type": "TextQuoteSelector", "exact": row.quote, "prefix": row.prefix,
+         "suffix": row.suffix},
     ]
-    annotation: dict[str, Any] = {"id": f"{ID_PREFIX}{row['id']}", "type": "Annotation",
-                                  "motivation": "assessing", "created": row["created_at"]}
-    if row["created_by"]:
-        annotation["creator"] = {"type": "Person", "name": row["created_by"]}
+    annotation: dict[str, Any] = {"id": f"{ID_PREFIX}{row.id}", "type": "Annotation",
+                                  "motivation": "assessing", "created": row.created_at}
+    if row.created_by:
+        annotation["creator"] = {"type": "Person", "name": row.created_by}
     annotation.update({"body": body, "target": target})
     return annotation
 
@@ -476,19 +463,36 @@ def _resolve_source(candidate: Candidate, by_sha: dict[str, int]) -> None:
 
 def place_candidates(candidates: list[Candidate], *, actor: str, min_score: float = 0.8,
                      not_found: str = NOT_IN_SOURCE) -> AnnotationImport:
-    """Anchor and write every candidate in one transaction; report each one's outcome."""
+    """Anchor every candidate, then write the placed ones through the evidence service, all in
+    one transaction; report each one's outcome."""
     result = AnnotationImport([], [], [])
-    texts: dict[int, str] = {}
+    batch = _Batch()
     with database.atomic():
         for candidate in candidates:
-            outcome = _place(candidate, actor, min_score, not_found, texts, result)
+            outcome = _place(candidate, actor, min_score, not_found, batch, result)
             (result.unplaced if outcome.reason else result.anchored).append(outcome)
+        ids = evidence.import_evidence(batch.spans, actor=actor)
+        for outcome, index in batch.waiting:
+            outcome.evidence_id = ids[index]
     return result
 
 
-def _place(c: Candidate, actor: str, min_score: float, not_found: str,
-           texts: dict[int, str], result: AnnotationImport) -> AnchoredAnnotation:
-    """Place one candidate: anchor it, skip a duplicate, create its incident, write the span."""
+@dataclass
+class _Batch:
+    """The spans an import has placed so far, written together once all are placed."""
+
+    texts: dict[int, str] = field(default_factory=dict)  # source texts read for anchoring
+    spans: list[ImportedSpan] = field(default_factory=list)
+    #: (source, start, end, supports, incident) of each span → its place in `spans`
+    places: dict[tuple, int] = field(default_factory=dict)
+    #: outcomes whose evidence id is known once `spans` are written, and the span each names
+    waiting: list[tuple[AnchoredAnnotation, int]] = field(default_factory=list)
+
+
+def _place(c: Candidate, actor: str, min_score: float, not_found: str, batch: _Batch,
+           result: AnnotationImport) -> AnchoredAnnotation:
+    """Place one candidate: anchor it, skip a duplicate, create its incident, queue the span."""
+    texts = batch.texts
     quote = c.quote.exact if c.quote else ""
     source_id = c.source_ids[0] if c.source_ids else None
     problem = c.problem or _value_problem({**c.values, **c.attribution})
@@ -501,29 +505,39 @@ def _place(c: Candidate, actor: str, min_score: float, not_found: str,
         return AnchoredAnnotation(c.annotation_id, None, "not_found", 0.0, source_id, quote,
                                   not_found)
     incident_id = _incident_id(c.incident_code)
-    existing = _existing_span(source_id, anchor, c.values.get("supports", ""), incident_id,
-                              unlinked=not c.incident_code)
-    if existing is not None:
-        return AnchoredAnnotation(c.annotation_id, existing, "duplicate", anchor.score,
-                                  source_id, quote, DUPLICATE)
+    supports = c.values.get("supports", "")
+    place = (source_id, anchor.start, anchor.end, supports, incident_id)
+    # A span whose incident is not in the case yet cannot be there already.
+    if incident_id is not None or not c.incident_code:
+        existing = _existing_span(place)
+        if existing is not None:
+            return AnchoredAnnotation(c.annotation_id, existing, "duplicate", anchor.score,
+                                      source_id, quote, DUPLICATE)
+        if place in batch.places:  # the file holds it twice: the first one is written
+            outcome = AnchoredAnnotation(c.annotation_id, None, "duplicate", anchor.score,
+                                         source_id, quote, DUPLICATE)
+            batch.waiting.append((outcome, batch.places[place]))
+            return outcome
     if c.incident_code and incident_id is None:
         incident_id = incidents.create_incident(actor=actor, code=c.incident_code,
                                                 title=c.incident_title).id
         result.incidents_created.append(c.incident_code)
-    evidence_id = _write(c, anchor, source_id, incident_id, texts[source_id], actor)
-    return AnchoredAnnotation(c.annotation_id, evidence_id, anchor.method, anchor.score,
-                              source_id, quote)
+        place = (source_id, anchor.start, anchor.end, supports, incident_id)
+    batch.places[place] = len(batch.spans)
+    batch.spans.append(_imported(c, anchor, source_id, incident_id, texts[source_id]))
+    outcome = AnchoredAnnotation(c.annotation_id, None, anchor.method, anchor.score, source_id,
+                                 quote)
+    batch.waiting.append((outcome, len(batch.spans) - 1))
+    return outcome
 
 
 def _value_problem(values: dict[str, str]) -> str:
     """Why these attributes cannot be stored (a grade or state the case does not know), or ''."""
-    for name, codes in (("status", scales.STATUS_CODES), ("credibility", scales.CREDIBILITY_CODES),
-                        ("review_state", scales.REVIEW_CODES)):
-        if name in values and values[name] not in codes:
+    for name, codes in evidence.CODED_FIELDS.items():
+        if name in values and not evidence.known_value(name, values[name]):
             return f"unknown {name.replace('_', ' ')} “{values[name]}” (one of {', '.join(codes)})"
     supports = values.get("supports", "")
-    is_field = supports in scales.INCIDENT_FIELD_CODES
-    if supports and not is_field and not scales.find_element(supports):
+    if not evidence.known_value("supports", supports):
         return f"“{supports}” is neither an incident field nor a legal element"
     return ""
 
@@ -555,34 +569,24 @@ def _incident_id(code: str) -> int | None:
     return Incident.select(Incident.id).where(Incident.code == code).scalar()
 
 
-def _existing_span(source_id: int, anchor: Anchor, supports: str, incident_id: int | None,
-                   unlinked: bool) -> int | None:
-    """The id of a span with the same place, purpose and incident, if the case has one."""
-    if incident_id is None and not unlinked:
-        return None  # its incident is not in the case yet, so neither is the span
+def _existing_span(place: tuple) -> int | None:
+    """The id of a span with the same (source, start, end, supports, incident), if the case
+    has one."""
+    source_id, start, end, supports, incident_id = place
     query = Evidence.select(Evidence.id).where(
-        (Evidence.source == source_id) & (Evidence.start == anchor.start)
-        & (Evidence.end == anchor.end) & (Evidence.supports == supports)
+        (Evidence.source == source_id) & (Evidence.start == start)
+        & (Evidence.end == end) & (Evidence.supports == supports)
         & (Evidence.incident.is_null() if incident_id is None
            else Evidence.incident == incident_id))
     return query.scalar()
 
 
-def _write(c: Candidate, anchor: Anchor, source_id: int, incident_id: int | None, text: str,
-           actor: str) -> int:
-    """Store the span with all its attributes, and its one audit entry."""
-    selector = quote_at(text, anchor.start, anchor.end)
-    evidence = Evidence.create(
-        source=source_id, start=anchor.start, end=anchor.end, quote=selector.exact,
-        prefix=selector.prefix, suffix=selector.suffix, incident=incident_id,
-        **{"created_by": actor, **c.values, **c.attribution})
-    after: dict[str, Any] = {"annotation": c.annotation_id, "method": anchor.method,
-                             "score": round(anchor.score, 4)}
-    if selector.exact != c.quote.exact:
-        after["quote_in_file"] = c.quote.exact  # a fuzzy match: keep what the file said
-    after["evidence"] = audit.snapshot(evidence)
-    short = " ".join(selector.exact.split())
-    short = short if len(short) <= 60 else short[:59] + "…"
-    audit.record("evidence.import", actor=actor, object_type="evidence", object_id=evidence.id,
-                 summary=f"Imported “{short}” ({anchor.method})", after=after)
-    return evidence.id
+def _imported(c: Candidate, anchor: Anchor, source_id: int, incident_id: int | None,
+              text: str) -> ImportedSpan:
+    """The span to store for a placed candidate, with what its audit entry keeps of the file."""
+    provenance: dict[str, Any] = {"annotation": c.annotation_id, "method": anchor.method,
+                                  "score": round(anchor.score, 4)}
+    if text[anchor.start:anchor.end] != c.quote.exact:
+        provenance["quote_in_file"] = c.quote.exact  # a fuzzy match: keep what the file said
+    return ImportedSpan(source_id, anchor.start, anchor.end, incident_id, c.values,
+                        c.attribution, anchor.method, provenance)
