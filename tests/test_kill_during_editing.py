@@ -38,22 +38,22 @@ EDITING_SESSION = textwrap.dedent("""
     settings = Settings(QSettings(settings_file, QSettings.Format.IniFormat))
     settings.user_name = "Scripted documenter"
     app = CasefileApp(settings)
-    assert app.open_case(case)
+    assert app.cases.open_case(case)
     sources = [s for (s,) in Source.select(Source.id).tuples()]
-    incident = app.add_incident() or app.window.incident_form.incident_id()
+    incident = app.editing.add_incident() or app.window.incident_form.incident_id()
     print("incident", incident, "created", flush=True)
     step = 0
     while True:
         step += 1
         source = sources[step % len(sources)]
         start = (step * 37) % 900
-        span = app.add_evidence(source, start, start + 12,
+        span = app.editing.add_evidence(source, start, start + 12,
                                 {"incident": incident, "supports": "victims",
                                  "asserted_value": f"{round_no}-{step}"})
         print("span", span, f"{round_no}-{step}", flush=True)
-        app.edit_evidence([span], {"status": "corroborated", "note": f"n{round_no}-{step}"})
+        app.editing.edit_evidence([span], {"status": "corroborated", "note": f"n{round_no}-{step}"})
         print("status", span, f"n{round_no}-{step}", flush=True)
-        app.edit_incident(incident, {"narrative": f"narrative {round_no}-{step}"})
+        app.editing.edit_incident(incident, {"narrative": f"narrative {round_no}-{step}"})
         print("narrative", incident, f"narrative {round_no}-{step}", flush=True)
 """)
 

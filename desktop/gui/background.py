@@ -1,8 +1,9 @@
-"""Background work: one way to run long work off the UI thread, with progress and cancel.
+"""Background work: the one way to run long work off the UI thread, with progress and cancel.
 
 A task is a plain function `work(progress, cancelled) -> result` that calls services; it runs
 on a pool thread (peewee gives that thread its own connection, closed when the task ends) and
-its result or error comes back to the UI thread by signal.
+its result or error comes back to the UI thread by signal. With a window and a label, a
+progress dialog shows after a moment; it has a Cancel button when the work can be cancelled.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.domain.models import database
+from desktop.domain import db
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +56,10 @@ class Task(QRunnable):
         else:
             self.signals.done.emit(result)
         finally:
-            if database.obj is not None and not database.is_closed():
-                database.close()  # this thread's connection only
+            db.close_thread_connection()
 
 
-class Ops(QObject):
+class BackgroundRunner(QObject):
     """Runs tasks on a small pool and keeps them alive until they end."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -70,11 +70,13 @@ class Ops(QObject):
 
     def run(self, work: Work, *, on_done: Callable[[Any], None],
             on_failed: Callable[[Exception], None], window: QWidget | None = None,
-            label: str = "") -> Task:
-        """Start `work`; with a window and label, show a progress dialog with Cancel."""
+            label: str = "", cancellable: bool = True) -> Task:
+        """Start `work`; with a window and label, show a progress dialog (with Cancel when
+        the work honours `cancelled`)."""
         task = Task(work)
         self._running.add(task)
-        dialog = _progress_dialog(window, label, task) if window is not None and label else None
+        dialog = (_progress_dialog(window, label, task, cancellable)
+                  if window is not None and label else None)
 
         def finish(handler: Callable[[Any], None], value: Any) -> None:
             self._running.discard(task)
@@ -98,14 +100,17 @@ class Ops(QObject):
         return bool(self._running)
 
 
-def _progress_dialog(window: QWidget, label: str, task: Task) -> QProgressDialog:
-    dialog = QProgressDialog(label, "Cancel", 0, 0, window)
+def _progress_dialog(window: QWidget, label: str, task: Task,
+                     cancellable: bool) -> QProgressDialog:
+    cancel = QCoreApplication.translate("BackgroundRunner", "Cancel") if cancellable else ""
+    dialog = QProgressDialog(label, cancel, 0, 0, window)
     dialog.setWindowTitle("Casefile")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    dialog.canceled.connect(task.cancel)
+    if cancellable:
+        dialog.canceled.connect(task.cancel)
 
     def show_progress(done: int, total: int, name: str) -> None:
         dialog.setMaximum(total)

@@ -125,9 +125,10 @@ def _casefile(folder: Path, recorder: _Recorder):
     settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     settings.user_name = USER
     casefile = CasefileApp(settings)
-    casefile.warn = recorder.warn
-    casefile.inform = recorder.inform
-    casefile.ask = lambda title, message: True
+    for flow in (casefile.session, casefile.cases, casefile.editing, casefile.reading,
+                 casefile.review, casefile.exchange):
+        flow.warn, flow.inform = recorder.warn, recorder.inform
+        flow.ask = lambda title, message: True
     casefile.window.show()
     return casefile
 
@@ -140,8 +141,8 @@ def _import_sources(casefile, folder: Path, recorder: _Recorder) -> None:
     text.write_text(SAMPLE_TEXT, encoding="utf-8")
     page = folder / "report.html"
     page.write_text(SAMPLE_HTML, encoding="utf-8")
-    casefile.import_paths([text, page])
-    _wait_until(lambda: not casefile.ops.busy(), "the import")
+    casefile.exchange.import_paths([text, page])
+    _wait_until(lambda: not casefile.background.busy(), "the import")
     recorder.check("import")
     _check(len(sources.list_sources()) == 2, "the two sample files were not imported")
     _check(casefile.window.source_view.source_id() is not None, "no source is shown")
@@ -152,7 +153,7 @@ def _search(casefile, recorder: _Recorder) -> None:
     panel = casefile.window.search_panel
     panel.query.setText(WORD)
     panel.run()
-    _wait_until(lambda: not casefile.ops.busy(), "the search")
+    _wait_until(lambda: not casefile.background.busy(), "the search")
     recorder.check("search")
     status = panel.status.text()
     _check(status.startswith("1 source"), f"searching for {WORD!r} found: {status!r}")
@@ -162,10 +163,10 @@ def _export(casefile, folder: Path, recorder: _Recorder) -> None:
     """Write a dossier of the (draft) incident; it must be a Word file."""
     from desktop.services.export import DossierOptions
 
-    casefile.add_incident()
+    casefile.editing.add_incident()
     out = folder / "dossier.docx"
-    casefile.export_dossier(out, DossierOptions(incidents="drafts"))
-    _wait_until(lambda: not casefile.ops.busy(), "the dossier export")
+    casefile.exchange.export_dossier(out, DossierOptions(incidents="drafts"))
+    _wait_until(lambda: not casefile.background.busy(), "the dossier export")
     recorder.check("export")
     _check("Dossier written" in recorder.notes, "the dossier export did not finish")
     _check(out.read_bytes()[:2] == b"PK", f"{out} is not a Word file")
@@ -178,11 +179,11 @@ def _encrypted_case(casefile, folder: Path, recorder: _Recorder) -> None:
     if not encryption.available():
         return
     path = folder / "sealed.casefile"
-    _check(casefile.new_case(path, "Sealed", passphrase=PASSPHRASE),
+    _check(casefile.cases.new_case(path, "Sealed", passphrase=PASSPHRASE),
            "the encrypted case could not be created: " + "; ".join(recorder.warnings))
-    _check(casefile.close_case(), "the encrypted case could not be closed")
+    _check(casefile.cases.close_case(), "the encrypted case could not be closed")
     _check(not path.read_bytes().startswith(b"SQLite format 3"), f"{path} is not encrypted")
-    _check(casefile.open_case(path, passphrase=PASSPHRASE),
+    _check(casefile.cases.open_case(path, passphrase=PASSPHRASE),
            "the encrypted case could not be reopened: " + "; ".join(recorder.warnings))
     recorder.check("encrypted case")
 
@@ -200,16 +201,16 @@ def run() -> str:
             folder = Path(tmp)
             casefile = _casefile(folder, recorder)
             try:
-                _check(casefile.new_case(folder / "smoke.casefile", "Smoke test"),
+                _check(casefile.cases.new_case(folder / "smoke.casefile", "Smoke test"),
                        "the case could not be created: " + "; ".join(recorder.warnings))
                 _import_sources(casefile, folder, recorder)
                 _search(casefile, recorder)
                 _export(casefile, folder, recorder)
-                _check(casefile.close_case(), "the case could not be closed")
+                _check(casefile.cases.close_case(), "the case could not be closed")
                 _encrypted_case(casefile, folder, recorder)
             finally:
-                casefile.ops.wait()
-                casefile.close_case()
+                casefile.background.wait()
+                casefile.cases.close_case()
                 casefile.window.close()
                 casefile.window.deleteLater()
                 app.processEvents()

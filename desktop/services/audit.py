@@ -7,7 +7,7 @@ its entry are committed together or not at all.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import Model
 
@@ -38,3 +38,23 @@ def history(limit: int | None = None, newest_first: bool = True) -> list[AuditEn
     order = AuditEntry.id.desc() if newest_first else AuditEntry.id
     query = AuditEntry.select().order_by(order)
     return list(query.limit(limit) if limit else query)
+
+
+class HistoryRow(NamedTuple):
+    """One audit entry as the history panel shows it."""
+
+    id: int
+    at: str
+    actor: str
+    action: str
+    summary: str
+    before: Any
+    after: Any
+
+
+def history_rows(limit: int, *, after_id: int = 0) -> list[HistoryRow]:
+    """The newest entries (at most `limit`, newest first), only those after `after_id`."""
+    query = (AuditEntry.select(AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action,
+                               AuditEntry.summary, AuditEntry.before, AuditEntry.after)
+             .where(AuditEntry.id > after_id).order_by(AuditEntry.id.desc()).limit(limit))
+    return [HistoryRow(*row) for row in query.tuples()]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.domain import scales
+from desktop.domain import encryption, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Case, Incident, Source, database
-from desktop.services import audit, evidence
+from desktop.services import audit, changes, evidence
+from desktop.services.changes import Change, touched, unchanged
 
 EDITABLE_FIELDS = ("title", "reference", "classification", "description", "standard_of_proof")
 
@@ -37,7 +38,7 @@ def summary() -> CaseSummary:
                        evidence.counts_by_status())
 
 
-def update_case(*, actor: str, **changes: str) -> Case:
+def update_case(*, actor: str, **changes: str) -> Change:
     """Change the case's title, reference, marking, description or standard of proof."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -48,9 +49,23 @@ def update_case(*, actor: str, **changes: str) -> Case:
         case = Case.get()
         before = audit.snapshot(case, changes)
         if before == changes:
-            return case
+            return unchanged(case.id)
         Case.update(changes).where(Case.id == case.id).execute()
         audit.record("case.update", actor=actor, object_type="case", object_id=case.id,
                      summary=f"Edited {', '.join(sorted(changes))} of the case",
                      before=before, after=dict(changes))
-    return Case.get()
+    return Change(touched(case=[case.id]), lambda who: update_case(actor=who, **before), case.id)
+
+
+def is_encrypted() -> bool:
+    """Whether the open case is encrypted with a passphrase."""
+    return encryption.is_encrypted(database.obj)
+
+
+def record_encryption(*, actor: str) -> Change:
+    """Note in the trail that the case was rewritten encrypted (done by desktop.domain.db while
+    the case was closed; this is its audit entry, written once the case is open again)."""
+    with database.atomic():
+        audit.record("case.encrypt", actor=actor, object_type="case", object_id=1,
+                     summary="Encrypted the case with a passphrase")
+    return changes.trail_only()

@@ -10,10 +10,11 @@ from peewee import JOIN, fn
 from desktop.domain import scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.excerpts import one_line
-from desktop.domain.models import Evidence, Incident, Source, database
+from desktop.domain.models import Evidence, Incident, Source, database, plain_rows
 from desktop.domain.refs import evidence_ref
 from desktop.services import audit
 from desktop.services.anchoring import QuoteSelector, quote_at
+from desktop.services.changes import Change, touched
 
 #: An edited span that was approved goes back to review.
 REVIEW_RESET = {"review_state": "pending", "review_comment": "", "reviewed_by": "",
@@ -86,7 +87,7 @@ def _selector(text: str | None, source_id: int, start: int, end: int) -> QuoteSe
 
 
 def add_evidence(source_id: int, start: int, end: int, *, actor: str,
-                 incident: int | None = None, **values) -> Evidence:
+                 incident: int | None = None, **values) -> Change:
     """Mark text[start:end] of a source as evidence; the quote and its context are stored too."""
     values["incident"] = incident
     _check(values)
@@ -99,14 +100,28 @@ def add_evidence(source_id: int, start: int, end: int, *, actor: str,
         audit.record("evidence.add", actor=actor, object_type="evidence", object_id=evidence.id,
                      summary=f"Marked “{one_line(selector.exact)}”",
                      after=audit.snapshot(evidence))
-    return evidence
+    span_id = evidence.id
+    return Change(_touching([(span_id, source_id, incident)]),
+                  lambda who: remove_evidence(span_id, actor=who), span_id)
 
 
-def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> int:
-    """Change fields of one or many spans in one transaction; returns how many changed."""
+def _touching(spans: Sequence[tuple[int, int, int | None]]) -> dict:
+    """What a change of these (evidence id, source id, incident id) spans touches."""
+    return touched(evidence=[s[0] for s in spans], source=[s[1] for s in spans],
+                   incident=[s[2] for s in spans])
+
+
+def _touching_rows(snapshots: Iterable[dict]) -> dict:
+    return _touching([(s["id"], s["source"], s["incident"]) for s in snapshots])
+
+
+def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> Change:
+    """Change fields of one or many spans in one transaction (an approved span goes back to
+    review); the Change's ids are the spans that really changed."""
     ids = [ids] if isinstance(ids, int) else list(ids)
     _check(changes)
-    changed = 0
+    before: dict[int, dict] = {}
+    spans: list[tuple[int, int, int | None]] = []
     with database.atomic():
         for evidence in Evidence.select().where(Evidence.id.in_(ids)):
             if audit.snapshot(evidence, changes) == changes:
@@ -114,55 +129,77 @@ def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> int:
             values = dict(changes)
             if evidence.review_state == "approved":
                 values.update(REVIEW_RESET)  # an approval covers the span as it was approved
-            before = audit.snapshot(evidence, values)
-            Evidence.update(values).where(Evidence.id == evidence.id).execute()
-            audit.record("evidence.update", actor=actor, object_type="evidence",
-                         object_id=evidence.id, summary=f"Edited {', '.join(sorted(changes))}",
-                         before=before, after=values)
-            changed += 1
-    return changed
+            before[evidence.id] = audit.snapshot(evidence, values)
+            _write(evidence.id, values, before[evidence.id], actor=actor,
+                   summary=f"Edited {', '.join(sorted(changes))}")
+            spans.append((evidence.id, evidence.source_id, evidence.incident_id))
+            if "incident" in changes:
+                spans.append((evidence.id, evidence.source_id, changes["incident"]))
+    return Change(_touching(spans), lambda who: restore_values(before, actor=who),
+                  spans[0][0] if len(spans) == 1 else None)
 
 
-def remove_evidence(evidence_id: int, *, actor: str) -> dict:
-    """Remove a span (a mistaken mark); returns its snapshot so it can be restored."""
+def _write(span_id: int, values: dict, before: dict, *, actor: str, summary: str) -> None:
+    """Store new values of one span with its audit entry (inside the caller's transaction)."""
+    Evidence.update(values).where(Evidence.id == span_id).execute()
+    audit.record("evidence.update", actor=actor, object_type="evidence", object_id=span_id,
+                 summary=summary, before=before, after=dict(values))
+
+
+def restore_values(before: dict[int, dict], *, actor: str) -> Change:
+    """Set each span back to its own earlier stored values, review fields included, in one
+    transaction (the undo of an edit); its own undo sets them forward again."""
+    after: dict[int, dict] = {}
+    spans: list[tuple[int, int, int | None]] = []
     with database.atomic():
-        evidence = Evidence.get_by_id(evidence_id)
-        snapshot = audit.snapshot(evidence)
-        evidence.delete_instance()
-        audit.record("evidence.remove", actor=actor, object_type="evidence",
-                     object_id=evidence_id, summary=f"Removed “{one_line(evidence.quote)}”",
-                     before=snapshot)
+        for span in Evidence.select().where(Evidence.id.in_(list(before))):
+            values = before[span.id]
+            after[span.id] = audit.snapshot(span, values)
+            _write(span.id, values, after[span.id], actor=actor,
+                   summary=f"Set back {', '.join(sorted(values))}")
+            spans.append((span.id, span.source_id, span.incident_id))
+            if "incident" in values:
+                spans.append((span.id, span.source_id, values["incident"]))
+    return Change(_touching(spans), lambda who: restore_values(after, actor=who))
+
+
+def _remove(evidence_id: int, actor: str) -> dict:
+    evidence = Evidence.get_by_id(evidence_id)
+    snapshot = audit.snapshot(evidence)
+    evidence.delete_instance()
+    audit.record("evidence.remove", actor=actor, object_type="evidence",
+                 object_id=evidence_id, summary=f"Removed “{one_line(evidence.quote)}”",
+                 before=snapshot)
     return snapshot
 
 
-def remove_evidence_many(ids: Sequence[int], *, actor: str) -> list[dict]:
-    """Remove several spans in one transaction; returns their snapshots."""
+def remove_evidence(ids: int | Sequence[int], *, actor: str) -> Change:
+    """Remove spans (mistaken marks) in one transaction; the undo brings them back exactly."""
+    ids = [ids] if isinstance(ids, int) else list(ids)
     with database.atomic():
-        return [remove_evidence(evidence_id, actor=actor) for evidence_id in ids]
+        snapshots = [_remove(evidence_id, actor) for evidence_id in ids]
+    return Change(_touching_rows(snapshots),
+                  lambda who: restore_evidence(snapshots, actor=who),
+                  ids[0] if len(ids) == 1 else None)
 
 
-def restore_evidence(snapshot: dict, *, actor: str) -> Evidence:
-    """Bring back a removed span with its id and every attribute (undo of a removal)."""
-    with database.atomic():
-        Evidence.insert(snapshot).execute()
-        audit.record("evidence.restore", actor=actor, object_type="evidence",
-                     object_id=snapshot["id"], summary=f"Restored “{one_line(snapshot['quote'])}”",
-                     after=snapshot)
-    return Evidence.get_by_id(snapshot["id"])
-
-
-def restore_evidence_many(snapshots: Sequence[dict], *, actor: str) -> None:
-    """Bring back several removed spans in one transaction."""
+def restore_evidence(snapshots: dict | Sequence[dict], *, actor: str) -> Change:
+    """Bring back removed spans with their ids and every attribute (the undo of a removal)."""
+    snapshots = [snapshots] if isinstance(snapshots, dict) else list(snapshots)
     with database.atomic():
         for snapshot in snapshots:
-            restore_evidence(snapshot, actor=actor)
+            Evidence.insert(snapshot).execute()
+            audit.record("evidence.restore", actor=actor, object_type="evidence",
+                         object_id=snapshot["id"],
+                         summary=f"Restored “{one_line(snapshot['quote'])}”", after=snapshot)
+    ids = [s["id"] for s in snapshots]
+    return Change(_touching_rows(snapshots), lambda who: remove_evidence(ids, actor=who),
+                  ids[0] if len(ids) == 1 else None)
 
 
-def restore_values(before: dict[int, dict], *, actor: str) -> None:
-    """Set each span back to its own earlier values, in one transaction (undo of a bulk edit)."""
-    with database.atomic():
-        for evidence_id, values in before.items():
-            update_evidence(evidence_id, actor=actor, **values)
+def snapshot_of(evidence_id: int) -> dict:
+    """Every stored value of one span as plain data (what a removal keeps for its undo)."""
+    return audit.snapshot(Evidence.get_by_id(evidence_id))
 
 
 class ImportedSpan(NamedTuple):
@@ -273,7 +310,7 @@ def evidence_rows(*, incident_id: int | None = None, source_id: int | None = Non
     if ids is not None:
         query = query.where(Evidence.id.in_(list(ids)))
     order = (Evidence.id,) if by_number else (Evidence.source, Evidence.start, Evidence.id)
-    return [EvidenceRow(*row) for row in query.order_by(*order).tuples()]
+    return [EvidenceRow(*row) for row in plain_rows(query.order_by(*order))]
 
 
 def backing(incident_id: int) -> dict[str, list[EvidenceRow]]:
@@ -319,3 +356,8 @@ def counts_by_status() -> dict[str, int]:
     query = (Evidence.select(Evidence.status, fn.COUNT(Evidence.id))
              .group_by(Evidence.status).tuples())
     return dict(query)
+
+
+def linked_count(incident_id: int) -> int:
+    """How many spans are linked to an incident (a deletion keeps them, unlinked)."""
+    return Evidence.select().where(Evidence.incident == incident_id).count()

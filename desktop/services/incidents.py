@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
+
+from peewee import fn
 
 from desktop.domain import scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Evidence, Incident, database
 from desktop.domain.refs import incident_number, incident_ref
 from desktop.services import audit
+from desktop.services.changes import Change, touched, unchanged
 from desktop.services.evidence import USABLE
 
 #: Fields a user edits in the incident form.
@@ -117,7 +121,7 @@ def _check(values: dict, stored: dict | None = None) -> None:
         raise ValidationError("; ".join(f"{k}: {v}" for k, v in problems.items()))
 
 
-def create_incident(*, actor: str, code: str | None = None, **values) -> Incident:
+def create_incident(*, actor: str, code: str | None = None, **values) -> Change:
     """Add an incident to the case (code INC-nnn assigned when not given)."""
     _check(values)
     with database.atomic():
@@ -128,31 +132,57 @@ def create_incident(*, actor: str, code: str | None = None, **values) -> Inciden
         audit.record("incident.create", actor=actor, object_type="incident",
                      object_id=incident.id, summary=f"Created {code} {values.get('title', '')}",
                      after=audit.snapshot(incident))
-    return incident
+    incident_id = incident.id
+    return Change(touched(incident=[incident_id]),
+                  lambda who: delete_incident(incident_id, actor=who), incident_id)
 
 
-def update_incident(incident_id: int, *, actor: str, **changes) -> Incident:
-    """Change fields of an incident; a value that breaks a rule raises ValidationError."""
+def update_incident(incident_id: int, *, actor: str, **changes) -> Change:
+    """Change fields of an incident; a value that breaks a rule raises ValidationError.
+
+    An incident under review or approved goes back to draft: what was submitted or signed off
+    is not what it says now. The undo restores the fields and that state together.
+    """
     with database.atomic():
         incident = Incident.get_by_id(incident_id)
         _check(changes, audit.snapshot(incident, EDITABLE_FIELDS))
         if audit.snapshot(incident, changes) == changes:
-            return incident
+            return unchanged(incident_id)
         values = dict(changes)
         if incident.state in ("in_review", "approved"):
-            # What was submitted or signed off is not what it says now: back to its documenter.
             values.update(state="draft", state_comment=EDITED_AFTER_REVIEW)
         before = audit.snapshot(incident, values)
-        Incident.update(values).where(Incident.id == incident_id).execute()
-        audit.record("incident.update", actor=actor, object_type="incident",
-                     object_id=incident_id,
-                     summary=f"Edited {', '.join(sorted(changes))} of {incident.code}",
-                     before=before, after=values)
-    return Incident.get_by_id(incident_id)
+        _write(incident_id, values, before, actor=actor,
+               summary=f"Edited {', '.join(sorted(changes))} of {incident.code}")
+    return _edited(incident_id, before)
 
 
-def delete_incident(incident_id: int, *, actor: str) -> dict:
-    """Delete an incident; its evidence is kept, unlinked. Returns what `restore_incident` needs."""
+def _write(incident_id: int, values: dict, before: dict, *, actor: str, summary: str) -> None:
+    """Store new values of an incident with its audit entry (inside the caller's transaction)."""
+    Incident.update(values).where(Incident.id == incident_id).execute()
+    audit.record("incident.update", actor=actor, object_type="incident", object_id=incident_id,
+                 summary=summary, before=before, after=dict(values))
+
+
+def _edited(incident_id: int, before: dict) -> Change:
+    """The Change of an edit of an incident, whose undo stores `before` again."""
+    return Change(touched(incident=[incident_id]),
+                  lambda who: restore_fields(incident_id, before, actor=who), incident_id)
+
+
+def restore_fields(incident_id: int, before: dict, *, actor: str) -> Change:
+    """Set an incident's stored fields (workflow state included) back to `before` (the undo of
+    an edit); its own undo sets them forward again."""
+    with database.atomic():
+        incident = Incident.get_by_id(incident_id)
+        current = audit.snapshot(incident, before)
+        _write(incident_id, before, current, actor=actor,
+               summary=f"Set back {', '.join(sorted(before))} of {incident.code}")
+    return _edited(incident_id, current)
+
+
+def delete_incident(incident_id: int, *, actor: str) -> Change:
+    """Delete an incident; its evidence is kept, unlinked. The undo brings both back."""
     with database.atomic():
         incident = Incident.get_by_id(incident_id)
         linked = [e for (e,) in Evidence.select(Evidence.id)
@@ -164,10 +194,11 @@ def delete_incident(incident_id: int, *, actor: str) -> dict:
                      object_id=incident_id,
                      summary=f"Deleted {incident.code}; {len(linked)} evidence kept, unlinked",
                      before=snapshot)
-    return snapshot
+    return Change(touched(incident=[incident_id], evidence=linked),
+                  lambda who: restore_incident(snapshot, actor=who), incident_id)
 
 
-def restore_incident(snapshot: dict, *, actor: str) -> Incident:
+def restore_incident(snapshot: dict, *, actor: str) -> Change:
     """Bring back a deleted incident with its id and relink its evidence (undo of a delete)."""
     data = snapshot["incident"]
     with database.atomic():
@@ -176,7 +207,9 @@ def restore_incident(snapshot: dict, *, actor: str) -> Incident:
          .where(Evidence.id.in_(snapshot["evidence_ids"])).execute())
         audit.record("incident.restore", actor=actor, object_type="incident",
                      object_id=data["id"], summary=f"Restored {data['code']}", after=snapshot)
-    return Incident.get_by_id(data["id"])
+    incident_id = data["id"]
+    return Change(touched(incident=[incident_id], evidence=snapshot["evidence_ids"]),
+                  lambda who: delete_incident(incident_id, actor=who), incident_id)
 
 
 def uncovered_elements(qualifications: list[str] | None, covered: set[str]) -> list[str]:
@@ -229,8 +262,48 @@ def incident_values(incident_id: int) -> dict | None:
             .where(Incident.id == incident_id).dicts().first())
 
 
+def incident_code(incident_id: int) -> str:
+    """How people cite an incident: its code (INC-001); "" when there is no such incident."""
+    return Incident.select(Incident.code).where(Incident.id == incident_id).scalar() or ""
+
+
 def incident_qualifications(incident_id: int) -> list[str]:
     """The legal qualification codes chosen for an incident ([] when none or no such incident)."""
     chosen = (Incident.select(Incident.qualifications)
               .where(Incident.id == incident_id).scalar())
     return list(chosen or [])
+
+
+class IncidentRow(NamedTuple):
+    """One incident as the navigator lists it (plain values)."""
+
+    id: int
+    code: str
+    title: str
+    state: str
+    open_elements: tuple[str, ...]  # element keys no usable evidence covers yet
+    evidence: int
+
+
+def incident_rows(ids: Iterable[int] | None = None) -> list[IncidentRow]:
+    """Incidents (all, or those with these ids) with their open elements and evidence count,
+    by code: two queries in all."""
+    usage = (Evidence.select(Evidence.incident, Evidence.supports, Evidence.status,
+                             fn.COUNT(Evidence.id))
+             .where(Evidence.incident.is_null(False))
+             .group_by(Evidence.incident, Evidence.supports, Evidence.status))
+    query = Incident.select(Incident.id, Incident.code, Incident.title, Incident.state,
+                            Incident.qualifications)
+    if ids is not None:
+        ids = list(ids)
+        usage, query = usage.where(Evidence.incident.in_(ids)), query.where(Incident.id.in_(ids))
+    covered: dict[int, set[str]] = {}
+    counts: dict[int, int] = {}
+    for incident_id, supports, status, count in usage.tuples():
+        counts[incident_id] = counts.get(incident_id, 0) + count
+        if scales.counts_as_evidence(status):
+            covered.setdefault(incident_id, set()).add(supports)
+    return [IncidentRow(iid, code, title, state,
+                        tuple(uncovered_elements(quals, covered.get(iid, set()))),
+                        counts.get(iid, 0))
+            for iid, code, title, state, quals in query.order_by(Incident.code).tuples()]

@@ -15,6 +15,7 @@ from desktop.domain import refs, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import ProtectedPerson, database
 from desktop.services import audit
+from desktop.services.changes import Change, touched
 
 
 def _spellings(names: str | Iterable[str]) -> list[str]:
@@ -35,7 +36,7 @@ def next_pseudonym(role: str) -> str:
 
 
 def add_protected(names: str | Iterable[str], role: str, *, actor: str, note: str = "",
-                  pseudonym: str | None = None) -> ProtectedPerson:
+                  pseudonym: str | None = None) -> Change:
     """Protect a person: every spelling of their name, replaced by one pseudonym."""
     if role not in scales.PROTECTED_ROLE_CODES:
         raise ValidationError(f"role must be one of {', '.join(scales.PROTECTED_ROLE_CODES)}")
@@ -53,10 +54,12 @@ def add_protected(names: str | Iterable[str], role: str, *, actor: str, note: st
                      object_id=person.id, summary=f"Protected a {role} as {pseudonym}",
                      after={"pseudonym": pseudonym, "role": role,
                             "spellings": len(spellings)})
-    return person
+    person_id = person.id
+    return Change(touched(protected=[person_id]),
+                  lambda who: remove_protected(person_id, actor=who), person_id)
 
 
-def remove_protected(person_id: int, *, actor: str) -> None:
+def remove_protected(person_id: int, *, actor: str) -> Change:
     """Stop protecting a person (their name will appear in redacted dossiers again)."""
     with database.atomic():
         person = ProtectedPerson.get_by_id(person_id)
@@ -64,6 +67,10 @@ def remove_protected(person_id: int, *, actor: str) -> None:
         audit.record("protected.remove", actor=actor, object_type="protected_person",
                      object_id=person_id, summary=f"No longer protected: {person.pseudonym}",
                      before={"pseudonym": person.pseudonym, "role": person.role})
+    kept = (person.names, person.role, person.note, person.pseudonym)
+    return Change(touched(protected=[person_id]),
+                  lambda who: add_protected(kept[0], kept[1], actor=who, note=kept[2],
+                                            pseudonym=kept[3]), person_id)
 
 
 class Redactor:

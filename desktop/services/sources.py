@@ -12,11 +12,23 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
+
+from peewee import fn
 
 from desktop.domain import scales
 from desktop.domain.errors import SourceImportError, ValidationError
-from desktop.domain.models import Source, SourceOriginal, database, insert_row, utc_now
+from desktop.domain.models import (
+    Evidence,
+    Source,
+    SourceOriginal,
+    database,
+    insert_row,
+    plain_rows,
+    utc_now,
+)
 from desktop.services import audit, importing
+from desktop.services.changes import Change, touched, unchanged
 from desktop.services.importing.base import Extracted
 
 Progress = Callable[[int, int, str], None]
@@ -45,6 +57,11 @@ class ImportReport:
     @property
     def source_ids(self) -> list[int]:
         return [source_id for _, source_id in self.imported]
+
+    @property
+    def change(self) -> Change:
+        """What the import changed: the sources it added (an import is not undone)."""
+        return Change(touched(source=self.source_ids) if self.imported else {})
 
 
 @dataclass
@@ -162,7 +179,7 @@ def import_files(paths: Iterable[Path | str], *, actor: str, kind: str = "other"
     return report
 
 
-def update_source(source_id: int, *, actor: str, **changes: str) -> Source:
+def update_source(source_id: int, *, actor: str, **changes: str) -> Change:
     """Change a source's editable metadata; the text and fingerprint cannot be changed."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -175,12 +192,16 @@ def update_source(source_id: int, *, actor: str, **changes: str) -> Source:
         source = Source.get_by_id(source_id)
         before = audit.snapshot(source, changes)
         if before == changes:
-            return source
+            return unchanged(source_id)
         Source.update(changes).where(Source.id == source_id).execute()
         audit.record("source.update", actor=actor, object_type="source", object_id=source_id,
                      summary=f"Edited {', '.join(sorted(changes))} of “{source.title}”",
                      before=before, after=dict(changes))
-    return Source.get_by_id(source_id)
+    # Spans show their source's title: the evidence of this source is touched too.
+    spans = [e for (e,) in Evidence.select(Evidence.id).where(Evidence.source == source_id)
+             .tuples()]
+    return Change(touched(source=[source_id], evidence=spans),
+                  lambda who: update_source(source_id, actor=who, **before), source_id)
 
 
 def list_sources() -> list[tuple]:
@@ -231,3 +252,27 @@ def source_details(source_id: int) -> SourceDetails | None:
     row = (Source.select(*(getattr(Source, n) for n in names))
            .where(Source.id == source_id).tuples().first())
     return SourceDetails(*row) if row is not None else None
+
+
+class SourceRow(NamedTuple):
+    """One source as the navigator lists it (plain values, read with two queries)."""
+
+    id: int
+    title: str
+    publisher: str
+    published: str
+    reliability: str
+    evidence: int
+
+
+def source_rows(ids: Iterable[int] | None = None) -> list[SourceRow]:
+    """Sources (all, or those with these ids) with their number of evidence spans, by id."""
+    query = Source.select(Source.id, Source.title, Source.publisher, Source.published,
+                          Source.reliability)
+    counts = Evidence.select(Evidence.source, fn.COUNT(Evidence.id)).group_by(Evidence.source)
+    if ids is not None:
+        ids = list(ids)
+        query, counts = query.where(Source.id.in_(ids)), counts.where(Evidence.source.in_(ids))
+    counted = dict(plain_rows(counts))
+    return [SourceRow(*row, counted.get(row[0], 0))
+            for row in plain_rows(query.order_by(Source.id))]

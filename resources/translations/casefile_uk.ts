@@ -467,52 +467,27 @@
     </message>
 </context>
 <context>
-    <name>CasefileApp</name>
+    <name>BackgroundRunner</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="+954"/>
-        <source>Export annotations</source>
-        <translation>Експорт анотацій</translation>
+        <location filename="../../desktop/gui/background.py" line="+105"/>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
     </message>
+</context>
+<context>
+    <name>CaseFiles</name>
     <message>
-        <location line="+1"/>
-        <location line="+16"/>
-        <source>W3C Web Annotations (*.jsonld *.json)</source>
-        <translation>Вебанотації W3C (*.jsonld *.json)</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <source>The annotations were not written</source>
-        <translation>Анотації не записано</translation>
-    </message>
-    <message>
-        <location line="-878"/>
-        <source>{app} cases (*{suffix})</source>
-        <extracomment>Widgets that use plain typed keys themselves (see CasefileApp.eventFilter).</extracomment>
-        <translation>Справи {app} (*{suffix})</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+8"/>
-        <source>All files (*)</source>
-        <translation>Усі файли (*)</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Sources ({patterns})</source>
-        <translation>Джерела ({patterns})</translation>
-    </message>
-    <message>
-        <location line="+122"/>
+        <location filename="../../desktop/gui/flows/cases.py" line="+60"/>
         <source>New case</source>
         <translation>Нова справа</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>The case could not be created</source>
         <translation>Не вдалося створити справу</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Open case</source>
         <translation>Відкрити справу</translation>
     </message>
@@ -523,12 +498,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>The case could not be opened</source>
         <translation>Не вдалося відкрити справу</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>{name} is encrypted. Its passphrase:</source>
         <translation>Справу {name} зашифровано. Введіть її парольну фразу:</translation>
     </message>
@@ -571,143 +546,28 @@
         <translation>Імпорт або експорт ще триває; скасуйте його або дочекайтеся завершення, перш ніж закривати справу.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>No recent cases</source>
         <translation>Немає недавніх справ</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>The change was not made</source>
-        <translation>Зміну не внесено</translation>
+        <location line="+12"/>
+        <source>The demo case could not be built</source>
+        <translation>Не вдалося створити демонстраційну справу</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>The change was not undone or redone</source>
-        <translation>Зміну не скасовано й не повторено</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Import sources</source>
-        <translation>Імпорт джерел</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Import a folder of sources</source>
-        <translation>Імпорт теки з джерелами</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No case is open</source>
-        <translation>Справу не відкрито</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open or create a case before importing sources.</source>
-        <translation>Відкрийте або створіть справу, перш ніж імпортувати джерела.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Nothing to import</source>
-        <translation>Нічого імпортувати</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No .txt, .md, .docx, .html or .pdf files were found.</source>
-        <translation>Не знайдено жодного файлу .txt, .md, .docx, .html чи .pdf.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Importing %n source file(s)…</source>
-        <translation>
-            <numerusform>Імпортується %n файл джерела…</numerusform>
-            <numerusform>Імпортуються %n файли джерел…</numerusform>
-            <numerusform>Імпортується %n файлів джерел…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Import cancelled</source>
-        <translation>Імпорт скасовано</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing was imported: the case is as it was.</source>
-        <translation>Нічого не імпортовано: справа залишилася без змін.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n source(s) imported.</source>
-        <translation>
-            <numerusform>Імпортовано %n джерело.</numerusform>
-            <numerusform>Імпортовано %n джерела.</numerusform>
-            <numerusform>Імпортовано %n джерел.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n already in the case (same bytes), skipped:</source>
-        <translation>
-            <numerusform>%n файл уже є у справі (ті самі байти), пропущено:</numerusform>
-            <numerusform>%n файли вже є у справі (ті самі байти), пропущено:</numerusform>
-            <numerusform>%n файлів уже є у справі (ті самі байти), пропущено:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{file} — same as “{title}”</source>
-        <translation>{file} — те саме, що й «{title}»</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n could not be imported:</source>
-        <translation>
-            <numerusform>%n файл не вдалося імпортувати:</numerusform>
-            <numerusform>%n файли не вдалося імпортувати:</numerusform>
-            <numerusform>%n файлів не вдалося імпортувати:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import finished</source>
-        <translation>Імпорт завершено</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The work could not be finished</source>
-        <translation>Не вдалося завершити роботу</translation>
-    </message>
-    <message>
-        <location line="+68"/>
-        <source>Return evidence</source>
-        <translation>Повернення доказу</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Why is {code} returned? The documenter sees this comment.</source>
-        <translation>Чому {code} повертається? Документувальник побачить це зауваження.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Select an incident first.</source>
-        <translation>Спочатку виберіть інцидент.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Return incident</source>
-        <translation>Повернення інциденту</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Why is the incident returned?</source>
-        <translation>Чому інцидент повертається?</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Verifying the audit trail and the sources&apos; fingerprints…</source>
         <translation>Перевірка журналу аудиту та цифрових відбитків джерел…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <location line="+56"/>
+        <source>The work could not be finished</source>
+        <translation>Не вдалося завершити роботу</translation>
+    </message>
+    <message>
+        <location line="-52"/>
         <source>Integrity verified</source>
         <translation>Цілісність перевірено</translation>
     </message>
@@ -717,55 +577,7 @@
         <translation>Справа не відповідає своїм цифровим відбиткам</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Save a copy for hand-over</source>
-        <translation>Збереження копії для передавання</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The copy was not written</source>
-        <translation>Копію не записано</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Copy saved</source>
-        <translation>Копію збережено</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path}
-
-SHA-256 {sha256}
-
-A manifest with this fingerprint, the counts and the audit chain head is beside it ({manifest}).</source>
-        <translation>{path}
-
-SHA-256 {sha256}
-
-Поруч лежить маніфест із цим цифровим відбитком, кількістю записів і останньою ланкою ланцюжка журналу аудиту ({manifest}).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Merge review from a returned copy</source>
-        <translation>Об’єднання результатів рецензування з повернутої копії</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The review was not merged</source>
-        <translation>Результати рецензування не об’єднано</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Conflicts (left as they are here):</source>
-        <translation>Конфлікти (тут залишено без змін):</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Review merged</source>
-        <translation>Результати рецензування об’єднано</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Already encrypted</source>
         <translation>Уже зашифровано</translation>
     </message>
@@ -775,12 +587,18 @@ SHA-256 {sha256}
         <translation>Справу {name} уже зашифровано.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <location line="+7"/>
         <source>The case was not encrypted</source>
         <translation>Справу не зашифровано</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-3"/>
+        <source>Encrypting {name}…</source>
+        <translation>Шифрування {name}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Recover a damaged case</source>
         <translation>Відновлення пошкодженої справи</translation>
     </message>
@@ -790,12 +608,12 @@ SHA-256 {sha256}
         <translation>Зберегти відновлену справу як</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Recovering {name}…</source>
         <translation>Відновлення {name}…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Recovery finished</source>
         <translation>Відновлення завершено</translation>
     </message>
@@ -804,86 +622,50 @@ SHA-256 {sha256}
         <source>Open the recovered case?</source>
         <translation>Відкрити відновлену справу?</translation>
     </message>
+</context>
+<context>
+    <name>CasefileApp</name>
     <message>
-        <location line="+18"/>
-        <source>Writing {name}…</source>
-        <translation>Запис {name}…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>full</source>
-        <translation>повна</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>redacted</source>
-        <translation>знеособлена</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dossier written</source>
-        <translation>Досьє записано</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path}
-
-{incidents}, {spans}, {edition} edition.
-SHA-256 of the file: {sha256}
-
-The export is recorded in the case&apos;s history with this fingerprint.</source>
-        <translation>{path}
-
-{incidents}, {spans}, {edition} редакція.
-SHA-256 файлу: {sha256}
-
-Експорт записано в історію справи разом із цим цифровим відбитком.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n incident(s)</source>
-        <translation>
-            <numerusform>%n інцидент</numerusform>
-            <numerusform>%n інциденти</numerusform>
-            <numerusform>%n інцидентів</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n evidence span(s)</source>
-        <translation>
-            <numerusform>%n доказовий фрагмент</numerusform>
-            <numerusform>%n доказові фрагменти</numerusform>
-            <numerusform>%n доказових фрагментів</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Export cancelled; no file was written.</source>
-        <translation>Експорт скасовано; файл не записано.</translation>
+        <location line="-250"/>
+        <source>{app} cases (*{suffix})</source>
+        <translation>Справи {app} (*{suffix})</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The dossier was not written</source>
-        <translation>Досьє не записано</translation>
+        <location filename="../../desktop/gui/flows/exchange.py" line="+28"/>
+        <source>All files (*)</source>
+        <translation>Усі файли (*)</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location filename="../../desktop/gui/flows/exchange.py" line="-2"/>
+        <source>Sources ({patterns})</source>
+        <translation>Джерела ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/flows/cases.py" line="+255"/>
+        <source>process {pid} on {host}</source>
+        <translation>процес {pid} на {host}</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <location filename="../../desktop/gui/flows/editing.py" line="+26"/>
         <source>Select a passage in the source first, then press E.</source>
         <translation>Спершу виділіть уривок у джерелі, потім натисніть E.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Select evidence (in the source or the evidence list) to set its status.</source>
         <translation>Виділіть доказ (у джерелі або в списку доказів), щоб установити його статус.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>New incident</source>
         <translation>Новий інцидент</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Delete {code}?</source>
         <translation>Видалити {code}?</translation>
     </message>
@@ -897,108 +679,9 @@ SHA-256 файлу: {sha256}
         </translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Your name</source>
-        <translation>Ваше ім’я</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Your name is recorded with every change you make to a case
-(who marked, graded or reviewed each piece of evidence):</source>
-        <translation>Ваше ім’я записується з кожною зміною, яку ви вносите до справи
-(хто позначив, оцінив або рецензував кожен доказ):</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Something went wrong</source>
-        <translation>Щось пішло не так</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Casefile ran into an unexpected problem and did not finish what you asked. Your case is safe: every change is saved when it is made.
-
-{summary}
-
-The details were written to {log}</source>
-        <translation>Casefile натрапив на непередбачену проблему й не виконав того, що ви просили. Ваша справа в безпеці: кожна зміна зберігається одразу, щойно її внесено.
-
-{summary}
-
-Подробиці записано до {log}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>About {app}</source>
-        <translation>Про {app}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Build war-crimes case files from source texts: mark the passage that proves each fact, grade it, review it, and export a dossier in which every fact points to a quote and every quote to a fingerprinted source.&lt;/p&gt;&lt;p&gt;Log file: {log}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Формування справ про воєнні злочини з текстів джерел: позначайте уривок, що доводить кожен факт, оцінюйте його, рецензуйте й експортуйте досьє, у якому кожен факт посилається на цитату, а кожна цитата — на джерело з цифровим відбитком.&lt;/p&gt;&lt;p&gt;Журнал роботи програми: {log}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The demo case could not be built</source>
-        <translation>Не вдалося створити демонстраційну справу</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+19"/>
-        <source>Wrote %n annotation(s) to {name}</source>
-        <translation>
-            <numerusform>Записано %n анотацію у файл {name}</numerusform>
-            <numerusform>Записано %n анотації у файл {name}</numerusform>
-            <numerusform>Записано %n анотацій у файл {name}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Import annotations</source>
-        <translation>Імпорт анотацій</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Hypothesis export (*.json)</source>
-        <translation>Експорт Hypothesis (*.json)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Hypothesis export</source>
-        <translation>Експорт Hypothesis</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The annotations were not imported</source>
-        <translation>Анотації не імпортовано</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Not placed (nothing was written for these):</source>
-        <translation>Не прив’язано до тексту (для цих анотацій нічого не записано):</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Annotations imported</source>
-        <translation>Анотації імпортовано</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Export registers into a folder</source>
-        <translation>Експорт реєстрів до теки</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The registers were not written</source>
-        <translation>Реєстри не записано</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Registers written</source>
-        <translation>Реєстри записано</translation>
-    </message>
-    <message>
-        <location line="+57"/>
-        <source>process {pid} on {host}</source>
-        <translation>процес {pid} на {host}</translation>
+        <location line="+49"/>
+        <source>The change was not undone or redone</source>
+        <translation>Зміну не скасовано й не повторено</translation>
     </message>
 </context>
 <context>
@@ -1083,7 +766,7 @@ The details were written to {log}</source>
         <translation>Створено</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>The value the passage asserts for the fact it supports</source>
         <translation>Значення, яке стверджує уривок щодо факту, який він підтверджує</translation>
     </message>
@@ -1111,9 +794,9 @@ The details were written to {log}</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../desktop/gui/widgets/evidence_panel.py" line="+116"/>
+        <location filename="../../desktop/gui/widgets/evidence_panel.py" line="+120"/>
         <source>Show spans in one verification status</source>
-        <extracomment>Shown on demand (header context menu): less used, and the panel is often narrow.</extracomment>
+        <extracomment>Shown on demand (header context menu): less used, and the panel is often narrow. What the filter combos offer, by id: to tell whether a change renamed one.</extracomment>
         <translation>Показати фрагменти з одним статусом перевірки</translation>
     </message>
     <message>
@@ -1143,23 +826,23 @@ The details were written to {log}</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+164"/>
+        <location line="+204"/>
         <source>All incidents</source>
         <translation>Усі інциденти</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+164"/>
+        <location line="-203"/>
+        <location line="+204"/>
         <source>All sources</source>
         <translation>Усі джерела</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-25"/>
         <source>Untitled source</source>
         <translation>Джерело без назви</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+44"/>
         <source>Show only the evidence of the incident selected in the navigator</source>
         <translation>Показати лише докази інциденту, вибраного в навігаторі</translation>
     </message>
@@ -1188,15 +871,308 @@ The details were written to {log}</source>
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../desktop/gui/flows/exchange.py" line="+14"/>
+        <source>Import sources</source>
+        <translation>Імпорт джерел</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import a folder of sources</source>
+        <translation>Імпорт теки з джерелами</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No case is open</source>
+        <translation>Справу не відкрито</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open or create a case before importing sources.</source>
+        <translation>Відкрийте або створіть справу, перш ніж імпортувати джерела.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to import</source>
+        <translation>Нічого імпортувати</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No .txt, .md, .docx, .html or .pdf files were found.</source>
+        <translation>Не знайдено жодного файлу .txt, .md, .docx, .html чи .pdf.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Importing %n source file(s)…</source>
+        <translation>
+            <numerusform>Імпортується %n файл джерела…</numerusform>
+            <numerusform>Імпортуються %n файли джерел…</numerusform>
+            <numerusform>Імпортується %n файлів джерел…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The work could not be finished</source>
+        <translation>Не вдалося завершити роботу</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import cancelled</source>
+        <translation>Імпорт скасовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported: the case is as it was.</source>
+        <translation>Нічого не імпортовано: справа залишилася без змін.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n source(s) imported.</source>
+        <translation>
+            <numerusform>Імпортовано %n джерело.</numerusform>
+            <numerusform>Імпортовано %n джерела.</numerusform>
+            <numerusform>Імпортовано %n джерел.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already in the case (same bytes), skipped:</source>
+        <translation>
+            <numerusform>%n файл уже є у справі (ті самі байти), пропущено:</numerusform>
+            <numerusform>%n файли вже є у справі (ті самі байти), пропущено:</numerusform>
+            <numerusform>%n файлів уже є у справі (ті самі байти), пропущено:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file} — same as “{title}”</source>
+        <translation>{file} — те саме, що й «{title}»</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n could not be imported:</source>
+        <translation>
+            <numerusform>%n файл не вдалося імпортувати:</numerusform>
+            <numerusform>%n файли не вдалося імпортувати:</numerusform>
+            <numerusform>%n файлів не вдалося імпортувати:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import finished</source>
+        <translation>Імпорт завершено</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+42"/>
+        <location line="+73"/>
+        <source>Writing {name}…</source>
+        <translation>Запис {name}…</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <location line="+20"/>
+        <source>The dossier was not written</source>
+        <translation>Досьє не записано</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>full</source>
+        <translation>повна</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>redacted</source>
+        <translation>знеособлена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier written</source>
+        <translation>Досьє записано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}
+
+{incidents}, {spans}, {edition} edition.
+SHA-256 of the file: {sha256}
+
+The export is recorded in the case&apos;s history with this fingerprint.</source>
+        <translation>{path}
+
+{incidents}, {spans}, {edition} редакція.
+SHA-256 файлу: {sha256}
+
+Експорт записано в історію справи разом із цим цифровим відбитком.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n інцидент</numerusform>
+            <numerusform>%n інциденти</numerusform>
+            <numerusform>%n інцидентів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n evidence span(s)</source>
+        <translation>
+            <numerusform>%n доказовий фрагмент</numerusform>
+            <numerusform>%n доказові фрагменти</numerusform>
+            <numerusform>%n доказових фрагментів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Експорт скасовано; файл не записано.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export annotations</source>
+        <translation>Експорт анотацій</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>W3C Web Annotations (*.jsonld *.json)</source>
+        <translation>Вебанотації W3C (*.jsonld *.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-11"/>
+        <source>Wrote %n annotation(s) to {name}</source>
+        <translation>
+            <numerusform>Записано %n анотацію у файл {name}</numerusform>
+            <numerusform>Записано %n анотації у файл {name}</numerusform>
+            <numerusform>Записано %n анотацій у файл {name}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The annotations were not written</source>
+        <translation>Анотації не записано</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import annotations</source>
+        <translation>Імпорт анотацій</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hypothesis export (*.json)</source>
+        <translation>Експорт Hypothesis (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hypothesis export</source>
+        <translation>Експорт Hypothesis</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Importing {name}…</source>
+        <translation>Імпорт {name}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The annotations were not imported</source>
+        <translation>Анотації не імпортовано</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not placed (nothing was written for these):</source>
+        <translation>Не прив’язано до тексту (для цих анотацій нічого не записано):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annotations imported</source>
+        <translation>Анотації імпортовано</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export registers into a folder</source>
+        <translation>Експорт реєстрів до теки</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Registers written</source>
+        <translation>Реєстри записано</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing the registers…</source>
+        <translation>Запис реєстрів…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The registers were not written</source>
+        <translation>Реєстри не записано</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save a copy for hand-over</source>
+        <translation>Збереження копії для передавання</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy saved</source>
+        <translation>Копію збережено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}
+
+SHA-256 {sha256}
+
+A manifest with this fingerprint, the counts and the audit chain head is beside it ({manifest}).</source>
+        <translation>{path}
+
+SHA-256 {sha256}
+
+Поруч лежить маніфест із цим цифровим відбитком, кількістю записів і останньою ланкою ланцюжка журналу аудиту ({manifest}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The copy was not written</source>
+        <translation>Копію не записано</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge review from a returned copy</source>
+        <translation>Об’єднання результатів рецензування з повернутої копії</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Merging the review from {name}…</source>
+        <translation>Об’єднання результатів рецензування з {name}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The review was not merged</source>
+        <translation>Результати рецензування не об’єднано</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Conflicts (left as they are here):</source>
+        <translation>Конфлікти (тут залишено без змін):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review merged</source>
+        <translation>Результати рецензування об’єднано</translation>
+    </message>
+</context>
+<context>
     <name>ExportDossierDialog</name>
     <message>
         <location filename="../../desktop/gui/widgets/dialogs/export_dossier.py" line="+37"/>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Export dossier</source>
         <translation>Експорт досьє</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-54"/>
         <source>Approved incidents only</source>
         <translation>Лише схвалені інциденти</translation>
     </message>
@@ -1211,7 +1187,7 @@ The details were written to {log}</source>
         <translation>Вибрані інциденти:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Incidents</source>
         <translation>Інциденти</translation>
     </message>
@@ -1262,9 +1238,17 @@ The details were written to {log}</source>
     </message>
 </context>
 <context>
+    <name>Flow</name>
+    <message>
+        <location filename="../../desktop/gui/flows/base.py" line="+64"/>
+        <source>The change was not made</source>
+        <translation>Зміну не внесено</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/history_model.py" line="+26"/>
+        <location filename="../../desktop/gui/qtmodels/history_model.py" line="+27"/>
         <source>When (UTC)</source>
         <extracomment>How many entries the panel shows; the whole trail is in the case and in the dossier annex.</extracomment>
         <translation>Коли (UTC)</translation>
@@ -1285,7 +1269,7 @@ The details were written to {log}</source>
         <translation>Подробиці</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+30"/>
         <source>Before:
 {before}
 
@@ -1318,7 +1302,7 @@ After:
         <translation>Джерела розходяться: </translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+191"/>
         <source>Enter a number, e.g. 48.1 (or leave it empty).</source>
         <translation>Введіть число, напр. 48,1 (або залиште поле порожнім).</translation>
     </message>
@@ -1337,7 +1321,7 @@ After:
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>✓ covered</source>
         <translation>✓ підкріплено</translation>
     </message>
@@ -1595,7 +1579,7 @@ After:
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/incidents_model.py" line="+61"/>
+        <location filename="../../desktop/gui/qtmodels/incidents_model.py" line="+27"/>
         <source>Code</source>
         <extracomment>An inline edit of a title: (incident id, new title). The model itself never writes.</extracomment>
         <translation>Код</translation>
@@ -1621,7 +1605,7 @@ After:
         <translation>Докази</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Open elements: legal elements that no usable evidence covers yet</source>
         <translation>Бракує: правові елементи, які ще не підкріплені жодним придатним доказом</translation>
     </message>
@@ -1752,7 +1736,7 @@ After:
         <translation>— без зв’язку з інцидентом —</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>the value this passage asserts, e.g. 16 or 2024-09-06</source>
         <translation>значення, яке стверджує уривок, напр. 16 або 2024-09-06</translation>
     </message>
@@ -1795,7 +1779,7 @@ After:
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../desktop/gui/widgets/navigator.py" line="+135"/>
+        <location filename="../../desktop/gui/widgets/navigator.py" line="+136"/>
         <source>Sources</source>
         <translation>Джерела</translation>
     </message>
@@ -1840,7 +1824,7 @@ After:
         <translation>Видалити вибраний інцидент; його докази зберігаються (Del)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+82"/>
         <source>Open</source>
         <translation>Відкрити</translation>
     </message>
@@ -2026,6 +2010,34 @@ After:
         <location line="+1"/>
         <source>Stop protecting the selected person</source>
         <translation>Зняти захист із вибраної особи</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../desktop/gui/flows/review.py" line="+94"/>
+        <source>Return evidence</source>
+        <translation>Повернення доказу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is {code} returned? The documenter sees this comment.</source>
+        <translation>Чому {code} повертається? Документувальник побачить це зауваження.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Select an incident first.</source>
+        <translation>Спочатку виберіть інцидент.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Return incident</source>
+        <translation>Повернення інциденту</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is the incident returned?</source>
+        <translation>Чому інцидент повертається?</translation>
     </message>
 </context>
 <context>
@@ -2816,6 +2828,49 @@ After:
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../desktop/gui/flows/session.py" line="+37"/>
+        <source>Your name</source>
+        <translation>Ваше ім’я</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name is recorded with every change you make to a case
+(who marked, graded or reviewed each piece of evidence):</source>
+        <translation>Ваше ім’я записується з кожною зміною, яку ви вносите до справи
+(хто позначив, оцінив або рецензував кожен доказ):</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Something went wrong</source>
+        <translation>Щось пішло не так</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Casefile ran into an unexpected problem and did not finish what you asked. Your case is safe: every change is saved when it is made.
+
+{summary}
+
+The details were written to {log}</source>
+        <translation>Casefile натрапив на непередбачену проблему й не виконав того, що ви просили. Ваша справа в безпеці: кожна зміна зберігається одразу, щойно її внесено.
+
+{summary}
+
+Подробиці записано до {log}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>About {app}</source>
+        <translation>Про {app}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Build war-crimes case files from source texts: mark the passage that proves each fact, grade it, review it, and export a dossier in which every fact points to a quote and every quote to a fingerprinted source.&lt;/p&gt;&lt;p&gt;Log file: {log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Формування справ про воєнні злочини з текстів джерел: позначайте уривок, що доводить кожен факт, оцінюйте його, рецензуйте й експортуйте досьє, у якому кожен факт посилається на цитату, а кожна цитата — на джерело з цифровим відбитком.&lt;/p&gt;&lt;p&gt;Журнал роботи програми: {log}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ShortStatus</name>
     <message>
         <location filename="../../desktop/gui/i18n.py" line="+117"/>
@@ -2943,12 +2998,12 @@ After:
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="+81"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="+82"/>
         <source>Open a source from the list on the left</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
     <message>
-        <location line="+634"/>
+        <location line="+650"/>
         <source>&lt;b&gt;Protected name&lt;/b&gt;: shown as &lt;b&gt;{pseudonym}&lt;/b&gt; in redacted dossiers</source>
         <translation>&lt;b&gt;Захищене ім’я&lt;/b&gt;: у знеособлених досьє показується як &lt;b&gt;{pseudonym}&lt;/b&gt;</translation>
     </message>
@@ -2963,7 +3018,7 @@ After:
         <translation>Копіювати</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+109"/>
         <source>{current} of {total}</source>
         <translation>{current} з {total}</translation>
     </message>
@@ -2996,7 +3051,7 @@ After:
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/sources_model.py" line="+53"/>
+        <location filename="../../desktop/gui/qtmodels/sources_model.py" line="+31"/>
         <source>Title</source>
         <extracomment>Role under which a cell gives the value to sort by (numbers stay numbers).</extracomment>
         <translation>Назва</translation>
@@ -3022,7 +3077,7 @@ After:
         <translation>Докази</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Source reliability (Admiralty code A–F)</source>
         <translation>Надійність джерела (адміралтейський код A–F)</translation>
     </message>
@@ -3104,7 +3159,7 @@ After:
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="-620"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-630"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>

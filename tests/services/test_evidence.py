@@ -7,6 +7,7 @@ import pytest
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry, Evidence
 from desktop.services import audit, evidence, incidents, sources
+from desktop.services.changes import Kind
 
 QUOTE = "The incident occurred around 10:00 on September 6, 2024"
 
@@ -38,7 +39,8 @@ def test_adding_changing_and_removing_are_each_audited(pgo, actor):
     span = evidence.add_evidence(source_id, 0, 30, actor=actor, incident=incident_id,
                                  supports="narrative")
     evidence.update_evidence(span.id, actor=actor, status="corroborated", note="Also in UN report")
-    snapshot = evidence.remove_evidence(span.id, actor=actor)
+    snapshot = evidence.snapshot_of(span.id)
+    evidence.remove_evidence(span.id, actor=actor)
     entries = list(AuditEntry.select().where(AuditEntry.object_type == "evidence"))
     assert [e.action for e in entries] == ["evidence.add", "evidence.update", "evidence.remove"]
     assert entries[1].before == {"status": "unverified", "note": ""}
@@ -50,9 +52,10 @@ def test_a_removed_span_is_restored_exactly(pgo, actor):
     source_id, incident_id, _ = pgo
     span = evidence.add_evidence(source_id, 5, 25, actor=actor, incident=incident_id,
                                  supports="date", asserted_value="2024-09-06", credibility="3")
-    snapshot = evidence.remove_evidence(span.id, actor=actor)
-    restored = evidence.restore_evidence(snapshot, actor=actor)
-    assert audit.snapshot(restored) == snapshot
+    snapshot = evidence.snapshot_of(span.id)
+    removal = evidence.remove_evidence(span.id, actor=actor)
+    removal.undo(actor)
+    assert audit.snapshot(Evidence.get_by_id(span.id)) == snapshot
 
 
 def test_a_bulk_status_change_is_one_transaction(pgo, actor, monkeypatch, audit_fails_at):
@@ -63,7 +66,8 @@ def test_a_bulk_status_change_is_one_transaction(pgo, actor, monkeypatch, audit_
         evidence.update_evidence(ids, actor=actor, status="verified")
     assert {e.status for e in Evidence.select()} == {"unverified"}
     monkeypatch.undo()  # the disk has room again
-    assert evidence.update_evidence(ids, actor=actor, status="verified") == 5
+    changed = evidence.update_evidence(ids, actor=actor, status="verified")
+    assert len(changed.ids(Kind.EVIDENCE)) == 5
 
 
 @pytest.mark.parametrize(
@@ -133,7 +137,9 @@ def test_ids_codes_and_pseudonyms_are_never_reused(pgo, actor):
     newest = incidents.create_incident(actor=actor, title="to be deleted")
     incidents.delete_incident(newest.id, actor=actor)
     again = incidents.create_incident(actor=actor, title="another")
-    assert (again.id, again.code) != (newest.id, newest.code)
+    assert (again.id, incidents.incident_code(again.id)) != (newest.id, "INC-002")
+    assert incidents.incident_code(again.id) == "INC-003"
     witness = protection.add_protected("A. B.", "witness", actor=actor)
     protection.remove_protected(witness.id, actor=actor)
-    assert protection.add_protected("C. D.", "witness", actor=actor).pseudonym == "W-002"
+    person = protection.add_protected("C. D.", "witness", actor=actor)
+    assert [p.pseudonym for p in protection.protected_people() if p.id == person.id] == ["W-002"]

@@ -14,7 +14,8 @@ from desktop.services import evidence, incidents, sources
 def test_incidents_get_consecutive_codes(case, actor):
     first = incidents.create_incident(actor=actor, title="16 POWs near Mykolaivka")
     second = incidents.create_incident(actor=actor, title="9 POWs near Zelenyy Shlyakh")
-    assert (first.code, second.code) == ("INC-001", "INC-002")
+    assert (incidents.incident_code(first.id), incidents.incident_code(second.id)) == (
+        "INC-001", "INC-002")
 
 
 def test_each_change_is_audited_with_before_and_after(case, actor):
@@ -70,10 +71,10 @@ def test_deleting_an_incident_keeps_its_evidence_and_can_be_undone(case, actor, 
     incident = incidents.create_incident(actor=actor, title="9 POWs near Zelenyy Shlyakh")
     span = evidence.add_evidence(source_id, 10, 40, actor=actor, incident=incident.id,
                                  supports="victims")
-    snapshot = incidents.delete_incident(incident.id, actor=actor)
+    deletion = incidents.delete_incident(incident.id, actor=actor)
     assert not Incident.select().exists()
     assert Evidence.get_by_id(span.id).incident is None
-    incidents.restore_incident(snapshot, actor=actor)
+    deletion.undo(actor)
     assert Evidence.get_by_id(span.id).incident.code == "INC-001"
     actions = [a for (a,) in AuditEntry.select(AuditEntry.action).tuples()]
     assert actions[-2:] == ["incident.delete", "incident.restore"]

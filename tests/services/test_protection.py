@@ -14,7 +14,8 @@ def test_pseudonyms_are_numbered_per_role(case, actor):
     second = protection.add_protected("Iryna Bondar", "witness", actor=actor)
     victim = protection.add_protected("Petro Shevchuk", "victim", actor=actor)
     suspect = protection.add_protected("Captain Ivanov", "perpetrator", actor=actor)
-    assert [p.pseudonym for p in (first, second, victim, suspect)] == [
+    pseudonyms = {p.id: p.pseudonym for p in protection.protected_people()}
+    assert [pseudonyms[p.id] for p in (first, second, victim, suspect)] == [
         "W-001", "W-002", "V-001", "P-001"]
 
 

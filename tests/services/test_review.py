@@ -7,6 +7,7 @@ import pytest
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry, Evidence, Incident
 from desktop.services import review
+from desktop.services.changes import Kind
 
 REVIEWER = "Mykola Reviewer"
 
@@ -27,7 +28,7 @@ def test_a_return_needs_a_comment_and_can_be_resubmitted(worked_case, actor):
     review.review_evidence(span, "returned", actor=REVIEWER,
                            comment="The quote gives the village, not the plant")
     assert Evidence.get_by_id(span).review_comment.startswith("The quote gives")
-    assert review.resubmit_evidence(span, actor=actor) == 1
+    assert review.resubmit_evidence(span, actor=actor).ids(Kind.EVIDENCE) == {span}
     assert Evidence.get_by_id(span).review_state == "pending"
 
 
@@ -37,16 +38,19 @@ def test_an_incident_is_approved_only_when_its_evidence_is(worked_case, actor):
     with pytest.raises(ValidationError, match="3 evidence span"):
         review.approve_incident(incident, actor=REVIEWER)
     review.review_evidence(list(worked_case["evidence"].values()), "approved", actor=REVIEWER)
-    assert review.approve_incident(incident, actor=REVIEWER).state == "approved"
+    review.approve_incident(incident, actor=REVIEWER)
+    assert Incident.get_by_id(incident).state == "approved"
 
 
 def test_a_returned_incident_goes_back_to_its_documenter(worked_case, actor):
     incident = worked_case["incidents"]["INC-002"]
     review.submit_incident(incident, actor=actor)
-    returned = review.return_incident(incident, "Add the Ombudsman's count", actor=REVIEWER)
+    review.return_incident(incident, "Add the Ombudsman's count", actor=REVIEWER)
+    returned = Incident.get_by_id(incident)
     assert (returned.state, returned.state_comment) == ("returned",
                                                         "Add the Ombudsman's count")
-    assert review.submit_incident(incident, actor=actor).state == "in_review"
+    review.submit_incident(incident, actor=actor)
+    assert Incident.get_by_id(incident).state == "in_review"
 
 
 def test_a_draft_cannot_be_approved(worked_case):

@@ -1,7 +1,7 @@
 """Evidence spans as a table, a proxy to filter and sort them, and a credibility editor.
 
 Edits never reach the database from here: `setData` emits `editRequested` and the main window
-turns it into an undoable command, then calls `reload()`.
+turns it into an undoable command; the Change it makes brings the rows it names up to date.
 """
 
 from __future__ import annotations
@@ -37,11 +37,6 @@ QUOTE_LIMIT = 80
 STATUS_TEXT = QColor("#1a1a1a")
 _STATUS_ORDER = {code: i for i, code in enumerate(scales.STATUS_CODES)}
 _REVIEW_ORDER = {code: i for i, code in enumerate(scales.REVIEW_CODES)}
-
-
-def evidence_number(evidence_id: int) -> str:
-    """How people cite a span: E-001."""
-    return f"E-{evidence_id:03d}"
 
 
 def elided(text: str, limit: int = QUOTE_LIMIT) -> str:
@@ -97,6 +92,12 @@ class EvidenceModel(RowsModel):
     def load(self) -> list[EvidenceRow]:
         """The evidence in scope (one query; none when no case is open)."""
         return [] if db.case_path() is None else evidence_rows(incident_id=self._scope)
+
+    def load_ids(self, ids: frozenset[int]) -> list[EvidenceRow]:
+        return evidence_rows(incident_id=self._scope, ids=ids)
+
+    def sort_key(self, row: EvidenceRow) -> tuple[int, int, int]:
+        return row.source_id, row.start, row.id
 
     def set_incident_scope(self, incident_id: int | None) -> None:
         """Show only one incident's evidence (None: the whole case), and reload."""
@@ -159,7 +160,7 @@ class EvidenceModel(RowsModel):
         """The text of one cell."""
         match column:
             case self.ENO:
-                return evidence_number(row.id)
+                return row.ref
             case self.QUOTE:
                 return elided(row.quote)
             case self.SOURCE:

@@ -8,9 +8,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
 from desktop.domain import db
-from desktop.domain.models import AuditEntry
 from desktop.gui.i18n import format_datetime
 from desktop.gui.qtmodels.rows_model import RowsModel
+from desktop.services import audit
+from desktop.services.audit import HistoryRow
 
 #: How many entries the panel shows; the whole trail is in the case and in the dossier annex.
 SHOWN = 500
@@ -21,24 +22,38 @@ def _json(value: Any) -> str:
 
 
 class HistoryModel(RowsModel):
-    """The latest audit entries; reloaded after every change, undo and redo."""
+    """The latest audit entries; every change, undo and redo adds its own at the top."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("HistoryModel", "When (UTC)"),
                QT_TRANSLATE_NOOP("HistoryModel", "Who"),
                QT_TRANSLATE_NOOP("HistoryModel", "What"),
                QT_TRANSLATE_NOOP("HistoryModel", "Details"))
 
-    def load(self) -> list[tuple]:
-        if db.case_path() is None:
-            return []
-        return list(AuditEntry.select(AuditEntry.at, AuditEntry.actor, AuditEntry.action,
-                                      AuditEntry.summary, AuditEntry.before, AuditEntry.after)
-                    .order_by(AuditEntry.id.desc()).limit(SHOWN).tuples())
+    def load(self) -> list[HistoryRow]:
+        return audit.history_rows(SHOWN) if db.case_path() is not None else []
+
+    def add_newer(self) -> None:
+        """Put the entries written since the newest one shown at the top (every change adds
+        at least one); the oldest beyond SHOWN drop off the end."""
+        newest = self._rows[0].id if self._rows else 0
+        fresh = audit.history_rows(SHOWN, after_id=newest)
+        if not fresh:
+            return
+        if len(fresh) >= SHOWN or not self._rows:
+            self.reload()
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+        self._rows[:0] = fresh
+        self.endInsertRows()
+        if len(self._rows) > SHOWN:
+            self.beginRemoveRows(QModelIndex(), SHOWN, len(self._rows) - 1)
+            del self._rows[SHOWN:]
+            self.endRemoveRows()
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        at, actor, action, summary, before, after = self._rows[index.row()]
+        _, at, actor, action, summary, before, after = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (format_datetime(at), actor, action, summary)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and (before or after):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
-from peewee import fn
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     Qt,
@@ -12,44 +11,11 @@ from PySide6.QtCore import (
 )
 
 from desktop.domain import db, scales
-from desktop.domain.models import Evidence, Incident
 from desktop.gui.i18n import plural, scale_label, supports_label
 from desktop.gui.qtmodels.rows_model import RowsModel
 from desktop.gui.qtmodels.sources_model import SORT_ROLE, Index
 from desktop.services import incidents
-
-
-class IncidentItem(NamedTuple):
-    """One incident as the table shows it."""
-
-    id: int
-    code: str
-    title: str
-    state: str
-    open_elements: tuple[str, ...]  # element keys no usable evidence covers yet
-    evidence: int
-
-
-def load_incidents() -> list[IncidentItem]:
-    """Every incident with its open elements and evidence count: two queries in all."""
-    if db.case_path() is None:  # no case open: nothing to show
-        return []
-    covered: dict[int, set[str]] = {}
-    counts: dict[int, int] = {}
-    usage = (Evidence.select(Evidence.incident, Evidence.supports, Evidence.status,
-                             fn.COUNT(Evidence.id))
-             .where(Evidence.incident.is_null(False))
-             .group_by(Evidence.incident, Evidence.supports, Evidence.status).tuples())
-    for incident_id, supports, status, count in usage:
-        counts[incident_id] = counts.get(incident_id, 0) + count
-        if status != "rejected":  # rejected evidence proves nothing
-            covered.setdefault(incident_id, set()).add(supports)
-    rows = (Incident.select(Incident.id, Incident.code, Incident.title, Incident.state,
-                            Incident.qualifications).order_by(Incident.code).tuples())
-    return [IncidentItem(iid, code, title, state,
-                         tuple(incidents.uncovered_elements(quals, covered.get(iid, set()))),
-                         counts.get(iid, 0))
-            for iid, code, title, state, quals in rows]
+from desktop.services.incidents import IncidentRow
 
 
 class IncidentsModel(RowsModel):
@@ -65,8 +31,14 @@ class IncidentsModel(RowsModel):
                QT_TRANSLATE_NOOP("IncidentsModel", "Evidence"))
     CODE, TITLE, STATE, OPEN, EVIDENCE = range(5)
 
-    def load(self) -> list[IncidentItem]:
-        return load_incidents()
+    def load(self) -> list[IncidentRow]:
+        return incidents.incident_rows() if db.case_path() is not None else []
+
+    def load_ids(self, ids: frozenset[int]) -> list[IncidentRow]:
+        return incidents.incident_rows(ids)
+
+    def sort_key(self, row: IncidentRow) -> str:
+        return row.code
 
     def incident_id(self, row: int) -> int:
         """The id of the incident shown in `row`."""
@@ -115,7 +87,7 @@ class IncidentsModel(RowsModel):
             self.renameRequested.emit(item.id, title)
         return False
 
-    def _display(self, item: IncidentItem, column: int) -> Any:
+    def _display(self, item: IncidentRow, column: int) -> Any:
         """The text of one cell (counts as numbers)."""
         if column == self.STATE:
             return scale_label(scales.INCIDENT_STATES, item.state)
@@ -123,7 +95,7 @@ class IncidentsModel(RowsModel):
             return len(item.open_elements)
         return (item.code, item.title, None, None, item.evidence)[column]
 
-    def _tooltip(self, item: IncidentItem, column: int) -> str | None:
+    def _tooltip(self, item: IncidentRow, column: int) -> str | None:
         """The full title, or the evidence and which elements are still open."""
         if column == self.TITLE:
             return item.title
@@ -136,11 +108,3 @@ class IncidentsModel(RowsModel):
             heading = self.tr("Open elements:")
             return f"{spans}\n{heading}\n" + "\n".join(lines)
         return None
-
-
-def incident_choices() -> list[tuple[int, str, str]]:
-    """(id, code, title) of every incident, by code: for filter combos."""
-    if db.case_path() is None:
-        return []
-    return list(Incident.select(Incident.id, Incident.code, Incident.title)
-                .order_by(Incident.code).tuples())

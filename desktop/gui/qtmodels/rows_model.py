@@ -1,11 +1,14 @@
 """The base of Casefile's table models: rows read by one query, shown read-only by column.
 
-Each model says how to load its rows (tuples with an `id`, or plain tuples) and what a cell
-shows; the base keeps the rows, answers Qt's size and header questions, and finds a row by id.
+Each model says how to load its rows (plain rows with an `id`) and what a cell shows; the base
+keeps the rows in order, answers Qt's size and header questions, finds a row by id, and brings
+only the rows a Change names up to date (`update`), so a mark in a big case redraws one row.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
@@ -31,6 +34,66 @@ class RowsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = self.load()
         self.endResetModel()
+
+    def load_ids(self, ids: frozenset[int]) -> list:
+        """The rows with these ids that the model shows (those gone or out of scope missing)."""
+        raise NotImplementedError
+
+    def sort_key(self, row: Any) -> Any:
+        """The order rows are kept in (the order `load()` returns them)."""
+        return row.id
+
+    #: More rows appearing or disappearing at once than this: one reset is cheaper.
+    RESET_OVER = 64
+
+    def update(self, ids: Iterable[int] | None) -> bool:
+        """Read again only the rows with these ids (None: all of them), in place. True when
+        the model was reset instead (views then lose their selection)."""
+        if ids is None:
+            self.reload()
+            return True
+        ids = frozenset(ids)
+        if not ids:
+            return False
+        fresh = {row.id: row for row in self.load_ids(ids)}
+        where = {row.id: i for i, row in enumerate(self._rows)}
+        gone = sorted((where[i] for i in ids if i in where and i not in fresh), reverse=True)
+        new = [row for item_id, row in fresh.items() if item_id not in where]
+        if len(gone) + len(new) > self.RESET_OVER:
+            kept = [row for row in self._rows if row.id not in ids]
+            self.beginResetModel()
+            self._rows = sorted(kept + list(fresh.values()), key=self.sort_key)
+            self.endResetModel()
+            return True
+        self._replace({where[i]: row for i, row in fresh.items() if i in where})
+        for position in gone:
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self._rows[position]
+            self.endRemoveRows()
+        for row in sorted(new, key=self.sort_key):
+            position = bisect.bisect_right(self._rows, self.sort_key(row), key=self.sort_key)
+            self.beginInsertRows(QModelIndex(), position, position)
+            self._rows.insert(position, row)
+            self.endInsertRows()
+        return False
+
+    def _replace(self, rows: dict[int, Any]) -> None:
+        """Put new values in these rows and tell the views, one signal per run of rows."""
+        changed = sorted(r for r, row in rows.items() if self._rows[r] != row)
+        for r in changed:
+            self._rows[r] = rows[r]
+        last = self.columnCount() - 1
+        start = None
+        for i, r in enumerate(changed):
+            start = r if start is None else start
+            if i + 1 == len(changed) or changed[i + 1] != r + 1:
+                self.dataChanged.emit(self.index(start, 0), self.index(r, last))
+                start = None
+
+    def rows_of(self, ids: Iterable[int]) -> dict[int, int]:
+        """Row by id of those of these items that the model shows (one pass over the rows)."""
+        wanted = set(ids)
+        return {row.id: i for i, row in enumerate(self._rows) if row.id in wanted}
 
     def row_of(self, item_id: int) -> int:
         """The row showing the item with this id, or -1 when it is not in the model."""

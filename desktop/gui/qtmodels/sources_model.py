@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
-from peewee import fn
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
@@ -15,36 +14,15 @@ from PySide6.QtCore import (
 )
 
 from desktop.domain import db, scales
-from desktop.domain.models import Evidence
 from desktop.gui.i18n import scale_label
 from desktop.gui.qtmodels.rows_model import RowsModel
 from desktop.services import sources
+from desktop.services.sources import SourceRow
 
 #: Role under which a cell gives the value to sort by (numbers stay numbers).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class SourceItem(NamedTuple):
-    """One source as the table shows it."""
-
-    id: int
-    title: str
-    publisher: str
-    published: str
-    reliability: str
-    evidence: int
-
-
-def load_sources() -> list[SourceItem]:
-    """Every source with its number of evidence spans: two queries whatever the case size."""
-    if db.case_path() is None:  # no case open: nothing to show
-        return []
-    counts = dict(Evidence.select(Evidence.source, fn.COUNT(Evidence.id))
-                  .group_by(Evidence.source).tuples())
-    return [SourceItem(sid, title, publisher, published, grade, counts.get(sid, 0))
-            for sid, title, publisher, published, grade, _ in sources.list_sources()]
 
 
 class SourcesModel(RowsModel):
@@ -57,8 +35,11 @@ class SourcesModel(RowsModel):
                QT_TRANSLATE_NOOP("SourcesModel", "Evidence"))
     TITLE, PUBLISHER, DATE, GRADE, EVIDENCE = range(5)
 
-    def load(self) -> list[SourceItem]:
-        return load_sources()
+    def load(self) -> list[SourceRow]:
+        return sources.source_rows() if db.case_path() is not None else []
+
+    def load_ids(self, ids: frozenset[int]) -> list[SourceRow]:
+        return sources.source_rows(ids)
 
     def source_id(self, row: int) -> int:
         """The id of the source shown in `row`."""
@@ -87,12 +68,12 @@ class SourcesModel(RowsModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
-    def _display(self, item: SourceItem, column: int) -> Any:
+    def _display(self, item: SourceRow, column: int) -> Any:
         """The text of one cell."""
         return (item.title, item.publisher, item.published, item.reliability,
                 item.evidence)[column]
 
-    def _tooltip(self, item: SourceItem, column: int) -> str | None:
+    def _tooltip(self, item: SourceRow, column: int) -> str | None:
         """Full title with its publisher (titles are elided), or the grade's meaning."""
         if column == self.GRADE:
             grade = scale_label(scales.SOURCE_RELIABILITY, item.reliability)

@@ -1,7 +1,8 @@
 """The bottom panel: every evidence span of the case in one sortable, filterable table.
 
 Edits (credibility, note) are asked for by `editRequested`; the main window applies them as
-undoable commands and calls `reload()`, which keeps the selection by id.
+undoable commands, and `case_changed` redraws the spans each Change names, keeping the
+selection by id.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -43,8 +45,8 @@ from desktop.gui.qtmodels.evidence_model import (
     elided,
     status_text,
 )
-from desktop.gui.qtmodels.incidents_model import incident_choices
-from desktop.services.sources import list_sources
+from desktop.services import incidents, sources
+from desktop.services.changes import Change, Kind
 
 M = EvidenceModel
 
@@ -97,6 +99,8 @@ class EvidencePanel(QWidget):
         self._model.editRequested.connect(self.editRequested)
         self._current_incident: int | None = None
         self._announced: list[int] = []
+        #: What the filter combos offer, by id: to tell whether a change renamed one.
+        self._offered: dict[str, dict[int, str]] = {"incident": {}, "source": {}}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
@@ -204,7 +208,18 @@ class EvidencePanel(QWidget):
     def reload(self) -> None:
         """Read the evidence and the filter choices again, keeping the selection by id."""
         self._fill_choices()
-        self._keeping_selection(self._model.reload)
+        self._keeping_selection(lambda: self._model.reload() or True)
+
+    def case_changed(self, change: Change) -> None:
+        """Redraw the spans the change names (and the filter choices, when an incident or a
+        source it names was added, renamed or removed)."""
+        incident_ids, source_ids = change.ids(Kind.INCIDENT), change.ids(Kind.SOURCE)
+        if incident_ids is None or source_ids is None or self._choices_changed(
+                incident_ids, source_ids):
+            self._fill_choices()
+        spans = change.ids(Kind.EVIDENCE)
+        if spans is None or spans:
+            self._keeping_selection(lambda: self._model.update(spans))
 
     def selected_ids(self) -> list[int]:
         """The selected evidence ids, top to bottom as shown."""
@@ -265,7 +280,7 @@ class EvidencePanel(QWidget):
         scope = self._current_incident if scoped else None
         was_scoped = not self.incident_combo.isEnabled()
         if scope != self._model.incident_scope():
-            self._keeping_selection(lambda: self._model.set_incident_scope(scope))
+            self._keeping_selection(lambda: self._model.set_incident_scope(scope) or True)
         # While scoped the combo names the incident shown, and cannot be changed.
         self.incident_combo.setEnabled(not scoped)
         if scoped:
@@ -273,20 +288,26 @@ class EvidencePanel(QWidget):
         elif was_scoped:
             self.incident_combo.setCurrentIndex(0)
 
-    def _keeping_selection(self, reset: Callable[[], None]) -> None:
-        """Run a model reset and select the same spans again (those still shown)."""
+    def _keeping_selection(self, change: Callable[[], bool]) -> None:
+        """Run a model change and, when it reset the model, select the same spans again (those
+        still shown): one selection, built with a row map, however many spans are chosen."""
         chosen, current = self.selected_ids(), self.view.currentIndex().data(
             Qt.ItemDataRole.UserRole)
-        reset()
-        selection = self.view.selectionModel()
-        for evidence_id in chosen:
-            row = self._model.row_of(evidence_id)
-            index = self._proxy.mapFromSource(self._model.index(row, 0)) if row >= 0 else None
-            if index is not None and index.isValid():
-                flags = QItemSelectionModel.SelectionFlag.Select
-                if evidence_id == current:
-                    flags |= QItemSelectionModel.SelectionFlag.Current
-                selection.setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+        if change() and chosen:
+            rows = self._model.rows_of(chosen)
+            selection = QItemSelection()
+            for evidence_id in chosen:
+                if evidence_id in rows:
+                    index = self._proxy.mapFromSource(self._model.index(rows[evidence_id], 0))
+                    if index.isValid():
+                        selection.select(index, index)
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            self.view.selectionModel().select(selection, flags)
+            if current in rows:
+                index = self._proxy.mapFromSource(self._model.index(rows[current], 0))
+                self.view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.NoUpdate)
         self._announce_selection()
 
     def _announce_selection(self, *_) -> None:
@@ -296,15 +317,38 @@ class EvidencePanel(QWidget):
             self._announced = ids
             self.selectionChangedIds.emit(ids)
 
+    def _incident_items(self, ids=None) -> list[tuple[str, int, str]]:
+        return [(f"{c.code} · {elided(c.title, 40)}" if c.title else c.code, c.id, c.title)
+                for c in incidents.incident_choices()
+                if ids is None or c.id in ids]
+
+    def _source_items(self, ids=None) -> list[tuple[str, int, str]]:
+        untitled = self.tr("Untitled source")
+        return [(elided(row.title or untitled, 50), row.id, row.title)
+                for row in sources.source_rows(ids)]
+
+    def _choices_changed(self, incident_ids: frozenset[int],
+                         source_ids: frozenset[int]) -> bool:
+        """Whether an incident or source among these was added, renamed or removed."""
+        for kind, ids, items in (("incident", incident_ids, self._incident_items),
+                                 ("source", source_ids, self._source_items)):
+            if not ids:
+                continue
+            fresh = {item_id: text for text, item_id, _ in items(ids)}
+            offered = self._offered[kind]
+            if any(offered.get(i) != fresh.get(i) for i in ids):
+                return True
+        return False
+
     def _fill_choices(self) -> None:
         """Refill the incident and source combos, keeping what was chosen if it still exists."""
-        incidents = [(f"{code} · {elided(title, 40)}" if title else code, iid, title)
-                     for iid, code, title in incident_choices()]
-        untitled = self.tr("Untitled source")
-        sources = [(elided(title or untitled, 50), sid, title)
-                   for sid, title, *_ in (list_sources() if db.case_path() else [])]
-        self._refill(self.incident_combo, self.tr("All incidents"), incidents)
-        self._refill(self.source_combo, self.tr("All sources"), sources)
+        is_open = db.case_path() is not None
+        incident_items = self._incident_items() if is_open else []
+        source_items = self._source_items() if is_open else []
+        self._offered = {"incident": {i: text for text, i, _ in incident_items},
+                         "source": {i: text for text, i, _ in source_items}}
+        self._refill(self.incident_combo, self.tr("All incidents"), incident_items)
+        self._refill(self.source_combo, self.tr("All sources"), source_items)
 
     def _refill(self, combo: QComboBox, everything: str,
                 items: list[tuple[str, int, str]]) -> None:

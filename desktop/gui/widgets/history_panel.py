@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.gui.qtmodels.history_model import HistoryModel
+from desktop.services.changes import Change, Kind
 
 
 class HistoryPanel(QWidget):
@@ -31,3 +32,10 @@ class HistoryPanel(QWidget):
 
     def reload(self) -> None:
         self.model.reload()
+
+    def case_changed(self, change: Change) -> None:
+        """Every change writes to the trail: its entries go on top (all again on a new case)."""
+        if change.ids(Kind.TRAIL) is None:
+            self.model.reload()
+        else:
+            self.model.add_newer()

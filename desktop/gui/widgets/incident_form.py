@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import scales
+from desktop.domain import db, scales
 from desktop.gui.i18n import plural, scale_label, scale_text, supports_label
 from desktop.services import evidence, incidents
+from desktop.services.changes import Change, Kind
 from desktop.services.evidence import EvidenceRow
 
 DEBOUNCE_MS = 700
@@ -178,6 +179,15 @@ class IncidentForm(QWidget):
         """The incident shown, or None in the empty state."""
         return self._id
 
+    def case_changed(self, change: Change) -> None:
+        """Re-read the incident shown when the change names it (its fields, or evidence that
+        backs it), keeping what the user is typing."""
+        if self._id is None:
+            return
+        incident_ids = change.ids(Kind.INCIDENT)
+        if incident_ids is None or self._id in incident_ids:
+            self.refresh()
+
     def refresh(self) -> None:
         """Re-read the stored values, keeping what the user typed and has not yet had accepted."""
         if self._id is None:
@@ -213,8 +223,8 @@ class IncidentForm(QWidget):
     def flush(self) -> None:
         """Emit the pending valid edits now and reveal the problems of the invalid ones."""
         self._timer.stop()
-        if self._id is None or not self._dirty:
-            return
+        if self._id is None or not self._dirty or db.case_path() is None:
+            return  # nothing to emit, or no case left to emit it to (it was closed under us)
         if not incidents.incident_exists(self._id):
             self._dirty.clear()  # deleted meanwhile: an edit of it cannot be applied
             return

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.gui.qtmodels.incidents_model import IncidentsModel
 from desktop.gui.qtmodels.sources_model import SORT_ROLE, SourcesFilterProxy, SourcesModel
+from desktop.services.changes import Change, Kind
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -59,6 +60,9 @@ def compact_table(model: QSortFilterProxyModel, stretch: int) -> QTableView:
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Fit the columns to the rows on screen, not to the first thousand: else every changed
+    # row makes the header measure a thousand rows again (titles and publishers elide).
+    header.setResizeContentsPrecision(0)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return view
 
@@ -201,6 +205,23 @@ class Navigator(QWidget):
             self._incident_changed()  # it is gone: say so
         self._update_titles()
 
+    def case_changed(self, change: Change) -> None:
+        """Redraw the sources and incidents the change names (their counts and open elements
+        follow their evidence). Qt keeps the selections through such updates; after a reset
+        the same source and incident are selected again."""
+        sources, incidents = change.ids(Kind.SOURCE), change.ids(Kind.INCIDENT)
+        if sources is None or sources:
+            self._keeping_source_choice(lambda: self.sources_model.update(sources))
+        if incidents is None or incidents:
+            incident = self.current_incident_id()
+            if self.incidents_model.update(incidents):  # reset: select the incident again
+                if not self.select_incident(incident):
+                    self._incident_changed()  # it is gone: say so
+            elif incident is not None and self.incidents_model.row_of(incident) < 0:
+                self._incident_changed()
+        if sources is None or sources or incidents is None or incidents:
+            self._update_titles()
+
     def select_source(self, source_id: int | None) -> bool:
         """Select (and scroll to) a source; clears the filter when it hides that source."""
         if source_id is None:
@@ -261,16 +282,17 @@ class Navigator(QWidget):
         self._keeping_source_choice(lambda: self.sources_proxy.set_text(text))
         self._update_titles()
 
-    def _keeping_source_choice(self, change: Callable[[], None]) -> None:
+    def _keeping_source_choice(self, change: Callable[[], bool | None]) -> None:
         """Run a reset or refilter and select the chosen source again if it is shown.
 
         Qt would select a neighbour of a row that disappears; the choice survives being
-        filtered out, and is forgotten only when the source itself is gone.
+        filtered out, and is forgotten only when the source itself is gone. A change that
+        returns False (rows updated in place, nothing reset) keeps the selection as it is.
         """
         self._keeping_source = True
         try:
-            change()
-            if not select_row_with_id(self.sources_view, self._source):
+            if change() is not False and not select_row_with_id(self.sources_view,
+                                                                 self._source):
                 self.sources_view.clearSelection()
         finally:
             self._keeping_source = False

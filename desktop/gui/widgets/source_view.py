@@ -75,6 +75,7 @@ from desktop.services import evidence as evidence_service
 from desktop.services import protection
 from desktop.services import sources as source_service
 from desktop.services.anchoring import snap_to_words
+from desktop.services.changes import Change, Kind
 from desktop.services.evidence import EvidenceRow
 from desktop.services.sources import SourceDetails
 
@@ -610,6 +611,22 @@ class SourceView(QWidget):
             self.find(self._find_bar.field.text())
         else:
             self._update_marks()
+
+    def case_changed(self, change: Change) -> None:
+        """Redraw what the change names of the source shown: its header, its spans, or the
+        protected names marked in it."""
+        if self._source_id is None:
+            return
+        source_ids, spans = change.ids(Kind.SOURCE), change.ids(Kind.EVIDENCE)
+        if source_ids is None or self._source_id in source_ids:
+            self.refresh_header()
+        if spans is None:
+            self.refresh_spans()
+        elif spans and (source_ids is None or self._source_id in source_ids
+                        or not spans.isdisjoint(self._rows)):
+            self.refresh_spans(spans)
+        if change.touches(Kind.PROTECTED):
+            self.refresh_names()
 
     def refresh_header(self) -> None:
         """Re-read the source's metadata (after it was edited)."""

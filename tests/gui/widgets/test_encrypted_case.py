@@ -38,7 +38,7 @@ def answers(monkeypatch, *typed: str) -> list[str]:
 def test_the_passphrase_opens_it_after_a_wrong_try(casefile: CasefileApp, encrypted,  # noqa: F811
                                                    monkeypatch, messages):  # noqa: F811
     prompts = answers(monkeypatch, "wrong guess", SECRET)
-    assert casefile.open_case(encrypted)
+    assert casefile.cases.open_case(encrypted)
     assert Case.get().title == "Sealed case"
     assert prompts[0] == "sealed.casefile is encrypted. Its passphrase:"
     assert "not right" in prompts[1] and "2 tries left" in prompts[1]
@@ -49,7 +49,7 @@ def test_three_wrong_passphrases_keep_it_closed(casefile: CasefileApp, encrypted
                                                 monkeypatch, messages):  # noqa: F811
     before = encrypted.read_bytes()
     answers(monkeypatch, "one", "two", "three", "four")
-    assert not casefile.open_case(encrypted)
+    assert not casefile.cases.open_case(encrypted)
     assert "the passphrase was not right 3 times" in messages.texts()
     assert casefile.case_file is None
     assert encrypted.read_bytes() == before
@@ -59,12 +59,12 @@ def test_cancelling_the_prompt_opens_nothing_and_says_nothing(casefile: Casefile
                                                               encrypted, monkeypatch,
                                                               messages):  # noqa: F811
     answers(monkeypatch)
-    assert not casefile.open_case(encrypted)
+    assert not casefile.cases.open_case(encrypted)
     assert not messages.shown
 
 
 def test_a_new_case_can_be_encrypted_from_the_start(casefile: CasefileApp, tmp_path):  # noqa: F811
     path = tmp_path / "new-sealed.casefile"
-    assert casefile.new_case(path, "Witness statements", passphrase=SECRET)
-    casefile.close_case()
+    assert casefile.cases.new_case(path, "Witness statements", passphrase=SECRET)
+    casefile.cases.close_case()
     assert b"Witness statements" not in path.read_bytes()

@@ -61,8 +61,8 @@ def casefile(qtbot, settings, messages):
     qtbot.addWidget(app.window)
     app.window.show()
     yield app
-    app.ops.wait()
-    app.close_case()
+    app.background.wait()
+    app.cases.close_case()
 
 
 def mark_as(monkeypatch, supports: str, value: str) -> None:
@@ -77,8 +77,8 @@ def mark_as(monkeypatch, supports: str, value: str) -> None:
 
 
 def import_seeds(qtbot, app: CasefileApp) -> None:
-    app.import_paths([SEEDS])
-    qtbot.waitUntil(lambda: not app.ops.busy(), timeout=20_000)
+    app.exchange.import_paths([SEEDS])
+    qtbot.waitUntil(lambda: not app.background.busy(), timeout=20_000)
 
 
 def source_id_of(name: str) -> int:
@@ -97,19 +97,19 @@ def select_quote(app: CasefileApp, quote: str) -> tuple[int, int]:
 def test_a_documenters_session_survives_undo_redo_and_reopening(qtbot, casefile, tmp_path,
                                                                   monkeypatch, messages):
     path = tmp_path / "pow.casefile"
-    assert casefile.new_case(path, "Executions of surrendered POWs")
+    assert casefile.cases.new_case(path, "Executions of surrendered POWs")
     assert "Executions of surrendered POWs — pow.casefile" in casefile.window.windowTitle()
     import_seeds(qtbot, casefile)
     assert Source.select().count() == 5
     assert "5 sources" in casefile.window.counts_label.text()
 
-    casefile.add_incident()
+    casefile.editing.add_incident()
     incident = Incident.get()
-    casefile.edit_incident(incident.id, {"title": "Wounded soldier, Phenol plant"})
-    casefile.open_source(source_id_of("003_b8c3f3517aeeccd0.txt"))
+    casefile.editing.edit_incident(incident.id, {"title": "Wounded soldier, Phenol plant"})
+    casefile.reading.open_source(source_id_of("003_b8c3f3517aeeccd0.txt"))
     start, end = select_quote(casefile, PHENOL)
     mark_as(monkeypatch, "place", "New York")
-    casefile.mark_evidence()
+    casefile.editing.mark_evidence()
     span = Evidence.get()
     assert (span.start, span.end, span.quote) == (start, end, PHENOL)
     assert (span.incident_id, span.supports, span.asserted_value) == (incident.id, "place",
@@ -132,8 +132,8 @@ def test_a_documenters_session_survives_undo_redo_and_reopening(qtbot, casefile,
     assert actions[-4:] == ["evidence.update", "evidence.remove", "evidence.restore",
                             "evidence.update"]
 
-    casefile.close_case()
-    assert casefile.open_case(path)
+    casefile.cases.close_case()
+    assert casefile.cases.open_case(path)
     reopened = Evidence.get_by_id(span.id)
     assert (reopened.status, reopened.quote, reopened.supports) == ("verified", PHENOL, "place")
     assert Incident.get().title == "Wounded soldier, Phenol plant"
@@ -141,23 +141,23 @@ def test_a_documenters_session_survives_undo_redo_and_reopening(qtbot, casefile,
 
 
 def test_bulk_status_change_is_one_undo_step(qtbot, casefile, tmp_path, monkeypatch):
-    casefile.new_case(tmp_path / "bulk.casefile", "Bulk")
+    casefile.cases.new_case(tmp_path / "bulk.casefile", "Bulk")
     import_seeds(qtbot, casefile)
-    casefile.open_source(source_id_of("000_834f49a7d7f9d56b.txt"))
+    casefile.reading.open_source(source_id_of("000_834f49a7d7f9d56b.txt"))
     text = casefile.window.source_view.text_edit().toPlainText()
-    ids = [casefile.add_evidence(source_id_of("000_834f49a7d7f9d56b.txt"), i, i + 8,
+    ids = [casefile.editing.add_evidence(source_id_of("000_834f49a7d7f9d56b.txt"), i, i + 8,
                                  {"supports": "narrative"}) for i in range(0, 400, 40)]
     assert len(text) > 400 and len(ids) == 10
-    casefile.edit_evidence(ids, {"status": "contested"})
+    casefile.editing.edit_evidence(ids, {"status": "contested"})
     assert {e.status for e in Evidence.select()} == {"contested"}
     casefile.undo_stack.undo()
     assert {e.status for e in Evidence.select()} == {"unverified"}
 
 
 def test_conflicting_counts_are_shown_on_the_field(qtbot, casefile, tmp_path):
-    casefile.new_case(tmp_path / "counts.casefile", "Counts")
+    casefile.cases.new_case(tmp_path / "counts.casefile", "Counts")
     import_seeds(qtbot, casefile)
-    casefile.add_incident()
+    casefile.editing.add_incident()
     incident = Incident.get()
     un = source_id_of("000_834f49a7d7f9d56b.txt")
     hur = source_id_of("004_e29c96a0d55b127c.txt")
@@ -165,10 +165,10 @@ def test_conflicting_counts_are_shown_on_the_field(qtbot, casefile, tmp_path):
     for source_id, text, quote, value in ((un, un_text, "79 cases of execution", "79"),
                                           (hur, hur_text, "more than 150 cases", "150+")):
         start = text.index(quote)
-        casefile.add_evidence(source_id, start, start + len(quote),
+        casefile.editing.add_evidence(source_id, start, start + len(quote),
                               {"incident": incident.id, "supports": "victims",
                                "asserted_value": value})
-    casefile.select_incident(incident.id)
+    casefile.editing.select_incident(incident.id)
     form_text = _visible_text(casefile.window.incident_form)
     assert "79" in form_text and "150+" in form_text
 
@@ -183,17 +183,17 @@ def _visible_text(widget) -> str:
 
 def test_deleting_an_incident_asks_keeps_evidence_and_undoes(qtbot, casefile, tmp_path,
                                                              messages):
-    casefile.new_case(tmp_path / "del.casefile", "Delete")
+    casefile.cases.new_case(tmp_path / "del.casefile", "Delete")
     import_seeds(qtbot, casefile)
-    casefile.add_incident()
+    casefile.editing.add_incident()
     incident = Incident.get()
-    span = casefile.add_evidence(source_id_of("003_b8c3f3517aeeccd0.txt"), 0, 20,
+    span = casefile.editing.add_evidence(source_id_of("003_b8c3f3517aeeccd0.txt"), 0, 20,
                                  {"incident": incident.id, "supports": "title"})
     messages.answer = QMessageBox.StandardButton.No
-    casefile.delete_incident(incident.id)
+    casefile.editing.delete_incident(incident.id)
     assert Incident.select().count() == 1
     messages.answer = QMessageBox.StandardButton.Yes
-    casefile.delete_incident(incident.id)
+    casefile.editing.delete_incident(incident.id)
     assert Incident.select().count() == 0
     assert Evidence.get_by_id(span).incident_id is None
     assert "will be kept, unlinked" in messages.texts()
@@ -212,7 +212,7 @@ def test_a_file_that_is_not_a_case_gets_a_clear_message(casefile, tmp_path, mess
                                                         reason):
     path = tmp_path / "notes.casefile"
     make(path)
-    assert not casefile.open_case(path)
+    assert not casefile.cases.open_case(path)
     assert "notes.casefile" in messages.texts() and reason in messages.texts()
     assert casefile.case_file is None
 
@@ -222,7 +222,7 @@ def test_a_case_from_a_newer_version_gets_a_clear_message(casefile, tmp_path, me
     database = db.new_case(path, "Future")
     database.pragma("user_version", db.SCHEMA_VERSION + 5)
     db.close_case()
-    assert not casefile.open_case(path)
+    assert not casefile.cases.open_case(path)
     assert "newer Casefile" in messages.texts()
 
 
@@ -235,45 +235,45 @@ def test_a_read_only_case_gets_a_clear_message(casefile, tmp_path, messages, mon
     real_access = os.access
     monkeypatch.setattr(os, "access",
                         lambda p, mode: False if Path(p) == path else real_access(p, mode))
-    assert not casefile.open_case(path)
+    assert not casefile.cases.open_case(path)
     assert "ro.casefile: is read-only" in messages.texts()
 
 
 def test_a_case_open_in_another_window_is_refused(qtbot, casefile, tmp_path, settings,
                                                   messages):
     path = tmp_path / "shared.casefile"
-    casefile.new_case(path, "Shared")
+    casefile.cases.new_case(path, "Shared")
     copy = tmp_path / "elsewhere.casefile"
     shutil.copy(path, copy)
     other = CasefileApp(settings)
     qtbot.addWidget(other.window)
-    assert not other.open_case(path)
+    assert not other.cases.open_case(path)
     assert "shared.casefile: is already open in another Casefile window" in messages.texts()
-    assert other.open_case(copy)
-    other.close_case()
+    assert other.cases.open_case(copy)
+    other.cases.close_case()
 
 
 def test_dropping_files_imports_them(qtbot, casefile, tmp_path):
-    casefile.new_case(tmp_path / "drop.casefile", "Drop")
+    casefile.cases.new_case(tmp_path / "drop.casefile", "Drop")
     casefile.window.filesDropped.emit([SEEDS / "001_f8134103c8dcf54a.txt"])
-    qtbot.waitUntil(lambda: not casefile.ops.busy(), timeout=10_000)
+    qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=10_000)
     assert Source.select().count() == 1
 
 
 def test_a_failed_import_names_the_file_and_changes_nothing(qtbot, casefile, tmp_path,
                                                             messages):
-    casefile.new_case(tmp_path / "bad.casefile", "Bad")
+    casefile.cases.new_case(tmp_path / "bad.casefile", "Bad")
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(b"%PDF-1.4 nothing here")
-    casefile.import_paths([scan])
-    qtbot.waitUntil(lambda: not casefile.ops.busy(), timeout=10_000)
+    casefile.exchange.import_paths([scan])
+    qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=10_000)
     assert Source.select().count() == 0
     assert "scan.pdf: is not a readable PDF" in messages.texts()
 
 
 def test_layout_and_recent_cases_are_restored(qtbot, casefile, tmp_path, settings):
     path = tmp_path / "layout.casefile"
-    casefile.new_case(path, "Layout")
+    casefile.cases.new_case(path, "Layout")
     casefile.window.evidence_dock.hide()
     casefile.window.resize(700, 500)  # within the offscreen screen (800 × 600)
     size = casefile.window.size()  # as the window's minimum size allows
@@ -294,9 +294,9 @@ def test_an_unexpected_error_is_logged_and_explained(casefile, tmp_path, monkeyp
     monkeypatch.setattr(logfile, "log_path", lambda: log_file)
     logfile.start_logging()
     shown = []
-    monkeypatch.setattr(casefile, "show_unexpected_error",
+    monkeypatch.setattr(casefile.session, "show_unexpected_error",
                         lambda summary, details: shown.append((summary, details)))
-    logfile.install_excepthook(casefile.show_unexpected_error)
+    logfile.install_excepthook(casefile.session.show_unexpected_error)
     import sys
 
     try:
@@ -311,10 +311,10 @@ def test_e_marks_the_selection_and_number_keys_grade_it(qtbot, casefile, tmp_pat
                                                        monkeypatch):
     from PySide6.QtCore import Qt
 
-    casefile.new_case(tmp_path / "keys.casefile", "Keys")
+    casefile.cases.new_case(tmp_path / "keys.casefile", "Keys")
     import_seeds(qtbot, casefile)
-    casefile.add_incident()
-    casefile.open_source(source_id_of("003_b8c3f3517aeeccd0.txt"))
+    casefile.editing.add_incident()
+    casefile.reading.open_source(source_id_of("003_b8c3f3517aeeccd0.txt"))
     edit = casefile.window.source_view.text_edit()
     select_quote(casefile, PHENOL)
     qtbot.waitUntil(edit.hasFocus)
@@ -330,10 +330,10 @@ def test_e_marks_the_selection_and_number_keys_grade_it(qtbot, casefile, tmp_pat
 def test_the_history_shows_each_change_and_its_undo(qtbot, casefile, tmp_path):
     from PySide6.QtTest import QAbstractItemModelTester
 
-    casefile.new_case(tmp_path / "history.casefile", "History")
+    casefile.cases.new_case(tmp_path / "history.casefile", "History")
     model = casefile.window.history_panel.model
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    casefile.add_incident()
+    casefile.editing.add_incident()
     casefile.undo_stack.undo()
     actions = [model.index(r, 2).data() for r in range(model.rowCount())]
     assert actions == ["incident.delete", "incident.create", "case.create"]
@@ -343,13 +343,13 @@ def test_the_history_shows_each_change_and_its_undo(qtbot, casefile, tmp_path):
 def test_a_dossier_is_exported_off_the_ui_thread(qtbot, casefile, tmp_path, messages):
     from desktop.services.export import DossierOptions
 
-    casefile.new_case(tmp_path / "export.casefile", "Export")
+    casefile.cases.new_case(tmp_path / "export.casefile", "Export")
     import_seeds(qtbot, casefile)
-    casefile.add_incident()
+    casefile.editing.add_incident()
     out = tmp_path / "out" / "dossier.docx"
     out.parent.mkdir()
-    casefile.export_dossier(out, DossierOptions(incidents="drafts"))
-    qtbot.waitUntil(lambda: not casefile.ops.busy(), timeout=20_000)
+    casefile.exchange.export_dossier(out, DossierOptions(incidents="drafts"))
+    qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=20_000)
     assert out.exists()
     assert "Dossier written" in messages.texts()
     assert AuditEntry.select().order_by(AuditEntry.id.desc()).get().action == "dossier.export"
@@ -358,23 +358,23 @@ def test_a_dossier_is_exported_off_the_ui_thread(qtbot, casefile, tmp_path, mess
 def test_an_export_that_cannot_be_written_says_why(qtbot, casefile, tmp_path, messages):
     from desktop.services.export import DossierOptions
 
-    casefile.new_case(tmp_path / "export.casefile", "Export")
-    casefile.add_incident()
-    casefile.export_dossier(tmp_path / "missing" / "dossier.docx",
+    casefile.cases.new_case(tmp_path / "export.casefile", "Export")
+    casefile.editing.add_incident()
+    casefile.exchange.export_dossier(tmp_path / "missing" / "dossier.docx",
                             DossierOptions(incidents="drafts"))
-    qtbot.waitUntil(lambda: not casefile.ops.busy(), timeout=20_000)
+    qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=20_000)
     assert "dossier.docx: cannot be written" in messages.texts()
     assert not (tmp_path / "missing").exists()
 
 
 def test_the_first_run_lands_in_the_demo_case(qtbot, casefile, tmp_path, monkeypatch):
-    from desktop.gui import app as app_module
+    from desktop.gui.flows import cases as app_module
 
     monkeypatch.setattr(app_module, "demo_case_path", lambda: tmp_path / "data" / "demo.casefile")
-    path = casefile.ensure_demo_case()
+    path = casefile.cases.ensure_demo_case()
     assert path == tmp_path / "data" / "demo.casefile" and path.exists()
-    assert casefile.ensure_demo_case() == path  # built once, then reused
-    assert casefile.open_case(path)
+    assert casefile.cases.ensure_demo_case() == path  # built once, then reused
+    assert casefile.cases.open_case(path)
     assert Incident.select().count() == 5
     assert casefile.window.source_view.source_id() is not None
 
@@ -382,10 +382,10 @@ def test_the_first_run_lands_in_the_demo_case(qtbot, casefile, tmp_path, monkeyp
 def test_typing_in_a_combo_box_never_grades_evidence(qtbot, casefile, tmp_path):
     from PySide6.QtCore import Qt
 
-    casefile.new_case(tmp_path / "keys.casefile", "Keys")
+    casefile.cases.new_case(tmp_path / "keys.casefile", "Keys")
     import_seeds(qtbot, casefile)
-    casefile.add_incident()
-    span = casefile.add_evidence(source_id_of("003_b8c3f3517aeeccd0.txt"), 0, 20,
+    casefile.editing.add_incident()
+    span = casefile.editing.add_evidence(source_id_of("003_b8c3f3517aeeccd0.txt"), 0, 20,
                                  {"supports": "title"})
     casefile.window.evidence_panel.select_evidence(span)
     combo = casefile.window.incident_form.editor("date_precision")
@@ -399,10 +399,10 @@ def test_typing_in_a_combo_box_never_grades_evidence(qtbot, casefile, tmp_path):
 
 
 def test_a_case_that_cannot_be_opened_leaves_the_open_one_open(casefile, tmp_path, messages):
-    casefile.new_case(tmp_path / "open.casefile", "Open")
+    casefile.cases.new_case(tmp_path / "open.casefile", "Open")
     notes = tmp_path / "notes.casefile"
     notes.write_text("not a case")
-    assert not casefile.open_case(notes)
+    assert not casefile.cases.open_case(notes)
     assert casefile.case_file == tmp_path / "open.casefile"
     assert Incident.select().count() == 0  # the open case is still usable
 
@@ -415,10 +415,10 @@ def test_without_a_case_nothing_can_be_added(casefile):
 
 def test_deleting_the_current_incident_clears_the_evidence_scope(qtbot, casefile, tmp_path,
                                                                messages):
-    casefile.new_case(tmp_path / "scope.casefile", "Scope")
-    casefile.add_incident()
+    casefile.cases.new_case(tmp_path / "scope.casefile", "Scope")
+    casefile.editing.add_incident()
     incident = Incident.get()
-    casefile.delete_incident(incident.id)
+    casefile.editing.delete_incident(incident.id)
     assert casefile.window.incident_form.incident_id() is None
     assert casefile.window.evidence_panel.model().incident_scope() is None
 
@@ -426,15 +426,15 @@ def test_deleting_the_current_incident_clears_the_evidence_scope(qtbot, casefile
 def test_undoing_an_edit_restores_the_approval_it_cleared(qtbot, casefile, tmp_path):
     from desktop.services import review
 
-    casefile.new_case(tmp_path / "approved.casefile", "Approved")
+    casefile.cases.new_case(tmp_path / "approved.casefile", "Approved")
     import_seeds(qtbot, casefile)
-    casefile.add_incident()
-    span = casefile.add_evidence(source_id_of("003_b8c3f3517aeeccd0.txt"), 0, 20,
+    casefile.editing.add_incident()
+    span = casefile.editing.add_evidence(source_id_of("003_b8c3f3517aeeccd0.txt"), 0, 20,
                                  {"supports": "title", "asserted_value": "x"})
     review.review_evidence(span, "approved", actor="Reviewer")
-    casefile.edit_evidence([span], {"asserted_value": "y"})
+    casefile.editing.edit_evidence([span], {"asserted_value": "y"})
     assert Evidence.get_by_id(span).review_state == "pending"
-    casefile.undo()
+    casefile.editing.undo()
     restored = Evidence.get_by_id(span)
     assert (restored.asserted_value, restored.review_state, restored.reviewed_by) == (
         "x", "approved", "Reviewer")

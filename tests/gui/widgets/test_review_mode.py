@@ -43,15 +43,15 @@ def test_review_from_submission_to_sign_off(qtbot, tmp_path, worked_file, messag
     spans = [worked["evidence"][k] for k in ("time", "place", "killing")]
 
     documenter = window_as(qtbot, tmp_path, ACTOR)
-    assert documenter.open_case(path)
-    documenter.select_incident(incident)
+    assert documenter.cases.open_case(path)
+    documenter.editing.select_incident(incident)
     documenter.window.actions.submit_incident.trigger()
     assert Incident.get_by_id(incident).state == "in_review"
-    documenter.close_case()
+    documenter.cases.close_case()
 
     reviewer = window_as(qtbot, tmp_path, REVIEWER)
-    assert reviewer.open_case(path)
-    reviewer.select_incident(incident)
+    assert reviewer.cases.open_case(path)
+    reviewer.editing.select_incident(incident)
     reviewer.window.actions.review_mode.trigger()
     panel = reviewer.window.review_panel
     assert reviewer.window.review_dock.isVisible()
@@ -79,9 +79,9 @@ def test_review_from_submission_to_sign_off(qtbot, tmp_path, worked_file, messag
     qtbot.keyClick(focus, Qt.Key.Key_N)
     qtbot.keyClick(focus, Qt.Key.Key_P)
     assert not panel.approve_incident.isEnabled()  # evidence still waits
-    reviewer.close_case()
+    reviewer.cases.close_case()
 
-    documenter.open_case(path)
+    documenter.cases.open_case(path)
     documenter.window.evidence_panel.select_evidence(second)
     model = documenter.window.evidence_panel.model()
     row = model.row_of(second)
@@ -89,25 +89,25 @@ def test_review_from_submission_to_sign_off(qtbot, tmp_path, worked_file, messag
     assert "Returned" in review_cell
     documenter.window.actions.resubmit_evidence.trigger()
     assert Evidence.get_by_id(second).review_state == "pending"
-    documenter.close_case()
+    documenter.cases.close_case()
 
-    reviewer.open_case(path)
-    reviewer.select_incident(incident)
+    reviewer.cases.open_case(path)
+    reviewer.editing.select_incident(incident)
     reviewer.window.actions.review_mode.setChecked(False)
     reviewer.window.actions.review_mode.setChecked(True)
     for _ in range(3):
         current = reviewer.window.review_panel.current()
         if current in spans:
-            reviewer.approve_current()
+            reviewer.review.approve_current()
         else:
-            reviewer.move_review(1)
+            reviewer.review.move(1)
     assert all(Evidence.get_by_id(s).review_state == "approved" for s in spans)
     assert panel.approve_incident.isEnabled()
     panel.approve_incident.click()
     assert Incident.get_by_id(incident).state == "approved"
     reviewer.undo_stack.undo()
     assert Incident.get_by_id(incident).state == "in_review"
-    reviewer.close_case()
+    reviewer.cases.close_case()
     assert not messages.shown
 
 
@@ -115,21 +115,21 @@ def test_returning_by_key_asks_for_a_comment(qtbot, tmp_path, worked_file, monke
                                             messages):  # noqa: F811
     path, worked = worked_file
     reviewer = window_as(qtbot, tmp_path, REVIEWER)
-    reviewer.open_case(path)
+    reviewer.cases.open_case(path)
     reviewer.window.actions.review_mode.trigger()
     current = reviewer.window.review_panel.current()
     monkeypatch.setattr(QInputDialog, "getMultiLineText",
                         lambda *args, **kwargs: ("Needs the original video", True))
     reviewer.window.actions.return_evidence.trigger()
     assert Evidence.get_by_id(current).review_comment == "Needs the original video"
-    reviewer.close_case()
+    reviewer.cases.close_case()
 
 
 def test_review_keys_do_nothing_outside_review_mode(qtbot, tmp_path, worked_file):
     path, _ = worked_file
     documenter = window_as(qtbot, tmp_path, ACTOR)
-    documenter.open_case(path)
+    documenter.cases.open_case(path)
     assert not documenter.window.actions.approve_evidence.isEnabled()
     documenter.window.actions.review_mode.trigger()
     assert documenter.window.actions.approve_evidence.isEnabled()
-    documenter.close_case()
+    documenter.cases.close_case()

@@ -43,7 +43,7 @@ from desktop.gui import i18n
 from desktop.gui.settings import Settings
 from desktop.gui.widgets.actions import MENU_TITLES, MENUS, SPECS
 from desktop.gui.widgets.scale_words import WORDS
-from desktop.services import evidence, incidents, search, sources
+from desktop.services import changes, evidence, incidents, search, sources
 from tests.conftest import ROOT
 
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -222,7 +222,7 @@ def build_app(tmp_path: Path):
 
 def fill_ukrainian_case(casefile, tmp_path: Path) -> dict:
     """A case whose data is Ukrainian, so that any Latin text comes from the interface."""
-    assert casefile.new_case(tmp_path / "справа.casefile", "Розстріли полонених")
+    assert casefile.cases.new_case(tmp_path / "справа.casefile", "Розстріли полонених")
     statement = tmp_path / "свідчення.txt"
     statement.write_text(WITNESS_TEXT, encoding="utf-8")
     report = sources.import_files([statement], actor=USER)
@@ -235,10 +235,10 @@ def fill_ukrainian_case(casefile, tmp_path: Path) -> dict:
     span = evidence.add_evidence(source_id, start, start + len(quote), actor=USER,
                                  incident=incident.id, supports="place",
                                  asserted_value="Нью-Йорк", note="Зі слів свідка").id
-    casefile.refresh(frozenset({"sources", "incidents", "evidence", "case"}))
-    casefile.open_source(source_id)
-    casefile.select_incident(incident.id)
-    casefile.show_evidence(span)
+    casefile.events.publish(changes.everything())
+    casefile.reading.open_source(source_id)
+    casefile.editing.select_incident(incident.id)
+    casefile.reading.show_evidence(span)
     return {"source": source_id, "incident": incident.id, "span": span, "quote": quote}
 
 
@@ -270,8 +270,8 @@ def test_main_window_shows_no_english(qtbot, ukrainian, no_message_boxes, tmp_pa
             model.row_at(row).created_at)
         assert re.fullmatch(r"\d\d\.\d\d\.\d\d", model.index(row, model.CREATED_AT).data())
     finally:
-        casefile.ops.wait()
-        casefile.close_case()
+        casefile.background.wait()
+        casefile.cases.close_case()
 
 
 def test_dialogs_show_no_english(qtbot, ukrainian, no_message_boxes, tmp_path):
@@ -301,7 +301,7 @@ def test_dialogs_show_no_english(qtbot, ukrainian, no_message_boxes, tmp_path):
             dialog.deleteLater()
         assert not problems, "English left in Ukrainian dialogs:\n" + "\n".join(problems)
     finally:
-        casefile.close_case()
+        casefile.cases.close_case()
 
 
 def test_switching_back_to_english(qtbot, qapp, uk_catalogue, monkeypatch):
@@ -338,7 +338,7 @@ def test_tour_shows_no_english(qtbot, ukrainian, no_message_boxes, tmp_path):
     casefile.window.show()
     try:
         fill_ukrainian_case(casefile, tmp_path)
-        tour = casefile.start_tour()
+        tour = casefile.session.start_tour()
         count = len(workspace_steps(casefile.window))
         problems, headings = [], []
         for step in range(count):
@@ -361,7 +361,7 @@ def test_tour_shows_no_english(qtbot, ukrainian, no_message_boxes, tmp_path):
         assert not tour.isVisible() and casefile.settings.tour_seen
         assert not no_message_boxes
     finally:
-        casefile.close_case()
+        casefile.cases.close_case()
 
 
 # ------------------------------------------------------------------ the catalogue
@@ -409,33 +409,44 @@ def test_catalogue_is_current(tmp_path):
         f"gone: {sorted(before - after)}")
 
 
-#: Calls in desktop/gui/app.py whose text arguments a user reads (titles, messages, prompts…).
-_SHOWN_BY = {"warn", "inform", "ask", "showMessage", "getSaveFileName", "getOpenFileName",
-             "getOpenFileNames", "getExistingDirectory", "getText", "getMultiLineText", "about",
-             "addAction", "QMessageBox", "CaseOpenError"}
+#: Calls in the app and its flows whose text arguments a user reads (titles, messages, prompts…).
+_SHOWN_BY = {"warn", "inform", "ask", "showMessage", "status", "getSaveFileName",
+             "getOpenFileName", "getOpenFileNames", "getExistingDirectory", "getText",
+             "getMultiLineText", "about", "addAction", "QMessageBox", "CaseOpenError", "attempt",
+             "run_in_background"}
+#: Where the window's messages and dialogs are written: the app and its feature flows.
+_APP_FILES = [ROOT / "desktop" / "gui" / "app.py",
+              *sorted((ROOT / "desktop" / "gui" / "flows").glob("*.py"))]
 
 
 def _app_texts() -> tuple[list[tuple[str, str, bool]], list[str]]:
-    """((context, source, numerus) of every tr/translate call of desktop/gui/app.py, and the
-    user-visible calls given plain English (a literal or an f-string) instead."""
-    tree = ast.parse((ROOT / "desktop" / "gui" / "app.py").read_text(encoding="utf-8"))
+    """((context, source, numerus) of every tr/translate call of the app and its flows — the
+    context of `self.tr` is the class it is called in — and the user-visible calls given plain
+    English (a literal or an f-string) instead."""
     texts, plain = [], []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        args = [a for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-        if name == "tr" and args:
-            texts.append(("CasefileApp", node.args[0].value, len(node.args) > 2))
-        elif name == "translate" and len(args) >= 2:
-            texts.append((node.args[0].value, node.args[1].value, len(node.args) > 3))
-        elif name in _SHOWN_BY:
-            plain += [f"line {arg.lineno}: {name}({ast.unparse(arg)})" for arg in node.args
-                      if _english(arg)]
-    plain += [f"line {node.value.lineno}: label={ast.unparse(node.value)}"  # progress labels
-              for node in ast.walk(tree)
-              if isinstance(node, ast.keyword) and node.arg == "label" and _english(node.value)]
+    for path in _APP_FILES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        classes = {id(node): cls.name for cls in ast.walk(tree) if isinstance(cls, ast.ClassDef)
+                   for node in ast.walk(cls)}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            args = [a for a in node.args
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if name == "tr" and args:
+                texts.append((classes.get(id(node), "?"), node.args[0].value,
+                              len(node.args) > 2))
+            elif name == "translate" and len(args) >= 2:
+                texts.append((node.args[0].value, node.args[1].value, len(node.args) > 3))
+            elif name in _SHOWN_BY:
+                plain += [f"{path.name} line {arg.lineno}: {name}({ast.unparse(arg)})"
+                          for arg in node.args if _english(arg)]
+        plain += [f"{path.name} line {node.value.lineno}: label={ast.unparse(node.value)}"
+                  for node in ast.walk(tree)  # progress labels
+                  if isinstance(node, ast.keyword) and node.arg == "label"
+                  and _english(node.value)]
     return texts, plain
 
 
@@ -447,10 +458,11 @@ def _english(arg: ast.expr) -> bool:
 
 
 def test_app_texts_are_in_the_catalogue_and_translated(ukrainian):
-    """Every tr()/translate() text of app.py has a finished Ukrainian entry that Qt finds, and
-    no message box, dialog, status bar message or progress label is given bare English."""
+    """Every tr()/translate() text of the app and its flows has a finished Ukrainian entry that
+    Qt finds, and no message box, dialog, status bar message or progress label is given bare
+    English."""
     texts, plain = _app_texts()
-    assert len(texts) > 80, "expected the texts of app.py's messages and dialogs"
+    assert len(texts) > 80, "expected the texts of the app's messages and dialogs"
     assert not plain, "wrap these in self.tr(…) (see the README):\n" + "\n".join(plain)
     finished = {}
     for context in catalogue().iter("context"):

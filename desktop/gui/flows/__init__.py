@@ -1,0 +1,1 @@
+"""Feature flows of the window: each turns what a user asks for into service calls."""

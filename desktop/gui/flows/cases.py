@@ -1,0 +1,291 @@
+"""Case files in the window: new, open (with passphrase and lock), close, recent, demo,
+encrypt, recover, verify.
+
+Only one case is open per window; a lock file beside it keeps a second Casefile window from
+opening it at the same time.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
+
+from desktop import APP_NAME
+from desktop.domain import db, encryption
+from desktop.domain.errors import CasefileError, CaseOpenError
+from desktop.gui import logfile
+from desktop.gui.flows.base import Flow
+from desktop.gui.widgets.dialogs.new_case import EncryptCaseDialog, NewCaseDialog
+from desktop.services import case as case_service
+from desktop.services import changes, demo, integrity, recovery, sources
+
+log = logging.getLogger(__name__)
+
+PASSPHRASE_TRIES = 3
+
+
+def case_filter() -> str:
+    """The file-dialog filter of case files, in the interface language."""
+    return (QCoreApplication.translate("CasefileApp", "{app} cases (*{suffix})")
+            .format(app=APP_NAME, suffix=db.SUFFIX)
+            + ";;" + QCoreApplication.translate("CasefileApp", "All files (*)"))
+
+
+def documents() -> Path:
+    """Where file dialogs start when there is no case to start beside."""
+    return Path.home()
+
+
+def demo_case_path() -> Path:
+    """Where the demo case lives: in the user's data folder, beside the log."""
+    return logfile.log_path().parent.parent / "Casefile demo case.casefile"
+
+
+class CaseFiles(Flow):
+    """Opening and closing the window's case, and what is done to the file as a whole."""
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self._lock: QLockFile | None = None
+
+    @property
+    def case_file(self) -> Path | None:
+        return self.app.session.case_file
+
+    # ------------------------------------------------------------ new and open
+    def ask_new_case(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("New case"),
+                                              str(documents()), case_filter())
+        if not name:
+            return
+        path = Path(name) if name.endswith(db.SUFFIX) else Path(name + db.SUFFIX)
+        dialog = NewCaseDialog(path.stem, self.window)
+        if dialog.exec() == NewCaseDialog.DialogCode.Accepted:
+            self.new_case(path, **dialog.values(), passphrase=dialog.passphrase())
+
+    def new_case(self, path: Path, title: str, *, reference: str = "",
+                 classification: str = "confidential", passphrase: str | None = None) -> bool:
+        if not self.close_case():
+            return False
+        made, _ = self.attempt(self.tr("The case could not be created"), lambda: db.new_case(
+            path, title, actor=self.user(), reference=reference,
+            classification=classification, passphrase=passphrase))
+        if not made:
+            return False
+        db.close_case()
+        return self.open_case(path, passphrase=passphrase)
+
+    def ask_open_case(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open case"),
+                                              str(documents()), case_filter())
+        if name:
+            self.open_case(Path(name))
+
+    def open_case(self, path: Path, passphrase: str | None = None) -> bool:
+        """Open a case in this window; a clear message and nothing changed when it cannot be.
+
+        An encrypted case asks for its passphrase, three tries at most.
+        """
+        path = Path(path)
+        if self.case_file is not None and path.resolve() == self.case_file.resolve():
+            return True
+        lock = QLockFile(str(path) + ".lock")
+        lock.setStaleLockTime(0)  # only a lock whose process is gone is stale
+        try:  # everything that can refuse the file comes before the open case is closed
+            passphrase = self._unlock(path, passphrase)
+            if passphrase == "":
+                return False  # the user cancelled the passphrase prompt
+            if not lock.tryLock(100):
+                raise CaseOpenError(path, self.tr("is already open in another {app} window{owner}")
+                                    .format(app=APP_NAME, owner=_lock_owner(lock)))
+        except CasefileError as exc:
+            if lock.isLocked():
+                lock.unlock()
+            self.warn(self.tr("The case could not be opened"), str(exc))
+            return False
+        if not self.close_case():
+            lock.unlock()
+            return False
+        opened, _ = self.attempt(self.tr("The case could not be opened"),
+                                 lambda: db.open_case(path, passphrase))
+        if not opened:
+            lock.unlock()
+            return False
+        self._lock, self.app.session.case_file = lock, path
+        self.app.settings.add_recent_case(path)
+        self.case_opened(True)
+        log.info("opened case %s", path)
+        return True
+
+    def _unlock(self, path: Path, passphrase: str | None) -> str | None:
+        """Check the case, asking for its passphrase while needed; "" if the user gave up."""
+        wrong = 0
+        while True:
+            try:
+                db.inspect_case(path, passphrase)
+                return passphrase
+            except encryption.PassphraseRequired:
+                prompt = self.tr("{name} is encrypted. Its passphrase:").format(name=path.name)
+            except encryption.WrongPassphrase:
+                wrong += 1
+                if wrong == PASSPHRASE_TRIES:
+                    raise CaseOpenError(path, self.tr(
+                        "the passphrase was not right {count} times; the case stays closed")
+                        .format(count=PASSPHRASE_TRIES)) from None
+                left = PASSPHRASE_TRIES - wrong
+                # Two English texts: "try" has an irregular plural that i18n.plural cannot make.
+                prompt = (self.tr("That passphrase is not right for {name}. Try again "
+                                  "(%n try left):", "", left) if left == 1 else
+                          self.tr("That passphrase is not right for {name}. Try again "
+                                  "(%n tries left):", "", left)).format(name=path.name)
+            passphrase, ok = QInputDialog.getText(self.window, self.tr("Encrypted case"), prompt,
+                                                  QLineEdit.EchoMode.Password)
+            if not ok or not passphrase:
+                return ""
+
+    def close_case(self) -> bool:
+        """Close the open case (edits are already saved); False if the user must wait."""
+        if self.case_file is None:
+            return True
+        if self.app.background.busy():
+            self.warn(self.tr("Please wait"),
+                      self.tr("An import or export is still running; cancel it or wait for it "
+                              "to finish before closing the case."))
+            return False
+        self.window.incident_form.flush()
+        self.app.undo_stack.clear()
+        db.close_case()
+        if self._lock is not None:
+            self._lock.unlock()
+        self._lock, self.app.session.case_file = None, None
+        self.case_opened(False)
+        return True
+
+    def case_opened(self, is_open: bool) -> None:
+        """Set the window up for the case just opened (or for none) and redraw every panel."""
+        w = self.window
+        self.app.undo_stack.clear()  # a history belongs to one case
+        for action in w.actions.case_actions():
+            action.setEnabled(is_open)
+        w.navigator.add_button.setEnabled(is_open)
+        w.search_panel.setEnabled(is_open)
+        if not is_open:
+            w.actions.review_mode.setChecked(False)
+        self.app.review.enable_actions(w.actions.review_mode.isChecked())
+        w.actions.undo.setEnabled(False)
+        w.actions.redo.setEnabled(False)
+        w.source_view.set_source(None)
+        w.compare_view.set_source(None)
+        w.incident_form.set_incident(None)
+        w.search_panel.clear()
+        w.show_user(self.user())
+        self.publish(changes.everything())
+        if is_open:
+            first = sources.source_rows()[:1]
+            if first:
+                self.app.reading.open_source(first[0].id)
+        else:
+            w.show_summary(None)
+            w.show_case_title(None, None)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        recent = self.app.settings.recent_cases()
+        for path in recent:
+            menu.addAction(path.name, lambda p=path: self.open_case(p)).setToolTip(str(path))
+        if not recent:
+            menu.addAction(self.tr("No recent cases")).setEnabled(False)
+
+    def ensure_demo_case(self) -> Path | None:
+        """The demo case, built from the seed texts the first time it is needed."""
+        path = demo_case_path()
+        if path.exists():
+            return path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            demo.build_demo(path)
+        except (CasefileError, OSError) as exc:
+            log.warning("the demo case could not be built: %s", exc)
+            self.warn(self.tr("The demo case could not be built"), str(exc))
+            return None
+        return path
+
+    # ------------------------------------------------------------ the file as a whole
+    def verify_integrity(self) -> None:
+        self.run_in_background(
+            self.tr("Verifying the audit trail and the sources' fingerprints…"),
+            lambda progress, cancelled: integrity.verify_case(progress),
+            done=self._verified, failed_title=self.tr("The work could not be finished"))
+
+    def _verified(self, report: integrity.IntegrityReport) -> None:
+        if report.ok:
+            self.inform(self.tr("Integrity verified"), report.summary())
+        else:
+            self.warn(self.tr("The case does not match its fingerprints"),
+                      "\n\n".join(report.problems[:12])
+                      + ("\n\n…" if len(report.problems) > 12 else ""))
+
+    def ask_encrypt_case(self) -> None:
+        """Rewrite the open case encrypted (off the UI thread), then reopen it."""
+        path = self.case_file
+        if path is None:
+            return
+        if case_service.is_encrypted():
+            self.inform(self.tr("Already encrypted"),
+                        self.tr("{name} is already encrypted.").format(name=path.name))
+            return
+        dialog = EncryptCaseDialog(self.window)
+        if dialog.exec() != EncryptCaseDialog.DialogCode.Accepted:
+            return
+        passphrase = dialog.passphrase()
+        if not self.close_case():
+            return
+
+        def encrypted(_) -> None:
+            if self.open_case(path, passphrase):
+                self.publish(case_service.record_encryption(actor=self.user()))
+
+        def not_encrypted(exc: Exception) -> None:
+            self.warn(self.tr("The case was not encrypted"), str(exc))
+            self.open_case(path)
+
+        self.run_in_background(
+            self.tr("Encrypting {name}…").format(name=path.name),
+            lambda progress, cancelled: db.convert_to_encrypted(path, passphrase),
+            done=encrypted, failed=not_encrypted,
+            failed_title=self.tr("The case was not encrypted"))
+
+    def ask_recover_case(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Recover a damaged case"),
+                                              str(documents()), case_filter())
+        if not name:
+            return
+        damaged = Path(name)
+        dest, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save the recovered case as"),
+            str(damaged.with_name(f"{damaged.stem} recovered{db.SUFFIX}")), case_filter())
+        if not dest:
+            return
+        actor = self.user()
+        self.run_in_background(
+            self.tr("Recovering {name}…").format(name=damaged.name),
+            lambda progress, cancelled: recovery.recover_case(damaged, Path(dest), actor=actor,
+                                                              progress=progress),
+            done=self._recovered, failed_title=self.tr("The work could not be finished"))
+
+    def _recovered(self, report) -> None:
+        self.inform(self.tr("Recovery finished"), report.summary())
+        if self.ask(self.tr("Open the recovered case?"), str(report.dest)):
+            self.open_case(report.dest)
+
+
+def _lock_owner(lock: QLockFile) -> str:
+    info = lock.getLockInfo()  # (pid, host name, app name) when the lock file is readable
+    if isinstance(info, tuple) and len(info) == 3 and info[0]:
+        return " (" + QCoreApplication.translate("CasefileApp", "process {pid} on {host}") \
+            .format(pid=info[0], host=info[1]) + ")"
+    return ""

@@ -1,0 +1,163 @@
+"""Edits of the case in the window: evidence, incidents, sources and protected people, each an
+undoable command over a service call; undo and redo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.gui import i18n
+from desktop.gui.commands import ServiceCommand
+from desktop.gui.flows.base import Flow
+from desktop.gui.widgets.dialogs.mark_evidence import MarkEvidenceDialog
+from desktop.gui.widgets.dialogs.protected_people import ProtectedPeopleDialog
+from desktop.gui.widgets.dialogs.source_details import SourceDetailsDialog
+from desktop.services import changes, evidence, incidents, protection, sources
+
+
+class Editing(Flow):
+    """Marking, grading and removing evidence; adding, editing and deleting incidents."""
+
+    # ------------------------------------------------------------ evidence
+    def mark_evidence(self) -> None:
+        """Turn the selected passage into an evidence span (asks what it proves)."""
+        view = self.app.reading.active_view()
+        source_id, selected = view.source_id(), view.selection_range()
+        if source_id is None or selected is None:
+            self.status(self.tr("Select a passage in the source first, then press E."))
+            return
+        start, end = selected
+        quote = sources.source_text(source_id)[start:end]
+        dialog = MarkEvidenceDialog(quote, self.window.incident_form.incident_id(), self.window)
+        if dialog.exec() != MarkEvidenceDialog.DialogCode.Accepted:
+            return
+        self.add_evidence(source_id, start, end, dialog.values())
+
+    def add_evidence(self, source_id: int, start: int, end: int, values: dict) -> int | None:
+        values = dict(values)
+        command = self.push("Mark evidence", lambda: evidence.add_evidence(
+            source_id, start, end, actor=self.user(), **values))
+        if command is None:
+            return None
+        self.app.reading.show_evidence(command.change.id)
+        return command.change.id
+
+    def selected_evidence(self) -> list[int]:
+        """The spans the user means: under the selection in the source they work in, else
+        those selected in the evidence list."""
+        view = self.app.reading.active_view()
+        in_text = view.text_edit().hasFocus()
+        return (view.selected_span_ids() if in_text else []) or \
+            self.window.evidence_panel.selected_ids()
+
+    def set_status(self, status: str) -> None:
+        ids = self.selected_evidence()
+        if not ids:
+            self.status(self.tr("Select evidence (in the source or the evidence list) to set its "
+                                "status."))
+            return
+        self.edit_evidence(ids, {"status": status})
+
+    def edit_evidence(self, ids: list[int], changes: dict) -> None:
+        ids, changes = list(ids), dict(changes)
+        self.push(f"Change {', '.join(changes)} of {len(ids)} span(s)",
+                  lambda: evidence.update_evidence(ids, actor=self.user(), **changes))
+
+    def remove_evidence(self) -> None:
+        ids = self.selected_evidence()
+        if ids:
+            self.push(f"Remove {len(ids)} evidence span(s)",
+                      lambda: evidence.remove_evidence(ids, actor=self.user()))
+
+    # ------------------------------------------------------------ incidents
+    def select_incident(self, incident_id: int | None) -> None:
+        form = self.window.incident_form
+        if form.incident_id() == incident_id:
+            return
+        form.flush()
+        form.set_incident(incident_id)
+        self.window.evidence_panel.set_current_incident(incident_id)
+        self.app.review.show_incident()
+        if incident_id is not None:
+            self.window.navigator.select_incident(incident_id)
+
+    def add_incident(self) -> None:
+        title = self.tr("New incident")
+        command = self.push("Add incident",
+                            lambda: incidents.create_incident(actor=self.user(), title=title))
+        if command is not None:
+            self.select_incident(command.change.id)
+            self.window.incident_dock.show()
+            self.window.incident_form.editor("title").setFocus()
+
+    def rename_incident(self, incident_id: int, title: str) -> None:
+        self.edit_incident(incident_id, {"title": title.strip()})
+
+    def edit_incident(self, incident_id: int, changes: dict) -> None:
+        """Edits of an incident's fields; consecutive edits of the same fields merge into one
+        undo step, so typing a title is undone as a whole, not keystroke by keystroke."""
+        changes = dict(changes)
+        code = incidents.incident_code(incident_id)
+        self.push(f"Edit {', '.join(changes)} of {code}",
+                  lambda: incidents.update_incident(incident_id, actor=self.user(), **changes),
+                  merge_key=("incident", incident_id, frozenset(changes)))
+
+    def delete_incident(self, incident_id: int | None) -> None:
+        if incident_id is None:
+            return
+        code = incidents.incident_code(incident_id)
+        linked = evidence.linked_count(incident_id)
+        if linked and not self.ask(
+                self.tr("Delete {code}?").format(code=code),
+                i18n.plural(self.tr("{code} has %n evidence span(s). They will be kept, "
+                                    "unlinked from any incident. You can undo this.", "", linked),
+                            linked).format(code=code)):
+            return
+        if self.window.incident_form.incident_id() == incident_id:
+            self.select_incident(None)
+        self.push(f"Delete {code}",
+                  lambda: incidents.delete_incident(incident_id, actor=self.user()))
+
+    # ------------------------------------------------------------ sources and people
+    def edit_source(self, source_id: int | None) -> None:
+        if source_id is None:
+            return
+        dialog = SourceDetailsDialog(source_id, self.window)
+        if dialog.exec() == SourceDetailsDialog.DialogCode.Accepted and dialog.changes():
+            values = dict(dialog.changes())
+            self.push("Edit source details",
+                      lambda: sources.update_source(source_id, actor=self.user(), **values))
+
+    def show_protected_people(self) -> None:
+        dialog = ProtectedPeopleDialog(self.window)
+
+        def then_reload(edit: Callable[[], object]) -> None:
+            edit()
+            dialog.reload()
+
+        dialog.addRequested.connect(lambda names, role: then_reload(lambda: self.push(
+            "Protect a person",
+            lambda: protection.add_protected(names, role, actor=self.user()))))
+        dialog.removeRequested.connect(lambda person: then_reload(lambda: self.push(
+            "Stop protecting a person",
+            lambda: protection.remove_protected(person, actor=self.user()))))
+        dialog.exec()
+
+    # ------------------------------------------------------------ undo and redo
+    def undo(self) -> None:
+        """Undo the last edit; say so if it could not be undone (the case is unchanged)."""
+        self._step_stack(self.app.undo_stack.index() - 1, self.app.undo_stack.undo)
+
+    def redo(self) -> None:
+        self._step_stack(self.app.undo_stack.index(), self.app.undo_stack.redo)
+
+    def _step_stack(self, index: int, step: Callable[[], None]) -> None:
+        stack = self.app.undo_stack
+        self.window.incident_form.flush()
+        command = stack.command(index) if 0 <= index < stack.count() else None
+        step()
+        if isinstance(command, ServiceCommand) and command.error is not None:
+            error, command.error = command.error, None
+            self.warn(self.tr("The change was not undone or redone"), str(error))
+            # The stack and the case no longer agree: start a fresh history from here.
+            stack.clear()
+            self.publish(changes.everything())

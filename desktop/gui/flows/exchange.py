@@ -1,0 +1,244 @@
+"""What comes into the case and what leaves it: importing sources, the dossier, annotations,
+registers, hand-over copies and merging a reviewer's copy back. Every one of them runs off the
+UI thread with a progress dialog; those that can stop half-way without harm can be cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.domain import db
+from desktop.gui import i18n
+from desktop.gui.flows.base import Flow
+from desktop.gui.flows.cases import case_filter, documents
+from desktop.gui.widgets.dialogs.export_dossier import ExportDossierDialog
+from desktop.services import changes, export, handover, importing, sources, tabular
+from desktop.services.interchange import hypothesis, w3c
+
+
+def source_filter() -> str:
+    """The file-dialog filter of importable sources, in the interface language."""
+    patterns = " ".join(f"*{e}" for e in sorted(importing.SUPPORTED_EXTENSIONS))
+    return (QCoreApplication.translate("CasefileApp", "Sources ({patterns})")
+            .format(patterns=patterns)
+            + ";;" + QCoreApplication.translate("CasefileApp", "All files (*)"))
+
+
+class Exchange(Flow):
+    """Imports and exports of the open case."""
+
+    @property
+    def case_file(self) -> Path | None:
+        return self.app.session.case_file
+
+    # ------------------------------------------------------------ importing sources
+    def ask_import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import sources"),
+                                                str(documents()), source_filter())
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def ask_import_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of sources"),
+                                                str(documents()))
+        if name:
+            self.import_paths([Path(name)])
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        """Import files (and the importable files inside folders) off the UI thread."""
+        if self.case_file is None:
+            self.warn(self.tr("No case is open"),
+                      self.tr("Open or create a case before importing sources."))
+            return
+        files = importing.expand_paths(paths)
+        if not files:
+            self.warn(self.tr("Nothing to import"),
+                      self.tr("No .txt, .md, .docx, .html or .pdf files were found."))
+            return
+        actor = self.user()
+        self.run_in_background(
+            i18n.plural(self.tr("Importing %n source file(s)…", "", len(files)), len(files)),
+            lambda progress, cancelled: sources.import_files(
+                files, actor=actor, progress=progress, cancelled=cancelled),
+            done=self._imported, failed_title=self.tr("The work could not be finished"),
+            cancellable=True)
+
+    def _imported(self, report: sources.ImportReport) -> None:
+        self.publish(report.change)
+        if report.imported and self.window.source_view.source_id() is None:
+            self.app.reading.open_source(report.imported[0][1])
+        if report.cancelled:
+            self.inform(self.tr("Import cancelled"),
+                        self.tr("Nothing was imported: the case is as it was."))
+            return
+        imported, duplicates, failed = (len(report.imported), len(report.duplicates),
+                                        len(report.failed))
+        lines = [i18n.plural(self.tr("%n source(s) imported.", "", imported), imported)]
+        if report.duplicates:
+            lines.append(i18n.plural(self.tr("%n already in the case (same bytes), skipped:", "",
+                                             duplicates), duplicates))
+            lines += ["  • " + self.tr("{file} — same as “{title}”").format(file=p.name, title=t)
+                      for p, t in report.duplicates[:10]]
+        if report.failed:
+            lines.append(i18n.plural(self.tr("%n could not be imported:", "", failed), failed))
+            lines += [f"  • {message}" for _, message in report.failed[:20]]  # services' words
+        if report.duplicates or report.failed:
+            self.inform(self.tr("Import finished"), "\n".join(lines))
+        else:
+            self.status(lines[0])
+
+    # ------------------------------------------------------------ the dossier
+    def ask_export_dossier(self) -> None:
+        if self.case_file is None:
+            return
+        default = self.case_file.with_name(f"{self.case_file.stem} dossier.docx")
+        dialog = ExportDossierDialog(default, self.window)
+        if dialog.exec() == ExportDossierDialog.DialogCode.Accepted:
+            self.export_dossier(dialog.path(), dialog.options())
+
+    def export_dossier(self, path: Path, options: export.DossierOptions) -> None:
+        """Write the dossier off the UI thread, with progress and cancel."""
+        actor = self.user()
+        self.run_in_background(
+            self.tr("Writing {name}…").format(name=path.name),
+            lambda progress, cancelled: export.export_dossier(
+                path, options, actor=actor, progress=progress, cancelled=cancelled),
+            done=self._exported, failed=self._export_failed,
+            failed_title=self.tr("The dossier was not written"), cancellable=True)
+
+    def _exported(self, result: export.DossierResult) -> None:
+        self.publish(changes.trail_only())
+        editions = {"full": self.tr("full"), "redacted": self.tr("redacted")}
+        self.inform(self.tr("Dossier written"), self.tr(
+            "{path}\n\n{incidents}, {spans}, {edition} edition.\nSHA-256 of the file: "
+            "{sha256}\n\nThe export is recorded in the case's history with this fingerprint.")
+            .format(path=result.path,
+                    incidents=i18n.plural(self.tr("%n incident(s)", "", result.incidents),
+                                          result.incidents),
+                    spans=i18n.plural(self.tr("%n evidence span(s)", "", result.evidence),
+                                      result.evidence),
+                    edition=editions.get(result.edition, result.edition),
+                    sha256=result.sha256))
+
+    def _export_failed(self, exc: Exception) -> None:
+        if isinstance(exc, export.ExportCancelled):
+            self.status(self.tr("Export cancelled; no file was written."))
+        else:
+            self.warn(self.tr("The dossier was not written"), str(exc))
+
+    # ------------------------------------------------------------ annotations and registers
+    def ask_export_annotations(self) -> None:
+        default = self.case_file.with_name(f"{self.case_file.stem} evidence.jsonld")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export annotations"), str(default),
+            self.tr("W3C Web Annotations (*.jsonld *.json)"))
+        if not name:
+            return
+        path, actor = Path(name), self.user()
+
+        def written(count: int) -> None:
+            self.publish(changes.trail_only())
+            self.status(i18n.plural(self.tr("Wrote %n annotation(s) to {name}", "", count), count)
+                        .format(name=path.name), 8000)
+
+        self.run_in_background(
+            self.tr("Writing {name}…").format(name=path.name),
+            lambda progress, cancelled: w3c.write_annotations(path, actor=actor),
+            done=written, failed_title=self.tr("The annotations were not written"))
+
+    def ask_import_annotations(self) -> None:
+        name, chosen = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import annotations"), str(self.case_file.parent),
+            ";;".join([self.tr("W3C Web Annotations (*.jsonld *.json)"),
+                       self.tr("Hypothesis export (*.json)")]))
+        if not name:
+            return
+        hypothesis_file = chosen.startswith(self.tr("Hypothesis export"))
+        self.import_annotation_file(Path(name), hypothesis_file=hypothesis_file)
+
+    def import_annotation_file(self, path: Path, *, hypothesis_file: bool = False) -> None:
+        """Import annotations (off the UI thread) and say how each one was anchored; none is
+        dropped silently."""
+        actor = self.user()
+
+        def work(progress, cancelled):
+            if hypothesis_file:
+                return hypothesis.import_hypothesis(hypothesis.read_hypothesis_file(path),
+                                                    actor=actor)
+            return w3c.import_annotations(w3c.read_annotation_file(path), actor=actor)
+
+        self.run_in_background(self.tr("Importing {name}…").format(name=path.name), work,
+                               done=self._annotations_imported,
+                               failed_title=self.tr("The annotations were not imported"))
+
+    def _annotations_imported(self, report) -> None:
+        self.app.undo_stack.clear()  # edits before the import may no longer undo cleanly
+        self.publish(changes.everything())
+        lines = [report.summary()]
+        if report.unplaced:
+            lines += ["", self.tr("Not placed (nothing was written for these):")]
+            lines += [f"  • {item.annotation_id}: “{item.quote[:60]}” — {item.reason}"
+                      for item in report.unplaced[:20]]
+        self.inform(self.tr("Annotations imported"), "\n".join(lines))
+
+    def ask_export_registers(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Export registers into a folder"), str(self.case_file.parent))
+        if not folder:
+            return
+        stem, actor = self.case_file.stem, self.user()
+
+        def written(paths) -> None:
+            self.publish(changes.trail_only())
+            self.inform(self.tr("Registers written"), "\n".join(str(p) for p in paths))
+
+        self.run_in_background(
+            self.tr("Writing the registers…"),
+            lambda progress, cancelled: tabular.export_csv(Path(folder), stem, actor=actor),
+            done=written, failed_title=self.tr("The registers were not written"))
+
+    # ------------------------------------------------------------ hand-over and merge
+    def ask_save_handover(self) -> None:
+        default = self.case_file.with_name(f"{self.case_file.stem} for review{db.SUFFIX}")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save a copy for hand-over"),
+                                              str(default), case_filter())
+        if not name:
+            return
+        dest, actor = Path(name), self.user()
+
+        def saved(manifest: dict) -> None:
+            self.publish(changes.trail_only())
+            self.inform(self.tr("Copy saved"), self.tr(
+                "{path}\n\nSHA-256 {sha256}\n\nA manifest with this fingerprint, the counts and "
+                "the audit chain head is beside it ({manifest}).").format(
+                    path=name, sha256=manifest["sha256"],
+                    manifest=f"{dest.name}{handover.MANIFEST_SUFFIX}"))
+
+        self.run_in_background(
+            self.tr("Writing {name}…").format(name=dest.name),
+            lambda progress, cancelled: handover.save_copy(dest, actor=actor),
+            done=saved, failed_title=self.tr("The copy was not written"))
+
+    def ask_merge_review(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window,
+                                              self.tr("Merge review from a returned copy"),
+                                              str(self.case_file.parent), case_filter())
+        if not name:
+            return
+        copy, actor = Path(name), self.user()
+        self.run_in_background(
+            self.tr("Merging the review from {name}…").format(name=copy.name),
+            lambda progress, cancelled: handover.merge_review(copy, actor=actor),
+            done=self._merged, failed_title=self.tr("The review was not merged"))
+
+    def _merged(self, report: handover.MergeReport) -> None:
+        self.app.undo_stack.clear()  # edits before the merge may no longer undo cleanly
+        self.publish(changes.everything())
+        lines = [report.summary(), *report.applied[:15]]
+        if report.conflicts:
+            lines += ["", self.tr("Conflicts (left as they are here):"), *report.conflicts[:15]]
+        self.inform(self.tr("Review merged"), "\n".join(lines))

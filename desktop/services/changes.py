@@ -1,0 +1,95 @@
+"""Typed change records: what a service call changed, and how to take it back.
+
+Every mutating service returns a `Change`. It names the kinds of things that changed and, for
+each kind, the ids touched (or "any": `None`), so each view decides for itself what to redraw
+(a panel that shows sources ignores a change of incidents). `undo` performs the inverse edit
+through the services, as a new audited change; what it needs was taken inside the first
+change's own transaction, so undo never re-reads the case to guess an inverse, and the Change
+it returns carries the redo in its own `undo`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+
+class Kind(enum.Enum):
+    """The kinds of things a change can touch; views subscribe to the ones they show."""
+
+    CASE = "case"  # the case's own description (title, marking, …)
+    SOURCE = "source"
+    INCIDENT = "incident"
+    EVIDENCE = "evidence"
+    PROTECTED = "protected"  # protected people and their spellings
+    TRAIL = "trail"  # the audit trail: every change appends to it; named only by everything()
+
+
+#: The inverse of a change, run as `actor`; it returns its own Change, whose `undo` is the redo.
+Undo = Callable[[str], "Change"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one service call changed: kinds, ids per kind (None: any of them), and its undo."""
+
+    touched: Mapping[Kind, frozenset[int] | None] = field(default_factory=dict)
+    undo: Undo | None = None
+    #: The row the call is about (the one it created or edited), when there is one.
+    id: int | None = None
+
+    @property
+    def kinds(self) -> frozenset[Kind]:
+        """Every kind of thing this change touched (the trail always grows with it)."""
+        return frozenset(self.touched) | {Kind.TRAIL}
+
+    def touches(self, *kinds: Kind) -> bool:
+        """Whether any of these kinds changed."""
+        return any(kind in self.touched for kind in kinds)
+
+    def ids(self, kind: Kind) -> frozenset[int] | None:
+        """The ids of `kind` that changed: empty when none did, None when any may have."""
+        if kind not in self.touched:
+            return frozenset()
+        return self.touched[kind]
+
+    def with_undo(self, undo: Undo | None) -> Change:
+        """The same change with another inverse (e.g. one that undoes several steps)."""
+        return Change(self.touched, undo, self.id)
+
+    def __or__(self, other: Change) -> Change:
+        """Both changes' touches together (ids merged; "any" wins); the undo of neither."""
+        touched: dict[Kind, frozenset[int] | None] = dict(self.touched)
+        for kind, ids in other.touched.items():
+            mine = touched.get(kind, frozenset())
+            touched[kind] = None if mine is None or ids is None else mine | ids
+        return Change(touched, None, self.id if self.id is not None else other.id)
+
+
+def touched(**by_kind: Iterable[int | None] | None) -> dict[Kind, frozenset[int] | None]:
+    """`touched(evidence=[7], incident=[2, None])` → {Kind.EVIDENCE: {7}, Kind.INCIDENT: {2}}.
+
+    A kind given as None means "any of them"; None ids inside a list are dropped (an evidence
+    span linked to no incident touches no incident).
+    """
+    result: dict[Kind, frozenset[int] | None] = {}
+    for name, ids in by_kind.items():
+        kind = Kind(name)
+        result[kind] = None if ids is None else frozenset(i for i in ids if i is not None)
+    return result
+
+
+def unchanged(about: int | None = None) -> Change:
+    """The Change of a call that found nothing to do (its undo does nothing either)."""
+    return Change({}, lambda who: unchanged(about), about)
+
+
+def everything() -> Change:
+    """A change of anything at all (a case opened, an import or a merge): views reload."""
+    return Change(dict.fromkeys(Kind))
+
+
+def trail_only() -> Change:
+    """A change that only appended to the audit trail (an export, a hand-over copy…)."""
+    return Change({})
