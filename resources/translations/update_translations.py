@@ -5,8 +5,10 @@
 
 lupdate reads the `tr()`, `QCoreApplication.translate()` and `QT_TRANSLATE_NOOP()` calls in
 desktop/ and merges new or changed English texts into each .ts file (dropping those that are
-gone). The script then lists the entries still unfinished (new, changed or untranslated), and
-exits with 1 while there are any. Translate them in Qt Linguist (`.venv/bin/pyside6-linguist
+gone). A text whose code moved to another class (another translation context) keeps its
+translation: a new entry takes the finished translation of the same English text from the
+file as it was. The script then lists the entries still unfinished (new, changed or
+untranslated), and exits with 1 while there are any. Translate them in Qt Linguist (`.venv/bin/pyside6-linguist
 resources/translations/casefile_uk.ts`) or in the XML, mark them finished, then
 `make translations` compiles the .ts files to the .qm files Casefile loads.
 """
@@ -42,10 +44,53 @@ def qt_tool(name: str) -> str:
 
 def update(ts: Path) -> None:
     """Run lupdate over the Python sources into `ts` (lupdate takes its language from its name,
-    casefile_uk.ts → uk_UA, when it creates it)."""
+    casefile_uk.ts → uk_UA, when it creates it), carrying translations of moved texts over."""
+    known = finished_translations(ts) if ts.exists() else {}
+    _lupdate(ts)
+    if known and carry_over(ts, known):
+        _lupdate(ts)  # back to lupdate's own layout of the file
+
+
+def _lupdate(ts: Path) -> None:
     subprocess.run([qt_tool("lupdate"), "-silent", "-extensions", "py", "-no-obsolete",
                     "-locations", "relative", str(SOURCES), "-ts", str(ts)],
                    check=True, cwd=ROOT)
+
+
+def finished_translations(ts: Path) -> dict[tuple[str, bool], ET.Element]:
+    """(English text, numerus) → its finished translation element, from any context."""
+    found: dict[tuple[str, bool], ET.Element] = {}
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None \
+                and _translated(translation):
+            key = (message.findtext("source", ""), message.get("numerus") == "yes")
+            found.setdefault(key, translation)
+    return found
+
+
+def carry_over(ts: Path, known: dict[tuple[str, bool], ET.Element]) -> bool:
+    """Give every new entry the finished translation its English text already had elsewhere
+    (lupdate itself only proposes such a text, marked unfinished)."""
+    tree = ET.parse(ts)
+    changed = False
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") != "unfinished":
+            continue
+        earlier = known.get((message.findtext("source", ""), message.get("numerus") == "yes"))
+        if earlier is None:
+            continue
+        message.remove(translation)
+        copy = ET.fromstring(ET.tostring(earlier))
+        copy.tail = translation.tail
+        message.append(copy)
+        changed = True
+    if changed:
+        text = ET.tostring(tree.getroot(), encoding="unicode")
+        ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + text + "\n",
+                      encoding="utf-8")
+    return changed
 
 
 def unfinished(ts: Path) -> list[tuple[str, str]]:
