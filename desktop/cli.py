@@ -1,6 +1,7 @@
 """`casefile …`: the command line. Thin: parses arguments, calls services, prints results.
 
-Exit codes: 0 done, 1 a user error (a one-line message on stderr), 2 wrong usage.
+Exit codes: 0 done, 1 a user error (a one-line message on stderr), 2 wrong usage. Each command
+imports the services it uses when it runs, so `casefile search` loads no exporter or importer.
 """
 
 from __future__ import annotations
@@ -17,19 +18,6 @@ from desktop import __version__
 from desktop.domain import db, encryption, scales
 from desktop.domain.errors import CasefileError, CaseOpenError
 from desktop.domain.refs import evidence_ref, source_ref
-from desktop.services import (
-    case,
-    demo,
-    export,
-    importing,
-    incidents,
-    integrity,
-    recovery,
-    search,
-    sources,
-    tabular,
-)
-from desktop.services.interchange import hypothesis, w3c
 
 
 def default_user() -> str:
@@ -86,6 +74,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.services import importing, sources
+
     files = importing.expand_paths(args.files)
     if not files:
         print("casefile: no importable files given", file=sys.stderr)
@@ -107,6 +97,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
+    from desktop.services import sources
+
     _open(args)
     rows = sources.list_sources()
     for source_id, title, publisher, published, reliability, sha in rows:
@@ -118,6 +110,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from desktop.services import search
+
     _open(args)
     hits = search.search(args.query, limit=args.limit)
     for hit in hits:
@@ -130,6 +124,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from desktop.services import case
+
     _open(args)
     about = case.summary()
     counts = about.evidence_by_status
@@ -147,6 +143,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.services import export, incidents
+
     _open(args)
     which = "selected" if args.incident else ("drafts" if args.drafts else "approved")
     found = {code: incidents.incident_id_by_code(code) for code in set(args.incident or [])}
@@ -181,6 +179,8 @@ def _read_manifest(path: Path) -> dict:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from desktop.services import integrity
+
     _open(args)
     report = integrity.verify_case(progress=_progress_printer())
     _end_progress()
@@ -194,6 +194,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_annotations(args: argparse.Namespace) -> int:
+    from desktop.services import incidents
+    from desktop.services.interchange import w3c
+
     _open(args)
     incident_id = None
     if args.incident:
@@ -207,6 +210,8 @@ def cmd_annotations(args: argparse.Namespace) -> int:
 
 
 def cmd_import_annotations(args: argparse.Namespace) -> int:
+    from desktop.services.interchange import hypothesis, w3c
+
     _open(args)
     if args.hypothesis:
         data = hypothesis.read_hypothesis_file(Path(args.file))
@@ -225,6 +230,8 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
 
 
 def cmd_registers(args: argparse.Namespace) -> int:
+    from desktop.services import tabular
+
     _open(args)
     written = tabular.export_csv(Path(args.folder), args.stem or Path(args.case).stem,
                                  actor=args.user)
@@ -234,6 +241,8 @@ def cmd_registers(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.services import demo
+
     report = demo.build_demo(Path(args.out))
     print(report.summary())
     for item in report.annotations.unplaced:
@@ -242,6 +251,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
+    from desktop.services import recovery
+
     report = recovery.recover_case(Path(args.damaged), Path(args.new), actor=args.user,
                                    progress=_progress_printer())
     _end_progress()

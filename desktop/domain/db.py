@@ -15,7 +15,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from desktop.domain import copies, encryption, ledger, migrations, models
+from desktop.domain import encryption, ledger, migrations, models
 from desktop.domain.errors import CaseOpenError
 
 # The file format's names, for callers that open cases: one import for both.
@@ -127,6 +127,8 @@ def convert_to_encrypted(path: Path | str, passphrase: str) -> None:
     current = case_path()
     if current is not None and current.resolve() == path.resolve():
         close_case()
+    from desktop.domain import copies  # only when a case is converted
+
     copies.encrypt_in_place(path, passphrase)
 
 

@@ -9,34 +9,38 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from peewee import BooleanField, CharField, IntegerField, SqliteDatabase
-from playhouse.migrate import SqliteMigrator, migrate
+from peewee import BooleanField, CharField, Field, IntegerField, SqliteDatabase
 
 from desktop.domain import ledger, models
 
 
+def _add_columns(db: SqliteDatabase, *columns: tuple[str, str, Field]) -> None:
+    """Add (table, column, field) columns; playhouse.migrate is loaded only for an upgrade."""
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    migrator = SqliteMigrator(db)
+    migrate(*(migrator.add_column(table, name, column) for table, name, column in columns))
+
+
 def _v2_search_index_and_report_date(db: SqliteDatabase) -> None:
     """Version 2: full-text search over sources; an incident's report date apart from its date."""
-    migrator = SqliteMigrator(db)
-    migrate(migrator.add_column("incident", "report_date", CharField(default="")))
+    _add_columns(db, ("incident", "report_date", CharField(default="")))
     models.SourceIndex.create_table()
     models.SourceIndex.rebuild()
 
 
 def _v3_protected_people(db: SqliteDatabase) -> None:
     """Version 3: protected people with pseudonyms; sources can be marked confidential."""
-    migrator = SqliteMigrator(db)
-    migrate(migrator.add_column("source", "confidential", BooleanField(default=False)))
+    _add_columns(db, ("source", "confidential", BooleanField(default=False)))
     models.ProtectedPerson.create_table()
 
 
 def _v4_hash_chain(db: SqliteDatabase) -> None:
     """Version 4: the audit trail becomes a hash chain; sources keep their text's hash."""
-    migrator = SqliteMigrator(db)
-    migrate(migrator.add_column("audit_entry", "entry_hash", CharField(default="")),
-            migrator.add_column("source", "text_sha256", CharField(default="")),
-            migrator.add_column("case", "audit_head", CharField(default=ledger.GENESIS)),
-            migrator.add_column("case", "audit_count", IntegerField(default=0)))
+    _add_columns(db, ("audit_entry", "entry_hash", CharField(default="")),
+                 ("source", "text_sha256", CharField(default="")),
+                 ("case", "audit_head", CharField(default=ledger.GENESIS)),
+                 ("case", "audit_count", IntegerField(default=0)))
     for source_id, text in db.execute_sql("SELECT id, text FROM source").fetchall():
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         db.execute_sql("UPDATE source SET text_sha256 = ? WHERE id = ?", (digest, source_id))
@@ -83,12 +87,19 @@ def _v5_ids_never_reused(db: SqliteDatabase) -> None:
         db.execute_sql("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, seen))
 
 
+def _v6_status_index(db: SqliteDatabase) -> None:
+    """Version 6: an index on the evidence's status, so the counts by status that the window's
+    status bar shows after every edit read the index, not every span."""
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "evidence_status" ON "evidence" ("status")')
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
     3: _v3_protected_people,
     4: _v4_hash_chain,
     5: _v5_ids_never_reused,
+    6: _v6_status_index,
 }
 
 LATEST = max(STEPS)

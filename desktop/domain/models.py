@@ -177,7 +177,7 @@ class Evidence(BaseModel):
     reviewed_by = TextField(default="")
 
     class Meta:
-        indexes = ((("source", "start"), False),)
+        indexes = ((("source", "start"), False), (("status",), False))
 
 
 class ProtectedPerson(BaseModel):

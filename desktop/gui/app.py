@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
 from desktop.domain import scales
@@ -28,14 +28,9 @@ from desktop.gui.flows.reading import Reading
 from desktop.gui.flows.review import Review
 from desktop.gui.flows.session import Session
 from desktop.gui.settings import Settings
-from desktop.gui.widgets.dialogs.shortcuts import ShortcutsDialog
+from desktop.gui.widgets.actions import guard_typed_keys
 from desktop.gui.widgets.main_window import MainWindow
 from desktop.resources import icon_path
-
-#: Widgets that use plain typed keys themselves (see CasefileApp.eventFilter).
-_KEY_TAKERS = (QComboBox, QAbstractButton, QAbstractSpinBox)
-_COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                      | Qt.KeyboardModifier.MetaModifier)
 
 
 class CasefileApp(QObject):
@@ -59,27 +54,13 @@ class CasefileApp(QObject):
         self._wire_panels()
         self._subscribe()
         self._restore_layout()
-        if (qt_app := QApplication.instance()) is not None:
-            qt_app.installEventFilter(self)
+        guard_typed_keys(self.window)
         self.cases.case_opened(False)
 
     @property
     def case_file(self) -> Path | None:
         """The case open in this window, or None."""
         return self.session.case_file
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Give plain keys to combo boxes and buttons before the one-letter shortcuts.
-
-        E, 1–5 and A/R/N/P are window shortcuts; Qt lets line edits keep typed keys but not a
-        combo box (where a letter picks an item) or a check box. Typing "3" in a combo box must
-        never grade evidence.
-        """
-        if (event.type() == QEvent.Type.ShortcutOverride
-                and isinstance(watched, _KEY_TAKERS) and event.text().isprintable()
-                and event.text() and not event.modifiers() & _COMMAND_MODIFIERS):
-            event.accept()
-        return False
 
     # ----------------------------------------------------------------- wiring
     def _wire_actions(self) -> None:
@@ -128,7 +109,7 @@ class CasefileApp(QObject):
         a.return_incident.triggered.connect(lambda: review.move_incident("return"))
         a.preferences.triggered.connect(session.ask_preferences)
         a.take_tour.triggered.connect(session.start_tour)
-        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(w).exec())
+        a.shortcuts.triggered.connect(lambda: _shortcuts_dialog(w).exec())
         a.about.triggered.connect(session.show_about)
         self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
@@ -199,6 +180,12 @@ class CasefileApp(QObject):
         else:
             self.settings.forget_last_case()
         event.accept()
+
+
+def _shortcuts_dialog(window: MainWindow):
+    from desktop.gui.widgets.dialogs.shortcuts import ShortcutsDialog  # built when asked for
+
+    return ShortcutsDialog(window)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

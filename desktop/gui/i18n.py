@@ -38,8 +38,9 @@ SCALES_CONTEXT = "Scales"
 
 #: Interface languages whose dates and numbers follow the language rather than a system locale
 #: that speaks another one (English is written with many regional conventions: it keeps the
-#: system's, or ISO 8601 on a machine without a locale).
-_LOCALES = {"uk": (QLocale.Language.Ukrainian, "uk_UA")}
+#: system's, or ISO 8601 on a machine without a locale). Named by locale, not by QLocale's
+#: Language enum, which is slow to build and only needed for these.
+_LOCALES = {"uk": "uk_UA"}
 
 
 def translations_dir() -> Path:
@@ -95,8 +96,8 @@ def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
 def _set_locale(language: str) -> None:
     """Format numbers and dates in the system's locale, or in `language`'s (see _LOCALES)."""
     system = QLocale.system()
-    wanted, name = _LOCALES.get(language, (None, ""))
-    QLocale.setDefault(system if wanted is None or system.language() == wanted
+    name = _LOCALES.get(language)
+    QLocale.setDefault(system if name is None or system.language() == QLocale(name).language()
                        else QLocale(name))
 
 

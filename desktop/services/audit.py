@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from peewee import Model
 
 from desktop.domain import ledger
-from desktop.domain.models import AuditEntry, database
+from desktop.domain.models import AuditEntry, database, plain_rows
 
 
 def snapshot(obj: Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
@@ -41,15 +41,16 @@ def history(limit: int | None = None, newest_first: bool = True) -> list[AuditEn
 
 
 class HistoryRow(NamedTuple):
-    """One audit entry as the history panel shows it."""
+    """One audit entry as the history panel shows it; before and after stay JSON text until
+    someone asks to see them (a tooltip), so listing the trail decodes nothing."""
 
     id: int
     at: str
     actor: str
     action: str
     summary: str
-    before: Any
-    after: Any
+    before_json: str | None
+    after_json: str | None
 
 
 def history_rows(limit: int, *, after_id: int = 0) -> list[HistoryRow]:
@@ -57,4 +58,4 @@ def history_rows(limit: int, *, after_id: int = 0) -> list[HistoryRow]:
     query = (AuditEntry.select(AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action,
                                AuditEntry.summary, AuditEntry.before, AuditEntry.after)
              .where(AuditEntry.id > after_id).order_by(AuditEntry.id.desc()).limit(limit))
-    return [HistoryRow(*row) for row in query.tuples()]
+    return [HistoryRow(*row) for row in plain_rows(query)]

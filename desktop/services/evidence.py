@@ -129,21 +129,30 @@ def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> Chang
             values = dict(changes)
             if evidence.review_state == "approved":
                 values.update(REVIEW_RESET)  # an approval covers the span as it was approved
-            before[evidence.id] = audit.snapshot(evidence, values)
-            _write(evidence.id, values, before[evidence.id], actor=actor,
-                   summary=f"Edited {', '.join(sorted(changes))}")
-            spans.append((evidence.id, evidence.source_id, evidence.incident_id))
-            if "incident" in changes:
-                spans.append((evidence.id, evidence.source_id, changes["incident"]))
+            before[evidence.id] = _write(evidence, values, actor=actor,
+                                         summary=f"Edited {', '.join(sorted(changes))}")
+            spans += _spans_touched(evidence, values)
     return Change(_touching(spans), lambda who: restore_values(before, actor=who),
-                  spans[0][0] if len(spans) == 1 else None)
+                  next(iter(before)) if len(before) == 1 else None)
 
 
-def _write(span_id: int, values: dict, before: dict, *, actor: str, summary: str) -> None:
-    """Store new values of one span with its audit entry (inside the caller's transaction)."""
-    Evidence.update(values).where(Evidence.id == span_id).execute()
-    audit.record("evidence.update", actor=actor, object_type="evidence", object_id=span_id,
+def _write(span: Evidence, values: dict, *, actor: str, summary: str) -> dict:
+    """Store new values of one span with its audit entry (inside the caller's transaction);
+    returns what those fields held before."""
+    before = audit.snapshot(span, values)
+    Evidence.update(values).where(Evidence.id == span.id).execute()
+    audit.record("evidence.update", actor=actor, object_type="evidence", object_id=span.id,
                  summary=summary, before=before, after=dict(values))
+    return before
+
+
+def _spans_touched(span: Evidence, values: dict) -> list[tuple[int, int, int | None]]:
+    """(span, source, incident) that a change of `values` touches: a relinked span touches
+    the incident it leaves and the one it joins."""
+    touched = [(span.id, span.source_id, span.incident_id)]
+    if "incident" in values:
+        touched.append((span.id, span.source_id, values["incident"]))
+    return touched
 
 
 def restore_values(before: dict[int, dict], *, actor: str) -> Change:
@@ -154,12 +163,9 @@ def restore_values(before: dict[int, dict], *, actor: str) -> Change:
     with database.atomic():
         for span in Evidence.select().where(Evidence.id.in_(list(before))):
             values = before[span.id]
-            after[span.id] = audit.snapshot(span, values)
-            _write(span.id, values, after[span.id], actor=actor,
-                   summary=f"Set back {', '.join(sorted(values))}")
-            spans.append((span.id, span.source_id, span.incident_id))
-            if "incident" in values:
-                spans.append((span.id, span.source_id, values["incident"]))
+            after[span.id] = _write(span, values, actor=actor,
+                                    summary=f"Set back {', '.join(sorted(values))}")
+            spans += _spans_touched(span, values)
     return Change(_touching(spans), lambda who: restore_values(after, actor=who))
 
 

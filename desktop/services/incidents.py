@@ -237,10 +237,13 @@ class IncidentChoice(NamedTuple):
     state: str
 
 
-def incident_choices() -> list[IncidentChoice]:
-    """Every incident of the case as (id, code, title, state), by code."""
+def incident_choices(ids: Iterable[int] | None = None) -> list[IncidentChoice]:
+    """Every incident of the case (or those with these ids) as (id, code, title, state), by
+    code."""
     query = (Incident.select(Incident.id, Incident.code, Incident.title, Incident.state)
              .order_by(Incident.code))
+    if ids is not None:
+        query = query.where(Incident.id.in_(list(ids)))
     return [IncidentChoice(*row) for row in query.tuples()]
 
 

@@ -63,14 +63,24 @@ def remove_protected(person_id: int, *, actor: str) -> Change:
     """Stop protecting a person (their name will appear in redacted dossiers again)."""
     with database.atomic():
         person = ProtectedPerson.get_by_id(person_id)
+        kept = audit.snapshot(person)
         person.delete_instance()
         audit.record("protected.remove", actor=actor, object_type="protected_person",
                      object_id=person_id, summary=f"No longer protected: {person.pseudonym}",
                      before={"pseudonym": person.pseudonym, "role": person.role})
-    kept = (person.names, person.role, person.note, person.pseudonym)
     return Change(touched(protected=[person_id]),
-                  lambda who: add_protected(kept[0], kept[1], actor=who, note=kept[2],
-                                            pseudonym=kept[3]), person_id)
+                  lambda who: restore_protected(kept, actor=who), person_id)
+
+
+def restore_protected(kept: dict, *, actor: str) -> Change:
+    """Protect a person again as they were, with their id and pseudonym (undo of a removal)."""
+    with database.atomic():
+        ProtectedPerson.insert(kept).execute()
+        audit.record("protected.restore", actor=actor, object_type="protected_person",
+                     object_id=kept["id"], summary=f"Protected again as {kept['pseudonym']}",
+                     after={"pseudonym": kept["pseudonym"], "role": kept["role"]})
+    return Change(touched(protected=[kept["id"]]),
+                  lambda who: remove_protected(kept["id"], actor=who), kept["id"])
 
 
 class Redactor:

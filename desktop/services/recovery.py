@@ -60,7 +60,7 @@ _SINCE_FORMAT = {"protected_person": 3}  # tables older formats did not have
 _REMOVALS = {
     "evidence": ("evidence.remove", "evidence.restore"),
     "incident": ("incident.delete", "incident.restore"),
-    "protected_person": ("protected.remove", ""),
+    "protected_person": ("protected.remove", "protected.restore"),
 }
 
 

@@ -254,6 +254,14 @@ def source_details(source_id: int) -> SourceDetails | None:
     return SourceDetails(*row) if row is not None else None
 
 
+def source_titles(ids: Iterable[int] | None = None) -> dict[int, str]:
+    """The title of every source (or of those with these ids), by id."""
+    query = Source.select(Source.id, Source.title).order_by(Source.id)
+    if ids is not None:
+        query = query.where(Source.id.in_(list(ids)))
+    return dict(plain_rows(query))
+
+
 class SourceRow(NamedTuple):
     """One source as the navigator lists it (plain values, read with two queries)."""
 

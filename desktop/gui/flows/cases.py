@@ -18,9 +18,8 @@ from desktop.domain import db, encryption
 from desktop.domain.errors import CasefileError, CaseOpenError
 from desktop.gui import logfile
 from desktop.gui.flows.base import Flow
-from desktop.gui.widgets.dialogs.new_case import EncryptCaseDialog, NewCaseDialog
 from desktop.services import case as case_service
-from desktop.services import changes, demo, integrity, recovery, sources
+from desktop.services import changes, sources
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +60,8 @@ class CaseFiles(Flow):
                                               str(documents()), case_filter())
         if not name:
             return
+        from desktop.gui.widgets.dialogs.new_case import NewCaseDialog
+
         path = Path(name) if name.endswith(db.SUFFIX) else Path(name + db.SUFFIX)
         dialog = NewCaseDialog(path.stem, self.window)
         if dialog.exec() == NewCaseDialog.DialogCode.Accepted:
@@ -205,6 +206,8 @@ class CaseFiles(Flow):
         path = demo_case_path()
         if path.exists():
             return path
+        from desktop.services import demo  # the seed texts: read on the very first run only
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             demo.build_demo(path)
@@ -216,12 +219,14 @@ class CaseFiles(Flow):
 
     # ------------------------------------------------------------ the file as a whole
     def verify_integrity(self) -> None:
+        from desktop.services import integrity
+
         self.run_in_background(
             self.tr("Verifying the audit trail and the sources' fingerprints…"),
             lambda progress, cancelled: integrity.verify_case(progress),
             done=self._verified, failed_title=self.tr("The work could not be finished"))
 
-    def _verified(self, report: integrity.IntegrityReport) -> None:
+    def _verified(self, report) -> None:
         if report.ok:
             self.inform(self.tr("Integrity verified"), report.summary())
         else:
@@ -238,6 +243,8 @@ class CaseFiles(Flow):
             self.inform(self.tr("Already encrypted"),
                         self.tr("{name} is already encrypted.").format(name=path.name))
             return
+        from desktop.gui.widgets.dialogs.new_case import EncryptCaseDialog
+
         dialog = EncryptCaseDialog(self.window)
         if dialog.exec() != EncryptCaseDialog.DialogCode.Accepted:
             return
@@ -270,6 +277,8 @@ class CaseFiles(Flow):
             str(damaged.with_name(f"{damaged.stem} recovered{db.SUFFIX}")), case_filter())
         if not dest:
             return
+        from desktop.services import recovery
+
         actor = self.user()
         self.run_in_background(
             self.tr("Recovering {name}…").format(name=damaged.name),

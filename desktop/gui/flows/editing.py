@@ -8,9 +8,6 @@ from collections.abc import Callable
 from desktop.gui import i18n
 from desktop.gui.commands import ServiceCommand
 from desktop.gui.flows.base import Flow
-from desktop.gui.widgets.dialogs.mark_evidence import MarkEvidenceDialog
-from desktop.gui.widgets.dialogs.protected_people import ProtectedPeopleDialog
-from desktop.gui.widgets.dialogs.source_details import SourceDetailsDialog
 from desktop.services import changes, evidence, incidents, protection, sources
 
 
@@ -25,6 +22,8 @@ class Editing(Flow):
         if source_id is None or selected is None:
             self.status(self.tr("Select a passage in the source first, then press E."))
             return
+        from desktop.gui.widgets.dialogs.mark_evidence import MarkEvidenceDialog
+
         start, end = selected
         quote = sources.source_text(source_id)[start:end]
         dialog = MarkEvidenceDialog(quote, self.window.incident_form.incident_id(), self.window)
@@ -121,6 +120,8 @@ class Editing(Flow):
     def edit_source(self, source_id: int | None) -> None:
         if source_id is None:
             return
+        from desktop.gui.widgets.dialogs.source_details import SourceDetailsDialog
+
         dialog = SourceDetailsDialog(source_id, self.window)
         if dialog.exec() == SourceDetailsDialog.DialogCode.Accepted and dialog.changes():
             values = dict(dialog.changes())
@@ -128,6 +129,8 @@ class Editing(Flow):
                       lambda: sources.update_source(source_id, actor=self.user(), **values))
 
     def show_protected_people(self) -> None:
+        from desktop.gui.widgets.dialogs.protected_people import ProtectedPeopleDialog
+
         dialog = ProtectedPeopleDialog(self.window)
 
         def then_reload(edit: Callable[[], object]) -> None:

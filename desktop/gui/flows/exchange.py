@@ -15,9 +15,7 @@ from desktop.domain import db
 from desktop.gui import i18n
 from desktop.gui.flows.base import Flow
 from desktop.gui.flows.cases import case_filter, documents
-from desktop.gui.widgets.dialogs.export_dossier import ExportDossierDialog
-from desktop.services import changes, export, handover, importing, sources, tabular
-from desktop.services.interchange import hypothesis, w3c
+from desktop.services import changes, importing, sources
 
 
 def source_filter() -> str:
@@ -95,13 +93,18 @@ class Exchange(Flow):
     def ask_export_dossier(self) -> None:
         if self.case_file is None:
             return
+        from desktop.gui.widgets.dialogs.export_dossier import ExportDossierDialog
+
         default = self.case_file.with_name(f"{self.case_file.stem} dossier.docx")
         dialog = ExportDossierDialog(default, self.window)
         if dialog.exec() == ExportDossierDialog.DialogCode.Accepted:
             self.export_dossier(dialog.path(), dialog.options())
 
-    def export_dossier(self, path: Path, options: export.DossierOptions) -> None:
-        """Write the dossier off the UI thread, with progress and cancel."""
+    def export_dossier(self, path: Path, options) -> None:
+        """Write the dossier (export.DossierOptions) off the UI thread, with progress and
+        cancel."""
+        from desktop.services import export
+
         actor = self.user()
         self.run_in_background(
             self.tr("Writing {name}…").format(name=path.name),
@@ -110,7 +113,7 @@ class Exchange(Flow):
             done=self._exported, failed=self._export_failed,
             failed_title=self.tr("The dossier was not written"), cancellable=True)
 
-    def _exported(self, result: export.DossierResult) -> None:
+    def _exported(self, result) -> None:
         self.publish(changes.trail_only())
         editions = {"full": self.tr("full"), "redacted": self.tr("redacted")}
         self.inform(self.tr("Dossier written"), self.tr(
@@ -125,7 +128,9 @@ class Exchange(Flow):
                     sha256=result.sha256))
 
     def _export_failed(self, exc: Exception) -> None:
-        if isinstance(exc, export.ExportCancelled):
+        from desktop.services.export import ExportCancelled
+
+        if isinstance(exc, ExportCancelled):
             self.status(self.tr("Export cancelled; no file was written."))
         else:
             self.warn(self.tr("The dossier was not written"), str(exc))
@@ -138,6 +143,8 @@ class Exchange(Flow):
             self.tr("W3C Web Annotations (*.jsonld *.json)"))
         if not name:
             return
+        from desktop.services.interchange import w3c
+
         path, actor = Path(name), self.user()
 
         def written(count: int) -> None:
@@ -163,6 +170,8 @@ class Exchange(Flow):
     def import_annotation_file(self, path: Path, *, hypothesis_file: bool = False) -> None:
         """Import annotations (off the UI thread) and say how each one was anchored; none is
         dropped silently."""
+        from desktop.services.interchange import hypothesis, w3c
+
         actor = self.user()
 
         def work(progress, cancelled):
@@ -190,6 +199,8 @@ class Exchange(Flow):
             self.window, self.tr("Export registers into a folder"), str(self.case_file.parent))
         if not folder:
             return
+        from desktop.services import tabular
+
         stem, actor = self.case_file.stem, self.user()
 
         def written(paths) -> None:
@@ -208,6 +219,8 @@ class Exchange(Flow):
                                               str(default), case_filter())
         if not name:
             return
+        from desktop.services import handover
+
         dest, actor = Path(name), self.user()
 
         def saved(manifest: dict) -> None:
@@ -229,13 +242,15 @@ class Exchange(Flow):
                                               str(self.case_file.parent), case_filter())
         if not name:
             return
+        from desktop.services import handover
+
         copy, actor = Path(name), self.user()
         self.run_in_background(
             self.tr("Merging the review from {name}…").format(name=copy.name),
             lambda progress, cancelled: handover.merge_review(copy, actor=actor),
             done=self._merged, failed_title=self.tr("The review was not merged"))
 
-    def _merged(self, report: handover.MergeReport) -> None:
+    def _merged(self, report) -> None:
         self.app.undo_stack.clear()  # edits before the merge may no longer undo cleanly
         self.publish(changes.everything())
         lines = [report.summary(), *report.applied[:15]]

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from desktop import APP_NAME, __version__
 from desktop.gui import logfile
 from desktop.gui.flows.base import Flow
-from desktop.gui.widgets.dialogs.preferences import PreferencesDialog
-from desktop.gui.widgets.tour import Tour, workspace_steps
 from desktop.services import case as case_service
 from desktop.services.changes import Change, Kind
 
@@ -23,7 +21,7 @@ class Session(Flow):
     def __init__(self, app) -> None:
         super().__init__(app)
         self.case_file: Path | None = None
-        self._tour: Tour | None = None
+        self._tour = None  # the tour while it runs
 
     @property
     def settings(self):
@@ -53,6 +51,8 @@ class Session(Flow):
         self.window.show_case_title(about.title, self.case_file)
 
     def ask_preferences(self) -> None:
+        from desktop.gui.widgets.dialogs.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings.user_name, self.settings.language, self.window)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
@@ -62,8 +62,10 @@ class Session(Flow):
             self.window.show_user(values["user_name"])
         self.settings.language = values["language"]  # applies after a restart, as it says
 
-    def start_tour(self) -> Tour:
+    def start_tour(self):
         """Walk a newcomer through the panels; remembered so it is offered only once."""
+        from desktop.gui.widgets.tour import Tour, workspace_steps
+
         tour = Tour(self.window, workspace_steps(self.window))
         tour.finished.connect(self._tour_done)
         tour.start()

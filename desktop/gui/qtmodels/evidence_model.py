@@ -30,6 +30,7 @@ from desktop.gui.i18n import (
 )
 from desktop.gui.qtmodels.rows_model import RowsModel
 from desktop.gui.qtmodels.sources_model import SORT_ROLE, Index
+from desktop.gui.widgets.actions import guard_typed_keys
 from desktop.services.evidence import EvidenceRow, evidence_rows
 
 QUOTE_LIMIT = 80
@@ -332,6 +333,7 @@ class CredibilityDelegate(QStyledItemDelegate):
                               scale_description(scales.INFORMATION_CREDIBILITY, grade.code),
                               Qt.ItemDataRole.ToolTipRole)
         combo.activated.connect(lambda _=0: self._commit(combo))
+        guard_typed_keys(combo)  # "3" picks a grade here, never grades the selection
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

@@ -17,7 +17,9 @@ from desktop.services.audit import HistoryRow
 SHOWN = 500
 
 
-def _json(value: Any) -> str:
+def _json(stored: str | None) -> str:
+    """A stored JSON value laid out for reading ("" for none)."""
+    value = json.loads(stored) if stored else None
     return "" if value is None else json.dumps(value, ensure_ascii=False, indent=1)
 
 

@@ -40,7 +40,8 @@ class RowsModel(QAbstractTableModel):
         raise NotImplementedError
 
     def sort_key(self, row: Any) -> Any:
-        """The order rows are kept in (the order `load()` returns them)."""
+        """The order rows are kept in (the order `load()` returns them); it must never change
+        for a row (ids, codes, a span's place), so a row read again is found by it."""
         return row.id
 
     #: More rows appearing or disappearing at once than this: one reset is cheaper.
@@ -56,7 +57,7 @@ class RowsModel(QAbstractTableModel):
         if not ids:
             return False
         fresh = {row.id: row for row in self.load_ids(ids)}
-        where = {row.id: i for i, row in enumerate(self._rows)}
+        where = self._positions(fresh, ids)
         gone = sorted((where[i] for i in ids if i in where and i not in fresh), reverse=True)
         new = [row for item_id, row in fresh.items() if item_id not in where]
         if len(gone) + len(new) > self.RESET_OVER:
@@ -76,6 +77,20 @@ class RowsModel(QAbstractTableModel):
             self._rows.insert(position, row)
             self.endInsertRows()
         return False
+
+    def _positions(self, fresh: dict[int, Any], ids: frozenset[int]) -> dict[int, int]:
+        """Where the rows with these ids are now: a row read again is found by its sort key
+        (the rows are kept in that order, and a row's key never changes); one pass over the
+        rows finds only those that are gone."""
+        where: dict[int, int] = {}
+        for item_id, row in fresh.items():
+            i = bisect.bisect_left(self._rows, self.sort_key(row), key=self.sort_key)
+            if i < len(self._rows) and self._rows[i].id == item_id:
+                where[item_id] = i
+        gone = ids - fresh.keys()
+        if gone:
+            where.update((row.id, i) for i, row in enumerate(self._rows) if row.id in gone)
+        return where
 
     def _replace(self, rows: dict[int, Any]) -> None:
         """Put new values in these rows and tell the views, one signal per run of rows."""

@@ -1,21 +1,59 @@
 """Every action of the main window with its shortcut, in one place.
 
 A user looks shortcuts up in Help → Keyboard shortcuts (built from this table); a reader finds
-here what each key does. Plain-letter shortcuts (E, 1–5) only fire where no text is being
-typed: editable fields consume printable keys before shortcuts see them.
+here what each key does. Plain-letter shortcuts (E, 1–5, A/R/N/P) only fire where no text is
+being typed: editable fields consume printable keys before shortcuts see them, and combo boxes,
+buttons and spin boxes of the window keep them through `guard_typed_keys`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QWidget
 
 from desktop.domain import scales
 
 StandardKey = QKeySequence.StandardKey
+
+#: Widgets that use plain typed keys themselves: a letter picks a combo box's item, a digit
+#: goes into a spin box, Space presses a button. Typing "3" in one must never grade evidence.
+KEY_TAKERS = (QComboBox, QAbstractButton, QAbstractSpinBox)
+_COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                      | Qt.KeyboardModifier.MetaModifier)
+
+
+class _TypedKeyGuard(QObject):
+    """Claims plain printable keys for the widget that has them, before a one-letter window
+    shortcut can fire (Qt lets line edits keep typed keys, but not a combo box or a button)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.ShortcutOverride and event.text()
+                and event.text().isprintable()
+                and not event.modifiers() & _COMMAND_MODIFIERS):
+            event.accept()
+        return False
+
+
+_guard: _TypedKeyGuard | None = None
+
+
+def guard_typed_keys(root: QWidget) -> None:
+    """Let `root` and every combo box, button and spin box inside it keep their typed keys.
+
+    Called for the main window once it is built, and by whatever adds such widgets to it later
+    (the incident form's page, a table's cell editor, the tour). Each widget is watched on its
+    own: an application-wide filter would run Python for every event the window gets.
+    """
+    global _guard
+    if _guard is None:
+        _guard = _TypedKeyGuard()
+    takers = root.findChildren(QWidget)
+    for widget in ([root] if isinstance(root, KEY_TAKERS) else []) + takers:
+        if isinstance(widget, KEY_TAKERS):
+            widget.installEventFilter(_guard)
 
 
 @dataclass(frozen=True)

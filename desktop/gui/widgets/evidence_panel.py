@@ -318,14 +318,15 @@ class EvidencePanel(QWidget):
             self.selectionChangedIds.emit(ids)
 
     def _incident_items(self, ids=None) -> list[tuple[str, int, str]]:
+        """(text, id, tooltip) of the incident filter's items (all, or these incidents')."""
         return [(f"{c.code} · {elided(c.title, 40)}" if c.title else c.code, c.id, c.title)
-                for c in incidents.incident_choices()
-                if ids is None or c.id in ids]
+                for c in incidents.incident_choices(ids)]
 
     def _source_items(self, ids=None) -> list[tuple[str, int, str]]:
+        """(text, id, tooltip) of the source filter's items (all, or these sources')."""
         untitled = self.tr("Untitled source")
-        return [(elided(row.title or untitled, 50), row.id, row.title)
-                for row in sources.source_rows(ids)]
+        return [(elided(title or untitled, 50), source_id, title)
+                for source_id, title in sources.source_titles(ids).items()]
 
     def _choices_changed(self, incident_ids: frozenset[int],
                          source_ids: frozenset[int]) -> bool:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import db, scales
 from desktop.gui.i18n import plural, scale_label, scale_text, supports_label
+from desktop.gui.widgets.actions import guard_typed_keys
 from desktop.services import evidence, incidents
 from desktop.services.changes import Change, Kind
 from desktop.services.evidence import EvidenceRow
@@ -121,6 +122,10 @@ def _span_text(row: EvidenceRow) -> str:
     return f"“{_short(row.quote, 60)}” — {title} ({status})"
 
 
+#: The form's page is built this long after the form, once the window has been painted.
+_BUILD_FORM_AFTER_MS = 150
+
+
 class IncidentForm(QWidget):
     """The facts of one incident, editable, with the evidence that backs each of them."""
 
@@ -146,7 +151,8 @@ class IncidentForm(QWidget):
         self._timer.timeout.connect(self.flush)
         self._stack = QStackedWidget()
         self._stack.addWidget(self._empty_page())
-        self._stack.addWidget(self._form_page())
+        self._form_built = False  # the form's page is built when first needed, or just after
+        QTimer.singleShot(_BUILD_FORM_AFTER_MS, self._ensure_form)  # the window is painted
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
@@ -168,6 +174,7 @@ class IncidentForm(QWidget):
         if stored is None:
             self._stack.setCurrentIndex(0)
             return
+        self._ensure_form()
         self._stored = self._values_of(stored)
         self._fill(self._stored)
         self._code.setText(stored["code"])
@@ -244,22 +251,27 @@ class IncidentForm(QWidget):
 
     def editor(self, field: str) -> QWidget:
         """The editor of a field (for `qualifications`, the panel holding the checkboxes)."""
+        self._ensure_form()
         return self._editors[field]
 
     def qualification_box(self, code: str) -> QCheckBox:
         """The checkbox of a legal qualification."""
+        self._ensure_form()
         return self._boxes[code]
 
     def badge(self, field_or_element_key: str) -> QAbstractButton:
         """The badge of a backable fact (scales.INCIDENT_FIELDS code) or of a legal element."""
+        self._ensure_form()
         return self._badges[field_or_element_key]
 
     def coverage(self, element_key: str) -> str:
         """The coverage mark shown beside a legal element: "✓ covered" or "open"."""
+        self._ensure_form()
         return self._marks[element_key].text()
 
     def conflict_note(self, field_or_element_key: str) -> str:
         """The conflict note shown under a fact, or "" when its sources agree."""
+        self._ensure_form()
         note = self._notes.get(field_or_element_key)
         return note.text() if note is not None and not note.isHidden() else ""
 
@@ -437,6 +449,15 @@ class IncidentForm(QWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(label)
         return page
+
+    def _ensure_form(self) -> None:
+        """Build the form's page the first time an incident is shown or an editor asked for:
+        a window that opens on no incident does not pay for forty editors."""
+        if not self._form_built:
+            self._form_built = True
+            page = self._form_page()
+            guard_typed_keys(page)
+            self._stack.addWidget(page)
 
     def _form_page(self) -> QWidget:
         """The scrolling form, section by section."""

@@ -259,6 +259,7 @@ class _Header(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shown: SourceDetails | None = None  # the metadata on screen
         self.title = _ElidedLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -299,7 +300,10 @@ class _Header(QWidget):
         layout.addLayout(line)
 
     def show_source(self, details: SourceDetails) -> None:
-        """Fill both lines from a source's metadata."""
+        """Fill both lines from a source's metadata (nothing to do when it is unchanged)."""
+        if details == self._shown:
+            return
+        self._shown = details
         self.title.set_full_text(details.title or details.original_name
                                  or self.tr("Untitled source"))
         published = format_date(details.published) if details.published else ""

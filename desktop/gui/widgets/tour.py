@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt,
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.gui.widgets.actions import guard_typed_keys
+
 
 @dataclass(frozen=True)
 class Step:
@@ -42,6 +44,8 @@ class Tour(QWidget):
         self.counter.setStyleSheet("color: #666;")
         self.skip = QPushButton(self.tr("Skip the tour"))
         self.next = QPushButton(self.tr("Next"))
+        guard_typed_keys(self.skip)
+        guard_typed_keys(self.next)
         self.next.setDefault(True)
         self.skip.clicked.connect(self.close_tour)
         self.next.clicked.connect(self.advance)

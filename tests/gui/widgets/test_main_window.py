@@ -398,6 +398,38 @@ def test_typing_in_a_combo_box_never_grades_evidence(qtbot, casefile, tmp_path):
     assert Evidence.select().count() == 1
 
 
+def test_typed_keys_stay_in_filters_buttons_and_cell_editors(qtbot, casefile, tmp_path):
+    """Every widget of the window that takes typed keys keeps them, also one made later (the
+    credibility editor of a table cell): "3" there picks a grade, never grades the selection."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop.gui.qtmodels.evidence_model import EvidenceModel
+
+    casefile.cases.new_case(tmp_path / "keys.casefile", "Keys")
+    import_seeds(qtbot, casefile)
+    span = casefile.editing.add_evidence(source_id_of("003_b8c3f3517aeeccd0.txt"), 0, 20,
+                                         {"supports": "title"})
+    panel = casefile.window.evidence_panel
+    panel.select_evidence(span)
+    casefile.window.activateWindow()
+    for widget in (panel.status_combo, panel.source_combo, casefile.window.navigator.add_button):
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        qtbot.keyClick(widget, Qt.Key.Key_3)
+        qtbot.keyClick(widget, Qt.Key.Key_E)
+    row = panel.proxy().mapFromSource(panel.model().index(panel.model().row_of(span),
+                                                          EvidenceModel.CREDIBILITY))
+    panel.view.edit(row)
+    qtbot.waitUntil(lambda: panel.view.findChild(QComboBox) is not None)
+    editor = panel.view.findChild(QComboBox)
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_3)
+    assert Evidence.get_by_id(span).status == "unverified"
+    assert Evidence.select().count() == 1
+
+
 def test_a_case_that_cannot_be_opened_leaves_the_open_one_open(casefile, tmp_path, messages):
     casefile.cases.new_case(tmp_path / "open.casefile", "Open")
     notes = tmp_path / "notes.casefile"
