@@ -93,6 +93,27 @@ def _v6_status_index(db: SqliteDatabase) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "evidence_status" ON "evidence" ("status")')
 
 
+def _v7_origin_scope_members(db: SqliteDatabase) -> None:
+    """Version 7: who originated a source's information and which source it relays; each
+    claim's originator and period; the case's members and roles, one-person cases; who
+    decided an incident's sign-off and when; an index to find who had a hand in a span."""
+    for table, column, default in (
+            ("source", "originator", "''"), ("case", "one_person", "0"),
+            ("incident", "decided_by", "''"), ("incident", "decided_at", "''"),
+            ("evidence", "originator", "''"), ("evidence", "period_start", "''"),
+            ("evidence", "period_end", "''"), ("evidence", "scope", "''")):
+        kind = "INTEGER" if default == "0" else "TEXT"
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind} NOT NULL '
+                       f"DEFAULT {default}")
+    # A self-reference SQLite can add as a column (NULL for every existing source).
+    db.execute_sql('ALTER TABLE "source" ADD COLUMN "relays_id" INTEGER '
+                   'REFERENCES "source" ("id") ON DELETE SET NULL')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "source_relays_id" ON "source" ("relays_id")')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "audit_entry_object_type_object_id" '
+                   'ON "audit_entry" ("object_type", "object_id")')
+    models.Member.create_table()
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
@@ -100,6 +121,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     4: _v4_hash_chain,
     5: _v5_ids_never_reused,
     6: _v6_status_index,
+    7: _v7_origin_scope_members,
 }
 
 LATEST = max(STEPS)

@@ -11,6 +11,7 @@ import json
 from datetime import UTC, datetime
 
 from peewee import (
+    SQL,
     BlobField,
     BooleanField,
     CharField,
@@ -43,6 +44,11 @@ class JSONText(TextField):
         return None if value is None else json.loads(value)
 
 
+#: A column's default in the schema itself, so a row written by another SQLite tool gets it too
+#: (the columns added since format 7 have one).
+_EMPTY = SQL("DEFAULT ''")
+
+
 class BaseModel(Model):
     class Meta:
         database = database
@@ -62,6 +68,9 @@ class Case(BaseModel):
     # The audit trail's chain head: removing its newest entries cannot go unnoticed.
     audit_head = CharField(default="0" * 64)
     audit_count = IntegerField(default=0)
+    # Declared when one person both documents and reviews: four eyes cannot hold, and the
+    # dossier says so on its cover.
+    one_person = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
 
 
 class Source(BaseModel):
@@ -90,6 +99,11 @@ class Source(BaseModel):
     confidential = BooleanField(default=False)  # its URL is left out of redacted dossiers
     imported_at = CharField(default=utc_now)
     imported_by = TextField(default="")
+    # Who first observed, counted or stated what the source says (UN mission, Prosecutor
+    # General's Office, a named witness), apart from who published it. Empty: not known.
+    originator = TextField(default="", constraints=[_EMPTY])
+    # The source this one relays (a news item retelling a press release): one line of evidence.
+    relays = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="relayed_by")
     extra = JSONText(default=dict)
 
 
@@ -145,6 +159,8 @@ class Incident(BaseModel):
     qualifications = JSONText(default=list)  # codes from scales.LEGAL_QUALIFICATIONS
     state = CharField(default="draft", choices=scales.INCIDENT_STATE_CODES)
     state_comment = TextField(default="")
+    decided_by = TextField(default="", constraints=[_EMPTY])  # who last approved or returned
+    decided_at = CharField(default="", constraints=[_EMPTY])  # it, and when
     created_at = CharField(default=utc_now)
     created_by = TextField(default="")
 
@@ -175,6 +191,12 @@ class Evidence(BaseModel):
     review_comment = TextField(default="")
     reviewed_at = CharField(default="")
     reviewed_by = TextField(default="")
+    # The claim's own originator when the source relays several (empty: the source's), and
+    # the window it speaks of: from, to or "as of", and a scope in words ("2024 only").
+    originator = TextField(default="", constraints=[_EMPTY])
+    period_start = CharField(default="", constraints=[_EMPTY])
+    period_end = CharField(default="", constraints=[_EMPTY])
+    scope = TextField(default="", constraints=[_EMPTY])
 
     class Meta:
         indexes = ((("source", "start"), False), (("status",), False))
@@ -192,6 +214,16 @@ class ProtectedPerson(BaseModel):
     created_by = TextField(default="")
 
 
+class Member(BaseModel):
+    """A person who works on the case, and in which role (four eyes are checked by name)."""
+
+    id = AutoIncrementField()
+    name = TextField(unique=True)
+    role = CharField(choices=scales.MEMBER_ROLE_CODES)
+    added_at = CharField(default=utc_now)
+    added_by = TextField(default="")
+
+
 class AuditEntry(BaseModel):
     """One change to the case, written in the same transaction as the change. Append-only."""
 
@@ -204,6 +236,10 @@ class AuditEntry(BaseModel):
     before = JSONText(null=True)
     after = JSONText(null=True)
     entry_hash = CharField(default="")  # see desktop.domain.ledger
+
+    class Meta:
+        # Who had a hand in a span (four eyes) is read from its entries.
+        indexes = ((("object_type", "object_id"), False),)
 
 
 _INSERTS: dict[type[Model], tuple[str, list]] = {}
@@ -233,7 +269,7 @@ def insert_row(model: type[Model], values: dict) -> int:
 
 
 TABLES = (Case, Source, SourceOriginal, SourceIndex, Incident, Evidence, ProtectedPerson,
-          AuditEntry)
+          Member, AuditEntry)
 
 
 def plain_rows(query) -> list[tuple]:

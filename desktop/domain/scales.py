@@ -105,6 +105,21 @@ PROTECTED_ROLES: tuple[Grade, ...] = (
     Grade("perpetrator", "Alleged perpetrator", "P"),
 )
 
+# What a member of a case does in it (four eyes: a reviewer never approves what they marked).
+MEMBER_ROLES: tuple[Grade, ...] = (
+    Grade("documenter", "Documenter", "marks and grades evidence, documents incidents"),
+    Grade("reviewer", "Reviewer", "approves or returns evidence and signs incidents off"),
+)
+
+# How far a fact or legal element is established (desktop.services.assessment decides it).
+COVERAGE_LEVELS: tuple[Grade, ...] = (
+    Grade("supported", "Supported", "approved, verified evidence from at least one line"),
+    Grade("contested", "Contested", "its evidence is contested, or its sources disagree"),
+    Grade("linked", "Linked, not verified", "evidence is linked but not yet approved and "
+                                            "verified"),
+    Grade("open", "Open", "no usable evidence yet"),
+)
+
 STANDARD_OF_PROOF = "Reasonable grounds to believe"
 
 RELIABILITY_CODES = _codes(SOURCE_RELIABILITY)
@@ -117,6 +132,8 @@ DATE_PRECISION_CODES = _codes(DATE_PRECISIONS)
 VICTIM_STATUS_CODES = _codes(VICTIM_STATUSES)
 SOURCE_KIND_CODES = _codes(SOURCE_KINDS)
 PROTECTED_ROLE_CODES = _codes(PROTECTED_ROLES)
+MEMBER_ROLE_CODES = _codes(MEMBER_ROLES)
+COVERAGE_CODES = _codes(COVERAGE_LEVELS)
 
 
 def counts_as_evidence(status: str) -> bool:

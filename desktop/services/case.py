@@ -10,7 +10,8 @@ from desktop.domain.models import Case, Incident, Source, database
 from desktop.services import audit, changes, evidence
 from desktop.services.changes import Change, touched, unchanged
 
-EDITABLE_FIELDS = ("title", "reference", "classification", "description", "standard_of_proof")
+EDITABLE_FIELDS = ("title", "reference", "classification", "description", "standard_of_proof",
+                   "one_person")
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,8 @@ def _move_incidents(plan: list[dict], documenter: str, reviewer: str) -> None:
             continue
         review.submit_incident(incident_id, actor=documenter)
         if state == "approved":
-            review.approve_incident(incident_id, actor=reviewer)
+            review.approve_incident(incident_id, actor=reviewer,
+                                    comment=wanted.get("state_comment", ""))
         elif state == "returned":
             review.return_incident(incident_id, wanted.get("state_comment", ""), actor=reviewer)
 
@@ -85,7 +86,8 @@ def build_demo(path: Path, folder: Path | None = None) -> DemoReport:
                           if k in incidents.EDITABLE_FIELDS}
                 incidents.create_incident(actor=documenter, code=wanted["code"], **values)
         data = _retarget(w3c.read_annotation_file(folder / ANNOTATIONS), folder)
-        anchored = w3c.import_annotations(data, actor=documenter, keep_review=True)
+        anchored = w3c.import_annotations(data, actor=documenter, keep_review=True,
+                                          taken_from=ANNOTATIONS)
         _move_incidents(plan["incidents"], documenter, reviewer)
     finally:
         db.close_case()

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from peewee import JOIN, fn
 
-from desktop.domain import scales
+from desktop.domain import dates, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.excerpts import one_line
 from desktop.domain.models import Evidence, Incident, Source, database, plain_rows
@@ -21,7 +21,8 @@ REVIEW_RESET = {"review_state": "pending", "review_comment": "", "reviewed_by": 
                 "reviewed_at": ""}
 
 #: Fields a user edits after marking a span; the span itself (source, offsets, quote) is fixed.
-EDITABLE_FIELDS = ("incident", "supports", "asserted_value", "status", "credibility", "note")
+EDITABLE_FIELDS = ("incident", "supports", "asserted_value", "status", "credibility", "note",
+                   "originator", "period_start", "period_end", "scope")
 
 #: Fields an import takes over as the file gives them: who made a span, when, and its review.
 ATTRIBUTION_FIELDS = ("created_by", "created_at", "review_state", "review_comment",
@@ -57,6 +58,9 @@ def _check_fields(values: dict, allowed: Sequence[str] = EDITABLE_FIELDS) -> Non
     supports = values.get("supports")
     if not known_value("supports", supports):
         raise ValidationError(f"{supports!r} is neither an incident field nor a legal element")
+    for name in ("period_start", "period_end"):
+        if not dates.is_partial_date(values.get(name) or ""):
+            raise ValidationError(f"{name}: use a date as YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def _check_incidents(ids: Iterable[int | None]) -> None:
@@ -115,11 +119,34 @@ def _touching_rows(snapshots: Iterable[dict]) -> dict:
     return _touching([(s["id"], s["source"], s["incident"]) for s in snapshots])
 
 
+#: What belongs to a passage, not to one of its links: a passage marked for several facts is one
+#: piece of evidence, checked once, so its verification status and credibility are the same
+#: on every link (an edit of one is an edit of all).
+PASSAGE_FIELDS = frozenset({"status", "credibility"})
+
+
+def same_passage(ids: Sequence[int]) -> list[int]:
+    """These spans and every other link of the same passages (same source, start and end)."""
+    wanted = list(ids)
+    passages = set(Evidence.select(Evidence.source, Evidence.start, Evidence.end)
+                   .where(Evidence.id.in_(wanted)).tuples())
+    sources_ = list({p[0] for p in passages})
+    found = set(wanted)
+    if passages:
+        found.update(i for i, source, start, end in Evidence.select(
+            Evidence.id, Evidence.source, Evidence.start, Evidence.end)
+            .where(Evidence.source.in_(sources_)).tuples() if (source, start, end) in passages)
+    return sorted(found)
+
+
 def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> Change:
     """Change fields of one or many spans in one transaction (an approved span goes back to
-    review); the Change's ids are the spans that really changed."""
+    review); a status or credibility applies to every link of the passage. The Change's ids
+    are the spans that really changed."""
     ids = [ids] if isinstance(ids, int) else list(ids)
     _check(changes)
+    if PASSAGE_FIELDS & changes.keys():
+        ids = same_passage(ids)
     before: dict[int, dict] = {}
     spans: list[tuple[int, int, int | None]] = []
     with database.atomic():
@@ -280,6 +307,10 @@ class EvidenceRow(NamedTuple):
     incident_title: str | None
     source_sha256: str
     source_text_sha256: str
+    originator: str  # the claim's own originator ("" : the source's)
+    period_start: str
+    period_end: str  # the end of the period the claim speaks of, or its "as of" date
+    scope: str
 
     @property
     def ref(self) -> str:
@@ -298,7 +329,8 @@ _ROW_COLUMNS = (
     Evidence.asserted_value, Evidence.note, Evidence.review_state, Evidence.review_comment,
     Evidence.created_by, Evidence.created_at, Source.title, Source.publisher, Source.reliability,
     Evidence.prefix, Evidence.suffix, Evidence.reviewed_by, Evidence.reviewed_at,
-    Incident.title, Source.sha256, Source.text_sha256,
+    Incident.title, Source.sha256, Source.text_sha256, Evidence.originator,
+    Evidence.period_start, Evidence.period_end, Evidence.scope,
 )
 
 
@@ -344,17 +376,41 @@ def conflicts(incident_id: int) -> dict[str, dict[str, list[EvidenceRow]]]:
     return conflicts_in(backing(incident_id))
 
 
+def period_of(row: EvidenceRow) -> tuple[str, str]:
+    """The window a claim speaks of: (from, to or "as of"), each "" when not given."""
+    return row.period_start.strip(), row.period_end.strip()
+
+
+def same_period(a: EvidenceRow, b: EvidenceRow) -> bool:
+    """Whether two claims speak of the same window, so that different values contradict each
+    other. A claim that gives no window cannot be told apart from any other, so it counts as
+    the same; two claims with different windows ("79 since August 2024", "177 to December
+    2024") are different counts, shown side by side, not a conflict."""
+    mine, theirs = period_of(a), period_of(b)
+    return mine == theirs or mine == ("", "") or theirs == ("", "")
+
+
+def disagreeing(rows: Iterable[EvidenceRow]) -> dict[str, list[EvidenceRow]]:
+    """The values that contradict one another among these claims of one fact (value → the
+    spans saying it), or {} when they agree or speak of different windows."""
+    by_value: dict[str, list[EvidenceRow]] = {}
+    for row in rows:
+        if row.asserted_value.strip():
+            by_value.setdefault(normalised_value(row.asserted_value), []).append(row)
+    clashing: set[str] = set()
+    groups = list(by_value.items())
+    for i, (value, claims) in enumerate(groups):
+        for other, others in groups[i + 1:]:
+            if any(same_period(a, b) for a in claims for b in others):
+                clashing.update((value, other))
+    return {by_value[v][0].asserted_value.strip(): by_value[v] for v in by_value if v in clashing}
+
+
 def conflicts_in(backed: dict[str, list[EvidenceRow]]) -> dict[str, dict[str, list[EvidenceRow]]]:
-    """The fields of a `backing_of` result whose spans assert different values."""
-    found: dict[str, dict[str, list[EvidenceRow]]] = {}
-    for supports, rows in backed.items():
-        by_value: dict[str, list[EvidenceRow]] = {}
-        for row in rows:
-            if row.asserted_value.strip():
-                by_value.setdefault(normalised_value(row.asserted_value), []).append(row)
-        if len(by_value) > 1:
-            found[supports] = {rows[0].asserted_value.strip(): rows for rows in by_value.values()}
-    return found
+    """The fields of a `backing_of` result whose spans assert values that contradict each other
+    (over the same window)."""
+    return {supports: clash for supports, rows in backed.items()
+            if (clash := disagreeing(rows))}
 
 
 def counts_by_status() -> dict[str, int]:

@@ -124,9 +124,11 @@ def _read_copy(path: Path, passphrase: str | None) -> tuple[dict[int, dict], dic
             "SELECT id, source_id, start, end, quote, incident_id, supports, asserted_value, "
             "status, credibility, note, review_state, review_comment, reviewed_by, reviewed_at "
             "FROM evidence")}
+        columns = {row["name"] for row in con.execute("PRAGMA table_info(incident)")}
+        decided = [f for f in ("decided_by", "decided_at") if f in columns]  # since format 7
         incidents = {r["id"]: r for r in con.execute(
             "SELECT id, code, state, state_comment, "
-            + ", ".join(f'"{f}"' for f in _INCIDENT_CONTENT) + " FROM incident")}
+            + ", ".join(f'"{f}"' for f in (*_INCIDENT_CONTENT, *decided)) + " FROM incident")}
     finally:
         con.close()
     return spans, incidents
@@ -143,9 +145,10 @@ def merge_review(copy: Path, *, actor: str, passphrase: str | None = None) -> Me
     report = MergeReport()
     with database.atomic():
         for span_id, theirs in sorted(spans.items()):
-            _merge_span(span_id, theirs, report, actor)
+            _merge_span(span_id, theirs, report, actor, Path(copy).name)
         for incident_id, theirs in sorted(incidents.items()):
-            _merge_incident(incident_id, theirs, report, actor)
+            _merge_incident(incident_id, theirs, report, actor,
+                            _decider(theirs, incident_id, spans, Path(copy).name))
         audit.record("case.merge_review", actor=actor, object_type="case", object_id=1,
                      summary=f"Merged review from {Path(copy).name}: {report.summary()}",
                      after={"file": Path(copy).name, "applied": len(report.applied),
@@ -153,7 +156,8 @@ def merge_review(copy: Path, *, actor: str, passphrase: str | None = None) -> Me
     return report
 
 
-def _merge_span(span_id: int, theirs: dict, report: MergeReport, actor: str) -> None:
+def _merge_span(span_id: int, theirs: dict, report: MergeReport, actor: str,
+                copy_name: str) -> None:
     ours_row = Evidence.get_or_none(Evidence.id == span_id)
     label = evidence_ref(span_id)
     if theirs["review_state"] == "pending":
@@ -186,12 +190,24 @@ def _merge_span(span_id: int, theirs: dict, report: MergeReport, actor: str) -> 
         return
     review.record_decision(span_id, theirs["review_state"], comment=theirs["review_comment"],
                            reviewer=theirs["reviewed_by"], at=theirs["reviewed_at"],
-                           actor=actor)
+                           actor=actor, taken_from=copy_name)
     report.applied.append(f"{label}: {theirs['review_state']} by {theirs['reviewed_by']} "
                           f"on {theirs['reviewed_at'][:10]}")
 
 
-def _merge_incident(incident_id: int, theirs: dict, report: MergeReport, actor: str) -> None:
+def _decider(theirs: dict, incident_id: int, spans: dict[int, dict],
+             copy_name: str) -> review.TakenOver:
+    """Who decided an incident's sign-off or return in the copy: as the copy records it, or
+    (a copy from before format 7) the last reviewer of its evidence there."""
+    reviewers = sorted(((s["reviewed_at"], s["reviewed_by"]) for s in spans.values()
+                        if s["incident_id"] == incident_id and s["reviewed_by"]), reverse=True)
+    by = theirs.get("decided_by") or (reviewers[0][1] if reviewers else "")
+    return review.TakenOver(by or "the reviewer of the copy", theirs.get("decided_at") or "",
+                            copy_name)
+
+
+def _merge_incident(incident_id: int, theirs: dict, report: MergeReport, actor: str,
+                    taken_over: review.TakenOver) -> None:
     ours = Incident.get_or_none(Incident.id == incident_id)
     if theirs["state"] not in ("approved", "returned") or ours is None:
         return
@@ -211,11 +227,13 @@ def _merge_incident(incident_id: int, theirs: dict, report: MergeReport, actor: 
     try:
         with database.atomic():
             if theirs["state"] == "approved":
-                review.approve_incident(incident_id, actor=actor)
+                review.approve_incident(incident_id, actor=actor,
+                                        comment=theirs["state_comment"] or "",
+                                        taken_over=taken_over)
             else:
                 review.return_incident(incident_id,
                                        theirs["state_comment"] or "(returned in review)",
-                                       actor=actor)
+                                       actor=actor, taken_over=taken_over)
     except ValidationError as exc:  # e.g. evidence added here since: it waits for review
         report.conflicts.append(f"{ours.code}: {theirs['state']} in the copy, but not here: "
                                 f"{exc}")

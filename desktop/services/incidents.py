@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from peewee import fn
 
-from desktop.domain import scales
+from desktop.domain import dates, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Evidence, Incident, database
 from desktop.domain.refs import incident_number, incident_ref
@@ -32,17 +32,6 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 
-def _parse_date(value: str) -> date | None:
-    """An ISO date, or a month (YYYY-MM) or year (YYYY) read as its first day."""
-    if not value:
-        return None
-    for pattern, suffix in ((r"^\d{4}-\d{2}-\d{2}$", ""), (r"^\d{4}-\d{2}$", "-01"),
-                            (r"^\d{4}$", "-01-01")):
-        if re.match(pattern, value):
-            return date.fromisoformat(value + suffix)
-    raise ValueError(value)
-
-
 def _date_problems(values: dict, today: date) -> dict[str, str]:
     problems: dict[str, str] = {}
     parsed: dict[str, date | None] = {}
@@ -50,7 +39,7 @@ def _date_problems(values: dict, today: date) -> dict[str, str]:
         if name not in values:
             continue
         try:
-            parsed[name] = _parse_date(values[name] or "")
+            parsed[name] = dates.first_day(values[name] or "")
         except ValueError:
             problems[name] = "Use a date as YYYY-MM-DD (or YYYY-MM for a month)."
             continue

@@ -2,20 +2,28 @@
 
 Decisions carry the reviewer's name and time. An incident moves draft → in review →
 approved only when all its evidence is reviewed; a reviewer can return it with a comment.
+
+Four eyes: whoever marked, edited or resubmitted a span does not approve or return it, and
+whoever marked an incident's evidence does not sign the incident off — unless the case is
+declared a one-person case. When the case lists its members, only reviewers review. A sign-off
+of an incident whose facts or elements are not all supported carries a written reason.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import Evidence, Incident, database, utc_now
+from desktop.domain.models import AuditEntry, Case, Evidence, Incident, database, utc_now
 from desktop.domain.refs import evidence_ref
-from desktop.services import audit
+from desktop.services import assessment, audit, members
 from desktop.services.changes import Change, touched
 from desktop.services.evidence import USABLE
 
 _REVIEW_FIELDS = ("review_state", "review_comment", "reviewed_by", "reviewed_at")
+#: An incident's workflow: its state, the comment, and who decided it when.
+_STATE_FIELDS = ("state", "state_comment", "decided_by", "decided_at")
 
 
 def review_evidence(ids: int | Sequence[int], decision: str, *, actor: str,
@@ -29,7 +37,9 @@ def review_evidence(ids: int | Sequence[int], decision: str, *, actor: str,
         raise ValidationError("say why the evidence is returned: the documenter needs to know")
     now = utc_now()
     with database.atomic():
+        _may_review(actor)
         before = review_fields(ids)
+        _four_eyes(list(before), actor, "approve or return")
         for span_id in before:
             record_decision(span_id, decision, comment=comment, reviewer=actor, at=now,
                             actor=actor)
@@ -52,18 +62,72 @@ def _spans_touched(ids: Sequence[int]) -> dict:
 
 
 def record_decision(span_id: int, decision: str, *, comment: str, reviewer: str, at: str,
-                    actor: str) -> None:
-    """Store one review decision (made now, or brought in from a reviewer's copy)."""
+                    actor: str, taken_from: str = "") -> None:
+    """Store one review decision, made now or taken over from a file (`taken_from`: a
+    reviewer's copy, an annotation file); either way it is an audit entry of its own, which
+    for one taken over says from where, who decided and when."""
     with database.atomic():
         span = Evidence.get_by_id(span_id)
         after = {"review_state": decision, "review_comment": comment.strip(),
                  "reviewed_by": reviewer, "reviewed_at": at}
         before = audit.snapshot(span, _REVIEW_FIELDS)
         Evidence.update(after).where(Evidence.id == span_id).execute()
-        audit.record(f"evidence.{'approve' if decision == 'approved' else 'return'}",
-                     actor=actor, object_type="evidence", object_id=span_id,
-                     summary=f"Review: {decision} {evidence_ref(span_id)}",
-                     before=before, after=after)
+        record_taken_over(span_id, after, actor=actor, taken_from=taken_from, before=before)
+
+
+def record_taken_over(span_id: int, decision: dict, *, actor: str, taken_from: str = "",
+                      before: dict | None = None) -> None:
+    """The audit entry of a review decision (`decision`: the review fields as stored)."""
+    state = decision["review_state"]
+    verb = {"approved": "approve", "returned": "return"}.get(state, "review")
+    summary = f"Review: {state} {evidence_ref(span_id)}"
+    after = dict(decision)
+    if taken_from:
+        summary = (f"Review of {evidence_ref(span_id)} taken over from {taken_from}: {state} "
+                   f"by {decision['reviewed_by']} on {decision['reviewed_at'][:10]}")
+        after["taken_from"] = taken_from
+    audit.record(f"evidence.{verb}", actor=actor, object_type="evidence", object_id=span_id,
+                 summary=summary, before=before, after=after)
+
+
+#: Audit actions by which a person has a hand in what a span says.
+_HAND_ACTIONS = ("evidence.add", "evidence.import", "evidence.update", "evidence.resubmit",
+                 "evidence.restore")
+
+
+def hands(span_ids: Sequence[int]) -> dict[int, set[str]]:
+    """Who had a hand in each span: who marked it, edited it or resubmitted it."""
+    ids = list(span_ids)
+    found: dict[int, set[str]] = {
+        span_id: {maker} for span_id, maker in
+        Evidence.select(Evidence.id, Evidence.created_by).where(Evidence.id.in_(ids)).tuples()}
+    entries = (AuditEntry.select(AuditEntry.object_id, AuditEntry.actor)
+               .where((AuditEntry.object_type == "evidence") & AuditEntry.object_id.in_(ids)
+                      & AuditEntry.action.in_(_HAND_ACTIONS)).tuples())
+    for span_id, actor in entries:
+        found.setdefault(span_id, set()).add(actor)
+    return found
+
+
+def one_person_case() -> bool:
+    """Whether the case is declared as worked by one person (four eyes cannot hold)."""
+    return bool(Case.select(Case.one_person).scalar())
+
+
+def _four_eyes(span_ids: Sequence[int], actor: str, what: str) -> None:
+    if one_person_case():
+        return
+    own = [span_id for span_id, people in hands(span_ids).items() if actor in people]
+    if own:
+        listed = ", ".join(evidence_ref(i) for i in sorted(own)[:6])
+        raise ValidationError(f"{actor} marked or edited {listed}: another reviewer must {what} "
+                              f"{'it' if len(own) == 1 else 'them'} (four eyes)")
+
+
+def _may_review(actor: str) -> None:
+    if members.has_reviewers() and members.role_of(actor) != "reviewer":
+        raise ValidationError(f"{actor} is not a reviewer of this case: only its reviewers "
+                              "approve, return and sign off")
 
 
 def resubmit_evidence(ids: int | Sequence[int], *, actor: str) -> Change:
@@ -91,7 +155,8 @@ def unreviewed(incident_id: int) -> list[int]:
 
 
 def _move(incident_id: int, allowed_from: tuple[str, ...], to: str, *, actor: str,
-          comment: str = "", check: Callable[[int], None] | None = None) -> Change:
+          comment: str = "", check: Callable[[int], None] | None = None,
+          taken_over: TakenOver | None = None) -> Change:
     with database.atomic():
         incident = Incident.get_by_id(incident_id)
         if incident.state not in allowed_from:
@@ -99,12 +164,21 @@ def _move(incident_id: int, allowed_from: tuple[str, ...], to: str, *, actor: st
                                   f"it cannot move to {to.replace('_', ' ')} from there")
         if check:
             check(incident_id)
-        before = {"state": incident.state, "state_comment": incident.state_comment}
+        before = audit.snapshot(incident, _STATE_FIELDS)
         after = {"state": to, "state_comment": comment.strip()}
-        Incident.update(after).where(Incident.id == incident_id).execute()
+        summary = f"{incident.code} → {to.replace('_', ' ')}"
+        if to != "in_review":  # a reviewer's decision: who took it, and when
+            after.update(decided_by=actor, decided_at=utc_now())
+        if taken_over is not None:
+            after.update(decided_by=taken_over.decided_by,
+                         decided_at=taken_over.decided_at or after["decided_at"],
+                         taken_from=taken_over.source)
+            summary += (f", taken over from {taken_over.source} (decided by "
+                        f"{taken_over.decided_by})")
+        Incident.update({k: v for k, v in after.items() if k != "taken_from"}).where(
+            Incident.id == incident_id).execute()
         audit.record(f"incident.{to}", actor=actor, object_type="incident",
-                     object_id=incident_id, summary=f"{incident.code} → {to.replace('_', ' ')}",
-                     before=before, after=after)
+                     object_id=incident_id, summary=summary, before=before, after=after)
     return _moved(incident_id, before)
 
 
@@ -119,6 +193,13 @@ def submit_incident(incident_id: int, *, actor: str) -> Change:
     return _move(incident_id, ("draft", "returned"), "in_review", actor=actor)
 
 
+def _incident_four_eyes(incident_id: int, actor: str) -> None:
+    """Whoever marked or edited an incident's usable evidence does not sign it off."""
+    spans = [i for (i,) in Evidence.select(Evidence.id)
+             .where((Evidence.incident == incident_id) & USABLE).tuples()]
+    _four_eyes(spans, actor, "sign off the incident that")
+
+
 def _all_reviewed(incident_id: int) -> None:
     waiting = unreviewed(incident_id)
     if waiting:
@@ -127,17 +208,48 @@ def _all_reviewed(incident_id: int) -> None:
                               f"approved yet ({listed}{'…' if len(waiting) > 8 else ''})")
 
 
-def approve_incident(incident_id: int, *, actor: str) -> Change:
-    """The reviewer signs an incident off: only when every usable span is approved."""
-    return _move(incident_id, ("in_review",), "approved", actor=actor, check=_all_reviewed)
+@dataclass(frozen=True)
+class TakenOver:
+    """A sign-off or return decided elsewhere (a reviewer's copy) and merged here."""
+
+    decided_by: str
+    decided_at: str
+    source: str  # the file it came from
 
 
-def return_incident(incident_id: int, comment: str, *, actor: str) -> Change:
+def approve_incident(incident_id: int, *, actor: str, comment: str = "",
+                     taken_over: TakenOver | None = None) -> Change:
+    """The reviewer signs an incident off: only when every usable span is approved, never by
+    whoever marked its evidence, and with a written reason when facts or legal elements are
+    not all supported (the dossier prints it). A sign-off taken over from a copy is checked
+    against the reviewer who decided it there."""
+    decider = taken_over.decided_by if taken_over else actor
+
+    def check(incident: int) -> None:
+        _may_review(decider)
+        _incident_four_eyes(incident, decider)
+        _all_reviewed(incident)
+        short = assessment.not_supported(incident)
+        if short and not comment.strip():
+            listed = ", ".join(f"{a.label} ({a.coverage})" for a in short[:4])
+            raise ValidationError(
+                f"{len(short)} fact(s) or element(s) are not supported by approved, verified "
+                f"evidence ({listed}{'…' if len(short) > 4 else ''}): say in a comment why "
+                "the incident is signed off as it is")
+
+    return _move(incident_id, ("in_review",), "approved", actor=actor, comment=comment,
+                 check=check, taken_over=taken_over)
+
+
+def return_incident(incident_id: int, comment: str, *, actor: str,
+                    taken_over: TakenOver | None = None) -> Change:
     """The reviewer sends an incident back to its documenter with a comment."""
     if not comment.strip():
         raise ValidationError("say why the incident is returned")
+    decider = taken_over.decided_by if taken_over else actor
     return _move(incident_id, ("in_review", "approved"), "returned", actor=actor,
-                 comment=comment)
+                 comment=comment, check=lambda incident: _may_review(decider),
+                 taken_over=taken_over)
 
 
 def review_fields(ids: Sequence[int]) -> dict[int, dict]:
@@ -163,7 +275,7 @@ def restore_state(incident_id: int, before: dict, *, actor: str) -> Change:
     """Put an incident's workflow state back as it was (undo of a submit, approve or return)."""
     with database.atomic():
         incident = Incident.get_by_id(incident_id)
-        current = {"state": incident.state, "state_comment": incident.state_comment}
+        current = audit.snapshot(incident, _STATE_FIELDS)
         Incident.update(before).where(Incident.id == incident_id).execute()
         audit.record("incident.state_undo", actor=actor, object_type="incident",
                      object_id=incident_id, summary=f"Undid a review step of {incident.code}",

@@ -27,6 +27,7 @@ from desktop.domain.models import (
     plain_rows,
     utc_now,
 )
+from desktop.domain.refs import source_ref
 from desktop.services import audit, importing
 from desktop.services.changes import Change, touched, unchanged
 from desktop.services.importing.base import Extracted
@@ -38,7 +39,7 @@ Cancelled = Callable[[], bool]
 EDITABLE_FIELDS = (
     "kind", "title", "publisher", "author", "url", "published", "language",
     "collected_at", "collected_by", "collected_from", "reliability", "reliability_note",
-    "confidential",
+    "confidential", "originator", "relays",
 )
 
 
@@ -189,6 +190,8 @@ def update_source(source_id: int, *, actor: str, **changes: str) -> Change:
     if "kind" in changes and changes["kind"] not in scales.SOURCE_KIND_CODES:
         raise ValidationError(f"unknown source kind {changes['kind']!r}")
     with database.atomic():
+        if changes.get("relays") is not None:
+            _check_relay(source_id, changes["relays"])
         source = Source.get_by_id(source_id)
         before = audit.snapshot(source, changes)
         if before == changes:
@@ -202,6 +205,26 @@ def update_source(source_id: int, *, actor: str, **changes: str) -> Change:
              .tuples()]
     return Change(touched(source=[source_id], evidence=spans),
                   lambda who: update_source(source_id, actor=who, **before), source_id)
+
+
+def _check_relay(source_id: int, relayed: int) -> None:
+    """A source relays another source of the case, never itself, never in a circle."""
+    relays = dict(plain_rows(Source.select(Source.id, Source.relays)))
+    if relayed not in relays:
+        raise ValidationError(f"there is no source {source_ref(relayed)} in this case")
+    seen, current = {source_id}, relayed
+    while current is not None:
+        if current in seen:
+            raise ValidationError(f"{source_ref(source_id)} cannot relay {source_ref(relayed)}: "
+                                  "the relays would go round in a circle")
+        seen.add(current)
+        current = relays.get(current)
+
+
+def origins() -> dict[int, tuple[str, int | None]]:
+    """(originator, id of the source it relays) of every source, by id."""
+    return {sid: (originator, relays) for sid, originator, relays in plain_rows(
+        Source.select(Source.id, Source.originator, Source.relays))}
 
 
 def list_sources() -> list[tuple]:

@@ -46,12 +46,22 @@ def test_every_planned_incident_is_there_with_its_facts(built):
         assert evidence.backing(incident.id), wanted["code"]
 
 
-def test_the_counts_that_disagree_are_a_conflict_with_who_says_what(built):
+def test_the_counts_are_claims_of_their_originators_over_their_periods(built):
+    """79, 93, 177, 109 and 150+ are counts of different bodies over different windows: shown
+    side by side with who counted and when, not as a contradiction; the UN mission's 79,
+    carried by two outlets, is one line of evidence."""
+    from desktop.services import assessment
+
     pattern = Incident.get(Incident.code == "INC-005")
-    values = evidence.conflicts(pattern.id)["victims"]
-    assert sorted(values) == sorted(["79", "93", "109", "177", "150+"])
-    assert {row.source_publisher for row in values["79"]} >= {
-        "Ukrainian news outlet (not named in the saved copy)"}
+    victims = assessment.assess_incident(pattern.id)["victims"]
+    claims = {c.value: c for c in victims.claims}
+    assert sorted(claims) == sorted(["79", "93", "109", "177", "150+"])
+    assert not victims.conflict and not evidence.conflicts(pattern.id)
+    assert claims["79"].originators == ("UN Human Rights Monitoring Mission in Ukraine",)
+    assert (len(claims["79"].evidence), claims["79"].lines) == (2, 1)
+    assert claims["93"].period == "as of 4 October 2024"
+    assert claims["109"].period.startswith("2024 only")
+    assert all(c.originators != ("",) for c in claims.values())
 
 
 def test_every_status_review_state_and_workflow_state_is_shown(built):

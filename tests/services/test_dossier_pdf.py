@@ -22,9 +22,10 @@ def test_worked_case_dossier_converts_to_pdf(worked_case, tmp_path):
         pytest.fail("LibreOffice (soffice) is not installed: run `make test` or .ci/run, which "
                     "install libreoffice-writer-nogui")
     phenol = worked_case["incidents"]["INC-001"]
-    review.review_evidence(list(worked_case["evidence"].values())[:3], "approved", actor=ACTOR)
+    review.review_evidence(list(worked_case["evidence"].values())[:3], "approved",
+                           actor="Mykola Reviewer")
     review.submit_incident(phenol, actor=ACTOR)
-    review.approve_incident(phenol, actor=ACTOR)
+    review.approve_incident(phenol, actor="Mykola Reviewer", comment="One line only")
     dossier = export_dossier(tmp_path / "dossier.docx",
                              DossierOptions(incidents="drafts", audit_annex=True),
                              actor=ACTOR).path

@@ -38,7 +38,8 @@ def test_an_incident_is_approved_only_when_its_evidence_is(worked_case, actor):
     with pytest.raises(ValidationError, match="3 evidence span"):
         review.approve_incident(incident, actor=REVIEWER)
     review.review_evidence(list(worked_case["evidence"].values()), "approved", actor=REVIEWER)
-    review.approve_incident(incident, actor=REVIEWER)
+    review.approve_incident(incident, actor=REVIEWER,
+                            comment="Signed off on the Prosecutor General's statement")
     assert Incident.get_by_id(incident).state == "approved"
 
 

@@ -27,7 +27,7 @@ from desktop import __version__
 from desktop.domain import files
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Case, Evidence, Incident, Source, database, utc_now
-from desktop.services import audit, evidence, incidents
+from desktop.services import audit, evidence, incidents, review
 from desktop.services.anchoring import Anchor, QuoteSelector, anchor_quote
 from desktop.services.evidence import EvidenceRow, ImportedSpan
 from desktop.services.interchange import AnnotationFileError, read_json
@@ -40,7 +40,9 @@ DUPLICATE = "already in the case"
 
 #: Body keys → evidence fields, all text.
 _BODY_FIELDS = (("cf:supports", "supports"), ("cf:assertedValue", "asserted_value"),
-                ("cf:status", "status"), ("cf:note", "note"))
+                ("cf:status", "status"), ("cf:note", "note"), ("cf:originator", "originator"),
+                ("cf:periodStart", "period_start"), ("cf:periodEnd", "period_end"),
+                ("cf:scope", "scope"))
 #: cf:review keys → evidence review fields.
 _REVIEW_FIELDS = (("cf:state", "review_state"), ("cf:by", "reviewed_by"),
                   ("cf:at", "reviewed_at"), ("cf:comment", "review_comment"))
@@ -131,6 +133,8 @@ def _annotation(row: EvidenceRow) -> dict:
         "cf:status": row.status, "cf:credibility": row.credibility, "cf:note": row.note,
         "cf:review": {key: getattr(row, name) for key, name in _REVIEW_FIELDS},
     })
+    body.update({key: getattr(row, name) for key, name in _BODY_FIELDS[4:]
+                 if getattr(row, name)})  # a claim's origin and period, where it has them
     target: dict[str, Any] = {"source": SHA_PREFIX + row.source_sha256}
     if row.source_text_sha256:
         target["cf:textSha256"] = row.source_text_sha256
@@ -413,8 +417,8 @@ def utc_time(value: str) -> str:
 # ---- importing -------------------------------------------------------------------------------
 
 def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
-                       keep_attribution: bool = True,
-                       keep_review: bool = False) -> AnnotationImport:
+                       keep_attribution: bool = True, keep_review: bool = False,
+                       taken_from: str = "") -> AnnotationImport:
     """Add the evidence of an annotation collection to the open case, in one transaction.
 
     Sources are matched by the SHA-256 of their original bytes; each quote is re-anchored in
@@ -436,7 +440,7 @@ def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
             candidate = Candidate(_item_id(item, number), None, problem=f"malformed: {exc}")
         _resolve_source(candidate, by_sha)
         candidates.append(candidate)
-    return place_candidates(candidates, actor=actor, min_score=min_score)
+    return place_candidates(candidates, actor=actor, min_score=min_score, taken_from=taken_from)
 
 
 def _item_id(item: object, number: int) -> str:
@@ -462,9 +466,10 @@ def _resolve_source(candidate: Candidate, by_sha: dict[str, int]) -> None:
 
 
 def place_candidates(candidates: list[Candidate], *, actor: str, min_score: float = 0.8,
-                     not_found: str = NOT_IN_SOURCE) -> AnnotationImport:
+                     not_found: str = NOT_IN_SOURCE, taken_from: str = "") -> AnnotationImport:
     """Anchor every candidate, then write the placed ones through the evidence service, all in
-    one transaction; report each one's outcome."""
+    one transaction; report each one's outcome. A review decision a span brings with it (kept
+    only when asked) is audited as taken over from `taken_from`, naming who decided it."""
     result = AnnotationImport([], [], [])
     batch = _Batch()
     with database.atomic():
@@ -474,6 +479,11 @@ def place_candidates(candidates: list[Candidate], *, actor: str, min_score: floa
         ids = evidence.import_evidence(batch.spans, actor=actor)
         for outcome, index in batch.waiting:
             outcome.evidence_id = ids[index]
+        for span, span_id in zip(batch.spans, ids, strict=True):
+            decided = {name: span.attribution.get(name, "") for _, name in _REVIEW_FIELDS}
+            if decided["review_state"] in ("approved", "returned"):
+                review.record_taken_over(span_id, decided, actor=actor,
+                                         taken_from=taken_from or "an annotation file")
     return result
 
 
