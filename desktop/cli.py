@@ -17,7 +17,13 @@ from pathlib import Path
 from desktop import __version__
 from desktop.domain import db, encryption, scales
 from desktop.domain.errors import CasefileError, CaseOpenError
-from desktop.domain.refs import evidence_ref, source_ref
+from desktop.domain.refs import (
+    evidence_number,
+    evidence_ref,
+    incident_number,
+    incident_ref,
+    source_ref,
+)
 
 
 def default_user() -> str:
@@ -240,6 +246,141 @@ def cmd_registers(args: argparse.Namespace) -> int:
     return 0
 
 
+def _incident(code: str) -> tuple[int, str]:
+    """The id and code of the incident cited as `code` (INC-001, inc-1), or a user error
+    naming it."""
+    from desktop.services import incidents
+
+    number = incident_number(code.strip().upper())
+    cited = incident_ref(number) if number is not None else code
+    incident_id = incidents.incident_id_by_code(cited)
+    if incident_id is None:
+        raise CasefileError(f"no incident {code} in this case")
+    return incident_id, cited
+
+
+def _evidence_ids(cited: Sequence[str]) -> list[int]:
+    """The ids of the spans cited (E-001 …), or a user error naming every one not in the case."""
+    from desktop.services import evidence
+
+    numbers = {ref: evidence_number(ref.strip().upper()) for ref in cited}
+    malformed = [ref for ref, number in numbers.items() if number is None]
+    if malformed:
+        raise CasefileError(f"{', '.join(malformed)}: not an evidence reference (like E-012)")
+    wanted = list(dict.fromkeys(numbers.values()))
+    found = {row.id for row in evidence.evidence_rows(ids=wanted)}
+    missing = [evidence_ref(n) for n in wanted if n not in found]
+    if missing:
+        raise CasefileError(f"no evidence {', '.join(missing)} in this case")
+    return wanted
+
+
+def _claim_text(claim) -> str:
+    """One value of a fact in words: “value” from whom, for which period [E-001 E-002]."""
+    who = ", ".join(name or "originator not known" for name in claim.originators)
+    period = f", {claim.period}" if claim.period else ""
+    cited = " ".join(evidence_ref(e) for e in claim.evidence)
+    return f"“{claim.value}” from {who}{period} [{cited}]"
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from desktop.services import assessment
+
+    _open(args)
+    chosen = [_incident(args.incident)[0]] if args.incident else None
+    items = assessment.assess(chosen)
+    if args.json:
+        print(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=2))
+        return 0
+    for item in items:
+        lines = f"{item.independent_lines} line{'' if item.independent_lines == 1 else 's'}"
+        if item.claims:
+            said = " | ".join(_claim_text(claim) for claim in item.claims)
+        else:
+            said = " ".join(evidence_ref(e) for e in item.evidence)
+        flags = "".join(f"; mismatch {evidence_ref(m.evidence_id)}" for m in item.mismatches)
+        print(f"{item.incident_code}  {item.coverage:<9}  {lines:<7}  "
+              f"{'CONFLICT' if item.conflict else '-':<8}  {item.label}"
+              f"{' — ' + said if said else ''}{flags}")
+    if not items:
+        print("No facts yet: create an incident and mark evidence for it.")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from desktop.services import review
+
+    _open(args)
+    ids = _evidence_ids(args.evidence)
+    decision = {"approve": "approved", "return": "returned"}[args.decision]
+    review.review_evidence(ids, decision, actor=args.user, comment=args.comment)
+    cited = ", ".join(evidence_ref(i) for i in ids)
+    print(f"{'Approved' if decision == 'approved' else 'Returned'} {cited} (by {args.user})")
+    return 0
+
+
+def cmd_signoff(args: argparse.Namespace) -> int:
+    from desktop.services import review
+
+    _open(args)
+    incident_id, code = _incident(args.incident)
+    review.approve_incident(incident_id, actor=args.user, comment=args.comment)
+    print(f"Signed off {code}: approved by {args.user}")
+    return 0
+
+
+def cmd_return_incident(args: argparse.Namespace) -> int:
+    from desktop.services import review
+
+    _open(args)
+    incident_id, code = _incident(args.incident)
+    review.return_incident(incident_id, args.comment, actor=args.user)
+    print(f"Returned {code} to its documenter (by {args.user})")
+    return 0
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    from desktop.services import review
+
+    _open(args)
+    incident_id, code = _incident(args.incident)
+    review.submit_incident(incident_id, actor=args.user)
+    print(f"Submitted {code} for review (by {args.user})")
+    return 0
+
+
+#: What declaring a one-person case means, said when it is declared.
+ONE_PERSON_MEANING = ("one person documents and reviews it, so the four-eyes rule (nobody "
+                      "approves what they marked) cannot hold and is not enforced; the dossier "
+                      "says so on its cover")
+
+
+def cmd_members(args: argparse.Namespace) -> int:
+    from desktop.services import case, members, review
+
+    if bool(args.add) != bool(args.role):
+        args.usage_error("--add NAME and --role ROLE go together")
+    _open(args)
+    if args.add:
+        members.add_member(args.add, args.role, actor=args.user)
+        print(f"Added {args.add} as {scales.label(scales.MEMBER_ROLES, args.role).lower()}")
+    if args.one_person:
+        case.update_case(actor=args.user, one_person=True)
+        print(f"Declared a one-person case: {ONE_PERSON_MEANING}.")
+    if args.add or args.one_person:
+        return 0
+    rows = members.members()
+    for row in rows:
+        print(f"{row.name:<28}  {scales.label(scales.MEMBER_ROLES, row.role):<10}  "
+              f"added by {row.added_by or '—'} at {row.added_at}")
+    if not rows:
+        print("No members yet: anyone may document and review, but nobody approves what they "
+              "marked. Add them with `casefile members CASE --add NAME --role reviewer`.")
+    if review.one_person_case():
+        print(f"A one-person case: {ONE_PERSON_MEANING}.")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.services import demo
 
@@ -349,6 +490,48 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", help="show a case's title, marking and counts")
     p.add_argument("case")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("facts", help="every fact and legal element with what its evidence "
+                                     "establishes (coverage, lines, conflicts, values)")
+    p.add_argument("case")
+    p.add_argument("--incident", metavar="CODE", help="only this incident, e.g. INC-001")
+    p.add_argument("--json", action="store_true", help="print a JSON list, one object a fact")
+    p.set_defaults(func=cmd_facts)
+
+    p = sub.add_parser("review", help="approve or return evidence spans (as --user)")
+    p.add_argument("case")
+    p.add_argument("decision", choices=("approve", "return"))
+    p.add_argument("evidence", nargs="+", metavar="E-001", help="the spans decided")
+    p.add_argument("--comment", default="", help="why (needed to return evidence)")
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("signoff", help="sign an incident off: approve it (as --user)")
+    p.add_argument("case")
+    p.add_argument("incident", metavar="INC-001")
+    p.add_argument("--comment", default="",
+                   help="needed when some of its elements are not supported")
+    p.set_defaults(func=cmd_signoff)
+
+    p = sub.add_parser("return-incident", help="send an incident back to its documenter")
+    p.add_argument("case")
+    p.add_argument("incident", metavar="INC-001")
+    p.add_argument("--comment", default="", help="why it is returned (needed)")
+    p.set_defaults(func=cmd_return_incident)
+
+    p = sub.add_parser("submit", help="send an incident for review (the documenter)")
+    p.add_argument("case")
+    p.add_argument("incident", metavar="INC-001")
+    p.set_defaults(func=cmd_submit)
+
+    p = sub.add_parser("members", help="list who works on the case, add one, or declare a "
+                                       "one-person case")
+    p.add_argument("case")
+    p.add_argument("--add", metavar="NAME", help="add a member by name")
+    p.add_argument("--role", choices=scales.MEMBER_ROLE_CODES, help="the new member's role")
+    p.add_argument("--one-person", action="store_true",
+                   help="declare that one person documents and reviews (four eyes are then "
+                        "not enforced, and the dossier says so)")
+    p.set_defaults(func=cmd_members, usage_error=p.error)
     return parser
 
 

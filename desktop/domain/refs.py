@@ -10,11 +10,18 @@ from __future__ import annotations
 import re
 
 _INCIDENT_CODE = re.compile(r"^INC-(\d+)$")
+_EVIDENCE_REF = re.compile(r"^E-(\d+)$")
 
 
 def evidence_ref(evidence_id: int) -> str:
     """How a span is cited: E-012. The number is its id, so it never changes."""
     return f"E-{evidence_id:03d}"
+
+
+def evidence_number(ref: str) -> int | None:
+    """The span's id in an evidence reference (E-012 → 12), or None for another shape."""
+    match = _EVIDENCE_REF.match(ref)
+    return int(match.group(1)) if match else None
 
 
 def source_ref(source_id: int) -> str:

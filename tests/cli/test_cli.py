@@ -78,7 +78,8 @@ def test_wrong_usage_exits_2_and_every_command_has_help():
                            capture_output=True, text=True, cwd=ROOT)
     assert usage.returncode == 2
     for command in ("new", "import", "sources", "search", "info", "export", "verify",
-                    "annotations", "import-annotations", "registers", "demo", "recover"):
+                    "annotations", "import-annotations", "registers", "demo", "recover",
+                    "facts", "review", "signoff", "return-incident", "submit", "members"):
         shown = subprocess.run([sys.executable, "-m", "desktop.cli", command, "--help"],
                                capture_output=True, text=True, cwd=ROOT)
         assert shown.returncode == 0 and f"usage: casefile {command}" in shown.stdout
@@ -229,3 +230,238 @@ def test_annotations_of_one_incident_by_its_code(tmp_path, capsys):
     code, _, err = run("annotations", str(case), str(out), "--incident", "INC-404",
                        capsys=capsys)
     assert code == 1 and err == "casefile: no incident INC-404 in this case\n"
+
+
+# Reviewing without the window: the demo case, as its documenter marked it.
+
+@pytest.fixture(scope="module")
+def demo_build(tmp_path_factory):
+    """The demo case built once; each test works on a copy of it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.casefile"
+    assert cli.main(["demo", str(path)]) == 0
+    return path
+
+
+@pytest.fixture
+def demo_case(demo_build, tmp_path) -> str:
+    import shutil
+
+    copy = tmp_path / "demo.casefile"
+    shutil.copyfile(demo_build, copy)
+    return str(copy)
+
+
+@pytest.fixture(scope="module")
+def people() -> tuple[str, str]:
+    """The demo's documenter (who marked every span) and its reviewer."""
+    import json
+
+    plan = json.loads((SEEDS / "demo-case.json").read_text(encoding="utf-8"))
+    return plan["documenter"], plan["reviewer"]
+
+
+def as_user(user: str, *args: str, capsys) -> tuple[int, str, str]:
+    code = cli.main(["--user", user, *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def read_case(case: str, read):
+    """What `read()` returns from the case, opened for it and closed again."""
+    from desktop.domain import db
+
+    db.open_case(case)
+    try:
+        return read()
+    finally:
+        db.close_case()
+
+
+def span(case: str, evidence_id: int):
+    from desktop.services import evidence
+
+    return read_case(case, lambda: evidence.evidence_rows(ids=[evidence_id])[0])
+
+
+def trail(case: str) -> list:
+    from desktop.services import audit
+
+    return read_case(case, lambda: audit.history_rows(10_000))
+
+
+def pending_span(case: str, code: str = "INC-002") -> int:
+    """A span of the incident that waits for its first review."""
+    from desktop.services import evidence, incidents
+
+    rows = read_case(case, lambda: evidence.evidence_rows(
+        incident_id=incidents.incident_id_by_code(code), by_number=True))
+    return next(row.id for row in rows if row.review_state == "pending" and row.usable)
+
+
+def test_facts_json_lists_every_fact_and_element_with_its_assessment(demo_case, capsys):
+    import json
+
+    from desktop.domain import scales
+    from desktop.services import incidents
+
+    code, out, err = run("facts", demo_case, "--json", capsys=capsys)
+    assert code == 0 and err == ""
+    items = json.loads(out)
+    assert items
+    for item in items:
+        assert {"incident", "fact", "coverage", "values", "independent_lines",
+                "conflict"} <= set(item)
+        assert item["coverage"] in scales.COVERAGE_CODES
+        assert isinstance(item["conflict"], bool) and isinstance(item["independent_lines"], int)
+        for value in item["values"]:
+            assert {"value", "originators", "period", "as_of", "evidence"} <= set(value)
+    chosen = read_case(demo_case, lambda: {
+        row.code: incidents.incident_qualifications(row.id) for row in incidents.incident_rows()})
+    for incident, qualifications in chosen.items():
+        facts = [item["fact"] for item in items if item["incident"] == incident]
+        for qualification in qualifications:
+            for element in scales.QUALIFICATIONS_BY_CODE[qualification].elements:
+                assert facts.count(scales.element_key(qualification, element.code)) == 1
+
+
+def test_facts_of_one_incident_as_text_one_line_each(demo_case, capsys):
+    import json
+
+    code, out, _ = run("facts", demo_case, "--incident", "INC-002", "--json", capsys=capsys)
+    count = len(json.loads(out))
+    code, out, _ = run("facts", demo_case, "--incident", "INC-002", capsys=capsys)
+    assert code == 0 and len(out.splitlines()) == count
+    assert all(line.startswith("INC-002  ") for line in out.splitlines())
+    code, _, err = run("facts", demo_case, "--incident", "INC-404", capsys=capsys)
+    assert code == 1 and err == "casefile: no incident INC-404 in this case\n"
+
+
+def test_a_reviewer_approves_evidence_someone_else_marked_and_it_is_audited(
+        demo_case, people, capsys):
+    documenter, reviewer = people
+    evidence_id = pending_span(demo_case)
+    assert span(demo_case, evidence_id).created_by == documenter
+    ref = f"E-{evidence_id:03d}"
+    code, out, _ = as_user(reviewer, "review", demo_case, "approve", ref, capsys=capsys)
+    assert code == 0 and ref in out
+    decided = span(demo_case, evidence_id)
+    assert (decided.review_state, decided.reviewed_by) == ("approved", reviewer)
+    newest = trail(demo_case)[0]
+    assert (newest.action, newest.actor) == ("evidence.approve", reviewer)
+    assert ref in newest.summary
+
+
+def test_approving_your_own_evidence_is_refused_and_changes_nothing(demo_case, people, capsys):
+    documenter, _ = people
+    evidence_id = pending_span(demo_case)
+    ref = f"E-{evidence_id:03d}"
+    entries = len(trail(demo_case))
+    code, out, err = as_user(documenter, "review", demo_case, "approve", ref, capsys=capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("casefile: ") and err.count("\n") == 1
+    assert ref in err and "four eyes" in err
+    assert span(demo_case, evidence_id).review_state == "pending"
+    assert len(trail(demo_case)) == entries
+
+
+def test_returning_evidence_needs_a_comment(demo_case, people, capsys):
+    _, reviewer = people
+    evidence_id = pending_span(demo_case)
+    ref = f"E-{evidence_id:03d}"
+    code, _, err = as_user(reviewer, "review", demo_case, "return", ref, capsys=capsys)
+    assert code == 1 and err.count("\n") == 1 and "why" in err
+    assert span(demo_case, evidence_id).review_state == "pending"
+    code, _, _ = as_user(reviewer, "review", demo_case, "return", ref, "--comment",
+                         "The quote does not say the men had surrendered", capsys=capsys)
+    returned = span(demo_case, evidence_id)
+    assert code == 0 and returned.review_state == "returned"
+    assert returned.review_comment == "The quote does not say the men had surrendered"
+
+
+def test_unknown_or_malformed_evidence_is_named_and_nothing_is_decided(
+        demo_case, people, capsys):
+    _, reviewer = people
+    evidence_id = pending_span(demo_case)
+    ref = f"E-{evidence_id:03d}"
+    code, _, err = as_user(reviewer, "review", demo_case, "approve", ref, "E-999", "E-998",
+                           capsys=capsys)
+    assert code == 1 and err == "casefile: no evidence E-999, E-998 in this case\n"
+    code, _, err = as_user(reviewer, "review", demo_case, "approve", ref, "S-004",
+                           capsys=capsys)
+    assert code == 1 and "S-004" in err and err.count("\n") == 1
+    assert span(demo_case, evidence_id).review_state == "pending"
+
+
+def test_a_signoff_with_elements_not_supported_needs_a_comment(demo_case, people, capsys):
+    from desktop.services import incidents, review
+
+    _, reviewer = people
+    incident_id = read_case(demo_case, lambda: incidents.incident_id_by_code("INC-002"))
+    waiting = read_case(demo_case, lambda: review.unreviewed(incident_id))
+    code, _, _ = as_user(reviewer, "review", demo_case, "approve",
+                         *(f"E-{i:03d}" for i in waiting), capsys=capsys)
+    assert code == 0
+    code, _, err = as_user(reviewer, "signoff", demo_case, "INC-002", capsys=capsys)
+    assert code == 1 and err.count("\n") == 1 and "not supported" in err
+    state = read_case(demo_case, lambda: incidents.incident_values(incident_id)["state"])
+    assert state == "in_review"
+    code, out, _ = as_user(reviewer, "signoff", demo_case, "INC-002", "--comment",
+                           "The killing is established; the outrage is argued in the annex",
+                           capsys=capsys)
+    assert code == 0 and "INC-002" in out
+    values = read_case(demo_case, lambda: incidents.incident_values(incident_id))
+    assert values["state"] == "approved"
+    assert values["state_comment"].startswith("The killing is established")
+    code, _, err = as_user(reviewer, "signoff", demo_case, "INC-404", capsys=capsys)
+    assert code == 1 and "INC-404" in err
+
+
+def test_an_incident_goes_back_to_its_documenter_and_is_submitted_again(
+        demo_case, people, capsys):
+    documenter, reviewer = people
+    code, _, err = as_user(reviewer, "return-incident", demo_case, "INC-002", capsys=capsys)
+    assert code == 1 and err.count("\n") == 1
+    code, _, _ = as_user(reviewer, "return-incident", demo_case, "INC-002", "--comment",
+                         "Name the unit", capsys=capsys)
+    assert code == 0
+    code, out, _ = as_user(documenter, "submit", demo_case, "INC-002", capsys=capsys)
+    assert code == 0 and "INC-002" in out
+
+
+def test_members_are_added_and_listed(tmp_path, capsys):
+    case = str(tmp_path / "team.casefile")
+    run("new", case, capsys=capsys)
+    code, out, _ = run("members", case, capsys=capsys)
+    assert code == 0 and "No members yet" in out
+    code, _, _ = run("members", case, "--add", "Mykola", "--role", "reviewer", capsys=capsys)
+    assert code == 0
+    code, out, _ = run("members", case, capsys=capsys)
+    assert code == 0 and len(out.splitlines()) == 1
+    assert "Mykola" in out and "Reviewer" in out and "added by Olena" in out
+    code, _, err = run("members", case, "--add", "Mykola", "--role", "documenter",
+                       capsys=capsys)
+    assert code == 1 and "already a member" in err and err.count("\n") == 1
+    with pytest.raises(SystemExit) as usage:
+        run("members", case, "--add", "Iryna", capsys=capsys)
+    assert usage.value.code == 2
+
+
+def test_when_a_case_has_members_only_its_reviewers_review(demo_case, people, capsys):
+    documenter, reviewer = people
+    run("members", demo_case, "--add", reviewer, "--role", "reviewer", capsys=capsys)
+    evidence_id = pending_span(demo_case)
+    code, _, err = as_user("Someone Else", "review", demo_case, "approve",
+                           f"E-{evidence_id:03d}", capsys=capsys)
+    assert code == 1 and "not a reviewer" in err and err.count("\n") == 1
+
+
+def test_a_one_person_case_lets_its_one_person_review(demo_case, people, capsys):
+    documenter, _ = people
+    code, out, _ = as_user(documenter, "members", demo_case, "--one-person", capsys=capsys)
+    assert code == 0 and "four-eyes" in out
+    code, out, _ = run("members", demo_case, capsys=capsys)
+    assert "one-person case" in out
+    evidence_id = pending_span(demo_case)
+    code, _, _ = as_user(documenter, "review", demo_case, "approve", f"E-{evidence_id:03d}",
+                         capsys=capsys)
+    assert code == 0 and span(demo_case, evidence_id).review_state == "approved"
