@@ -225,6 +225,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
     else:
         data = w3c.read_annotation_file(Path(args.file))
         report = w3c.import_annotations(data, actor=args.user, min_score=args.min_score,
+                                        taken_from=Path(args.file).name,
                                         keep_review=args.keep_review)
     for item in report.anchored:
         score = f" {item.score:.2f}" if item.method == "fuzzy" else ""
@@ -542,6 +543,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except CasefileError as exc:
         print(f"casefile: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader (`| head`) has gone: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     finally:
         db.close_case()

@@ -267,6 +267,8 @@ class SourceDetails:
     sha256: str
     imported_at: str
     imported_by: str
+    originator: str = ""  # who first observed, counted or stated what it says
+    relays: int | None = None  # the source it relays, if any
 
 
 def source_details(source_id: int) -> SourceDetails | None:

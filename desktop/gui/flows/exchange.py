@@ -178,7 +178,8 @@ class Exchange(Flow):
             if hypothesis_file:
                 return hypothesis.import_hypothesis(hypothesis.read_hypothesis_file(path),
                                                     actor=actor)
-            return w3c.import_annotations(w3c.read_annotation_file(path), actor=actor)
+            return w3c.import_annotations(w3c.read_annotation_file(path), actor=actor,
+                                          taken_from=path.name)
 
         self.run_in_background(self.tr("Importing {name}…").format(name=path.name), work,
                                done=self._annotations_imported,

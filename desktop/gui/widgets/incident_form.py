@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import db, scales
-from desktop.gui.i18n import plural, scale_label, scale_text, supports_label
+from desktop.domain import db, refs, scales
+from desktop.gui.i18n import plural, scale_description, scale_label, scale_text, supports_label
 from desktop.gui.widgets.actions import guard_typed_keys
-from desktop.services import evidence, incidents
+from desktop.services import assessment, evidence, incidents
 from desktop.services.changes import Change, Kind
 from desktop.services.evidence import EvidenceRow
 
@@ -225,7 +225,7 @@ class IncidentForm(QWidget):
             note.setVisible(key in clashes)
             if key in clashes:
                 note.setText(_conflict_text(clashes[key]))
-        self._mark_elements(set(backed))
+        self._mark_elements(assessment.assess_incident(self._id))
 
     def flush(self) -> None:
         """Emit the pending valid edits now and reveal the problems of the invalid ones."""
@@ -265,7 +265,7 @@ class IncidentForm(QWidget):
         return self._badges[field_or_element_key]
 
     def coverage(self, element_key: str) -> str:
-        """The coverage mark shown beside a legal element: "✓ covered" or "open"."""
+        """The coverage mark shown beside a legal element ("✓ supported", "open"…)."""
         self._ensure_form()
         return self._marks[element_key].text()
 
@@ -420,18 +420,34 @@ class IncidentForm(QWidget):
             action.triggered.connect(lambda _=False, ev=row.id: self.evidenceActivated.emit(ev))
         button.setMenu(menu)
 
-    def _mark_elements(self, backed: set[str]) -> None:
-        """Mark each legal element covered or open, by the service's rule; `backed` holds the
-        keys that usable evidence backs (the keys of `evidence.backing`)."""
-        every = [q.code for q in scales.LEGAL_QUALIFICATIONS]
-        # Ask about all qualifications: a box just ticked may not be stored yet.
-        still_open = set(incidents.uncovered_elements(every, backed))
+    def _mark_elements(self, facts: dict[str, assessment.Assessment]) -> None:
+        """Mark each legal element with how far its evidence establishes it (the assessment's
+        coverage: supported, contested, linked but not verified, open); an element of a
+        qualification just ticked, not stored yet, is open."""
         for key, mark in self._marks.items():
-            covered = key not in still_open
-            mark.setText(self.tr("✓ covered") if covered else self.tr("open"))
-            mark.setProperty("role", "covered" if covered else "open")
+            found = facts.get(key)
+            level = found.coverage if found is not None else "open"
+            mark.setText(self._coverage_text(level))
+            mark.setProperty("role", "covered" if level == "supported" else "open")
+            mark.setToolTip(self._coverage_tip(found, level))
             mark.style().unpolish(mark)
             mark.style().polish(mark)
+
+    def _coverage_text(self, level: str) -> str:
+        return {"supported": self.tr("✓ supported"), "contested": self.tr("! contested"),
+                "linked": self.tr("linked, not verified"), "open": self.tr("open")}[level]
+
+    def _coverage_tip(self, found: assessment.Assessment | None, level: str) -> str:
+        """What the mark means, the lines behind it, and any grade no other line bears out."""
+        tip = scale_description(scales.COVERAGE_LEVELS, level)
+        if found is not None and found.evidence:
+            tip += "\n" + plural(self.tr("%n independent line(s) of evidence", "",
+                                          found.independent_lines), found.independent_lines)
+        for mismatch in found.mismatches if found is not None else ():
+            tip += "\n" + self.tr("{ref} is graded as confirmed by other sources, but no "
+                                   "independent line agrees").format(
+                ref=refs.evidence_ref(mismatch.evidence_id))
+        return tip
 
     # ---- building -----------------------------------------------------------------------------
 

@@ -85,6 +85,20 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Scales", "Witness"),
     QT_TRANSLATE_NOOP("Scales", "Victim"),
     QT_TRANSLATE_NOOP("Scales", "Alleged perpetrator"),
+    # Members' roles: scales.MEMBER_ROLES
+    QT_TRANSLATE_NOOP("Scales", "Documenter"),
+    QT_TRANSLATE_NOOP("Scales", "marks and grades evidence, documents incidents"),
+    QT_TRANSLATE_NOOP("Scales", "Reviewer"),
+    QT_TRANSLATE_NOOP("Scales", "approves or returns evidence and signs incidents off"),
+    # How far a fact or element is established: scales.COVERAGE_LEVELS
+    QT_TRANSLATE_NOOP("Scales", "Supported"),
+    QT_TRANSLATE_NOOP("Scales", "approved, verified evidence from at least one line"),
+    QT_TRANSLATE_NOOP("Scales", "Contested"),
+    QT_TRANSLATE_NOOP("Scales", "its evidence is contested, or its sources disagree"),
+    QT_TRANSLATE_NOOP("Scales", "Linked, not verified"),
+    QT_TRANSLATE_NOOP("Scales", "evidence is linked but not yet approved and verified"),
+    QT_TRANSLATE_NOOP("Scales", "Open"),
+    QT_TRANSLATE_NOOP("Scales", "no usable evidence yet"),
     # Incident fields: scales.INCIDENT_FIELDS
     QT_TRANSLATE_NOOP("Scales", "Title"),
     QT_TRANSLATE_NOOP("Scales", "Date of the event"),

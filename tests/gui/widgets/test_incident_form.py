@@ -118,7 +118,7 @@ def test_checking_a_qualification_emits_at_once_and_lists_its_elements(qtbot, fo
         form.qualification_box("rs_8_2_a_i").setChecked(True)
     assert blocker.args[1] == {"qualifications": ["rs_8_2_b_vi", "rs_8_2_a_i"]}
     assert form.badge("rs_8_2_a_i:protected_status").isVisibleTo(form)
-    assert form.coverage("rs_8_2_b_vi:killing") == "✓ covered"
+    assert form.coverage("rs_8_2_b_vi:killing") == "linked, not verified"  # not yet approved
     assert form.badge("rs_8_2_b_vi:killing").text() == "1 ▸"
     assert form.coverage("rs_8_2_b_vi:hors_de_combat") == "open"
     assert form.coverage("rs_8_2_a_i:killing") == "open"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -73,6 +74,18 @@ class MarkEvidenceDialog(QDialog):
         for grade in scales.INFORMATION_CREDIBILITY:
             self.credibility.addItem(f"{grade.code} — {scale_text(grade.label)}", grade.code)
         self.credibility.setCurrentIndex(len(scales.INFORMATION_CREDIBILITY) - 1)
+        # Who said it, and for which window, when the source relays several bodies' figures.
+        self.originator = QLineEdit()
+        self.originator.setPlaceholderText(self.tr("who counted or stated it, if not the "
+                                                   "source's originator"))
+        self.period_start, self.period_end = QLineEdit(), QLineEdit()
+        self.period_start.setPlaceholderText(self.tr("from (YYYY-MM)"))
+        self.period_end.setPlaceholderText(self.tr("to, or as of"))
+        self.scope = QLineEdit()
+        self.scope.setPlaceholderText(self.tr("in words, e.g. 2024 only"))
+        period = QHBoxLayout()
+        for part, stretch in ((self.period_start, 1), (self.period_end, 1), (self.scope, 2)):
+            period.addWidget(part, stretch)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(56)
@@ -83,6 +96,8 @@ class MarkEvidenceDialog(QDialog):
         form.addRow(self.tr("Incident"), self.incident)
         form.addRow(self.tr("Supports"), self.supports)
         form.addRow(self.tr("Asserted value"), self.value)
+        form.addRow(self.tr("Originated by"), self.originator)
+        form.addRow(self.tr("Period"), period)
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Credibility"), self.credibility)
         form.addRow(self.tr("Note"), self.note)
@@ -118,4 +133,8 @@ class MarkEvidenceDialog(QDialog):
             "status": self.status.currentData(),
             "credibility": self.credibility.currentData(),
             "note": self.note.toPlainText().strip(),
+            "originator": self.originator.text().strip(),
+            "period_start": self.period_start.text().strip(),
+            "period_end": self.period_end.text().strip(),
+            "scope": self.scope.text().strip(),
         }

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
+from desktop.domain.refs import source_ref
 from desktop.gui.i18n import format_datetime, format_number, scale_text
 from desktop.gui.widgets.dialogs import Button, answer_buttons
 from desktop.services import sources
@@ -21,6 +22,7 @@ from desktop.services import sources
 _TEXT_FIELDS = (
     ("title", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Title")),
     ("publisher", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Publisher")),
+    ("originator", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Originated by")),
     ("author", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Author")),
     ("url", QT_TRANSLATE_NOOP("SourceDetailsDialog", "URL")),
     ("published", QT_TRANSLATE_NOOP("SourceDetailsDialog", "Published (YYYY-MM-DD)")),
@@ -50,6 +52,20 @@ class SourceDetailsDialog(QDialog):
         self.reliability = self._combo(scales.SOURCE_RELIABILITY, self.source.reliability,
                                        with_code=True)
         form.insertRow(form.rowCount() - 1, self.tr("Reliability"), self.reliability)
+        self.edits["originator"].setPlaceholderText(self.tr(
+            "the body that observed, counted or stated it (UN mission, Prosecutor General…)"))
+        self.relays = QComboBox()
+        self.relays.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.relays.setMinimumContentsLength(40)  # long titles elide, the dialog stays narrow
+        self.relays.addItem(self.tr("— no other source"), None)
+        for other, title in sources.source_titles().items():
+            if other != source_id:
+                self.relays.addItem(f"{source_ref(other)} {title}", other)
+        self.relays.setCurrentIndex(max(0, self.relays.findData(self.source.relays)))
+        self.relays.setToolTip(self.tr("A source that only retells another (a news item on a "
+                                       "press release) is one line of evidence with it"))
+        form.insertRow(3, self.tr("Relays"), self.relays)
         fixed = QLabel(self.tr(
             "<b>Original file</b> {name} · {media_type} · {size} bytes<br>"
             "<b>SHA-256</b> <code>{sha256}</code><br><b>Imported</b> {at} by {by}").format(
@@ -82,4 +98,5 @@ class SourceDetailsDialog(QDialog):
         values = {name: edit.text().strip() for name, edit in self.edits.items()}
         values["kind"] = self.kind.currentData()
         values["reliability"] = self.reliability.currentData()
+        values["relays"] = self.relays.currentData()
         return {k: v for k, v in values.items() if v != getattr(self.source, k)}
