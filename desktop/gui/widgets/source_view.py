@@ -606,6 +606,9 @@ class SourceView(QWidget):
         self._header.show_source(details)
         self._text = source_service.source_text(source_id) or ""
         self._offsets = _Offsets(self._text)
+        # setPlainText writes the new text in the caret's format: when the caret sat on a
+        # span, the whole new text would look marked in that span's status.
+        self._edit.setCurrentCharFormat(QTextCharFormat())
         self._edit.setPlainText(self._text)  # a new document: old formats and marks are gone
         self._names = protection.find_names(self._text)
         self._load_rows(evidence_service.evidence_rows(source_id=source_id))

@@ -302,3 +302,18 @@ def test_typing_in_the_find_bar_finds(view, qtbot):
     assert view.find_status() == (1, expected)
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert view.find_status() == (2 if expected > 1 else 1, expected)
+
+
+def test_a_new_source_does_not_take_the_format_of_the_span_the_caret_was_on(view, worked_case,
+                                                                           actor):
+    # The caret goes to the start of a span shown; a span that opens a paragraph gives the
+    # caret its format, which the next source's whole text must not inherit.
+    text = text_of(view)
+    start = text.index("\n") + 1
+    opening = evidence.add_evidence(view.source_id(), start, start + 20, actor=actor).id
+    view.refresh_spans()
+    view.select_span(opening)
+    view.set_source(worked_case["sources"]["000_834f49a7d7f9d56b.txt"])
+    unmarked = char_format(view, 2)
+    assert unmarked.background().style() == Qt.BrushStyle.NoBrush
+    assert unmarked.underlineStyle() == UNDERLINE.NoUnderline
