@@ -131,16 +131,20 @@ class CasefileApp(QObject):
         w.navigator.incidentDeleteRequested.connect(editing.delete_incident)
         for view in (w.source_view, w.compare_view):
             view.spanClicked.connect(reading.span_clicked)
+            view.spanClicked.connect(review.span_clicked)  # after Reading selected it
             view.selectionChanged.connect(lambda v=view: reading.view_used(v))
         w.incident_form.fieldsEdited.connect(editing.edit_incident)
         w.incident_form.evidenceActivated.connect(reading.show_evidence)
         w.evidence_panel.evidenceActivated.connect(reading.show_evidence)
         w.evidence_panel.editRequested.connect(editing.edit_evidence)
+        w.evidence_panel.selectionChangedIds.connect(review.selection_changed)
+        w.evidence_panel.shownChanged.connect(review.list_filtered)
         w.search_panel.searchRequested.connect(reading.run_search)
         w.search_panel.hitActivated.connect(reading.open_search_hit)
         w.review_panel.approveRequested.connect(lambda _id: review.approve_current())
         w.review_panel.returnRequested.connect(lambda _id, text: review.return_current(text))
         w.review_panel.moveRequested.connect(review.move)
+        w.review_dock.visibilityChanged.connect(review.dock_visibility)
         w.review_panel.submitIncidentRequested.connect(lambda: review.move_incident("submit"))
         w.review_panel.approveIncidentRequested.connect(lambda: review.move_incident("approve"))
         w.review_panel.returnIncidentRequested.connect(
@@ -163,6 +167,7 @@ class CasefileApp(QObject):
         splitter = self.settings.splitter_state("source")
         if splitter is not None:
             self.window.source_splitter.restoreState(splitter)
+        self.review.restore_mode()  # the review panel comes back with review mode, not alone
 
     def save_layout(self) -> None:
         self.settings.save_window_state(self.window.saveGeometry(), self.window.saveState())

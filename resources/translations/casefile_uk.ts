@@ -4,9 +4,9 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/gui/widgets/actions.py" line="+37"/>
+        <location filename="../../desktop/gui/widgets/actions.py" line="+75"/>
         <source>Mark as unverified</source>
-        <extracomment>Texts and tips are English, marked for lupdate in the &quot;Actions&quot; context (QT_TRANSLATE_NOOP returns its text unchanged) and translated when the actions are built (`translate`). What each status action says, by status code: written out, so that lupdate sees them.</extracomment>
+        <extracomment>Widgets that use plain typed keys themselves: a letter picks a combo box&apos;s item, a digit goes into a spin box, Space presses a button. Typing &quot;3&quot; in one must never grade evidence. Texts and tips are English, marked for lupdate in the &quot;Actions&quot; context (QT_TRANSLATE_NOOP returns its text unchanged) and translated when the actions are built (`translate`). What each status action says, by status code: written out, so that lupdate sees them.</extracomment>
         <translation>Позначити як неперевірений</translation>
     </message>
     <message>
@@ -477,12 +477,12 @@
 <context>
     <name>CaseFiles</name>
     <message>
-        <location filename="../../desktop/gui/flows/cases.py" line="+60"/>
+        <location filename="../../desktop/gui/flows/cases.py" line="+59"/>
         <source>New case</source>
         <translation>Нова справа</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The case could not be created</source>
         <translation>Не вдалося створити справу</translation>
     </message>
@@ -546,28 +546,28 @@
         <translation>Імпорт або експорт ще триває; скасуйте його або дочекайтеся завершення, перш ніж закривати справу.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>No recent cases</source>
         <translation>Немає недавніх справ</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The demo case could not be built</source>
         <translation>Не вдалося створити демонстраційну справу</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Verifying the audit trail and the sources&apos; fingerprints…</source>
         <translation>Перевірка журналу аудиту та цифрових відбитків джерел…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>The work could not be finished</source>
         <translation>Не вдалося завершити роботу</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-56"/>
         <source>Integrity verified</source>
         <translation>Цілісність перевірено</translation>
     </message>
@@ -587,7 +587,7 @@
         <translation>Справу {name} уже зашифровано.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <location line="+7"/>
         <source>The case was not encrypted</source>
         <translation>Справу не зашифровано</translation>
@@ -608,7 +608,7 @@
         <translation>Зберегти відновлену справу як</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Recovering {name}…</source>
         <translation>Відновлення {name}…</translation>
     </message>
@@ -626,13 +626,13 @@
 <context>
     <name>CasefileApp</name>
     <message>
-        <location line="-250"/>
+        <location line="-261"/>
         <source>{app} cases (*{suffix})</source>
         <translation>Справи {app} (*{suffix})</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop/gui/flows/exchange.py" line="+28"/>
+        <location filename="../../desktop/gui/flows/exchange.py" line="+26"/>
         <source>All files (*)</source>
         <translation>Усі файли (*)</translation>
     </message>
@@ -642,7 +642,7 @@
         <translation>Джерела ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/flows/cases.py" line="+255"/>
+        <location filename="../../desktop/gui/flows/cases.py" line="+266"/>
         <source>process {pid} on {host}</source>
         <translation>процес {pid} на {host}</translation>
     </message>
@@ -650,12 +650,12 @@
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../../desktop/gui/flows/editing.py" line="+26"/>
+        <location filename="../../desktop/gui/flows/editing.py" line="+23"/>
         <source>Select a passage in the source first, then press E.</source>
         <translation>Спершу виділіть уривок у джерелі, потім натисніть E.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Select evidence (in the source or the evidence list) to set its status.</source>
         <translation>Виділіть доказ (у джерелі або в списку доказів), щоб установити його статус.</translation>
     </message>
@@ -679,7 +679,7 @@
         </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>The change was not undone or redone</source>
         <translation>Зміну не скасовано й не повторено</translation>
     </message>
@@ -705,7 +705,7 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/evidence_model.py" line="+76"/>
+        <location filename="../../desktop/gui/qtmodels/evidence_model.py" line="+72"/>
         <source>E-no.</source>
         <extracomment>Text on the light status colours: dark whatever the palette, so it stays readable. (evidence ids, changes) — e.g. ([7], {&quot;credibility&quot;: &quot;3&quot;}) or ([7], {&quot;note&quot;: &quot;…&quot;}).</extracomment>
         <translation>№</translation>
@@ -794,7 +794,7 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../desktop/gui/widgets/evidence_panel.py" line="+120"/>
+        <location filename="../../desktop/gui/widgets/evidence_panel.py" line="+122"/>
         <source>Show spans in one verification status</source>
         <extracomment>Shown on demand (header context menu): less used, and the panel is often narrow. What the filter combos offer, by id: to tell whether a change renamed one.</extracomment>
         <translation>Показати фрагменти з одним статусом перевірки</translation>
@@ -826,13 +826,13 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+204"/>
+        <location line="+225"/>
         <source>All incidents</source>
         <translation>Усі інциденти</translation>
     </message>
     <message>
-        <location line="-203"/>
-        <location line="+204"/>
+        <location line="-224"/>
+        <location line="+225"/>
         <source>All sources</source>
         <translation>Усі джерела</translation>
     </message>
@@ -964,20 +964,20 @@
         <translation>Імпорт завершено</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+42"/>
-        <location line="+73"/>
+        <location line="+22"/>
+        <location line="+46"/>
+        <location line="+80"/>
         <source>Writing {name}…</source>
         <translation>Запис {name}…</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+20"/>
+        <location line="-122"/>
+        <location line="+22"/>
         <source>The dossier was not written</source>
         <translation>Досьє не записано</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-18"/>
         <source>full</source>
         <translation>повна</translation>
     </message>
@@ -1025,7 +1025,7 @@ SHA-256 файлу: {sha256}
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Експорт скасовано; файл не записано.</translation>
     </message>
@@ -1036,7 +1036,7 @@ SHA-256 файлу: {sha256}
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>W3C Web Annotations (*.jsonld *.json)</source>
         <translation>Вебанотації W3C (*.jsonld *.json)</translation>
     </message>
@@ -1070,7 +1070,7 @@ SHA-256 файлу: {sha256}
         <translation>Експорт Hypothesis</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Importing {name}…</source>
         <translation>Імпорт {name}…</translation>
     </message>
@@ -1095,7 +1095,7 @@ SHA-256 файлу: {sha256}
         <translation>Експорт реєстрів до теки</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Registers written</source>
         <translation>Реєстри записано</translation>
     </message>
@@ -1115,7 +1115,7 @@ SHA-256 файлу: {sha256}
         <translation>Збереження копії для передавання</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Copy saved</source>
         <translation>Копію збережено</translation>
     </message>
@@ -1143,7 +1143,7 @@ SHA-256 {sha256}
         <translation>Об’єднання результатів рецензування з повернутої копії</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Merging the review from {name}…</source>
         <translation>Об’єднання результатів рецензування з {name}…</translation>
     </message>
@@ -1248,7 +1248,7 @@ SHA-256 {sha256}
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/history_model.py" line="+27"/>
+        <location filename="../../desktop/gui/qtmodels/history_model.py" line="+29"/>
         <source>When (UTC)</source>
         <extracomment>How many entries the panel shows; the whole trail is in the case and in the dossier annex.</extracomment>
         <translation>Коли (UTC)</translation>
@@ -1285,7 +1285,7 @@ After:
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../desktop/gui/widgets/incident_form.py" line="+42"/>
+        <location filename="../../desktop/gui/widgets/incident_form.py" line="+43"/>
         <source>Select or add an incident in the list on the left</source>
         <translation>Виберіть або додайте інцидент у списку ліворуч</translation>
     </message>
@@ -1302,8 +1302,9 @@ After:
         <translation>Джерела розходяться: </translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+202"/>
         <source>Enter a number, e.g. 48.1 (or leave it empty).</source>
+        <extracomment>The form&apos;s page is built this long after the form, once the window has been painted.</extracomment>
         <translation>Введіть число, напр. 48,1 (або залиште поле порожнім).</translation>
     </message>
     <message>
@@ -1321,18 +1322,42 @@ After:
         </translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>✓ covered</source>
-        <translation>✓ підкріплено</translation>
+        <location line="+23"/>
+        <source>✓ supported</source>
+        <translation>✓ підтверджено</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+301"/>
+        <source>! contested</source>
+        <translation>! оспорюється</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+319"/>
         <source>open</source>
         <translation>бракує</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-319"/>
+        <source>linked, not verified</source>
+        <translation>пов’язано, не перевірено</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n independent line(s) of evidence</source>
+        <translation>
+            <numerusform>%n незалежна лінія доказів</numerusform>
+            <numerusform>%n незалежні лінії доказів</numerusform>
+            <numerusform>%n незалежних ліній доказів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{ref} is graded as confirmed by other sources, but no independent line agrees</source>
+        <translation>{ref} оцінено як підтверджене іншими джерелами, але жодна незалежна лінія доказів цього не підтверджує</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>Evidence for {fact}</source>
         <translation>Докази для: {fact}</translation>
     </message>
@@ -1725,7 +1750,7 @@ After:
 <context>
     <name>MarkEvidenceDialog</name>
     <message>
-        <location filename="../../desktop/gui/widgets/dialogs/mark_evidence.py" line="+50"/>
+        <location filename="../../desktop/gui/widgets/dialogs/mark_evidence.py" line="+51"/>
         <source>Mark as evidence</source>
         <extracomment>What the last accepted span supported: the default for the next one.</extracomment>
         <translation>Позначити як доказ</translation>
@@ -1741,7 +1766,27 @@ After:
         <translation>значення, яке стверджує уривок, напр. 16 або 2024-09-06</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>who counted or stated it, if not the source&apos;s originator</source>
+        <translation>хто це порахував чи заявив, якщо не першоджерело джерела</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>from (YYYY-MM)</source>
+        <translation>з (РРРР-ММ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to, or as of</source>
+        <translation>по, або станом на</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in words, e.g. 2024 only</source>
+        <translation>словами, напр. лише 2024</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Incident</source>
         <translation>Інцидент</translation>
     </message>
@@ -1754,6 +1799,16 @@ After:
         <location line="+1"/>
         <source>Asserted value</source>
         <translation>Стверджуване значення</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Originated by</source>
+        <translation>Першоджерело</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Період</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1779,7 +1834,7 @@ After:
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../desktop/gui/widgets/navigator.py" line="+136"/>
+        <location filename="../../desktop/gui/widgets/navigator.py" line="+139"/>
         <source>Sources</source>
         <translation>Джерела</translation>
     </message>
@@ -1824,7 +1879,7 @@ After:
         <translation>Видалити вибраний інцидент; його докази зберігаються (Del)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Open</source>
         <translation>Відкрити</translation>
     </message>
@@ -1834,7 +1889,7 @@ After:
         <translation>Редагувати відомості про джерело…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Sources ({shown} of {total})</source>
         <translation>Джерела ({shown} з {total})</translation>
     </message>
@@ -2015,7 +2070,12 @@ After:
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/gui/flows/review.py" line="+94"/>
+        <location filename="../../desktop/gui/flows/review.py" line="+181"/>
+        <source>The review card now shows the span you selected; press again to decide on it.</source>
+        <translation>Картка рецензування тепер показує вибраний вами фрагмент; натисніть ще раз, щоб ухвалити щодо нього рішення.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Return evidence</source>
         <translation>Повернення доказу</translation>
     </message>
@@ -2025,7 +2085,7 @@ After:
         <translation>Чому {code} повертається? Документувальник побачить це зауваження.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Select an incident first.</source>
         <translation>Спочатку виберіть інцидент.</translation>
     </message>
@@ -2039,11 +2099,27 @@ After:
         <source>Why is the incident returned?</source>
         <translation>Чому інцидент повертається?</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>Sign off the incident</source>
+        <translation>Затвердити інцидент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These are not supported by approved, verified evidence:
+{listed}
+
+Why is the incident signed off as it is? The dossier prints your reason.</source>
+        <translation>Ці факти чи елементи не підтверджено схваленими, перевіреними доказами:
+{listed}
+
+Чому інцидент затверджується таким? Досьє наведе ваше пояснення.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/gui/widgets/review_panel.py" line="+33"/>
+        <location filename="../../desktop/gui/widgets/review_panel.py" line="+35"/>
         <source>Returned earlier: {comment}</source>
         <translation>Раніше повернуто: {comment}</translation>
     </message>
@@ -2068,8 +2144,9 @@ After:
         <translation>позначено: {name}, {date}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Comment for the documenter (needed to return)</source>
+        <extracomment>Shown while several spans are selected: which one a decision is for.</extracomment>
         <translation>Зауваження для документувальника (потрібне, щоб повернути)</translation>
     </message>
     <message>
@@ -2108,7 +2185,31 @@ After:
         <translation>Повернути інцидент</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+51"/>
+        <source>Selected, not waiting for review: it is {state}.</source>
+        <translation>Вибраний фрагмент не очікує рецензування: {state}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 of {count} selected: Approve and Return act on {code} only, the span shown here.</source>
+        <translation>Вибрано 1 з {count}: «Схвалити» і «Повернути» діють лише на {code} — фрагмент, показаний тут.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No span in the evidence list is waiting for review.</source>
+        <translation>Жоден фрагмент у списку доказів не очікує рецензування.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n span(s) waiting for review are hidden by the evidence list&apos;s filters or its “Current incident only” box. Clear them to review those spans.</source>
+        <translation>
+            <numerusform>%n фрагмент, що очікує рецензування, приховано фільтрами списку доказів або прапорцем «Лише поточний інцидент». Скиньте фільтри або зніміть прапорець, щоб рецензувати приховане.</numerusform>
+            <numerusform>%n фрагменти, що очікують рецензування, приховано фільтрами списку доказів або прапорцем «Лише поточний інцидент». Скиньте фільтри або зніміть прапорець, щоб рецензувати приховане.</numerusform>
+            <numerusform>%n фрагментів, що очікують рецензування, приховано фільтрами списку доказів або прапорцем «Лише поточний інцидент». Скиньте фільтри або зніміть прапорець, щоб рецензувати приховане.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No evidence is waiting for review.</source>
         <translation>Немає доказів, що очікують рецензування.</translation>
     </message>
@@ -2118,12 +2219,12 @@ After:
         <translation>Усі фрагменти прорецензовано. Повернуті фрагменти з’являться тут знову, коли документувальник надішле їх повторно.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-31"/>
         <source>Pending {number} of {total}</source>
         <translation>Очікує: {number} з {total}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+37"/>
         <source>Select an incident to submit or sign it off.</source>
         <translation>Виберіть інцидент, щоб надіслати його на рецензування або остаточно схвалити.</translation>
     </message>
@@ -2296,11 +2397,12 @@ After:
     </message>
     <message>
         <location line="+1"/>
+        <location line="+48"/>
         <source>Contested</source>
         <translation>Оспорюється</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-47"/>
         <source>Another source contradicts it.</source>
         <translation>Інше джерело йому суперечить.</translation>
     </message>
@@ -2458,6 +2560,61 @@ After:
         <location line="+1"/>
         <source>Alleged perpetrator</source>
         <translation>Імовірний виконавець</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documenter</source>
+        <translation>Документатор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>marks and grades evidence, documents incidents</source>
+        <translation>позначає та оцінює докази, документує інциденти</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer</source>
+        <translation>Рецензент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approves or returns evidence and signs incidents off</source>
+        <translation>схвалює або повертає докази та затверджує інциденти</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supported</source>
+        <translation>Підтверджено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved, verified evidence from at least one line</source>
+        <translation>схвалені, перевірені докази щонайменше однієї лінії</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its evidence is contested, or its sources disagree</source>
+        <translation>його докази оспорюються, або джерела розходяться</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linked, not verified</source>
+        <translation>Пов’язано, не перевірено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence is linked but not yet approved and verified</source>
+        <translation>докази пов’язано, але ще не схвалено й не перевірено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Бракує</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no usable evidence yet</source>
+        <translation>придатних доказів ще немає</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2830,7 +2987,7 @@ After:
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/gui/flows/session.py" line="+37"/>
+        <location filename="../../desktop/gui/flows/session.py" line="+35"/>
         <source>Your name</source>
         <translation>Ваше ім’я</translation>
     </message>
@@ -2842,7 +2999,7 @@ After:
 (хто позначив, оцінив або рецензував кожен доказ):</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Something went wrong</source>
         <translation>Щось пішло не так</translation>
     </message>
@@ -2873,9 +3030,9 @@ The details were written to {log}</source>
 <context>
     <name>ShortStatus</name>
     <message>
-        <location filename="../../desktop/gui/i18n.py" line="+117"/>
+        <location filename="../../desktop/gui/i18n.py" line="+118"/>
         <source>Unverified</source>
-        <extracomment>The interface languages Casefile has, by code, each named in itself. Interface languages whose dates and numbers follow the language rather than a system locale that speaks another one (English is written with many regional conventions: it keeps the system&apos;s, or ISO 8601 on a machine without a locale). Short names of the verification statuses where space is tight (toolbar, legend; their tooltips give the full label). In English they are the labels themselves.</extracomment>
+        <extracomment>The interface languages Casefile has, by code, each named in itself. Interface languages whose dates and numbers follow the language rather than a system locale that speaks another one (English is written with many regional conventions: it keeps the system&apos;s, or ISO 8601 on a machine without a locale). Named by locale, not by QLocale&apos;s Language enum, which is slow to build and only needed for these. Short names of the verification statuses where space is tight (toolbar, legend; their tooltips give the full label). In English they are the labels themselves.</extracomment>
         <translation>Не перевірено</translation>
     </message>
     <message>
@@ -2925,7 +3082,7 @@ The details were written to {log}</source>
 <context>
     <name>SourceDetailsDialog</name>
     <message>
-        <location filename="../../desktop/gui/widgets/dialogs/source_details.py" line="+22"/>
+        <location filename="../../desktop/gui/widgets/dialogs/source_details.py" line="+23"/>
         <source>Title</source>
         <translation>Назва</translation>
     </message>
@@ -2933,6 +3090,11 @@ The details were written to {log}</source>
         <location line="+1"/>
         <source>Publisher</source>
         <translation>Видавець</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Originated by</source>
+        <translation>Першоджерело</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2991,6 +3153,26 @@ The details were written to {log}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>the body that observed, counted or stated it (UN mission, Prosecutor General…)</source>
+        <translation>орган, що спостерігав, рахував чи заявив (місія ООН, Офіс Генпрокурора…)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>— no other source</source>
+        <translation>— жодне інше джерело</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A source that only retells another (a news item on a press release) is one line of evidence with it</source>
+        <translation>Джерело, що лише переказує інше (новина про пресреліз), становить з ним одну лінію доказів</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relays</source>
+        <translation>Переказує</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&lt;b&gt;Original file&lt;/b&gt; {name} · {media_type} · {size} bytes&lt;br&gt;&lt;b&gt;SHA-256&lt;/b&gt; &lt;code&gt;{sha256}&lt;/code&gt;&lt;br&gt;&lt;b&gt;Imported&lt;/b&gt; {at} by {by}</source>
         <translation>&lt;b&gt;Оригінальний файл&lt;/b&gt; {name} · {media_type} · {size} байтів&lt;br&gt;&lt;b&gt;SHA-256&lt;/b&gt; &lt;code&gt;{sha256}&lt;/code&gt;&lt;br&gt;&lt;b&gt;Імпортовано&lt;/b&gt; {at}, {by}</translation>
     </message>
@@ -3003,7 +3185,7 @@ The details were written to {log}</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
     <message>
-        <location line="+650"/>
+        <location line="+657"/>
         <source>&lt;b&gt;Protected name&lt;/b&gt;: shown as &lt;b&gt;{pseudonym}&lt;/b&gt; in redacted dossiers</source>
         <translation>&lt;b&gt;Захищене ім’я&lt;/b&gt;: у знеособлених досьє показується як &lt;b&gt;{pseudonym}&lt;/b&gt;</translation>
     </message>
@@ -3085,13 +3267,13 @@ The details were written to {log}</source>
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../../desktop/gui/widgets/tour.py" line="+43"/>
+        <location filename="../../desktop/gui/widgets/tour.py" line="+45"/>
         <source>Skip the tour</source>
         <translation>Пропустити огляд</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Next</source>
         <translation>Далі</translation>
     </message>
@@ -3159,7 +3341,7 @@ The details were written to {log}</source>
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="-630"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-633"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>
@@ -3182,13 +3364,13 @@ The details were written to {log}</source>
 <context>
     <name>_Header</name>
     <message>
-        <location line="-136"/>
+        <location line="-139"/>
         <source>Copy full SHA-256</source>
         <extracomment>Which status colours a segment covered by several spans: a problem (contested) first, then the strongest finding; a rejected span never hides a live one. Each extra span over a segment darkens its colour by this much (at most _MAX_EXTRA times). Hits either side of the current one that get an ExtraSelection: painting loops over every ExtraSelection for every visible block, so &quot;e&quot; in 2 MB (100,000 hits) must not make 100,000.</extracomment>
         <translation>Копіювати повний SHA-256</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Untitled source</source>
         <translation>Джерело без назви</translation>
     </message>
@@ -3211,7 +3393,7 @@ The details were written to {log}</source>
 <context>
     <name>_Legend</name>
     <message>
-        <location line="-227"/>
+        <location line="-231"/>
         <source>dotted</source>
         <translation>крапкова</translation>
     </message>
@@ -3236,7 +3418,7 @@ The details were written to {log}</source>
         <translation>подвійна</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+279"/>
         <source>struck</source>
         <translation>наскрізна</translation>
     </message>

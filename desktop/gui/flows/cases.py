@@ -191,6 +191,7 @@ class CaseFiles(Flow):
         else:
             w.show_summary(None)
             w.show_case_title(None, None)
+        self.app.review.case_opened(is_open)
 
     def fill_recent_menu(self) -> None:
         menu = self.window.recent_menu

@@ -47,6 +47,7 @@ from desktop.gui.qtmodels.evidence_model import (
 )
 from desktop.services import incidents, sources
 from desktop.services.changes import Change, Kind
+from desktop.services.evidence import EvidenceRow
 
 M = EvidenceModel
 
@@ -89,6 +90,7 @@ class EvidencePanel(QWidget):
 
     evidenceActivated = Signal(int)  # double-click or Enter: show the span in its source
     selectionChangedIds = Signal(list)  # the selected evidence ids, in table order
+    shownChanged = Signal()  # the filters or the scope changed which spans the table shows
     editRequested = Signal(list, dict)  # (ids, changes) forwarded from the model
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -226,6 +228,24 @@ class EvidencePanel(QWidget):
         rows = sorted(self.view.selectionModel().selectedRows(), key=QModelIndex.row)
         return [index.data(Qt.ItemDataRole.UserRole) for index in rows]
 
+    def current_id(self) -> int | None:
+        """The selected span the user is on: the table's current row (the one last clicked)
+        when it is selected, else the first selected; None when nothing is selected."""
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        current = self.view.currentIndex()
+        if current.isValid() and self.view.selectionModel().isRowSelected(current.row(),
+                                                                          QModelIndex()):
+            return current.data(Qt.ItemDataRole.UserRole)
+        return ids[0]
+
+    def shown_rows(self) -> list[EvidenceRow]:
+        """The spans the table shows (in scope and through its filters), in text order."""
+        model, proxy = self._model, self._proxy
+        return [model.row_at(row) for row in range(model.rowCount())
+                if proxy.mapFromSource(model.index(row, 0)).isValid()]
+
     def select_evidence(self, evidence_id: int) -> bool:
         """Select a span and scroll to it, lifting the scope or filters that hide it."""
         if self._model.row_of(evidence_id) < 0 and self._model.incident_scope() is not None:
@@ -273,6 +293,7 @@ class EvidencePanel(QWidget):
         self._proxy.set_source(self.source_combo.currentData())
         self._proxy.set_text(self.search.text())
         self._announce_selection()
+        self.shownChanged.emit()
 
     def _apply_scope(self, *_) -> None:
         """Limit the model to the current incident while the box is ticked."""
@@ -287,6 +308,7 @@ class EvidencePanel(QWidget):
             choose(self.incident_combo, scope)
         elif was_scoped:
             self.incident_combo.setCurrentIndex(0)
+        self.shownChanged.emit()
 
     def _keeping_selection(self, change: Callable[[], bool]) -> None:
         """Run a model change and, when it reset the model, select the same spans again (those

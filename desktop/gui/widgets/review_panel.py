@@ -1,8 +1,10 @@
 """The review panel (View → Review): walk through pending evidence one by one and decide.
 
 The reviewer sees each span's quote and what it is said to prove, then approves it or returns
-it with a comment; N and P move to the next or previous pending span. The incident's sign-off
-(submit, approve, return) sits below. The panel only asks; the app records the decisions.
+it with a comment; N and P move to the next or previous pending span. The card shows the span
+selected in the evidence list (the review flow keeps them the same), and says so when several
+are selected: a decision is for the span on the card only. The incident's sign-off (submit,
+approve, return) sits below. The panel only asks; the app records the decisions.
 """
 
 from __future__ import annotations
@@ -66,6 +68,12 @@ class ReviewPanel(QWidget):
         self._current: int | None = None
         self.position = QLabel("")
         self.position.setStyleSheet("color:#555")
+        self.position.setWordWrap(True)
+        #: Shown while several spans are selected: which one a decision is for.
+        self.selection_note = QLabel("")
+        self.selection_note.setWordWrap(True)
+        self.selection_note.setStyleSheet("color:#8a4b00")
+        self.selection_note.hide()
         self.card = QLabel("")
         self.card.setWordWrap(True)
         self.card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -96,6 +104,7 @@ class ReviewPanel(QWidget):
             incident_row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.position)
+        layout.addWidget(self.selection_note)
         layout.addWidget(self.card, 1)
         layout.addWidget(self.comment)
         layout.addLayout(buttons)
@@ -112,27 +121,61 @@ class ReviewPanel(QWidget):
         self.approve_incident.clicked.connect(self.approveIncidentRequested)
         self.return_incident.clicked.connect(
             lambda: self.returnIncidentRequested.emit(self.comment.toPlainText()))
-        self.show_span(None, 0, 0)
+        self.show_nothing()
         self.show_incident(None, "", 0)
 
     def current(self) -> int | None:
         return self._current
 
-    def show_span(self, row: EvidenceRow | None, index: int, total: int) -> None:
-        """Show one pending span (or say there is nothing left to review)."""
-        self._current = row.id if row else None
+    def show_span(self, row: EvidenceRow | None, index: int | None, total: int,
+                  selected: int = 1) -> None:
+        """Show the span a decision is for: number `index` of the `total` waiting, or (index
+        None) a span selected outside the queue; `selected` spans are selected in the
+        evidence list, this one among them. No row: say there is nothing to review."""
+        if row is None:
+            self.show_nothing()
+            return
+        if row.id != self._current:
+            self.comment.clear()  # a comment is for one span
+        self._current = row.id
+        self.approve.setEnabled(row.review_state != "approved")
+        self.return_.setEnabled(True)
+        for button in (self.previous, self.next):
+            button.setEnabled(total > 0)
+        if index is not None:
+            self.position.setText(self.tr("Pending {number} of {total}").format(
+                number=index + 1, total=total))
+        else:
+            state = (scale_label(scales.VERIFICATION_STATUSES, row.status)
+                     if row.review_state == "pending" and not row.usable
+                     else scale_label(scales.REVIEW_STATES, row.review_state))
+            self.position.setText(self.tr("Selected, not waiting for review: it is {state}.")
+                                  .format(state=state.lower()))
+        self.selection_note.setVisible(selected > 1)
+        self.selection_note.setText(self.tr(
+            "1 of {count} selected: Approve and Return act on {code} only, the span shown "
+            "here.").format(count=selected, code=row.ref) if selected > 1 else "")
+        self.card.setText(describe(row))
+
+    def show_nothing(self, hidden: int = 0) -> None:
+        """No span to decide on: every span is reviewed, or the `hidden` ones still waiting
+        are all outside what the evidence list shows."""
+        self._current = None
         self.comment.clear()
         for button in (self.approve, self.return_, self.previous, self.next):
-            button.setEnabled(row is not None)
-        if row is None:
-            self.position.setText(self.tr("No evidence is waiting for review."))
-            self.card.setText("<p style='color:#555'>" + self.tr(
-                "Every span has been reviewed. Returned spans come back here when their "
-                "documenter resubmits them.") + "</p>")
+            button.setEnabled(False)
+        self.selection_note.hide()
+        if hidden:
+            self.position.setText(self.tr("No span in the evidence list is waiting for review."))
+            self.card.setText("<p style='color:#555'>" + plural(self.tr(
+                "%n span(s) waiting for review are hidden by the evidence list's filters or its "
+                "“Current incident only” box. Clear them to review those spans.", "", hidden),
+                hidden) + "</p>")
             return
-        self.position.setText(self.tr("Pending {number} of {total}").format(
-            number=index + 1, total=total))
-        self.card.setText(describe(row))
+        self.position.setText(self.tr("No evidence is waiting for review."))
+        self.card.setText("<p style='color:#555'>" + self.tr(
+            "Every span has been reviewed. Returned spans come back here when their "
+            "documenter resubmits them.") + "</p>")
 
     def show_incident(self, code: str | None, state: str, unreviewed: int) -> None:
         """The current incident's state and what its sign-off is waiting for."""

@@ -1,5 +1,9 @@
 """The review queue: the spans waiting for review, in the order a reviewer walks them, and the
-reviewer's place in it (kept across rebuilds while the span is still waiting)."""
+reviewer's place in it (kept across rebuilds while the span is still waiting).
+
+The queue is built from the rows it is given: the review flow gives it the spans the evidence
+list shows, so the list's filters and its "Current incident only" box narrow the queue too.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,13 @@ class ReviewQueue:
         if keep in self.ids:
             self.index = self.ids.index(keep)
         self.index = min(self.index, max(0, len(self.ids) - 1))
+
+    def go_to(self, span_id: int | None) -> bool:
+        """Stand on `span_id` if it is waiting; False (the place unchanged) when it is not."""
+        if span_id not in self.ids:
+            return False
+        self.index = self.ids.index(span_id)
+        return True
 
     def restart(self) -> None:
         """Back to the first span (when review mode is switched on)."""
