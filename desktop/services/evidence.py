@@ -115,6 +115,12 @@ def _touching(spans: Sequence[tuple[int, int, int | None]]) -> dict:
                    incident=[s[2] for s in spans])
 
 
+def touching(ids: Sequence[int]) -> dict:
+    """What a change of these spans touches: the spans, their sources and their incidents."""
+    return _touching(list(Evidence.select(Evidence.id, Evidence.source, Evidence.incident)
+                          .where(Evidence.id.in_(list(ids))).tuples()))
+
+
 def _touching_rows(snapshots: Iterable[dict]) -> dict:
     return _touching([(s["id"], s["source"], s["incident"]) for s in snapshots])
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry, Case, Evidence, Incident, database, utc_now
 from desktop.domain.refs import evidence_ref
-from desktop.services import assessment, audit, members
+from desktop.services import assessment, audit, evidence, members
 from desktop.services.changes import Change, touched
 from desktop.services.evidence import USABLE
 
@@ -48,17 +48,10 @@ def review_evidence(ids: int | Sequence[int], decision: str, *, actor: str,
 
 def _reviewed(before: dict[int, dict]) -> Change:
     """The Change of a review step on these spans, whose undo stores `before` again."""
-    return Change(_spans_touched(list(before)), lambda who: restore_review(before, actor=who),
+    # Review fields show on the spans, and in their sources' and incidents' rows.
+    return Change(evidence.touching(list(before)),
+                  lambda who: restore_review(before, actor=who),
                   next(iter(before)) if len(before) == 1 else None)
-
-
-def _spans_touched(ids: Sequence[int]) -> dict:
-    """Review fields show on the spans and in their incidents' open counts."""
-    rows = (Evidence.select(Evidence.id, Evidence.source, Evidence.incident)
-            .where(Evidence.id.in_(list(ids))).tuples())
-    found = list(rows)
-    return touched(evidence=[r[0] for r in found], source=[r[1] for r in found],
-                   incident=[r[2] for r in found])
 
 
 def record_decision(span_id: int, decision: str, *, comment: str, reviewer: str, at: str,
