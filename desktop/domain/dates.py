@@ -6,9 +6,8 @@ that reads them, as the first and the last day they can mean.
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -25,7 +24,9 @@ def span(value: str) -> tuple[date, date] | None:
     if month is None:
         return date(year, 1, 1), date(year, 12, 31)
     if day is None:
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        first = date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return first, following - timedelta(days=1)
     day_itself = date(year, month, day)
     return day_itself, day_itself
 
