@@ -129,7 +129,10 @@ def build_case(path: Path) -> None:
               if row.status != "rejected"]
     review.review_evidence(usable, "approved", actor=REVIEWER)
     review.submit_incident(phenol, actor=USER)
-    review.approve_incident(phenol, actor=REVIEWER)
+    review.approve_incident(
+        phenol, actor=REVIEWER,
+        comment="Signed off on the Prosecutor General's account of the killing; hors de combat "
+                "and knowledge rest on it alone until the UN mission's findings are linked.")
 
 
 def render(out_dir: Path) -> list[Path]:

@@ -25,6 +25,7 @@ REVIEWER = "Mykola Reviewer"
 VICTIM = "Ivan Petrenko"
 WITNESS = ("Dmytro Lubinets", "Lubinets")
 SECRET_URL = "https://confidential.example.org/statement-17"
+SIGN_OFF = "Signed off on the killing; the place and time rest on the Prosecutor's statement."
 
 
 def _mark(source_id: int, quote: str, incident: int, **values) -> int:
@@ -56,7 +57,7 @@ def rich_case(worked_case):
     usable = [ids[k] for k in ("time", "place", "killing")]
     review.review_evidence(usable, "approved", actor=REVIEWER)
     review.submit_incident(inc1, actor=ACTOR)
-    review.approve_incident(inc1, actor=REVIEWER)
+    review.approve_incident(inc1, actor=REVIEWER, comment="Signed off on the official report")
     return {**worked_case, "evidence": ids}
 
 
@@ -187,8 +188,8 @@ def test_elements_table_shows_open_elements(rich_case, tmp_path):
     _, document = _export(tmp_path)
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Element")
     status = {row.cells[0].text.split("\n")[0]: row.cells[2].text for row in table.rows[1:]}
-    assert status["The perpetrator killed or injured one or more persons"] == "Covered"
-    assert status["The person or persons were hors de combat"] == "OPEN"
+    assert status["The perpetrator killed or injured one or more persons"] == "Supported"
+    assert status["The person or persons were hors de combat"] == "Open"
     hors = next(r for r in table.rows if r.cells[0].text.startswith("The person or persons"))
     assert "Means of proof:" in hors.cells[0].text
     assert 'w:fill="FCE4B6"' in hors.cells[2]._tc.xml
@@ -208,15 +209,16 @@ def test_rejected_evidence_is_apart(rich_case, tmp_path):
     assert "Names the Ombudsman, not a perpetrator" in paragraphs[where[0] + 1].text
 
 
-def test_corroboration_flags_single_source(rich_case, tmp_path):
+def test_corroboration_flags_single_line(rich_case, tmp_path):
     _, document = _export(tmp_path, incidents="drafts")
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Fact or element")
     assessments = [row.cells[3].text for row in table.rows[1:]]
-    assert "Rests on one source only" in assessments
+    assert "Rests on one line of evidence only" in assessments
     victims = next(t for t in document.tables if t.rows[0].cells[0].text == "Fact or element"
                    and any(r.cells[0].text == "Victims (count)" for r in t.rows))
     row = next(r for r in victims.rows if r.cells[0].text == "Victims (count)")
-    assert row.cells[3].text == "2 independent sources"
+    # 79 and 177, neither with a period: they contradict each other, so they corroborate nothing.
+    assert row.cells[3].text == "Sources conflict: not corroborated"
 
 
 def test_redacted_edition_leaves_no_protected_name(rich_case, tmp_path):
@@ -243,7 +245,7 @@ def test_redaction_covers_header_and_audit_actors(case, tmp_path):
     case_service.update_case(actor=ACTOR, reference=f"REF {VICTIM}")
     incident = incidents.create_incident(actor=VICTIM, title=f"Killing of {VICTIM}")
     review.submit_incident(incident.id, actor=ACTOR)
-    review.approve_incident(incident.id, actor=ACTOR)
+    review.approve_incident(incident.id, actor=ACTOR)  # no evidence: no four eyes to keep
     protection.add_protected([VICTIM], "victim", actor=ACTOR)
     result, _ = _export(tmp_path, edition="redacted", audit_annex=True)
     xml = "\n".join(_xml_parts(result.path).values())
@@ -394,3 +396,260 @@ def test_redaction_withholds_cut_quotes_and_a_confidential_sources_origin(case, 
     xml = "\n".join(_xml_parts(result.path).values())
     assert "Bondare" not in xml and "t.me/c/123" not in xml and "informant" not in xml
     assert "quote withheld in the redacted edition" in xml
+
+
+# --- What the evidence establishes: sign-off, values reported, coverage, lines, passages ------
+
+def _by_incident(document) -> dict[str, dict[str, list]]:
+    """Per incident code: its paragraphs' texts and its tables, in document order."""
+    found: dict[str, dict[str, list]] = {}
+    current = None
+    for block in document.iter_inner_content():
+        if isinstance(block, docx.text.paragraph.Paragraph):
+            if block.style.name == "Heading 1":
+                code = block.text.split(" — ")[0]
+                current = found.setdefault(code, {"texts": [], "tables": []}) \
+                    if code.startswith("INC-") else None
+            elif current is not None:
+                current["texts"].append(block.text)
+        elif current is not None:
+            current["tables"].append(block)
+    return found
+
+
+def _table(tables, first_header: str):
+    return next(t for t in tables if t.rows[0].cells[0].text == first_header)
+
+
+def _pairs(table) -> dict[str, str]:
+    return {row.cells[0].text: row.cells[1].text for row in table.rows}
+
+
+@pytest.fixture
+def demo_dossier(tmp_path):
+    """The demo case's dossier with every incident, and the case's plan (seeds/)."""
+    import json
+
+    from desktop.domain import db
+    from desktop.services import demo
+
+    path = tmp_path / "demo.casefile"
+    demo.build_demo(path)
+    db.open_case(path)
+    try:
+        _, document = _export(tmp_path, "demo.docx", incidents="drafts")
+        rows = evidence.evidence_rows(by_number=True)
+        decided = {i.code: i for i in models.Incident.select()}
+    finally:
+        db.close_case()
+    plan = json.loads((demo.seeds_folder() / demo.CASE_DATA).read_text(encoding="utf-8"))
+    return document, rows, decided, plan
+
+
+def test_demo_dossier_never_calls_a_one_line_fact_corroborated(demo_dossier):
+    document, _, _, _ = demo_dossier
+    incidents_found = _by_incident(document)
+    summary = _table(document.tables, "Code")
+    for code, part in incidents_found.items():
+        table = _table(part["tables"], "Fact or element")
+        corroborated = 0
+        for row in table.rows[1:]:
+            lines, verdict = row.cells[2].text, row.cells[3].text
+            said = verdict.split("\nFlag:")[0]  # a flag may quote the grade "corroborated"
+            if said.startswith("Corroborated"):
+                corroborated += 1
+                assert int(lines.split(":")[0]) >= 2, (code, row.cells[0].text)
+            assert not ("one line" in said and "orroborated" in said.replace(
+                "not corroborated", "")), (code, said)
+            for flag in verdict.split("\nFlag:")[1:]:
+                assert "no independent line of evidence agrees" in flag
+        row = next(r for r in summary.rows if r.cells[0].text == code)
+        assert f"Corroborated: {corroborated} of {len(table.rows) - 1} facts" in row.cells[7].text
+
+
+def test_demo_dossier_tables_the_counts_of_inc_005_by_originator_and_period(demo_dossier):
+    document, _, _, _ = demo_dossier
+    part = _by_incident(document)["INC-005"]
+    table = _table(part["tables"], "Value")
+    assert [c.text for c in table.rows[0].cells] == ["Value", "Originator", "Period / as of",
+                                                     "Relayed by", "Evidence", "Note"]
+    claims = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows[1:]}
+    assert {"79", "93", "177", "109"} <= set(claims)
+    assert "UN Human Rights Monitoring Mission" in claims["79"][1]
+    assert "Prosecutor General" in claims["93"][1]
+    assert "Ombudsman" in claims["177"][1] and "Ombudsman" in claims["109"][1]
+    assert "October 2024" in claims["93"][2] and "December 2024" in claims["177"][2]
+    # Two outlets relay the UN mission's 79: one line of evidence, not two.
+    assert claims["79"][3].count(";") == 1 and claims["79"][5].startswith("1 line of evidence")
+    assert claims["79"][4].count("E-") == 2
+    assert "are not a contradiction" in " ".join(part["texts"])
+
+
+def test_demo_dossier_prints_sign_offs_and_returns(demo_dossier):
+    document, _, decided, plan = demo_dossier
+    found = _by_incident(document)
+    returned = next(i for i in plan["incidents"] if i["code"] == "INC-005")
+    block = _pairs(_table(found["INC-005"]["tables"], "Workflow state"))
+    assert block["Workflow state"] == "Returned"
+    assert block["Returned by"] == plan["reviewer"] == decided["INC-005"].decided_by
+    assert block["Reason for return"] == returned["state_comment"]
+    signed = _pairs(_table(found["INC-001"]["tables"], "Workflow state"))
+    incident = decided["INC-001"]
+    assert signed["Workflow state"] == "Approved"
+    assert signed["Signed off by"] == plan["reviewer"] == incident.decided_by
+    assert signed["Signed off on"] == wording_day(incident.decided_at[:10])
+    assert signed["Sign-off comment"] == incident.state_comment.strip() != ""
+    draft = _pairs(_table(found["INC-003"]["tables"], "Workflow state"))
+    assert draft["Decision"] == "not yet signed off by a reviewer"
+
+
+def wording_day(value: str) -> str:
+    from desktop.services.export import wording
+    return wording.day(value)
+
+
+def test_demo_dossier_quotes_a_passage_once_and_counts_passages(demo_dossier):
+    document, rows, _, _ = demo_dossier
+    usable = [r for r in rows if r.usable]
+    by_passage: dict[tuple, list] = {}
+    for row in usable:
+        by_passage.setdefault((row.source_id, row.start, row.end), []).append(row)
+    shared = next(group for group in by_passage.values() if len(group) > 1)
+    first, *others = shared
+    texts = _texts(document)
+    quoted = [t for t in texts if t.startswith(first.ref) and "“" in t]
+    assert len(quoted) == 1
+    assert quoted[0].startswith(f"{first.ref} (also {', '.join(r.ref for r in others)})")
+    assert not any(t.startswith(r.ref) for r in others for t in texts if "“" in t)
+    meta = texts[texts.index(quoted[0]) + 1]
+    assert all(f"Also linked as {r.ref}, backing" in meta for r in others)
+    cover = _pairs(document.tables[0])
+    assert cover["Evidence"].startswith(
+        f"{len(by_passage)} passages quoted, linked {len(usable)} times")
+
+
+@pytest.fixture
+def assessed_case(worked_case):
+    """The worked case with originators, relays and periods: the UN's 79 relayed by a second
+    outlet, the Ombudsman's 177 to December 2024, hors de combat on two lines, a contested
+    element, and the place graded corroborated on one line."""
+    src = worked_case["sources"]
+    un, ombudsman = src["000_834f49a7d7f9d56b.txt"], src["001_f8134103c8dcf54a.txt"]
+    relay = src["002_07fba7e951b246fe.txt"]
+    inc1, inc2 = worked_case["incidents"]["INC-001"], worked_case["incidents"]["INC-002"]
+    e = dict(worked_case["evidence"])
+    sources.update_source(un, actor=ACTOR, originator="UN HRMMU")
+    sources.update_source(relay, actor=ACTOR, publisher="International broadcaster",
+                          relays=un)
+    sources.update_source(ombudsman, actor=ACTOR, publisher="News agency",
+                          originator="Ombudsman of Ukraine")
+    evidence.update_evidence(e["un_count"], actor=ACTOR, period_start="2024-08")
+    e["relayed_count"] = _mark(relay, "79 executions took place", inc2, supports="victims",
+                               asserted_value="79", period_start="2024-08")
+    e["ombudsman_count"] = _mark(ombudsman, "at least 177 Ukrainian prisoners of war", inc2,
+                                 supports="victims", asserted_value="177",
+                                 period_end="2024-12", scope="all cases to December 2024")
+    e["hors_un"] = _mark(un, "who surrendered or were held in cus", inc1,
+                         supports="rs_8_2_b_vi:hors_de_combat", status="corroborated")
+    e["hors_ombudsman"] = _mark(ombudsman, "who surrendered or were captured by", inc1,
+                                supports="rs_8_2_b_vi:hors_de_combat", credibility="1")
+    e["contested"] = _mark(un, "Many Ukrainian soldiers", inc1,
+                           supports="rs_8_2_b_vi:hors_de_combat_knowledge", status="contested")
+    usable = [r.id for r in evidence.evidence_rows(incident_id=inc1) if r.usable]
+    review.review_evidence(usable, "approved", actor=REVIEWER)
+    review.submit_incident(inc1, actor=ACTOR)
+    review.approve_incident(inc1, actor=REVIEWER, comment=SIGN_OFF)
+    return {**worked_case, "evidence": e}
+
+
+def test_values_for_different_periods_are_tabled_not_conflicting(assessed_case, tmp_path):
+    _, document = _export(tmp_path, incidents="drafts")
+    e = assessed_case["evidence"]
+    part = _by_incident(document)["INC-002"]
+    table = _table(part["tables"], "Value")
+    claims = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows[1:]}
+    assert claims["79"][1] == "UN HRMMU"
+    assert claims["79"][2] == "since August 2024"
+    assert claims["79"][3] == "UN Human Rights Monitoring Mission in Ukraine; International " \
+                              "broadcaster"
+    assert claims["79"][4] == f"[E-{e['un_count']:03d}, E-{e['relayed_count']:03d}]"
+    assert claims["79"][5] == "1 line of evidence; no other value for this period"
+    assert claims["177"][1:4] == ["Ombudsman of Ukraine", "all cases to December 2024",
+                                  "News agency"]
+    assert "These values are for different periods" in " ".join(part["texts"])
+    assert not any("Sources disagree" in t for t in _texts(document))
+    corroboration = _table(part["tables"], "Fact or element")
+    victims = next(r for r in corroboration.rows if r.cells[0].text == "Victims (count)")
+    assert victims.cells[3].text.startswith("Rests on one line of evidence only")
+
+
+def test_values_over_the_same_period_conflict(assessed_case, tmp_path):
+    e = assessed_case["evidence"]
+    evidence.update_evidence(e["ombudsman_count"], actor=ACTOR, period_start="2024-08",
+                             period_end="", scope="")
+    _, document = _export(tmp_path, incidents="drafts")
+    part = _by_incident(document)["INC-002"]
+    claims = {row.cells[0].text: row.cells[5].text
+              for row in _table(part["tables"], "Value").rows[1:]}
+    assert claims["177"] == "1 line of evidence; conflicts with 79 (same period)"
+    assert "These values conflict" in " ".join(part["texts"])
+    corroboration = _table(part["tables"], "Fact or element")
+    victims = next(r for r in corroboration.rows if r.cells[0].text == "Victims (count)")
+    assert victims.cells[3].text == "Sources conflict: not corroborated"
+
+
+def test_coverage_and_lines_come_from_the_assessment(assessed_case, tmp_path):
+    _, document = _export(tmp_path)
+    e = assessed_case["evidence"]
+    part = _by_incident(document)["INC-001"]
+    elements = _table(part["tables"], "Element")
+    coverage = {row.cells[0].text.split("\n")[0]: row.cells[2].text for row in elements.rows}
+    # Contested evidence alone never supports an element.
+    assert coverage["The perpetrator was aware of the factual circumstances that established "
+                    "that status"] == "Contested"
+    assert coverage["The perpetrator killed or injured one or more persons"] == "Supported"
+    # Two lines agree, but neither passage is verified: corroborated is not supported.
+    assert coverage["The person or persons were hors de combat"] == "Linked, not verified"
+    assert coverage["The conduct took place in the context of and was associated with an "
+                    "international armed conflict"] == "Open"
+    hors = next(r for r in elements.rows if r.cells[0].text.startswith("The person or persons"))
+    assert f"E-{e['hors_un']:03d}: corroborated, approved, A6" in hors.cells[1].text
+    corroboration = _table(part["tables"], "Fact or element")
+    rows = {r.cells[0].text: r for r in corroboration.rows[1:]}
+    hors_row = rows["Rome Statute art. 8(2)(b)(vi): The person or persons were hors de combat"]
+    assert hors_row.cells[2].text == "2: UN HRMMU; Ombudsman of Ukraine"
+    assert hors_row.cells[3].text == "Corroborated: 2 independent lines agree"
+    assert "Flag" not in hors_row.cells[3].text  # graded corroborated, and two lines agree
+
+
+def test_a_grade_claiming_corroboration_without_a_second_line_is_flagged(assessed_case,
+                                                                          tmp_path):
+    _, document = _export(tmp_path)
+    place = f"E-{assessed_case['evidence']['place']:03d}"
+    flag = (f"Flag: {place} is graded status corroborated, but no independent line of "
+            "evidence agrees with it")
+    texts = _texts(document)
+    quote = next(i for i, t in enumerate(texts) if t.startswith(place) and "“" in t)
+    assert "Status: Corroborated" in texts[quote + 1] and flag in texts[quote + 1]
+    part = _by_incident(document)["INC-001"]
+    rows = {r.cells[0].text: r for r in _table(part["tables"], "Fact or element").rows[1:]}
+    assert rows["Place"].cells[3].text == f"Rests on one line of evidence only\n{flag}"
+    summary = _table(document.tables, "Code")
+    assert "1 grade flagged" in summary.rows[1].cells[7].text
+
+
+def test_sign_off_block_and_one_person_cover(assessed_case, tmp_path):
+    from desktop.services import case as case_service
+
+    case_service.update_case(actor=ACTOR, one_person=True)
+    _, document = _export(tmp_path)
+    texts = _texts(document)
+    assert any(t.startswith("One-person case: the same person documented and reviewed")
+               for t in texts)
+    assert _pairs(document.tables[0])["Review"] == \
+        "One-person case (declared): four eyes not applied"
+    block = _pairs(_table(_by_incident(document)["INC-001"]["tables"], "Workflow state"))
+    assert block["Signed off by"] == REVIEWER and block["Sign-off comment"] == SIGN_OFF
+    assert block["Four eyes"].startswith("Not applied")
+    assert block["Not supported"].startswith("6 of 7 legal elements and facts with evidence: "
+                                             "Time (linked, not verified); ")

@@ -86,17 +86,60 @@ def methodology_annex(writer: DossierWriter, data: DossierData) -> None:
     _scale(writer, "Verification status", scales.VERIFICATION_STATUSES)
     _scale(writer, "Review of evidence", scales.REVIEW_STATES)
     _scale(writer, "Incident workflow", scales.INCIDENT_STATES)
+    _establishing(writer)
     writer.heading("Checking references and fingerprints", 2)
     writer.paragraph(
-        "Every passage is numbered E-nnn after its record in the case file; the number never "
-        "changes, so the same passage has the same number in every dossier of this case. Its "
-        "position gives the characters of the source's extracted text it was taken from.")
+        "Every link of a passage to a fact or element is numbered E-nnn after its record in "
+        "the case file; the number never changes, so it is the same in every dossier of this "
+        "case. A passage linked to several facts carries several numbers and is quoted under "
+        "the first. Its position gives the characters of the source's extracted text it was "
+        "taken from.")
     writer.paragraph(
         "Annex A gives the SHA-256 of each source's original file as collected. To check that "
         "a file received is the one collected, compute its fingerprint and compare it with "
         "Annex A, for example:")
     writer.paragraph("sha256sum original-file.txt", styles.CODE)
     writer.paragraph("(on Windows: certutil -hashfile original-file.txt SHA256)", styles.META)
+
+
+def _establishing(writer: DossierWriter) -> None:
+    """How the dossier decides what the evidence establishes (desktop.services.assessment)."""
+    writer.heading("What the evidence establishes", 2)
+    for term, text in (
+        ("Line of evidence. ",
+         "The body that observed, counted or stated something (a UN monitoring mission, a "
+         "prosecutor's office, an ombudsman, a named witness) is its originator; the outlets "
+         "that publish or relay it are not. Everything one originator says is one line of "
+         "evidence, however many outlets carry it, and a source that relays another is on that "
+         "source's line. A source whose originator is not recorded is a line of its own; it is "
+         "never assumed to be the same as another."),
+        ("Corroboration ",
+         "is derived, not graded: a fact or element is corroborated when at least two "
+         "independent lines of evidence agree (assert the same value, where values are "
+         "asserted). Sources that disagree never corroborate each other. “Rests on one line of "
+         "evidence only” means that every passage behind it comes from one originator."),
+        ("Conflicting values and different periods. ",
+         "Values claimed for the same period, or where a period is not given, conflict when "
+         "they differ; each incident lists them in a table of values reported, with their "
+         "originator, period and relays. Values for different periods (a count “as of "
+         "October 2024” beside one “to December 2024”) are shown side by side and are not a "
+         "contradiction."),
+        ("Flagged grades. ",
+         "A passage graded “corroborated”, or with credibility 1 (“confirmed by other "
+         "sources”), when no independent line of evidence agrees with it, is printed with its "
+         "grade as recorded and a flag saying so; it is not counted as corroborated."),
+        ("One passage, one piece of evidence. ",
+         "A passage is the same characters of the same source. Linked to several facts or "
+         "elements, it is quoted once, under its first number, with the other numbers it is "
+         "linked as and what each backs; every count of evidence in this dossier (cover, "
+         "summary, corroboration) counts passages, not links."),
+    ):
+        writer.paragraph((Run(term, bold=True), text))
+    writer.paragraph(
+        "Each fact and legal element has one of these coverage levels. An element is supported "
+        "only by approved, verified evidence; evidence that is only linked, unverified or "
+        "contested does not make it supported.")
+    _scale(writer, "Coverage of a fact or legal element", scales.COVERAGE_LEVELS)
 
 
 _QUOTED = re.compile(r"“[^”]*”?")

@@ -1,5 +1,16 @@
-"""One incident's section: facts with their evidence, narrative, legal elements, quotes and
-corroboration."""
+"""One incident's section: its sign-off, facts with their evidence and the values reported,
+narrative, legal elements with their coverage, quoted passages and corroboration.
+
+What the evidence establishes comes from the incident's assessment (`IncidentData.assessed`,
+made once per export by `desktop.services.assessment`); this module only prints it:
+- coverage of a fact or element is the assessment's level (Supported, Contested, Linked, not
+  verified, Open), never "some evidence is linked";
+- corroboration counts independent lines of evidence (originators), never publishers;
+- a passage graded "corroborated" or credibility 1 with no agreeing line is printed with its
+  grade and a flag (`Mismatch.describe`);
+- a passage (same source, start and end) linked to several facts is quoted once, under its
+  first number, with the other numbers and the facts they back; counts are of passages.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +18,11 @@ from collections.abc import Callable
 
 from desktop.domain import scales
 from desktop.domain.models import Incident
-from desktop.services.evidence import EvidenceRow
+from desktop.services.assessment import Assessment, Claim
+from desktop.services.evidence import EvidenceRow, normalised_value, same_period
 from desktop.services.export import styles, wording
 from desktop.services.export.document import DossierWriter, Run, TableWriter
-from desktop.services.export.gather import DossierData, IncidentData
+from desktop.services.export.gather import DossierData, IncidentData, corroborated
 from desktop.services.export.sections import incident_title
 
 # The incident form's facts, as the facts table prints them (the narrative has its own part).
@@ -31,6 +43,14 @@ FACTS: tuple[tuple[str, Callable[[Incident], str]], ...] = (
 NAMED = {"victim_status": ("victims_named", "Named victims"),
          "perpetrator": ("perpetrators_named", "Named perpetrators")}
 
+#: Shading of a coverage level in the tables (none for supported).
+COVERAGE_FILL = {"open": styles.OPEN_FILL, "contested": styles.CONFLICT_FILL,
+                 "linked": styles.LINKED_FILL}
+
+ONE_LINE = "Rests on one line of evidence only"
+CONFLICT = "Sources conflict: not corroborated"
+DIFFERENT_PERIODS = "Values for different periods: not a contradiction"
+
 
 def incident_section(writer: DossierWriter, data: DossierData, item: IncidentData) -> None:
     """The whole section of one incident."""
@@ -39,41 +59,173 @@ def incident_section(writer: DossierWriter, data: DossierData, item: IncidentDat
         state = scales.label(scales.INCIDENT_STATES, item.incident.state).lower()
         writer.paragraph(f"DRAFT — this incident is {state}, not approved by review.",
                          styles.BANNER)
+    sign_off(writer, data, item)
     backing = item.backing()
     facts(writer, data, item, backing)
     narrative(writer, item, backing)
-    qualification(writer, item, backing)
+    qualification(writer, data, item, backing)
     evidence(writer, data, item)
-    corroboration(writer, data, item, backing)
+    corroboration(writer, data, item)
 
 
-def _disagreement(data: DossierData, values: dict[str, list[EvidenceRow]]) -> Run:
-    """“Sources disagree: 79 [E-004] (UN HRMMU) · 177 [E-009] (Ombudsman)”."""
-    parts = []
-    for value, spans in values.items():
-        parts.append(f"{value} {wording.refs(spans)} ({', '.join(_independent(data, spans))})")
-    return Run("\nSources disagree: " + " · ".join(parts), bold=True)
+# --- sign-off ---------------------------------------------------------------------------------
+
+def sign_off(writer: DossierWriter, data: DossierData, item: IncidentData) -> None:
+    """The workflow state, who approved or returned the incident, when, and their comment."""
+    incident = item.incident
+    writer.heading("Review and sign-off", 2)
+    table = writer.table(None, (1.3, 3))
+    state = scales.label(scales.INCIDENT_STATES, incident.state)
+    decider = incident.decided_by.strip() or "not recorded"
+    when = wording.decided_on(incident.decided_at) or "not recorded"
+    comment = incident.state_comment.strip()
+    rows: list[tuple[str, str | Run]] = [("Workflow state", state)]
+    if incident.state == "approved":
+        rows += [("Signed off by", decider), ("Signed off on", when),
+                 ("Sign-off comment", comment or Run("none written", italic=True))]
+    elif incident.state == "returned":
+        rows += [("Returned by", decider), ("Returned on", when),
+                 ("Reason for return", comment or Run("none written", italic=True))]
+    else:
+        rows.append(("Decision", Run("not yet signed off by a reviewer", italic=True)))
+        if incident.decided_by.strip():
+            rows.append(("Earlier decision", f"by {decider} on {when}"))
+        if comment:
+            rows.append(("Comment", comment))
+    if data.case.one_person:
+        rows.append(("Four eyes", "Not applied: this is a declared one-person case (the same "
+                                  "person documented and reviewed it)"))
+    for name, value in rows:
+        table.row((Run(name, bold=True), value))
+    short = item.not_supported()
+    counted = sum(1 for a in item.assessed.values() if a.is_element or a.evidence)
+    if short:
+        listed = "; ".join(f"{a.label} ({wording.coverage(a.coverage).lower()})" for a in short)
+        table.row((Run("Not supported", bold=True),
+                   f"{len(short)} of {counted} legal elements and facts with evidence: {listed}"),
+                  {1: styles.OPEN_FILL} if incident.state == "approved" else None)
+    elif counted:
+        table.row((Run("Not supported", bold=True),
+                   f"none: all {counted} legal elements and facts with evidence are supported"))
+
+
+# --- facts ------------------------------------------------------------------------------------
+
+def _voices(data: DossierData, claim: Claim, rows: dict[int, EvidenceRow]) -> list[str]:
+    """Who says a value, in short: each line's originator, else the publisher it came from."""
+    names = []
+    for span_id in claim.evidence:
+        row = rows[span_id]
+        name = (data.lines.originator(row) if data.lines else "") or \
+            wording.publisher(data.sources[row.source_id])
+        names.append(name)
+    return list(dict.fromkeys(names))
+
+
+def _differing(found: Assessment | None) -> bool:
+    """Whether a fact has more than one value or period claimed (it gets a table of them)."""
+    return found is not None and len(found.claims) > 1
 
 
 def facts(writer: DossierWriter, data: DossierData, item: IncidentData,
           backing: dict[str, list[EvidenceRow]]) -> None:
-    """Fact | Value, every value followed by the references of the evidence backing it."""
+    """Fact | Value and evidence | Established; then the values reported for each fact whose
+    sources give several values or periods."""
     writer.heading("Facts", 2)
-    conflicts = item.conflicts()
-    table = writer.table(("Fact", "Value and evidence"), (1, 3))
+    rows = {s.id: s for s in item.spans}
+    table = writer.table(("Fact", "Value and evidence", "Established"), (1, 2.6, 1.1))
+    tabled = []
     for code, value_of in FACTS:
         spans = backing.get(code, [])
+        found = item.assessed.get(code)
         value = value_of(item.incident) or wording.NONE
         cell: list[str | Run] = [value]
         cell.append(f" {wording.refs(spans)}" if spans else Run("  (no evidence linked)",
                                                                   italic=True))
-        if code in conflicts:
-            cell.append(_disagreement(data, conflicts[code]))
-        shade = {1: styles.OPEN_FILL} if code in conflicts else None
-        table.row((Run(scales.label(scales.INCIDENT_FIELDS, code), bold=True), cell), shade)
+        if _differing(found):
+            tabled.append(found)
+            if found.conflict:
+                parts = [f"{c.value} {wording.refs_of(c.evidence)} "
+                         f"({', '.join(_voices(data, c, rows))})" for c in found.claims]
+                cell.append(Run("\nSources disagree: " + " · ".join(parts), bold=True))
+                cell.append(Run("\nSee “Values reported” below.", italic=True))
+            else:
+                cell.append(Run(f"\n{DIFFERENT_PERIODS}; see “Values reported” below.",
+                                italic=True))
+        shade = {1: styles.OPEN_FILL} if found is not None and found.conflict else None
+        table.row((Run(scales.label(scales.INCIDENT_FIELDS, code), bold=True), cell,
+                   _established(found)), shade)
         named = NAMED.get(code)
         if named and getattr(item.incident, named[0]).strip():
-            table.row((Run(named[1], bold=True), getattr(item.incident, named[0]).strip()))
+            table.row((Run(named[1], bold=True), getattr(item.incident, named[0]).strip(), ""))
+    for found in tabled:
+        values_reported(writer, data, found, rows)
+
+
+def _established(found: Assessment | None) -> str | list[str | Run]:
+    """A fact's coverage level, and how many lines agree."""
+    if found is None:
+        return wording.NONE
+    cell: list[str | Run] = [Run(wording.coverage(found.coverage), bold=found.coverage != "open")]
+    if found.evidence:
+        cell.append(f"\n{wording.lines(found.independent_lines)}")
+    if found.conflict:
+        cell.append("\nvalues conflict")
+    return cell
+
+
+def _conflicts_with(claim: Claim, claims: tuple[Claim, ...]) -> list[tuple[Claim, str]]:
+    """The other claims that contradict this one: a different value over the same period, or
+    where a period is not given (evidence.same_period's rule)."""
+    found = []
+    for other in claims:
+        if other is claim or normalised_value(other.value) == normalised_value(claim.value):
+            continue
+        if same_period(claim, other):
+            given = (claim.period_start or claim.period_end) and \
+                (other.period_start or other.period_end)
+            found.append((other, "same period" if given else "a period is not given"))
+    return found
+
+
+def values_reported(writer: DossierWriter, data: DossierData, found: Assessment,
+                    rows: dict[int, EvidenceRow]) -> None:
+    """One fact's claims: value | originator | period / as of | relayed by | evidence | note."""
+    writer.heading(f"Values reported: {found.label}", 3)
+    if found.conflict:
+        writer.paragraph(Run("These values conflict: some of them speak of the same period, "
+                             "or give none, and say different things. Sources that disagree "
+                             "do not corroborate each other.", bold=True))
+    else:
+        writer.paragraph("These values are for different periods, shown side by side: they "
+                         "are not a contradiction.")
+    table = writer.table(("Value", "Originator", "Period / as of", "Relayed by", "Evidence",
+                          "Note"), (0.8, 1.5, 1.4, 1.4, 0.9, 1.7))
+    for claim in found.claims:
+        originators = [name or "not recorded" for name in _originators(data, claim, rows)]
+        against = _conflicts_with(claim, found.claims)
+        note = [wording.lines(claim.lines)]
+        if against:
+            note.append("conflicts with " + ", ".join(f"{c.value} ({why})" for c, why in against))
+        else:
+            note.append("no other value for this period")
+        table.row((Run(claim.value, bold=True), "; ".join(originators),
+                   wording.period(claim.period_start, claim.period_end, claim.scope)
+                   or "not given",
+                   "; ".join(claim.relayed_by) or wording.NONE, wording.refs_of(claim.evidence),
+                   "; ".join(note)),
+                  {5: styles.OPEN_FILL} if against else None)
+
+
+def _originators(data: DossierData, claim: Claim, rows: dict[int, EvidenceRow]) -> list[str]:
+    """Each line's originator behind a claim; "" for a line whose originator is not known."""
+    if data.lines is None:
+        return list(claim.originators)
+    by_line: dict[str, str] = {}
+    for span_id in claim.evidence:
+        row = rows[span_id]
+        by_line.setdefault(data.lines.line(row), data.lines.originator(row))
+    return list(by_line.values())
 
 
 def narrative(writer: DossierWriter, item: IncidentData,
@@ -90,72 +242,149 @@ def narrative(writer: DossierWriter, item: IncidentData,
         writer.paragraph(f"Evidence for the account: {wording.refs(spans)}", styles.META)
 
 
-def qualification(writer: DossierWriter, item: IncidentData,
+# --- legal qualification ----------------------------------------------------------------------
+
+def _link(data: DossierData, span: EvidenceRow) -> str:
+    """“E-004: verified, approved, B2”: a span's status, review and grade."""
+    source = data.sources[span.source_id]
+    status = scales.label(scales.VERIFICATION_STATUSES, span.status).lower()
+    review = scales.label(scales.REVIEW_STATES, span.review_state).lower()
+    return f"{span.ref}: {status}, {review}, {wording.grade(source, span)}"
+
+
+def qualification(writer: DossierWriter, data: DossierData, item: IncidentData,
                   backing: dict[str, list[EvidenceRow]]) -> None:
-    """Each legal qualification's elements: covered by which evidence, or OPEN with hints."""
+    """Each legal qualification's elements: the evidence behind each (its status, review and
+    grade) and the element's coverage level, with means of proof where it is open."""
     writer.heading("Legal qualification", 2)
     codes = [q for q in item.incident.qualifications or [] if q in scales.QUALIFICATIONS_BY_CODE]
     if not codes:
         writer.paragraph(Run("No legal qualification chosen yet.", italic=True))
         return
+    flagged = item.mismatches()
     for code in codes:
         q = scales.QUALIFICATIONS_BY_CODE[code]
         writer.heading(f"{q.instrument} — {q.label}", 3)
         if q.supporting_norms:
             writer.paragraph(f"Supporting norms: {'; '.join(q.supporting_norms)}", styles.META)
-        table = writer.table(("Element", "Evidence", "Status"), (3.2, 1.1, 0.8))
+        table = writer.table(("Element", "Evidence behind it", "Coverage"), (2.7, 1.7, 0.9))
         for element in q.elements:
-            spans = backing.get(scales.element_key(code, element.code), [])
+            key = scales.element_key(code, element.code)
+            spans = backing.get(key, [])
+            found = item.assessed.get(key)
+            level = found.coverage if found else ("linked" if spans else "open")
             cell: list[str | Run] = [element.label]
-            if not spans and element.means_of_proof:
+            if level == "open" and element.means_of_proof:
                 cell.append(Run("\nMeans of proof: " + "; ".join(element.means_of_proof),
                                  italic=True))
-            status = Run("Covered") if spans else Run("OPEN", bold=True)
-            table.row((cell, wording.refs(spans) or wording.NONE, status),
-                      None if spans else {2: styles.OPEN_FILL})
+            behind: list[str | Run] = ["\n".join(_link(data, s) for s in spans) or wording.NONE]
+            if found and found.passages < len(found.evidence):
+                behind.append(f"\n({wording.plural(found.passages, 'passage')})")
+            for span in spans:
+                if span.id in flagged:
+                    behind.append(Run(f"\nFlag: {flagged[span.id].describe()}", bold=True))
+            status = Run(wording.coverage(level), bold=level != "supported")
+            fill = COVERAGE_FILL.get(level)
+            table.row((cell, behind, status), {2: fill} if fill else None)
 
 
-def _meta(data: DossierData, span: EvidenceRow, *, note: bool = True) -> list[str | Run]:
-    """The lines under a quote: where it comes from, how it is graded, who marked and reviewed."""
+# --- evidence ---------------------------------------------------------------------------------
+
+def _review(span: EvidenceRow) -> str:
+    if span.review_state == "pending" or not span.reviewed_by:
+        return "not reviewed"
+    state = scales.label(scales.REVIEW_STATES, span.review_state).lower()
+    return f"reviewed by {span.reviewed_by} on {wording.moment(span.reviewed_at)} ({state})"
+
+
+def _grading(data: DossierData, span: EvidenceRow, flagged: dict) -> list[str | Run]:
+    """“Status: Corroborated · Grade B1 (…)”, and the flag when the grade claims a
+    corroboration that no independent line gives."""
     source = data.sources[span.source_id]
     status = scales.label(scales.VERIFICATION_STATUSES, span.status)
+    parts: list[str | Run] = [f"Status: {status} · Grade {wording.grade(source, span)} "
+                              f"({wording.grade_words(source, span)})"]
+    if span.id in flagged:
+        parts.append(Run(f" · Flag: {flagged[span.id].describe()}", bold=True))
+    return parts
+
+
+def _claim_line(data: DossierData, span: EvidenceRow) -> str:
+    """Who originated what the span says (or that it is not recorded), and the period it
+    speaks of, when given."""
+    originator = data.lines.originator(span) if data.lines else span.originator.strip()
+    parts = [f"Originator: {originator or 'not recorded'}"]
+    when = wording.period(span.period_start, span.period_end, span.scope)
+    if when:
+        parts.append(f"Period: {when}")
+    return " · ".join(parts)
+
+
+def _meta(data: DossierData, span: EvidenceRow, *, note: bool = True,
+          flagged: dict | None = None) -> list[str | Run]:
+    """The lines under a quote: where it comes from, how it is graded, who marked and reviewed."""
+    source = data.sources[span.source_id]
     origin = " — ".join(v for v in (source.title, source.publisher) if v)
-    lines = [f"Source: {origin} · characters {span.start:,}–{span.end:,} · "
-             f"SHA-256 {source.sha256[:16]}…",
-             f"Status: {status} · Grade {wording.grade(source, span)} "
-             f"({wording.grade_words(source, span)}) · "
-             f"Supports: {scales.supports_label(span.supports) if span.supports else 'not set'}"]
+    parts: list[str | Run] = [f"Source: {origin} · characters {span.start:,}–{span.end:,} · "
+                              f"SHA-256 {source.sha256[:16]}…\n"]
+    parts += _grading(data, span, flagged or {})
+    supports = scales.supports_label(span.supports) if span.supports else "not set"
+    tail = [f" · Supports: {supports}"]
     if span.asserted_value.strip():
-        lines[-1] += f" · Asserted value: {span.asserted_value.strip()}"
+        tail[-1] += f" · Asserted value: {span.asserted_value.strip()}"
+    tail.append(_claim_line(data, span))
     marked = f"Marked by {span.created_by or 'unknown'} on {wording.moment(span.created_at)}"
-    if span.review_state == "pending" or not span.reviewed_by:
-        review = "not reviewed"
-    else:
-        state = scales.label(scales.REVIEW_STATES, span.review_state).lower()
-        review = f"reviewed by {span.reviewed_by} on {wording.moment(span.reviewed_at)} ({state})"
-    lines.append(f"{marked} · {review}")
+    tail.append(f"{marked} · {_review(span)}")
     if span.review_state == "returned" and span.review_comment.strip():
-        lines.append(f"Review comment: {span.review_comment.strip()}")
+        tail.append(f"Review comment: {span.review_comment.strip()}")
     if note and span.note.strip():
-        lines.append(f"Note: {span.note.strip()}")
-    return ["\n".join(lines)]
+        tail.append(f"Note: {span.note.strip()}")
+    parts.append("\n".join(tail))
+    return parts
 
 
-def _quote(writer: DossierWriter, span: EvidenceRow, *, struck: bool = False) -> None:
-    """The numbered quote in the quote style."""
+def _also(data: DossierData, span: EvidenceRow, flagged: dict) -> list[str | Run]:
+    """Another link of a passage already quoted: its number, what it backs, its own grade."""
+    supports = scales.supports_label(span.supports) if span.supports else "nothing set"
+    parts: list[str | Run] = ["\n", Run(f"Also linked as {span.ref}", bold=True),
+                              f", backing {supports}"]
+    if span.asserted_value.strip():
+        parts.append(f" (asserted value: {span.asserted_value.strip()})")
+    parts.append(" · ")
+    parts += _grading(data, span, flagged)
+    parts.append(f" · {_review(span)}")
+    return parts
+
+
+def _quote(writer: DossierWriter, span: EvidenceRow, *, struck: bool = False,
+           also: list[EvidenceRow] = ()) -> None:
+    """The numbered quote in the quote style (with the other numbers of the same passage)."""
     label = f"{span.ref}  REJECTED  " if struck else f"{span.ref}  "
+    if also:
+        label = f"{span.ref} (also {', '.join(s.ref for s in also)})  "
     writer.paragraph((Run(label, bold=True),
                       Run(f"“{' '.join(span.quote.split())}”", strike=struck)), styles.QUOTE)
 
 
 def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> None:
-    """Usable evidence as numbered quotes; rejected evidence apart, struck through."""
+    """Usable evidence as numbered quotes, one per passage; rejected evidence apart, struck
+    through."""
     writer.heading("Evidence", 2)
-    if not item.usable:
+    passages = item.passages()
+    if not passages:
         writer.paragraph(Run("No usable evidence linked to this incident.", italic=True))
-    for span in item.usable:
-        _quote(writer, span)
-        writer.paragraph(_meta(data, span), styles.META)
+    elif len(passages) < len(item.usable):
+        writer.paragraph(
+            f"{wording.plural(len(passages), 'passage')}, linked {len(item.usable):,} times to "
+            "facts and elements: a passage linked to several is quoted once, with its other "
+            "numbers, and counts as one piece of evidence.", styles.META)
+    flagged = item.mismatches()
+    for first, *others in passages:
+        _quote(writer, first, also=others)
+        meta = _meta(data, first, flagged=flagged)
+        for span in others:
+            meta += _also(data, span, flagged)
+        writer.paragraph(meta, styles.META)
     if item.rejected:
         writer.heading("Rejected evidence", 3)
         writer.paragraph("Judged unusable by the documenter or reviewer; kept for the record "
@@ -168,30 +397,60 @@ def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> No
             writer.paragraph(meta, styles.META)
 
 
-def _independent(data: DossierData, spans: list[EvidenceRow]) -> list[str]:
-    """Distinct voices behind spans: publishers, or a source's own title when it has none."""
-    return list(dict.fromkeys(wording.who(data.sources[s.source_id]) for s in spans))
+# --- corroboration ----------------------------------------------------------------------------
+
+def _line_names(data: DossierData, found: Assessment, rows: dict[int, EvidenceRow]) -> list[str]:
+    """The independent lines that agree (behind its one value, if any), by originator."""
+    spans = [rows[i] for i in (found.claims[0].evidence if found.claims else found.evidence)]
+    by_line: dict[str, str] = {}
+    for span in spans:
+        key = data.lines.line(span) if data.lines else str(span.source_id)
+        name = data.lines.originator(span) if data.lines else ""
+        by_line.setdefault(key, name or "originator not recorded (published by "
+                                        f"{wording.publisher(data.sources[span.source_id])})")
+    return list(by_line.values())
 
 
-def corroboration(writer: DossierWriter, data: DossierData, item: IncidentData,
-                  backing: dict[str, list[EvidenceRow]]) -> None:
-    """Per fact or element: how many independent sources back it; one-source findings flagged."""
+def corroboration(writer: DossierWriter, data: DossierData, item: IncidentData) -> None:
+    """Per fact or element with evidence: its passages, the independent lines of evidence
+    that agree, and whether it is corroborated, rests on one line or is contested."""
     writer.heading("Corroboration", 2)
-    if not backing:
+    backed = [a for a in item.assessed.values() if a.evidence]
+    if not backed:
         writer.paragraph(Run("No fact or element of this incident is backed by evidence yet.",
                               italic=True))
         return
+    rows = {s.id: s for s in item.spans}
     table: TableWriter = writer.table(
-        ("Fact or element", "Evidence", "Independent sources", "Assessment"),
-        (2.2, 1.1, 1.9, 1.2))
-    order = {code: n for n, code in enumerate(scales.INCIDENT_FIELD_CODES)}
-    for supports in sorted(backing, key=lambda k: (order.get(k, len(order)), k)):
-        spans = backing[supports]
-        voices = _independent(data, spans)
-        alone = len(voices) == 1
-        table.row((scales.supports_label(supports), wording.refs(spans),
-                   f"{len(voices)}: " + "; ".join(voices),
-                   Run("Rests on one source only", bold=True) if alone
-                   else f"{len(voices)} independent sources"),
-                  {3: styles.OPEN_FILL} if alone else None)
+        ("Fact or element", "Passages", "Independent lines that agree", "Assessment"),
+        (2.0, 1.2, 2.0, 1.5))
+    for found in backed:
+        passages = f"{found.passages:,} {wording.refs_of(found.evidence)}"
+        if found.passages < len(found.evidence):
+            passages += (f"\n({len(found.evidence):,} links to "
+                         f"{wording.plural(found.passages, 'passage')})")
+        if len(found.claims) > 1:  # each value with its own lines
+            lines_cell = "\n".join(
+                f"{c.value}: {wording.lines(c.lines)} ("
+                + "; ".join(n or "originator not recorded" for n in _originators(data, c, rows))
+                + ")" for c in found.claims)
+        else:
+            lines_cell = f"{found.independent_lines:,}: " + "; ".join(
+                _line_names(data, found, rows))
+        verdict: list[str | Run]
+        if found.conflict:
+            verdict = [Run(CONFLICT, bold=True)]
+        elif corroborated(found):
+            verdict = [f"Corroborated: {wording.lines(found.independent_lines)} agree"]
+        else:
+            verdict = [Run(ONE_LINE, bold=True)]
+            if len(found.claims) > 1:
+                verdict.append(f"\n{DIFFERENT_PERIODS}")
+        for mismatch in found.mismatches:
+            verdict.append(Run(f"\nFlag: {mismatch.describe()}", bold=True))
+        table.row((found.label, passages, lines_cell, verdict),
+                  None if corroborated(found) else {3: styles.OPEN_FILL})
+    writer.paragraph("A fact is corroborated when at least two independent lines of evidence "
+                     "(originators, not the outlets that relay them) agree; see Annex B.",
+                     styles.META)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from desktop.domain import scales
 from desktop.services.export import styles, wording
 from desktop.services.export.document import DossierWriter, Run
-from desktop.services.export.gather import DossierData, IncidentData
+from desktop.services.export.gather import DossierData, IncidentData, corroborated
 
 DRAFT_BANNER = "DRAFT — includes incidents not approved by review"
 REDACTED_NOTICE = ("Redacted edition: names of protected persons replaced by pseudonyms; "
                    "URLs of confidential sources omitted")
+ONE_PERSON_NOTICE = ("One-person case: the same person documented and reviewed this case, so "
+                     "the four-eyes principle (whoever marks evidence does not approve it) "
+                     "could not be applied")
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
 
@@ -35,6 +38,8 @@ def cover(writer: DossierWriter, data: DossierData, *, actor: str, redacted: boo
         writer.paragraph(DRAFT_BANNER, styles.BANNER)
     if redacted:
         writer.paragraph(REDACTED_NOTICE, styles.NOTICE)
+    if case.one_person:
+        writer.paragraph(ONE_PERSON_NOTICE, styles.NOTICE)
     details = writer.table(None, (1, 2.2))
     for name, value in (
         ("Reference", case.reference or wording.NONE),
@@ -43,9 +48,11 @@ def cover(writer: DossierWriter, data: DossierData, *, actor: str, redacted: boo
         ("Date of export", wording.today()),
         ("Exported by", actor),
         ("Standard of proof", case.standard_of_proof),
+        *([("Review", "One-person case (declared): four eyes not applied")]
+          if case.one_person else []),
         ("Incidents", _incident_count(data)),
         ("Sources cited", f"{len(data.sources):,}"),
-        ("Evidence spans", _span_count(data)),
+        ("Evidence", _passage_count(data)),
     ):
         details.row((Run(name, bold=True), value))
     if case.description.strip():
@@ -59,10 +66,16 @@ def _incident_count(data: DossierData) -> str:
     return f"{text} ({drafts:,} not approved, marked DRAFT)" if drafts else text
 
 
-def _span_count(data: DossierData) -> str:
-    rejected = sum(len(i.rejected) for i in data.incidents)
-    text = f"{data.evidence:,}"
-    return f"{text} (of which {rejected:,} rejected, listed apart)" if rejected else text
+def _passage_count(data: DossierData) -> str:
+    """Passages, not links: one passage linked to several facts is one piece of evidence."""
+    passages = data.passages
+    links = sum(len(i.usable) for i in data.incidents)
+    text = wording.plural(passages, "passage") + " quoted"
+    if links != passages:
+        text += f", linked {links:,} times to facts and legal elements"
+    rejected = data.rejected_passages
+    return f"{text}; {wording.plural(rejected, 'rejected passage')} listed apart" if rejected \
+        else text
 
 
 def contents(writer: DossierWriter) -> None:
@@ -78,14 +91,18 @@ def incident_title(item: IncidentData) -> str:
 
 
 def summary(writer: DossierWriter, data: DossierData) -> None:
-    """One row per incident: when, where, who, what it qualifies as, and its evidence."""
+    """One row per incident: when, where, who, what it qualifies as, and what its evidence
+    establishes (counted as each incident's own tables count it)."""
     writer.heading("Summary of incidents", 1)
     writer.paragraph(
         f"{wording.plural(len(data.incidents), 'incident')} in this dossier. Dates are dates "
-        "of the event with their precision; evidence is counted by verification status.")
+        "of the event with their precision. Evidence is counted in passages: a passage linked "
+        "to several facts counts once. Legal elements are counted by coverage and facts by "
+        "corroboration (at least two independent lines of evidence agreeing), as in each "
+        "incident's tables; see Annex B.")
     table = writer.table(("Code", "Date", "Place", "Victims", "Perpetrator",
                           "Legal qualification", "State", "Evidence"),
-                         (0.95, 1.35, 1.4, 1.2, 1.3, 1.4, 1.0, 1.3))
+                         (0.95, 1.3, 1.35, 1.1, 1.2, 1.35, 1.0, 1.6))
     for item in data.incidents:
         incident = item.incident
         state = scales.label(scales.INCIDENT_STATES, incident.state)
@@ -98,7 +115,7 @@ def summary(writer: DossierWriter, data: DossierData) -> None:
             wording.perpetrator(incident) or wording.NONE,
             wording.qualifications(incident) or wording.NONE,
             [Run("DRAFT\n", bold=True), state] if item.draft else state,
-            _by_status(item) or "none",
+            _established(item) or "none",
         ), shade={6: styles.DRAFT_FILL} if item.draft else None)
 
 
@@ -110,10 +127,25 @@ def _victims(incident) -> str:
     return f"{count}\n{status}" if count else status
 
 
-def _by_status(item: IncidentData) -> str:
-    """“2 verified, 1 corroborated”: evidence counts in the order of the scale."""
-    counts: dict[str, int] = {}
-    for span in item.spans:
-        counts[span.status] = counts.get(span.status, 0) + 1
-    return "\n".join(f"{counts[g.code]} {g.label.lower()}"
-                     for g in scales.VERIFICATION_STATUSES if g.code in counts)
+def _established(item: IncidentData) -> str:
+    """“6 passages / Elements: 1 supported, 4 open / Corroborated: 1 of 5 facts and elements /
+    2 grades flagged”: the same counts as the incident's own tables."""
+    passages = len(item.passages())
+    if not passages and not item.assessed:
+        return ""
+    lines = [wording.plural(passages, "passage")]
+    elements = [a for a in item.assessed.values() if a.is_element]
+    if elements:
+        counts = {code: sum(1 for a in elements if a.coverage == code)
+                  for code in scales.COVERAGE_CODES}
+        lines.append("Elements: " + "; ".join(
+            f"{counts[g.code]} {g.label.lower()}" for g in scales.COVERAGE_LEVELS
+            if counts[g.code]))
+    backed = [a for a in item.assessed.values() if a.evidence]
+    if backed:
+        lines.append(f"Corroborated: {sum(1 for a in backed if corroborated(a))} of "
+                     f"{len(backed)} facts and elements with evidence")
+    flagged = len(item.mismatches())
+    if flagged:
+        lines.append(f"{wording.plural(flagged, 'grade')} flagged")
+    return "\n".join(lines)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from desktop.domain import scales
 from desktop.domain.models import Incident, Source
+from desktop.domain.refs import evidence_ref
 from desktop.services.evidence import EvidenceRow
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -111,6 +112,12 @@ def refs(spans: Iterable[EvidenceRow]) -> str:
     return f"[{', '.join(names)}]" if names else ""
 
 
+def refs_of(ids: Iterable[int]) -> str:
+    """The same, for span ids (as an assessment names its evidence), by number."""
+    names = [evidence_ref(i) for i in sorted(ids)]
+    return f"[{', '.join(names)}]" if names else ""
+
+
 def grade(source: Source, span: EvidenceRow) -> str:
     """The Admiralty grade: source reliability and information credibility, e.g. B2."""
     return f"{source.reliability}{span.credibility}"
@@ -122,9 +129,39 @@ def grade_words(source: Source, span: EvidenceRow) -> str:
             f"{scales.label(scales.INFORMATION_CREDIBILITY, span.credibility).lower()}")
 
 
-def who(source: Source) -> str:
-    """Who speaks through a source: its publisher, else its title (for independence counts)."""
+def publisher(source: Source) -> str:
+    """Who published a source: its publisher, else its title. A publisher relays; it is not a
+    line of evidence (who originated what it says is: see `assessment`)."""
     return source.publisher.strip() or source.title.strip() or f"source {source.id}"
+
+
+def decided_on(value: str) -> str:
+    """When a reviewer decided, as a date (the stored UTC time's day)."""
+    return day(value[:10]) if value else ""
+
+
+def period(start: str, end: str, scope: str = "") -> str:
+    """The window a claim speaks of, in words (as `assessment.Claim.period` reads it): its
+    scope when the documenter wrote one, else “August 2024 – December 2024”, “as of
+    4 October 2024”, “since August 2024”, or "" when none is given."""
+    start, end, scope = start.strip(), end.strip(), scope.strip()
+    if scope:
+        return scope
+    if start and end:
+        return day(start) if start == end else f"{day(start)} – {day(end)}"
+    if end:
+        return f"as of {day(end)}"
+    return f"since {day(start)}" if start else ""
+
+
+def coverage(code: str) -> str:
+    """A coverage level's label: Supported, Contested, Linked, not verified, Open."""
+    return scales.label(scales.COVERAGE_LEVELS, code)
+
+
+def lines(count: int) -> str:
+    """“1 line of evidence”, “2 independent lines”."""
+    return "1 line of evidence" if count == 1 else f"{count:,} independent lines"
 
 
 def size(count: int) -> str:
