@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
-from desktop.domain import refs, scales
+from desktop.domain import dates, refs, scales
 from desktop.services import evidence, incidents, sources
 from desktop.services.evidence import EvidenceRow, normalised_value, period_of
 
@@ -141,16 +142,22 @@ class Lines:
 
 
 def assess(incident_ids: Sequence[int] | None = None) -> list[Assessment]:
-    """Every fact and legal element of these incidents (all when None), by incident code."""
+    """Every fact and legal element of these incidents (all when None), by incident code:
+    three queries, however many incidents."""
     lines = Lines()
     chosen = incidents.incident_choices(incident_ids)
-    results: list[Assessment] = []
-    for incident in chosen:
-        rows = evidence.evidence_rows(incident_id=incident.id)
-        values = incidents.incident_values(incident.id) or {}
-        results += [_assess_fact(incident.id, incident.code, fact, spans, lines)
-                    for fact, spans in _facts(rows, values).items()]
-    return results
+    if incident_ids is not None and len(chosen) == 1:
+        rows = evidence.evidence_rows(incident_id=chosen[0].id)
+    else:
+        rows = evidence.evidence_rows()
+    by_incident: dict[int, list[EvidenceRow]] = {}
+    for row in rows:
+        by_incident.setdefault(row.incident_id, []).append(row)
+    values = incidents.values_of([incident.id for incident in chosen])
+    return [_assess_fact(incident.id, incident.code, fact, spans, lines)
+            for incident in chosen
+            for fact, spans in _facts(by_incident.get(incident.id, []),
+                                      values.get(incident.id, {})).items()]
 
 
 def assess_incident(incident_id: int) -> dict[str, Assessment]:
@@ -231,15 +238,26 @@ def _claims(usable: list[EvidenceRow], lines: Lines) -> list[Claim]:
                     evidence=tuple(r.id for r in rows),
                     lines=len({lines.line(r) for r in rows}))
               for (_, period), rows in grouped.items()]
-    return sorted(claims, key=lambda c: (-c.lines, c.period_end or c.period_start))
+    return sorted(claims, key=lambda c: (-c.lines, _when(c)))
+
+
+def _when(claim: Claim):
+    """Where a claim's period starts (or, with no start, ends), for listing them in order."""
+    try:
+        return dates.first_day(claim.period_start or claim.period_end) or date.max
+    except ValueError:  # a period written before periods were checked
+        return date.max
 
 
 def _coverage(usable: list[EvidenceRow], conflict: bool) -> str:
+    """Sources that contradict each other leave a fact contested, whatever else backs it."""
     if not usable:
         return "open"
+    if conflict:
+        return "contested"
     if any(r.status == "verified" and r.review_state == "approved" for r in usable):
         return "supported"
-    if conflict or any(r.status == "contested" for r in usable):
+    if any(r.status == "contested" for r in usable):
         return "contested"
     return "linked"
 
