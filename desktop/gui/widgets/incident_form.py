@@ -218,14 +218,15 @@ class IncidentForm(QWidget):
         if self._id is None:
             return
         backed = evidence.backing(self._id)
-        clashes = evidence.conflicts(self._id)
+        clashes = evidence.conflicts_in(backed)
+        facts = assessment.assess_incident(self._id)
         for key, button in self._badges.items():
-            self._set_badge(button, backed.get(key, []))
+            self._set_badge(button, backed.get(key, []), facts.get(key))
         for key, note in self._notes.items():
             note.setVisible(key in clashes)
             if key in clashes:
                 note.setText(_conflict_text(clashes[key]))
-        self._mark_elements(assessment.assess_incident(self._id))
+        self._mark_elements(facts)
 
     def flush(self) -> None:
         """Emit the pending valid edits now and reveal the problems of the invalid ones."""
@@ -396,8 +397,10 @@ class IncidentForm(QWidget):
 
     # ---- evidence ---------------------------------------------------------------------------
 
-    def _set_badge(self, button: QToolButton, rows: list[EvidenceRow]) -> None:
-        """Show how many spans back a fact, with a menu to jump to each."""
+    def _set_badge(self, button: QToolButton, rows: list[EvidenceRow],
+                   found: assessment.Assessment | None = None) -> None:
+        """Show how many spans back a fact, with a menu to jump to each; the tooltip names
+        any grade that claims a corroboration no independent line gives."""
         old = button.menu()
         if old is not None:
             button.setMenu(None)
@@ -411,8 +414,9 @@ class IncidentForm(QWidget):
                 self.tr("No evidence yet: mark a passage in a source and link it here."))
             return
         button.setText(f"{len(rows)} ▸")
-        button.setToolTip(plural(self.tr("%n evidence span(s) — click to go to one", "",
-                                         len(rows)), len(rows)))
+        tip = plural(self.tr("%n evidence span(s) — click to go to one", "", len(rows)),
+                     len(rows))
+        button.setToolTip(tip + self._mismatch_lines(found))
         menu = QMenu(button)
         for row in rows:
             action = menu.addAction(_span_text(row))
@@ -443,11 +447,14 @@ class IncidentForm(QWidget):
         if found is not None and found.evidence:
             tip += "\n" + plural(self.tr("%n independent line(s) of evidence", "",
                                           found.independent_lines), found.independent_lines)
-        for mismatch in found.mismatches if found is not None else ():
-            tip += "\n" + self.tr("{ref} is graded as confirmed by other sources, but no "
-                                   "independent line agrees").format(
-                ref=refs.evidence_ref(mismatch.evidence_id))
-        return tip
+        return tip + self._mismatch_lines(found)
+
+    def _mismatch_lines(self, found: assessment.Assessment | None) -> str:
+        """A line for each span graded as confirmed by other sources that no other line of
+        evidence bears out ("" when there is none)."""
+        return "".join("\n" + self.tr("{ref} is graded as confirmed by other sources, but no "
+                                       "independent line agrees").format(
+            ref=refs.evidence_ref(m.evidence_id)) for m in (found.mismatches if found else ()))
 
     # ---- building -----------------------------------------------------------------------------
 

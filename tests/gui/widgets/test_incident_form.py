@@ -230,3 +230,12 @@ def test_an_incident_deleted_elsewhere_empties_the_form(qtbot, form, worked_case
     with qtbot.assertNotEmitted(form.fieldsEdited):
         form.refresh()
     assert form.incident_id() is None
+
+
+def test_a_grade_no_other_line_bears_out_is_named_on_its_fact(form, worked_case):
+    """The worked case grades the place "corroborated", but only the Prosecutor General's
+    report says it: the form says so beside the fact, as the dossier does."""
+    place = worked_case["evidence"]["place"]
+    assert f"E-{place:03d} is graded as confirmed by other sources" in form.badge(
+        "place").toolTip()
+    assert "graded as confirmed" not in form.badge("time").toolTip()
