@@ -1302,13 +1302,13 @@ After:
         <translation>Джерела розходяться: </translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+203"/>
         <source>Enter a number, e.g. 48.1 (or leave it empty).</source>
         <extracomment>The form&apos;s page is built this long after the form, once the window has been painted.</extracomment>
         <translation>Введіть число, напр. 48,1 (або залиште поле порожнім).</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>No evidence yet: mark a passage in a source and link it here.</source>
         <translation>Доказів ще немає: позначте уривок у джерелі й пов’яжіть його з цим фактом.</translation>
     </message>
@@ -1322,7 +1322,7 @@ After:
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>✓ supported</source>
         <translation>✓ підтверджено</translation>
     </message>
@@ -1333,12 +1333,12 @@ After:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+319"/>
+        <location line="+322"/>
         <source>open</source>
         <translation>бракує</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-322"/>
         <source>linked, not verified</source>
         <translation>пов’язано, не перевірено</translation>
     </message>
@@ -1352,12 +1352,12 @@ After:
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>{ref} is graded as confirmed by other sources, but no independent line agrees</source>
         <translation>{ref} оцінено як підтверджене іншими джерелами, але жодна незалежна лінія доказів цього не підтверджує</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+117"/>
         <source>Evidence for {fact}</source>
         <translation>Докази для: {fact}</translation>
     </message>
