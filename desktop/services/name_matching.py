@@ -1,0 +1,207 @@
+"""Finding protected names in a text that cannot dodge: one pattern for every person's forms.
+
+Names are matched on a normalised view of the text: NFC, case ignored, soft hyphens and
+invisible characters dropped, a word hyphenated at a line break joined, stress marks on
+Cyrillic letters dropped, look-alike Latin, Greek and Cyrillic letters folded to one, every
+apostrophe one, and any whitespace (line breaks too), `_`, `-` or `.` between the parts of a
+name tolerated. Matches are mapped back to offsets in the real text, where the replacement is
+made. A name is found inside identifiers too: after `_`, digits, `/` and at a CamelCase
+boundary (`Petrenko_interview_2024.txt`, `PetrenkoStatement.txt`, `OleksandrPetrenko/`); a
+word that merely starts like a name (бондарство for Бондар) is not a match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+
+from desktop.services.name_forms import NameForms, NamePart, forms_of
+
+#: Ignored wherever they are: soft hyphen, zero-width space/joiners, word joiner, BOM, marks.
+INVISIBLE = "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+
+#: Look-alikes folded to one letter (both cases, so that folding commutes with case): Latin and
+#: Greek letters that look Cyrillic, dotless and dotted i, ё, and every apostrophe.
+_LOOK_ALIKES = {
+    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "J": "Ј", "K": "К", "M": "М",
+    "O": "О", "P": "Р", "S": "Ѕ", "T": "Т", "X": "Х", "Y": "У", "Ï": "Ї",
+    "Α": "А", "Β": "В", "Ε": "Е", "Η": "Н", "Ι": "І", "Κ": "К", "Μ": "М", "Ο": "О", "Ρ": "Р",
+    "Τ": "Т", "Χ": "Х", "Υ": "У", "Ё": "Е",
+}
+_FOLD_MAP = {**_LOOK_ALIKES, **{k.lower(): v.lower() for k, v in _LOOK_ALIKES.items()},
+             "İ": "І", "ı": "і", **{a: "'" for a in "ʼ’‘`´ʹ′"}}
+FOLD = str.maketrans(_FOLD_MAP)
+
+_LETTER = r"[^\W\d_]"
+_SLOW = re.compile(rf"[{INVISIBLE}\u0300-\u036f]|-[ \t]*\r?\n")
+_TOKEN = re.compile(
+    rf"(?P<skip>(?<={_LETTER})[-\u00ad][ \t]*\r?\n[ \t]*(?={_LETTER})|[{INVISIBLE}])"
+    r"|.[\u0300-\u036f]*", re.DOTALL)
+_CYRILLIC_STRESS = "\u0300\u0301"
+
+
+def normalised(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """The text as names are matched in it, and for each of its characters where it starts
+    and ends in `text` (None when they are the same offsets)."""
+    if text.isascii() or (not _SLOW.search(text) and unicodedata.is_normalized("NFC", text)):
+        return text.translate(FOLD), None, None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN.finditer(text):
+        if m.group("skip") is not None:
+            continue
+        cluster = m.group(0)
+        if len(cluster) > 1:
+            base = cluster[0]
+            decomposed = unicodedata.normalize("NFD", cluster)
+            if "CYRILLIC" in unicodedata.name(base, ""):
+                decomposed = "".join(c for c in decomposed if c not in _CYRILLIC_STRESS)
+            cluster = unicodedata.normalize("NFC", decomposed)
+        for ch in cluster.translate(FOLD):
+            out.append(ch)
+            starts.append(m.start())
+            ends.append(m.end())
+    return "".join(out), starts, ends
+
+
+def normalise(text: str) -> str:
+    """The normalised view alone (for building patterns)."""
+    return normalised(text)[0]
+
+
+# -- The pattern ------------------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž" + "А-ЯЀ-ЏҐЄІЇЅЈ" + "Α-Ω"
+_LOWER = "a-zß-öø-ÿā-ž" + "а-яѐ-џґєіїѕј" + "α-ω"
+_CAMEL = rf"(?-i:(?<=[{_LOWER}])(?=[{_UPPER}])|(?<=[{_UPPER}])(?=[{_UPPER}][{_LOWER}]))"
+#: A name starts where no letter (nor a letter and an apostrophe) precedes, or at CamelCase.
+START = rf"(?:(?<!{_LETTER})(?<!{_LETTER}')|{_CAMEL})"
+#: …and ends where no letter follows, or at CamelCase.
+END = rf"(?:(?!{_LETTER})|{_CAMEL})"
+#: Between the parts of a name: any whitespace, `_`, `-`, `.`, or nothing (a CamelCase join).
+SEP = r"[\s_.\-]*"
+#: An initial of any name, as a capital (Latin digraphs too: Ye., Kh.) and a full stop.
+INITIAL = rf"(?-i:[{_UPPER}][{_LOWER}]?)\."
+INITIALS = rf"{INITIAL}(?:\s*{INITIAL})?"
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regular expression for a set of words, as a trie: it fails on a word's first letter,
+    and tries the longer of two words sharing a beginning first."""
+    root: dict = {}
+    for word in words:
+        if word:
+            node = root
+            for ch in word:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?" if len(branches) == 1 else body + "?"
+        return body
+
+    return build(root)
+
+
+def _variants(forms: Iterable[str]) -> set[str]:
+    """Each form normalised, and its full case folding too (ß → ss) where that differs."""
+    out = set()
+    for form in forms:
+        out.add(normalise(form))
+        out.add(normalise(form.casefold()))
+    return out
+
+
+def _part(part: NamePart) -> str:
+    return f"(?:{_trie(_variants(part.forms))})"
+
+
+def _literal(spelling: str) -> str:
+    """A spelling as written, its words joined by any separator."""
+    return SEP.join(f"(?:{_trie(_variants([w]))})" for w in spelling.split())
+
+
+def _generated(name: NameForms) -> tuple[list[str], list[str]]:
+    """(patterns of the whole name and of initials with the surname, the surname alone)."""
+    surname = name.surname
+    words = [p for p in name.parts if p.role != "other" or not p.text.endswith(".")]
+    whole = [SEP.join(_part(p) for p in words)] if len(words) > 1 else []
+    if surname is None:
+        return whole, []
+    s = _part(surname)
+    given = [p for p in name.parts if p.role == "given"]
+    patronymic = [p for p in name.parts if p.role == "patronymic"]
+    if given:
+        g = _part(given[0])
+        p = f"(?:{SEP}{_part(patronymic[0])})?" if patronymic else ""
+        whole += [f"{g}{p}{SEP}{s}", f"{s}{SEP}{g}{p}"]
+    whole += [f"{INITIALS}\\s*{s}", f"{s}\\s+{INITIALS}"]
+    return whole, [s]
+
+
+class NameMatcher:
+    """Finds every form of every protected person's name; built once, used on many texts."""
+
+    def __init__(self, people: Iterable[tuple[str, Sequence[str]]]) -> None:
+        """`people`: (label, spellings) pairs; a match reports the label (a pseudonym)."""
+        labels: dict[str, str] = {}
+        explicit: list[tuple[int, str, str]] = []
+        whole: list[tuple[str, str]] = []
+        alone: list[tuple[str, str]] = []
+        for label, spellings in people:
+            for spelling in spellings:
+                spelling = " ".join(spelling.split())
+                if not spelling:
+                    continue
+                explicit.append((len(spelling), spelling, label))
+                generated, surname = _generated(forms_of(spelling))
+                whole += [(g, label) for g in generated]
+                alone += [(s, label) for s in surname]
+        # Earlier alternatives win where two match at one place: the spellings as written
+        # (longest first), then whole names, then single words, then a surname alone.
+        explicit.sort(key=lambda e: -e[0])
+        ordered = ([(_literal(s), lab) for _, s, lab in explicit if " " in s] + whole
+                   + [(_literal(s), lab) for _, s, lab in explicit if " " not in s] + alone)
+        branches = []
+        for i, (body, label) in enumerate(ordered):
+            labels[f"n{i}"] = label
+            branches.append(f"(?P<n{i}>{START}(?:{body}){END})")
+        self._labels = labels
+        self._pattern = re.compile("|".join(branches), re.IGNORECASE) if branches else None
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, label) of each name in `text`, as offsets in `text` itself."""
+        if self._pattern is None or not text:
+            return
+        view, starts, ends = normalised(text)
+        for m in self._pattern.finditer(view):
+            if m.end() == m.start():
+                continue
+            label = self._labels[m.lastgroup or ""]
+            if starts is None or ends is None:
+                yield m.start(), m.end(), label
+            else:
+                yield starts[m.start()], ends[m.end() - 1], label
+
+    def sub(self, text: str) -> str:
+        """`text` with each name replaced by its label."""
+        if self._pattern is None or not text:
+            return text
+        pieces, at = [], 0
+        for start, end, label in self.finditer(text):
+            pieces += [text[at:start], label]
+            at = end
+        if not pieces:
+            return text
+        pieces.append(text[at:])
+        return "".join(pieces)
