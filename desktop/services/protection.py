@@ -7,7 +7,6 @@ replaces every occurrence of any spelling with the pseudonym, in quotes too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -16,6 +15,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import ProtectedPerson, database
 from desktop.services import audit
 from desktop.services.changes import Change, touched
+from desktop.services.name_matching import NameMatcher
 
 
 def _spellings(names: str | Iterable[str]) -> list[str]:
@@ -84,54 +84,56 @@ def restore_protected(kept: dict, *, actor: str) -> Change:
 
 
 class Redactor:
-    """Replaces every protected spelling in a text with its pseudonym (longest first)."""
+    """Replaces every form of every protected name in a text with its pseudonym: the spellings
+    as given, their inflected, shortened, initialled and transliterated forms, however the text
+    hides them (see `name_matching`). The pattern is built once per Redactor."""
 
     def __init__(self, people: Iterable[tuple[str, str]]) -> None:
         """`people`: (pseudonym, names one per line) pairs."""
         table: dict[str, str] = {}
-        forms: set[str] = set()
+        grouped: list[tuple[str, list[str]]] = []
         for pseudonym, names in people:
-            for spelling in _spellings(names):
+            spellings = _spellings(names)
+            for spelling in spellings:
                 table[spelling.casefold()] = pseudonym
-                # Both forms: IGNORECASE and casefold() disagree on some letters (ß/ss, İ/i̇).
-                forms.update((spelling, spelling.casefold()))
+            grouped.append((pseudonym, spellings))
         self._table = table
-        if table:
-            # Whole words only; any run of spaces between a name's parts still matches.
-            alternatives = sorted(forms, key=len, reverse=True)
-            pattern = "|".join(r"\s+".join(re.escape(part) for part in name.split())
-                               for name in alternatives)
-            self._pattern: re.Pattern[str] | None = re.compile(
-                rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
-        else:
-            self._pattern = None
-
-    def _pseudonym(self, match: re.Match[str]) -> str:
-        return self._table.get(" ".join(match.group(0).split()).casefold(), "[name withheld]")
+        # The analysers behind the forms load here, once per process, only if someone is
+        # protected.
+        self._matcher = NameMatcher(grouped) if table else None
 
     @classmethod
     def for_case(cls) -> Redactor:
-        """A redactor for the protected people of the open case."""
-        return cls(ProtectedPerson.select(ProtectedPerson.pseudonym, ProtectedPerson.names)
-                   .tuples())
+        """A redactor for the protected people of the open case (the last one is kept while
+        the protected people stay the same)."""
+        people = tuple(ProtectedPerson.select(ProtectedPerson.pseudonym, ProtectedPerson.names)
+                       .order_by(ProtectedPerson.id).tuples())
+        if _last_redactor and _last_redactor[0] == people:
+            return _last_redactor[1]
+        redactor = cls(people)
+        _last_redactor[:] = [people, redactor]
+        return redactor
 
     def __call__(self, text: str) -> str:
-        if self._pattern is None or not text:
+        if self._matcher is None or not text:
             return text
-        return self._pattern.sub(self._pseudonym, text)
+        return self._matcher.sub(text)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, pseudonym) of each protected name in `text`."""
+        return [] if self._matcher is None else list(self._matcher.finditer(text))
 
     def spellings(self) -> list[str]:
         """Every protected spelling (for checks that none survives in a document)."""
         return list(self._table)
 
 
+_last_redactor: list = []
+
+
 def find_names(text: str, redactor: Redactor | None = None) -> list[tuple[int, int, str]]:
     """(start, end, pseudonym) of each protected name in `text`: the source view marks them."""
-    redactor = redactor or Redactor.for_case()
-    if redactor._pattern is None:
-        return []
-    return [(m.start(), m.end(), redactor._pseudonym(m))
-            for m in redactor._pattern.finditer(text)]
+    return (redactor or Redactor.for_case()).find(text)
 
 
 class PersonRow(NamedTuple):

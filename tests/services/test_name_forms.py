@@ -3,9 +3,11 @@ that a text cannot dodge. All names and sentences here are made up."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
-from desktop.services import name_forms
+from desktop.services import name_forms, protection
 from desktop.services.name_forms import forms_of, to_latin
 
 
@@ -74,3 +76,78 @@ def test_apostrophe_variants():
 
 def test_the_analysers_load_once():
     assert name_forms.analyser("uk") is name_forms.analyser("uk")
+
+
+# -- Matching ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def redact():
+    return protection.Redactor([
+        ("W-001", "Олександр Миколайович Петренко"),
+        ("W-002", "Марія Коваль"),
+        ("W-003", "Бондар"),
+        ("V-001", "Александр Марченко"),
+    ])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Five grammatical cases of one name, and the vocative.
+    ("Свідком був Олександр Петренко.", "Свідком був W-001."),
+    ("Показання Олександра Петренка записано.", "Показання W-001 записано."),
+    ("Повістку вручили Олександрові Петренку і Олександру Петренку.",
+     "Повістку вручили W-001 і W-001."),
+    ("Розмову з Олександром Петренком перервали.", "Розмову з W-001 перервали."),
+    ("Йшлося про Олександра Петренка та при Олександрові Петренкові.",
+     "Йшлося про W-001 та при W-001."),
+    ("Олександре Петренку, підпишіть.", "W-001, підпишіть."),
+    # Surname alone, initials, surname first, Latin.
+    ("Петренко підтвердив.", "W-001 підтвердив."),
+    ("Допитано О. Петренка; О. М. Петренко підписав.", "Допитано W-001; W-001 підписав."),
+    ("Протокол склав Петренко О. М. сьогодні.", "Протокол склав W-001 сьогодні."),
+    ("Петренко Олександр Миколайович, 1980 р. н.", "W-001, 1980 р. н."),
+    ("Witness O. Petrenko and Oleksandr Petrenko.", "Witness W-001 and W-001."),
+    # A text that tries to dodge: a line break, a soft hyphen, a zero-width space, a Latin
+    # "е" and "о" in the Cyrillic word, a Cyrillic "о" in the Latin one, NFD.
+    ("Олександр\nПетренко сказав", "W-001 сказав"),
+    ("Олександр  \r\n  Петренка", "W-001"),
+    ("Пет\u00adренко і Петрен-\nка", "W-001 і W-001"),
+    ("Олек\u200bсандр Петренко\u2060", "W-001\u2060"),
+    ("Пeтренкo прийшов; Petrenkо пішов", "W-001 прийшов; W-001 пішов"),
+    (unicodedata.normalize("NFD", "Петренко й Йосип"), "W-001 " + unicodedata.normalize(
+        "NFD", "й Йосип")),
+    ("ПЕТРЕНКО ЗАЯВИВ", "W-001 ЗАЯВИВ"),
+    # Identifiers: `_`, digits, CamelCase, a URL path, a lower-case join.
+    ("Petrenko_interview_2024.txt", "W-001_interview_2024.txt"),
+    ("PetrenkoStatement.txt", "W-001Statement.txt"),
+    ("https://example.org/files/OleksandrPetrenko/statement", "https://example.org/files/"
+     "W-001/statement"),
+    ("oleksandr.petrenko@example.org, 2024Petrenko", "W-001@example.org, 2024W-001"),
+    # A feminine surname that does not decline; a Russian text; a surname alone.
+    ("Марії Коваль погрожували; Марію Коваль вивезли.", "W-002 погрожували; W-002 вивезли."),
+    ("Показания Александра Марченко; с Александром Марченко.", "Показания V-001; с V-001."),
+    ("Бондаря допитали, Бондарем опікувалися.", "W-003 допитали, W-003 опікувалися."),
+    ("Мар\u02bcяна Бондар", "Мар\u02bcяна W-003"),
+])
+def test_every_form_is_replaced_however_written(redact, text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Бондарство і ковальство — старі ремесла.",
+    "Бондарівка, Ковальчук, Петренкове подвір'я, Марченківська вулиця.",
+    "Marchenkova is another person; Petrenkovych too.",
+    "Олександрія лежить на сході.",
+])
+def test_words_that_merely_start_like_a_name_are_untouched(redact, text):
+    assert redact(text) == text
+
+
+def test_offsets_are_those_of_the_real_text(redact):
+    text = "Бачив Пет\u00adрен\u200bка вчора"
+    [(start, end, pseudonym)] = redact.find(text)
+    assert (text[start:end], pseudonym) == ("Пет\u00adрен\u200bка", "W-001")
+
+
+def test_a_made_up_surname_is_declined_when_matched():
+    redact = protection.Redactor([("W-009", "Гнатюшенко")])
+    assert redact("Від Гнатюшенка та Гнатюшенкові") == "Від W-009 та W-009"
