@@ -146,6 +146,10 @@ def _generated(name: NameForms) -> tuple[list[str], list[str]]:
     return whole, [s]
 
 
+#: How far before a word form a name may start (its initials: "О. М. Петренко").
+_INITIALS_REACH = 16
+
+
 class NameMatcher:
     """Finds every form of every protected person's name; built once, used on many texts."""
 
@@ -155,13 +159,18 @@ class NameMatcher:
         explicit: list[tuple[int, str, str]] = []
         whole: list[tuple[str, str]] = []
         alone: list[tuple[str, str]] = []
+        first: set[str] = set()  # every letter a branch may start with (a superset)
+        words: set[str] = set()  # every word form: a text with none of them has no name
         for label, spellings in people:
             for spelling in spellings:
                 spelling = " ".join(spelling.split())
                 if not spelling:
                     continue
                 explicit.append((len(spelling), spelling, label))
-                generated, surname = _generated(forms_of(spelling))
+                name = forms_of(spelling)
+                words |= {v.lower() for w in spelling.split() for v in _variants([w])}
+                words |= {v.lower() for part in name.parts for v in _variants(part.forms)}
+                generated, surname = _generated(name)
                 whole += [(g, label) for g in generated]
                 alone += [(s, label) for s in surname]
         # Earlier alternatives win where two match at one place: the spellings as written
@@ -174,7 +183,13 @@ class NameMatcher:
             labels[f"n{i}"] = label
             branches.append(f"(?P<n{i}>{START}(?:{body}){END})")
         self._labels = labels
-        self._pattern = re.compile("|".join(branches), re.IGNORECASE) if branches else None
+        # Most texts hold no name, and most places in a text start none: a plain search for
+        # any word form rules out the first, a look at the first letter the second.
+        first = {w[:1] for w in words}
+        self._any_word = re.compile(_trie(words)) if words else None
+        lead = "(?=[" + "".join(sorted(re.escape(c) for c in first if c)) + f"{_UPPER}])"
+        self._pattern = (re.compile(lead + "(?:" + "|".join(branches) + ")", re.IGNORECASE)
+                         if branches else None)
 
     def __bool__(self) -> bool:
         return self._pattern is not None
@@ -184,14 +199,29 @@ class NameMatcher:
         if self._pattern is None or not text:
             return
         view, starts, ends = normalised(text)
-        for m in self._pattern.finditer(view):
-            if m.end() == m.start():
-                continue
+        for m in self._matches(view):
             label = self._labels[m.lastgroup or ""]
             if starts is None or ends is None:
                 yield m.start(), m.end(), label
             else:
                 yield starts[m.start()], ends[m.end() - 1], label
+
+    def _matches(self, view: str) -> Iterator[re.Match[str]]:
+        """The names in a normalised text, leftmost first. The whole pattern is tried only
+        just before each place where some word form occurs: a plain search finds those fast,
+        and every name holds a word form, at most a few initials after its start."""
+        assert self._pattern is not None and self._any_word is not None
+        lower = view.lower()
+        pos = 0
+        while (hit := self._any_word.search(lower, pos)) is not None:
+            for start in range(max(pos, hit.start() - _INITIALS_REACH), hit.start() + 1):
+                m = self._pattern.match(view, start)
+                if m is not None and m.end() > m.start():
+                    yield m
+                    pos = m.end()
+                    break
+            else:
+                pos = hit.start() + 1
 
     def sub(self, text: str) -> str:
         """`text` with each name replaced by its label."""
