@@ -284,6 +284,11 @@ def _copy_case_row(copy: _Copy) -> None:
         return
     values = dict(zip(present, row, strict=True))
     copy.recorded_count = values.pop("audit_count", None)
+    unreadable = sorted(name for name, value in values.items() if value is None)
+    if unreadable:  # a damaged page gives NULLs: the new case keeps its own values for them
+        copy.lose(f"the case's {', '.join(n.replace('_', ' ') for n in unreadable)} could not "
+                  "be read")
+        values = {name: value for name, value in values.items() if value is not None}
     if values:
         sets = ", ".join(f'"{c}" = ?' for c in values)
         database.execute_sql(f'UPDATE "case" SET {sets}', tuple(values.values()))

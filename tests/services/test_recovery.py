@@ -347,3 +347,25 @@ def test_a_row_the_current_schema_refuses_is_named(worked_case, case_path, tmp_p
     assert report.tables["source"] == (5, 6)
     assert report.lost == ["source S-006 was read but could not be copied (UNIQUE constraint "
                            "failed: source.sha256)"]
+
+
+def test_a_case_row_read_with_holes_keeps_what_it_has_and_says_what_it_lost(
+        worked_case, case_path, tmp_path, actor):
+    """A damaged page can give NULLs for the case's own details: the recovered case keeps
+    what was read, its own defaults for the rest, and names what was lost."""
+    db.close_case()
+    con = sqlite3.connect(case_path)  # as damage can leave it: a title that reads as nothing
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET sql = replace(sql, '\"title\" TEXT NOT NULL', "
+                "'\"title\" TEXT') WHERE name = 'case'")
+    con.commit()
+    con.close()
+    con = sqlite3.connect(case_path)
+    con.execute('UPDATE "case" SET title = NULL, reference = \'UA-POW-2024-001\'')
+    con.commit()
+    con.close()
+    report = recovery.recover_case(case_path, tmp_path / "r.casefile", actor=actor)
+    assert "the case's title could not be read" in report.lost
+    db.open_case(report.dest)
+    row = database.execute_sql('SELECT title, reference FROM "case"').fetchone()
+    assert row[0] and row[1] == "UA-POW-2024-001"
