@@ -23,7 +23,8 @@ class Kind(enum.Enum):
     INCIDENT = "incident"
     EVIDENCE = "evidence"
     PROTECTED = "protected"  # protected people and their spellings
-    TRAIL = "trail"  # the audit trail: every change appends to it; named only by everything()
+    TRAIL = "trail"  # the audit trail: every change appends to it, so a panel showing it always
+    # redraws; a Change names it (with any ids) only when the whole case may differ
 
 
 #: The inverse of a change, run as `actor`; it returns its own Change, whose `undo` is the redo.
@@ -39,11 +40,6 @@ class Change:
     #: The row the call is about (the one it created or edited), when there is one.
     id: int | None = None
 
-    @property
-    def kinds(self) -> frozenset[Kind]:
-        """Every kind of thing this change touched (the trail always grows with it)."""
-        return frozenset(self.touched) | {Kind.TRAIL}
-
     def touches(self, *kinds: Kind) -> bool:
         """Whether any of these kinds changed."""
         return any(kind in self.touched for kind in kinds)
@@ -53,18 +49,6 @@ class Change:
         if kind not in self.touched:
             return frozenset()
         return self.touched[kind]
-
-    def with_undo(self, undo: Undo | None) -> Change:
-        """The same change with another inverse (e.g. one that undoes several steps)."""
-        return Change(self.touched, undo, self.id)
-
-    def __or__(self, other: Change) -> Change:
-        """Both changes' touches together (ids merged; "any" wins); the undo of neither."""
-        touched: dict[Kind, frozenset[int] | None] = dict(self.touched)
-        for kind, ids in other.touched.items():
-            mine = touched.get(kind, frozenset())
-            touched[kind] = None if mine is None or ids is None else mine | ids
-        return Change(touched, None, self.id if self.id is not None else other.id)
 
 
 def touched(**by_kind: Iterable[int | None] | None) -> dict[Kind, frozenset[int] | None]:
