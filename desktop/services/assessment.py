@@ -113,8 +113,15 @@ class Assessment:
 class Lines:
     """Which line of evidence each span belongs to (see the module's docstring)."""
 
-    def __init__(self) -> None:
-        self._origins = sources.origins()
+    def __init__(self, rows: Iterable[EvidenceRow] = ()) -> None:
+        """Reads the origins of the sources of `rows` (and of what they relay), once."""
+        self._origins: dict[int, tuple[str, int | None]] = {}
+        wanted = {row.source_id for row in rows}
+        while wanted:  # a relay's source may relay another in turn
+            found = sources.origins(wanted)
+            self._origins.update(found)
+            wanted = {relays for _, relays in found.values()
+                      if relays is not None and relays not in self._origins}
 
     def originator(self, row: EvidenceRow) -> str:
         """Who originated what the span says, as the case names it ("" when not known)."""
@@ -144,12 +151,12 @@ class Lines:
 def assess(incident_ids: Sequence[int] | None = None) -> list[Assessment]:
     """Every fact and legal element of these incidents (all when None), by incident code:
     three queries, however many incidents."""
-    lines = Lines()
     chosen = incidents.incident_choices(incident_ids)
     if incident_ids is not None and len(chosen) == 1:
         rows = evidence.evidence_rows(incident_id=chosen[0].id)
     else:
         rows = evidence.evidence_rows()
+    lines = Lines(rows)
     by_incident: dict[int, list[EvidenceRow]] = {}
     for row in rows:
         by_incident.setdefault(row.incident_id, []).append(row)

@@ -221,10 +221,12 @@ def _check_relay(source_id: int, relayed: int) -> None:
         current = relays.get(current)
 
 
-def origins() -> dict[int, tuple[str, int | None]]:
-    """(originator, id of the source it relays) of every source, by id."""
-    return {sid: (originator, relays) for sid, originator, relays in plain_rows(
-        Source.select(Source.id, Source.originator, Source.relays))}
+def origins(ids: Iterable[int] | None = None) -> dict[int, tuple[str, int | None]]:
+    """(originator, id of the source it relays) of every source (or of these), by id."""
+    query = Source.select(Source.id, Source.originator, Source.relays)
+    if ids is not None:
+        query = query.where(Source.id.in_(list(ids)))
+    return {sid: (originator, relays) for sid, originator, relays in plain_rows(query)}
 
 
 def list_sources() -> list[tuple]:

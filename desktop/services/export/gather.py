@@ -149,4 +149,5 @@ def gather(incidents: list[Incident], *, audit: bool) -> DossierData:
             AuditEntry.at, AuditEntry.actor, AuditEntry.action, AuditEntry.summary)
             .order_by(AuditEntry.id.desc()).tuples()]
     return DossierData(Case.get(), [IncidentData(i, by_incident[i.id], assessed[i.id])
-                                    for i in incidents], sources, lines, Lines())
+                                    for i in incidents], sources, lines,
+                       Lines(span for spans in by_incident.values() for span in spans))
