@@ -11,6 +11,10 @@ from desktop.services.export.document import DossierWriter, Run
 from desktop.services.export.gather import DossierData
 
 URL_WITHHELD = "URL withheld (confidential source)"
+REDACTED_FINGERPRINTS = (
+    " In this redacted edition the fingerprints and character positions are those of the "
+    "unredacted originals: a quote in which a protected name was replaced by a pseudonym in "
+    "brackets ([W-001]) no longer matches its source character for character.")
 
 
 def _url(source: Source, redacted: bool) -> str:
@@ -24,7 +28,8 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
     writer.heading("Annex A — Sources", 1)
     writer.paragraph(
         "Every source quoted in this dossier, with its chain of custody. The SHA-256 is the "
-        "fingerprint of the original file as collected; the quotes cite its first 16 characters.")
+        "fingerprint of the original file as collected; the quotes cite its first 16 characters."
+        + (REDACTED_FINGERPRINTS if redacted else ""))
     for source in data.sources.values():
         writer.heading(source.title or source.original_name or f"Source {source.id}", 2)
         reliability = scales.label(scales.SOURCE_RELIABILITY, source.reliability)
@@ -100,6 +105,8 @@ def methodology_annex(writer: DossierWriter, data: DossierData) -> None:
         "Annex A, for example:")
     writer.paragraph("sha256sum original-file.txt", styles.CODE)
     writer.paragraph("(on Windows: certutil -hashfile original-file.txt SHA256)", styles.META)
+    if writer.redacted:
+        writer.paragraph(REDACTED_FINGERPRINTS.strip())
 
 
 def _establishing(writer: DossierWriter) -> None:

@@ -1,7 +1,9 @@
 """The one text sink of the dossier: every string written to the document passes `text()`.
 
 In a redacted edition `text()` replaces protected names with pseudonyms, so no paragraph, cell,
-header or footer can bypass the redactor.
+header or footer can bypass the redactor. A verbatim quote is first passed through `marked()`,
+which writes each substitution in brackets ("[W-001]") so that the reader sees where the quote
+was altered.
 
 Writing is append-only and never re-reads the document. It builds WordprocessingML with lxml
 directly, because python-docx's conveniences cost more than the dossier's whole content:
@@ -18,8 +20,9 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -31,7 +34,14 @@ from lxml import etree
 
 from desktop.services.export import styles
 
-Redact = Callable[[str], str]
+
+class Redacts(Protocol):
+    """What the writer needs of a redactor (`protection.Redactor`)."""
+
+    def __call__(self, text: str) -> str: ...
+
+    def find(self, text: str) -> list[tuple[int, int, str]]: ...
+
 
 W_P, W_PPR, W_PSTYLE, W_VAL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 W_R, W_RPR, W_T, W_BR = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:br")
@@ -71,7 +81,7 @@ Content = str | Run | Sequence[str | Run]
 class DossierWriter:
     """Appends styled paragraphs and tables to a document; all text goes through `text()`."""
 
-    def __init__(self, document: Document, redact: Redact | None = None) -> None:
+    def __init__(self, document: Document, redact: Redacts | None = None) -> None:
         self.document = document
         self._redact = redact
         self._body = document.element.body
@@ -88,6 +98,11 @@ class DossierWriter:
         """Resolve a style name to its id, once."""
         return self.document.styles.get_style_id(self.document.styles[name], kind)
 
+    @property
+    def redacted(self) -> bool:
+        """Whether this is a redacted edition (names go through a redactor)."""
+        return self._redact is not None
+
     def text(self, value: object) -> str:
         """The only way text enters the document: as a string, redacted when asked."""
         value = "" if value is None else str(value)
@@ -95,6 +110,23 @@ class DossierWriter:
             return value
         value = _NOT_XML.sub(" ", value)
         return self._redact(value) if self._redact else value
+
+    def marked(self, value: str) -> tuple[str, int]:
+        """A verbatim passage as a redacted edition prints it, with each protected name
+        replaced by its pseudonym in brackets ("[W-001]"), and how many names were replaced.
+        Unchanged in the full edition. The result still goes through `text()` when written."""
+        if self._redact is None or not value:
+            return value, 0
+        value = _NOT_XML.sub(" ", value)
+        found = self._redact.find(value)
+        if not found:
+            return value, 0
+        pieces, at = [], 0
+        for start, end, pseudonym in found:
+            pieces += [value[at:start], f"[{pseudonym}]"]
+            at = end
+        pieces.append(value[at:])
+        return "".join(pieces), len(found)
 
     # --- paragraphs ---------------------------------------------------------------------------
 
@@ -176,7 +208,7 @@ class DossierWriter:
         SubElement(SubElement(fld, W_R), W_T).text = shown
         p.append(fld)
 
-    def furniture(self, header: str, footer: tuple[str, str, str]) -> None:
+    def furniture(self, header: Content, footer: tuple[str, str, str]) -> None:
         """Header text and a “Page X of Y” footer on every section, each its own (not linked)."""
         before, middle, after = footer
         for section in self.document.sections:

@@ -20,7 +20,7 @@ from desktop.services.export import (
     styles,
 )
 from desktop.services.export.document import DossierWriter
-from desktop.services.protection import Redactor
+from desktop.services.protection import Redactor, protected_people
 
 
 def build(options: DossierOptions, data: gather.DossierData, *, actor: str,
@@ -29,8 +29,10 @@ def build(options: DossierOptions, data: gather.DossierData, *, actor: str,
     redacted = options.edition == "redacted"
     document = styles.open_template()
     writer = DossierWriter(document, Redactor.for_case() if redacted else None)
-    sections.furniture(writer, data)
-    sections.cover(writer, data, actor=actor, redacted=redacted)
+    protected = sections.protected_counts(p.spellings for p in protected_people()) \
+        if redacted else (0, 0)
+    sections.furniture(writer, data, redacted=redacted)
+    sections.cover(writer, data, actor=actor, redacted=redacted, protected=protected)
     sections.contents(writer)
     sections.summary(writer, data)
     total = len(data.incidents)

@@ -50,6 +50,8 @@ COVERAGE_FILL = {"open": styles.OPEN_FILL, "contested": styles.CONFLICT_FILL,
 ONE_LINE = "Rests on one line of evidence only"
 CONFLICT = "Sources conflict: not corroborated"
 DIFFERENT_PERIODS = "Values for different periods: not a contradiction"
+QUOTE_REDACTED = ("Quote redacted: names of protected people replaced by their pseudonyms, "
+                  "in brackets")
 
 
 def incident_section(writer: DossierWriter, data: DossierData, item: IncidentData) -> None:
@@ -321,12 +323,17 @@ def _claim_line(data: DossierData, span: EvidenceRow) -> str:
 
 
 def _meta(data: DossierData, span: EvidenceRow, *, note: bool = True,
-          flagged: dict | None = None) -> list[str | Run]:
-    """The lines under a quote: where it comes from, how it is graded, who marked and reviewed."""
+          flagged: dict | None = None, redacted: bool = False,
+          altered: bool = False) -> list[str | Run]:
+    """The lines under a quote: where it comes from, how it is graded, who marked and reviewed.
+    In a redacted edition the fingerprint is said to be the unredacted original's (the quote
+    may differ from it), and a quote whose names were replaced says so first."""
     source = data.sources[span.source_id]
     origin = " — ".join(v for v in (source.title, source.publisher) if v)
-    parts: list[str | Run] = [f"Source: {origin} · characters {span.start:,}–{span.end:,} · "
-                              f"SHA-256 {source.sha256[:16]}…\n"]
+    fingerprint = "SHA-256 of the unredacted original" if redacted else "SHA-256"
+    parts: list[str | Run] = [Run(f"{QUOTE_REDACTED}\n", bold=True)] if altered else []
+    parts.append(f"Source: {origin} · characters {span.start:,}–{span.end:,} · "
+                 f"{fingerprint} {source.sha256[:16]}…\n")
     parts += _grading(data, span, flagged or {})
     supports = scales.supports_label(span.supports) if span.supports else "not set"
     tail = [f" · Supports: {supports}"]
@@ -357,13 +364,16 @@ def _also(data: DossierData, span: EvidenceRow, flagged: dict) -> list[str | Run
 
 
 def _quote(writer: DossierWriter, span: EvidenceRow, *, struck: bool = False,
-           also: list[EvidenceRow] = ()) -> None:
-    """The numbered quote in the quote style (with the other numbers of the same passage)."""
+           also: list[EvidenceRow] = ()) -> int:
+    """The numbered quote in the quote style (with the other numbers of the same passage); in
+    a redacted edition each protected name in it is its pseudonym in brackets ("[W-001]").
+    Returns how many names were replaced."""
     label = f"{span.ref}  REJECTED  " if struck else f"{span.ref}  "
     if also:
         label = f"{span.ref} (also {', '.join(s.ref for s in also)})  "
-    writer.paragraph((Run(label, bold=True),
-                      Run(f"“{' '.join(span.quote.split())}”", strike=struck)), styles.QUOTE)
+    quote, replaced = writer.marked(" ".join(span.quote.split()))
+    writer.paragraph((Run(label, bold=True), Run(f"“{quote}”", strike=struck)), styles.QUOTE)
+    return replaced
 
 
 def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> None:
@@ -380,8 +390,9 @@ def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> No
             "numbers, and counts as one piece of evidence.", styles.META)
     flagged = item.mismatches()
     for first, *others in passages:
-        _quote(writer, first, also=others)
-        meta = _meta(data, first, flagged=flagged)
+        replaced = _quote(writer, first, also=others)
+        meta = _meta(data, first, flagged=flagged, redacted=writer.redacted,
+                     altered=bool(replaced))
         for span in others:
             meta += _also(data, span, flagged)
         writer.paragraph(meta, styles.META)
@@ -390,9 +401,10 @@ def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> No
         writer.paragraph("Judged unusable by the documenter or reviewer; kept for the record "
                          "and not relied on in this dossier.")
         for span in item.rejected:
-            _quote(writer, span, struck=True)
+            replaced = _quote(writer, span, struck=True)
             reason = span.note.strip() or "no reason recorded"
-            meta = _meta(data, span, note=False)
+            meta = _meta(data, span, note=False, redacted=writer.redacted,
+                         altered=bool(replaced))
             meta.insert(0, Run(f"Reason for rejection: {reason}\n", bold=True))
             writer.paragraph(meta, styles.META)
 

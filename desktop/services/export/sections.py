@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from desktop.domain import scales
 from desktop.services.export import styles, wording
 from desktop.services.export.document import DossierWriter, Run
 from desktop.services.export.gather import DossierData, IncidentData, corroborated
 
 DRAFT_BANNER = "DRAFT — includes incidents not approved by review"
-REDACTED_NOTICE = ("Redacted edition: names of protected persons replaced by pseudonyms; "
-                   "URLs of confidential sources omitted")
+REDACTED_NOTICE = ("Redacted edition: names of protected persons replaced by pseudonyms "
+                   "(inside quotes in brackets, [W-001]); URLs of confidential sources omitted")
+REDACTED_NO_ONE_NOTICE = "Redacted edition: URLs of confidential sources omitted"
+REDACTED_HEADER = "REDACTED EDITION"
+NOTHING_REDACTED = ("No protected people are recorded in this case: nothing was redacted. "
+                    "Every name in this edition is printed as in the full edition.")
 ONE_PERSON_NOTICE = ("One-person case: the same person documented and reviewed this case, so "
                      "the four-eyes principle (whoever marks evidence does not approve it) "
                      "could not be applied")
@@ -22,22 +28,50 @@ def marking(data: DossierData) -> str:
     return scales.label(scales.CLASSIFICATIONS, data.case.classification).upper()
 
 
-def furniture(writer: DossierWriter, data: DossierData) -> None:
-    """Header “MARKING · reference” and footer “Page X of Y” on every page."""
+def furniture(writer: DossierWriter, data: DossierData, *, redacted: bool = False) -> None:
+    """Header “MARKING · reference” (and “REDACTED EDITION” in bold in a redacted edition, so
+    that a page taken out of it still says so) and footer “Page X of Y” on every page."""
     header = " · ".join(v for v in (marking(data), data.case.reference) if v)
-    writer.furniture(header, ("Page ", " of ", ""))
+    content: list[str | Run] = [header]
+    if redacted:
+        content += [" · " if header else "", Run(REDACTED_HEADER, bold=True)]
+    writer.furniture(content, ("Page ", " of ", ""))
 
 
-def cover(writer: DossierWriter, data: DossierData, *, actor: str, redacted: bool) -> None:
-    """Marking, title, what the dossier is, its counts, and the draft and redaction notices."""
+def protected_counts(people: Iterable[Sequence[str]]) -> tuple[int, int]:
+    """(people, forms) a redaction applies, for each person's spellings: the people with a
+    spelling, and the forms of their names' words the redactor looks for (every grammatical
+    case, number, gender, script and apostrophe of each word, as `name_forms` gives them),
+    counted once per person."""
+    from desktop.services.name_forms import forms_of  # the analysers: a redacted edition only
+
+    persons = forms = 0
+    for spellings in people:
+        words = {form for spelling in spellings if spelling.strip()
+                 for part in forms_of(spelling).parts for form in part.forms}
+        if words:
+            persons += 1
+            forms += len(words)
+    return persons, forms
+
+
+def cover(writer: DossierWriter, data: DossierData, *, actor: str, redacted: bool,
+          protected: tuple[int, int] = (0, 0)) -> None:
+    """Marking, title, what the dossier is, its counts, and the draft and redaction notices;
+    a redacted edition says how many people and name forms were redacted, and warns when no
+    one is protected. `protected`: (people, forms), as `protected_counts` gives them."""
     case = data.case
     writer.paragraph(marking(data), styles.MARKING)
     writer.paragraph(case.title, styles.TITLE)
     writer.paragraph("Dossier of evidence", styles.SUBTITLE)
     if any(i.draft for i in data.incidents):
         writer.paragraph(DRAFT_BANNER, styles.BANNER)
-    if redacted:
+    people, forms = protected
+    if redacted and people:
         writer.paragraph(REDACTED_NOTICE, styles.NOTICE)
+    elif redacted:
+        writer.paragraph(NOTHING_REDACTED, styles.BANNER)
+        writer.paragraph(REDACTED_NO_ONE_NOTICE, styles.NOTICE)
     if case.one_person:
         writer.paragraph(ONE_PERSON_NOTICE, styles.NOTICE)
     details = writer.table(None, (1, 2.2))
@@ -45,6 +79,7 @@ def cover(writer: DossierWriter, data: DossierData, *, actor: str, redacted: boo
         ("Reference", case.reference or wording.NONE),
         ("Classification", scales.label(scales.CLASSIFICATIONS, case.classification)),
         ("Edition", "Redacted" if redacted else "Full"),
+        *([("Protected people", _protected(people, forms))] if redacted else []),
         ("Date of export", wording.today()),
         ("Exported by", actor),
         ("Standard of proof", case.standard_of_proof),
@@ -58,6 +93,14 @@ def cover(writer: DossierWriter, data: DossierData, *, actor: str, redacted: boo
     if case.description.strip():
         writer.paragraph("")
         writer.paragraph(case.description)
+
+
+def _protected(people: int, forms: int) -> str:
+    if not people:
+        return "none recorded: nothing was redacted"
+    return (f"{wording.plural(people, 'person', 'people')} replaced by their pseudonyms; "
+            f"{wording.plural(forms, 'form')} of their names applied (every grammatical case, "
+            "script and spelling of each word, with initials and the surname alone)")
 
 
 def _incident_count(data: DossierData) -> str:
