@@ -4,6 +4,10 @@ Written as spreadsheets open them correctly: UTF-8 with a byte-order mark (witho
 reads Cyrillic as mojibake), every cell quoted, CRLF line ends. Text cells that a spreadsheet
 would run as a formula (starting with = + - @ or a tab) get a leading apostrophe, the usual
 guard against CSV formula injection: quotes come from untrusted web pages.
+
+The redacted registers pass every text cell through the case's Redactor (protected names become
+their pseudonyms). Neither register has a column for a source's URL, so a confidential
+source's never leaves with them.
 """
 
 from __future__ import annotations
@@ -38,8 +42,10 @@ JOIN_WITH = " | "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_csv(folder: Path, stem: str, *, actor: str | None = None) -> tuple[Path, Path]:
+def export_csv(folder: Path, stem: str, *, actor: str | None = None,
+               redacted: bool = False) -> tuple[Path, Path]:
     """Write `<stem>-incidents.csv` and `<stem>-evidence.csv` into `folder`; returns both paths.
+    `redacted`: every text cell with protected names replaced by their pseudonyms.
 
     Each file is written beside its final name and moved over it in one step, so a failure
     never leaves a half-written register. With an `actor`, the export is audited.
@@ -48,6 +54,13 @@ def export_csv(folder: Path, stem: str, *, actor: str | None = None) -> tuple[Pa
     _check_target(folder, stem)
     incident_rows = _incident_rows()
     evidence_rows = _evidence_rows()
+    if redacted:
+        from desktop.services.protection import Redactor
+
+        redactor = Redactor.for_case()
+        incident_rows, evidence_rows = ([[redactor(v) if isinstance(v, str) else v for v in row]
+                                         for row in rows]
+                                        for rows in (incident_rows, evidence_rows))
     paths = (folder / f"{stem}-incidents.csv", folder / f"{stem}-evidence.csv")
     contents = (_csv_bytes(INCIDENT_COLUMNS, incident_rows),
                 _csv_bytes(EVIDENCE_COLUMNS, evidence_rows))
@@ -59,7 +72,7 @@ def export_csv(folder: Path, stem: str, *, actor: str | None = None) -> tuple[Pa
         raise CasefileError(f"{folder}: the registers cannot be written there: "
                             f"{exc.strerror or exc}") from exc
     if actor is not None:
-        _record(paths, len(incident_rows), len(evidence_rows), actor)
+        _record(paths, len(incident_rows), len(evidence_rows), actor, redacted)
     return paths
 
 
@@ -128,11 +141,13 @@ def _evidence_rows() -> list[list]:
 
 
 def _record(paths: tuple[Path, Path], incident_count: int, evidence_count: int,
-            actor: str) -> None:
+            actor: str, redacted: bool) -> None:
     """The export's audit entry: registers leaving the case are part of its custody record."""
     with database.atomic():
         audit.record("registers.export", actor=actor, object_type="case", object_id=1,
-                     summary=f"Exported the registers {paths[0].name} and {paths[1].name} "
+                     summary=f"Exported the {'redacted ' if redacted else ''}registers "
+                             f"{paths[0].name} and {paths[1].name} "
                              f"({incident_count} incidents, {evidence_count} evidence)",
                      after={"files": [p.name for p in paths], "incidents": incident_count,
-                            "evidence": evidence_count})
+                            "evidence": evidence_count,
+                            "edition": "redacted" if redacted else "full"})

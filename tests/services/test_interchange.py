@@ -134,7 +134,8 @@ def test_the_file_is_indented_utf8_and_its_writing_is_audited(exported, tmp_path
     assert raw.startswith(b'{\n "@context": [\n  "http://www.w3.org/ns/anno.jsonld"')
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     entry = actions("annotations.export")[-1]
-    assert entry.after == {"file": "evidence.jsonld", "evidence": 5, "incident_id": None}
+    assert entry.after == {"file": "evidence.jsonld", "evidence": 5, "incident_id": None,
+                           "edition": "full"}
 
 
 # ---- import ----------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ def test_the_export_is_audited(registers, actor):
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
     assert (entry.action, entry.actor) == ("registers.export", actor)
     assert entry.after == {"files": ["pow-case-incidents.csv", "pow-case-evidence.csv"],
-                           "incidents": 2, "evidence": 4}
+                           "incidents": 2, "evidence": 4, "edition": "full"}
 
 
 def test_text_a_spreadsheet_would_run_as_a_formula_stays_text(worked_case, actor, tmp_path):

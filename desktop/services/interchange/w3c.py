@@ -108,10 +108,17 @@ def _methods_text(anchored: list[AnchoredAnnotation]) -> str:
 
 # ---- export ----------------------------------------------------------------------------------
 
-def export_annotations(*, incident_id: int | None = None) -> dict:
-    """The open case's evidence (all, or one incident's) as an AnnotationCollection."""
+def export_annotations(*, incident_id: int | None = None, redacted: bool = False) -> dict:
+    """The open case's evidence (all, or one incident's) as an AnnotationCollection.
+
+    `redacted`: every text in it goes through the case's Redactor (protected names become
+    their pseudonyms: quotes, their prefix and suffix, titles, notes, review comments, the
+    collection's label), and the collection says it is the redacted edition. No annotation
+    carries a source's URL (a source is named by its fingerprint), so none of a confidential
+    source's can leave with it.
+    """
     items = [_annotation(row) for row in evidence.evidence_rows(incident_id=incident_id)]
-    return {
+    collection = {
         "@context": CONTEXT,
         "type": "AnnotationCollection",
         "label": f"{Case.get().title} — evidence",
@@ -120,6 +127,24 @@ def export_annotations(*, incident_id: int | None = None) -> dict:
         "generated": utc_now(),
         "first": {"type": "AnnotationPage", "items": items},
     }
+    if not redacted:
+        return collection
+    from desktop.services.protection import Redactor
+
+    collection = _redacted(collection, Redactor.for_case())
+    collection["cf:edition"] = "redacted"
+    return collection
+
+
+def _redacted(value: Any, redactor) -> Any:
+    """`value` with every string in it (not the keys: they are the format's terms) redacted."""
+    if isinstance(value, str):
+        return redactor(value)
+    if isinstance(value, dict):
+        return {key: _redacted(item, redactor) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_redacted(item, redactor) for item in value]
+    return value
 
 
 def _annotation(row: EvidenceRow) -> dict:
@@ -152,23 +177,26 @@ def _annotation(row: EvidenceRow) -> dict:
 
 
 def write_annotations(path: Path, *, actor: str | None = None,
-                      incident_id: int | None = None) -> int:
+                      incident_id: int | None = None, redacted: bool = False) -> int:
     """Write the collection to `path` (replaced whole, never half-written); returns its count.
+    `redacted`: protected names replaced by pseudonyms in every text (`export_annotations`).
 
     With an `actor`, the export is recorded in the audit trail (a copy of evidence leaving the
     case is part of its custody record).
     """
     path = Path(path)
-    data = export_annotations(incident_id=incident_id)
+    data = export_annotations(incident_id=incident_id, redacted=redacted)
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     _write_replacing(path, text.encode("utf-8"))
     if actor is not None:
         with database.atomic():
             audit.record("annotations.export", actor=actor, object_type="case", object_id=1,
-                         summary=f"Exported {data['total']} evidence as annotations "
+                         summary=f"Exported {data['total']} evidence as "
+                                 f"{'redacted ' if redacted else ''}annotations "
                                  f"to {path.name}",
                          after={"file": path.name, "evidence": data["total"],
-                                "incident_id": incident_id})
+                                "incident_id": incident_id,
+                                "edition": "redacted" if redacted else "full"})
     return data["total"]
 
 
