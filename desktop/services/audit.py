@@ -1,12 +1,17 @@
 """The audit trail: every change to a case is recorded with who, when, what, before and after.
 
 `record()` must be called inside the transaction of the change it describes, so the change and
-its entry are committed together or not at all.
+its entry are committed together or not at all. The trail names protected people by pseudonym
+only: while someone is protected, `record()` redacts the summary and every text inside before
+and after before the entry is written and hashed (the entry as stored is the one the chain
+covers). Entries written before a person was protected stay as they were: rewriting them would
+break the chain. Nothing reads a snapshot back to restore data (undo keeps its own in memory).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from peewee import Model
@@ -22,15 +27,52 @@ def snapshot(obj: Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
     return {name: data.get(name) for name in names}
 
 
+#: A fingerprint (SHA-256 and the like) stays exact: integrity checks compare it, and a short
+#: name such as "Ada" could otherwise be "found" between its digits.
+_DIGEST = re.compile(r"[0-9a-fA-F]{32,}")
+
+
+#: A summary's quote cut short ends in a piece of a word and "…": the piece may be the start of
+#: a protected name, which no redactor can recognise, so it goes while someone is protected.
+_CUT_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]*)*…")
+
+
+def _redacted(value: Any, redact: Callable[[str], str]) -> Any:
+    """`value` (JSON-ready data) with every string in it redacted; a new object, so a snapshot
+    an undo keeps is never changed. Keys are field names and stay."""
+    if isinstance(value, str):
+        return value if _DIGEST.fullmatch(value) else redact(value)
+    if isinstance(value, dict):
+        return {key: _redacted(item, redact) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_redacted(item, redact) for item in value]
+    return value
+
+
+def protected_texts(values: dict) -> dict:
+    """An entry's values with every protected name in its summary, before and after replaced
+    by the pseudonym; the same dict when nobody in the case is protected."""
+    from desktop.services.protection import Redactor  # protection records through this module
+
+    redact = Redactor.for_case()
+    if not redact.active:
+        return values
+    redacted = {k: _redacted(values.get(k), redact)
+                for k in ("summary", "before", "after") if values.get(k)}
+    if "summary" in redacted:
+        redacted["summary"] = _CUT_WORD.sub("…", redacted["summary"])
+    return {**values, **redacted}
+
+
 def record(action: str, *, actor: str, object_type: str = "", object_id: int | None = None,
            summary: str = "", before: dict | None = None, after: dict | None = None) -> int:
     """Append one entry to the trail and return its id. Must run inside the change's
-    transaction."""
+    transaction. Protected names in the summary, before and after are stored as pseudonyms."""
     if not database.in_transaction():
         raise RuntimeError("an audit entry must be written in the transaction of its change")
-    return ledger.append({
+    return ledger.append(protected_texts({
         "action": action, "actor": actor, "object_type": object_type, "object_id": object_id,
-        "summary": summary, "before": before, "after": after})
+        "summary": summary, "before": before, "after": after}))
 
 
 def history(limit: int | None = None, newest_first: bool = True) -> list[AuditEntry]:

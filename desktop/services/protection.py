@@ -114,6 +114,11 @@ class Redactor:
         _last_redactor[:] = [people, redactor]
         return redactor
 
+    @property
+    def active(self) -> bool:
+        """Whether anyone is protected (without anyone, redacting changes nothing)."""
+        return self._matcher is not None
+
     def __call__(self, text: str) -> str:
         if self._matcher is None or not text:
             return text

@@ -32,7 +32,7 @@ from desktop.domain.models import (
     database,
 )
 from desktop.domain.refs import source_ref
-from desktop.services import integrity
+from desktop.services import audit, integrity
 
 Progress = Callable[[int, int, str], None]
 
@@ -493,9 +493,11 @@ def _record_recovery(copy: _Copy, actor: str) -> None:
                    "lost": list(copy.report.lost)}
     if copy.dropped:
         after["dropped"] = copy.dropped  # readable evidence that could not be kept: its record
-    ledger.append({"actor": actor, "action": "case.recover", "object_type": "case",
-                   "object_id": 1, "summary": f"Recovered from {copy.damaged.name}",
-                   "after": after})
+    # Written straight to the ledger, but redacted as audit.record does: the damaged file's
+    # name and the dropped evidence may hold a protected name.
+    ledger.append(audit.protected_texts({
+        "actor": actor, "action": "case.recover", "object_type": "case", "object_id": 1,
+        "summary": f"Recovered from {copy.damaged.name}", "after": after}))
 
 
 def _copy_all(copy: _Copy, actor: str, progress: Progress | None) -> None:
