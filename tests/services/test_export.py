@@ -287,7 +287,7 @@ def test_export_writes_one_audit_entry_and_nothing_else(rich_case, case_path, tm
     assert entry.after["sha256"] == digest == result.sha256
     assert entry.after["file"] == "DOSSIER.docx"
     assert entry.after["options"] == {"incidents": "drafts", "selected": [], "edition": "full",
-                                      "audit_annex": False}
+                                      "audit_annex": False, "accept_near_misses": False}
     assert entry.after["incidents"] == 2 and entry.after["evidence"] == result.evidence
     assert entry.after["edition"] == "full"
 

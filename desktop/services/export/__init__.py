@@ -37,6 +37,9 @@ class DossierOptions:
     selected: tuple[int, ...] = ()  # incident ids when incidents == "selected"
     edition: str = "full"  # "full" | "redacted"
     audit_annex: bool = False
+    # A redacted edition is refused while words that look like a protected name were not
+    # replaced (`near_misses`), unless the user has seen them and lets them through.
+    accept_near_misses: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,23 @@ class DossierResult:
     incidents: int
     evidence: int
     edition: str
+    near_misses: tuple = ()  # near_misses.NearMiss let through in a redacted edition
 
 
 class ExportError(CasefileError):
     """A dossier cannot be written; the message names the file and the reason in one line."""
+
+
+class NearMissesFound(ExportError):
+    """A redacted edition holds words that look like a protected name but were not replaced;
+    `found` lists them (near_misses.NearMiss). Nothing was written."""
+
+    def __init__(self, found: list) -> None:
+        self.found = found
+        shown = "; ".join(m.line() for m in found[:3])
+        more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+        super().__init__(f"{len(found)} near miss{'es' if len(found) != 1 else ''} of "
+                         f"protected names not replaced: {shown}{more}")
 
 
 class ExportCancelled(CasefileError):
@@ -85,6 +101,9 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
                               "export")
         raise ExportError("no approved incident to export; approve incidents or include drafts")
     data = gather.gather(chosen, audit=options.audit_annex)
+    found = _near_misses(data) if options.edition == "redacted" else []
+    if found and not options.accept_near_misses:
+        raise NearMissesFound(found)
     from desktop.services.export import dossier  # python-docx: loaded when first written
 
     try:
@@ -97,9 +116,18 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
             digest = hashlib.sha256(partial.read_bytes()).hexdigest()
     except OSError as exc:
         raise ExportError(f"{out.name}: cannot be written: {exc.strerror or exc}") from exc
-    result = DossierResult(out, digest, len(data.incidents), data.evidence, options.edition)
+    result = DossierResult(out, digest, len(data.incidents), data.evidence, options.edition,
+                           tuple(found))
     _record(result, options, actor)
     return result
+
+
+def _near_misses(data: gather.DossierData) -> list:
+    """Words of the redacted texts this dossier prints that look like a protected name."""
+    from desktop.services import near_misses  # noqa: PLC0415 — rapidfuzz: only for this check
+    from desktop.services.protection import Redactor  # noqa: PLC0415
+
+    return near_misses.near_misses(near_misses.dossier_texts(data), Redactor.for_case())
 
 
 def _record(result: DossierResult, options: DossierOptions, actor: str) -> None:
@@ -112,4 +140,7 @@ def _record(result: DossierResult, options: DossierOptions, actor: str) -> None:
                              f"({result.incidents} incidents, {result.evidence} evidence)",
                      after={"file": result.path.name, "sha256": result.sha256,
                             "options": chosen, "incidents": result.incidents,
-                            "evidence": result.evidence, "edition": result.edition})
+                            "evidence": result.evidence, "edition": result.edition,
+                            # How many near misses the user let through (never the words).
+                            **({"near_misses_accepted": len(result.near_misses)}
+                               if result.near_misses else {})})
