@@ -153,6 +153,7 @@ def near_misses(texts: Iterable[tuple[str, str]], redactor: Redactor | None = No
         return []
     shortest = min(map(len, targets.forms)) - 2
     ordinary: dict[str, bool] = {}
+    seen: dict[str, tuple[str, str] | None] = {}
     out: list[NearMiss] = []
     for where, text in texts:
         if not text:
@@ -162,7 +163,8 @@ def near_misses(texts: Iterable[tuple[str, str]], redactor: Redactor | None = No
         for start, end, word in _words(redacted):
             if len(word) < shortest or found >= _PER_TEXT:
                 continue
-            hit = targets.closest(word)
+            # Texts repeat their words: each distinct word is compared once.
+            hit = seen[word] if word in seen else seen.setdefault(word, targets.closest(word))
             if hit is None:
                 continue
             lower = word.lower()
