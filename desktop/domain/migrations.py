@@ -114,6 +114,19 @@ def _v7_origin_scope_members(db: SqliteDatabase) -> None:
     models.Member.create_table()
 
 
+def _v8_consent_and_risk(db: SqliteDatabase) -> None:
+    """Version 8: each protected person's consent to be named, a note on the risk they run,
+    and the statements (sources) they have already given. (A case older than version 3
+    has them already: version 3 creates the table as the model is now.)"""
+    present = {row[1] for row in db.execute_sql('PRAGMA table_info("protected_person")')}
+    for column, default in (("consent", "'not_asked'"), ("risk_note", "''"),
+                            ("statements", "'[]'")):
+        if column in present:
+            continue
+        db.execute_sql(f'ALTER TABLE "protected_person" ADD COLUMN "{column}" TEXT NOT NULL '
+                       f"DEFAULT {default}")
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
@@ -122,6 +135,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     5: _v5_ids_never_reused,
     6: _v6_status_index,
     7: _v7_origin_scope_members,
+    8: _v8_consent_and_risk,
 }
 
 LATEST = max(STEPS)

@@ -212,6 +212,9 @@ class ProtectedPerson(BaseModel):
     note = TextField(default="")
     created_at = CharField(default=utc_now)
     created_by = TextField(default="")
+    consent = CharField(default="not_asked", choices=scales.CONSENT_CODES)  # to be named
+    risk_note = TextField(default="")  # what endangers the person if they are identified
+    statements = JSONText(default=list)  # ids of the sources that are their statements
 
 
 class Member(BaseModel):

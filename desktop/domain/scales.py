@@ -105,6 +105,13 @@ PROTECTED_ROLES: tuple[Grade, ...] = (
     Grade("perpetrator", "Alleged perpetrator", "P"),
 )
 
+# Whether a protected person has agreed to be named (in a dossier, to a court).
+CONSENT_LEVELS: tuple[Grade, ...] = (
+    Grade("not_asked", "Not asked"),
+    Grade("yes", "Agreed to be named"),
+    Grade("no", "Refused to be named"),
+)
+
 # What a member of a case does in it (four eyes: a reviewer never approves what they marked).
 MEMBER_ROLES: tuple[Grade, ...] = (
     Grade("documenter", "Documenter", "marks and grades evidence, documents incidents"),
@@ -133,6 +140,7 @@ VICTIM_STATUS_CODES = _codes(VICTIM_STATUSES)
 SOURCE_KIND_CODES = _codes(SOURCE_KINDS)
 PROTECTED_ROLE_CODES = _codes(PROTECTED_ROLES)
 MEMBER_ROLE_CODES = _codes(MEMBER_ROLES)
+CONSENT_CODES = _codes(CONSENT_LEVELS)
 COVERAGE_CODES = _codes(COVERAGE_LEVELS)
 
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from desktop.domain import refs, scales
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import ProtectedPerson, database
+from desktop.domain.models import ProtectedPerson, Source, database
 from desktop.services import audit
 from desktop.services.changes import Change, touched
 from desktop.services.name_matching import NameMatcher
@@ -70,6 +70,46 @@ def remove_protected(person_id: int, *, actor: str) -> Change:
                      before={"pseudonym": person.pseudonym, "role": person.role})
     return Change(touched(protected=[person_id]),
                   lambda who: restore_protected(kept, actor=who), person_id)
+
+
+def update_protected(person_id: int, *, actor: str, consent: str | None = None,
+                     risk_note: str | None = None,
+                     statements: Iterable[int] | None = None) -> Change:
+    """Record a protected person's consent to be named (scales.CONSENT_LEVELS), a note on the
+    risk they run, and the statements (source ids) they have already given, so nobody
+    interviews them again for what they have told."""
+    values: dict = {}
+    if consent is not None:
+        if consent not in scales.CONSENT_CODES:
+            raise ValidationError(f"consent must be one of {', '.join(scales.CONSENT_CODES)}")
+        values["consent"] = consent
+    if risk_note is not None:
+        values["risk_note"] = risk_note.strip()
+    if statements is not None:
+        ids = sorted(set(statements))
+        known = {i for (i,) in Source.select(Source.id).where(Source.id.in_(ids)).tuples()}
+        if set(ids) - known:
+            raise ValidationError("a statement must be a source of the case")
+        values["statements"] = ids
+    with database.atomic():
+        person = ProtectedPerson.get_by_id(person_id)
+        before = {key: getattr(person, key) for key in values}
+        values = {key: value for key, value in values.items() if before[key] != value}
+        if values:
+            ProtectedPerson.update(values).where(ProtectedPerson.id == person_id).execute()
+            # The risk note is the user's words and may name the person: the trail keeps
+            # only that it changed.
+            shown = {key: ("(changed)" if key == "risk_note" else value)
+                     for key, value in values.items()}
+            audit.record("protected.update", actor=actor, object_type="protected_person",
+                         object_id=person_id,
+                         summary=f"Consent, risk or statements of {person.pseudonym} recorded",
+                         before={key: ("(changed)" if key == "risk_note" else before[key])
+                                 for key in values},
+                         after=shown)
+    undo = {key: before[key] for key in values}
+    return Change(touched(protected=[person_id]),
+                  lambda who: update_protected(person_id, actor=who, **undo), person_id)
 
 
 def restore_protected(kept: dict, *, actor: str) -> Change:
@@ -142,18 +182,26 @@ def find_names(text: str, redactor: Redactor | None = None) -> list[tuple[int, i
 
 
 class PersonRow(NamedTuple):
-    """A protected person as lists show them: pseudonym, role and every spelling."""
+    """A protected person as lists show them: pseudonym, role, every spelling, their consent to
+    be named, the risk note and the statements (source ids) they have given."""
 
     id: int
     pseudonym: str
     role: str
     spellings: tuple[str, ...]
+    consent: str = "not_asked"
+    risk_note: str = ""
+    statements: tuple[int, ...] = ()
 
 
 def protected_people() -> list[PersonRow]:
     """Every protected person of the case, by pseudonym."""
     query = (ProtectedPerson.select(ProtectedPerson.id, ProtectedPerson.pseudonym,
-                                    ProtectedPerson.role, ProtectedPerson.names)
+                                    ProtectedPerson.role, ProtectedPerson.names,
+                                    ProtectedPerson.consent, ProtectedPerson.risk_note,
+                                    ProtectedPerson.statements)
              .order_by(ProtectedPerson.pseudonym))
-    return [PersonRow(pid, pseudonym, role, tuple(names.splitlines()))
-            for pid, pseudonym, role, names in query.tuples()]
+    return [PersonRow(person.id, person.pseudonym, person.role,
+                      tuple(person.names.splitlines()), person.consent, person.risk_note,
+                      tuple(person.statements or ()))
+            for person in query]

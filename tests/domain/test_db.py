@@ -142,8 +142,25 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
 def test_migration_steps_are_recorded_by_version(tmp_path):
     path = v1_case(tmp_path / "old.casefile")
     database = db._connect(path)
-    assert migrations.upgrade(database, 1) == [2, 3, 4, 5, 6, 7]
+    assert migrations.upgrade(database, 1) == [2, 3, 4, 5, 6, 7, 8]
     assert migrations.upgrade(database, migrations.LATEST) == []
+    db.close_case()
+
+
+def test_a_version_7_case_gains_consent_and_risk_for_its_protected_people(tmp_path):
+    path = tmp_path / "seven.casefile"
+    db.new_case(path, "Seven", actor="Olena")
+    models.ProtectedPerson.create(pseudonym="W-001", role="witness", names="Остап Вербицький")
+    db.close_case()
+    with sqlite3.connect(path) as raw:  # the table as format 7 had it
+        for column in ("consent", "risk_note", "statements"):
+            raw.execute(f'ALTER TABLE "protected_person" DROP COLUMN "{column}"')
+        raw.execute("PRAGMA user_version = 7")
+    raw.close()
+    db.open_case(path)
+    person = models.ProtectedPerson.get()
+    assert (person.pseudonym, person.consent, person.risk_note, person.statements) == (
+        "W-001", "not_asked", "", [])
     db.close_case()
 
 
