@@ -162,10 +162,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     options = export.DossierOptions(incidents=which, selected=chosen,
                                     edition="redacted" if args.redacted else "full",
-                                    audit_annex=args.audit)
-    result = export.export_dossier(Path(args.out), options, actor=args.user,
-                                   progress=_progress_printer())
+                                    audit_annex=args.audit,
+                                    accept_near_misses=args.accept_near_misses)
+    try:
+        result = export.export_dossier(Path(args.out), options, actor=args.user,
+                                       progress=_progress_printer())
+    except export.NearMissesFound as exc:
+        print(f"casefile: the redacted edition was not written: {exc}; add them as spellings "
+              "or give --accept-near-misses", file=sys.stderr)
+        return 1
     _end_progress()
+    if result.near_misses:
+        found = result.near_misses
+        print(f"casefile: warning: {len(found)} near miss(es) of protected names let through: "
+              + "; ".join(m.line() for m in found[:10])
+              + (f" and {len(found) - 10} more" if len(found) > 10 else ""), file=sys.stderr)
     print(f"Wrote {result.path} ({result.incidents} incidents, {result.evidence} evidence, "
           f"{result.edition} edition)\nSHA-256 {result.sha256}")
     return 0
@@ -210,8 +221,9 @@ def cmd_annotations(args: argparse.Namespace) -> int:
         if incident_id is None:
             print(f"casefile: no incident {args.incident} in this case", file=sys.stderr)
             return 1
-    count = w3c.write_annotations(Path(args.out), actor=args.user, incident_id=incident_id)
-    print(f"Wrote {count} annotation(s) to {args.out}")
+    count = w3c.write_annotations(Path(args.out), actor=args.user, incident_id=incident_id,
+                                  redacted=args.redacted)
+    print(f"Wrote {count} {'redacted ' if args.redacted else ''}annotation(s) to {args.out}")
     return 0
 
 
@@ -241,9 +253,9 @@ def cmd_registers(args: argparse.Namespace) -> int:
 
     _open(args)
     written = tabular.export_csv(Path(args.folder), args.stem or Path(args.case).stem,
-                                 actor=args.user)
+                                 actor=args.user, redacted=args.redacted)
     for path in written:
-        print(f"Wrote {path}")
+        print(f"Wrote {path}{' (redacted)' if args.redacted else ''}")
     return 0
 
 
@@ -382,6 +394,59 @@ def cmd_members(args: argparse.Namespace) -> int:
     return 0
 
 
+def _forms_count(spellings: Sequence[str]) -> int:
+    """How many forms of a name the redaction matches: the spellings and what the analyser
+    makes of them (cases, surname alone, initials, transliteration)."""
+    from desktop.services.name_forms import forms_of
+
+    forms = {s.casefold() for s in spellings}
+    for spelling in spellings:
+        forms |= {f.casefold() for f in forms_of(spelling).enumerate()}
+    return len(forms)
+
+
+def cmd_protect(args: argparse.Namespace) -> int:
+    from desktop.services import protection
+
+    _open(args)
+    spellings = [args.name, *args.spelling]
+    change = protection.add_protected(spellings, args.role, actor=args.user, note=args.note)
+    person = next(p for p in protection.protected_people() if p.id == change.id)
+    role = scales.label(scales.PROTECTED_ROLES, args.role).lower()
+    print(f"Protected a {role} as {person.pseudonym} ({len(person.spellings)} spelling(s), "
+          f"{_forms_count(person.spellings)} form(s) matched)")
+    return 0
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    from desktop.services import protection
+
+    _open(args)
+    rows = protection.protected_people()
+    if not rows:
+        print("Nobody is protected in this case: a redacted edition would name everyone. "
+              "Protect a person with `casefile protect CASE NAME --role witness`.")
+        return 0
+    print(f"{'pseudonym':<10}  {'role':<20}  {'spellings':>9}  {'forms':>6}  "
+          f"{'consent to be named':<20}  statements given")
+    for row in rows:
+        statements = ", ".join(source_ref(s) for s in row.statements) or "—"
+        print(f"{row.pseudonym:<10}  {scales.label(scales.PROTECTED_ROLES, row.role):<20}  "
+              f"{len(row.spellings):>9}  {_forms_count(row.spellings):>6}  "
+              f"{scales.label(scales.CONSENT_LEVELS, row.consent):<20}  {statements}")
+        if args.names:
+            for spelling in row.spellings:
+                print(f"{'':<10}  {spelling}")
+            if row.risk_note:
+                print(f"{'':<10}  risk: {' '.join(row.risk_note.split())}")
+        elif row.risk_note:
+            print(f"{'':<10}  a risk is noted (shown with --names)")
+    if not args.names:
+        print("Names and risk notes are not shown (the screen may be seen or the output "
+              "kept); give --names to show them.")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.services import demo
 
@@ -446,6 +511,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="export only this incident (repeatable), e.g. --incident INC-001")
     p.add_argument("--redacted", action="store_true",
                    help="the redacted edition: protected names replaced by pseudonyms")
+    p.add_argument("--accept-near-misses", action="store_true",
+                   help="write the redacted edition even though words that look like a "
+                        "protected name were not replaced (they are listed as a warning)")
     p.add_argument("--audit", action="store_true", help="include the audit annex")
     p.set_defaults(func=cmd_export)
 
@@ -459,6 +527,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case")
     p.add_argument("out", help="the .jsonld file to write")
     p.add_argument("--incident", metavar="CODE", help="only this incident's evidence")
+    p.add_argument("--redacted", action="store_true",
+                   help="protected names replaced by pseudonyms in every text")
     p.set_defaults(func=cmd_annotations)
 
     p = sub.add_parser("import-annotations",
@@ -477,7 +547,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case")
     p.add_argument("folder", help="the folder to write into")
     p.add_argument("--stem", default="", help="file name start (default: the case's name)")
+    p.add_argument("--redacted", action="store_true",
+                   help="protected names replaced by pseudonyms in every cell")
     p.set_defaults(func=cmd_registers)
+
+    p = sub.add_parser("protect", help="protect a person: their name replaced by a pseudonym "
+                                       "in redacted editions")
+    p.add_argument("case")
+    p.add_argument("name", help="the name as it is usually written")
+    p.add_argument("--role", required=True, choices=scales.PROTECTED_ROLE_CODES)
+    p.add_argument("--spelling", action="append", default=[], metavar="S",
+                   help="another spelling of the name (in another script, an alias); repeat "
+                        "for more")
+    p.add_argument("--note", default="", help="a note on the person, kept in the case")
+    p.set_defaults(func=cmd_protect)
+
+    p = sub.add_parser("people", help="list the protected people by pseudonym (names only "
+                                      "with --names)")
+    p.add_argument("case")
+    p.add_argument("--names", action="store_true",
+                   help="also show every spelling of each name (they are hidden otherwise)")
+    p.set_defaults(func=cmd_people)
 
     p = sub.add_parser("demo", help="build the worked demo case from the seed texts")
     p.add_argument("out", help="the case file to create (*.casefile)")

@@ -632,7 +632,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop/gui/flows/exchange.py" line="+26"/>
+        <location filename="../../desktop/gui/flows/exchange.py" line="+27"/>
         <source>All files (*)</source>
         <translation>Усі файли (*)</translation>
     </message>
@@ -679,7 +679,7 @@
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>The change was not undone or redone</source>
         <translation>Зміну не скасовано й не повторено</translation>
     </message>
@@ -965,19 +965,19 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+46"/>
-        <location line="+80"/>
+        <location line="+91"/>
+        <location line="+86"/>
         <source>Writing {name}…</source>
         <translation>Запис {name}…</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+22"/>
+        <location line="-173"/>
+        <location line="+27"/>
         <source>The dossier was not written</source>
         <translation>Досьє не записано</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-23"/>
         <source>full</source>
         <translation>повна</translation>
     </message>
@@ -1030,18 +1030,86 @@ SHA-256 файлу: {sha256}
         <translation>Експорт скасовано; файл не записано.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The redacted edition was not written.</source>
+        <translation>Знеособлену редакцію не записано.</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>“{word}” looks like {pseudonym}, in {where}: …{context}…</source>
+        <translation>«{word}» схоже на ім’я {pseudonym} ({where}): …{context}…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…і ще %n.</numerusform>
+            <numerusform>…і ще %n.</numerusform>
+            <numerusform>…і ще %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Names that may not be redacted</source>
+        <translation>Імена, які можуть лишитися не заміненими</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n word(s) in the redacted edition look like a protected person&apos;s name but would not be replaced by a pseudonym:</source>
+        <translation>
+            <numerusform>%n слово в знеособленій редакції схоже на ім’я захищеної особи, але не буде замінене псевдонімом:</numerusform>
+            <numerusform>%n слова в знеособленій редакції схожі на ім’я захищеної особи, але не будуть замінені псевдонімом:</numerusform>
+            <numerusform>%n слів у знеособленій редакції схожі на ім’я захищеної особи, але не будуть замінені псевдонімом:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the redacted edition with these words as they are? Choose No to write nothing, then add the real names among them as spellings of the protected person.</source>
+        <translation>Записати знеособлену редакцію з цими словами як є? Виберіть «Ні», щоб нічого не записувати, а потім додайте справжні імена з-поміж них як написання імені захищеної особи.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Full or redacted?</source>
+        <translation>Повна чи знеособлена редакція?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write {what} as the redacted edition, with every protected person&apos;s name replaced by their pseudonym (W-001, V-001, P-001)?
+
+Yes: redacted, for anyone outside the team.
+No: the full edition, with the names.</source>
+        <translation>Записати {what} у знеособленій редакції, де ім’я кожної захищеної особи замінено її псевдонімом (W-001, V-001, P-001)?
+
+Так: знеособлена редакція, для всіх поза командою.
+Ні: повна редакція, з іменами.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Export annotations</source>
         <translation>Експорт анотацій</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>W3C Web Annotations (*.jsonld *.json)</source>
         <translation>Вебанотації W3C (*.jsonld *.json)</translation>
     </message>
+    <message>
+        <location line="-22"/>
+        <source>the annotations</source>
+        <translation>анотації</translation>
+    </message>
     <message numerus="yes">
-        <location line="-11"/>
+        <location line="+9"/>
+        <source>Wrote %n redacted annotation(s) to {name}</source>
+        <translation>
+            <numerusform>Записано %n знеособлену анотацію у файл {name}</numerusform>
+            <numerusform>Записано %n знеособлені анотації у файл {name}</numerusform>
+            <numerusform>Записано %n знеособлених анотацій у файл {name}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>Wrote %n annotation(s) to {name}</source>
         <translation>
             <numerusform>Записано %n анотацію у файл {name}</numerusform>
@@ -1050,7 +1118,7 @@ SHA-256 файлу: {sha256}
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The annotations were not written</source>
         <translation>Анотації не записано</translation>
     </message>
@@ -1095,7 +1163,17 @@ SHA-256 файлу: {sha256}
         <translation>Експорт реєстрів до теки</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>the registers</source>
+        <translation>реєстри</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>Redacted registers written</source>
+        <translation>Знеособлені реєстри записано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Registers written</source>
         <translation>Реєстри записано</translation>
     </message>
@@ -1105,7 +1183,7 @@ SHA-256 файлу: {sha256}
         <translation>Запис реєстрів…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The registers were not written</source>
         <translation>Реєстри не записано</translation>
     </message>
@@ -2022,7 +2100,7 @@ After:
 <context>
     <name>ProtectedPeopleDialog</name>
     <message>
-        <location filename="../../desktop/gui/widgets/dialogs/protected_people.py" line="+36"/>
+        <location filename="../../desktop/gui/widgets/dialogs/protected_people.py" line="+42"/>
         <source>Protected people</source>
         <translation>Захищені особи</translation>
     </message>
@@ -2038,18 +2116,33 @@ After:
     </message>
     <message>
         <location line="+0"/>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+16"/>
+        <location line="-22"/>
+        <location line="+18"/>
         <source>Spellings</source>
         <translation>Написання</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="+39"/>
+        <source>Consent to be named</source>
+        <translation>Згода на згадування імені</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Statements</source>
+        <translation>Показання</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Consent</source>
+        <translation>Згода</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Oleksandr Marchenko
 О. Марченко</source>
         <translation>Олександр Марченко
@@ -2065,6 +2158,36 @@ After:
         <location line="+1"/>
         <source>Stop protecting the selected person</source>
         <translation>Зняти захист із вибраної особи</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protect another person</source>
+        <translation>Захистити ще одну особу</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The selected person</source>
+        <translation>Вибрана особа</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What endangers this person if they are identified (kept in the case only)</source>
+        <translation>Що загрожує цій особі, якщо її впізнають (зберігається лише у справі)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save consent, risk and statements</source>
+        <translation>Зберегти згоду, ризик і показання</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Risk</source>
+        <translation>Ризик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statements already given</source>
+        <translation>Уже надані показання</translation>
     </message>
 </context>
 <context>
@@ -2397,12 +2520,12 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
     </message>
     <message>
         <location line="+1"/>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Contested</source>
         <translation>Оспорюється</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-51"/>
         <source>Another source contradicts it.</source>
         <translation>Інше джерело йому суперечить.</translation>
     </message>
@@ -2560,6 +2683,21 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <location line="+1"/>
         <source>Alleged perpetrator</source>
         <translation>Імовірний виконавець</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not asked</source>
+        <translation>Не запитували</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed to be named</source>
+        <translation>Погодилася на згадування імені</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused to be named</source>
+        <translation>Відмовилася від згадування імені</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -79,7 +79,8 @@ def test_wrong_usage_exits_2_and_every_command_has_help():
     assert usage.returncode == 2
     for command in ("new", "import", "sources", "search", "info", "export", "verify",
                     "annotations", "import-annotations", "registers", "demo", "recover",
-                    "facts", "review", "signoff", "return-incident", "submit", "members"):
+                    "facts", "review", "signoff", "return-incident", "submit", "members",
+                    "protect", "people"):
         shown = subprocess.run([sys.executable, "-m", "desktop.cli", command, "--help"],
                                capture_output=True, text=True, cwd=ROOT)
         assert shown.returncode == 0 and f"usage: casefile {command}" in shown.stdout

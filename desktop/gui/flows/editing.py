@@ -143,6 +143,9 @@ class Editing(Flow):
         dialog.removeRequested.connect(lambda person: then_reload(lambda: self.push(
             "Stop protecting a person",
             lambda: protection.remove_protected(person, actor=self.user()))))
+        dialog.updateRequested.connect(lambda person, values: then_reload(lambda: self.push(
+            "Record consent, risk and statements",
+            lambda: protection.update_protected(person, actor=self.user(), **values))))
         dialog.exec()
 
     # ------------------------------------------------------------ undo and redo

@@ -6,10 +6,11 @@ UI thread with a progress dialog; those that can stop half-way without harm can 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.domain import db
 from desktop.gui import i18n
@@ -110,7 +111,7 @@ class Exchange(Flow):
             self.tr("Writing {name}…").format(name=path.name),
             lambda progress, cancelled: export.export_dossier(
                 path, options, actor=actor, progress=progress, cancelled=cancelled),
-            done=self._exported, failed=self._export_failed,
+            done=self._exported, failed=lambda exc: self._export_failed(exc, path, options),
             failed_title=self.tr("The dossier was not written"), cancellable=True)
 
     def _exported(self, result) -> None:
@@ -127,15 +128,56 @@ class Exchange(Flow):
                     edition=editions.get(result.edition, result.edition),
                     sha256=result.sha256))
 
-    def _export_failed(self, exc: Exception) -> None:
-        from desktop.services.export import ExportCancelled
+    def _export_failed(self, exc: Exception, path: Path, options) -> None:
+        from desktop.services.export import ExportCancelled, NearMissesFound
 
         if isinstance(exc, ExportCancelled):
             self.status(self.tr("Export cancelled; no file was written."))
+        elif isinstance(exc, NearMissesFound):
+            if self.confirm_near_misses(exc.found):
+                self.export_dossier(path, replace(options, accept_near_misses=True))
+            else:
+                self.status(self.tr("The redacted edition was not written."))
         else:
             self.warn(self.tr("The dossier was not written"), str(exc))
 
+    def confirm_near_misses(self, found: Sequence) -> bool:
+        """List the words that look like a protected name but would not be replaced
+        (near_misses.NearMiss), and ask whether the redacted edition is written anyway."""
+        shown = 15
+        lines = [self.tr("“{word}” looks like {pseudonym}, in {where}: …{context}…").format(
+                     word=m.word, pseudonym=m.pseudonym, where=m.where, context=m.context)
+                 for m in found[:shown]]
+        if len(found) > shown:
+            lines.append(i18n.plural(self.tr("…and %n more.", "", len(found) - shown),
+                                     len(found) - shown))
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window, self.tr("Names that may not be redacted"),
+            i18n.plural(self.tr("%n word(s) in the redacted edition look like a protected "
+                                "person's name but would not be replaced by a pseudonym:", "",
+                                len(found)), len(found))
+            + "\n\n" + "\n".join(lines) + "\n\n"
+            + self.tr("Write the redacted edition with these words as they are? Choose No to "
+                      "write nothing, then add the real names among them as spellings of the "
+                      "protected person."),
+            Button.Yes | Button.No, Button.No)
+        return answer == Button.Yes
+
     # ------------------------------------------------------------ annotations and registers
+    def ask_edition(self, what: str) -> bool | None:
+        """Ask whether `what` leaves the case full or redacted: True redacted, False full,
+        None cancelled. Redacted is the default: the safe answer for a hurried click."""
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window, self.tr("Full or redacted?"),
+            self.tr("Write {what} as the redacted edition, with every protected person's name "
+                    "replaced by their pseudonym (W-001, V-001, P-001)?\n\n"
+                    "Yes: redacted, for anyone outside the team.\n"
+                    "No: the full edition, with the names.").format(what=what),
+            Button.Yes | Button.No | Button.Cancel, Button.Yes)
+        return {Button.Yes: True, Button.No: False}.get(answer)
+
     def ask_export_annotations(self) -> None:
         default = self.case_file.with_name(f"{self.case_file.stem} evidence.jsonld")
         name, _ = QFileDialog.getSaveFileName(
@@ -143,18 +185,23 @@ class Exchange(Flow):
             self.tr("W3C Web Annotations (*.jsonld *.json)"))
         if not name:
             return
+        redacted = self.ask_edition(self.tr("the annotations"))
+        if redacted is None:
+            return
         from desktop.services.interchange import w3c
 
         path, actor = Path(name), self.user()
 
         def written(count: int) -> None:
             self.publish(changes.trail_only())
-            self.status(i18n.plural(self.tr("Wrote %n annotation(s) to {name}", "", count), count)
-                        .format(name=path.name), 8000)
+            text = (self.tr("Wrote %n redacted annotation(s) to {name}", "", count) if redacted
+                    else self.tr("Wrote %n annotation(s) to {name}", "", count))
+            self.status(i18n.plural(text, count).format(name=path.name), 8000)
 
         self.run_in_background(
             self.tr("Writing {name}…").format(name=path.name),
-            lambda progress, cancelled: w3c.write_annotations(path, actor=actor),
+            lambda progress, cancelled: w3c.write_annotations(path, actor=actor,
+                                                              redacted=redacted),
             done=written, failed_title=self.tr("The annotations were not written"))
 
     def ask_import_annotations(self) -> None:
@@ -200,17 +247,22 @@ class Exchange(Flow):
             self.window, self.tr("Export registers into a folder"), str(self.case_file.parent))
         if not folder:
             return
+        redacted = self.ask_edition(self.tr("the registers"))
+        if redacted is None:
+            return
         from desktop.services import tabular
 
         stem, actor = self.case_file.stem, self.user()
 
         def written(paths) -> None:
             self.publish(changes.trail_only())
-            self.inform(self.tr("Registers written"), "\n".join(str(p) for p in paths))
+            self.inform(self.tr("Redacted registers written") if redacted
+                        else self.tr("Registers written"), "\n".join(str(p) for p in paths))
 
         self.run_in_background(
             self.tr("Writing the registers…"),
-            lambda progress, cancelled: tabular.export_csv(Path(folder), stem, actor=actor),
+            lambda progress, cancelled: tabular.export_csv(Path(folder), stem, actor=actor,
+                                                           redacted=redacted),
             done=written, failed_title=self.tr("The registers were not written"))
 
     # ------------------------------------------------------------ hand-over and merge

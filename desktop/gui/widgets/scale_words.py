@@ -85,6 +85,10 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Scales", "Witness"),
     QT_TRANSLATE_NOOP("Scales", "Victim"),
     QT_TRANSLATE_NOOP("Scales", "Alleged perpetrator"),
+    # A protected person's consent to be named: scales.CONSENT_LEVELS
+    QT_TRANSLATE_NOOP("Scales", "Not asked"),
+    QT_TRANSLATE_NOOP("Scales", "Agreed to be named"),
+    QT_TRANSLATE_NOOP("Scales", "Refused to be named"),
     # Members' roles: scales.MEMBER_ROLES
     QT_TRANSLATE_NOOP("Scales", "Documenter"),
     QT_TRANSLATE_NOOP("Scales", "marks and grades evidence, documents incidents"),

@@ -516,7 +516,7 @@ def scale_wordings() -> set[str]:
     for name in ("SOURCE_RELIABILITY", "INFORMATION_CREDIBILITY", "VERIFICATION_STATUSES",
                  "REVIEW_STATES", "INCIDENT_STATES", "CLASSIFICATIONS", "DATE_PRECISIONS",
                  "VICTIM_STATUSES", "SOURCE_KINDS", "PROTECTED_ROLES", "INCIDENT_FIELDS",
-                 "MEMBER_ROLES", "COVERAGE_LEVELS"):
+                 "MEMBER_ROLES", "COVERAGE_LEVELS", "CONSENT_LEVELS"):
         for grade in getattr(scales, name):
             words.add(grade.label)
             if name != "PROTECTED_ROLES":  # those descriptions are pseudonym letters

@@ -1,4 +1,5 @@
-"""Case → Protected people…: the names a redacted dossier replaces, and their pseudonyms."""
+"""Case → Protected people…: the names a redacted dossier replaces, their pseudonyms, and for
+each person their consent to be named, the risk they run and the statements they have given."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -21,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
+from desktop.domain.refs import source_ref
 from desktop.gui.i18n import scale_label, scale_text
-from desktop.services import protection
+from desktop.services import protection, sources
 
 
 class ProtectedPeopleDialog(QDialog):
@@ -30,19 +35,21 @@ class ProtectedPeopleDialog(QDialog):
 
     addRequested = Signal(str, str)  # names (one spelling per line), role
     removeRequested = Signal(int)
+    updateRequested = Signal(int, dict)  # person id, {consent, risk_note, statements}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Protected people"))
-        self.resize(640, 460)
+        self.resize(680, 700)
         intro = QLabel(self.tr("Names of witnesses and of people not publicly named. Each is "
                                "marked in the sources and replaced by its pseudonym in redacted "
                                "dossiers — in quotes too. Give every spelling the sources use, "
                                "one per line."))
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("Pseudonym"), self.tr("Role"),
-                                              self.tr("Spellings")])
+                                              self.tr("Spellings"), self.tr("Consent"),
+                                              self.tr("Statements")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -57,32 +64,102 @@ class ProtectedPeopleDialog(QDialog):
         remove = QPushButton(self.tr("Stop protecting the selected person"))
         add.clicked.connect(self._add)
         remove.clicked.connect(self._remove)
-        form = QFormLayout()
+        adding = QGroupBox(self.tr("Protect another person"))
+        form = QFormLayout(adding)
         form.addRow(self.tr("Spellings"), self.names)
         row = QHBoxLayout()
         row.addWidget(self.role, 1)
         row.addWidget(add)
         form.addRow(self.tr("Role"), row)
+        self.person_box = self._person_editor()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(form)
+        layout.addWidget(self.person_box)
+        layout.addWidget(adding)
         layout.addWidget(buttons)
+        self.table.itemSelectionChanged.connect(self._show_person)
         self.reload()
 
+    def _person_editor(self) -> QGroupBox:
+        """Consent, risk and statements of the person selected in the table."""
+        box = QGroupBox(self.tr("The selected person"))
+        self.consent = QComboBox()
+        for grade in scales.CONSENT_LEVELS:
+            self.consent.addItem(scale_text(grade.label), grade.code)
+        self.risk_note = QPlainTextEdit()
+        self.risk_note.setPlaceholderText(self.tr("What endangers this person if they are "
+                                                  "identified (kept in the case only)"))
+        self.risk_note.setFixedHeight(52)
+        self.statements = QListWidget()
+        self.statements.setFixedHeight(96)
+        for source_id, title, *_ in sources.list_sources():
+            item = QListWidgetItem(f"{source_ref(source_id)}  {title}")
+            item.setData(Qt.ItemDataRole.UserRole, source_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.statements.addItem(item)
+        self.save = QPushButton(self.tr("Save consent, risk and statements"))
+        self.save.clicked.connect(self._update)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Consent to be named"), self.consent)
+        form.addRow(self.tr("Risk"), self.risk_note)
+        form.addRow(self.tr("Statements already given"), self.statements)
+        form.addRow("", self.save)
+        box.setEnabled(False)
+        return box
+
+    def selected_person(self) -> protection.PersonRow | None:
+        row = self.table.currentRow()
+        if row < 0 or self.table.item(row, 0) is None:
+            return None
+        person_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        return next((p for p in self._people if p.id == person_id), None)
+
+    def _show_person(self) -> None:
+        person = self.selected_person()
+        self.person_box.setEnabled(person is not None)
+        if person is None:
+            return
+        self.consent.setCurrentIndex(max(0, self.consent.findData(person.consent)))
+        self.risk_note.setPlainText(person.risk_note)
+        for i in range(self.statements.count()):
+            item = self.statements.item(i)
+            given = item.data(Qt.ItemDataRole.UserRole) in person.statements
+            item.setCheckState(Qt.CheckState.Checked if given else Qt.CheckState.Unchecked)
+
+    def _update(self) -> None:
+        person = self.selected_person()
+        if person is None:
+            return
+        given = [self.statements.item(i).data(Qt.ItemDataRole.UserRole)
+                 for i in range(self.statements.count())
+                 if self.statements.item(i).checkState() == Qt.CheckState.Checked]
+        self.updateRequested.emit(person.id, {
+            "consent": self.consent.currentData(),
+            "risk_note": self.risk_note.toPlainText(), "statements": given})
+
     def reload(self) -> None:
-        people = protection.protected_people()
+        selected = self.selected_person() if hasattr(self, "_people") else None
+        people = self._people = protection.protected_people()
         self.table.setRowCount(len(people))
         for r, person in enumerate(people):
             cells = (person.pseudonym, scale_label(scales.PROTECTED_ROLES, person.role),
-                     " · ".join(person.spellings))
+                     " · ".join(person.spellings),
+                     scale_label(scales.CONSENT_LEVELS, person.consent),
+                     " ".join(source_ref(s) for s in person.statements))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, person.id)
                 self.table.setItem(r, c, item)
+        if selected is not None:
+            again = [r for r, p in enumerate(people) if p.id == selected.id]
+            if again:
+                self.table.selectRow(again[0])
+        self._show_person()
 
     def _add(self) -> None:
         names = self.names.toPlainText().strip()
