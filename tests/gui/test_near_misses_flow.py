@@ -6,27 +6,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.models import AuditEntry
-from desktop.services import evidence, incidents, protection, sources
 from desktop.services.export import DossierOptions
 from tests.gui.widgets.test_main_window import (  # noqa: F401  (fixtures)
     casefile,
     messages,
     settings,
 )
+from tests.protected_case import quoting_a_witness
 
 STATEMENT = "Запис розмови. Остапа Гнатюшенка бачили біля школи; Гнатюшнко махав рукою.\n"
 TITLE = "Names that may not be redacted"
 
 
 def misspelt_case(casefile, tmp_path) -> None:  # noqa: F811
-    casefile.cases.new_case(tmp_path / "w.casefile", "Свідки")
-    path = tmp_path / "statement.txt"
-    path.write_text(STATEMENT, encoding="utf-8")
-    source_id = sources.import_files([path], actor="Olena").imported[0][1]
-    incident = incidents.create_incident(actor="Olena", title="Біля школи").id
-    evidence.add_evidence(source_id, 15, len(STATEMENT) - 1, actor="Olena", incident=incident,
-                          supports="place")
-    protection.add_protected("Остап Гнатюшенко", "witness", actor="Olena")
+    quoting_a_witness(casefile, tmp_path, STATEMENT, "Остап Гнатюшенко")
 
 
 def _export(qtbot, casefile, out, edition="redacted"):  # noqa: F811

@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.services import evidence, incidents, protection, sources
 from tests.gui.widgets.test_main_window import (  # noqa: F401  (fixtures)
     casefile,
     messages,
     settings,
 )
+from tests.protected_case import quoting_a_witness
 
 STATEMENT = "Запис розмови. Остапа Вербицького бачили біля школи.\n"
 
 
 def protected_case(casefile, tmp_path) -> None:  # noqa: F811
-    """A case whose one quote names a protected (fictional) witness."""
-    casefile.cases.new_case(tmp_path / "w.casefile", "Свідки")
-    path = tmp_path / "statement.txt"
-    path.write_text(STATEMENT, encoding="utf-8")
-    source_id = sources.import_files([path], actor="Olena").imported[0][1]
-    incident = incidents.create_incident(actor="Olena", title="Біля школи").id
-    evidence.add_evidence(source_id, 15, len(STATEMENT) - 1, actor="Olena", incident=incident,
-                          supports="place")
-    protection.add_protected("Остап Вербицький", "witness", actor="Olena")
+    quoting_a_witness(casefile, tmp_path, STATEMENT, "Остап Вербицький")
 
 
 def test_the_registers_leave_redacted_when_asked(qtbot, casefile, tmp_path, monkeypatch,  # noqa: F811
