@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop import cli
 from desktop.domain import db
+from tests.protected_case import witness_statement
 
 STATEMENT = ("Свідчення. Остапа Гнатюшенка вивели з підвалу вранці; Гнатюшнко бачив це сам.\n")
 
@@ -19,17 +20,9 @@ def run(*args: str, capsys) -> tuple[int, str, str]:
 
 def misspelt_case(tmp_path: Path) -> Path:
     """A case with one evidence quote that misspells a protected witness's name once."""
-    from desktop.services import evidence, incidents, protection, sources
-
     path = tmp_path / "w.casefile"
     db.new_case(path, "Свідки", actor="Olena")
-    text = tmp_path / "statement.txt"
-    text.write_text(STATEMENT, encoding="utf-8")
-    source_id = sources.import_files([text], actor="Olena").imported[0][1]
-    incident = incidents.create_incident(actor="Olena", title="Підвал").id
-    evidence.add_evidence(source_id, 11, len(STATEMENT) - 1, actor="Olena", incident=incident,
-                          supports="place")
-    protection.add_protected("Остап Гнатюшенко", "witness", actor="Olena")
+    witness_statement(tmp_path, STATEMENT, "Остап Гнатюшенко", title="Підвал")
     db.close_case()
     return path
 

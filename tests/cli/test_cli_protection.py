@@ -10,6 +10,7 @@ import pytest
 
 from desktop import cli
 from desktop.domain import db
+from tests.protected_case import witness_statement
 
 STATEMENT = "Свідчення. Остапа Вербицького вивели з підвалу вранці.\n"
 
@@ -22,18 +23,10 @@ def run(*args: str, capsys) -> tuple[int, str, str]:
 
 def statement_case(tmp_path: Path, *, protect: bool = True) -> Path:
     """A case with one evidence span quoting a fictional witness, protected or not yet."""
-    from desktop.services import evidence, incidents, protection, sources
-
     path = tmp_path / "w.casefile"
     db.new_case(path, "Свідки", actor="Olena")
-    text = tmp_path / "statement.txt"
-    text.write_text(STATEMENT, encoding="utf-8")
-    source_id = sources.import_files([text], actor="Olena").imported[0][1]
-    incident = incidents.create_incident(actor="Olena", title="Підвал").id
-    evidence.add_evidence(source_id, 11, len(STATEMENT) - 1, actor="Olena", incident=incident,
-                          supports="place", note="Записала Олена; Вербицький просив анонімності")
-    if protect:
-        protection.add_protected("Остап Вербицький\nOstap Verbytskyi", "witness", actor="Olena")
+    witness_statement(tmp_path, STATEMENT, "Остап Вербицький\nOstap Verbytskyi", title="Підвал",
+                      note="Записала Олена; Вербицький просив анонімності", protect=protect)
     db.close_case()
     return path
 
