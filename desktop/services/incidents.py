@@ -249,9 +249,7 @@ def incident_id_by_code(code: str) -> int | None:
 def incident_values(incident_id: int) -> dict | None:
     """The incident's code, editable fields and workflow state as plain values (None: no such
     incident)."""
-    fields = ("code", *EDITABLE_FIELDS, "state", "state_comment")
-    return (Incident.select(*(getattr(Incident, f) for f in fields))
-            .where(Incident.id == incident_id).dicts().first())
+    return values_of([incident_id]).get(incident_id)
 
 
 def values_of(ids: Iterable[int]) -> dict[int, dict]:
@@ -259,7 +257,7 @@ def values_of(ids: Iterable[int]) -> dict[int, dict]:
     fields = ("id", "code", *EDITABLE_FIELDS, "state", "state_comment")
     query = (Incident.select(*(getattr(Incident, f) for f in fields))
              .where(Incident.id.in_(list(ids))).dicts())
-    return {row["id"]: row for row in query}
+    return {row.pop("id"): row for row in query}
 
 
 def incident_code(incident_id: int) -> str:
