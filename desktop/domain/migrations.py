@@ -127,6 +127,15 @@ def _v8_consent_and_risk(db: SqliteDatabase) -> None:
                        f"DEFAULT {default}")
 
 
+def _v9_excluded_forms(db: SqliteDatabase) -> None:
+    """Version 9: the forms of a protected person's name that the user took out of the
+    generated ones (a form that is also a common word), so the list can be edited."""
+    present = {row[1] for row in db.execute_sql('PRAGMA table_info("protected_person")')}
+    if "excluded_forms" not in present:
+        db.execute_sql('ALTER TABLE "protected_person" ADD COLUMN "excluded_forms" TEXT '
+                       "NOT NULL DEFAULT '[]'")
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
@@ -136,6 +145,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     6: _v6_status_index,
     7: _v7_origin_scope_members,
     8: _v8_consent_and_risk,
+    9: _v9_excluded_forms,
 }
 
 LATEST = max(STEPS)

@@ -215,6 +215,7 @@ class ProtectedPerson(BaseModel):
     consent = CharField(default="not_asked", choices=scales.CONSENT_CODES)  # to be named
     risk_note = TextField(default="")  # what endangers the person if they are identified
     statements = JSONText(default=list)  # ids of the sources that are their statements
+    excluded_forms = JSONText(default=list)  # generated forms the user took out (lower case)
 
 
 class Member(BaseModel):
