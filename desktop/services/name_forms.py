@@ -78,6 +78,24 @@ class NameForms:
     def surname(self) -> NamePart | None:
         return next((p for p in self.parts if p.role == "surname"), None)
 
+    def without(self, excluded: frozenset[str]) -> NameForms:
+        """The same name without the forms a user took out (casefolded), e.g. a form that is
+        also a common word; a word as the spelling writes it always stays."""
+        if not excluded:
+            return self
+        def kept(part: NamePart) -> frozenset[str]:
+            own = part.text.casefold()
+            return frozenset(f for f in part.forms
+                             if f.casefold() not in excluded or f.casefold() == own)
+
+        parts = tuple(NamePart(p.text, p.role, kept(p), p.initials) for p in self.parts)
+        return NameForms(self.spelling, parts)
+
+    def word_forms(self) -> set[str]:
+        """Every form of every word of the name (lower case): what a person's list of matched
+        forms shows and what the redacted edition's cover counts."""
+        return {form for part in self.parts for form in part.forms}
+
     def enumerate(self) -> set[str]:
         """Every form as a string: the name in each case (parts in agreement, both scripts),
         the surname alone, with initials before and after. For tests and inspection: the
@@ -279,9 +297,14 @@ def _latin_word_forms(word: str) -> tuple[str, set[str]]:
     lower = word.lower()
     best: tuple[float, str, set[str]] | None = None
     for candidate in _from_latin(lower):
-        known = [p for lang in ("uk", "ru") for p in _name_parses(lang, candidate)
+        # Cheap tests first: the reading must transliterate back to the word, and be in a
+        # dictionary at all, before the analyser parses it.
+        if to_latin(candidate) != lower:
+            continue
+        languages = [lang for lang in ("uk", "ru") if analyser(lang).word_is_known(candidate)]
+        known = [p for lang in languages for p in _name_parses(lang, candidate)
                  if not _is_predicted(p) and p.word == candidate and p.score > 0.05]
-        if not known or to_latin(candidate) != lower:
+        if not known:
             continue
         score = max(p.score for p in known)
         if best is None or score > best[0]:

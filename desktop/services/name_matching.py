@@ -154,20 +154,22 @@ class NameMatcher:
     """Finds every form of every protected person's name; built once, used on many texts."""
 
     def __init__(self, people: Iterable[tuple[str, Sequence[str]]]) -> None:
-        """`people`: (label, spellings) pairs; a match reports the label (a pseudonym)."""
+        """`people`: (label, spellings) or (label, spellings, forms taken out) tuples; a
+        match reports the label (a pseudonym)."""
         labels: dict[str, str] = {}
         explicit: list[tuple[int, str, str]] = []
         whole: list[tuple[str, str]] = []
         alone: list[tuple[str, str]] = []
         first: set[str] = set()  # every letter a branch may start with (a superset)
         words: set[str] = set()  # every word form: a text with none of them has no name
-        for label, spellings in people:
+        for label, spellings, *taken_out in people:
+            excluded = frozenset(f.casefold() for f in (taken_out[0] if taken_out else ()))
             for spelling in spellings:
                 spelling = " ".join(spelling.split())
                 if not spelling:
                     continue
                 explicit.append((len(spelling), spelling, label))
-                name = forms_of(spelling)
+                name = forms_of(spelling).without(excluded)
                 words |= {v.lower() for w in spelling.split() for v in _variants([w])}
                 words |= {v.lower() for part in name.parts for v in _variants(part.forms)}
                 generated, surname = _generated(name)

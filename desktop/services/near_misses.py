@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from desktop.services.name_forms import analyser, forms_of
 from desktop.services.name_matching import normalise
-from desktop.services.protection import Redactor
+from desktop.services.protection import Redactor, matching_people
 
 #: Forms shorter than this are not looked for: too many ordinary words are one letter away.
 MIN_LENGTH = 5
@@ -54,13 +54,17 @@ class _Targets:
     """Every form of every protected surname (and one-word spelling), normalised as the
     matcher sees text, by length, with the pseudonym it belongs to."""
 
-    def __init__(self, people: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, people: Iterable[tuple]) -> None:
         self.forms: dict[str, tuple[str, str]] = {}  # normalised form → (pseudonym, form)
-        for pseudonym, names in people:
+        #: Forms a user took out of a name's list (common words): never a near miss.
+        self.taken_out: set[str] = set()
+        for pseudonym, names, *taken_out in people:
+            excluded = frozenset(f.casefold() for f in (taken_out[0] if taken_out else ()))
+            self.taken_out |= {normalise(f).lower() for f in excluded}
             for spelling in (" ".join(s.split()) for s in names.splitlines()):
                 if not spelling:
                     continue
-                name = forms_of(spelling)
+                name = forms_of(spelling).without(excluded)
                 parts = [name.surname] if name.surname is not None else []
                 if len(spelling.split()) == 1:
                     parts = list(name.parts)
@@ -80,6 +84,8 @@ class _Targets:
         from rapidfuzz.distance import Levenshtein  # noqa: PLC0415
 
         key = normalise(word).lower()
+        if key in self.taken_out:
+            return None
         if key in self.forms:
             return self.forms[key]
         n = len(key)
@@ -135,16 +141,11 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 def near_misses(texts: Iterable[tuple[str, str]], redactor: Redactor | None = None,
-                people: Iterable[tuple[str, str]] | None = None) -> list[NearMiss]:
+                people: Iterable[tuple] | None = None) -> list[NearMiss]:
     """The near misses of protected names in the redacted form of each (where, text): words
     the redactor left that look like a form of a protected name. `people` are (pseudonym,
-    names one per line) pairs; by default, the open case's."""
-    if people is None:
-        from desktop.domain.models import ProtectedPerson  # noqa: PLC0415
-
-        people = ProtectedPerson.select(ProtectedPerson.pseudonym,
-                                        ProtectedPerson.names).order_by(ProtectedPerson.id).tuples()
-    people = list(people)
+    names one per line[, forms taken out]) tuples; by default, the open case's."""
+    people = list(matching_people() if people is None else people)
     if not people:
         return []
     redactor = redactor or Redactor(people)

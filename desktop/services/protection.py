@@ -72,13 +72,35 @@ def remove_protected(person_id: int, *, actor: str) -> Change:
                   lambda who: restore_protected(kept, actor=who), person_id)
 
 
+def matched_forms(spellings: Iterable[str], excluded: Iterable[str] = ()) -> list[str]:
+    """Every form of a person's name the redaction looks for, word by word (lower case,
+    sorted): the spellings' words in every grammatical case, number, gender, script and
+    apostrophe, less the forms the user took out. The list the user sees and edits."""
+    from desktop.services.name_forms import forms_of  # noqa: PLC0415 — loads the analysers
+
+    taken_out = frozenset(f.casefold() for f in excluded)
+    return sorted({form for spelling in _spellings(spellings)
+                   for form in forms_of(spelling).without(taken_out).word_forms()})
+
+
 def update_protected(person_id: int, *, actor: str, consent: str | None = None,
-                     risk_note: str | None = None,
-                     statements: Iterable[int] | None = None) -> Change:
+                     risk_note: str | None = None, statements: Iterable[int] | None = None,
+                     spellings: str | Iterable[str] | None = None,
+                     excluded_forms: Iterable[str] | None = None) -> Change:
     """Record a protected person's consent to be named (scales.CONSENT_LEVELS), a note on the
     risk they run, and the statements (source ids) they have already given, so nobody
-    interviews them again for what they have told."""
+    interviews them again for what they have told; or change the spellings of their name and
+    the generated forms taken out of what the redaction matches (a form that is also a common
+    word). The trail records how many spellings and forms, never the names."""
     values: dict = {}
+    if spellings is not None:
+        given = _spellings(spellings)
+        if not given:
+            raise ValidationError("give at least one spelling of the name")
+        values["names"] = "\n".join(given)
+    if excluded_forms is not None:
+        values["excluded_forms"] = sorted({" ".join(f.split()).casefold()
+                                           for f in excluded_forms if f.strip()})
     if consent is not None:
         if consent not in scales.CONSENT_CODES:
             raise ValidationError(f"consent must be one of {', '.join(scales.CONSENT_CODES)}")
@@ -97,19 +119,28 @@ def update_protected(person_id: int, *, actor: str, consent: str | None = None,
         values = {key: value for key, value in values.items() if before[key] != value}
         if values:
             ProtectedPerson.update(values).where(ProtectedPerson.id == person_id).execute()
-            # The risk note is the user's words and may name the person: the trail keeps
-            # only that it changed.
-            shown = {key: ("(changed)" if key == "risk_note" else value)
-                     for key, value in values.items()}
+            # The risk note, the spellings and the forms are names or may hold one: the
+            # trail keeps only that they changed, and how many there are.
             audit.record("protected.update", actor=actor, object_type="protected_person",
                          object_id=person_id,
-                         summary=f"Consent, risk or statements of {person.pseudonym} recorded",
-                         before={key: ("(changed)" if key == "risk_note" else before[key])
-                                 for key in values},
-                         after=shown)
-    undo = {key: before[key] for key in values}
+                         summary=f"Consent, risk, statements or name forms of "
+                                 f"{person.pseudonym} recorded",
+                         before={key: _for_trail(key, before[key]) for key in values},
+                         after={key: _for_trail(key, value) for key, value in values.items()})
+    undo = {("spellings" if key == "names" else key): before[key] for key in values}
     return Change(touched(protected=[person_id]),
                   lambda who: update_protected(person_id, actor=who, **undo), person_id)
+
+
+def _for_trail(key: str, value):
+    """A protected person's value as the audit trail may hold it (see update_protected)."""
+    if key == "risk_note":
+        return "(changed)"
+    if key == "names":
+        return f"{len(value.splitlines())} spelling(s)"
+    if key == "excluded_forms":
+        return f"{len(value)} form(s) taken out"
+    return value
 
 
 def restore_protected(kept: dict, *, actor: str) -> Change:
@@ -128,15 +159,15 @@ class Redactor:
     as given, their inflected, shortened, initialled and transliterated forms, however the text
     hides them (see `name_matching`). The pattern is built once per Redactor."""
 
-    def __init__(self, people: Iterable[tuple[str, str]]) -> None:
-        """`people`: (pseudonym, names one per line) pairs."""
+    def __init__(self, people: Iterable[tuple]) -> None:
+        """`people`: (pseudonym, names one per line[, forms taken out]) tuples."""
         table: dict[str, str] = {}
-        grouped: list[tuple[str, list[str]]] = []
-        for pseudonym, names in people:
+        grouped: list[tuple[str, list[str], tuple[str, ...]]] = []
+        for pseudonym, names, *taken_out in people:
             spellings = _spellings(names)
             for spelling in spellings:
                 table[spelling.casefold()] = pseudonym
-            grouped.append((pseudonym, spellings))
+            grouped.append((pseudonym, spellings, tuple(taken_out[0]) if taken_out else ()))
         self._table = table
         # The analysers behind the forms load here, once per process, only if someone is
         # protected.
@@ -146,8 +177,7 @@ class Redactor:
     def for_case(cls) -> Redactor:
         """A redactor for the protected people of the open case (the last one is kept while
         the protected people stay the same)."""
-        people = tuple(ProtectedPerson.select(ProtectedPerson.pseudonym, ProtectedPerson.names)
-                       .order_by(ProtectedPerson.id).tuples())
+        people = matching_people()
         if _last_redactor and _last_redactor[0] == people:
             return _last_redactor[1]
         redactor = cls(people)
@@ -176,6 +206,15 @@ class Redactor:
 _last_redactor: list = []
 
 
+def matching_people() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(pseudonym, names one per line, forms taken out) of every protected person of the open
+    case, as the redactor and the near-miss check take them."""
+    query = (ProtectedPerson.select(ProtectedPerson.pseudonym, ProtectedPerson.names,
+                                    ProtectedPerson.excluded_forms)
+             .order_by(ProtectedPerson.id))
+    return tuple((p.pseudonym, p.names, tuple(p.excluded_forms or ())) for p in query)
+
+
 def find_names(text: str, redactor: Redactor | None = None) -> list[tuple[int, int, str]]:
     """(start, end, pseudonym) of each protected name in `text`: the source view marks them."""
     return (redactor or Redactor.for_case()).find(text)
@@ -183,7 +222,8 @@ def find_names(text: str, redactor: Redactor | None = None) -> list[tuple[int, i
 
 class PersonRow(NamedTuple):
     """A protected person as lists show them: pseudonym, role, every spelling, their consent to
-    be named, the risk note and the statements (source ids) they have given."""
+    be named, the risk note, the statements (source ids) they have given and the generated
+    forms of their name taken out of what the redaction matches."""
 
     id: int
     pseudonym: str
@@ -192,6 +232,7 @@ class PersonRow(NamedTuple):
     consent: str = "not_asked"
     risk_note: str = ""
     statements: tuple[int, ...] = ()
+    excluded_forms: tuple[str, ...] = ()
 
 
 def protected_people() -> list[PersonRow]:
@@ -199,9 +240,9 @@ def protected_people() -> list[PersonRow]:
     query = (ProtectedPerson.select(ProtectedPerson.id, ProtectedPerson.pseudonym,
                                     ProtectedPerson.role, ProtectedPerson.names,
                                     ProtectedPerson.consent, ProtectedPerson.risk_note,
-                                    ProtectedPerson.statements)
+                                    ProtectedPerson.statements, ProtectedPerson.excluded_forms)
              .order_by(ProtectedPerson.pseudonym))
     return [PersonRow(person.id, person.pseudonym, person.role,
                       tuple(person.names.splitlines()), person.consent, person.risk_note,
-                      tuple(person.statements or ()))
+                      tuple(person.statements or ()), tuple(person.excluded_forms or ()))
             for person in query]

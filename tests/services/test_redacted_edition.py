@@ -125,7 +125,7 @@ def test_every_page_header_says_redacted_edition(statement_case, tmp_path):
 def test_the_cover_counts_the_people_and_forms_redacted(statement_case, tmp_path):
     _protect()
     _, document = _export(tmp_path, "redacted.docx", "redacted")
-    people, forms = protected_counts([WITNESS, [VICTIM]])
+    people, forms = protected_counts([(WITNESS, ()), ([VICTIM], ())])
     assert people == 2 and forms > 40  # two names, each word in every case, both scripts
     cover = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
     assert cover["Edition"] == "Redacted"

@@ -5,6 +5,7 @@ UI thread with a progress dialog; those that can stop half-way without harm can 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -134,35 +135,44 @@ class Exchange(Flow):
         if isinstance(exc, ExportCancelled):
             self.status(self.tr("Export cancelled; no file was written."))
         elif isinstance(exc, NearMissesFound):
-            if self.confirm_near_misses(exc.found):
-                self.export_dossier(path, replace(options, accept_near_misses=True))
-            else:
-                self.status(self.tr("The redacted edition was not written."))
+            self._near_misses_found(exc.found, path, options)
         else:
             self.warn(self.tr("The dossier was not written"), str(exc))
 
-    def confirm_near_misses(self, found: Sequence) -> bool:
+    def _near_misses_found(self, found: Sequence, path: Path, options) -> None:
         """List the words that look like a protected name but would not be replaced
-        (near_misses.NearMiss), and ask whether the redacted edition is written anyway."""
-        shown = 15
-        lines = [self.tr("“{word}” looks like {pseudonym}, in {where}: …{context}…").format(
-                     word=m.word, pseudonym=m.pseudonym, where=m.where, context=m.context)
-                 for m in found[:shown]]
-        if len(found) > shown:
-            lines.append(i18n.plural(self.tr("…and %n more.", "", len(found) - shown),
-                                     len(found) - shown))
-        Button = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self.window, self.tr("Names that may not be redacted"),
-            i18n.plural(self.tr("%n word(s) in the redacted edition look like a protected "
-                                "person's name but would not be replaced by a pseudonym:", "",
-                                len(found)), len(found))
-            + "\n\n" + "\n".join(lines) + "\n\n"
-            + self.tr("Write the redacted edition with these words as they are? Choose No to "
-                      "write nothing, then add the real names among them as spellings of the "
-                      "protected person."),
-            Button.Yes | Button.No, Button.No)
-        return answer == Button.Yes
+        (near_misses.NearMiss): add the ticked ones as spellings and check again, write the
+        redacted edition anyway, or write nothing."""
+        from desktop.gui.widgets.dialogs.near_misses import Choice, NearMissesDialog
+
+        dialog = NearMissesDialog(found, self.window)
+        dialog.exec()
+        if dialog.choice is Choice.WRITE:
+            self.export_dossier(path, replace(options, accept_near_misses=True))
+        elif dialog.choice is Choice.ADD and self.add_spellings(dialog.ticked()):
+            self.export_dossier(path, options)
+        else:
+            self.status(self.tr("The redacted edition was not written."))
+
+    def add_spellings(self, misses: Sequence) -> bool:
+        """Add each near miss's word as a spelling of the person it resembles, one undoable
+        edit per person; whether every edit was made."""
+        from desktop.services import protection
+
+        people = {p.pseudonym: p for p in protection.protected_people()}
+        added: dict[str, list[str]] = {}
+        for miss in misses:
+            word = re.sub(r"-?\s*⏎\s*", "", miss.word)
+            if miss.pseudonym in people and word not in added.setdefault(miss.pseudonym, []):
+                added[miss.pseudonym].append(word)
+        for pseudonym, words in added.items():
+            person = people[pseudonym]
+            spellings = [*person.spellings, *words]
+            if self.push(self.tr("Add spellings of {pseudonym}").format(pseudonym=pseudonym),
+                         lambda pid=person.id, names=spellings: protection.update_protected(
+                             pid, actor=self.user(), spellings=names)) is None:
+                return False
+        return True
 
     # ------------------------------------------------------------ annotations and registers
     def ask_edition(self, what: str) -> bool | None:

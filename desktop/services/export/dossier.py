@@ -29,7 +29,8 @@ def build(options: DossierOptions, data: gather.DossierData, *, actor: str,
     redacted = options.edition == "redacted"
     document = styles.open_template()
     writer = DossierWriter(document, Redactor.for_case() if redacted else None)
-    protected = sections.protected_counts(p.spellings for p in protected_people()) \
+    protected = sections.protected_counts(
+        (p.spellings, p.excluded_forms) for p in protected_people()) \
         if redacted else (0, 0)
     sections.furniture(writer, data, redacted=redacted)
     sections.cover(writer, data, actor=actor, redacted=redacted, protected=protected)

@@ -8,6 +8,7 @@ from desktop.domain import scales
 from desktop.services.export import styles, wording
 from desktop.services.export.document import DossierWriter, Run
 from desktop.services.export.gather import DossierData, IncidentData, corroborated
+from desktop.services.protection import matched_forms
 
 DRAFT_BANNER = "DRAFT — includes incidents not approved by review"
 REDACTED_NOTICE = ("Redacted edition: names of protected persons replaced by pseudonyms "
@@ -38,17 +39,13 @@ def furniture(writer: DossierWriter, data: DossierData, *, redacted: bool = Fals
     writer.furniture(content, ("Page ", " of ", ""))
 
 
-def protected_counts(people: Iterable[Sequence[str]]) -> tuple[int, int]:
-    """(people, forms) a redaction applies, for each person's spellings: the people with a
-    spelling, and the forms of their names' words the redactor looks for (every grammatical
-    case, number, gender, script and apostrophe of each word, as `name_forms` gives them),
-    counted once per person."""
-    from desktop.services.name_forms import forms_of  # the analysers: a redacted edition only
-
+def protected_counts(people: Iterable[tuple[Sequence[str], Sequence[str]]]) -> tuple[int, int]:
+    """(people, forms) a redaction applies, for each person's (spellings, forms taken out):
+    the people with a spelling, and the forms of their names the redactor looks for
+    (`protection.matched_forms`, the list each person's entry shows)."""
     persons = forms = 0
-    for spellings in people:
-        words = {form for spelling in spellings if spelling.strip()
-                 for part in forms_of(spelling).parts for form in part.forms}
+    for spellings, excluded in people:
+        words = matched_forms(spellings, excluded)
         if words:
             persons += 1
             forms += len(words)

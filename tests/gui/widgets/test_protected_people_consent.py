@@ -42,3 +42,35 @@ def test_consent_risk_and_statements_are_edited_and_undone(qtbot, casefile, tmp_
     assert dialog.consent.currentData() == "yes"  # the selection stays on the person
     casefile.editing.undo()
     assert protection.protected_people()[0].consent == "not_asked"
+
+
+def test_the_forms_of_a_name_are_seen_and_edited(qtbot, casefile, tmp_path,  # noqa: F811
+                                                 monkeypatch):
+    from desktop.gui.widgets.dialogs import protected_people
+
+    casefile.cases.new_case(tmp_path / "c.casefile", "Свідки")
+    casefile.editing.push("Protect", lambda: protection.add_protected(
+        "Іван Коваль", "witness", actor="Olena"))
+    shown = []
+    monkeypatch.setattr(protected_people.ProtectedPeopleDialog, "exec",
+                        lambda dialog: shown.append(dialog))
+    casefile.editing.show_protected_people()
+    dialog = shown[0]
+    dialog.table.selectRow(0)
+    forms = {dialog.forms.item(i).text(): dialog.forms.item(i)
+             for i in range(dialog.forms.count())}
+    assert {"коваля", "ковалем", "івана"} <= set(forms)
+    assert all(item.checkState() == Qt.CheckState.Checked for item in forms.values())
+    assert f"Also matches {len(forms)} forms" in dialog.forms_label.text()
+    forms["коваля"].setCheckState(Qt.CheckState.Unchecked)
+    dialog.spellings.setPlainText("Іван Коваль\nIvan Kowal")
+    dialog.save_forms.click()
+    person = protection.protected_people()[0]
+    assert person.spellings == ("Іван Коваль", "Ivan Kowal")
+    assert person.excluded_forms == ("коваля",)
+    assert protection.Redactor.for_case()("коваля і Ivan Kowal") == "коваля і W-001"
+    again = {dialog.forms.item(i).text(): dialog.forms.item(i).checkState()
+             for i in range(dialog.forms.count())}
+    assert again["коваля"] == Qt.CheckState.Unchecked  # reloaded on the same person
+    casefile.editing.undo()
+    assert protection.protected_people()[0].excluded_forms == ()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +36,8 @@ class ProtectedPeopleDialog(QDialog):
 
     addRequested = Signal(str, str)  # names (one spelling per line), role
     removeRequested = Signal(int)
-    updateRequested = Signal(int, dict)  # person id, {consent, risk_note, statements}
+    #: person id, {consent, risk_note, statements} or {spellings, excluded_forms}
+    updateRequested = Signal(int, dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,8 +87,43 @@ class ProtectedPeopleDialog(QDialog):
         self.reload()
 
     def _person_editor(self) -> QGroupBox:
-        """Consent, risk and statements of the person selected in the table."""
+        """The person selected in the table: consent, risk and statements on one tab, the
+        spellings and every form the redaction matches on the other."""
         box = QGroupBox(self.tr("The selected person"))
+        tabs = QTabWidget()
+        tabs.addTab(self._consent_tab(), self.tr("Consent, risk, statements"))
+        tabs.addTab(self._forms_tab(), self.tr("Name forms"))
+        self.tabs = tabs
+        QVBoxLayout(box).addWidget(tabs)
+        box.setEnabled(False)
+        return box
+
+    def _forms_tab(self) -> QWidget:
+        """The spellings (editable) and every form of the name the analyser generated, each
+        one a tick: untick a form that is also a common word to stop replacing it."""
+        tab = QWidget()
+        self.spellings = QPlainTextEdit()
+        self.spellings.setFixedHeight(64)
+        self.forms_label = QLabel()
+        self.forms_label.setWordWrap(True)
+        self.forms = QListWidget()
+        self.forms.setFlow(QListWidget.Flow.LeftToRight)
+        self.forms.setWrapping(True)
+        self.forms.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.forms.setSpacing(2)
+        self.forms.setMinimumHeight(120)
+        self.save_forms = QPushButton(self.tr("Save spellings and forms"))
+        self.save_forms.clicked.connect(self._update_forms)
+        form = QFormLayout(tab)
+        form.addRow(self.tr("Spellings"), self.spellings)
+        form.addRow(self.forms_label)
+        form.addRow(self.forms)
+        form.addRow("", self.save_forms)
+        return tab
+
+    def _consent_tab(self) -> QWidget:
+        """Consent, risk and statements of the person selected in the table."""
+        tab = QWidget()
         self.consent = QComboBox()
         for grade in scales.CONSENT_LEVELS:
             self.consent.addItem(scale_text(grade.label), grade.code)
@@ -104,13 +141,12 @@ class ProtectedPeopleDialog(QDialog):
             self.statements.addItem(item)
         self.save = QPushButton(self.tr("Save consent, risk and statements"))
         self.save.clicked.connect(self._update)
-        form = QFormLayout(box)
+        form = QFormLayout(tab)
         form.addRow(self.tr("Consent to be named"), self.consent)
         form.addRow(self.tr("Risk"), self.risk_note)
         form.addRow(self.tr("Statements already given"), self.statements)
         form.addRow("", self.save)
-        box.setEnabled(False)
-        return box
+        return tab
 
     def selected_person(self) -> protection.PersonRow | None:
         row = self.table.currentRow()
@@ -130,6 +166,34 @@ class ProtectedPeopleDialog(QDialog):
             item = self.statements.item(i)
             given = item.data(Qt.ItemDataRole.UserRole) in person.statements
             item.setCheckState(Qt.CheckState.Checked if given else Qt.CheckState.Unchecked)
+        self._show_forms(person)
+
+    def _show_forms(self, person: protection.PersonRow) -> None:
+        self.spellings.setPlainText("\n".join(person.spellings))
+        excluded = set(person.excluded_forms)
+        generated = protection.matched_forms(person.spellings)
+        self.forms.clear()
+        for text in generated:
+            item = QListWidgetItem(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked if text in excluded
+                               else Qt.CheckState.Checked)
+            self.forms.addItem(item)
+        matched = len(generated) - len(excluded & set(generated))
+        self.forms_label.setText(self.tr(
+            "Also matches {matched} forms of these spellings (every grammatical case, both "
+            "scripts, with initials). Untick a form that is also a common word to stop "
+            "replacing it; the spellings as written are always replaced.").format(
+                matched=matched))
+
+    def _update_forms(self) -> None:
+        person = self.selected_person()
+        if person is None:
+            return
+        excluded = [self.forms.item(i).text() for i in range(self.forms.count())
+                    if self.forms.item(i).checkState() == Qt.CheckState.Unchecked]
+        self.updateRequested.emit(person.id, {
+            "spellings": self.spellings.toPlainText(), "excluded_forms": excluded})
 
     def _update(self) -> None:
         person = self.selected_person()
