@@ -394,17 +394,6 @@ def cmd_members(args: argparse.Namespace) -> int:
     return 0
 
 
-def _forms_count(spellings: Sequence[str]) -> int:
-    """How many forms of a name the redaction matches: the spellings and what the analyser
-    makes of them (cases, surname alone, initials, transliteration)."""
-    from desktop.services.name_forms import forms_of
-
-    forms = {s.casefold() for s in spellings}
-    for spelling in spellings:
-        forms |= {f.casefold() for f in forms_of(spelling).enumerate()}
-    return len(forms)
-
-
 def cmd_protect(args: argparse.Namespace) -> int:
     from desktop.services import protection
 
@@ -414,7 +403,7 @@ def cmd_protect(args: argparse.Namespace) -> int:
     person = next(p for p in protection.protected_people() if p.id == change.id)
     role = scales.label(scales.PROTECTED_ROLES, args.role).lower()
     print(f"Protected a {role} as {person.pseudonym} ({len(person.spellings)} spelling(s), "
-          f"{_forms_count(person.spellings)} form(s) matched)")
+          f"{len(protection.matched_forms(person.spellings))} form(s) matched)")
     return 0
 
 
@@ -432,7 +421,8 @@ def cmd_people(args: argparse.Namespace) -> int:
     for row in rows:
         statements = ", ".join(source_ref(s) for s in row.statements) or "—"
         print(f"{row.pseudonym:<10}  {scales.label(scales.PROTECTED_ROLES, row.role):<20}  "
-              f"{len(row.spellings):>9}  {_forms_count(row.spellings):>6}  "
+              f"{len(row.spellings):>9}  "
+              f"{len(protection.matched_forms(row.spellings, row.excluded_forms)):>6}  "
               f"{scales.label(scales.CONSENT_LEVELS, row.consent):<20}  {statements}")
         if args.names:
             for spelling in row.spellings:
