@@ -450,8 +450,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_recover(args: argparse.Namespace) -> int:
     from desktop.services import recovery
 
-    report = recovery.recover_case(Path(args.damaged), Path(args.new), actor=args.user,
-                                   progress=_progress_printer())
+    damaged = Path(args.damaged)
+
+    def recover(passphrase: str | None = None) -> recovery.RecoveryReport:
+        return recovery.recover_case(damaged, Path(args.new), actor=args.user,
+                                     progress=_progress_printer(), passphrase=passphrase)
+
+    try:  # a passphrase given for a plain case is refused ("is not encrypted")
+        report = recover(_passphrase(args, damaged) if args.passphrase_file else None)
+    except encryption.PassphraseRequired:  # the new case is encrypted with it too
+        report = recover(_passphrase(args, damaged))
     _end_progress()
     print(report.summary())
     return 0

@@ -5,6 +5,14 @@ checkpointed or repaired in place), copies what can be read table by table into 
 the current format, rebuilds the search index, and says in plain words what was lost. The new
 file's audit trail keeps the readable entries as they were, so verifying it shows the gaps, and
 ends with a "case.recover" entry that records the recovery itself.
+
+An encrypted case is read through SQLCipher with its passphrase: each page is decrypted and
+checked (its HMAC) on its own, so a damaged page loses the rows on it and no more, and the new
+case is encrypted with the same passphrase; no decrypted page is written to the disk.
+
+The new case is written under a temporary name and appears under its own only when complete: a
+recovery that is killed or fails leaves nothing that looks like a recovered case, and a retry
+removes what the interrupted one left.
 """
 
 from __future__ import annotations
@@ -19,8 +27,9 @@ from pathlib import Path
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import Model
 
-from desktop.domain import db, ledger, models
+from desktop.domain import db, encryption, files, ledger, models
 from desktop.domain.errors import CaseOpenError
+from desktop.domain.fileformat import looks_encrypted
 from desktop.domain.models import (
     AuditEntry,
     Evidence,
@@ -532,43 +541,101 @@ def _title(con: sqlite3.Connection, damaged: Path) -> str:
     return row[0] if row and row[0] else f"Recovered from {damaged.name}"
 
 
-def _discard(dest: Path) -> None:
-    """Remove a half-written recovered case."""
-    for leftover in (dest, Path(f"{dest}-wal"), Path(f"{dest}-shm")):
-        leftover.unlink(missing_ok=True)
+class _Rows(list):
+    """Rows already fetched, read as a cursor's."""
+
+    def fetchone(self) -> tuple | None:
+        return self[0] if self else None
+
+    def fetchall(self) -> list[tuple]:
+        return list(self)
+
+
+class _Decrypting:
+    """A read-only SQLCipher connection to a damaged encrypted case.
+
+    A page whose HMAC fails leaves SQLCipher's connection refusing every later read, so after
+    an error the connection is opened again, with the key already derived (no second
+    derivation per damaged page). SQLCipher's errors are raised as sqlite3's, the one kind the
+    reading code catches, so both kinds of case are read by the same code.
+    """
+
+    def __init__(self, damaged: Path, passphrase: str) -> None:
+        self._con = encryption.connect_readonly(damaged, passphrase)  # WrongPassphrase
+        self._errors = encryption.database_error(damaged)
+        self._damaged, self._key = damaged, _derived_key(damaged, passphrase)
+        try:
+            encryption.connect_readonly(damaged, self._key).close()
+        except encryption.WrongPassphrase:  # not SQLCipher's default key derivation
+            self._key = passphrase
+
+    def execute(self, sql: str, params: tuple = ()) -> _Rows:
+        try:
+            return _Rows(self._con.execute(sql, params).fetchall())
+        except self._errors as exc:
+            self._con.close()
+            self._con = encryption.connect_readonly(self._damaged, self._key)
+            raise sqlite3.DatabaseError(str(exc)) from None
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def _derived_key(damaged: Path, passphrase: str) -> str:
+    """The key SQLCipher derives from the passphrase (its default PBKDF2-HMAC-SHA512 with
+    256,000 iterations and the salt in the file's first 16 bytes), as a raw key."""
+    with damaged.open("rb") as f:
+        salt = f.read(16)
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, 256_000, 32)
+    return f"x'{key.hex()}'"
+
+
+def _reading(damaged: Path, passphrase: str | None):
+    """A read-only connection to the damaged case; refuses what cannot be a case."""
+    if not damaged.is_file():
+        raise CaseOpenError(damaged, "does not exist" if not damaged.exists()
+                            else "is a folder, not a case file")
+    with damaged.open("rb") as f:
+        header = f.read(len(db.SQLITE_MAGIC))
+    if header == db.SQLITE_MAGIC:
+        if passphrase is not None:
+            raise CaseOpenError(damaged, "is not encrypted: recover it without a passphrase")
+        return db.read_only_connection(damaged)  # nothing is written to it or beside it
+    if not looks_encrypted(damaged, header):
+        raise CaseOpenError(damaged, "is not an SQLite database, so there is nothing to "
+                                     "recover")
+    if passphrase is None:
+        raise encryption.PassphraseRequired(damaged)
+    return _Decrypting(damaged, passphrase)
 
 
 def recover_case(damaged: Path | str, dest: Path | str, *, actor: str,
-                 progress: Progress | None = None) -> RecoveryReport:
-    """Copy what can be read of a damaged case into the new case file `dest`, and report.
+                 progress: Progress | None = None,
+                 passphrase: str | None = None) -> RecoveryReport:
+    """Copy what can be read of a damaged case (encrypted: give its passphrase) into the new
+    case file `dest`, and report. The new case is encrypted when the damaged one is.
 
     The damaged file is only read. The case open before the call (if any) stays open; the
     recovered case is closed afterwards, ready to be opened.
     """
     damaged, dest = Path(damaged), Path(dest)
+    files.sweep_partials(dest.parent, dest.name)  # what an interrupted recovery left
     if dest.exists():
         raise CaseOpenError(dest, "already exists; recover into a new file")
-    if not damaged.is_file():
-        raise CaseOpenError(damaged, "does not exist" if not damaged.exists()
-                            else "is a folder, not a case file")
-    with damaged.open("rb") as f:
-        if f.read(len(db.SQLITE_MAGIC)) != db.SQLITE_MAGIC:
-            raise CaseOpenError(damaged, "is not an SQLite database, so there is nothing to "
-                                         "recover")
     report = RecoveryReport(source=damaged, dest=dest)
     previous = models.database.obj
-    con = db.read_only_connection(damaged)  # nothing is written to it or beside it
+    con = _reading(damaged, passphrase)
     try:
         version, columns = _check_damaged(con, damaged)
-        db.new_case(dest, _title(con, damaged), actor=actor)
-        try:
-            _copy_all(_Copy(con, damaged, version, columns, report), actor, progress)
-            report.verify_problems = integrity.verify_case().problems
-        except Exception:
-            db.close_case()
-            _discard(dest)
-            raise
-        db.close_case()
+        with files.replacing(dest, create=False) as partial:
+            db.new_case(partial, _title(con, damaged), actor=actor, passphrase=passphrase)
+            try:
+                _copy_all(_Copy(con, damaged, version, columns, report), actor, progress)
+                report.verify_problems = integrity.verify_case().problems
+            finally:
+                db.close_case()
+    except OSError as exc:
+        raise CaseOpenError(dest, f"cannot be written: {exc.strerror or exc}") from exc
     finally:
         con.close()
         models.database.initialize(previous)

@@ -369,3 +369,107 @@ def test_a_case_row_read_with_holes_keeps_what_it_has_and_says_what_it_lost(
     db.open_case(report.dest)
     row = database.execute_sql('SELECT title, reference FROM "case"').fetchone()
     assert row[0] and row[1] == "UA-POW-2024-001"
+
+
+def evidence_leaf(path: Path, passphrase: str) -> int:
+    """An encrypted case's page that holds evidence rows, neither the first nor the last: the
+    one whose damage makes a scan of the evidence fail while its first and last rows stay
+    readable (SQLCipher has no dbstat to ask)."""
+    from desktop.domain import encryption
+
+    key = recovery._derived_key(path, passphrase)  # one key derivation, not one per page
+    intact = path.read_bytes()
+
+    def fails(sql: str) -> bool:
+        try:
+            con = encryption.connect_readonly(path, key)
+        except encryption.WrongPassphrase:  # the page is one of the list of tables
+            return True
+        try:
+            con.execute(sql).fetchall()
+        except encryption.database_error(path):
+            return True
+        finally:
+            con.close()
+        return False
+
+    for page in range(2, len(intact) // PAGE + 1):
+        damage(path, page, 2000, 2010)
+        found = (fails("SELECT * FROM evidence")
+                 and not fails("SELECT * FROM evidence WHERE rowid = 1")
+                 and not fails("SELECT * FROM evidence WHERE rowid = (SELECT max(rowid) "
+                               "FROM evidence)"))
+        path.write_bytes(intact)
+        if found:
+            return page
+    raise AssertionError("no evidence page found")
+
+
+def test_an_encrypted_case_with_a_damaged_page_is_recovered_into_an_encrypted_case(
+        big_case, case_path, tmp_path, actor):
+    from desktop.domain import copies, encryption
+
+    locked = tmp_path / "locked.casefile"
+    copies.encrypt_copy(case_path, locked, "correct horse")
+    damage(locked, evidence_leaf(locked, "correct horse"), 2000, 2010)  # its HMAC fails
+    with pytest.raises(CaseOpenError, match="is damaged"):
+        db.inspect_case(locked, "correct horse")
+    dest = tmp_path / "recovered.casefile"
+    report = recovery.recover_case(locked, dest, actor=actor, passphrase="correct horse")
+    got, expected = report.tables["evidence"]
+    assert 0 < expected - got < 40 and report.lost  # the rows of one page, no more
+    assert report.tables["source"][0] == len(big_case["sources"])
+    assert report.tables["audit_entry"][0] == report.tables["audit_entry"][1]
+    assert not dest.read_bytes().startswith(db.SQLITE_MAGIC)  # encrypted, like the damaged one
+    with pytest.raises(encryption.PassphraseRequired):
+        db.inspect_case(dest)
+    db.open_case(dest, "correct horse")
+    try:
+        assert models.Evidence.select().count() == got
+        assert models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).get().action \
+            == "case.recover"
+    finally:
+        db.close_case()
+
+
+def test_an_encrypted_case_is_recovered_only_with_its_passphrase(worked_case, case_path,
+                                                                 tmp_path, actor):
+    from desktop.domain import copies, encryption
+
+    db.close_case()
+    locked = tmp_path / "locked.casefile"
+    copies.encrypt_copy(case_path, locked, "correct horse")
+    with pytest.raises(encryption.PassphraseRequired):
+        recovery.recover_case(locked, tmp_path / "r.casefile", actor=actor)
+    with pytest.raises(encryption.WrongPassphrase):
+        recovery.recover_case(locked, tmp_path / "r.casefile", actor=actor, passphrase="wrong")
+    with pytest.raises(CaseOpenError, match="is not encrypted"):
+        recovery.recover_case(case_path, tmp_path / "r.casefile", actor=actor, passphrase="x")
+    assert not [p for p in tmp_path.iterdir() if "r.casefile" in p.name]
+
+
+def test_a_failed_recovery_leaves_nothing_and_a_retry_succeeds(worked_case, case_path,
+                                                               tmp_path, actor, monkeypatch):
+    db.close_case()
+    before = sorted(p.name for p in tmp_path.iterdir())
+
+    def disk_fails():
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(integrity, "verify_case", disk_fails)
+        with pytest.raises(CaseOpenError, match="r.casefile: cannot be written: No space"):
+            recovery.recover_case(case_path, tmp_path / "r.casefile", actor=actor)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    report = recovery.recover_case(case_path, tmp_path / "r.casefile", actor=actor)
+    assert report.complete
+
+
+def test_a_retry_removes_what_a_killed_recovery_left(worked_case, case_path, tmp_path, actor):
+    db.close_case()
+    # What a recovery killed by process 999999999 (none has that id) left behind.
+    left = [tmp_path / f".r.casefile.partial-999999999-0123abcd{s}" for s in ("", "-wal")]
+    for path in left:
+        path.write_bytes(b"half a case")
+    report = recovery.recover_case(case_path, tmp_path / "r.casefile", actor=actor)
+    assert report.complete and not any(path.exists() for path in left)
