@@ -9,14 +9,17 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from desktop import __version__
-from desktop.domain import db, encryption, scales
+from desktop.domain import db, encryption, scales, window_lock
 from desktop.domain.errors import CasefileError, CaseOpenError
+from desktop.domain.printable import printable
 from desktop.domain.refs import (
     evidence_number,
     evidence_ref,
@@ -24,6 +27,7 @@ from desktop.domain.refs import (
     incident_ref,
     source_ref,
 )
+from desktop.resources import user_data_folder
 
 
 def default_user() -> str:
@@ -37,10 +41,10 @@ def _progress_printer():
 
     def report(done: int, total: int, name: str) -> None:
         if interactive:
-            print(f"\r[{done:>{len(str(total))}}/{total}] {name[:60]:<60}", end="",
+            print(f"\r[{done:>{len(str(total))}}/{total}] {printable(name)[:60]:<60}", end="",
                   file=sys.stderr, flush=True)
         elif done % max(1, total // 20) == 0 or done == total:
-            print(f"[{done}/{total}] {name}", file=sys.stderr)
+            print(printable(f"[{done}/{total}] {name}"), file=sys.stderr)
 
     return report
 
@@ -92,11 +96,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if progress:
         _end_progress()
     for path, source_id in report.imported:
-        print(f"imported   {source_ref(source_id)}  {path}")
+        print(printable(f"imported   {source_ref(source_id)}  {path}"))
     for path, title in report.duplicates:
-        print(f"duplicate  {path}  (same bytes as “{title}”, not imported again)")
+        print(printable(f"duplicate  {path}  (same bytes as “{title}”, not imported again)"))
     for _path, message in report.failed:
-        print(f"failed     {message}", file=sys.stderr)
+        print(printable(f"failed     {message}"), file=sys.stderr)
     print(f"{len(report.imported)} imported, {len(report.duplicates)} duplicate, "
           f"{len(report.failed)} failed")
     return 1 if report.failed else 0
@@ -108,8 +112,9 @@ def cmd_sources(args: argparse.Namespace) -> int:
     _open(args)
     rows = sources.list_sources()
     for source_id, title, publisher, published, reliability, sha in rows:
-        print(f"{source_ref(source_id)}  {reliability}  {published or '----------':10}  "
-              f"{sha[:12]}  {publisher[:24]:24}  {title}")
+        print(printable(f"{source_ref(source_id)}  {reliability}  "
+                        f"{published or '----------':10}  {sha[:12]}  "
+                        f"{printable(publisher)[:24]:24}  {title}"))
     if not rows:
         print("No sources yet: add some with `casefile import CASE FILES…`.")
     return 0
@@ -124,7 +129,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         snippet = hit.snippet
         for start, end in reversed(hit.highlights):
             snippet = f"{snippet[:start]}[{snippet[start:end]}]{snippet[end:]}"
-        print(f"{source_ref(hit.source_id)}  {hit.title}\n        {' '.join(snippet.split())}")
+        print(printable(f"{source_ref(hit.source_id)}  {hit.title}"))
+        print(printable(f"        {' '.join(snippet.split())}"))
     print(f"{len(hits)} source{'s' if len(hits) != 1 else ''} found")
     return 0
 
@@ -137,8 +143,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     counts = about.evidence_by_status
     detail = ", ".join(f"{counts[g.code]} {g.code}" for g in scales.VERIFICATION_STATUSES
                        if counts.get(g.code))
-    print(f"Case            {about.title}")
-    print(f"Reference       {about.reference or '—'}")
+    print(printable(f"Case            {about.title}"))
+    print(printable(f"Reference       {about.reference or '—'}"))
     print(f"Classification  {scales.label(scales.CLASSIFICATIONS, about.classification)}")
     print(f"Standard        {about.standard_of_proof}")
     print(f"File format     {db.SCHEMA_VERSION}")
@@ -204,9 +210,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.manifest:
         integrity.verify_against_manifest(_read_manifest(Path(args.manifest)), report)
     for problem in report.problems:
-        print(problem)
-    print(report.summary() if report.ok else
-          f"Verification FAILED: {len(report.problems)} problem(s) in {Path(args.case).name}.")
+        print(printable(problem))
+    print(printable(report.summary() if report.ok else f"Verification FAILED: "
+                    f"{len(report.problems)} problem(s) in {Path(args.case).name}."))
     return 0 if report.ok else 1
 
 
@@ -241,10 +247,11 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
                                         keep_review=args.keep_review)
     for item in report.anchored:
         score = f" {item.score:.2f}" if item.method == "fuzzy" else ""
-        print(f"{item.method + score:<12} {item.annotation_id}  {evidence_ref(item.evidence_id)}")
+        print(printable(f"{item.method + score:<12} {item.annotation_id}  "
+                        f"{evidence_ref(item.evidence_id)}"))
     for item in report.unplaced:
-        print(f"{'not placed':<12} {item.annotation_id}  {item.reason}")
-    print(report.summary())
+        print(printable(f"{'not placed':<12} {item.annotation_id}  {item.reason}"))
+    print(printable(report.summary()))
     return 0
 
 
@@ -255,7 +262,7 @@ def cmd_registers(args: argparse.Namespace) -> int:
     written = tabular.export_csv(Path(args.folder), args.stem or Path(args.case).stem,
                                  actor=args.user, redacted=args.redacted)
     for path in written:
-        print(f"Wrote {path}{' (redacted)' if args.redacted else ''}")
+        print(printable(f"Wrote {path}{' (redacted)' if args.redacted else ''}"))
     return 0
 
 
@@ -312,9 +319,9 @@ def cmd_facts(args: argparse.Namespace) -> int:
         else:
             said = " ".join(evidence_ref(e) for e in item.evidence)
         flags = "".join(f"; mismatch {evidence_ref(m.evidence_id)}" for m in item.mismatches)
-        print(f"{item.incident_code}  {item.coverage:<9}  {lines:<7}  "
-              f"{'CONFLICT' if item.conflict else '-':<8}  {item.label}"
-              f"{' — ' + said if said else ''}{flags}")
+        print(printable(f"{item.incident_code}  {item.coverage:<9}  {lines:<7}  "
+                        f"{'CONFLICT' if item.conflict else '-':<8}  {item.label}"
+                        f"{' — ' + said if said else ''}{flags}"))
     if not items:
         print("No facts yet: create an incident and mark evidence for it.")
     return 0
@@ -376,7 +383,8 @@ def cmd_members(args: argparse.Namespace) -> int:
     _open(args)
     if args.add:
         members.add_member(args.add, args.role, actor=args.user)
-        print(f"Added {args.add} as {scales.label(scales.MEMBER_ROLES, args.role).lower()}")
+        print(printable(f"Added {args.add} as "
+                        f"{scales.label(scales.MEMBER_ROLES, args.role).lower()}"))
     if args.one_person:
         case.update_case(actor=args.user, one_person=True)
         print(f"Declared a one-person case: {ONE_PERSON_MEANING}.")
@@ -384,8 +392,8 @@ def cmd_members(args: argparse.Namespace) -> int:
         return 0
     rows = members.members()
     for row in rows:
-        print(f"{row.name:<28}  {scales.label(scales.MEMBER_ROLES, row.role):<10}  "
-              f"added by {row.added_by or '—'} at {row.added_at}")
+        print(printable(f"{row.name:<28}  {scales.label(scales.MEMBER_ROLES, row.role):<10}  "
+                        f"added by {row.added_by or '—'} at {row.added_at}"))
     if not rows:
         print("No members yet: anyone may document and review, but nobody approves what they "
               "marked. Add them with `casefile members CASE --add NAME --role reviewer`.")
@@ -426,9 +434,9 @@ def cmd_people(args: argparse.Namespace) -> int:
               f"{scales.label(scales.CONSENT_LEVELS, row.consent):<20}  {statements}")
         if args.names:
             for spelling in row.spellings:
-                print(f"{'':<10}  {spelling}")
+                print(printable(f"{'':<10}  {spelling}"))
             if row.risk_note:
-                print(f"{'':<10}  risk: {' '.join(row.risk_note.split())}")
+                print(printable(f"{'':<10}  risk: {' '.join(row.risk_note.split())}"))
         elif row.risk_note:
             print(f"{'':<10}  a risk is noted (shown with --names)")
     if not args.names:
@@ -441,9 +449,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.services import demo
 
     report = demo.build_demo(Path(args.out))
-    print(report.summary())
+    print(printable(report.summary()))
     for item in report.annotations.unplaced:
-        print(f"not placed  {item.annotation_id}: {item.reason}")
+        print(printable(f"not placed  {item.annotation_id}: {item.reason}"))
     return 0
 
 
@@ -461,7 +469,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
     except encryption.PassphraseRequired:  # the new case is encrypted with it too
         report = recover(_passphrase(args, damaged))
     _end_progress()
-    print(report.summary())
+    print(printable(report.summary()))
     return 0
 
 
@@ -624,13 +632,76 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The commands that write into the case (an edit, or an audit entry for what they export).
+WRITING_COMMANDS = frozenset({
+    "import", "export", "annotations", "import-annotations", "registers", "protect", "review",
+    "signoff", "return-incident", "submit",
+})
+
+
+def _refuse_if_open_in_a_window(args: argparse.Namespace) -> None:
+    """A case open in a Casefile window is written only there: its panels and undo history
+    would not know of a change made from the command line."""
+    writes = args.command in WRITING_COMMANDS or (
+        args.command == "members" and (args.add or args.one_person))
+    holder = window_lock.window_holding(args.case) if writes else None
+    if holder:
+        raise CaseOpenError(Path(args.case), f"is open in a Casefile window ({holder}); make "
+                                             "the change there, or close the case in the "
+                                             "window and run this command again")
+
+
+def _start_logging() -> Path:
+    """Send every log record and warning (of Casefile and of the libraries it uses: pypdf,
+    trafilatura …) to the command line's log file, never to the terminal."""
+    path = user_data_folder() / "logs" / "casefile-cli.log"
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "casefile_cli", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                      encoding="utf-8", delay=True)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: "
+                                               "%(message)s"))
+    except OSError:  # no writable data folder: the records are dropped, not printed
+        handler = logging.NullHandler()
+    handler.casefile_cli = True
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    logging.captureWarnings(True)
+    return path
+
+
+def _unexpected(args: argparse.Namespace, exc: BaseException, log_file: Path) -> int:
+    """The last resort: an error nobody foresaw is one line for the user and a traceback in
+    the log file (a change is one transaction: one the error cut short is not saved)."""
+    logging.getLogger("desktop.cli").error("casefile %s stopped", args.command, exc_info=exc)
+    print(printable(f"casefile: {args.command} stopped on an unexpected error "
+                    f"({type(exc).__name__}); the details are in {log_file}"), file=sys.stderr)
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.user = args.user or default_user()
+    log_file = _start_logging()
     try:
+        return _run(args)
+    except Exception as exc:  # noqa: BLE001 — the last resort: no traceback reaches a user
+        return _unexpected(args, exc, log_file)
+    except KeyboardInterrupt:
+        print("casefile: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        _refuse_if_open_in_a_window(args)
         return args.func(args)
     except CasefileError as exc:
-        print(f"casefile: {exc}", file=sys.stderr)
+        print(printable(f"casefile: {exc}"), file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader (`| head`) has gone: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

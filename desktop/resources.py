@@ -8,6 +8,7 @@ reads (the icon, the Word template `reference.docx`, translations) is found thro
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -35,3 +36,15 @@ def icon_path() -> Path | None:
     """The application icon (PNG, 256 pixels), or None if this installation lacks it."""
     path = resource_path("icons", ICON_NAME)
     return path if path.is_file() else None
+
+
+def user_data_folder() -> Path:
+    """The user's Casefile data folder, where the window's QStandardPaths AppDataLocation puts
+    it (organisation and application both "Casefile"), found without Qt for the command line."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "Casefile" / "Casefile"

@@ -20,6 +20,7 @@ of a case that was plain before it was converted (old disk blocks, backups, earl
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -62,7 +63,21 @@ def _dbapi(path: Path | str) -> ModuleType:
         from sqlcipher3 import dbapi2
     except ImportError as exc:
         raise EncryptionUnavailable(path) from exc
+    _quiet(dbapi2)
     return dbapi2
+
+
+_QUIETED = False  # SQLCipher's log is turned off once per process
+
+
+def _quiet(dbapi: ModuleType) -> None:
+    """Keep SQLCipher's own log (three lines for every wrong passphrase) off the terminal:
+    the error Casefile raises says it in a sentence. The setting holds for the process."""
+    global _QUIETED
+    if not _QUIETED:
+        with contextlib.closing(dbapi.connect(":memory:")) as con:
+            con.execute("PRAGMA cipher_log_level = NONE")
+        _QUIETED = True
 
 
 def require(path: Path | str) -> None:

@@ -134,7 +134,10 @@ def _source_row(item: _Parsed, actor: str, kind: str, now: str) -> dict:
 def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
            cancelled: Cancelled | None) -> None:
     now = utc_now()
-    with database.atomic() as txn:
+    with database.atomic() as txn:  # IMMEDIATE: no other import stores between check and write
+        # Another import (another process) may have stored the same bytes since they were
+        # parsed: those are duplicates now, found while this transaction holds the write lock.
+        items = _drop_duplicates(items, report)
         for item in items:
             data = importing.read_source_bytes(item.path)
             if sha256_hex(data) != item.sha256:
