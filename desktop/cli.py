@@ -11,13 +11,16 @@ import getpass
 import json
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from peewee import DatabaseError
+
 from desktop import __version__
-from desktop.domain import db, encryption, scales, window_lock
+from desktop.domain import db, encryption, files, scales, window_lock
 from desktop.domain.errors import CasefileError, CaseOpenError
 from desktop.domain.printable import printable
 from desktop.domain.refs import (
@@ -699,15 +702,36 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     try:
         _refuse_if_open_in_a_window(args)
-        return args.func(args)
+        args.status = args.func(args)
+        return args.status
     except CasefileError as exc:
         print(printable(f"casefile: {exc}"), file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader (`| head`) has gone: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except (OSError, DatabaseError, sqlite3.DatabaseError) as exc:
+        if not files.is_disk_full(exc):
+            raise
+        args.disk_full_said = True
+        print(f"casefile: the disk is full: `{args.command}` stopped and the change it was "
+              "making was not saved; free space and try again — keep any -wal file beside "
+              "the case", file=sys.stderr)
+        return 1
     finally:
+        _close_case(args)
+
+
+def _close_case(args: argparse.Namespace) -> None:
+    """Close the case; a checkpoint a full disk refused is said once, after what the command
+    did (its changes are saved, in the case and its -wal file)."""
+    try:
         db.close_case()
+    except db.CaseNotCompacted as exc:
+        if not getattr(args, "disk_full_said", False):
+            finished = getattr(args, "status", None) is not None
+            done = "imported; " if args.command == "import" and finished else ""
+            print(printable(f"casefile: {exc.path.name}: {done}{exc.reason}"), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import DatabaseError, SqliteDatabase
 
 from desktop.domain import encryption, ledger, migrations, models
 from desktop.domain.errors import CaseOpenError
@@ -132,17 +132,45 @@ def convert_to_encrypted(path: Path | str, passphrase: str) -> None:
     copies.encrypt_in_place(path, passphrase)
 
 
+class CaseNotCompacted(CaseOpenError):
+    """The case was closed with its last changes still in its -wal file (the disk is full): they
+    are saved there, and the next open folds them in. Said once, after what did commit."""
+
+    def __init__(self, path: Path, failure: Exception) -> None:
+        full = "full" in str(failure).lower()
+        super().__init__(path, "the case could not be compacted: "
+                         + ("the disk is full; free space and open it again"
+                            if full else f"{failure}; open it again")
+                         + f" — keep the {path.name}-wal file beside it")
+
+
+def _checkpoint(db: SqliteDatabase) -> Exception | None:
+    """Fold the -wal file into the case; the error when that cannot be done (a full disk)."""
+    try:
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except DatabaseError as exc:  # peewee's, for SQLite's and SQLCipher's alike
+        return exc
+    return None
+
+
 def close_case() -> None:
-    """Close the open case (if any): the WAL is checkpointed so the case is one file again."""
+    """Close the open case (if any): the WAL is checkpointed so the case is one file again.
+
+    When that fails the case is closed all the same, whole in its file and its -wal file, and
+    CaseNotCompacted says so.
+    """
     db = models.database.obj
     if db is None:
         return
+    failure = None
     if not db.is_closed():
         try:
-            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            failure = _checkpoint(db)
         finally:
             db.close()
     models.database.initialize(None)
+    if failure is not None:
+        raise CaseNotCompacted(Path(db.database), failure)
 
 
 def case_path() -> Path | None:

@@ -46,6 +46,20 @@ def _new_partial(target: Path) -> Path:
                           str(target.parent))
 
 
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether an error (the file system's, SQLite's or SQLCipher's) says the disk is full, or
+    was raised while handling one (a rollback after a commit the full disk refused)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if "database or disk is full" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def _flush_file(path: Path) -> None:
     """Make the file's bytes durable, whoever wrote them (python-docx, SQLite, …)."""
     fd = os.open(path, os.O_RDWR)  # Windows flushes only a handle opened for writing

@@ -628,7 +628,10 @@ def recover_case(damaged: Path | str, dest: Path | str, *, actor: str,
     try:
         version, columns = _check_damaged(con, damaged)
         with files.replacing(dest, create=False) as partial:
-            db.new_case(partial, _title(con, damaged), actor=actor, passphrase=passphrase)
+            try:
+                db.new_case(partial, _title(con, damaged), actor=actor, passphrase=passphrase)
+            except CaseOpenError as exc:  # named for the file the user asked for
+                raise CaseOpenError(dest, exc.reason) from exc
             try:
                 _copy_all(_Copy(con, damaged, version, columns, report), actor, progress)
                 report.verify_problems = integrity.verify_case().problems

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import random
+import subprocess
+from pathlib import Path
+
+import pytest
+
 from desktop import cli
 from desktop.domain import copies, db
 from tests.conftest import SEEDS
@@ -26,3 +33,86 @@ def test_recover_reads_an_encrypted_case_with_its_passphrase(tmp_path, capsys):
     assert code == 0, err
     assert "5 sources" in out and "Nothing was lost." in out
     assert db.inspect_case(dest, "correct horse battery") == db.SCHEMA_VERSION
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A folder on a file system of its own, 8 MB (a tmpfs: needs root, as CI runs)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("a small file system is mounted as root only (CI runs as root)")
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
+                          capture_output=True, text=True)
+    if made.returncode != 0:
+        pytest.skip(f"no small file system could be mounted: {made.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        db.close_case()
+        subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def report_text(path: Path) -> None:
+    rng = random.Random(1)  # words that do not compress into few pages of the index
+    words = ["prisoners", "executed", "near", "Pokrovsk", "witness", "said", "surrendered"]
+    path.write_text(" ".join(f"{rng.choice(words)}{rng.randrange(10_000)}"
+                             for _ in range(40_000)), encoding="utf-8")
+
+
+def growth_of_an_import(folder: Path, report: Path) -> tuple[int, int]:
+    """(the -wal file's size after importing `report`, how much the case file grows when the
+    -wal is folded in), measured on an ordinary disk."""
+    from desktop.services import sources
+
+    case = folder / "measure.casefile"
+    db.new_case(case, "Measure", actor="Olena")
+    db.close_case()
+    before = case.stat().st_size
+    db.open_case(case)
+    sources.import_files([report], actor="Olena")
+    wal = Path(f"{case}-wal").stat().st_size
+    db.close_case()
+    return wal, case.stat().st_size - before
+
+
+def fill(disk: Path, leave: int) -> Path:
+    """A file that takes all of `disk`'s free space but `leave` bytes."""
+    stat = os.statvfs(disk)
+    filler = disk / "filler"
+    filler.write_bytes(b"\0" * (stat.f_bavail * stat.f_frsize - leave))
+    return filler
+
+
+def test_a_full_disk_after_an_import_is_said_once_and_the_case_lives_on(small_disk, tmp_path,
+                                                                        capsys):
+    report = tmp_path / "report.txt"
+    report_text(report)
+    wal, growth = growth_of_an_import(tmp_path, report)
+    case = small_disk / "c.casefile"
+    run("new", str(case), capsys=capsys)
+    # Room for the import's -wal (and the -shm index), not for folding it into the case.
+    filler = fill(small_disk, wal + 32_768 + growth // 2)
+    code, out, err = run("import", str(case), str(report), capsys=capsys)
+    assert code == 0 and "1 imported, 0 duplicate, 0 failed" in out
+    assert err == ("casefile: c.casefile: imported; the case could not be compacted: the disk "
+                   "is full; free space and open it again — keep the c.casefile-wal file "
+                   "beside it\n")
+    assert Path(f"{case}-wal").stat().st_size > 0
+    for command in (["info", str(case)], ["sources", str(case)], ["verify", str(case)],
+                    ["import", str(case), str(SEEDS)],
+                    ["export", str(case), str(small_disk / "d.docx"), "--drafts"],
+                    ["recover", str(case), str(small_disk / "r.casefile")],
+                    ["new", str(small_disk / "n.casefile")]):
+        code, out, err = run(*command, capsys=capsys)
+        assert "Traceback" not in out + err, command
+        said = [line for line in err.splitlines() if not line.startswith("[")]  # progress
+        assert all(line.startswith("casefile: ") for line in said), (command, err)
+        assert len(said) <= 2, (command, err)
+    assert not [p for p in small_disk.iterdir() if p.name.startswith((".", "r.", "n.", "d."))]
+    filler.unlink()  # space freed: the case opens whole and is one file again
+    code, out, err = run("info", str(case), capsys=capsys)
+    assert code == 0 and "Sources         1" in out and err == ""
+    db.open_case(case)  # as the window opens it
+    db.close_case()
+    assert not Path(f"{case}-wal").exists()

@@ -76,8 +76,8 @@ class CaseFiles(Flow):
             classification=classification, passphrase=passphrase))
         if not made:
             return False
-        db.close_case()
-        return self.open_case(path, passphrase=passphrase)
+        made, _ = self.attempt(self.tr("The case could not be created"), db.close_case)
+        return made and self.open_case(path, passphrase=passphrase)
 
     def ask_open_case(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open case"),
@@ -158,7 +158,10 @@ class CaseFiles(Flow):
             return False
         self.window.incident_form.flush()
         self.app.undo_stack.clear()
-        db.close_case()
+        try:
+            db.close_case()
+        except db.CaseNotCompacted as exc:  # closed all the same: its edits are in its -wal
+            self.warn(self.tr("The case is saved but could not be compacted"), str(exc))
         if self._lock is not None:
             self._lock.unlock()
         self._lock, self.app.session.case_file = None, None
