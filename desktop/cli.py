@@ -10,6 +10,7 @@ import argparse
 import getpass
 import json
 import logging
+import math
 import os
 import sqlite3
 import sys
@@ -236,18 +237,33 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     return 0
 
 
+def _min_score(text: str) -> float:
+    """--min-score: a number above 0 and at most 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 < value <= 1:  # NaN fails both comparisons
+        raise argparse.ArgumentTypeError(f"{printable(text)} is not a score above 0 and at "
+                                         "most 1 (like 0.8)")
+    return value
+
+
 def cmd_import_annotations(args: argparse.Namespace) -> int:
     from desktop.services.interchange import hypothesis, w3c
 
     _open(args)
+    progress = _progress_printer()
     if args.hypothesis:
         data = hypothesis.read_hypothesis_file(Path(args.file))
-        report = hypothesis.import_hypothesis(data, actor=args.user, min_score=args.min_score)
+        report = hypothesis.import_hypothesis(data, actor=args.user, min_score=args.min_score,
+                                              progress=progress)
     else:
         data = w3c.read_annotation_file(Path(args.file))
         report = w3c.import_annotations(data, actor=args.user, min_score=args.min_score,
                                         taken_from=Path(args.file).name,
-                                        keep_review=args.keep_review)
+                                        keep_review=args.keep_review, progress=progress)
+    _end_progress()
     for item in report.anchored:
         score = f" {item.score:.2f}" if item.method == "fuzzy" else ""
         print(printable(f"{item.method + score:<12} {item.annotation_id}  "
@@ -545,8 +561,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case")
     p.add_argument("file", help="an AnnotationCollection (.jsonld/.json)")
     p.add_argument("--hypothesis", action="store_true", help="the file is a Hypothesis export")
-    p.add_argument("--min-score", type=float, default=0.8,
-                   help="lowest fuzzy-match score accepted (0–1, default 0.8)")
+    p.add_argument("--min-score", type=_min_score, default=0.8,
+                   help="lowest fuzzy-match score accepted (above 0, at most 1; default 0.8)")
     p.add_argument("--keep-review", action="store_true",
                    help="take over the review decisions in the file (only for a copy of this "
                         "case's own data; otherwise imported spans wait for review)")

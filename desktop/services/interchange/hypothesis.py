@@ -26,6 +26,8 @@ from desktop.services.interchange import AnnotationFileError, read_json
 from desktop.services.interchange.w3c import (
     AnnotationImport,
     Candidate,
+    Progress,
+    check_min_score,
     json_type,
     parse_selectors,
     place_candidates,
@@ -67,8 +69,10 @@ def hypothesis_rows(data: object) -> list:
                      "annotations)")
 
 
-def import_hypothesis(data: dict | list, *, actor: str, min_score: float = 0.8) -> AnnotationImport:
+def import_hypothesis(data: dict | list, *, actor: str, min_score: float = 0.8,
+                      progress: Progress | None = None) -> AnnotationImport:
     """Add the quotes of a Hypothesis export to the open case as evidence, in one transaction."""
+    check_min_score(min_score)
     try:
         rows = hypothesis_rows(data)
     except ValueError as exc:
@@ -91,7 +95,7 @@ def import_hypothesis(data: dict | list, *, actor: str, min_score: float = 0.8) 
                                      "(by URL, file name or title)")
         candidates.append(candidate)
     return place_candidates(candidates, actor=actor, min_score=min_score,
-                            not_found=NOT_IN_SOURCE)
+                            not_found=NOT_IN_SOURCE, progress=progress)
 
 
 def parse_row(row: object, number: int) -> tuple[Candidate, list[str], str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,10 @@ from desktop.services import audit, evidence, incidents, review
 from desktop.services.anchoring import Anchor, QuoteSelector, anchor_quote
 from desktop.services.evidence import EvidenceRow, ImportedSpan
 from desktop.services.interchange import AnnotationFileError, read_json
+
+Progress = Callable[[int, int, str], None]
+#: Progress is said once per this many annotations placed (and only for more than that).
+PROGRESS_EVERY = 100
 
 CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"cf": "urn:x-casefile:terms:"}]
 ID_PREFIX = "urn:x-casefile:evidence:"
@@ -446,7 +451,8 @@ def utc_time(value: str) -> str:
 
 def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
                        keep_attribution: bool = True, keep_review: bool = False,
-                       taken_from: str = "") -> AnnotationImport:
+                       taken_from: str = "", progress: Progress | None = None
+                       ) -> AnnotationImport:
     """Add the evidence of an annotation collection to the open case, in one transaction.
 
     Sources are matched by the SHA-256 of their original bytes; each quote is re-anchored in
@@ -455,6 +461,7 @@ def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
     file are taken over only with `keep_review` (a copy of this case's own data): a file must
     not be able to approve evidence nobody reviewed here, so by default spans arrive pending.
     """
+    check_min_score(min_score)
     try:
         items = annotation_items(data)
     except ValueError as exc:
@@ -468,7 +475,8 @@ def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
             candidate = Candidate(_item_id(item, number), None, problem=f"malformed: {exc}")
         _resolve_source(candidate, by_sha)
         candidates.append(candidate)
-    return place_candidates(candidates, actor=actor, min_score=min_score, taken_from=taken_from)
+    return place_candidates(candidates, actor=actor, min_score=min_score, taken_from=taken_from,
+                            progress=progress)
 
 
 def _item_id(item: object, number: int) -> str:
@@ -493,17 +501,33 @@ def _resolve_source(candidate: Candidate, by_sha: dict[str, int]) -> None:
     candidate.source_ids = [by_sha[sha]]
 
 
+def check_min_score(min_score: float) -> None:
+    """The lowest fuzzy-match score accepted is above 0 (0 would place any quote anywhere) and
+    at most 1 (an exact match); ValidationError otherwise, NaN included."""
+    if not 0 < min_score <= 1:  # NaN fails both comparisons
+        raise ValidationError(f"the lowest match score must be above 0 and at most 1 (like "
+                              f"0.8), not {min_score}")
+
+
 def place_candidates(candidates: list[Candidate], *, actor: str, min_score: float = 0.8,
-                     not_found: str = NOT_IN_SOURCE, taken_from: str = "") -> AnnotationImport:
+                     not_found: str = NOT_IN_SOURCE, taken_from: str = "",
+                     progress: Progress | None = None) -> AnnotationImport:
     """Anchor every candidate, then write the placed ones through the evidence service, all in
     one transaction; report each one's outcome. A review decision a span brings with it (kept
     only when asked) is audited as taken over from `taken_from`, naming who decided it."""
+    check_min_score(min_score)
     result = AnnotationImport([], [], [])
     batch = _Batch()
+    total = len(candidates)
+    progress = progress if total > PROGRESS_EVERY else None  # a short import says nothing
     with database.atomic():
-        for candidate in candidates:
+        for done, candidate in enumerate(candidates):
+            if progress and done % PROGRESS_EVERY == 0:
+                progress(done, total, candidate.annotation_id)
             outcome = _place(candidate, actor, min_score, not_found, batch, result)
             (result.unplaced if outcome.reason else result.anchored).append(outcome)
+        if progress:
+            progress(total, total, "Saving to the case")
         ids = evidence.import_evidence(batch.spans, actor=actor)
         for outcome, index in batch.waiting:
             outcome.evidence_id = ids[index]
