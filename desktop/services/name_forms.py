@@ -268,6 +268,12 @@ _MAX_CANDIDATES = 2048
 _SOFTENED = frozenset("лнтдсцзр")
 
 
+@functools.cache
+def _as_latin(letters: str, at_start: bool) -> str:
+    """How the standard writes Cyrillic `letters` at the start of a word or inside one."""
+    return to_latin(letters) if at_start else to_latin("б" + letters)[1:]
+
+
 def _from_latin(word: str) -> list[str]:
     """Cyrillic spellings a Latin word of a name may transliterate (a bounded number): every
     way of cutting it into letter groups, each read as any letter it may stand for, a soft
@@ -281,6 +287,8 @@ def _from_latin(word: str) -> list[str]:
         out: list[str] = []
         for size in (4, 3, 2, 1):
             for option in _FROM_LATIN.get(word[i:i + size], ()):
+                if _as_latin(option, i == 0) != word[i:i + size]:
+                    continue  # the standard would not write this letter so here
                 tails = readings(i + size)
                 heads = (option, option + "ь") if option[-1] in _SOFTENED else (option,)
                 out += [h + t for h in heads for t in tails]
@@ -362,16 +370,23 @@ def forms_of(spelling: str) -> NameForms:
             parts.append(NamePart(word, "other", frozenset({word.lower()}),
                                   frozenset(x.lower() for x in letters[:1])))
             continue
-        if _CYRILLIC.search(word):
-            role, forms = _cyrillic_forms(word)
-        elif _LATIN_WORD.fullmatch(word):
-            role, forms = _latin_word_forms(word)
-        else:
-            role, forms = "other", {word.lower()}
-        forms = with_apostrophes(forms | latin_forms(forms))
-        parts.append(NamePart(word, role, frozenset(forms), _initials(forms)))
+        parts.append(NamePart(word, *word_forms(word)))
     _settle_roles(parts)
     return NameForms(spelling, tuple(parts))
+
+
+@functools.lru_cache(maxsize=8192)
+def word_forms(word: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """(role, forms, initials) of one word of a name; people of a case share given names,
+    so each word is analysed once."""
+    if _CYRILLIC.search(word):
+        role, forms = _cyrillic_forms(word)
+    elif _LATIN_WORD.fullmatch(word):
+        role, forms = _latin_word_forms(word)
+    else:
+        role, forms = "other", {word.lower()}
+    forms = with_apostrophes(forms | latin_forms(forms))
+    return role, frozenset(forms), _initials(forms)
 
 
 def _settle_roles(parts: list[NamePart]) -> None:

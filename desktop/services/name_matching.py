@@ -151,83 +151,120 @@ _INITIALS_REACH = 16
 
 
 class NameMatcher:
-    """Finds every form of every protected person's name; built once, used on many texts."""
+    """Finds every form of every protected person's name; built once, used on many texts.
+
+    Each person has a pattern of their own; a text is searched for any word form of anyone
+    (one trie), and only the people owning the form found are tried there. What was found in
+    a text is remembered, as a dossier prints the same titles and quotes many times."""
+
+    _MEMO_TEXTS = 20_000  # texts remembered per matcher (most are titles and short quotes)
 
     def __init__(self, people: Iterable[tuple[str, Sequence[str]]]) -> None:
         """`people`: (label, spellings) or (label, spellings, forms taken out) tuples; a
         match reports the label (a pseudonym)."""
-        labels: dict[str, str] = {}
-        explicit: list[tuple[int, str, str]] = []
-        whole: list[tuple[str, str]] = []
-        alone: list[tuple[str, str]] = []
-        first: set[str] = set()  # every letter a branch may start with (a superset)
-        words: set[str] = set()  # every word form: a text with none of them has no name
+        self._people: list[tuple[str, re.Pattern[str]]] = []
+        self._owners: dict[str, set[int]] = {}  # a normalised word form → who has it
         for label, spellings, *taken_out in people:
             excluded = frozenset(f.casefold() for f in (taken_out[0] if taken_out else ()))
-            for spelling in spellings:
-                spelling = " ".join(spelling.split())
-                if not spelling:
-                    continue
-                explicit.append((len(spelling), spelling, label))
-                name = forms_of(spelling).without(excluded)
-                words |= {v.lower() for w in spelling.split() for v in _variants([w])}
-                words |= {v.lower() for part in name.parts for v in _variants(part.forms)}
-                generated, surname = _generated(name)
-                whole += [(g, label) for g in generated]
-                alone += [(s, label) for s in surname]
-        # Earlier alternatives win where two match at one place: the spellings as written
-        # (longest first), then whole names, then single words, then a surname alone.
-        explicit.sort(key=lambda e: -e[0])
-        ordered = ([(_literal(s), lab) for _, s, lab in explicit if " " in s] + whole
-                   + [(_literal(s), lab) for _, s, lab in explicit if " " not in s] + alone)
-        branches = []
-        for i, (body, label) in enumerate(ordered):
-            labels[f"n{i}"] = label
-            branches.append(f"(?P<n{i}>{START}(?:{body}){END})")
-        self._labels = labels
-        # Most texts hold no name, and most places in a text start none: a plain search for
-        # any word form rules out the first, a look at the first letter the second.
+            pattern, words = self._person(spellings, excluded)
+            if pattern is None:
+                continue
+            for word in words:
+                self._owners.setdefault(word, set()).add(len(self._people))
+            self._people.append((label, pattern))
+        self._by_start: dict[str, list[str]] = {}
+        for word in self._owners:
+            self._by_start.setdefault(word[:2], []).append(word)
+        self._any_word = re.compile(_trie(self._owners)) if self._owners else None
+        self._memo: dict[str, list[tuple[int, int, str]]] = {}
+
+    @staticmethod
+    def _person(spellings: Sequence[str], excluded: frozenset[str]
+                ) -> tuple[re.Pattern[str] | None, set[str]]:
+        """One person's pattern and every word form of their name (normalised, lower case).
+        Earlier alternatives win where two match at one place: the spellings as written
+        (longest first), then whole names, then single words, then the surname alone."""
+        explicit: list[str] = []
+        whole: list[str] = []
+        alone: list[str] = []
+        words: set[str] = set()  # every word form: a text with none of them has no name
+        for spelling in spellings:
+            spelling = " ".join(spelling.split())
+            if not spelling:
+                continue
+            explicit.append(spelling)
+            name = forms_of(spelling).without(excluded)
+            words |= {v.lower() for w in spelling.split() for v in _variants([w])}
+            words |= {v.lower() for part in name.parts for v in _variants(part.forms)}
+            generated, surname = _generated(name)
+            whole += generated
+            alone += surname
+        if not explicit:
+            return None, words
+        explicit.sort(key=lambda e: -len(e))
+        ordered = ([_literal(s) for s in explicit if " " in s] + whole
+                   + [_literal(s) for s in explicit if " " not in s] + alone)
         first = {w[:1] for w in words}
-        self._any_word = re.compile(_trie(words)) if words else None
         lead = "(?=[" + "".join(sorted(re.escape(c) for c in first if c)) + f"{_UPPER}])"
-        self._pattern = (re.compile(lead + "(?:" + "|".join(branches) + ")", re.IGNORECASE)
-                         if branches else None)
+        body = "|".join(f"(?:{b})" for b in ordered)
+        return re.compile(f"{lead}{START}(?:{body}){END}", re.IGNORECASE), words
 
     def __bool__(self) -> bool:
-        return self._pattern is not None
+        return bool(self._people)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, label) of each name in `text`, as offsets in `text` itself."""
-        if self._pattern is None or not text:
-            return
-        view, starts, ends = normalised(text)
-        for m in self._matches(view):
-            label = self._labels[m.lastgroup or ""]
-            if starts is None or ends is None:
-                yield m.start(), m.end(), label
-            else:
-                yield starts[m.start()], ends[m.end() - 1], label
+        if not self._people or not text:
+            return iter(())
+        found = self._memo.get(text)
+        if found is None:
+            found = list(self._find(text))
+            if len(self._memo) >= self._MEMO_TEXTS:
+                self._memo.clear()
+            self._memo[text] = found
+        return iter(found)
 
-    def _matches(self, view: str) -> Iterator[re.Match[str]]:
-        """The names in a normalised text, leftmost first. The whole pattern is tried only
-        just before each place where some word form occurs: a plain search finds those fast,
-        and every name holds a word form, at most a few initials after its start."""
-        assert self._pattern is not None and self._any_word is not None
+    def _find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        view, starts, ends = normalised(text)
+        for start, end, label in self._matches(view):
+            if starts is None or ends is None:
+                yield start, end, label
+            else:
+                yield starts[start], ends[end - 1], label
+
+    def _matches(self, view: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, label) of the names in a normalised text, leftmost first. A name is
+        tried only just before a place where one of its word forms occurs (a plain search
+        finds those fast), starting there or at a capital a few initials before it."""
+        assert self._any_word is not None
         lower = view.lower()
         pos = 0
         while (hit := self._any_word.search(lower, pos)) is not None:
-            for start in range(max(pos, hit.start() - _INITIALS_REACH), hit.start() + 1):
-                m = self._pattern.match(view, start)
-                if m is not None and m.end() > m.start():
-                    yield m
-                    pos = m.end()
+            at = hit.start()
+            owners = {i for key in (lower[at:at + 2], lower[at])
+                      for word in self._by_start.get(key, ())
+                      if lower.startswith(word, at) for i in self._owners[word]}
+            best = None
+            for start in range(max(pos, at - _INITIALS_REACH), at + 1):
+                if start != at and not view[start].isupper():  # initials are capitals
+                    continue
+                for i in sorted(owners):
+                    label, pattern = self._people[i]
+                    m = pattern.match(view, start)
+                    if m is not None and m.end() > m.start() and (
+                            best is None or m.end() > best[1]):
+                        best = (m.start(), m.end(), label)
+                if best is not None:
                     break
+            if best is None:
+                pos = at + 1
             else:
-                pos = hit.start() + 1
+                yield best
+                pos = best[1]
 
     def sub(self, text: str) -> str:
         """`text` with each name replaced by its label."""
-        if self._pattern is None or not text:
+        if not self._people or not text:
             return text
         pieces, at = [], 0
         for start, end, label in self.finditer(text):
