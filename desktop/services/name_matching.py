@@ -157,7 +157,8 @@ class NameMatcher:
     (one trie), and only the people owning the form found are tried there. What was found in
     a text is remembered, as a dossier prints the same titles and quotes many times."""
 
-    _MEMO_TEXTS = 20_000  # texts remembered per matcher (most are titles and short quotes)
+    _MEMO_TEXTS = 20_000  # texts remembered per matcher (titles, quotes, notes)…
+    _MEMO_LENGTH = 4_000  # …of at most this many characters
 
     def __init__(self, people: Iterable[tuple[str, Sequence[str]]]) -> None:
         """`people`: (label, spellings) or (label, spellings, forms taken out) tuples; a
@@ -216,6 +217,8 @@ class NameMatcher:
         """(start, end, label) of each name in `text`, as offsets in `text` itself."""
         if not self._people or not text:
             return iter(())
+        if len(text) > self._MEMO_LENGTH:  # a whole source: searched once, not kept
+            return self._find(text)
         found = self._memo.get(text)
         if found is None:
             found = list(self._find(text))
