@@ -25,14 +25,15 @@ from desktop.domain.fileformat import (
     SQLITE_MAGIC,
     SUFFIX,
     inspect_case,
+    is_encrypted_file,
     read_only_connection,
     read_only_uri,
 )
 
 __all__ = [
     "APPLICATION_ID", "PRAGMAS", "SCHEMA_VERSION", "SQLITE_MAGIC", "SUFFIX", "case_path",
-    "close_case", "convert_to_encrypted", "inspect_case", "new_case", "open_case",
-    "read_only_connection", "read_only_uri",
+    "close_case", "convert_to_encrypted", "inspect_case", "is_encrypted_file", "is_writable",
+    "new_case", "open_case", "open_read_only", "read_only_connection", "read_only_uri",
 ]
 
 PRAGMAS = {
@@ -113,6 +114,76 @@ def open_case(path: Path | str, passphrase: str | None = None) -> SqliteDatabase
     return db
 
 
+#: A case opened to be read only: no journal mode is set (that would rewrite the header) and
+#: SQLite refuses any write, so not a byte of the file changes.
+READ_ONLY_PRAGMAS = {"query_only": 1, "foreign_keys": 1, "busy_timeout": 5000,
+                     "cache_size": -32_000}
+
+
+def is_writable(path: Path | str) -> bool:
+    """Whether a command may write to the case at `path`: the file and its folder are writable
+    (not on read-only media, not an archive made read-only)."""
+    path = Path(path)
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+class _InMemoryCopy(SqliteDatabase):
+    """A plain case read whole into memory when connected: what is done to it (an upgrade, an
+    export's audit entry) stays in memory, and the file is only read."""
+
+    def __init__(self, path: Path, **options) -> None:
+        super().__init__(":memory:", **options)
+        self.case_file = path
+
+    def _connect(self):
+        con = super()._connect()
+        source = read_only_connection(self.case_file)
+        try:
+            source.backup(con)
+        finally:
+            source.close()
+        return con
+
+
+#: Why an encrypted case would have to be read into memory, by whether it is an older one.
+_WHY_IN_MEMORY = {True: "upgraded from its older file format", False: "exported from"}
+
+
+def open_read_only(path: Path | str, passphrase: str | None = None, *,
+                   in_memory: bool = False) -> SqliteDatabase:
+    """Open a case to read it without changing a byte of it (also on read-only media).
+
+    The file is read through SQLite's read-only (or immutable) mode, and no -wal or -shm file
+    is made beside it. An older case, or one opened `in_memory`, is read whole into memory and
+    upgraded there; an encrypted one cannot be (its plain pages would be held in memory whole).
+    """
+    path = Path(path)
+    version = inspect_case(path, passphrase)
+    in_memory = in_memory or version < SCHEMA_VERSION
+    if in_memory and passphrase is not None:
+        why = _WHY_IN_MEMORY[version < SCHEMA_VERSION]
+        raise CaseOpenError(path, f"is encrypted, and cannot be {why} without writing to it: "
+                                  "open it for editing once (or copy it somewhere writable) first")
+    close_case()
+    try:
+        if in_memory:
+            db = _InMemoryCopy(path, pragmas={"foreign_keys": 1})
+        elif passphrase is None:
+            db = SqliteDatabase(read_only_uri(path), uri=True, pragmas=READ_ONLY_PRAGMAS)
+        else:
+            db = encryption.database(read_only_uri(path), passphrase, uri=True,
+                                     pragmas=READ_ONLY_PRAGMAS)
+        db.case_file, db.read_only_case = path, True
+        db.connect()
+        models.database.initialize(db)
+        if version < SCHEMA_VERSION:
+            migrations.upgrade(db, version)
+    except Exception as exc:
+        close_case()
+        raise CaseOpenError(path, f"cannot be read: {exc}") from exc
+    return db
+
+
 def convert_to_encrypted(path: Path | str, passphrase: str) -> None:
     """Encrypt the plain case at `path` in place (closing it first if it is the open case).
 
@@ -165,7 +236,8 @@ def close_case() -> None:
     failure = None
     if not db.is_closed():
         try:
-            failure = _checkpoint(db)
+            if not getattr(db, "read_only_case", False):
+                failure = _checkpoint(db)
         finally:
             db.close()
     models.database.initialize(None)
@@ -176,7 +248,9 @@ def close_case() -> None:
 def case_path() -> Path | None:
     """The file of the open case, or None."""
     db = models.database.obj
-    return Path(db.database) if db is not None else None
+    if db is None:
+        return None
+    return getattr(db, "case_file", None) or Path(db.database)
 
 
 def close_thread_connection() -> None:

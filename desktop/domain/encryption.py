@@ -21,6 +21,7 @@ of a case that was plain before it was converted (old disk blocks, backups, earl
 from __future__ import annotations
 
 import contextlib
+import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -30,6 +31,8 @@ from peewee import SqliteDatabase
 from desktop.domain.errors import CaseOpenError
 
 INSTALL_HINT = "needs the optional SQLCipher support: pip install 'casefile[encryption]'"
+#: The shortest passphrase a new encrypted case is given (the window and the command line).
+MIN_PASSPHRASE = 12
 
 
 class EncryptionUnavailable(CaseOpenError):
@@ -119,14 +122,15 @@ def database_error(path: Path | str = "") -> type[Exception]:
     return _dbapi(path).DatabaseError
 
 
-def connect_readonly(path: Path, passphrase: str) -> Any:
+def connect_readonly(path: Path, passphrase: str, uri: str | None = None) -> Any:
     """A read-only sqlcipher3 connection to an encrypted case; WrongPassphrase if it will not open.
 
-    Opening reads page 1 only: nothing is written to the file.
+    Opening reads page 1 only: nothing is written to the file. `uri` (`fileformat.read_only_uri`)
+    also keeps SQLite from making -wal and -shm files beside it.
     """
     check_passphrase(path, passphrase)
     dbapi = _dbapi(path)
-    con = dbapi.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    con = dbapi.connect(uri or f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         con.execute(f"PRAGMA key = {_quoted(passphrase)}")
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -144,4 +148,32 @@ def connect_plain_readonly(path: Path) -> Any:
 def is_encrypted(database: SqliteDatabase) -> bool:
     """Whether a peewee database is an encrypted case (opened with a passphrase)."""
     return bool(getattr(database, "connect_params", {}).get("passphrase"))
+
+
+def seal(data: bytes, passphrase: str) -> bytes:
+    """`data` encrypted with `passphrase` the way a case is: the bytes of a one-row SQLCipher
+    database (for a hand-over manifest that must not say in clear what it records)."""
+    dbapi = _dbapi("")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sealed"
+        with contextlib.closing(dbapi.connect(str(path))) as con:
+            con.execute(f"PRAGMA key = {_quoted(passphrase)}")
+            con.execute("CREATE TABLE sealed (data BLOB NOT NULL)")
+            con.execute("INSERT INTO sealed VALUES (?)", (data,))
+            con.commit()
+        return path.read_bytes()
+
+
+def unseal(sealed: bytes, passphrase: str) -> bytes:
+    """The data `seal` sealed with `passphrase`; WrongPassphrase if it does not open."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sealed"
+        path.write_bytes(sealed)
+        con = connect_readonly(path, passphrase)
+        try:
+            return bytes(con.execute("SELECT data FROM sealed").fetchone()[0])
+        except _dbapi(path).DatabaseError:
+            raise WrongPassphrase(path) from None
+        finally:
+            con.close()
 

@@ -8,6 +8,7 @@ An encrypted case passes the same checks once its passphrase opens it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -60,26 +61,58 @@ def _read_facts(con: Any, path: Path, errors: type[Exception]) -> tuple[int, int
     return app_id, version, damage
 
 
-def read_only_uri(path: Path) -> str:
-    """An SQLite URI that reads `path` without creating or changing anything beside it.
+def is_encrypted_file(path: Path | str) -> bool:
+    """Whether the file at `path` is (or looks like) an encrypted case rather than a plain one;
+    CaseOpenError if it is missing, a folder, empty or unreadable."""
+    path = Path(path)
+    return looks_encrypted(path, _header(path))
 
-    `immutable` keeps SQLite from making -wal/-shm files next to a file it only inspects; it
-    is safe only when no write-ahead log holds changes not yet in the file itself.
+
+def _in_rollback_mode(path: Path) -> bool:
+    """Whether a plain file is in rollback-journal mode (header byte 18 is 1; WAL is 2)."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(19)
+    except OSError:
+        return False
+    return header[:16] == SQLITE_MAGIC and header[18:19] == b"\x01"
+
+
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that reads `path` without changing a byte of it or creating anything
+    beside it, also on read-only media.
+
+    SQLite's read-only mode, with its locks, when a -wal file is there (another program may
+    have the case open; its changes are read too) or the file keeps a rollback journal (a
+    hand-over copy); `immutable` otherwise, since a WAL-mode file opened read-only would need
+    a -shm file made beside it.
     """
-    wal = Path(f"{path}-wal")
-    pending = wal.exists() and wal.stat().st_size > 0
-    return f"{path.resolve().as_uri()}?mode=ro" + ("" if pending else "&immutable=1")
+    path = Path(path)
+    locked = Path(f"{path}-wal").exists() or _in_rollback_mode(path)
+    return f"{path.resolve().as_uri()}?mode=ro" + ("" if locked else "&immutable=1")
 
 
 def read_only_connection(path: Path, passphrase: str | None = None) -> Any:
     """A connection that reads a case (plain, or encrypted with `passphrase`) and writes
     nothing to it or beside it."""
     if passphrase:
-        return encryption.connect_readonly(path, passphrase)
+        return encryption.connect_readonly(path, passphrase, read_only_uri(path))
     return sqlite3.connect(read_only_uri(path), uri=True)
 
 
+def _wal_unreadable_here(path: Path) -> bool:
+    """Whether the file's -wal holds changes that SQLite cannot read where it is: it needs a
+    -shm file beside it, and there is none and the folder cannot be written."""
+    wal = Path(f"{path}-wal")
+    return (wal.exists() and wal.stat().st_size > 0 and not Path(f"{path}-shm").exists()
+            and not os.access(path.parent, os.W_OK))
+
+
 def _plain_facts(path: Path) -> tuple[int, int, list[str]]:
+    if _wal_unreadable_here(path):
+        raise CaseOpenError(path, "has changes in its -wal file that cannot be read in a "
+                                  "read-only folder without the -shm file beside them: copy "
+                                  "the case with its -wal file somewhere writable")
     try:
         con = read_only_connection(path)
     except sqlite3.DatabaseError as exc:

@@ -18,7 +18,7 @@ from desktop.domain import encryption, scales
 from desktop.gui.i18n import scale_text
 from desktop.gui.widgets.dialogs import answer_buttons
 
-MIN_PASSPHRASE = 12
+MIN_PASSPHRASE = encryption.MIN_PASSPHRASE
 
 
 class PassphraseFields:
