@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.domain import db, scales
+from desktop.domain.printable import printable
 from desktop.gui.i18n import (
     format_date,
     format_datetime,
@@ -165,7 +166,7 @@ class EvidenceModel(RowsModel):
             case self.QUOTE:
                 return elided(row.quote)
             case self.SOURCE:
-                return row.source_title
+                return printable(row.source_title)
             case self.INCIDENT:
                 return row.incident_code or "—"
             case self.SUPPORTS:
@@ -181,7 +182,7 @@ class EvidenceModel(RowsModel):
             case self.NOTE:
                 return " ".join(row.note.split())
             case self.CREATED_BY:
-                return row.created_by
+                return printable(row.created_by)
             case _:
                 return format_date(row.created_at)
 

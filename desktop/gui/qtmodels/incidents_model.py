@@ -11,6 +11,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.domain import db, scales
+from desktop.domain.printable import printable
 from desktop.gui.i18n import plural, scale_label, supports_label
 from desktop.gui.qtmodels.rows_model import RowsModel
 from desktop.gui.qtmodels.sources_model import SORT_ROLE, Index
@@ -93,12 +94,12 @@ class IncidentsModel(RowsModel):
             return scale_label(scales.INCIDENT_STATES, item.state)
         if column == self.OPEN:
             return len(item.open_elements)
-        return (item.code, item.title, None, None, item.evidence)[column]
+        return (item.code, printable(item.title), None, None, item.evidence)[column]
 
     def _tooltip(self, item: IncidentRow, column: int) -> str | None:
         """The full title, or the evidence and which elements are still open."""
         if column == self.TITLE:
-            return item.title
+            return printable(item.title)
         if column == self.OPEN:
             spans = plural(self.tr("%n evidence span(s) linked.", "", item.evidence),
                            item.evidence)

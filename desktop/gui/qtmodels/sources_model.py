@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.domain import db, scales
+from desktop.domain.printable import printable
 from desktop.gui.i18n import scale_label
 from desktop.gui.qtmodels.rows_model import RowsModel
 from desktop.services import sources
@@ -70,8 +71,8 @@ class SourcesModel(RowsModel):
 
     def _display(self, item: SourceRow, column: int) -> Any:
         """The text of one cell."""
-        return (item.title, item.publisher, item.published, item.reliability,
-                item.evidence)[column]
+        return (printable(item.title), printable(item.publisher), item.published,
+                item.reliability, item.evidence)[column]
 
     def _tooltip(self, item: SourceRow, column: int) -> str | None:
         """Full title with its publisher (titles are elided), or the grade's meaning."""
@@ -80,7 +81,7 @@ class SourcesModel(RowsModel):
             return f"{item.reliability} — {grade}"
         if column == self.TITLE:
             byline = " · ".join(part for part in (item.publisher, item.published) if part)
-            return f"{item.title}\n{byline}" if byline else item.title
+            return printable(item.title) + (f"\n{printable(byline)}" if byline else "")
         return None
 
 

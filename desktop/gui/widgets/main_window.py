@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.domain import scales
+from desktop.domain.printable import printable
 from desktop.gui.i18n import plural, scale_text, short_status
 from desktop.gui.widgets.actions import MENUS, Actions, menu_title
 from desktop.gui.widgets.evidence_panel import EvidencePanel
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Working as {name}").format(name=name))
 
     def show_case_title(self, title: str | None, path: Path | None) -> None:
-        self.setWindowTitle(f"{title} — {path.name} — {APP_NAME}" if title and path
+        self.setWindowTitle(printable(f"{title} — {path.name} — {APP_NAME}") if title and path
                             else APP_NAME)
 
     def set_comparing(self, on: bool) -> None:

@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
+from desktop.domain.printable import printable
 from desktop.gui.i18n import (
     format_date,
     scale_description,
@@ -304,12 +305,12 @@ class _Header(QWidget):
         if details == self._shown:
             return
         self._shown = details
-        self.title.set_full_text(details.title or details.original_name
+        self.title.set_full_text(printable(details.title or details.original_name)
                                  or self.tr("Untitled source"))
         published = format_date(details.published) if details.published else ""
         parts = [p for p in (details.publisher, published) if p]
-        self.meta.set_full_text(" · ".join(parts) or self.tr("Publisher unknown"))
-        self.url.set_full_text(details.url)
+        self.meta.set_full_text(printable(" · ".join(parts)) or self.tr("Publisher unknown"))
+        self.url.set_full_text(printable(details.url))
         self.url.setVisible(bool(details.url))
         code = details.reliability
         self.grade.setText(f"{code} — {scale_label(scales.SOURCE_RELIABILITY, code).capitalize()}")
