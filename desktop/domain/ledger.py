@@ -4,20 +4,25 @@ Editing or deleting an entry with an outside SQLite tool breaks the chain from t
 removing the newest entries is caught by the chain head kept in the case row. (Someone who
 recomputes the whole chain is caught only against a head recorded outside the file, such as a
 hand-over manifest.)
+
+Since format 10 each entry also records the digests of the rows its change left (see `digests`),
+in `row_digests`, which its hash covers: so the trail accounts for every row of the case.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 
-from desktop.domain import models
+from desktop.domain import digests, models
 
 GENESIS = "0" * 64
 _SEPARATOR = "\x1f"  # a character that never occurs in the stored fields' text
 
 _SQL_LAST = 'SELECT id, entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1'
 _SQL_INSERT = ('INSERT INTO audit_entry (id, at, actor, action, object_type, object_id, '
-               'summary, before, after, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+               'summary, before, after, row_digests, entry_hash) '
+               'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
 _SQL_HEAD = 'UPDATE "case" SET audit_head = ?, audit_count = audit_count + 1'
 
 
@@ -25,22 +30,32 @@ def entry_digest(previous: str, row: tuple) -> str:
     """The hash of one entry: SHA-256 over the previous hash and the entry's stored fields.
 
     `row` is (id, at, actor, action, object_type, object_id, summary, before, after) exactly as
-    stored (before/after as their JSON text), so a check reads the same bytes the write hashed.
+    stored (before/after as their JSON text), so a check reads the same bytes the write hashed,
+    and then row_digests; an entry without row digests (written before format 10) is hashed
+    as it was then.
     """
+    if len(row) > 9 and row[9] is None:
+        row = row[:9]
     text = _SEPARATOR.join("" if v is None else str(v) for v in (previous, *row))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def append(values: dict) -> int:
-    """Write one audit entry chained to the last one and move the case's chain head to it."""
+    """Write one audit entry chained to the last one and move the case's chain head to it.
+
+    The entry records the digests of the rows this transaction wrote since the last entry,
+    and of any given in values["row_digests"] (key → digest, None for a deleted row).
+    """
     db = models.database
+    written = {**digests.drain(), **values.get("row_digests", {})}
     last = db.execute_sql(_SQL_LAST).fetchone()
     entry_id, previous = (last[0] + 1, last[1]) if last else (1, GENESIS)
     fields = models.AuditEntry._meta.fields
     row = (entry_id, values.get("at") or models.utc_now(), values["actor"], values["action"],
            values.get("object_type", ""), values.get("object_id"), values.get("summary", ""),
            fields["before"].db_value(values.get("before")),
-           fields["after"].db_value(values.get("after")))
+           fields["after"].db_value(values.get("after")),
+           json.dumps(written, sort_keys=True, separators=(",", ":")) if written else None)
     digest = entry_digest(previous, row)
     db.execute_sql(_SQL_INSERT, (*row, digest))
     db.execute_sql(_SQL_HEAD, (digest,))

@@ -11,7 +11,10 @@ from collections.abc import Callable
 
 from peewee import BooleanField, CharField, Field, IntegerField, SqliteDatabase
 
-from desktop.domain import ledger, models
+from desktop.domain import digests, ledger, models
+
+#: Who an upgrade's audit entry names: Casefile itself, not a member of the case.
+UPGRADE_ACTOR = "Casefile (file format upgrade)"
 
 
 def _add_columns(db: SqliteDatabase, *columns: tuple[str, str, Field]) -> None:
@@ -136,6 +139,22 @@ def _v9_excluded_forms(db: SqliteDatabase) -> None:
                        "NOT NULL DEFAULT '[]'")
 
 
+def _v10_row_digests(db: SqliteDatabase) -> None:
+    """Version 10: each audit entry records the digests of the rows its change left, so the
+    trail accounts for every row. An audited entry records every row as it stands now: what
+    was changed before the upgrade cannot be told, and the entry says so."""
+    present = {row[1] for row in db.execute_sql('PRAGMA table_info("audit_entry")')}
+    if "row_digests" not in present:  # a case made by this version and marked older has it
+        db.execute_sql('ALTER TABLE "audit_entry" ADD COLUMN "row_digests" TEXT')
+    rows = digests.every_row()
+    ledger.append({
+        "actor": UPGRADE_ACTOR, "action": "case.upgrade", "object_type": "case", "object_id": 1,
+        "summary": f"Upgraded the case to file format 10: recorded the digests of its "
+                   f"{len(rows):,} rows as they stand, so that a verification can account for "
+                   "every row; changes made before the upgrade cannot be told apart",
+        "after": {"format": 10, "rows": len(rows)}, "row_digests": rows})
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
@@ -146,6 +165,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     7: _v7_origin_scope_members,
     8: _v8_consent_and_risk,
     9: _v9_excluded_forms,
+    10: _v10_row_digests,
 }
 
 LATEST = max(STEPS)

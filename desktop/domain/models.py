@@ -239,6 +239,9 @@ class AuditEntry(BaseModel):
     summary = TextField(default="")
     before = JSONText(null=True)
     after = JSONText(null=True)
+    # The digests of the rows the change left, as JSON text ({"evidence:12": digest or null}):
+    # see desktop.domain.digests. Covered by entry_hash; kept as written, byte for byte.
+    row_digests = TextField(null=True)
     entry_hash = CharField(default="")  # see desktop.domain.ledger
 
     class Meta:

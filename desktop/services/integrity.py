@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from desktop.domain import ledger
 from desktop.domain.models import Case, database
@@ -116,26 +117,19 @@ def verify_case(progress: Progress | None = None) -> IntegrityReport:
     return report
 
 
-def verify_against_manifest(manifest: dict, report: IntegrityReport | None = None
-                            ) -> IntegrityReport:
-    """Check the open case's audit trail against a hand-over manifest.
+def verify_against_manifest(manifest: dict, report: IntegrityReport | None = None, *,
+                            copy: Path | None = None) -> IntegrityReport:
+    """Check the open case, a hand-over copy (its file `copy`, when given), against its
+    manifest: the file's bytes, its case, counts and rows, and the audit chain's head.
 
-    The entry the manifest names as the chain head must still be in the trail with the same
-    hash: then every entry up to the hand-over is the one recorded outside the file, even if
-    the whole chain was recomputed since. Entries added after the hand-over are allowed.
+    Entries added after the hand-over are allowed, and so are the changes they record; the
+    differences are told first by what the manifest can name (`manifests.check`).
     """
+    from desktop.services import manifests
+
     report = report or IntegrityReport()
-    head = manifest.get("audit", {})
-    count, expected = head.get("entries"), head.get("head")
-    if not isinstance(count, int) or not isinstance(expected, str):
-        report.problems.append("The manifest does not record the audit chain's head.")
-        return report
-    row = database.execute_sql("SELECT entry_hash FROM audit_entry WHERE id = ?",
-                               (count,)).fetchone()
-    if row is None:
-        report.problems.append(f"Audit entry #{count}, the last one at hand-over, is missing.")
-    elif row[0] != expected:
-        report.problems.append(
-            f"Audit entry #{count} is not the one recorded in the hand-over manifest: the trail "
-            "up to the hand-over was rewritten.")
+    passphrase = getattr(database.obj, "connect_params", {}).get("passphrase")
+    with database.atomic(lock_type="DEFERRED"):  # one consistent read, no write lock
+        report.problems.extend(manifests.check(manifest, database.execute_sql, copy=copy,
+                                               passphrase=passphrase))
     return report

@@ -11,10 +11,11 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from peewee import OperationalError
+from peewee import DatabaseError, OperationalError
 
 from desktop.domain.errors import SearchQueryError
-from desktop.domain.models import database
+from desktop.domain.models import SourceIndex, database
+from desktop.services import audit
 
 # Private-use characters mark the hits inside a snippet; they never occur in extracted text.
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -90,3 +91,46 @@ def _explain(query: str, exc: Exception) -> str:
     detail = str(exc).removeprefix("fts5: ")
     return (f"The search “{query}” cannot be understood ({detail}). Check quotes and the "
             "operators AND, OR, NOT, NEAR, or search for plain words.")
+
+
+@dataclass(frozen=True)
+class Reindexed:
+    """What rebuilding the search index found: how many sources it holds again, and whether
+    the index it replaced held exactly their words."""
+
+    sources: int
+    matched: bool
+
+    def summary(self) -> str:
+        """One line for the user."""
+        if self.matched:
+            return (f"Search index rebuilt for {self.sources:,} sources; the old index matched "
+                    "their text.")
+        return (f"Search index rebuilt for {self.sources:,} sources; the old index did not "
+                "match their text (it was changed outside Casefile, or damaged), and now does.")
+
+
+def index_matches_text() -> bool:
+    """Whether the search index holds exactly the words of the sources' text: every source is
+    read and split into words again, so it takes as long as indexing them did."""
+    try:
+        database.execute_sql("INSERT INTO source_index (source_index, rank) "
+                             "VALUES ('integrity-check', 1)")
+    except (DatabaseError, sqlite3.DatabaseError):  # SQLite calls a mismatch corruption
+        return False
+    return True
+
+
+def rebuild_index(*, actor: str) -> Reindexed:
+    """Check the search index against the sources' text, rebuild it from the text, and record
+    both in the audit trail, in one transaction."""
+    with database.atomic():
+        matched = index_matches_text()
+        SourceIndex.rebuild()
+        count = database.execute_sql("SELECT count(*) FROM source").fetchone()[0]
+        result = Reindexed(count, matched)
+        audit.record("search.reindex", actor=actor, object_type="case", object_id=1,
+                     summary=f"Rebuilt the search index of {count:,} sources: the old index "
+                             f"{'matched' if matched else 'did not match'} their text",
+                     after={"sources": count, "matched": matched})
+    return result

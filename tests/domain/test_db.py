@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -131,7 +132,12 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
     assert evidence.quote == "executed nine Ukrainian prisoners of war"
     assert evidence.incident_id == incident.id  # rebuilding tables must not unlink anything
     assert models.SourceOriginal.select().count() == 1
-    assert models.AuditEntry.select().count() == 1
+    # the trail keeps its entry, and the upgrade to row digests adds its own, naming every row
+    first, upgrade = models.AuditEntry.select().order_by(models.AuditEntry.id)
+    assert upgrade.action == "case.upgrade" and upgrade.actor == migrations.UPGRADE_ACTOR
+    assert "file format 10" in upgrade.summary
+    assert {"case:1", "source:1", "incident:1", "evidence:1"} <= set(
+        json.loads(upgrade.row_digests))
     # the new full-text index was filled from the sources already in the case
     assert [h.source_id for h in search.search("Shlyakh")] == [1]
     assert models.Source.get().confidential is False
@@ -142,7 +148,7 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
 def test_migration_steps_are_recorded_by_version(tmp_path):
     path = v1_case(tmp_path / "old.casefile")
     database = db._connect(path)
-    assert migrations.upgrade(database, 1) == [2, 3, 4, 5, 6, 7, 8, 9]
+    assert migrations.upgrade(database, 1) == [2, 3, 4, 5, 6, 7, 8, 9, 10]
     assert migrations.upgrade(database, migrations.LATEST) == []
     db.close_case()
 

@@ -1,0 +1,214 @@
+"""The digests of a case's rows, and which rows a transaction wrote.
+
+Every audit entry records the digest of each row its change left ("evidence:12" → digest), or
+None for a row it deleted, so a check can account for every row of the case by the trail. A
+digest is the SHA-256 of the row's columns as SQLite's `json_array` writes them, followed by
+an 8-hex-digit fingerprint of each column (only to say which column differs; the SHA-256 is
+what proves it). A source's text is bound by its `text_sha256` and its original bytes by its
+`sha256`, which are covered; so is its entry in the search index (how many words it holds).
+
+Which rows a transaction wrote is collected by temporary triggers on each audited table of the
+connection, installed when a transaction begins (`watch_transactions`), so no service can
+forget one: `drain()` turns them into digests when the entry is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+from peewee import Database, Model
+
+from desktop.domain import models
+
+#: The pseudo-column of a source that stands for its entry in the search index.
+SEARCH_INDEX = "search_index"
+_FINGERPRINT = 8  # hex digits per column
+_WRITTEN = "temp.casefile_written"
+_TRIGGER = "casefile_written_{table}_{op}"
+
+#: Columns a row keeps that are not its content: the case's chain head, which every entry
+#: moves, and a source's text, bound by its text_sha256 (hashed once, by the source check).
+_NOT_CONTENT = {"case": ("audit_head", "audit_count"), "source": ("text",)}
+_MODELS: tuple[type[Model], ...] = (models.Case, models.Source, models.Incident,
+                                    models.Evidence, models.ProtectedPerson, models.Member)
+
+
+def _audited(model: type[Model]) -> tuple[tuple[str, str], ...]:
+    """(column, SQL expression) of every column of `model`'s rows that a digest covers."""
+    table = model._meta.table_name
+    skipped = _NOT_CONTENT.get(table, ())
+    columns = tuple((f.column_name, f'"{table}"."{f.column_name}"')
+                    for f in model._meta.sorted_fields if f.column_name not in skipped)
+    if model is models.Source:
+        columns += ((SEARCH_INDEX, '(SELECT hex(sz) FROM "source_index_docsize" AS d '
+                                   'WHERE d.id = "source"."id")'),)
+    return columns
+
+
+#: table → its covered columns, in the order their fingerprints are recorded.
+AUDITED: dict[str, tuple[tuple[str, str], ...]] = {
+    m._meta.table_name: _audited(m) for m in _MODELS}
+
+
+def key(table: str, row_id: int) -> str:
+    """How the trail names a row: "evidence:12"."""
+    return f"{table}:{row_id}"
+
+
+def split_key(row_key: str) -> tuple[str, int]:
+    """("evidence", 12) for "evidence:12"."""
+    table, _, row_id = row_key.rpartition(":")
+    return table, int(row_id)
+
+
+def _select(table: str, where: str, *, with_columns: bool) -> str:
+    columns = AUDITED[table]
+    parts = [f'"{table}"."id"', f"json_array({', '.join(sql for _, sql in columns)})"]
+    if with_columns:
+        parts += [f"json_quote({sql})" for _, sql in columns]
+    return f'SELECT {", ".join(parts)} FROM "{table}" {where}'
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _digest(row: tuple) -> str:
+    """A row's recorded digest from (id, json_array, json_quote of each column…)."""
+    return _sha256(row[1]) + "".join(_sha256(value)[:_FINGERPRINT] for value in row[2:])
+
+
+def row_digest(recorded: str) -> str:
+    """The SHA-256 part of a recorded digest (what `scan` yields)."""
+    return recorded[:64]
+
+
+def scan(table: str) -> Iterator[tuple[int, str]]:
+    """(id, SHA-256 of its columns) of every row of `table`, in one pass."""
+    for row_id, text in models.database.execute_sql(_select(table, "", with_columns=False)):
+        yield row_id, _sha256(text)
+
+
+def differing_columns(table: str, row_id: int, recorded: str) -> list[str] | None:
+    """The columns of a row whose fingerprints differ from `recorded`, or None when they
+    cannot be told (the row's columns are not the ones recorded)."""
+    row = models.database.execute_sql(_select(table, 'WHERE "id" = ?', with_columns=True),
+                                      (row_id,)).fetchone()
+    now = _digest(row)[64:]
+    then = recorded[64:]
+    if len(now) != len(then):
+        return None
+    names = [name for name, _ in AUDITED[table]]
+    return [names[i] for i in range(len(names))
+            if now[i * _FINGERPRINT:(i + 1) * _FINGERPRINT]
+            != then[i * _FINGERPRINT:(i + 1) * _FINGERPRINT]]
+
+
+def digests_of(table: str, where: str = "", params: tuple = ()) -> dict[str, str]:
+    """key → recorded digest of the rows of `table` that match `where` (every row without)."""
+    rows = models.database.execute_sql(_select(table, where, with_columns=True), params)
+    return {key(table, row[0]): _digest(row) for row in rows}
+
+
+def every_row() -> dict[str, str]:
+    """The digest of every audited row of the case (an upgrade records them all at once)."""
+    found: dict[str, str] = {}
+    for table in _present(models.database):
+        found.update(digests_of(table))
+    return found
+
+
+def _present(db: Database | Any) -> list[str]:
+    names = ", ".join(f"'{t}'" for t in AUDITED)
+    return [name for (name,) in db.execute_sql(
+        f"SELECT name FROM main.sqlite_master WHERE type = 'table' AND name IN ({names})")]
+
+
+def _unwatched(db: Database | Any) -> list[str]:
+    """Audited tables of the case that this connection's triggers do not cover yet."""
+    watched = {name for (name,) in db.execute_sql(
+        "SELECT name FROM sqlite_temp_master WHERE type = 'trigger'")}
+    return [t for t in _present(db) if _TRIGGER.format(table=t, op="delete") not in watched]
+
+
+def _watch(db: Database | Any, tables: list[str]) -> None:
+    for table in tables:
+        columns = ", ".join(f'"{name}"' for name, _ in AUDITED[table] if name != SEARCH_INDEX)
+        for op, event, rows in (("insert", "INSERT", ("NEW",)),
+                                ("update", f"UPDATE OF {columns}", ("OLD", "NEW")),
+                                ("delete", "DELETE", ("OLD",))):
+            # A temporary trigger's statements name the temporary table unqualified.
+            body = " ".join(f"INSERT OR IGNORE INTO casefile_written VALUES ('{table}', "
+                            f"{row}.id);"
+                            for row in rows)
+            db.execute_sql(f'CREATE TEMP TRIGGER IF NOT EXISTS '
+                           f'"{_TRIGGER.format(table=table, op=op)}" AFTER {event} ON '
+                           f'main."{table}" BEGIN {body} END')
+
+
+def watch(db: Database | Any) -> None:
+    """Before a transaction begins: make sure this connection notes every audited row written,
+    and forget rows written outside a transaction (they have no entry to be recorded in).
+    A connection that only reads (query_only) writes nothing, not even to this note."""
+    if db.execute_sql("PRAGMA query_only").fetchone()[0]:
+        return
+    db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN.removeprefix('temp.')} "
+                   "(tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) "
+                   "WITHOUT ROWID")
+    _watch(db, _unwatched(db))
+    db.execute_sql(f"DELETE FROM {_WRITTEN}")
+
+
+def drain() -> dict[str, str | None]:
+    """The digests of the rows this transaction wrote since the last entry (None: deleted),
+    and forget them. A table created in this transaction has no trigger yet: all its rows
+    are new, so all are taken, and it is watched from now on."""
+    db = models.database
+    db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN.removeprefix('temp.')} "
+                   "(tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) "
+                   "WITHOUT ROWID")
+    found: dict[str, str | None] = {}
+    created = _unwatched(db)
+    for table in created:
+        found.update(digests_of(table))
+    _watch(db, created)
+    written = db.execute_sql(f"SELECT tbl, id FROM {_WRITTEN}").fetchall()
+    if not written:
+        return found
+    for table in {t for t, _ in written}:
+        found.update(dict.fromkeys((key(t, i) for t, i in written if t == table), None))
+        found.update(digests_of(table, f'WHERE "id" IN (SELECT id FROM {_WRITTEN} '
+                                       "WHERE tbl = ?)", (table,)))
+    db.execute_sql(f"DELETE FROM {_WRITTEN}")
+    return found
+
+
+def recorded() -> dict[str, tuple[str | None, int, str, str]]:
+    """The latest digest the trail holds for each row: key → (digest or None when deleted,
+    entry id, entry time, actor)."""
+    latest: dict[str, tuple[str | None, int, str, str]] = {}
+    for row_key, value, entry_id, at, actor in models.database.execute_sql(
+            "SELECT j.key, j.value, e.id, e.at, e.actor FROM audit_entry AS e, "
+            "json_each(e.row_digests) AS j WHERE e.row_digests IS NOT NULL ORDER BY e.id"):
+        latest[row_key] = (value, entry_id, at, actor)
+    return latest
+
+
+def watch_transactions(db: Database | None) -> None:
+    """Give a case's database a `begin` that first runs `watch` on the thread's connection
+    (every transaction, on every thread, begins there). Called as the models' database is set."""
+    if db is None or getattr(db, "_casefile_watched", False):
+        return
+    begin = db.begin
+
+    def begin_watched(*args: Any, **kwargs: Any) -> None:
+        watch(db)
+        begin(*args, **kwargs)
+
+    db.begin = begin_watched
+    db._casefile_watched = True
+
+
+models.database.attach_callback(watch_transactions)

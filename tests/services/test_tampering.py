@@ -1,0 +1,395 @@
+"""Every change made behind Casefile's back, with plain sqlite3, is found by verify and named.
+
+Each case below is one change an outside SQLite tool can make to a case file: to the trail, to a
+row the trail accounts for, to a source's bytes, text or search index. Verify must name the
+item changed, in plain words, with the entry that last recorded it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.domain import db, ledger
+from desktop.services import evidence, integrity, members, protection, review
+from tests.services.test_integrity import verify
+
+REVIEWER = "Ada Osei"
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory, seed_files_module) -> tuple[Path, dict, str]:
+    """The worked case with a member, a protected witness and a review decision, closed.
+    Built once; each test tampers with its own copy."""
+    from tests.conftest import ACTOR
+    from tests.worked_case import build_worked_case
+
+    path = tmp_path_factory.mktemp("tampering") / "pristine.casefile"
+    db.new_case(path, "Executions of surrendered POWs", actor=ACTOR, reference="UA-POW-1")
+    worked = build_worked_case(seed_files_module, ACTOR)
+    members.add_member(REVIEWER, "reviewer", actor=ACTOR)
+    protection.add_protected(["Ivan Petrenko"], "witness", actor=ACTOR)
+    review.review_evidence(worked["evidence"]["killing"], "approved", actor=REVIEWER)
+    today = integrity.database.execute_sql("SELECT max(at) FROM audit_entry").fetchone()[0]
+    db.close_case()
+    return path, worked, today[:10]
+
+
+@pytest.fixture(scope="module")
+def seed_files_module() -> list[Path]:
+    from tests.conftest import SEEDS
+
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture
+def copy(pristine, tmp_path) -> tuple[Path, dict, str]:
+    path, worked, today = pristine
+    target = tmp_path / "tampered.casefile"
+    target.write_bytes(path.read_bytes())
+    return target, worked, today
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _run(path: Path, *statements: str | tuple[str, tuple]) -> None:
+    con = sqlite3.connect(path)
+    for statement in statements:
+        sql, params = statement if isinstance(statement, tuple) else (statement, ())
+        con.execute(sql, params)
+    con.commit()
+    con.close()
+
+
+def _copy_row(path: Path, table: str, row_id: int, changes: str, params: tuple = ()) -> None:
+    """Insert a copy of a row with some columns changed (`changes` as in an UPDATE's SET)."""
+    con = sqlite3.connect(path)
+    con.execute(f'CREATE TEMP TABLE copied AS SELECT * FROM "{table}" WHERE id = ?', (row_id,))
+    if table == "source":  # its SHA-256 is unique: the copy gets its own
+        con.execute("UPDATE copied SET sha256 = 'copy'")
+    con.execute(f"UPDATE copied SET {changes}", params)
+    con.execute(f'INSERT INTO "{table}" SELECT * FROM copied')
+    con.commit()
+    con.close()
+
+
+def _problems(path: Path) -> list[str]:
+    report = verify(path)
+    assert not report.ok
+    return report.problems
+
+
+def _found(problems: list[str], *fragments: str) -> str:
+    """The one problem that holds every fragment."""
+    matching = [p for p in problems if all(f in p for f in fragments)]
+    assert matching, problems
+    assert all("\n" not in p for p in problems)
+    return matching[0]
+
+
+def test_the_pristine_case_verifies(copy):
+    path, _, _ = copy
+    report = verify(path)
+    assert report.ok, report.problems
+    assert report.rows > 10
+
+
+# (the worked case's span labels → E-numbers: time E-001, place E-002, killing E-003,
+# un_count E-004; sources S-001…S-005; incidents INC-001, INC-002; the witness W-001)
+
+def test_shifted_evidence_offsets(copy):
+    path, _, today = copy
+    _run(path, "UPDATE evidence SET start = start + 7, \"end\" = \"end\" + 7 WHERE id = 1")
+    assert _found(_problems(path), "E-001's start offset and end offset differ from what the "
+                                   f"trail recorded on {today} by Olena Documenter")
+
+
+def test_a_rewritten_quote(copy):
+    path, _, today = copy
+    _run(path, "UPDATE evidence SET quote = 'they were all released unharmed' WHERE id = 3")
+    problem = _found(_problems(path), f"E-003's quote differs from what the trail recorded on "
+                                      f"{today} by")
+    assert problem.endswith("it was changed outside Casefile.")
+
+
+def test_a_forged_review_decision(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE evidence SET review_state = 'approved', reviewed_by = 'Chief Prosecutor'"
+               " WHERE id = 1")
+    _found(_problems(path), "E-001's review decision and reviewer differ")
+
+
+def test_a_review_decision_rewritten_to_another_reviewer(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE evidence SET reviewed_by = 'Chief Prosecutor' WHERE id = 3")
+    _found(_problems(path), "E-003's reviewer differs from what the trail recorded on",
+           f"by {REVIEWER}")
+
+
+def test_changed_incident_facts(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE incident SET victims_min = 12, victims_max = 12, place = 'Elsewhere' "
+               "WHERE code = 'INC-001'")
+    _found(_problems(path), "INC-001's place, lowest victim count and highest victim count differ")
+
+
+def test_an_incident_set_to_approved(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE incident SET state = 'approved', decided_by = 'Chief Prosecutor' "
+               "WHERE code = 'INC-002'")
+    _found(_problems(path), "INC-002's review state and sign-off's reviewer differ")
+
+
+def test_evidence_moved_to_another_incident(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE evidence SET incident_id = 2 WHERE id = 2")
+    _found(_problems(path), "E-002's incident differs")
+
+
+def test_a_deleted_evidence_row(copy):
+    path, _, today = copy
+    _run(path, "DELETE FROM evidence WHERE id = 2")
+    problem = _found(_problems(path), "E-002 is missing: the trail recorded it on "
+                                      f"{today} by Olena Documenter (entry #")
+    assert problem.endswith("so it was deleted outside Casefile.")
+
+
+def test_a_fabricated_evidence_row(copy):
+    path, _, _ = copy
+    _copy_row(path, "evidence", 4, "id = 5, incident_id = 1, status = 'verified'")
+    _found(_problems(path), "E-005 is not in the audit trail: no entry records it, so it was "
+                            "added outside Casefile.")
+
+
+def test_a_source_text_changed_with_its_fingerprint_recomputed(copy):
+    path, _, _ = copy
+    con = sqlite3.connect(path)
+    text = con.execute("SELECT text FROM source WHERE id = 4").fetchone()[0]
+    forged = text.replace("shot", "helped")
+    con.execute("UPDATE source SET text = ?, text_sha256 = ? WHERE id = 4",
+                (forged, _sha(forged.encode("utf-8"))))
+    con.commit()
+    con.close()
+    _found(_problems(path), "S-004's text fingerprint differs from what the trail recorded")
+
+
+def test_changed_source_metadata(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE source SET title = 'A forged title', publisher = 'Nobody', "
+               "reliability = 'A' WHERE id = 5")
+    _found(_problems(path), "S-005's title, publisher and reliability differ")
+
+
+def test_a_changed_custody_record(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE source SET collected_by = 'Someone else', "
+               "collected_at = '2020-01-01T00:00:00Z' WHERE id = 2")
+    _found(_problems(path), "S-002's collection time and collector differ")
+
+
+def test_a_changed_classification(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE \"case\" SET classification = 'public'")
+    _found(_problems(path), "The case's classification differs from what the trail recorded")
+
+
+def test_a_changed_case_title(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE \"case\" SET title = 'Another case'")
+    _found(_problems(path), "The case's title differs")
+
+
+def test_a_deleted_protected_person(copy):
+    path, _, _ = copy
+    _run(path, "DELETE FROM protected_person")
+    _found(_problems(path), "W-001 is missing: the trail recorded it on")
+
+
+def test_a_protected_persons_names_edited(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE protected_person SET names = 'Somebody Else'")
+    _found(_problems(path), "W-001's list of names differs")
+
+
+def test_a_changed_member_role(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE member SET role = 'documenter'")
+    _found(_problems(path), f"Member {REVIEWER}'s role differs")
+
+
+def test_a_source_removed_from_the_search_index(copy):
+    path, _, _ = copy
+    _run(path, "INSERT INTO source_index (source_index, rowid, text) "
+               "SELECT 'delete', id, text FROM source WHERE id = 3")
+    _found(_problems(path), "S-003's entry in the search index differs",
+           "casefile reindex")
+
+
+def test_a_document_added_to_the_search_index(copy):
+    path, _, _ = copy
+    _run(path, "INSERT INTO source_index (rowid, text) VALUES (99, 'a fabricated confession')")
+    _found(_problems(path), "The search index holds a document (#99) that is not a source")
+
+
+def test_a_source_deleted_with_its_evidence(copy):
+    path, _, _ = copy
+    _run(path, "INSERT INTO source_index (source_index, rowid, text) "
+               "SELECT 'delete', id, text FROM source WHERE id = 4",
+         "DELETE FROM evidence WHERE source_id = 4",
+         "DELETE FROM source_original WHERE source_id = 4",
+         "DELETE FROM source WHERE id = 4")
+    problems = _problems(path)
+    _found(problems, "S-004 is missing: the trail recorded it on")
+    for span in ("E-001", "E-002", "E-003"):
+        _found(problems, f"{span} is missing")
+
+
+def test_a_fabricated_source_with_matching_hashes(copy):
+    path, _, _ = copy
+    text = "Prisoners of war were released unharmed, the report says."
+    data = text.encode("utf-8")
+    new_id = 6
+    _copy_row(path, "source", 1, "id = ?, title = 'Release report', text = ?, sha256 = ?, "
+                                 "text_sha256 = ?, size = ?",
+              (new_id, text, _sha(data), _sha(data), len(data)))
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO source_original (source_id, data) VALUES (?, ?)", (new_id, data))
+    con.execute("INSERT INTO source_index (rowid, text) VALUES (?, ?)", (new_id, text))
+    con.commit()
+    con.close()
+    _found(_problems(path), f"S-{new_id:03d} is not in the audit trail")
+
+
+def test_original_bytes_for_no_source(copy):
+    path, _, _ = copy
+    _run(path, "INSERT INTO source_original (source_id, data) VALUES (77, x'00')")
+    _found(_problems(path), "original bytes for S-077, which is not a source of the case")
+
+
+def test_a_removed_row_put_back(copy):
+    path, worked, _ = copy
+    db.open_case(path)
+    removed = evidence.remove_evidence(worked["evidence"]["un_count"], actor="Olena Documenter")
+    db.close_case()
+    assert removed
+    _copy_row(path, "evidence", 1, "id = 4, quote = 'anything'")
+    _found(_problems(path), "E-004 was removed on", "is in the case again")
+
+
+def test_row_digests_rewritten_to_match_a_forged_quote(copy):
+    # The forger updates the row and the digest the trail holds for it: the chain breaks.
+    path, _, _ = copy
+    _run(path, "UPDATE evidence SET quote = 'released unharmed' WHERE id = 3")
+    db.open_case(path)
+    from desktop.domain import digests
+
+    forged = digests.digests_of("evidence", 'WHERE "id" = 3')["evidence:3"]
+    db.close_case()
+    con = sqlite3.connect(path)
+    entry_id = con.execute("SELECT max(e.id) FROM audit_entry AS e, json_each(e.row_digests) "
+                           "AS j WHERE j.key = 'evidence:3'").fetchone()[0]
+    con.execute("UPDATE audit_entry SET row_digests = json_set(row_digests, '$.\"evidence:3\"',"
+                " ?) WHERE id = ?", (forged, entry_id))
+    con.commit()
+    con.close()
+    _found(_problems(path), f"Audit entry #{entry_id} (", "does not match its fingerprint")
+
+
+def test_an_entry_appended_to_account_for_a_forged_row(copy):
+    # A forger who appends an entry recording the forged row must chain it; the case row's
+    # head and count then disagree unless moved too, and a moved head is caught by a manifest.
+    path, _, _ = copy
+    _run(path, "UPDATE evidence SET quote = 'released unharmed' WHERE id = 3")
+    con = sqlite3.connect(path)
+    last_id, previous = con.execute("SELECT id, entry_hash FROM audit_entry ORDER BY id DESC "
+                                    "LIMIT 1").fetchone()
+    row = (last_id + 1, "2025-01-01T00:00:00Z", "Forger", "evidence.update", "evidence", 3,
+           "", None, None, '{"evidence:3":"00"}')
+    con.execute("INSERT INTO audit_entry (id, at, actor, action, object_type, object_id, "
+                "summary, before, after, row_digests, entry_hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*row, ledger.entry_digest(previous, row)))
+    con.commit()
+    con.close()
+    problems = _problems(path)
+    _found(problems, f"#{last_id + 1}–#{last_id + 1} were added outside Casefile")
+    _found(problems, "E-003", "differs from what the trail recorded on 2025-01-01 by Forger")
+
+
+# The changes verify caught before every row was accounted for: still caught, still named.
+
+def test_an_edited_audit_entry(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE audit_entry SET summary = 'nothing happened' WHERE id = 5")
+    _found(_problems(path), "Audit entry #5 (", "changed outside Casefile")
+
+
+def test_a_removed_audit_entry(copy):
+    path, _, _ = copy
+    _run(path, "DELETE FROM audit_entry WHERE id = 6")
+    _found(_problems(path), "Audit entry #6 is missing")
+
+
+def test_the_newest_entries_removed(copy):
+    path, _, _ = copy
+    _run(path, "DELETE FROM audit_entry WHERE id > (SELECT max(id) - 3 FROM audit_entry)")
+    _found(_problems(path), "the newest 3 were removed outside Casefile")
+
+
+def test_changed_original_bytes(copy):
+    path, _, _ = copy
+    _run(path, ("UPDATE source_original SET data = ? WHERE source_id = 2", (b"forged",)))
+    _found(_problems(path), "Source S-002 “", "original bytes do not match the SHA-256")
+
+
+def test_changed_working_text(copy):
+    path, _, _ = copy
+    _run(path, "UPDATE source SET text = replace(text, 'the', 'a') WHERE id = 1")
+    _found(_problems(path), "Source S-001 “", "extracted text was changed after import")
+
+
+def test_missing_original_bytes(copy):
+    path, _, _ = copy
+    _run(path, "DELETE FROM source_original WHERE source_id = 5")
+    _found(_problems(path), "Source S-005 “", "original bytes are missing")
+
+
+def test_an_edit_through_casefile_is_accounted_for(copy):
+    path, worked, _ = copy
+    db.open_case(path)
+    evidence.update_evidence(worked["evidence"]["time"], actor="Olena Documenter",
+                             note="checked against the map")
+    report = integrity.verify_case()
+    db.close_case()
+    assert report.ok, report.problems
+
+
+def test_a_changed_search_index_is_rebuilt_and_the_rebuild_recorded(copy):
+    from desktop.services import search
+
+    path, _, _ = copy
+    _run(path, "INSERT INTO source_index (source_index, rowid, text) "
+               "SELECT 'delete', id, text FROM source WHERE id = 3",
+         "INSERT INTO source_index (rowid, text) VALUES (3, 'nothing to see here')")
+    db.open_case(path)
+    assert not search.index_matches_text()
+    assert [hit.source_id for hit in search.search("nothing to see")] == [3]
+    assert "S-003's entry in the search index differs" in integrity.verify_case().summary()
+    result = search.rebuild_index(actor="Olena Documenter")
+    assert not result.matched and result.sources == 5
+    assert "did not match their text" in result.summary()
+    assert search.index_matches_text() and not search.search('"nothing to see"')
+    report = integrity.verify_case()
+    again = search.rebuild_index(actor="Olena Documenter")
+    entry = integrity.database.execute_sql(
+        "SELECT action, summary FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
+    db.close_case()
+    assert report.ok, report.problems
+    assert again.matched
+    assert entry == ("search.reindex", "Rebuilt the search index of 5 sources: the old index "
+                                       "matched their text")
