@@ -1,9 +1,10 @@
 """Hand a case over and take a reviewer's decisions back.
 
 A hand-over copy is a consistent snapshot made with SQLite's backup API (also while the case is
-open and being edited), with a manifest beside it: the copy's SHA-256, its counts, the audit
-chain head, who made it and when. The manifest anchors the copy outside the file, so a later
-rewrite of the copy's whole trail is detectable too.
+open and being edited), with a manifest beside it (`manifests`): the copy's SHA-256 and size,
+its case, counts and rows, the audit chain head, who made it and when; sealed with the
+passphrase when the copy is encrypted. The manifest anchors the copy outside the file, so a
+later rewrite of the copy, its rows or its whole trail is detectable too.
 
 A reviewer works on the copy and returns it; merging brings their decisions back into the
 original by evidence identity. A decision on a span that changed in the original since the
@@ -13,18 +14,16 @@ never overwritten.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop import __version__
 from desktop.domain import copies, db, encryption, files
 from desktop.domain.errors import CaseOpenError, ValidationError
-from desktop.domain.models import Evidence, Incident, database, utc_now
+from desktop.domain.models import Evidence, Incident, database
 from desktop.domain.refs import evidence_ref
-from desktop.services import audit, incidents, review
+from desktop.services import audit, incidents, manifests, outgoing, review
 
 MANIFEST_SUFFIX = ".manifest.json"
 #: What a reviewer may have approved; if any differs between copy and original, it is a conflict.
@@ -35,51 +34,57 @@ _DECISION = ("review_state", "review_comment", "reviewed_by", "reviewed_at")
 _INCIDENT_CONTENT = tuple(f for f in incidents.EDITABLE_FIELDS if f != "qualifications")
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+file_sha256 = manifests.file_sha256
 
 
 def save_copy(dest: Path, *, actor: str) -> dict:
-    """Write a consistent copy of the open case to `dest` and its manifest beside it."""
+    """Write a consistent copy of the open case to `dest` and its manifest beside it.
+
+    Both are written under temporary names; the manifest is put in place first and the copy
+    last, so a copy never stands without its manifest, and a save cut short leaves no copy
+    (a retry is not refused). The trail records the intent before the copy's rename and the
+    hand-over after it (`outgoing`).
+    """
     dest = Path(dest)
+    manifest_path = dest.with_name(dest.name + MANIFEST_SUFFIX)
+    for name in (dest.name, manifest_path.name):  # what an interrupted save left
+        files.sweep_partials(dest.parent, name)
     if dest.exists():
         raise CaseOpenError(dest, "already exists; choose another name")
-    if encryption.is_encrypted(database.obj):
-        copies.snapshot_copy(database.obj, dest)
-    else:
-        _backup(dest)
-    manifest = _manifest(dest, actor)
-    manifest_path = dest.with_name(dest.name + MANIFEST_SUFFIX)
-    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    files.write_replacing(manifest_path, text.encode("utf-8"))
-    with database.atomic():
-        audit.record("case.handover", actor=actor, object_type="case", object_id=1,
-                     summary=f"Saved a hand-over copy {dest.name}",
-                     after={"file": dest.name, "sha256": manifest["sha256"]})
+    placed = False
+    try:
+        with files.replacing(dest) as partial:
+            _snapshot(partial)
+            manifest = _manifest(partial, actor)
+            manifest["file"] = dest.name
+            text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+            files.write_replacing(manifest_path, text.encode("utf-8"))
+            placed = True
+            intent = outgoing.intend("case.handover", dest, manifest["sha256"], actor=actor,
+                                     summary=f"Saved a hand-over copy {dest.name}",
+                                     after={"file": dest.name, "sha256": manifest["sha256"]})
+    except BaseException as exc:
+        if placed:  # the copy it describes was not put in place
+            manifest_path.unlink(missing_ok=True)
+        if isinstance(exc, (OSError, sqlite3.Error)):
+            raise CaseOpenError(dest, f"cannot be written: {exc}") from exc
+        raise
+    outgoing.done(intent)
     return manifest
 
 
-def _backup(dest: Path) -> None:
-    """Copy the open plain case with SQLite's backup API: one consistent snapshot."""
+def _snapshot(partial: Path) -> None:
+    """A consistent copy of the open case in the empty file `partial`: encrypted with the
+    case's passphrase when the case is encrypted."""
+    if encryption.is_encrypted(database.obj):
+        copies.snapshot_into(database.obj, partial)
+        return
+    target = sqlite3.connect(partial)
     try:
-        with files.replacing(dest) as partial:
-            target = sqlite3.connect(partial)
-            try:
-                database.connection().backup(target)  # one consistent snapshot
-                target.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal beside it
-            finally:
-                target.close()
-    except (OSError, sqlite3.Error) as exc:
-        raise CaseOpenError(dest, f"cannot be written: {exc}") from exc
-
-
-_COPY_FACTS = ('SELECT c.title, c.reference, c.classification, c.audit_head, c.audit_count, '
-               '(SELECT count(*) FROM source), (SELECT count(*) FROM incident), '
-               '(SELECT count(*) FROM evidence) FROM "case" AS c')
+        database.connection().backup(target)  # SQLite's backup API: one consistent snapshot
+        target.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal beside it
+    finally:
+        target.close()
 
 
 def _manifest(copy: Path, actor: str) -> dict:
@@ -89,17 +94,11 @@ def _manifest(copy: Path, actor: str) -> dict:
                   if encryption.is_encrypted(database.obj) else None)
     con = db.read_only_connection(copy, passphrase)
     try:
-        title, reference, marking, head, count, n_sources, n_incidents, n_evidence = (
-            con.execute(_COPY_FACTS).fetchone())
+        con.execute("BEGIN")  # one consistent read of every row
+        recorded = manifests.facts(con.execute)
     finally:
         con.close()
-    return {
-        "file": copy.name, "sha256": file_sha256(copy), "size": copy.stat().st_size,
-        "case": {"title": title, "reference": reference, "classification": marking},
-        "counts": {"sources": n_sources, "incidents": n_incidents, "evidence": n_evidence},
-        "audit": {"entries": count, "head": head},
-        "made_by": actor, "made_at": utc_now(), "casefile": __version__,
-    }
+    return manifests.manifest(copy, recorded, actor=actor, passphrase=passphrase)
 
 
 @dataclass
