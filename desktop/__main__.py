@@ -5,10 +5,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 
 def main() -> int:
+    # In the bundled app the reading process that parses large sources
+    # (services/importing/reading.py) is this executable again: let it become that process.
+    multiprocessing.freeze_support()
     if "--smoke-test" in sys.argv[1:]:
         from desktop.gui.smoke import main as smoke_test
 

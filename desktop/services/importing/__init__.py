@@ -7,6 +7,7 @@ imported, or starting the window, loads none of them.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Iterable
 from importlib import import_module
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from desktop.domain.errors import SourceImportError
 from desktop.services.importing import base
 from desktop.services.importing.base import Extracted, normalise_text
+from desktop.services.importing.reading import ImportCancelled, Reader
 
 Importer = Callable[[Path, bytes], Extracted]
 
@@ -33,9 +35,15 @@ SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(IMPORTERS)
 _SUPPORTED_TEXT = "Casefile imports .txt, .md, .docx, .html, .pdf"
 
 __all__ = [
-    "IMPORTERS", "SUPPORTED_EXTENSIONS", "Extracted", "extract", "extract_bytes",
-    "read_source_bytes", "expand_paths",
+    "IMPORTERS", "SUPPORTED_EXTENSIONS", "Extracted", "ImportCancelled", "Reader", "extract",
+    "extract_bytes", "read_source_bytes", "expand_paths",
 ]
+
+#: What an importer's unexpected exception means to the user (any other: the file is damaged).
+_FAILURES = {
+    RecursionError: "is nested too deeply to be read",
+    MemoryError: "needs more memory to read than Casefile allows",
+}
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
@@ -56,8 +64,15 @@ def read_source_bytes(path: Path) -> bytes:
     path = Path(path)
     _importer_for(path)  # refuse an unsupported file before reading it
     try:
-        _check_size(path, path.stat().st_size)
-        return path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A device or a pipe has no size and may never end: never read as a source.
+            raise SourceImportError(path, "is not a regular file (a device, pipe or socket)")
+        _check_size(path, info.st_size)
+        with path.open("rb") as file:  # at most one byte past the limit, if it grew meanwhile
+            data = file.read(base.MAX_SOURCE_BYTES + 1)
+        _check_size(path, len(data))
+        return data
     except OSError as exc:
         raise SourceImportError(path, f"cannot be read: {exc.strerror or exc}") from exc
 
@@ -68,11 +83,22 @@ def extract(path: Path) -> Extracted:
 
 
 def extract_bytes(path: Path, data: bytes) -> Extracted:
-    """Extract a source from bytes already read (and hashed) by the caller; `path` names it."""
+    """Extract a source from bytes already read (and hashed) by the caller; `path` names it.
+
+    Whatever goes wrong inside a parser becomes a SourceImportError naming the file, so one
+    bad file is refused on its own and never stops the files imported with it.
+    """
     path = Path(path)
     importer = _importer_for(path)
     _check_size(path, len(data))
-    extracted = importer(path, data)
+    try:
+        extracted = importer(path, data)
+    except SourceImportError:
+        raise
+    except Exception as exc:
+        reason = next((text for kind, text in _FAILURES.items() if isinstance(exc, kind)),
+                      f"could not be read: the file looks damaged ({type(exc).__name__})")
+        raise SourceImportError(path, reason) from exc
     extracted.text = normalise_text(extracted.text)
     if not extracted.text.strip():
         raise SourceImportError(path, "contains no text")

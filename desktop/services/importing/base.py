@@ -9,6 +9,23 @@ from dataclasses import dataclass, field
 #: responsive; a bigger document should be split before import.
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 
+#: Most a file may unpack to (the parts of a .docx, the streams of a PDF, in bytes): the file
+#: limit alone lets a few compressed megabytes grow to gigabytes in memory.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+
+#: Deepest element nesting and most elements read from a web page. The depth is libxml2's own
+#: limit (in its "huge" mode): a page nested deeper is refused, never cut short.
+MAX_HTML_DEPTH = 2048
+MAX_HTML_ELEMENTS = 2_000_000
+
+#: Most memory a parse in the reading process may take: past it the file is refused.
+MAX_PARSE_MEMORY = 2 * 1024 * 1024 * 1024
+
+
+def megabytes(size: int) -> str:
+    """A size limit as users read it: "100 MB"."""
+    return f"{size // (1024 * 1024)} MB"
+
 
 @dataclass
 class Extracted:

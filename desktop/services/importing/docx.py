@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -10,11 +11,15 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from desktop.domain.errors import SourceImportError
+from desktop.services.importing import base
 from desktop.services.importing.base import Extracted
+
+_CHUNK = 1024 * 1024
 
 
 def extract_docx(path: Path, data: bytes) -> Extracted:
     """Paragraphs and tables in body order, so a table quoted in the text stays in place."""
+    check_unpacked_size(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = [_block_text(block) for block in document.iter_inner_content()]
@@ -46,3 +51,28 @@ def _block_text(block: Paragraph | Table) -> str:
             previous = cell._tc
         rows.append("\t".join(cells).rstrip())
     return "\n".join(rows)
+
+
+def check_unpacked_size(path: Path, data: bytes) -> None:
+    """Refuse a document whose parts unpack to more than the limit, before python-docx reads
+    them: the sizes the zip declares are summed first, then every part is inflated in chunks
+    and counted, so a part that lies about its size is caught as well."""
+    limit = base.MAX_UNPACKED_BYTES
+    too_big = SourceImportError(path, f"unpacks to more than {base.megabytes(limit)}; "
+                                      "a Word document this large should be split")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+            if sum(member.file_size for member in members) > limit:
+                raise too_big
+            total = 0
+            for member in members:
+                with package.open(member) as part:
+                    while chunk := part.read(_CHUNK):
+                        total += len(chunk)
+                        if total > limit:
+                            raise too_big
+    except SourceImportError:
+        raise
+    except Exception as exc:  # zipfile raises BadZipFile, CRC, zlib and EOF errors
+        raise SourceImportError(path, "is not a readable Word document") from exc

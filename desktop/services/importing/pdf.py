@@ -3,27 +3,38 @@
 from __future__ import annotations
 
 import io
+import logging
 from datetime import datetime
 from pathlib import Path
 
 from pypdf import PasswordType, PdfReader
+from pypdf.errors import LimitReachedError
+from pypdf.filters import ZLIB_MAX_OUTPUT_LENGTH
 
 from desktop.domain.errors import SourceImportError
+from desktop.services.importing import base
 from desktop.services.importing.base import Extracted
 
 
 def extract_pdf(path: Path, data: bytes) -> Extracted:
     """Page texts separated by a blank line; a scanned or locked PDF is refused, not emptied."""
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        _unlock(path, reader)
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
-    except SourceImportError:
-        raise
-    except Exception as exc:  # pypdf raises many types on damaged files, not only PdfReadError
-        raise SourceImportError(path, "is not a readable PDF") from exc
+    with _PypdfWarnings() as warnings:
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            _unlock(path, reader)
+            pages = _page_texts(path, reader)
+            drawn = any(_has_contents(page) for page in reader.pages)
+        except SourceImportError:
+            raise
+        except LimitReachedError as exc:  # pypdf's own cap on what one stream unpacks to
+            limit = ZLIB_MAX_OUTPUT_LENGTH // 1_000_000
+            raise SourceImportError(path, f"is not a readable PDF: a stream in it unpacks to "
+                                          f"more than {limit} MB") from exc
+        except Exception as exc:  # pypdf raises many types on damaged files
+            reason = ": its pages refer to themselves" if "cyclic" in str(exc).lower() else ""
+            raise SourceImportError(path, f"is not a readable PDF{reason}") from exc
     if not any(pages):
-        raise SourceImportError(path, "has no text layer (a scanned PDF?); run OCR first")
+        raise SourceImportError(path, _why_no_text(pages, drawn, warnings.messages))
     title, author, created = _metadata(reader)
     return Extracted(
         text="\n\n".join(page for page in pages if page),
@@ -34,6 +45,59 @@ def extract_pdf(path: Path, data: bytes) -> Extracted:
         language=_language(reader),
         extra={"pages": len(pages)},
     )
+
+
+def _page_texts(path: Path, reader: PdfReader) -> list[str]:
+    """Each page's text, refusing a PDF whose text outgrows what any file may unpack to."""
+    pages, total = [], 0
+    for page in reader.pages:
+        pages.append((page.extract_text() or "").strip())
+        total += len(pages[-1])
+        if total > base.MAX_UNPACKED_BYTES:
+            raise SourceImportError(path, f"unpacks to more than "
+                                          f"{base.megabytes(base.MAX_UNPACKED_BYTES)} of text; "
+                                          "a PDF this large should be split")
+    return pages
+
+
+def _has_contents(page) -> bool:
+    """Whether a page draws anything at all (a scan draws its image)."""
+    try:
+        contents = page.get_contents()
+        return contents is not None and bool(contents.get_data().strip())
+    except LimitReachedError:
+        raise
+    except Exception:
+        return False
+
+
+def _why_no_text(pages: list[str], drawn: bool, warnings: list[str]) -> str:
+    """Why a PDF gave no text, in the words that tell the user what to do."""
+    if not pages:
+        return "is not a readable PDF: it has no pages (its page tree may refer to itself)"
+    if any("cyclic" in message.lower() for message in warnings):
+        return "is not a readable PDF: its pages or drawings refer to themselves"
+    if not drawn:
+        return "is not a readable PDF: its pages have no readable contents"
+    return "has no text layer (a scanned PDF?); run OCR first"
+
+
+class _PypdfWarnings(logging.Handler):
+    """The warnings pypdf logs while a file is read, which say what is wrong with it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def __enter__(self) -> _PypdfWarnings:
+        logging.getLogger("pypdf").addHandler(self)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        logging.getLogger("pypdf").removeHandler(self)
 
 
 def _unlock(path: Path, reader: PdfReader) -> None:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
 
 from desktop.domain.errors import SourceImportError
 from desktop.services.importing.base import Extracted
@@ -32,6 +33,13 @@ LIKELY_ENCODINGS = (
     "iso8859_1", "iso8859_5", "mac_cyrillic", "cp866",
 )  # fmt: skip
 
+# A line that charset-normalizer's mess measure puts at or over this reads as garbled: letters
+# of one alphabet mixed with another's, accents on the wrong letters (its own default cut-off).
+_GARBLED = 0.2
+# Lines checked per file, and characters per line: enough to find a pasted-in paragraph, and
+# linear in the size of the file whatever it holds.
+_LINES_CHECKED, _LINE_SAMPLE = 20_000, 2_000
+
 _MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$")
 
 
@@ -46,11 +54,56 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         return data.decode("utf_8"), "utf_8"
     except UnicodeDecodeError:
         pass
+    _refuse_utf8_mixed_in(path, data)
     # Only when the likely encodings all fail (say cp1250 Polish) is every codec tried.
     best = from_bytes(data, cp_isolation=list(LIKELY_ENCODINGS)).best() or from_bytes(data).best()
     if best is None:
         raise SourceImportError(path, "looks like a binary file, not text")
-    return str(best), best.encoding
+    text = str(best)
+    garbled = garbled_line(text)
+    if garbled:
+        raise SourceImportError(path, f"mixes text encodings: line {garbled} does not read as "
+                                      f"{best.encoding} like the rest; {_SAVE_AGAIN}")
+    return text, best.encoding
+
+
+_SAVE_AGAIN = "save it in one encoding and import it again"
+
+
+def garbled_line(text: str) -> int | None:
+    """The number of the first line that reads as garbled in this decoding, or None."""
+    checked = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        # Symbols alone (`code`, "1 € = 40 ₴") can look messy: only lines with words count.
+        if line.isascii() or sum(ch.isalpha() and not ch.isascii() for ch in line) < 8:
+            continue
+        if mess_ratio(line[:_LINE_SAMPLE], _GARBLED) >= _GARBLED:
+            return number
+        checked += 1
+        if checked == _LINES_CHECKED:
+            break
+    return None
+
+
+def _refuse_utf8_mixed_in(path: Path, data: bytes) -> None:
+    """Refuse a text that is not UTF-8 as a whole but has UTF-8 lines: pieces pasted together
+    from files saved in different encodings, which no single decoding reads."""
+    utf8_line = other_line = 0
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            decoded = line.decode("utf_8")
+        except UnicodeDecodeError:
+            other_line = other_line or number
+        else:
+            # Two letters at least: a legacy line with one byte pair that happens to be
+            # valid UTF-8 (cp1251 "О»") is not taken for UTF-8.
+            if sum(not ch.isascii() for ch in decoded) >= 2:
+                utf8_line = utf8_line or number
+        if utf8_line and other_line:
+            raise SourceImportError(path, f"mixes text encodings: line {utf8_line} is UTF-8, "
+                                          f"line {other_line} is not; {_SAVE_AGAIN}")
 
 
 def _decode(path: Path, data: bytes, encoding: str) -> str:
