@@ -1,4 +1,5 @@
-"""Verify a case: the audit trail's hash chain and every source's fingerprints.
+"""Verify a case: the audit trail's hash chain, every row against the trail, every source's
+fingerprints and the search index.
 
 What it finds is said in plain words, first problem first, so a reviewer or a receiving office
 knows which entry or source was changed outside Casefile.
@@ -11,14 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.domain import ledger
+from desktop.domain import digests, ledger
 from desktop.domain.models import Case, database
-from desktop.domain.refs import source_ref
+from desktop.domain.refs import evidence_ref, source_ref
 
 Progress = Callable[[int, int, str], None]
 
 _AUDIT_ROWS = ("SELECT id, at, actor, action, object_type, object_id, summary, before, after, "
-               "entry_hash FROM audit_entry ORDER BY id")
+               "row_digests, entry_hash FROM audit_entry ORDER BY id")
 _SOURCE_ROWS = ("SELECT s.id, s.title, s.sha256, s.text_sha256, s.text, o.data "
                 "FROM source AS s LEFT JOIN source_original AS o ON o.source_id = s.id "
                 "ORDER BY s.id")
@@ -31,6 +32,7 @@ class IntegrityReport:
     """The outcome of a check: what was read and every mismatch found, in order."""
 
     entries: int = 0
+    rows: int = 0
     sources: int = 0
     source_bytes: int = 0
     problems: list[str] = field(default_factory=list)
@@ -42,8 +44,9 @@ class IntegrityReport:
     def summary(self) -> str:
         """One line: all well, or the first problem and how many more."""
         if self.ok:
-            return (f"Integrity verified: {self.entries:,} audit entries and {self.sources:,} "
-                    f"sources ({self.source_bytes / 1e6:,.1f} MB) match their fingerprints.")
+            return (f"Integrity verified: {self.entries:,} audit entries account for the "
+                    f"case's {self.rows:,} records, and {self.sources:,} sources "
+                    f"({self.source_bytes / 1e6:,.1f} MB) match their fingerprints.")
         more = len(self.problems) - 1
         return self.problems[0] + (f" (and {more} more problem{'s' if more > 1 else ''})"
                                    if more else "")
@@ -52,14 +55,14 @@ class IntegrityReport:
 def _check_chain(report: IntegrityReport) -> None:
     previous, expected_id, last_id = ledger.GENESIS, 1, 0
     for row in database.execute_sql(_AUDIT_ROWS):
-        entry_id, stored = row[0], row[9]
+        entry_id, stored = row[0], row[10]
         if entry_id != expected_id:
             report.problems.append(
                 f"Audit entry #{expected_id} is missing: it was removed from the trail outside "
                 "Casefile." if entry_id == expected_id + 1 else
                 f"Audit entries #{expected_id}–#{entry_id - 1} are missing: they were removed "
                 "from the trail outside Casefile.")
-        elif ledger.entry_digest(previous, row[:9]) != stored:
+        elif ledger.entry_digest(previous, row[:10]) != stored:
             report.problems.append(
                 f"Audit entry #{entry_id} ({row[3]}, {row[1]}) does not match its fingerprint: "
                 "it was changed outside Casefile after it was written.")
@@ -77,6 +80,106 @@ def _check_chain(report: IntegrityReport) -> None:
     elif previous != head:
         report.problems.append(f"The audit trail's last entry #{last_id} is not the one the "
                                "case recorded: it was replaced outside Casefile.")
+
+
+#: How a column is named in a finding, where its name alone would not say it.
+_COLUMN_WORDS = {"start": "start offset", "end": "end offset", "source_id": "source",
+                 "incident_id": "incident", "relays_id": "relayed source",
+                 "sha256": "SHA-256", "text_sha256": "text fingerprint",
+                 "review_state": "review decision", "state": "review state",
+                 "names": "list of names", "reviewed_by": "reviewer",
+                 "reviewed_at": "review time", "decided_by": "sign-off's reviewer",
+                 "decided_at": "sign-off time", "collected_by": "collector",
+                 "collected_at": "collection time", "collected_from": "collection place",
+                 "victims_min": "lowest victim count", "victims_max": "highest victim count",
+                 digests.SEARCH_INDEX: "search index entry"}
+_NAMED_BY = {"incident": "code", "protected_person": "pseudonym", "member": "name"}
+_NOUNS = {"incident": "Incident", "protected_person": "Protected person", "member": "Member"}
+
+
+def _row_name(table: str, row_id: int) -> str:
+    """How a finding names a row: E-012, S-004, INC-001, W-001, Member Ada Osei, the case."""
+    if table == "case":
+        return "The case"
+    if table == "evidence":
+        return evidence_ref(row_id)
+    if table == "source":
+        return source_ref(row_id)
+    column = _NAMED_BY[table]
+    found = database.execute_sql(f'SELECT "{column}" FROM "{table}" WHERE id = ?',
+                                 (row_id,)).fetchone()
+    if found is None:  # a deleted row: named as the trail last named it
+        found = database.execute_sql(
+            f"SELECT coalesce(json_extract(after, '$.{column}'), json_extract(before, "
+            f"'$.{column}'), json_extract(before, '$.{table}.{column}')) AS name "
+            "FROM audit_entry WHERE object_type = ? AND object_id = ? AND name IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1", (table, row_id)).fetchone()
+    if found is None:
+        return f"{_NOUNS[table]} #{row_id}"
+    return f"Member {found[0]}" if table == "member" else str(found[0])
+
+
+def _recorded_when(entry: tuple) -> str:
+    _, entry_id, at, actor = entry
+    return f"on {at[:10]}" + (f" by {actor}" if actor else "") + f" (entry #{entry_id})"
+
+
+def _changed(table: str, row_id: int, entry: tuple) -> str:
+    name, when = _row_name(table, row_id), _recorded_when(entry)
+    columns = digests.differing_columns(table, row_id, entry[0])
+    if columns == [digests.SEARCH_INDEX]:
+        return (f"{name}'s entry in the search index differs from what the trail recorded "
+                f"{when}: the index was changed outside Casefile (rebuild it with "
+                "“casefile reindex”).")
+    if not columns:
+        return (f"{name} differs from what the trail recorded {when}: it was changed outside "
+                "Casefile.")
+    words = [_COLUMN_WORDS.get(c, c.replace("_", " ")) for c in columns]
+    listed = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    return (f"{name}'s {listed} {'differs' if len(words) == 1 else 'differ'} from what the "
+            f"trail recorded {when}: {'it was' if len(words) == 1 else 'they were'} changed "
+            "outside Casefile.")
+
+
+def _check_rows(report: IntegrityReport) -> None:
+    """Every row against the latest digest the trail holds for it: changed, deleted, added."""
+    recorded = digests.recorded()
+    for table in digests.AUDITED:
+        for row_id, digest in digests.scan(table):
+            report.rows += 1
+            entry = recorded.pop(digests.key(table, row_id), None)
+            if entry is None:
+                report.problems.append(
+                    f"{_row_name(table, row_id)} is not in the audit trail: no entry records "
+                    "it, so it was added outside Casefile.")
+            elif entry[0] is None:
+                report.problems.append(
+                    f"{_row_name(table, row_id)} was removed {_recorded_when(entry)}, but it "
+                    "is in the case again: it was put back outside Casefile.")
+            elif digests.row_digest(entry[0]) != digest:
+                report.problems.append(_changed(table, row_id, entry))
+    for row_key, entry in recorded.items():
+        if entry[0] is not None:
+            table, row_id = digests.split_key(row_key)
+            report.problems.append(
+                f"{_row_name(table, row_id)} is missing: the trail recorded it "
+                f"{_recorded_when(entry)} and no entry removes it, so it was deleted outside "
+                "Casefile.")
+
+
+def _check_strays(report: IntegrityReport) -> None:
+    """Search-index documents and original bytes that belong to no source of the case."""
+    for (doc_id,) in database.execute_sql(
+            'SELECT id FROM "source_index_docsize" WHERE id NOT IN (SELECT id FROM source)'):
+        report.problems.append(
+            f"The search index holds a document (#{doc_id}) that is not a source of the case: "
+            "it was added outside Casefile (rebuild the index with “casefile reindex”).")
+    for (source_id,) in database.execute_sql(
+            "SELECT source_id FROM source_original WHERE source_id NOT IN "
+            "(SELECT id FROM source)"):
+        report.problems.append(
+            f"The case holds original bytes for {source_ref(source_id)}, which is not a source "
+            "of the case: they were added outside Casefile.")
 
 
 def _check_sources(report: IntegrityReport, progress: Progress | None) -> None:
@@ -104,10 +207,13 @@ def _check_sources(report: IntegrityReport, progress: Progress | None) -> None:
 
 
 def verify_case(progress: Progress | None = None) -> IntegrityReport:
-    """Recompute the audit chain and every source's hashes of the open case."""
+    """Recompute the audit chain, every row's digest and every source's hashes of the open
+    case, and check them against each other."""
     report = IntegrityReport()
     with database.atomic(lock_type="DEFERRED"):  # one consistent read, no write lock
         _check_chain(report)
+        _check_rows(report)
+        _check_strays(report)
         _check_sources(report, progress)
         recovered = database.execute_sql(
             "SELECT count(*) FROM audit_entry WHERE action = 'case.recover'").fetchone()[0]
