@@ -94,3 +94,27 @@ def test_a_lock_file_left_by_a_window_that_has_gone_is_no_lock(tmp_path):
     assert (tmp_path / "c.casefile.lock").exists()
     done = casefile("import", case, str(SEEDS))
     assert done.returncode == 0 and "5 imported" in done.stdout
+
+
+def test_a_case_another_writer_holds_too_long_is_one_line_asking_to_try_again(
+        tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    from desktop import cli
+    from desktop.domain import db
+
+    case = tmp_path / "c.casefile"
+    assert cli.main(["new", str(case)]) == 0
+    monkeypatch.setitem(db.PRAGMAS, "busy_timeout", 50)  # ms: give up waiting at once
+    other = sqlite3.connect(case, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer, in the middle of its transaction
+    try:
+        capsys.readouterr()
+        code = cli.main(["--user", "Olena", "import", str(case), str(SEEDS)])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.splitlines()[-1] == ("casefile: c.casefile: another Casefile command or window "
+                                    "is writing to it; try again when it has finished")
