@@ -220,6 +220,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from desktop.services import search
+
+    _open(args)
+    print(printable(search.rebuild_index(actor=args.user).summary()))
+    return 0
+
+
 def cmd_annotations(args: argparse.Namespace) -> int:
     from desktop.services import incidents
     from desktop.services.interchange import w3c
@@ -548,6 +556,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also check the trail against a hand-over manifest (*.manifest.json)")
     p.set_defaults(func=cmd_verify)
 
+    p = sub.add_parser("reindex", help="check the search index against the sources' text "
+                                       "and rebuild it (recorded in the audit trail)")
+    p.add_argument("case")
+    p.set_defaults(func=cmd_reindex)
+
     p = sub.add_parser("annotations", help="export the evidence as W3C Web Annotations (JSON-LD)")
     p.add_argument("case")
     p.add_argument("out", help="the .jsonld file to write")
@@ -727,11 +740,6 @@ def _run(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except (OSError, DatabaseError, sqlite3.DatabaseError) as exc:
-        if "database is locked" in str(exc):  # another writer held the case past busy_timeout
-            case = Path(args.case).name if getattr(args, "case", None) else "the case"
-            print(printable(f"casefile: {case}: another Casefile command or window is writing "
-                            "to it; try again when it has finished"), file=sys.stderr)
-            return 1
         if not files.is_disk_full(exc):
             raise
         args.disk_full_said = True
