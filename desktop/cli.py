@@ -740,6 +740,11 @@ def _run(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except (OSError, DatabaseError, sqlite3.DatabaseError) as exc:
+        if "database is locked" in str(exc):  # another writer held the case past busy_timeout
+            case = Path(args.case).name if getattr(args, "case", None) else "the case"
+            print(printable(f"casefile: {case}: another Casefile command or window is writing "
+                            "to it; try again when it has finished"), file=sys.stderr)
+            return 1
         if not files.is_disk_full(exc):
             raise
         args.disk_full_said = True
