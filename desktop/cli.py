@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
 import logging
 import math
@@ -719,6 +720,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.user = args.user or default_user()
     log_file = _start_logging()
+    for stream in (sys.stdout, sys.stderr):  # a letter the terminal cannot show comes as \u0436
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return _run(args)
     except Exception as exc:  # noqa: BLE001 — the last resort: no traceback reaches a user

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,14 +118,26 @@ def _drop_duplicates(parsed: list[_Parsed], report: ImportReport) -> list[_Parse
     return fresh
 
 
+def stored_name(name: str) -> str:
+    """A file name as the case can store it: the bytes of a name that is not UTF-8 (which
+    Python holds as lone surrogates) written as \\xe9, so the name can still be told apart."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    return name
+
+
 def _source_row(item: _Parsed, actor: str, kind: str, now: str) -> dict:
     ex = item.extracted
     return {
-        "kind": kind, "title": ex.title or item.path.stem, "publisher": ex.publisher,
+        "kind": kind, "title": ex.title or stored_name(item.path.stem),
+        "publisher": ex.publisher,
         "author": ex.author, "url": ex.url, "published": ex.published, "language": ex.language,
         "collected_at": now, "collected_by": actor,
-        "collected_from": ex.url or f"file {item.path.name}",
-        "original_name": item.path.name, "media_type": ex.media_type, "size": item.size,
+        "collected_from": ex.url or f"file {stored_name(item.path.name)}",
+        "original_name": stored_name(item.path.name), "media_type": ex.media_type,
+        "size": item.size,
         "sha256": item.sha256, "encoding": ex.encoding, "text": ex.text,
         "text_sha256": sha256_hex(ex.text.encode("utf-8")),
         "imported_at": now, "imported_by": actor, "extra": ex.extra,
@@ -149,8 +162,8 @@ def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
             insert_row(SourceOriginal, {"source": source_id, "data": data})
             database.execute_sql(_INDEX_SOURCE, (source_id, row["text"]))
             audit.record("source.import", actor=actor, object_type="source",
-                         object_id=source_id, summary=f"Imported {item.path.name}",
-                         after={"title": row["title"], "original_name": item.path.name,
+                         object_id=source_id, summary=f"Imported {row['original_name']}",
+                         after={"title": row["title"], "original_name": row["original_name"],
                                 "sha256": item.sha256, "size": item.size,
                                 "media_type": row["media_type"]})
             report.imported.append((item.path, source_id))

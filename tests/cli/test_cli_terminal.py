@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from desktop import cli
 from tests.conftest import ROOT
 
@@ -113,3 +115,34 @@ def test_a_wrong_passphrase_is_one_line_without_sqlcipher_log(tmp_path):
                           cwd=ROOT)
     assert done.returncode == 1
     assert done.stderr == "casefile: sealed.casefile: the passphrase is not right for this case\n"
+
+
+def test_a_file_name_that_is_not_utf8_is_imported_and_shown_by_its_bytes(tmp_path, capsys):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    try:
+        with open(os.path.join(os.fsencode(folder), b"caf\xe9\x1b[1A.txt"), "wb") as f:
+            f.write(b"A statement saved under an old code page.\n")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    case = str(tmp_path / "c.casefile")
+    run("new", case, capsys=capsys)
+    code, out, err = run("import", case, str(folder), capsys=capsys)
+    assert code == 0 and "1 imported" in out
+    assert "caf\\xe9\\x1b[1A.txt" in out and "\x1b" not in out
+
+
+def test_a_terminal_that_cannot_show_a_letter_gets_it_escaped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "Свідчення.txt").write_text("Свідчення про обстріл мосту.\n", encoding="utf-8")
+    case = str(tmp_path / "c.casefile")
+    env = {"XDG_DATA_HOME": str(tmp_path / "user-data"), "PATH": "/usr/bin:/bin",
+           "PYTHONIOENCODING": "ascii"}
+    for args in (["new", case], ["import", case, str(folder)], ["sources", case]):
+        done = subprocess.run([sys.executable, "-m", "desktop.cli", "--user", "Olena", *args],
+                              capture_output=True, cwd=ROOT, env=env)
+        assert done.returncode == 0 and done.stderr == b""
+    assert "\\u0421\\u0432\\u0456\\u0434" in done.stdout.decode("ascii")
