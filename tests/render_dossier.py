@@ -1,7 +1,9 @@
-"""`make dossier`: the worked seed case's dossier, in docs/ (Word, PDF, and redacted Word).
+"""`make dossier`: dossiers in docs/, each as Word and PDF.
 
-INC-001 is approved through review and INC-002 left a draft (drafts are included, so it shows
-as DRAFT); one victim's name, added to INC-001, is protected, to show the redacted edition.
+`dossier.*` is the worked seed case's full edition: INC-001 approved through review, INC-002
+left a draft (drafts are included, so it shows as DRAFT). The seed texts are about real events
+and gain no invented names; the redacted edition is shown on a training case of fictional
+statements (`tests/fictional_case.py`) as `dossier-redacted.*`.
 The PDF is made by LibreOffice with a private profile holding a small Basic macro that
 updates the table of contents before exporting (a plain `--convert-to` leaves the TOC field's
 placeholder text); when the macro cannot run, the plain conversion is kept.
@@ -21,13 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from desktop.domain import db  # noqa: E402
-from desktop.services import evidence, incidents, protection, review, sources  # noqa: E402
+from desktop.services import evidence, incidents, review, sources  # noqa: E402
 from desktop.services.export import DossierOptions, export_dossier  # noqa: E402
+from tests.fictional_case import build_fictional_case  # noqa: E402
 from tests.worked_case import build_worked_case  # noqa: E402
 
 USER = "Olena Kovalenko"
 REVIEWER = "Iryna Bondarenko"
-VICTIM = "Serhii Koval"  # invented: a name not in the seed texts, protected as V-001
 TIMEOUT = 120
 
 _MACRO = """<?xml version="1.0" encoding="UTF-8"?>
@@ -100,14 +102,14 @@ def _mark(source_id: int, quote: str, incident: int, **values) -> None:
 
 
 def build_case(path: Path) -> None:
-    """The worked seed case, INC-001 approved, a protected victim, INC-002 left a draft."""
+    """The worked seed case, INC-001 approved, INC-002 left a draft."""
     db.new_case(path, "Executions of surrendered Ukrainian POWs, 2024–2025", actor=USER,
                 reference="UA-POW-2024-017")
     worked = build_worked_case(sorted((ROOT / "seeds").glob("*.txt")), USER)
     phenol, pattern = worked["incidents"]["INC-001"], worked["incidents"]["INC-002"]
     incidents.update_incident(
-        phenol, actor=USER, victims_named=VICTIM, perpetrator_force="Russian armed forces",
-        narrative=(f"On 6 September 2024, around 10:00, a wounded Ukrainian soldier, {VICTIM}, "
+        phenol, actor=USER, perpetrator_force="Russian armed forces",
+        narrative=("On 6 September 2024, around 10:00, a wounded Ukrainian soldier "
                    "was lying unarmed on the ground near the Phenol plant by New York village "
                    "(Donetsk region) when he was shot by Russian soldiers.\n\nThe Prosecutor "
                    "General's Office opened a pre-trial investigation under art. 438 of the "
@@ -124,7 +126,6 @@ def build_case(path: Path) -> None:
     pgo = worked["sources"]["003_b8c3f3517aeeccd0.txt"]
     _mark(pgo, "Dmytro Lubinets", phenol, supports="perpetrator", status="rejected",
           note="Names the Ombudsman who reported the killing, not a perpetrator.")
-    protection.add_protected([VICTIM, "S. Koval"], "victim", actor=USER)
     usable = [row.id for row in evidence.evidence_rows(incident_id=phenol)
               if row.status != "rejected"]
     review.review_evidence(usable, "approved", actor=REVIEWER)
@@ -136,7 +137,7 @@ def build_case(path: Path) -> None:
 
 
 def render(out_dir: Path) -> list[Path]:
-    """Write dossier.docx, dossier.pdf and dossier-redacted.docx into `out_dir`."""
+    """Write dossier.docx and dossier-redacted.docx, and their PDFs, into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         build_case(Path(tmp) / "worked.casefile")
@@ -144,6 +145,10 @@ def render(out_dir: Path) -> list[Path]:
             full = export_dossier(out_dir / "dossier.docx",
                                   DossierOptions(incidents="drafts", audit_annex=True),
                                   actor=USER).path
+        finally:
+            db.close_case()
+        build_fictional_case(Path(tmp) / "training.casefile", Path(tmp))
+        try:
             redacted = export_dossier(out_dir / "dossier-redacted.docx",
                                       DossierOptions(incidents="drafts", edition="redacted",
                                                      audit_annex=True), actor=USER).path
@@ -151,7 +156,8 @@ def render(out_dir: Path) -> list[Path]:
             db.close_case()
     written = [full, redacted]
     if soffice():
-        written.append(to_pdf(full, out_dir / "dossier.pdf"))
+        written += [to_pdf(full, out_dir / "dossier.pdf"),
+                    to_pdf(redacted, out_dir / "dossier-redacted.pdf")]
     else:
         print("LibreOffice (soffice) is not installed: no PDF written", file=sys.stderr)
     return written

@@ -1,7 +1,8 @@
 """Finding protected names in a text that cannot dodge: one pattern for every person's forms.
 
 Names are matched on a normalised view of the text: NFC, case ignored, soft hyphens and
-invisible characters dropped, a word hyphenated at a line break joined, stress marks on
+invisible characters dropped, a word hyphenated at a line break joined (also when the break
+has become a space), stress marks on
 Cyrillic letters dropped, look-alike Latin, Greek and Cyrillic letters folded to one, every
 apostrophe one, and any whitespace (line breaks too), `_`, `-` or `.` between the parts of a
 name tolerated. Matches are mapped back to offsets in the real text, where the replacement is
@@ -34,17 +35,18 @@ _FOLD_MAP = {**_LOOK_ALIKES, **{k.lower(): v.lower() for k, v in _LOOK_ALIKES.it
 FOLD = str.maketrans(_FOLD_MAP)
 
 _LETTER = r"[^\W\d_]"
-_SLOW = re.compile(rf"[{INVISIBLE}\u0300-\u036f]|-[ \t]*\r?\n")
-_TOKEN = re.compile(
-    rf"(?P<skip>(?<={_LETTER})[-\u00ad][ \t]*\r?\n[ \t]*(?={_LETTER})|[{INVISIBLE}])"
-    r"|.[\u0300-\u036f]*", re.DOTALL)
+#: A word hyphenated at a line break, as extracted ("Петрен-⏎ка") or with the break made a
+#: space when the text was put on one line ("Петрен- ка").
+_HYPHENATED = rf"(?<={_LETTER})[-\u00ad](?:[ \t]*\r?\n[ \t]*|[ \t]+)(?={_LETTER})"
+_SLOW = re.compile(rf"[{INVISIBLE}\u0300-\u036f]|{_HYPHENATED}")
+_TOKEN = re.compile(rf"(?P<skip>{_HYPHENATED}|[{INVISIBLE}])|.[\u0300-\u036f]*", re.DOTALL)
 _CYRILLIC_STRESS = "\u0300\u0301"
 
 
 def normalised(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """The text as names are matched in it, and for each of its characters where it starts
     and ends in `text` (None when they are the same offsets)."""
-    if text.isascii() or (not _SLOW.search(text) and unicodedata.is_normalized("NFC", text)):
+    if not _SLOW.search(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):
         return text.translate(FOLD), None, None
     out: list[str] = []
     starts: list[int] = []

@@ -111,6 +111,9 @@ def redact():
     ("Олександр\nПетренко сказав", "W-001 сказав"),
     ("Олександр  \r\n  Петренка", "W-001"),
     ("Пет\u00adренко і Петрен-\nка", "W-001 і W-001"),
+    # …the same break made a space when the text was put on one line, and in Latin.
+    ("як Петрен- ка виводили", "як W-001 виводили"),
+    ("Witness Petren-\nko and Petren- ko", "Witness W-001 and W-001"),
     ("Олек\u200bсандр Петренко\u2060", "W-001\u2060"),
     ("Пeтренкo прийшов; Petrenkо пішов", "W-001 прийшов; W-001 пішов"),
     (unicodedata.normalize("NFD", "Петренко й Йосип"), "W-001 " + unicodedata.normalize(
