@@ -79,6 +79,15 @@ def _open(args: argparse.Namespace) -> None:
         db.open_case(path)
     except encryption.PassphraseRequired:
         db.open_case(path, _passphrase(args, path))
+    _reconcile(args)
+
+
+def _reconcile(args: argparse.Namespace) -> None:
+    """Settle in the trail what a killed export or hand-over left, and say what was recorded."""
+    from desktop.services import outgoing
+
+    for line in outgoing.reconcile(actor=args.user):
+        print(printable(f"casefile: {Path(args.case).name}: {line}"), file=sys.stderr)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

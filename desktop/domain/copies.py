@@ -104,14 +104,14 @@ def decrypt_copy(src: Path | str, dest: Path | str, passphrase: str) -> None:
         _copy(con, dest, "")
 
 
-def snapshot_copy(database: SqliteDatabase, dest: Path) -> None:
-    """Write a consistent copy of an open encrypted case to `dest`, with the same passphrase.
+def snapshot_into(database: SqliteDatabase, partial: Path) -> None:
+    """Write a consistent copy of an open encrypted case into the new, empty file `partial`
+    (a temporary file its caller renames), with the same passphrase, and check it opens.
 
     The passphrase stays where it already is (the open connection's parameters): a hand-over
     copy of an encrypted case is encrypted too, and its reader needs the passphrase.
     """
-    _refuse_existing(dest)
-    _copy(database.connection(), dest, database.connect_params["passphrase"])
+    _export_checked(database.connection(), partial, database.connect_params["passphrase"])
 
 
 def _settle_wal(path: Path) -> None:
@@ -132,6 +132,7 @@ def encrypt_in_place(path: Path, passphrase: str) -> None:
     bytes from the disk (nor from backups and earlier copies).
     """
     _settle_wal(path)  # refuses a case that another program has open
+    files.sweep_partials(path.parent, path.name)  # what an interrupted encryption left
     try:
         with files.replacing(path) as partial:
             plain = encryption.connect_plain_readonly(path)

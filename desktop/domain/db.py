@@ -15,7 +15,7 @@ from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from desktop.domain import encryption, ledger, migrations, models
+from desktop.domain import encryption, files, ledger, migrations, models
 from desktop.domain.errors import CaseOpenError
 
 # The file format's names, for callers that open cases: one import for both.
@@ -103,6 +103,7 @@ def open_case(path: Path | str, passphrase: str | None = None) -> SqliteDatabase
     version = inspect_case(path, passphrase)
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise CaseOpenError(path, "is read-only (the file or its folder cannot be written)")
+    files.sweep_partials(path.parent)  # what a killed encryption, recovery or export left
     close_case()
     try:
         db = _connect(path, passphrase)

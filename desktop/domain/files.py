@@ -113,11 +113,15 @@ def _left_by_a_gone_process(match: re.Match) -> bool:
     """Whether a temporary file's writer has ended (killed, or crashed) without removing it."""
     if match["pid"] is None:
         return True  # an older Casefile's: it ended long ago, or it runs with this case closed
-    pid = int(match["pid"])
+    return process_gone(int(match["pid"]))
+
+
+def process_gone(pid: int) -> bool:
+    """Whether no process of this id runs here any more (this one's own counts as running)."""
     if pid == os.getpid():
         return False  # this process's own work in progress (a background export)
-    if os.name == "nt":
-        return True  # Windows refuses to remove a file that is still being written
+    if os.name == "nt":  # no harmless probe there (os.kill ends the process); a file still
+        return True  # being written cannot be removed there, so a sweep cannot harm it
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -271,7 +271,7 @@ def _rows(path: Path) -> dict[str, list]:
         con.close()
 
 
-def test_export_writes_one_audit_entry_and_nothing_else(rich_case, case_path, tmp_path):
+def test_export_writes_its_audit_entry_and_nothing_else(rich_case, case_path, tmp_path):
     before = _rows(case_path)
     result, _ = _export(tmp_path, incidents="drafts")
     after = _rows(case_path)
@@ -279,10 +279,12 @@ def test_export_writes_one_audit_entry_and_nothing_else(rich_case, case_path, tm
         {n: len(r) for n, r in before.items() if n != "audit_entry"}
     assert {n: r for n, r in after.items() if n != "audit_entry"} == \
         {n: r for n, r in before.items() if n != "audit_entry"}
-    assert len(after["audit_entry"]) == len(before["audit_entry"]) + 1
-    assert after["audit_entry"][:-1] == before["audit_entry"]
-    entry = models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).get()
+    # The intent, before the dossier was renamed into place, and the export itself, after.
+    assert len(after["audit_entry"]) == len(before["audit_entry"]) + 2
+    assert after["audit_entry"][:-2] == before["audit_entry"]
+    intent, entry = models.AuditEntry.select().order_by(models.AuditEntry.id.desc())[1::-1]
     digest = hashlib.sha256(result.path.read_bytes()).hexdigest()
+    assert intent.action == "dossier.export.intent" and intent.after["sha256"] == digest
     assert entry.action == "dossier.export" and entry.actor == ACTOR
     assert entry.after["sha256"] == digest == result.sha256
     assert entry.after["file"] == "DOSSIER.docx"

@@ -115,11 +115,21 @@ class CaseFiles(Flow):
         if not opened:
             lock.unlock()
             return False
+        self._reconcile()
         self._lock, self.app.session.case_file = lock, path
         self.app.settings.add_recent_case(path)
         self.case_opened(True)
         log.info("opened case %s", path)
         return True
+
+    def _reconcile(self) -> None:
+        """Settle in the trail what a killed export or hand-over left, and say so."""
+        from desktop.services import outgoing
+
+        _, settled = self.attempt(self.tr("The audit trail could not be brought up to date"),
+                                  lambda: outgoing.reconcile(actor=self.user()))
+        if settled:
+            self.inform(self.tr("An interrupted export was settled"), "\n\n".join(settled))
 
     def _unlock(self, path: Path, passphrase: str | None) -> str | None:
         """Check the case, asking for its passphrase while needed; "" if the user gave up."""

@@ -2,8 +2,9 @@
 
 `export_dossier()` reads the open case, writes the dossier to a temporary file beside `out`
 and moves it into place in one step, so a crash, an error or a cancel never leaves a
-half-written dossier. The export changes nothing in the case except one audit entry, written
-once the file is in place, that records its name, fingerprint and options.
+half-written dossier. The export changes nothing in the case except its audit entry, which
+records its name, fingerprint and options: an intent before the rename and the entry after it
+(`outgoing`), so that a kill between the two is settled when the case is next opened.
 
 This package imports cheaply: the document itself is built by `dossier`, which loads
 python-docx, only when a dossier is written.
@@ -18,8 +19,7 @@ from pathlib import Path
 
 from desktop.domain import files
 from desktop.domain.errors import CasefileError
-from desktop.domain.models import database
-from desktop.services import audit
+from desktop.services import outgoing
 from desktop.services.export import gather
 
 INCIDENT_CHOICES = ("approved", "drafts", "selected")
@@ -106,6 +106,7 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
         raise NearMissesFound(found)
     from desktop.services.export import dossier  # python-docx: loaded when first written
 
+    files.sweep_partials(out.parent, out.name)  # what an interrupted export left
     try:
         with files.replacing(out) as partial:
             document = dossier.build(options, data, actor=actor, progress=progress,
@@ -114,11 +115,12 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
                 raise ExportCancelled("the export was cancelled; no dossier was written")
             document.save(str(partial))
             digest = hashlib.sha256(partial.read_bytes()).hexdigest()
+            result = DossierResult(out, digest, len(data.incidents), data.evidence,
+                                   options.edition, tuple(found))
+            intent = _intend(result, options, actor)
     except OSError as exc:
         raise ExportError(f"{out.name}: cannot be written: {exc.strerror or exc}") from exc
-    result = DossierResult(out, digest, len(data.incidents), data.evidence, options.edition,
-                           tuple(found))
-    _record(result, options, actor)
+    outgoing.done(intent)
     return result
 
 
@@ -130,17 +132,18 @@ def _near_misses(data: gather.DossierData) -> list:
     return near_misses.near_misses(near_misses.dossier_texts(data), Redactor.for_case())
 
 
-def _record(result: DossierResult, options: DossierOptions, actor: str) -> None:
-    """The one change an export makes to the case: its audit entry."""
+def _intend(result: DossierResult, options: DossierOptions, actor: str) -> outgoing.Intent:
+    """The one change an export makes to the case, its audit entry: announced before the
+    dossier is renamed into place, recorded (`outgoing.done`) after."""
     chosen = asdict(options)
     chosen["selected"] = list(options.selected)
-    with database.atomic():
-        audit.record("dossier.export", actor=actor, object_type="case", object_id=1,
-                     summary=f"Exported the {result.edition} dossier {result.path.name} "
-                             f"({result.incidents} incidents, {result.evidence} evidence)",
-                     after={"file": result.path.name, "sha256": result.sha256,
-                            "options": chosen, "incidents": result.incidents,
-                            "evidence": result.evidence, "edition": result.edition,
-                            # How many near misses the user let through (never the words).
-                            **({"near_misses_accepted": len(result.near_misses)}
-                               if result.near_misses else {})})
+    return outgoing.intend(
+        "dossier.export", result.path, result.sha256, actor=actor,
+        summary=f"Exported the {result.edition} dossier {result.path.name} "
+                f"({result.incidents} incidents, {result.evidence} evidence)",
+        after={"file": result.path.name, "sha256": result.sha256,
+               "options": chosen, "incidents": result.incidents,
+               "evidence": result.evidence, "edition": result.edition,
+               # How many near misses the user let through (never the words).
+               **({"near_misses_accepted": len(result.near_misses)}
+                  if result.near_misses else {})})

@@ -1,0 +1,113 @@
+"""Files that leave the case (dossiers, hand-over copies) and the audit entries that say so.
+
+Such a file appears under its name in one rename, and a kill can come just before or just after
+it. So the trail records the intent first (`intend`: "dossier.export.intent" with the file's
+path, SHA-256 and the entry to come), in a transaction of its own before the rename; the entry
+itself ("dossier.export") follows the rename (`done`). A kill between them leaves an intent
+without its entry, and `reconcile`, run when the case is next opened for editing, looks at the
+file and records what happened: the entry, when the file is there with that SHA-256, or
+"….abandoned" when it is not (the rename never happened, or the file was replaced since).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.domain import files
+from desktop.domain.models import AuditEntry, database
+from desktop.services import audit
+
+INTENT = ".intent"
+ABANDONED = ".abandoned"
+
+
+@dataclass(frozen=True)
+class Intent:
+    """An outgoing file the trail was told of before its rename: what `done` records."""
+
+    action: str
+    path: Path
+    sha256: str
+    summary: str
+    after: dict
+    actor: str
+
+
+def intend(action: str, path: Path, sha256: str, *, summary: str, after: dict,
+           actor: str) -> Intent:
+    """Record, before `path` is renamed into place, that `action` is about to write it."""
+    intent = Intent(action, Path(path).resolve(), sha256, summary, after, actor)
+    with database.atomic():
+        audit.record(action + INTENT, actor=actor, object_type="case", object_id=1,
+                     summary=f"Writing {intent.path.name}",
+                     after={"path": str(intent.path), "sha256": sha256, "pid": os.getpid(),
+                            "summary": summary, "entry": after})
+    return intent
+
+
+def done(intent: Intent) -> None:
+    """Record the action itself, once its file is in place."""
+    with database.atomic():
+        audit.record(intent.action, actor=intent.actor, object_type="case", object_id=1,
+                     summary=intent.summary, after=intent.after)
+
+
+def _finished(action: str, sha256: str, later_than: int) -> bool:
+    """Whether the trail records, after entry `later_than`, the end of an intent."""
+    for (after,) in (AuditEntry.select(AuditEntry.after)
+                     .where(AuditEntry.id > later_than,
+                            AuditEntry.action.in_([action, action + ABANDONED]))
+                     .tuples()):
+        if isinstance(after, dict) and after.get("sha256") == sha256:
+            return True
+    return False
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def reconcile(*, actor: str) -> list[str]:
+    """Settle every intent a killed export or hand-over left without its entry, and return
+    what was recorded (one line each). Run when the case is opened for editing."""
+    settled = []
+    intents = (AuditEntry.select(AuditEntry.id, AuditEntry.action, AuditEntry.after)
+               .where(AuditEntry.action.endswith(INTENT)).tuples())
+    for entry_id, action, after in list(intents):
+        action = action.removesuffix(INTENT)
+        if not isinstance(after, dict) or _finished(action, after.get("sha256"), entry_id):
+            continue
+        if isinstance(after.get("pid"), int) and not files.process_gone(after["pid"]):
+            continue  # still being written by another process
+        settled.append(_settle(action, after, actor))
+    return settled
+
+
+def _settle(action: str, intent: dict, actor: str) -> str:
+    """Record how one interrupted intent ended, judged by the file it names."""
+    path = Path(str(intent.get("path", "")))
+    sha256 = intent.get("sha256")
+    with database.atomic():
+        if _sha256(path) == sha256:
+            entry = intent.get("entry") if isinstance(intent.get("entry"), dict) else {}
+            summary = (f"{intent.get('summary') or path.name} (recorded when the case was next "
+                       "opened: it was cut short after the file was in place)")
+            audit.record(action, actor=actor, object_type="case", object_id=1, summary=summary,
+                         after={**entry, "file": path.name, "sha256": sha256,
+                                "recorded_on_open": True})
+            return summary
+        summary = (f"{path.name} was not written: it was cut short before the file was in "
+                   "place")
+        audit.record(action + ABANDONED, actor=actor, object_type="case", object_id=1,
+                     summary=summary, after={"file": path.name, "sha256": sha256})
+        return summary
