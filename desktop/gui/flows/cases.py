@@ -293,11 +293,24 @@ class CaseFiles(Flow):
             return
         from desktop.services import recovery
 
+        passphrase = None
+        try:
+            encrypted = db.is_encrypted_file(damaged)
+        except CasefileError as exc:
+            self.warn(self.tr("The work could not be finished"), str(exc))
+            return
+        if encrypted:  # read with it, and the recovered case is encrypted with it too
+            passphrase, ok = QInputDialog.getText(
+                self.window, self.tr("Encrypted case"),
+                self.tr("{name} is encrypted. Its passphrase:").format(name=damaged.name),
+                QLineEdit.EchoMode.Password)
+            if not ok or not passphrase:
+                return
         actor = self.user()
         self.run_in_background(
             self.tr("Recovering {name}…").format(name=damaged.name),
-            lambda progress, cancelled: recovery.recover_case(damaged, Path(dest), actor=actor,
-                                                              progress=progress),
+            lambda progress, cancelled: recovery.recover_case(
+                damaged, Path(dest), actor=actor, progress=progress, passphrase=passphrase),
             done=self._recovered, failed_title=self.tr("The work could not be finished"))
 
     def _recovered(self, report) -> None:
