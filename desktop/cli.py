@@ -59,27 +59,69 @@ def _end_progress() -> None:
         print(file=sys.stderr)
 
 
+def _passphrase_file(args: argparse.Namespace) -> str:
+    """The passphrase in the file given with --passphrase-file (its last newline left out)."""
+    path = Path(args.passphrase_file)
+    try:
+        return path.read_text(encoding="utf-8").rstrip("\n")
+    except OSError as exc:
+        raise CaseOpenError(path, f"cannot be read: {exc.strerror}") from exc
+    except UnicodeDecodeError:
+        raise CaseOpenError(path, "is not a passphrase file (not UTF-8 text)") from None
+
+
 def _passphrase(args: argparse.Namespace, path: Path) -> str:
     """The passphrase of an encrypted case: from --passphrase-file, else asked (not echoed)."""
     if args.passphrase_file:
-        try:
-            return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\n")
-        except OSError as exc:
-            raise CaseOpenError(Path(args.passphrase_file),
-                                f"cannot be read: {exc.strerror}") from exc
+        return _passphrase_file(args)
     if not sys.stdin.isatty():
         raise CaseOpenError(path, "is encrypted; give its passphrase with --passphrase-file")
     return getpass.getpass(f"Passphrase for {path.name}: ")
 
 
-def _open(args: argparse.Namespace) -> None:
-    """Open the case named on the command line, asking for its passphrase when encrypted."""
+def _new_passphrase(args: argparse.Namespace, path: Path) -> str:
+    """The passphrase of a case about to be created encrypted: from --passphrase-file, or
+    typed twice at the terminal (not echoed); it must be long enough to resist guessing."""
+    if args.passphrase_file:
+        passphrase = _passphrase_file(args)
+    elif not sys.stdin.isatty():
+        raise CaseOpenError(path, "was not created: give the passphrase with --passphrase-file "
+                                  "(there is no terminal to type it in)")
+    else:
+        passphrase = getpass.getpass(f"Passphrase for the new case {path.name}: ")
+        if getpass.getpass("The same passphrase again: ") != passphrase:
+            raise CaseOpenError(path, "was not created: the two passphrases differ")
+    if len(passphrase) < encryption.MIN_PASSPHRASE:
+        raise CaseOpenError(path, f"was not created: use a passphrase of at least "
+                                  f"{encryption.MIN_PASSPHRASE} characters")
+    return passphrase
+
+
+def _unused_passphrase(args: argparse.Namespace, why: str) -> None:
+    """Refuse --passphrase-file where it would not be used: a user who gives it means the
+    case to be encrypted, and must not be left believing it is."""
+    if args.passphrase_file:
+        raise CasefileError(f"--passphrase-file is not used {why}; nothing was done")
+
+
+def _open(args: argparse.Namespace, *, read_only: bool = False,
+          in_memory: bool = False) -> None:
+    """Open the case named on the command line, asking for its passphrase when encrypted.
+
+    `read_only`: without changing a byte of it (`db.open_read_only`), also on read-only media;
+    `in_memory` then reads it whole into memory, where an audit entry can go.
+    """
     path = Path(args.case)
-    try:
-        db.open_case(path)
-    except encryption.PassphraseRequired:
-        db.open_case(path, _passphrase(args, path))
-    _reconcile(args)
+    if db.is_encrypted_file(path):
+        passphrase = _passphrase(args, path)
+    else:
+        _unused_passphrase(args, f"for {path.name}: it is not encrypted")
+        passphrase = None
+    if read_only:
+        db.open_read_only(path, passphrase, in_memory=in_memory)
+    else:
+        db.open_case(path, passphrase)
+        _reconcile(args)
 
 
 def _reconcile(args: argparse.Namespace) -> None:
@@ -90,10 +132,35 @@ def _reconcile(args: argparse.Namespace) -> None:
         print(printable(f"casefile: {Path(args.case).name}: {line}"), file=sys.stderr)
 
 
+def _open_to_export(args: argparse.Namespace) -> bool:
+    """Open the case for an export: for editing, so the export is recorded in its audit trail,
+    or, when the case is read-only and --unrecorded is given, read-only. Returns whether the
+    export will be recorded."""
+    path = Path(args.case)
+    if db.is_writable(path) or not path.exists():
+        _open(args)
+        return True
+    if not args.unrecorded:
+        raise CaseOpenError(path, "is read-only, so this export could not be recorded in its "
+                                  "audit trail; give --unrecorded to write it anyway, and keep "
+                                  "what it prints as the record")
+    _open(args, read_only=True, in_memory=args.command == "export")
+    return False
+
+
+def _say_unrecorded(args: argparse.Namespace) -> None:
+    print(printable(f"Not recorded in the audit trail of {Path(args.case).name}: the case is "
+                    "read-only. Keep this output as the record of the export."))
+
+
 def cmd_new(args: argparse.Namespace) -> int:
+    if not args.encrypt:
+        _unused_passphrase(args, "by `new` without --encrypt (the case would not be encrypted)")
+    passphrase = _new_passphrase(args, Path(args.case)) if args.encrypt else None
     db.new_case(args.case, args.title or Path(args.case).stem, actor=args.user,
-                reference=args.reference, classification=args.classification)
-    print(f"Created {args.case}")
+                reference=args.reference, classification=args.classification,
+                passphrase=passphrase)
+    print(printable(f"Created {args.case}" + (" (encrypted)" if passphrase else "")))
     return 0
 
 
@@ -123,7 +190,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_sources(args: argparse.Namespace) -> int:
     from desktop.services import sources
 
-    _open(args)
+    _open(args, read_only=True)
     rows = sources.list_sources()
     for source_id, title, publisher, published, reliability, sha in rows:
         print(printable(f"{source_ref(source_id)}  {reliability}  "
@@ -137,7 +204,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from desktop.services import search
 
-    _open(args)
+    _open(args, read_only=True)
     hits = search.search(args.query, limit=args.limit)
     for hit in hits:
         snippet = hit.snippet
@@ -152,7 +219,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     from desktop.services import case
 
-    _open(args)
+    _open(args, read_only=True)
     about = case.summary()
     counts = about.evidence_by_status
     detail = ", ".join(f"{counts[g.code]} {g.code}" for g in scales.VERIFICATION_STATUSES
@@ -171,7 +238,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.services import export, incidents
 
-    _open(args)
+    recorded = _open_to_export(args)
     which = "selected" if args.incident else ("drafts" if args.drafts else "approved")
     found = {code: incidents.incident_id_by_code(code) for code in set(args.incident or [])}
     chosen = tuple(sorted(i for i in found.values() if i is not None))
@@ -199,30 +266,20 @@ def cmd_export(args: argparse.Namespace) -> int:
               + (f" and {len(found) - 10} more" if len(found) > 10 else ""), file=sys.stderr)
     print(f"Wrote {result.path} ({result.incidents} incidents, {result.evidence} evidence, "
           f"{result.edition} edition)\nSHA-256 {result.sha256}")
+    if not recorded:
+        _say_unrecorded(args)
     return 0
 
 
-def _read_manifest(path: Path) -> dict:
-    """A hand-over manifest (JSON), or a one-line error naming the file."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CaseOpenError(path, f"cannot be read: {exc.strerror}") from exc
-    except ValueError as exc:
-        raise CaseOpenError(path, f"is not a hand-over manifest (not JSON: {exc})") from exc
-    if not isinstance(data, dict):
-        raise CaseOpenError(path, "is not a hand-over manifest")
-    return data
-
-
 def cmd_verify(args: argparse.Namespace) -> int:
-    from desktop.services import integrity
+    from desktop.services import integrity, manifests
 
-    _open(args)
+    manifest = manifests.read(Path(args.manifest)) if args.manifest else None
+    _open(args, read_only=True)
     report = integrity.verify_case(progress=_progress_printer())
     _end_progress()
-    if args.manifest:
-        integrity.verify_against_manifest(_read_manifest(Path(args.manifest)), report)
+    if manifest is not None:
+        integrity.verify_against_manifest(manifest, report, copy=Path(args.case))
     for problem in report.problems:
         print(printable(problem))
     print(printable(report.summary() if report.ok else f"Verification FAILED: "
@@ -242,16 +299,18 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     from desktop.services import incidents
     from desktop.services.interchange import w3c
 
-    _open(args)
+    recorded = _open_to_export(args)
     incident_id = None
     if args.incident:
         incident_id = incidents.incident_id_by_code(args.incident)
         if incident_id is None:
             print(f"casefile: no incident {args.incident} in this case", file=sys.stderr)
             return 1
-    count = w3c.write_annotations(Path(args.out), actor=args.user, incident_id=incident_id,
-                                  redacted=args.redacted)
+    count = w3c.write_annotations(Path(args.out), actor=args.user if recorded else None,
+                                  incident_id=incident_id, redacted=args.redacted)
     print(f"Wrote {count} {'redacted ' if args.redacted else ''}annotation(s) to {args.out}")
+    if not recorded:
+        _say_unrecorded(args)
     return 0
 
 
@@ -343,7 +402,7 @@ def _claim_text(claim) -> str:
 def cmd_facts(args: argparse.Namespace) -> int:
     from desktop.services import assessment
 
-    _open(args)
+    _open(args, read_only=True)
     chosen = [_incident(args.incident)[0]] if args.incident else None
     items = assessment.assess(chosen)
     if args.json:
@@ -455,7 +514,7 @@ def cmd_protect(args: argparse.Namespace) -> int:
 def cmd_people(args: argparse.Namespace) -> int:
     from desktop.services import protection
 
-    _open(args)
+    _open(args, read_only=True)
     rows = protection.protected_people()
     if not rows:
         print("Nobody is protected in this case: a redacted edition would name everyone. "
@@ -485,6 +544,7 @@ def cmd_people(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.services import demo
 
+    _unused_passphrase(args, "by `demo` (the demo case is never encrypted)")
     report = demo.build_demo(Path(args.out))
     print(printable(report.summary()))
     for item in report.annotations.unplaced:
@@ -510,6 +570,10 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return 0
 
 
+UNRECORDED_HELP = ("from a read-only case: write the file although the export cannot be "
+                   "recorded in the case's audit trail (without it, such an export is refused)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="casefile", description="Build and inspect case files.")
     parser.add_argument("--version", action="version", version=f"casefile {__version__}")
@@ -517,7 +581,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="your name, recorded in the audit trail (default: $CASEFILE_USER "
                              "or your login name)")
     parser.add_argument("--passphrase-file", metavar="FILE",
-                        help="read an encrypted case's passphrase from FILE (else it is asked)")
+                        help="read an encrypted case's passphrase from FILE (else it is "
+                             "asked); an error for a case that is not encrypted")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("new", help="create a new, empty case file")
@@ -526,6 +591,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reference", default="", help="reference number")
     p.add_argument("--classification", default="confidential",
                    choices=scales.CLASSIFICATION_CODES, help="classification marking")
+    p.add_argument("--encrypt", action="store_true",
+                   help="encrypt the case with a passphrase, typed twice (or read from "
+                        "--passphrase-file)")
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("import", help="import source files (or folders of them) into a case")
@@ -558,12 +626,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the redacted edition even though words that look like a "
                         "protected name were not replaced (they are listed as a warning)")
     p.add_argument("--audit", action="store_true", help="include the audit annex")
+    p.add_argument("--unrecorded", action="store_true", help=UNRECORDED_HELP)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("verify", help="check the audit trail and every source's fingerprints")
     p.add_argument("case")
     p.add_argument("--manifest", metavar="FILE",
-                   help="also check the trail against a hand-over manifest (*.manifest.json)")
+                   help="also check the copy against its hand-over manifest "
+                        "(*.manifest.json): its bytes, case, counts, rows and trail")
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("reindex", help="check the search index against the sources' text "
@@ -577,6 +647,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--incident", metavar="CODE", help="only this incident's evidence")
     p.add_argument("--redacted", action="store_true",
                    help="protected names replaced by pseudonyms in every text")
+    p.add_argument("--unrecorded", action="store_true", help=UNRECORDED_HELP)
     p.set_defaults(func=cmd_annotations)
 
     p = sub.add_parser("import-annotations",
