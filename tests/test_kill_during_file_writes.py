@@ -122,8 +122,8 @@ def test_a_kill_after_the_intent_leaves_no_file_and_the_trail_says_so(closed_cas
     kill_at(f"intent:{what}", closed_case, target)
     assert not target.exists()
     settled = reopened(closed_case)  # also removes the killed write's temporary files
-    assert settled == [f"{target.name} was not written: it was cut short before the file was "
-                       "in place"]
+    assert settled == [f"{target.name} is not in place as it was written: cut short before "
+                       "its rename, or moved or changed since"]
     action = "case.handover" if what == "handover" else "dossier.export"
     assert last_actions(2) == [f"{action}.intent", f"{action}.abandoned"]
     assert not partials(tmp_path)

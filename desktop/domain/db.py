@@ -243,7 +243,7 @@ def close_case() -> None:
             db.close()
     models.database.initialize(None)
     if failure is not None:
-        raise CaseNotCompacted(Path(db.database), failure)
+        raise CaseNotCompacted(Path(db.database), failure) from failure
 
 
 def case_path() -> Path | None:

@@ -6,7 +6,8 @@ path, SHA-256 and the entry to come), in a transaction of its own before the ren
 itself ("dossier.export") follows the rename (`done`). A kill between them leaves an intent
 without its entry, and `reconcile`, run when the case is next opened for editing, looks at the
 file and records what happened: the entry, when the file is there with that SHA-256, or
-"….abandoned" when it is not (the rename never happened, or the file was replaced since).
+"….abandoned" when it is not (the rename never happened, or the file was moved or changed
+since).
 """
 
 from __future__ import annotations
@@ -16,18 +17,23 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from peewee import DatabaseError
+
 from desktop.domain import files
+from desktop.domain.errors import CasefileError
 from desktop.domain.models import AuditEntry, database
 from desktop.services import audit
 
 INTENT = ".intent"
 ABANDONED = ".abandoned"
+_in_flight: set[int] = set()  # the intents whose file this process is still writing
 
 
 @dataclass(frozen=True)
 class Intent:
     """An outgoing file the trail was told of before its rename: what `done` records."""
 
+    entry_id: int
     action: str
     path: Path
     sha256: str
@@ -39,20 +45,33 @@ class Intent:
 def intend(action: str, path: Path, sha256: str, *, summary: str, after: dict,
            actor: str) -> Intent:
     """Record, before `path` is renamed into place, that `action` is about to write it."""
-    intent = Intent(action, Path(path).resolve(), sha256, summary, after, actor)
+    resolved = Path(path).resolve()
     with database.atomic():
-        audit.record(action + INTENT, actor=actor, object_type="case", object_id=1,
-                     summary=f"Writing {intent.path.name}",
-                     after={"path": str(intent.path), "sha256": sha256, "pid": os.getpid(),
-                            "summary": summary, "entry": after})
-    return intent
+        entry_id = audit.record(action + INTENT, actor=actor, object_type="case", object_id=1,
+                                summary=f"Writing {resolved.name}",
+                                after={"path": str(resolved), "sha256": sha256,
+                                       "pid": os.getpid(), "summary": summary, "entry": after})
+    _in_flight.add(entry_id)
+    return Intent(entry_id, action, resolved, sha256, summary, after, actor)
+
+
+class NotRecorded(CasefileError):
+    """The file is in place, but its audit entry could not be written (a full disk): the
+    intent stands in the trail, and the entry is recorded when the case is next opened."""
 
 
 def done(intent: Intent) -> None:
     """Record the action itself, once its file is in place."""
-    with database.atomic():
-        audit.record(intent.action, actor=intent.actor, object_type="case", object_id=1,
-                     summary=intent.summary, after=intent.after)
+    _in_flight.discard(intent.entry_id)  # settled now, or by `reconcile` if this fails
+    try:
+        with database.atomic():
+            audit.record(intent.action, actor=intent.actor, object_type="case", object_id=1,
+                         summary=intent.summary, after=intent.after)
+    except DatabaseError as exc:
+        reason = "the disk is full" if files.is_disk_full(exc) else str(exc)
+        raise NotRecorded(f"{intent.path.name} was written, but the audit trail could not "
+                          f"record it yet ({reason}); it is recorded when the case is next "
+                          "opened") from exc
 
 
 def _finished(action: str, sha256: str, later_than: int) -> bool:
@@ -87,8 +106,10 @@ def reconcile(*, actor: str) -> list[str]:
         action = action.removesuffix(INTENT)
         if not isinstance(after, dict) or _finished(action, after.get("sha256"), entry_id):
             continue
-        if isinstance(after.get("pid"), int) and not files.process_gone(after["pid"]):
-            continue  # still being written by another process
+        if entry_id in _in_flight or (isinstance(after.get("pid"), int)
+                                      and after["pid"] != os.getpid()
+                                      and not files.process_gone(after["pid"])):
+            continue  # still being written, here or by another process
         settled.append(_settle(action, after, actor))
     return settled
 
@@ -106,8 +127,8 @@ def _settle(action: str, intent: dict, actor: str) -> str:
                          after={**entry, "file": path.name, "sha256": sha256,
                                 "recorded_on_open": True})
             return summary
-        summary = (f"{path.name} was not written: it was cut short before the file was in "
-                   "place")
+        summary = (f"{path.name} is not in place as it was written: cut short before its "
+                   "rename, or moved or changed since")
         audit.record(action + ABANDONED, actor=actor, object_type="case", object_id=1,
                      summary=summary, after={"file": path.name, "sha256": sha256})
         return summary

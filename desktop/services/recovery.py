@@ -182,6 +182,9 @@ def _check_damaged(con: sqlite3.Connection, path: Path) -> tuple[int, dict[str, 
         columns = {name: [r[1] for r in con.execute(f'PRAGMA table_info("{name}")')]
                    for name in names}
     except sqlite3.DatabaseError as exc:
+        if "disk I/O error" in str(exc):  # the disk, not the case: it may be whole
+            raise CaseOpenError(path, f"cannot be read now ({exc}): free space on its disk or "
+                                      "close the program that uses it, and try again") from exc
         raise CaseOpenError(path, f"is too damaged to recover: its list of tables cannot be "
                                   f"read ({exc})") from exc
     if app_id != db.APPLICATION_ID:
@@ -609,6 +612,17 @@ def _reading(damaged: Path, passphrase: str | None):
     return _Decrypting(damaged, passphrase)
 
 
+def _not_written(dest: Path, exc: Exception) -> CaseOpenError:
+    """Why the recovered case could not be written, named for the file the user asked for
+    (not its temporary name, which is gone with what was written to it)."""
+    if files.is_disk_full(exc):
+        return CaseOpenError(dest, "cannot be written: the disk is full; free space and try "
+                                   "again")
+    if isinstance(exc, CaseOpenError):
+        return CaseOpenError(dest, exc.reason)
+    return CaseOpenError(dest, f"cannot be written: {getattr(exc, 'strerror', None) or exc}")
+
+
 def recover_case(damaged: Path | str, dest: Path | str, *, actor: str,
                  progress: Progress | None = None,
                  passphrase: str | None = None) -> RecoveryReport:
@@ -627,18 +641,16 @@ def recover_case(damaged: Path | str, dest: Path | str, *, actor: str,
     con = _reading(damaged, passphrase)
     try:
         version, columns = _check_damaged(con, damaged)
-        with files.replacing(dest, create=False) as partial:
-            try:
+        try:
+            with files.replacing(dest, create=False) as partial:
                 db.new_case(partial, _title(con, damaged), actor=actor, passphrase=passphrase)
-            except CaseOpenError as exc:  # named for the file the user asked for
-                raise CaseOpenError(dest, exc.reason) from exc
-            try:
-                _copy_all(_Copy(con, damaged, version, columns, report), actor, progress)
-                report.verify_problems = integrity.verify_case().problems
-            finally:
-                db.close_case()
-    except OSError as exc:
-        raise CaseOpenError(dest, f"cannot be written: {exc.strerror or exc}") from exc
+                try:
+                    _copy_all(_Copy(con, damaged, version, columns, report), actor, progress)
+                    report.verify_problems = integrity.verify_case().problems
+                finally:
+                    db.close_case()
+        except (OSError, CaseOpenError, PeeweeDatabaseError) as exc:
+            raise _not_written(dest, exc) from exc
     finally:
         con.close()
         models.database.initialize(previous)
