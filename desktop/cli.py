@@ -284,6 +284,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(printable(problem))
     print(printable(report.summary() if report.ok else f"Verification FAILED: "
                     f"{len(report.problems)} problem(s) in {Path(args.case).name}."))
+    if manifest is not None and report.ok:
+        print(printable(f"It matches its hand-over manifest {Path(args.manifest).name}."))
     return 0 if report.ok else 1
 
 

@@ -79,6 +79,7 @@ def test_a_copy_verified_against_its_manifest_still_matches_it_after(tmp_path, c
     for _ in range(2):
         code, out, _ = _run("verify", str(copy), "--manifest", manifest, capsys=capsys)
         assert code == 0 and out.startswith("Integrity verified"), out
+        assert out.endswith("It matches its hand-over manifest copy.casefile.manifest.json.\n")
 
 
 def test_an_encrypted_case_is_read_without_a_byte_changing(tmp_path, capsys):
@@ -110,7 +111,7 @@ def test_an_older_case_is_read_upgraded_in_memory_and_left_as_it_was(tmp_path, c
 # ---------------------------------------------------------------- on a read-only medium
 def _can(argv: list[str]) -> bool:
     try:
-        return subprocess.run(argv, capture_output=True, timeout=60).returncode == 0
+        return subprocess.run(argv, cwd=ROOT, capture_output=True, timeout=60).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
 
@@ -126,7 +127,8 @@ def _read_only_runner(folder: Path) -> list[str] | None:
     if shutil.which("unshare") and _can([*bind, "sh", "-c", f"! touch {folder}/probe"]):
         return bind
     as_nobody = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-    if shutil.which("setpriv") and _can([*as_nobody, sys.executable, "-c", "import peewee"]):
+    if shutil.which("setpriv") and _can([*as_nobody, sys.executable, "-c",
+                                         "import desktop.cli, peewee"]):
         return as_nobody
     return None
 
