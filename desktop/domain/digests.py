@@ -63,21 +63,29 @@ def split_key(row_key: str) -> tuple[str, int]:
     return table, int(row_id)
 
 
+def row_json(table: str) -> str:
+    """The SQL expression for a row of `table` whose text its digest is the SHA-256 of (a
+    query over the table can select it beside other columns: one pass over the rows)."""
+    return f"json_array({', '.join(sql for _, sql in AUDITED[table])})"
+
+
 def _select(table: str, where: str, *, with_columns: bool) -> str:
     columns = AUDITED[table]
-    parts = [f'"{table}"."id"', f"json_array({', '.join(sql for _, sql in columns)})"]
+    parts = [f'"{table}"."id"', row_json(table)]
     if with_columns:
         parts += [f"json_quote({sql})" for _, sql in columns]
     return f'SELECT {", ".join(parts)} FROM "{table}" {where}'
 
 
-def _sha256(text: str) -> str:
+def sha256_text(text: str) -> str:
+    """The SHA-256 of a row's `row_json` text: what `scan` yields and a digest begins with."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _digest(row: tuple) -> str:
     """A row's recorded digest from (id, json_array, json_quote of each column…)."""
-    return _sha256(row[1]) + "".join(_sha256(value)[:_FINGERPRINT] for value in row[2:])
+    return sha256_text(row[1]) + "".join(sha256_text(value)[:_FINGERPRINT]
+                                         for value in row[2:])
 
 
 def row_digest(recorded: str) -> str:
@@ -88,7 +96,7 @@ def row_digest(recorded: str) -> str:
 def scan(table: str) -> Iterator[tuple[int, str]]:
     """(id, SHA-256 of its columns) of every row of `table`, in one pass."""
     for row_id, text in models.database.execute_sql(_select(table, "", with_columns=False)):
-        yield row_id, _sha256(text)
+        yield row_id, sha256_text(text)
 
 
 def differing_columns(table: str, row_id: int, recorded: str) -> list[str] | None:

@@ -393,3 +393,24 @@ def test_a_changed_search_index_is_rebuilt_and_the_rebuild_recorded(copy):
     assert again.matched
     assert entry == ("search.reindex", "Rebuilt the search index of 5 sources: the old index "
                                        "matched their text")
+
+
+def test_an_upgraded_case_accounts_for_its_rows_from_the_upgrade_on(tmp_path):
+    from desktop.domain import migrations
+    from tests.conftest import FIXTURES
+
+    path = tmp_path / "old.casefile"
+    con = sqlite3.connect(path)
+    con.executescript((FIXTURES / "schema_v1.sql").read_text(encoding="utf-8"))
+    con.close()
+    report = verify(path)  # upgraded when opened: the upgrade records every row
+    assert report.ok, report.problems
+    con = sqlite3.connect(path)
+    actor, summary = con.execute("SELECT actor, summary FROM audit_entry WHERE action = "
+                                 "'case.upgrade'").fetchone()
+    con.close()
+    assert actor == migrations.UPGRADE_ACTOR
+    assert "changes made before the upgrade cannot be told apart" in summary
+    _run(path, "UPDATE evidence SET quote = 'released unharmed'")
+    _found(_problems(path), "E-001's quote differs from what the trail recorded on",
+           f"by {migrations.UPGRADE_ACTOR}")
