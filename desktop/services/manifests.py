@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
-from desktop.domain import encryption
+from desktop.domain import encryption, json_input
 from desktop.domain.errors import CaseOpenError
 from desktop.domain.models import utc_now
 from desktop.domain.refs import evidence_ref, source_ref
@@ -104,15 +104,14 @@ def read(path: Path) -> dict:
     """A manifest file as written by `manifest`, or a one-line error naming the file."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_MANIFEST_BYTES:
-            raise CaseOpenError(path, "is not a hand-over manifest (it is larger than "
-                                      f"{MAX_MANIFEST_BYTES // 2**20} MB)")
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json_input.parse(json_input.read_bounded(path, MAX_MANIFEST_BYTES)
+                                .decode("utf-8"))
     except OSError as exc:
         raise CaseOpenError(path, f"cannot be read: {exc.strerror}") from exc
-    except (ValueError, RecursionError) as exc:
-        reason = "nested too deeply" if isinstance(exc, RecursionError) else f"not JSON: {exc}"
-        raise CaseOpenError(path, f"is not a hand-over manifest ({reason})") from None
+    except json_input.JsonRefused as exc:  # a device, too large, or nested too deeply
+        raise CaseOpenError(path, f"is not a hand-over manifest (it {exc.reason})") from None
+    except ValueError as exc:  # not UTF-8, or not JSON
+        raise CaseOpenError(path, f"is not a hand-over manifest (not JSON: {exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("sha256"), str):
         raise CaseOpenError(path, "is not a hand-over manifest (it records no SHA-256)")
     return data
@@ -143,7 +142,8 @@ def _check_head(recorded: dict, execute: Execute, problems: list[str]) -> int | 
     audit = recorded.get("audit")
     count = audit.get("entries") if isinstance(audit, dict) else None
     expected = audit.get("head") if isinstance(audit, dict) else None
-    if not isinstance(count, int) or isinstance(count, bool) or not isinstance(expected, str):
+    if (not isinstance(count, int) or isinstance(count, bool) or not 0 <= count < 2**63
+            or not isinstance(expected, str)):
         problems.append("The manifest does not record the audit chain's head.")
         return None
     row = execute("SELECT entry_hash FROM audit_entry WHERE id = ?", (count,)).fetchone()
@@ -209,9 +209,13 @@ def _check_rows(recorded: dict, current: dict, touched: dict[str, set[str]],
     if not isinstance(rows, dict):
         return  # a manifest from before row digests: the head and counts are all it has
     for kind in _ROWS:
-        theirs = rows.get(kind) if isinstance(rows.get(kind), dict) else {}
+        listed = rows.get(kind) if isinstance(rows.get(kind), dict) else {}
+        theirs = {k: v for k, v in listed.items() if k.isdecimal() and k.isascii()}
+        if len(theirs) < len(listed):
+            problems.append(f"The manifest's {kind} rows are not all named by their number: "
+                            "it was not written by Casefile, or it was changed.")
         ours = current["rows"][kind]
-        for row_id in sorted(set(theirs) | set(ours), key=lambda i: int(i) if i.isdigit() else 0):
+        for row_id in sorted(set(theirs) | set(ours), key=int):
             before, now = theirs.get(row_id), ours.get(row_id)
             if row_id in touched[kind] or (kind == "evidence" and _of_touched_incident(
                     before, now, touched["incidents"])):

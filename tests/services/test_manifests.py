@@ -134,7 +134,8 @@ def test_the_manifest_of_an_encrypted_copy_says_nothing_in_clear(tmp_path, seed_
 
 
 @pytest.mark.parametrize("text, reason", [
-    ("{not json", "not JSON"), ("[" * 100_000, "nested too deeply"),
+    ("{not json", "not JSON"), ("[" * 100_000, "nested more than 32 levels deep"),
+    ("[" * 40 + "]" * 40, "nested more than 32 levels deep"),
     ('{"audit": {}}', "records no SHA-256"), ("[1, 2]", "records no SHA-256"),
 ])
 def test_a_file_that_is_not_a_manifest_is_named(tmp_path, text, reason):
@@ -144,7 +145,22 @@ def test_a_file_that_is_not_a_manifest_is_named(tmp_path, text, reason):
         manifests.read(bad)
 
 
-def test_a_manifest_whose_parts_have_the_wrong_shape_is_a_finding(copy):
+@pytest.mark.parametrize("audit", [[1, 2], {"entries": 2**70, "head": "x"},
+                                   {"entries": True, "head": "x"}, {"entries": 3}])
+def test_a_manifest_whose_head_has_the_wrong_shape_is_a_finding(copy, audit):
     manifest = _manifest_of(copy)
-    manifest.update(audit=[1, 2], rows="all", case=None)
+    manifest.update(audit=audit, rows="all", case=None)
     assert _verify(copy, manifest) == ["The manifest does not record the audit chain's head."]
+
+
+def test_a_manifest_whose_rows_have_the_wrong_shape_is_a_finding(copy):
+    manifest = _manifest_of(copy)
+    manifest["rows"]["evidence"]["E-1"] = ["forged", None]
+    manifest["rows"]["sources"]["1"] = "forged"
+    manifest["rows"]["incidents"] = []
+    problems = _verify(copy, manifest)
+    assert ("The manifest's evidence rows are not all named by their number: it was not "
+            "written by Casefile, or it was changed.") in problems
+    assert any(p.startswith("S-001 “") and "differs from the copy handed over" in p
+               for p in problems)
+    assert sum("was not in the copy handed over" in p for p in problems) == 2  # INC-001, -002
