@@ -71,7 +71,8 @@ def _reading_from(con: Any, named: Path, failure: str) -> Iterator[Any]:
     try:
         yield con
     except encryption.database_error(named) as exc:
-        raise CaseOpenError(named, f"{failure}: {exc}") from None
+        raise CaseOpenError(named, f"{failure}: {files.failure_reason(exc, named.parent)}") \
+            from None
     finally:
         con.close()
 
@@ -140,4 +141,5 @@ def encrypt_in_place(path: Path, passphrase: str) -> None:
                 _export_checked(con, partial, passphrase)
             _settle_wal(path)  # no plain -wal/-shm may stay beside the encrypted file
     except OSError as exc:
-        raise CaseOpenError(path, f"cannot be encrypted: {exc}") from exc
+        raise CaseOpenError(path, "cannot be encrypted: "
+                                  f"{files.failure_reason(exc, path.parent)}") from exc

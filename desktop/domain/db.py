@@ -209,7 +209,7 @@ class CaseNotCompacted(CaseOpenError):
     are saved there, and the next open folds them in. Said once, after what did commit."""
 
     def __init__(self, path: Path, failure: Exception) -> None:
-        full = "full" in str(failure).lower()
+        full = files.means_disk_full(failure, path.parent)
         super().__init__(path, "the case could not be compacted: "
                          + ("the disk is full; free space and open it again"
                             if full else f"{failure}; open it again")

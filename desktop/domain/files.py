@@ -60,6 +60,31 @@ def is_disk_full(exc: BaseException) -> bool:
     return False
 
 
+_ROOM = 1 << 20  # less free space than this, and SQLite's "disk I/O error" means a full disk
+
+
+def means_disk_full(exc: BaseException, folder: Path) -> bool:
+    """Whether a write in `folder` failed for want of space. SQLite tells a full disk as an I/O
+    error when it cannot map its -shm file, so that error with no room left counts as one."""
+    return is_disk_full(exc) or ("disk I/O error" in str(exc) and _free_space(folder) < _ROOM)
+
+
+def failure_reason(exc: BaseException, folder: Path | None = None) -> str:
+    """Why a write (in `folder`, when known) failed, for a one-line message: a full disk said
+    as what to do about it."""
+    if is_disk_full(exc) or (folder is not None and means_disk_full(exc, folder)):
+        return "the disk is full; free space and try again"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _free_space(folder: Path) -> int:
+    try:
+        stat = os.statvfs(folder)
+    except (OSError, AttributeError):  # Windows has no statvfs
+        return _ROOM
+    return stat.f_bavail * stat.f_frsize
+
+
 def _flush_file(path: Path) -> None:
     """Make the file's bytes durable, whoever wrote them (python-docx, SQLite, …)."""
     fd = os.open(path, os.O_RDWR)  # Windows flushes only a handle opened for writing

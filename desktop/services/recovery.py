@@ -615,12 +615,11 @@ def _reading(damaged: Path, passphrase: str | None):
 def _not_written(dest: Path, exc: Exception) -> CaseOpenError:
     """Why the recovered case could not be written, named for the file the user asked for
     (not its temporary name, which is gone with what was written to it)."""
-    if files.is_disk_full(exc):
-        return CaseOpenError(dest, "cannot be written: the disk is full; free space and try "
-                                   "again")
-    if isinstance(exc, CaseOpenError):
+    if isinstance(exc, db.CaseNotCompacted) and exc.__cause__ is not None:
+        exc = exc.__cause__  # the temporary case could not be closed whole: it is gone
+    elif isinstance(exc, CaseOpenError) and not files.is_disk_full(exc):
         return CaseOpenError(dest, exc.reason)
-    return CaseOpenError(dest, f"cannot be written: {getattr(exc, 'strerror', None) or exc}")
+    return CaseOpenError(dest, f"cannot be written: {files.failure_reason(exc, dest.parent)}")
 
 
 def recover_case(damaged: Path | str, dest: Path | str, *, actor: str,

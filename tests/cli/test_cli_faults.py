@@ -116,3 +116,25 @@ def test_a_full_disk_after_an_import_is_said_once_and_the_case_lives_on(small_di
     db.open_case(case)  # as the window opens it
     db.close_case()
     assert not Path(f"{case}-wal").exists()
+
+
+def test_encryption_and_recovery_on_a_full_disk_leave_nothing_and_say_so(small_disk, capsys):
+    from desktop.domain.errors import CaseOpenError
+    from desktop.services import recovery
+
+    case = small_disk / "c.casefile"
+    run("new", str(case), capsys=capsys)
+    run("import", str(case), str(SEEDS), capsys=capsys)
+    before = case.read_bytes()
+    filler = fill(small_disk, 64_000)
+    with pytest.raises(CaseOpenError, match="^c.casefile: cannot be encrypted: the disk is "
+                                            "full; free space and try again$"):
+        db.convert_to_encrypted(case, "correct horse battery")
+    with pytest.raises(CaseOpenError, match="^r.casefile: cannot be written: the disk is full; "
+                                            "free space and try again$"):
+        recovery.recover_case(case, small_disk / "r.casefile", actor="Olena")
+    assert case.read_bytes() == before
+    assert not [p for p in small_disk.iterdir() if ".partial-" in p.name or "r." in p.name]
+    filler.unlink()
+    db.convert_to_encrypted(case, "correct horse battery")  # space freed: done at once
+    assert db.is_encrypted_file(case)

@@ -92,3 +92,47 @@ def test_the_bytes_are_flushed_before_the_rename_and_the_folder_after(tmp_path: 
     monkeypatch.setattr(os, "replace", rename)
     files.write_replacing(tmp_path / "manifest.json", b"{}")
     assert steps == ["flush file", "rename", "flush folder"]
+
+
+def test_a_temporary_file_names_its_target_and_its_process(tmp_path: Path):
+    with files.replacing(tmp_path / "dossier.docx") as partial:
+        assert partial.name.startswith(f".dossier.docx.partial-{os.getpid()}-")
+
+
+def test_the_sweep_removes_what_ended_processes_left_and_nothing_else(tmp_path: Path):
+    gone = 999_999_999  # no process has this id
+    left = [f".case.casefile.partial-{gone}-0123abcd",
+            f".case.casefile.partial-{gone}-0123abcd-wal",
+            ".case.casefile.partial-89abcdef"]  # the last one an older Casefile's
+    kept = [f".case.casefile.partial-{os.getpid()}-0123abcd",  # this process is writing it
+            f".case.casefile.partial-{os.getppid()}-0123abcd",  # a running process is
+            "case.casefile", ".case.casefile.partial-notes", "notes.partial-1-0123abcd"]
+    for name in left + kept:
+        (tmp_path / name).write_bytes(b"x")
+    removed = files.sweep_partials(tmp_path)
+    assert sorted(p.name for p in removed) == sorted(left)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
+
+
+def test_the_sweep_of_one_target_leaves_the_others(tmp_path: Path):
+    mine, other = ".a.casefile.partial-999999999-0123abcd", ".b.docx.partial-999999999-0123abcd"
+    for name in (mine, other):
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.name for p in files.sweep_partials(tmp_path, "a.casefile")] == [mine]
+    assert [p.name for p in tmp_path.iterdir()] == [other]
+
+
+def test_a_full_disk_is_recognised_behind_the_error_it_caused():
+    import sqlite3
+
+    try:
+        try:
+            raise sqlite3.OperationalError("database or disk is full")
+        except sqlite3.OperationalError:
+            raise sqlite3.OperationalError("cannot rollback - no transaction is active")  # noqa: B904
+    except sqlite3.OperationalError as exc:
+        assert files.is_disk_full(exc)
+    assert files.is_disk_full(OSError(28, "No space left on device"))
+    assert not files.is_disk_full(OSError(13, "Permission denied"))
+    assert files.failure_reason(OSError(28, "No space")) == \
+        "the disk is full; free space and try again"
