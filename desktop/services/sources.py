@@ -91,18 +91,22 @@ def _existing_titles(hashes: Sequence[str]) -> dict[str, str]:
 def _parse_all(paths: Sequence[Path], report: ImportReport, progress: Progress | None,
                cancelled: Cancelled | None) -> list[_Parsed]:
     parsed: list[_Parsed] = []
-    for done, path in enumerate(paths):
-        if cancelled and cancelled():
-            report.cancelled = True
-            return []
-        if progress:
-            progress(done, len(paths), path.name)
-        try:
-            data = importing.read_source_bytes(path)
-            parsed.append(_Parsed(path, sha256_hex(data), len(data),
-                                  importing.extract_bytes(path, data)))
-        except SourceImportError as exc:
-            report.failed.append((path, str(exc)))
+    with importing.Reader(cancelled) as reader:  # large files are parsed where a cancel stops them
+        for done, path in enumerate(paths):
+            if cancelled and cancelled():
+                report.cancelled = True
+                return []
+            if progress:
+                progress(done, len(paths), path.name)
+            try:
+                data = importing.read_source_bytes(path)
+                parsed.append(_Parsed(path, sha256_hex(data), len(data),
+                                      reader.extract(path, data)))
+            except SourceImportError as exc:
+                report.failed.append((path, str(exc)))
+            except importing.ImportCancelled:
+                report.cancelled = True
+                return []
     return parsed
 
 

@@ -213,7 +213,7 @@ def test_20000_tables_import_in_linear_time_with_every_cell(tmp_path):
 
 
 def test_a_large_page_is_read_whole_with_its_metadata(monkeypatch):
-    monkeypatch.setattr(importing.html, "TRAFILATURA_ELEMENTS", 10)
+    monkeypatch.setattr("desktop.services.importing.html.TRAFILATURA_ELEMENTS", 10)
     page = ('<html lang="uk"><head><title>Реєстр</title><meta name="author" content="Олена Коваль">'
             "<script>var junk = 1;</script></head><body><h1>Реєстр</h1><p>Перший   рядок\n"
             "тексту.</p><table><tr><td>W-001</td><td>Київ</td></tr></table></body></html>")
@@ -267,7 +267,7 @@ def test_any_exception_from_an_importer_is_that_files_refusal(monkeypatch, error
     def broken(path, data):
         raise error
 
-    monkeypatch.setattr(importing.html, "extract_html", broken)
+    monkeypatch.setattr("desktop.services.importing.html.extract_html", broken)
     assert failure(Path("page.html"), b"<p>a</p>") == f"page.html: {reason}"
 
 
@@ -276,7 +276,7 @@ def test_a_crashing_importer_does_not_stop_the_rest_of_the_batch(case, actor, tm
     def broken(path, data):
         raise KeyError("charset")
 
-    monkeypatch.setattr(importing.html, "extract_html", broken)
+    monkeypatch.setattr("desktop.services.importing.html.extract_html", broken)
     bad = tmp_path / "saved.html"
     bad.write_bytes(b"<html><body><p>Page</p></body></html>")
     good = tmp_path / "statement.txt"
@@ -351,3 +351,29 @@ def test_a_pdf_whose_page_tree_refers_to_itself_is_not_called_scanned():
                              b"<< /Type /Page /Parent 2 0 R /Contents 3 0 R >>"])
     assert failure(Path("own.pdf"), own_contents) == (
         "own.pdf: is not a readable PDF: its pages have no readable contents")
+
+
+def test_an_import_cancelled_while_a_large_file_is_parsed_stores_nothing(case, actor, tmp_path):
+    page = tmp_path / "register.html"
+    page.write_bytes(b"<html><body>" + b"<p>Witness statement.</p>" * 40_000 + b"</body></html>")
+    assert not reading.in_process(page, page.read_bytes())
+    checks = []
+
+    def cancelled() -> bool:  # the check before the file says "go on", the next ones "stop"
+        checks.append(1)
+        return len(checks) > 1
+
+    report = sources.import_files([page], actor=actor, cancelled=cancelled)
+    assert report.cancelled and report.imported == []
+    assert sources.list_sources() == []
+
+
+@pytest.mark.slow
+def test_large_and_small_files_of_one_import_are_all_stored(case, actor, tmp_path):
+    page = tmp_path / "register.html"
+    page.write_bytes(b"<html><body>" + b"<p>Witness statement.</p>" * 20_000 + b"</body></html>")
+    note = tmp_path / "note.txt"
+    note.write_text("Свідок бачив танк біля школи.", encoding="utf-8")
+    report = sources.import_files([page, note], actor=actor)
+    assert [path for path, _ in report.imported] == [page, note] and not report.failed
+    assert sources.source_text(report.imported[0][1]).count("Witness statement.") == 20_000
