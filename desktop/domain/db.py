@@ -146,8 +146,15 @@ class _InMemoryCopy(SqliteDatabase):
         return con
 
 
-#: Why an encrypted case would have to be read into memory, by whether it is an older one.
-_WHY_IN_MEMORY = {True: "upgraded from its older file format", False: "exported from"}
+#: Why an encrypted case cannot be read into memory, by whether it is an older one: its
+#: decrypted pages would all be held there, and SQLCipher copies no encrypted case there.
+_WHY_IN_MEMORY = {
+    True: "is encrypted and from an older Casefile: it is upgraded only when opened for editing "
+          "(on a read-only medium, copy it somewhere writable first)",
+    False: "is encrypted and read-only, so an export from it cannot be recorded in its audit "
+           "trail nor made without writing to it: copy it somewhere writable and export from "
+           "the copy",
+}
 
 
 def open_read_only(path: Path | str, passphrase: str | None = None, *,
@@ -162,9 +169,7 @@ def open_read_only(path: Path | str, passphrase: str | None = None, *,
     version = inspect_case(path, passphrase)
     in_memory = in_memory or version < SCHEMA_VERSION
     if in_memory and passphrase is not None:
-        why = _WHY_IN_MEMORY[version < SCHEMA_VERSION]
-        raise CaseOpenError(path, f"is encrypted, and cannot be {why} without writing to it: "
-                                  "open it for editing once (or copy it somewhere writable) first")
+        raise CaseOpenError(path, _WHY_IN_MEMORY[version < SCHEMA_VERSION])
     close_case()
     try:
         if in_memory:

@@ -96,6 +96,26 @@ def test_an_encrypted_case_is_read_without_a_byte_changing(tmp_path, capsys):
     assert _fingerprint(case) == before
 
 
+def test_an_encrypted_read_only_case_is_not_exported_from(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("sqlcipher3")
+    case = tmp_path / "sealed.casefile"
+    db.new_case(case, "Sealed", passphrase="seven silent witnesses at dawn")
+    db.close_case()
+    secret = tmp_path / "pass.txt"
+    secret.write_text("seven silent witnesses at dawn\n")
+    before = _fingerprint(case)
+    monkeypatch.setattr(db, "is_writable", lambda path: False)  # as on a write-blocked copy
+    code, _, err = _run("--passphrase-file", str(secret), "annotations", str(case),
+                        str(tmp_path / "spans.jsonld"), "--unrecorded", capsys=capsys)
+    assert code == 0, err  # annotations need no audit entry: read straight from the file
+    code, _, err = _run("--passphrase-file", str(secret), "export", str(case),
+                        str(tmp_path / "dossier.docx"), "--drafts", "--unrecorded", capsys=capsys)
+    assert code == 1
+    assert err.startswith("casefile: sealed.casefile: is encrypted and read-only, so an export")
+    assert not (tmp_path / "dossier.docx").exists()
+    assert _fingerprint(case) == before
+
+
 def test_an_older_case_is_read_upgraded_in_memory_and_left_as_it_was(tmp_path, capsys):
     old = tmp_path / "old.casefile"
     con = sqlite3.connect(old)
