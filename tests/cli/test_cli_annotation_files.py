@@ -11,7 +11,8 @@ import pytest
 
 from desktop import cli
 from desktop.domain.errors import ValidationError
-from desktop.services.interchange import MAX_DEPTH, MAX_FILE_BYTES, w3c
+from desktop.domain.json_input import MAX_DEPTH
+from desktop.services.interchange import MAX_FILE_BYTES, w3c
 from tests.conftest import ROOT
 
 #: Runs `casefile ARGS…` and prints, last, the most memory the process held (in KB).
@@ -66,9 +67,8 @@ def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(case, tmp_pat
     done = subprocess.run([sys.executable, "-c", MEASURED, "import-annotations", case,
                            str(huge)], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 1
-    assert done.stderr == (f"casefile: huge.jsonld: is 140 MB; annotation files larger than "
-                           f"{MAX_FILE_BYTES // 2**20} MB are not read (export one incident "
-                           "at a time)\n")
+    assert done.stderr == (f"casefile: huge.jsonld: is 140 MB; files over "
+                           f"{MAX_FILE_BYTES // 2**20} MB are not read\n")
     assert int(done.stdout.split()[-1]) < 200_000  # KB: the file was never loaded
 
 
@@ -101,3 +101,9 @@ def test_a_min_score_that_is_not_a_score_is_wrong_usage(case, tmp_path, capsys, 
 def test_the_service_refuses_a_score_that_is_not_a_score(score):
     with pytest.raises(ValidationError, match="above 0 and at most 1"):
         w3c.check_min_score(score)
+
+
+def test_a_device_is_refused_before_it_is_read(case, capsys):
+    code, out, err = run("import-annotations", case, "/dev/urandom", capsys=capsys)
+    assert code == 1
+    assert err == "casefile: urandom: is not a file but a device, a pipe or a folder\n"
