@@ -182,8 +182,10 @@ def test_every_reading_command_works_on_a_read_only_medium(medium, capsys):
     env = {**os.environ, "CASEFILE_USER": "Olena", "HOME": str(out)}
 
     def casefile(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([*runner, sys.executable, "-m", "desktop.cli", *args], cwd=ROOT,
+        done = subprocess.run([*runner, sys.executable, "-m", "desktop.cli", *args], cwd=ROOT,
                               env=env, capture_output=True, text=True, timeout=300)
+        assert _fingerprint(case) == before, args  # after each command, not a byte changed
+        return done
 
     for command in READING:
         done = casefile(command[0], str(case), *command[1:])
