@@ -483,11 +483,12 @@
     </message>
     <message>
         <location line="+15"/>
+        <location line="+5"/>
         <source>The case could not be created</source>
         <translation>Не вдалося створити справу</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Open case</source>
         <translation>Відкрити справу</translation>
     </message>
@@ -503,12 +504,23 @@
         <translation>Не вдалося відкрити справу</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
+        <source>The audit trail could not be brought up to date</source>
+        <translation>Журнал аудиту не вдалося оновити</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An interrupted export was settled</source>
+        <translation>Перерваний експорт враховано в журналі аудиту</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+170"/>
         <source>{name} is encrypted. Its passphrase:</source>
         <translation>Справу {name} зашифровано. Введіть її парольну фразу:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-165"/>
         <source>the passphrase was not right {count} times; the case stays closed</source>
         <translation>неправильну парольну фразу введено забагато разів ({count}); справа залишається закритою</translation>
     </message>
@@ -532,11 +544,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+156"/>
         <source>Encrypted case</source>
         <translation>Зашифрована справа</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-146"/>
         <source>Please wait</source>
         <translation>Зачекайте</translation>
     </message>
@@ -546,7 +559,26 @@
         <translation>Імпорт або експорт ще триває; скасуйте його або дочекайтеся завершення, перш ніж закривати справу.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+5"/>
+        <source>A value was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{incident} holds what you typed but Casefile cannot save, because it is not valid:
+
+{lines}
+
+Close the case anyway and lose it? Choose No to go back and correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The case is saved but could not be compacted</source>
+        <translation>Справу збережено, але її не вдалося ущільнити</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>No recent cases</source>
         <translation>Немає недавніх справ</translation>
     </message>
@@ -562,12 +594,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+60"/>
+        <location line="+59"/>
+        <location line="+14"/>
         <source>The work could not be finished</source>
         <translation>Не вдалося завершити роботу</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-69"/>
         <source>Integrity verified</source>
         <translation>Цілісність перевірено</translation>
     </message>
@@ -608,7 +641,7 @@
         <translation>Зберегти відновлену справу як</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <source>Recovering {name}…</source>
         <translation>Відновлення {name}…</translation>
     </message>
@@ -626,13 +659,13 @@
 <context>
     <name>CasefileApp</name>
     <message>
-        <location line="-261"/>
+        <location line="-294"/>
         <source>{app} cases (*{suffix})</source>
         <translation>Справи {app} (*{suffix})</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop/gui/flows/exchange.py" line="+27"/>
+        <location filename="../../desktop/gui/flows/exchange.py" line="+29"/>
         <source>All files (*)</source>
         <translation>Усі файли (*)</translation>
     </message>
@@ -642,7 +675,7 @@
         <translation>Джерела ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/flows/cases.py" line="+266"/>
+        <location filename="../../desktop/gui/flows/cases.py" line="+299"/>
         <source>process {pid} on {host}</source>
         <translation>процес {pid} на {host}</translation>
     </message>
@@ -705,7 +738,7 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/evidence_model.py" line="+72"/>
+        <location filename="../../desktop/gui/qtmodels/evidence_model.py" line="+73"/>
         <source>E-no.</source>
         <extracomment>Text on the light status colours: dark whatever the palette, so it stays readable. (evidence ids, changes) — e.g. ([7], {&quot;credibility&quot;: &quot;3&quot;}) or ([7], {&quot;note&quot;: &quot;…&quot;}).</extracomment>
         <translation>№</translation>
@@ -965,19 +998,19 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+91"/>
+        <location line="+100"/>
         <location line="+86"/>
         <source>Writing {name}…</source>
         <translation>Запис {name}…</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+27"/>
+        <location line="-182"/>
+        <location line="+24"/>
         <source>The dossier was not written</source>
         <translation>Досьє не записано</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-20"/>
         <source>full</source>
         <translation>повна</translation>
     </message>
@@ -1030,42 +1063,14 @@ SHA-256 файлу: {sha256}
         <translation>Експорт скасовано; файл не записано.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>The redacted edition was not written.</source>
         <translation>Знеособлену редакцію не записано.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>“{word}” looks like {pseudonym}, in {where}: …{context}…</source>
-        <translation>«{word}» схоже на ім’я {pseudonym} ({where}): …{context}…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>…and %n more.</source>
-        <translation>
-            <numerusform>…і ще %n.</numerusform>
-            <numerusform>…і ще %n.</numerusform>
-            <numerusform>…і ще %n.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Names that may not be redacted</source>
-        <translation>Імена, які можуть лишитися не заміненими</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n word(s) in the redacted edition look like a protected person&apos;s name but would not be replaced by a pseudonym:</source>
-        <translation>
-            <numerusform>%n слово в знеособленій редакції схоже на ім’я захищеної особи, але не буде замінене псевдонімом:</numerusform>
-            <numerusform>%n слова в знеособленій редакції схожі на ім’я захищеної особи, але не будуть замінені псевдонімом:</numerusform>
-            <numerusform>%n слів у знеособленій редакції схожі на ім’я захищеної особи, але не будуть замінені псевдонімом:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Write the redacted edition with these words as they are? Choose No to write nothing, then add the real names among them as spellings of the protected person.</source>
-        <translation>Записати знеособлену редакцію з цими словами як є? Виберіть «Ні», щоб нічого не записувати, а потім додайте справжні імена з-поміж них як написання імені захищеної особи.</translation>
+        <location line="+16"/>
+        <source>Add spellings of {pseudonym}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1326,7 +1331,7 @@ SHA-256 {sha256}
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/history_model.py" line="+29"/>
+        <location filename="../../desktop/gui/qtmodels/history_model.py" line="+30"/>
         <source>When (UTC)</source>
         <extracomment>How many entries the panel shows; the whole trail is in the case and in the dossier annex.</extracomment>
         <translation>Коли (UTC)</translation>
@@ -1347,7 +1352,7 @@ SHA-256 {sha256}
         <translation>Подробиці</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Before:
 {before}
 
@@ -1380,7 +1385,7 @@ After:
         <translation>Джерела розходяться: </translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+232"/>
         <source>Enter a number, e.g. 48.1 (or leave it empty).</source>
         <extracomment>The form&apos;s page is built this long after the form, once the window has been painted.</extracomment>
         <translation>Введіть число, напр. 48,1 (або залиште поле порожнім).</translation>
@@ -1411,12 +1416,12 @@ After:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+322"/>
+        <location line="+324"/>
         <source>open</source>
         <translation>бракує</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-324"/>
         <source>linked, not verified</source>
         <translation>пов’язано, не перевірено</translation>
     </message>
@@ -1435,7 +1440,7 @@ After:
         <translation>{ref} оцінено як підтверджене іншими джерелами, але жодна незалежна лінія доказів цього не підтверджує</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>Evidence for {fact}</source>
         <translation>Докази для: {fact}</translation>
     </message>
@@ -1682,7 +1687,7 @@ After:
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/incidents_model.py" line="+27"/>
+        <location filename="../../desktop/gui/qtmodels/incidents_model.py" line="+28"/>
         <source>Code</source>
         <extracomment>An inline edit of a title: (incident id, new title). The model itself never writes.</extracomment>
         <translation>Код</translation>
@@ -1735,7 +1740,7 @@ After:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/widgets/main_window.py" line="+72"/>
+        <location filename="../../desktop/gui/widgets/main_window.py" line="+73"/>
         <source>Case</source>
         <translation>Справа</translation>
     </message>
@@ -1983,6 +1988,38 @@ After:
     </message>
 </context>
 <context>
+    <name>NearMissesDialog</name>
+    <message>
+        <location filename="../../desktop/gui/widgets/dialogs/near_misses.py" line="+37"/>
+        <source>Names that may not be redacted</source>
+        <translation>Імена, які можуть лишитися не заміненими</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n word(s) in the redacted edition look like a protected person&apos;s name but would not be replaced by a pseudonym. Tick the real names among them to add them as spellings of that person.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{word}” looks like {pseudonym}, in {where}: …{context}…</source>
+        <translation>«{word}» схоже на ім’я {pseudonym} ({where}): …{context}…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add the ticked words as spellings and check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write with these words as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewCaseDialog</name>
     <message>
         <location filename="../../desktop/gui/widgets/dialogs/new_case.py" line="-67"/>
@@ -2100,8 +2137,9 @@ After:
 <context>
     <name>ProtectedPeopleDialog</name>
     <message>
-        <location filename="../../desktop/gui/widgets/dialogs/protected_people.py" line="+42"/>
+        <location filename="../../desktop/gui/widgets/dialogs/protected_people.py" line="+44"/>
         <source>Protected people</source>
+        <extracomment>person id, {consent, risk_note, statements} or {spellings, excluded_forms}</extracomment>
         <translation>Захищені особи</translation>
     </message>
     <message>
@@ -2123,16 +2161,17 @@ After:
     <message>
         <location line="-22"/>
         <location line="+18"/>
+        <location line="+47"/>
         <source>Spellings</source>
         <translation>Написання</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+27"/>
         <source>Consent to be named</source>
         <translation>Згода на згадування імені</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-91"/>
         <source>Statements</source>
         <translation>Показання</translation>
     </message>
@@ -2165,12 +2204,27 @@ After:
         <translation>Захистити ще одну особу</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The selected person</source>
         <translation>Вибрана особа</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Consent, risk, statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save spellings and forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>What endangers this person if they are identified (kept in the case only)</source>
         <translation>Що загрожує цій особі, якщо її впізнають (зберігається лише у справі)</translation>
     </message>
@@ -2188,6 +2242,11 @@ After:
         <location line="+1"/>
         <source>Statements already given</source>
         <translation>Уже надані показання</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Also matches {matched} forms of these spellings (every grammatical case, both scripts, with initials). Untick a form that is also a common word to stop replacing it; the spellings as written are always replaced.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3318,7 +3377,7 @@ The details were written to {log}</source>
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="+82"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="+83"/>
         <source>Open a source from the list on the left</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
@@ -3371,7 +3430,7 @@ The details were written to {log}</source>
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/sources_model.py" line="+31"/>
+        <location filename="../../desktop/gui/qtmodels/sources_model.py" line="+32"/>
         <source>Title</source>
         <extracomment>Role under which a cell gives the value to sort by (numbers stay numbers).</extracomment>
         <translation>Назва</translation>
