@@ -561,7 +561,7 @@
     <message>
         <location line="+5"/>
         <source>A value was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Значення не збережено</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -570,7 +570,11 @@
 {lines}
 
 Close the case anyway and lose it? Choose No to go back and correct it.</source>
-        <translation type="unfinished"></translation>
+        <translation>У {incident} є введене вами значення, яке Casefile не може зберегти, бо воно неправильне:
+
+{lines}
+
+Усе одно закрити справу й втратити його? Виберіть «Ні», щоб повернутися й виправити.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1070,7 +1074,7 @@ SHA-256 файлу: {sha256}
     <message>
         <location line="+16"/>
         <source>Add spellings of {pseudonym}</source>
-        <translation type="unfinished"></translation>
+        <translation>Додати написання для {pseudonym}</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1997,10 +2001,10 @@ After:
     <message numerus="yes">
         <location line="+5"/>
         <source>%n word(s) in the redacted edition look like a protected person&apos;s name but would not be replaced by a pseudonym. Tick the real names among them to add them as spellings of that person.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n слово в знеособленій редакції схоже на ім’я захищеної особи, але не буде замінене псевдонімом. Позначте справжні імена серед них, щоб додати їх як написання цієї особи.</numerusform>
+            <numerusform>%n слова в знеособленій редакції схожі на ім’я захищеної особи, але не будуть замінені псевдонімом. Позначте справжні імена серед них, щоб додати їх як написання цієї особи.</numerusform>
+            <numerusform>%n слів у знеособленій редакції схожі на ім’я захищеної особи, але не будуть замінені псевдонімом. Позначте справжні імена серед них, щоб додати їх як написання цієї особи.</numerusform>
         </translation>
     </message>
     <message>
@@ -2011,12 +2015,12 @@ After:
     <message>
         <location line="+8"/>
         <source>Add the ticked words as spellings and check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Додати позначені слова як написання й перевірити знову</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write with these words as they are</source>
-        <translation type="unfinished"></translation>
+        <translation>Записати з цими словами як є</translation>
     </message>
 </context>
 <context>
@@ -2211,17 +2215,17 @@ After:
     <message>
         <location line="+2"/>
         <source>Consent, risk, statements</source>
-        <translation type="unfinished"></translation>
+        <translation>Згода, ризик, свідчення</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name forms</source>
-        <translation type="unfinished"></translation>
+        <translation>Форми імені</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Save spellings and forms</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти написання й форми</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2246,7 +2250,7 @@ After:
     <message>
         <location line="+37"/>
         <source>Also matches {matched} forms of these spellings (every grammatical case, both scripts, with initials). Untick a form that is also a common word to stop replacing it; the spellings as written are always replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Також збігається з {matched} формами цих написань (усі відмінки, обидві абетки, з ініціалами). Зніміть позначку з форми, яка є також звичайним словом, щоб її більше не замінювати; написання, як їх введено, замінюються завжди.</translation>
     </message>
 </context>
 <context>

@@ -166,7 +166,14 @@ class CaseFiles(Flow):
                       self.tr("An import or export is still running; cancel it or wait for it "
                               "to finish before closing the case."))
             return False
-        self.window.incident_form.flush()
+        form = self.window.incident_form
+        lost = form.unsaved()
+        if lost and not self.ask(self.tr("A value was not saved"), self.tr(
+                "{incident} holds what you typed but Casefile cannot save, because it is not "
+                "valid:\n\n{lines}\n\nClose the case anyway and lose it? Choose No to go back "
+                "and correct it.").format(incident=form.code(), lines="\n".join(lost))):
+            form.reveal()
+            return False
         self.app.undo_stack.clear()
         try:
             db.close_case()

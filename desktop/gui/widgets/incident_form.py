@@ -141,6 +141,7 @@ class IncidentForm(QWidget):
         self._loading = False
         self._editors: dict[str, QWidget] = {}
         self._row_of: dict[str, str] = {}  # field -> key of the row showing its problems
+        self._captions: dict[str, str] = {}  # field -> the caption of its row
         self._problem_labels: dict[str, QLabel] = {}
         self._badges: dict[str, QToolButton] = {}
         self._notes: dict[str, QLabel] = {}
@@ -245,6 +246,34 @@ class IncidentForm(QWidget):
             self._stored.update(changes)  # as the main window will store them
             self._state_chip.setText(scale_label(scales.INCIDENT_STATES, self._stored["state"]))
             self.fieldsEdited.emit(self._id, changes)
+
+    def unsaved(self) -> list[str]:
+        """Emit what can be saved; then one line per value the user typed that the rules
+        refuse, and so is not saved ("Time: “25:99” — …"), for a question before the case is
+        closed."""
+        self.flush()
+        if self._id is None or not self._dirty:
+            return []
+        _, problems = self._current()
+        lines = []
+        for field in sorted(self._dirty, key=list(self._editors).index):
+            if field in problems:
+                editor = self._editors[field]
+                typed = (editor.toPlainText() if isinstance(editor, QPlainTextEdit)
+                         else editor.text() if isinstance(editor, QLineEdit) else "")
+                lines.append(f"{self._captions.get(field, field)}: “{typed}” — {problems[field]}")
+        return lines
+
+    def code(self) -> str:
+        """The code of the incident shown (INC-001), or "" in the empty state."""
+        return self._code.text() if self._id is not None else ""
+
+    def reveal(self) -> None:
+        """Bring the first field with a problem into view and put the cursor in it."""
+        field = next((f for f in self._editors if f in self._shown), None)
+        if field is not None:
+            self._scroll.ensureWidgetVisible(self._editors[field])
+            self._editors[field].setFocus()
 
     def problems(self) -> dict[str, str]:
         """The inline problems currently shown, by field."""
@@ -524,6 +553,8 @@ class IncidentForm(QWidget):
         """One labelled row: its editors, the fact's badge, then problem, hint and conflict."""
         parts = list(parts)
         fields = [f for f, e in self._editors.items() if e in parts]
+        for field in fields:
+            self._captions[field] = caption or supports_label(field)
         line = QHBoxLayout()
         line.setSpacing(6)
         for part in parts:
