@@ -356,11 +356,13 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
 def cmd_registers(args: argparse.Namespace) -> int:
     from desktop.services import tabular
 
-    _open(args)
+    recorded = _open_to_export(args)
     written = tabular.export_csv(Path(args.folder), args.stem or Path(args.case).stem,
-                                 actor=args.user, redacted=args.redacted)
+                                 actor=args.user if recorded else None, redacted=args.redacted)
     for path in written:
         print(printable(f"Wrote {path}{' (redacted)' if args.redacted else ''}"))
+    if not recorded:
+        _say_unrecorded(args)
     return 0
 
 
@@ -670,6 +672,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stem", default="", help="file name start (default: the case's name)")
     p.add_argument("--redacted", action="store_true",
                    help="protected names replaced by pseudonyms in every cell")
+    p.add_argument("--unrecorded", action="store_true", help=UNRECORDED_HELP)
     p.set_defaults(func=cmd_registers)
 
     p = sub.add_parser("protect", help="protect a person: their name replaced by a pseudonym "

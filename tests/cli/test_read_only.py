@@ -206,4 +206,7 @@ def test_every_reading_command_works_on_a_read_only_medium(medium, capsys):
     assert (out / "dossier.docx").stat().st_size > 0
     annotations = casefile("annotations", str(case), str(out / "spans.jsonld"), "--unrecorded")
     assert annotations.returncode == 0 and "Not recorded" in annotations.stdout
+    registers = casefile("registers", str(case), str(out), "--unrecorded")
+    assert registers.returncode == 0 and "Not recorded" in registers.stdout
+    assert (out / "copy-evidence.csv").exists()
     assert _fingerprint(case) == before
