@@ -21,9 +21,10 @@ Progress = Callable[[int, int, str], None]
 _AUDIT_ROWS = ("SELECT id, at, actor, action, object_type, object_id, summary, before, after, "
                "row_digests, entry_hash FROM audit_entry ORDER BY id")
 # A source's row digest is read in the same pass as its text and bytes: its text lies in the
-# middle of its row, so reading the row twice would read the text twice.
+# middle of its row, so reading the row twice would read the text twice. The text is read as
+# the UTF-8 bytes SQLite keeps (what text_sha256 is the hash of), not decoded and encoded again.
 _SOURCE_ROWS = ("SELECT source.id, source.title, source.sha256, source.text_sha256, "
-                f"source.text, o.data, {digests.row_json('source')} FROM source "
+                f"CAST(source.text AS BLOB), o.data, {digests.row_json('source')} FROM source "
                 "LEFT JOIN source_original AS o ON o.source_id = source.id ORDER BY source.id")
 _IMPORTED_HASHES = ("SELECT object_id, json_extract(after, '$.sha256') FROM audit_entry "
                     "WHERE action = 'source.import'")
@@ -210,7 +211,7 @@ def _check_sources(report: IntegrityReport, progress: Progress | None,
                 report.problems.append(
                     f"{name}: its original bytes do not match the SHA-256 recorded at import "
                     f"({sha[:16]}…); they were changed outside Casefile.")
-        if text_sha and hashlib.sha256(text.encode("utf-8")).hexdigest() != text_sha:
+        if text_sha and hashlib.sha256(text).hexdigest() != text_sha:
             report.problems.append(f"{name}: its extracted text was changed after import.")
         if imported.get(source_id) not in (None, sha):
             report.problems.append(f"{name}: its recorded fingerprint differs from the one in "
