@@ -49,6 +49,16 @@ def _handover_copy(folder: Path) -> Path:
     return copy
 
 
+def _sealed(folder: Path) -> tuple[Path, Path]:
+    """An encrypted case, closed, and a file with its passphrase."""
+    pytest.importorskip("sqlcipher3")
+    case, secret = folder / "sealed.casefile", folder / "pass.txt"
+    db.new_case(case, "Sealed", passphrase="seven silent witnesses at dawn")
+    db.close_case()
+    secret.write_text("seven silent witnesses at dawn\n")
+    return case, secret
+
+
 def _run(*args: str, capsys) -> tuple[int, str, str]:
     code = cli.main(["--user", "Olena", *args])
     out, err = capsys.readouterr()
@@ -83,12 +93,7 @@ def test_a_copy_verified_against_its_manifest_still_matches_it_after(tmp_path, c
 
 
 def test_an_encrypted_case_is_read_without_a_byte_changing(tmp_path, capsys):
-    pytest.importorskip("sqlcipher3")
-    case = tmp_path / "sealed.casefile"
-    db.new_case(case, "Sealed", passphrase="seven silent witnesses at dawn")
-    db.close_case()
-    secret = tmp_path / "pass.txt"
-    secret.write_text("seven silent witnesses at dawn\n")
+    case, secret = _sealed(tmp_path)
     before = _fingerprint(case)
     for command in ("info", "verify", "sources"):
         code, _, err = _run("--passphrase-file", str(secret), command, str(case), capsys=capsys)
@@ -97,12 +102,7 @@ def test_an_encrypted_case_is_read_without_a_byte_changing(tmp_path, capsys):
 
 
 def test_an_encrypted_read_only_case_is_not_exported_from(tmp_path, monkeypatch, capsys):
-    pytest.importorskip("sqlcipher3")
-    case = tmp_path / "sealed.casefile"
-    db.new_case(case, "Sealed", passphrase="seven silent witnesses at dawn")
-    db.close_case()
-    secret = tmp_path / "pass.txt"
-    secret.write_text("seven silent witnesses at dawn\n")
+    case, secret = _sealed(tmp_path)
     before = _fingerprint(case)
     monkeypatch.setattr(db, "is_writable", lambda path: False)  # as on a write-blocked copy
     code, _, err = _run("--passphrase-file", str(secret), "annotations", str(case),
