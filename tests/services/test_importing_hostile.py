@@ -185,6 +185,13 @@ def test_html_nested_600_levels_keeps_every_paragraph():
         f"Paragraph {i} of the statement." for i in range(600)]
 
 
+@pytest.mark.parametrize("levels", [240, 600, 2040])
+def test_html_of_nested_inline_tags_keeps_every_word(levels):
+    page = b"<html><body>" + b"".join(b"<span>Word%d " % i for i in range(levels)) + b"</body>"
+    words = extract_bytes(Path("old.html"), page).text.split()
+    assert words == [f"Word{i}" for i in range(levels)]
+
+
 def test_html_nested_deeper_than_libxml2_reads_is_refused_not_cut():
     assert failure(Path("deep.html"), nested_page(3000)) == (
         "deep.html: is nested more than 2,048 levels deep (unclosed tags?); it cannot be read "

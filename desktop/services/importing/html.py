@@ -32,6 +32,9 @@ _NOT_TEXT = ("script", "style", "noscript", "template")
 #: Pages with more elements than this are read by `_page_text`, not trafilatura (measured:
 #: trafilatura reads about 25,000 elements a second; `_page_text` a million).
 TRAFILATURA_ELEMENTS = 50_000
+#: Pages nested deeper than this are read by `_page_text`: trafilatura drops text below the
+#: depth its own parser reads (libxml2's default, 256 levels), even when handed the tree.
+TRAFILATURA_DEPTH = 250
 
 _BLOCKS = ("address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl",
            "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -64,7 +67,7 @@ def decode_html(path: Path, data: bytes) -> tuple[str, str]:
 
 _WIDE = ("utf_16", "utf_32")
 _TAG = re.compile(r"<[^>]*>")
-# The page's words (markup and all, at most this much) read through a wrong label score over
+# A page's words (tags removed from its first 256 KB) read through a wrong label score over
 # this on charset-normalizer's mess measure (koi8-r read as cp1251: 0.15; right labels: 0).
 _GARBLED_PAGE, _PAGE_SAMPLE = 0.1, 256 * 1024
 
@@ -90,14 +93,15 @@ def extract_html(path: Path, data: bytes) -> Extracted:
     """The main text as trafilatura finds it, falling back to all body text for odd pages."""
     markup, encoding = decode_html(path, data)
     tree = parse_page(path, markup)
-    if _element_count(tree) > TRAFILATURA_ELEMENTS:
-        # trafilatura takes seconds per 100,000 elements; a page this large (a register of
-        # thousands of tables) is read whole, in linear time, with its cells kept apart.
+    elements, depth = _shape(tree)
+    if elements > TRAFILATURA_ELEMENTS or depth > TRAFILATURA_DEPTH:
+        # trafilatura takes seconds per 100,000 elements, and drops text nested deeper than
+        # its own parser reads; such a page (a register of thousands of tables, an old page
+        # of unclosed tags) is read whole, in linear time, with its table cells kept apart.
         found = trafilatura.extract_metadata(_head_only(tree), date_config=_DATE_PARAMS)
         text = _page_text(tree)
     else:
-        # Given the parsed tree (trafilatura copies it), trafilatura sees the whole page:
-        # its own parser stops at 256 levels of nesting. No URL keeps it offline.
+        # Handed the parsed tree, which it copies. No URL keeps it offline.
         found = trafilatura.bare_extraction(
             tree,
             with_metadata=True,
@@ -134,14 +138,23 @@ def parse_page(path: Path, markup: str) -> lxml.html.HtmlElement:
     if any("Excessive depth" in error.message for error in parser.error_log):
         raise SourceImportError(path, f"is nested more than {base.MAX_HTML_DEPTH:,} levels deep "
                                       "(unclosed tags?); it cannot be read whole")
-    if _element_count(tree) > base.MAX_HTML_ELEMENTS:
+    if sum(1 for _ in tree.iter()) > base.MAX_HTML_ELEMENTS:
         raise SourceImportError(path, f"has more than {base.MAX_HTML_ELEMENTS:,} elements; "
                                       "a page this large should be split")
     return tree
 
 
-def _element_count(tree: lxml.html.HtmlElement) -> int:
-    return sum(1 for _ in tree.iter())
+def _shape(tree: lxml.html.HtmlElement) -> tuple[int, int]:
+    """How many elements the page has, and how deep they nest (one pass, no recursion)."""
+    elements = depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            elements += 1
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return elements, deepest
 
 
 def _head_only(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
