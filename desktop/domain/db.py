@@ -90,7 +90,8 @@ def new_case(path: Path | str, title: str, *, actor: str = "", reference: str = 
             leftover.unlink(missing_ok=True)
         if isinstance(exc, CaseOpenError):
             raise
-        raise CaseOpenError(path, f"cannot be created: {exc}") from exc
+        raise CaseOpenError(path, "cannot be created: "
+                                  f"{files.failure_reason(exc, path.parent)}") from exc
     return db
 
 
@@ -111,7 +112,8 @@ def open_case(path: Path | str, passphrase: str | None = None) -> SqliteDatabase
             migrations.upgrade(db, version)
     except Exception as exc:
         close_case()
-        raise CaseOpenError(path, f"cannot be opened: {exc}") from exc
+        raise CaseOpenError(path, "cannot be opened: "
+                                  f"{files.failure_reason(exc, path.parent)}") from exc
     return db
 
 

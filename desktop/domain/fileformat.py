@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from desktop.domain import encryption, migrations
+from desktop.domain import encryption, files, migrations
 from desktop.domain.encryption import PassphraseRequired
 from desktop.domain.errors import CaseOpenError
 
@@ -57,8 +57,17 @@ def _read_facts(con: Any, path: Path, errors: type[Exception]) -> tuple[int, int
         finally:
             con.close()
     except errors as exc:
-        raise CaseOpenError(path, f"is damaged and cannot be read ({exc})") from exc
+        raise _unreadable(path, exc) from exc
     return app_id, version, damage
+
+
+def _unreadable(path: Path, exc: Exception) -> CaseOpenError:
+    """A file SQLite cannot read: damaged, or (SQLite cannot tell them apart by its error) on a
+    disk too full for the -shm file it needs beside a -wal file."""
+    if files.means_disk_full(exc, path.parent):
+        return CaseOpenError(path, "cannot be read while its disk is full: free space and try "
+                                   f"again — keep the {path.name}-wal file beside it")
+    return CaseOpenError(path, f"is damaged and cannot be read ({exc})")
 
 
 def is_encrypted_file(path: Path | str) -> bool:
@@ -116,7 +125,7 @@ def _plain_facts(path: Path) -> tuple[int, int, list[str]]:
     try:
         con = read_only_connection(path)
     except sqlite3.DatabaseError as exc:
-        raise CaseOpenError(path, f"is damaged and cannot be read ({exc})") from exc
+        raise _unreadable(path, exc) from exc
     return _read_facts(con, path, sqlite3.DatabaseError)
 
 

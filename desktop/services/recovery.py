@@ -182,9 +182,10 @@ def _check_damaged(con: sqlite3.Connection, path: Path) -> tuple[int, dict[str, 
         columns = {name: [r[1] for r in con.execute(f'PRAGMA table_info("{name}")')]
                    for name in names}
     except sqlite3.DatabaseError as exc:
-        if "disk I/O error" in str(exc):  # the disk, not the case: it may be whole
-            raise CaseOpenError(path, f"cannot be read now ({exc}): free space on its disk or "
-                                      "close the program that uses it, and try again") from exc
+        if files.means_disk_full(exc, path.parent):  # the disk, not the case: it may be whole
+            raise CaseOpenError(path, "cannot be read while its disk is full: free space and "
+                                      f"try again — keep the {path.name}-wal file beside "
+                                      "it") from exc
         raise CaseOpenError(path, f"is too damaged to recover: its list of tables cannot be "
                                   f"read ({exc})") from exc
     if app_id != db.APPLICATION_ID:

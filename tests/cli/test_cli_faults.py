@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import shutil
 import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from desktop import cli
 from desktop.domain import copies, db
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 
 def run(*args: str, capsys) -> tuple[int, str, str]:
@@ -138,3 +142,51 @@ def test_encryption_and_recovery_on_a_full_disk_leave_nothing_and_say_so(small_d
     filler.unlink()
     db.convert_to_encrypted(case, "correct horse battery")  # space freed: done at once
     assert db.is_encrypted_file(case)
+
+
+# Every command of the command line, run one after the other in one process on a case whose
+# disk is full: what each prints on stderr is collected per command.
+BATTERY = textwrap.dedent("""
+    import contextlib, io, json, sys
+    from desktop import cli
+    case, folder = sys.argv[1], sys.argv[2]
+    commands = [
+        ["info", case], ["sources", case], ["search", case, "prisoners"], ["verify", case],
+        ["facts", case], ["people", case], ["members", case],
+        ["members", case, "--add", "Bob", "--role", "reviewer"],
+        ["protect", case, "Ivan Petrenko", "--role", "witness"],
+        ["review", case, "approve", "E-001"], ["submit", case, "INC-002"],
+        ["annotations", case, folder + "/a.jsonld"], ["registers", case, folder],
+        ["reindex", case], ["export", case, folder + "/d.docx", "--drafts"],
+        ["import", case, sys.argv[3]], ["recover", case, folder + "/r.casefile"],
+        ["demo", folder + "/demo.casefile"], ["new", folder + "/n.casefile"],
+    ]
+    said = []
+    for command in commands:
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            cli.main(["--user", "Olena", *command])
+        said.append([command[0], err.getvalue()])
+    print(json.dumps(said))
+""")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("room", [0, 60_000, 200_000])
+def test_no_command_prints_a_traceback_on_a_full_disk(worked_case, case_path, small_disk,
+                                                      room):
+    db.close_case()
+    case = small_disk / "c.casefile"
+    shutil.copyfile(case_path, case)
+    fill(small_disk, room)
+    child = subprocess.run([sys.executable, "-c", BATTERY, str(case), str(small_disk),
+                            str(SEEDS)], capture_output=True, text=True, cwd=ROOT,
+                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert child.returncode == 0 and not child.stderr, child.stderr  # nothing outside them
+    errors = json.loads(child.stdout)
+    assert any("the disk is full" in err for _, err in errors)  # the disk was full
+    for command, err in errors:
+        said = [line for line in err.splitlines() if not line.startswith("[")]  # progress
+        assert all(line.startswith("casefile: ") for line in said), (command, err)
+        assert len(said) <= 2, (command, err)
+    assert not [p.name for p in small_disk.iterdir() if ".partial-" in p.name]

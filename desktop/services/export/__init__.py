@@ -13,6 +13,7 @@ python-docx, only when a dossier is written.
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -113,13 +114,18 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
                                      cancelled=cancelled)
             if cancelled and cancelled():
                 raise ExportCancelled("the export was cancelled; no dossier was written")
-            document.save(str(partial))
-            digest = hashlib.sha256(partial.read_bytes()).hexdigest()
+            # Built in memory and written in one call: a full disk then fails that call, not a
+            # half-closed zip file python-docx would leave to be closed (and fail) later.
+            buffer = io.BytesIO()
+            document.save(buffer)
+            partial.write_bytes(buffer.getvalue())
+            digest = hashlib.sha256(buffer.getvalue()).hexdigest()
             result = DossierResult(out, digest, len(data.incidents), data.evidence,
                                    options.edition, tuple(found))
             intent = _intend(result, options, actor)
     except OSError as exc:
-        raise ExportError(f"{out.name}: cannot be written: {exc.strerror or exc}") from exc
+        raise ExportError(f"{out.name}: cannot be written: "
+                          f"{files.failure_reason(exc, out.parent)}") from exc
     outgoing.done(intent)
     return result
 
