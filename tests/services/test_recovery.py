@@ -458,7 +458,7 @@ def test_a_failed_recovery_leaves_nothing_and_a_retry_succeeds(worked_case, case
 
     with monkeypatch.context() as patched:
         patched.setattr(integrity, "verify_case", disk_fails)
-        with pytest.raises(CaseOpenError, match="r.casefile: cannot be written: No space"):
+        with pytest.raises(CaseOpenError, match="r.casefile: cannot be written: the disk is full"):
             recovery.recover_case(case_path, tmp_path / "r.casefile", actor=actor)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     report = recovery.recover_case(case_path, tmp_path / "r.casefile", actor=actor)
