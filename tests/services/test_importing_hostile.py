@@ -262,6 +262,22 @@ def test_the_reading_process_reads_and_refuses_like_this_one(tmp_path):
     assert run["results"][1]["refused"].startswith("deep.html: is nested more than 2,048")
 
 
+@pytest.mark.slow
+def test_a_parse_past_the_memory_cap_is_refused_and_the_next_file_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(base, "MAX_PARSE_MEMORY", 150 * MB)
+    page = b"<html><body>" + b"<p>Witness statement.</p>" * 400_000 + b"</body></html>"
+    with importing.Reader() as reader:
+        with pytest.raises(SourceImportError) as caught:
+            reader.extract(Path("big.html"), page)
+        # libxml2 or Python runs out first, depending on where the cap is met.
+        assert str(caught.value) in ("big.html: needs more memory to read than Casefile allows",
+                                     "big.html: could not be parsed as a web page: too large "
+                                     "for the memory Casefile allows, or damaged")
+        assert reader.extract(Path("note.html"), b"<p>Note</p>").text == "Note"
+        page = b"<html><body>" + b"<p>Witness statement.</p>" * 20_000 + b"</body></html>"
+        assert reader.extract(Path("next.html"), page).text.count("Witness") == 20_000
+
+
 # --- one bad file never sinks a batch -----------------------------------------------------
 
 
@@ -346,6 +362,10 @@ def test_a_device_is_not_called_empty(tmp_path):
     with pytest.raises(SourceImportError) as caught:
         importing.read_source_bytes(link)
     assert str(caught.value) == "random.txt: is not a regular file (a device, pipe or socket)"
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)  # reading it would wait for a writer forever
+    with pytest.raises(SourceImportError, match="pipe.txt: is not a regular file"):
+        importing.read_source_bytes(pipe)
 
 
 def test_a_pdf_whose_page_tree_refers_to_itself_is_not_called_scanned():

@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.domain.errors import SourceImportError
 from desktop.services.importing import base
 from desktop.services.importing.base import Extracted, normalise_text
-from desktop.services.importing.reading import ImportCancelled, Reader
+from desktop.services.importing.reading import OUT_OF_MEMORY, ImportCancelled, Reader
 
 Importer = Callable[[Path, bytes], Extracted]
 
@@ -42,7 +42,7 @@ __all__ = [
 #: What an importer's unexpected exception means to the user (any other: the file is damaged).
 _FAILURES = {
     RecursionError: "is nested too deeply to be read",
-    MemoryError: "needs more memory to read than Casefile allows",
+    MemoryError: OUT_OF_MEMORY,
 }
 
 

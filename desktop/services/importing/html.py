@@ -135,6 +135,9 @@ def parse_page(path: Path, markup: str) -> lxml.html.HtmlElement:
         tree = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except lxml.etree.ParserError as exc:  # only whitespace or comments: no element at all
         raise SourceImportError(path, "contains no text") from exc
+    except lxml.etree.XMLSyntaxError as exc:  # how libxml2 says it ran out of memory
+        raise SourceImportError(path, "could not be parsed as a web page: too large for the "
+                                      "memory Casefile allows, or damaged") from exc
     if any("Excessive depth" in error.message for error in parser.error_log):
         raise SourceImportError(path, f"is nested more than {base.MAX_HTML_DEPTH:,} levels deep "
                                       "(unclosed tags?); it cannot be read whole")

@@ -38,6 +38,9 @@ IN_PROCESS_BYTES = {".html": 256 * 1024, ".htm": 256 * 1024, ".pdf": 64 * 1024,
 
 _POLL_SECONDS = 0.05
 
+#: The reason given for a file whose parse outgrew `base.MAX_PARSE_MEMORY`.
+OUT_OF_MEMORY = "needs more memory to read than Casefile allows"
+
 
 class ImportCancelled(Exception):  # noqa: N818 (a signal to stop, not an error to show)
     """The user cancelled while a file was being parsed."""
@@ -93,8 +96,7 @@ class Reader:
             kind, value = self._conn.recv()
         except (EOFError, OSError):
             self.close()  # the next file gets a fresh process
-            raise SourceImportError(path, "could not be read: reading it took more memory "
-                                          "than Casefile allows, or the reader crashed") from None
+            raise SourceImportError(path, OUT_OF_MEMORY + ", or the reader crashed") from None
         if kind == "error":
             raise SourceImportError(path, value)
         return value
@@ -138,12 +140,19 @@ def _serve(conn: Connection, memory_limit: int) -> None:
     _limit_memory(memory_limit)
     from desktop.services.importing import extract_bytes
 
-    while (request := conn.recv()) is not None:
-        name, data = request
+    while True:
         try:
+            request = conn.recv()
+            if request is None:
+                return
+            name, data = request
             conn.send(("ok", extract_bytes(Path(name), data)))
         except SourceImportError as exc:
             conn.send(("error", exc.reason))
+        except MemoryError:  # even receiving the file took more than the cap
+            conn.send(("error", OUT_OF_MEMORY))
+        except EOFError:  # the importing process has gone
+            return
 
 
 def _limit_memory(limit: int) -> None:
