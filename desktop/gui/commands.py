@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.domain import files
 from desktop.domain.errors import CasefileError
 from desktop.gui.events import CaseEvents
 from desktop.services.changes import Change, Undo
@@ -78,7 +79,8 @@ class ServiceCommand(QUndoCommand):
         except Exception as exc:  # never into Qt's undo stack: logged, and shown by the app
             log.exception("an edit could not be %s",
                           "undone" if undoing else "made" if first else "redone")
-            self._failed(CasefileError(f"the change could not be applied ({exc})"), first)
+            self._failed(CasefileError("the change could not be applied "
+                                       f"({files.failure_reason(exc)})"), first)
             return
         if undoing:
             self._redo = change.undo

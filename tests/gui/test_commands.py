@@ -90,3 +90,20 @@ def test_edits_of_the_same_fields_in_one_burst_are_one_undo_step(worked_case, ac
     assert Incident.get_by_id(incident).title == first_title
     stack.redo()
     assert Incident.get_by_id(incident).title == "9 POWs near Zelenyy Shlyakh"
+
+
+def test_an_edit_the_full_disk_refuses_says_so(case, actor):
+    from peewee import OperationalError
+
+    def full_disk():
+        try:
+            raise OperationalError("database or disk is full")
+        except OperationalError:  # what SQLite says when the commit's rollback finds nothing
+            raise OperationalError("cannot rollback - no transaction is active")  # noqa: B904
+
+    events, stack = CaseEvents(), QUndoStack()
+    command = ServiceCommand("Add incident", full_disk, actor=actor, events=events)
+    stack.push(command)
+    assert str(command.error) == ("the change could not be applied (the disk is full; free "
+                                  "space and try again)")
+    assert stack.count() == 0

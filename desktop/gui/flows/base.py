@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.domain import files
 from desktop.domain.errors import CasefileError
 from desktop.gui.commands import ServiceCommand
 from desktop.services.changes import Change
@@ -82,7 +83,9 @@ class Flow(QObject):
         shown under `failed_title`."""
         self.app.background.run(
             work, on_done=done, window=self.window, label=label, cancellable=cancellable,
-            on_failed=failed or (lambda exc: self.warn(failed_title, f"{exc}")))
+            on_failed=failed or (lambda exc: self.warn(
+                failed_title, str(exc) if isinstance(exc, CasefileError)
+                else files.failure_reason(exc))))
 
     def publish(self, change: Change) -> None:
         """Tell the panels about a change made outside an undoable command."""
