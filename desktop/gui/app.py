@@ -17,7 +17,7 @@ from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
-from desktop.domain import scales
+from desktop.domain import files, scales
 from desktop.gui import i18n, logfile
 from desktop.gui.background import BackgroundRunner
 from desktop.gui.events import CaseEvents
@@ -210,6 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logfile.install_excepthook(casefile.session.show_unexpected_error)
     casefile.window.show()
     casefile.session.user_name()
+    for folder in {path.parent for path in casefile.settings.recent_cases()}:
+        files.sweep_partials(folder)  # what a killed encryption, recovery or export left
     target = Path(argv[1]) if len(argv) > 1 else casefile.settings.last_case
     if target is None and not casefile.settings.recent_cases():
         target = casefile.cases.ensure_demo_case()
