@@ -34,6 +34,7 @@ from desktop.domain.models import (
     AuditEntry,
     Evidence,
     Incident,
+    Member,
     ProtectedPerson,
     Source,
     SourceIndex,
@@ -48,7 +49,8 @@ Progress = Callable[[int, int, str], None]
 #: The tables copied, parents before children (foreign keys are enforced while copying).
 TABLES: dict[str, type[Model]] = {
     "source": Source, "source_original": SourceOriginal, "incident": Incident,
-    "evidence": Evidence, "protected_person": ProtectedPerson, "audit_entry": AuditEntry,
+    "evidence": Evidence, "protected_person": ProtectedPerson, "member": Member,
+    "audit_entry": AuditEntry,
 }
 #: The case row's own fields copied from the damaged case (the chain head is set apart).
 CASE_FIELDS = ("title", "reference", "classification", "description", "standard_of_proof",
@@ -62,14 +64,16 @@ _NOUNS = {
     "incident": ("incident", "incidents"),
     "evidence": ("evidence span", "evidence spans"),
     "protected_person": ("protected person", "protected people"),
+    "member": ("member", "members"),
     "audit_entry": ("audit entry", "audit entries"),
 }
-_SINCE_FORMAT = {"protected_person": 3}  # tables older formats did not have
+_SINCE_FORMAT = {"protected_person": 3, "member": 7}  # tables older formats did not have
 #: table → (its removal action, its restore action): ids removed in Casefile are not "lost".
 _REMOVALS = {
     "evidence": ("evidence.remove", "evidence.restore"),
     "incident": ("incident.delete", "incident.restore"),
     "protected_person": ("protected.remove", "protected.restore"),
+    "member": ("member.remove", "member.restore"),
 }
 
 

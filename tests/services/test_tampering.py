@@ -361,3 +361,14 @@ def test_an_upgraded_case_accounts_for_its_rows_from_the_upgrade_on(tmp_path):
     _run(path, "UPDATE evidence SET quote = 'released unharmed'")
     _found(_problems(path), "E-001's quote differs from what the trail recorded on",
            f"by {migrations.UPGRADE_ACTOR}")
+
+
+def test_a_recovered_case_accounts_for_every_row_it_kept(copy, tmp_path):
+    from desktop.services import recovery
+
+    path, _, _ = copy
+    report = recovery.recover_case(path, tmp_path / "recovered.casefile", actor=REVIEWER)
+    assert report.verify_problems == []
+    assert "1 member" in report.summary()
+    _run(tmp_path / "recovered.casefile", "UPDATE member SET role = 'documenter'")
+    _found(_problems(tmp_path / "recovered.casefile"), f"Member {REVIEWER}'s role differs")
