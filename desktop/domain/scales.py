@@ -165,6 +165,81 @@ INCIDENT_FIELDS: tuple[Grade, ...] = (
 )
 INCIDENT_FIELD_CODES = _codes(INCIDENT_FIELDS)
 
+#: Every editable field of an incident, in words: what an undo step, the history and the
+#: audit annex call it (never its internal name).
+EDITABLE_FIELD_WORDS: tuple[Grade, ...] = (
+    Grade("title", "Title"),
+    Grade("date_start", "Date of the event (from)"),
+    Grade("date_end", "Date of the event (to)"),
+    Grade("date_precision", "Precision of the date"),
+    Grade("report_date", "Date reported"),
+    Grade("time", "Time"),
+    Grade("place", "Place"),
+    Grade("place_alternatives", "Other names of the place"),
+    Grade("district", "District"),
+    Grade("region", "Region"),
+    Grade("country", "Country"),
+    Grade("latitude", "Latitude"),
+    Grade("longitude", "Longitude"),
+    Grade("coordinates_source", "Source of the coordinates"),
+    Grade("victims_min", "Victims (at least)"),
+    Grade("victims_max", "Victims (at most)"),
+    Grade("victim_status", "Victims' status"),
+    Grade("victims_named", "Victims named"),
+    Grade("perpetrator_force", "Perpetrator (force)"),
+    Grade("perpetrator_unit", "Perpetrator (unit)"),
+    Grade("perpetrators_named", "Perpetrators named"),
+    Grade("narrative", "What happened"),
+    Grade("qualifications", "Legal qualification"),
+)
+
+
+#: What each audit action is called where people read the trail (history, audit annex); an
+#: action a later version adds is shown by its code until it is listed here. `….intent` and
+#: `….abandoned` (an export announced, never completed) take the words of their action.
+AUDIT_ACTIONS: tuple[Grade, ...] = (
+    Grade("case.create", "Case created"),
+    Grade("case.update", "Case details changed"),
+    Grade("case.upgrade", "Case file upgraded"),
+    Grade("case.encrypt", "Case encrypted"),
+    Grade("case.handover", "Hand-over copy written"),
+    Grade("case.merge_review", "Reviewer's copy merged"),
+    Grade("case.recover", "Case recovered from a damaged file"),
+    Grade("dossier.export", "Dossier exported"),
+    Grade("annotations.export", "Annotations exported"),
+    Grade("registers.export", "Registers exported"),
+    Grade("source.import", "Source imported"),
+    Grade("source.update", "Source details changed"),
+    Grade("evidence.add", "Evidence marked"),
+    Grade("evidence.import", "Evidence imported"),
+    Grade("evidence.update", "Evidence changed"),
+    Grade("evidence.remove", "Evidence removed"),
+    Grade("evidence.restore", "Evidence restored"),
+    Grade("evidence.approve", "Evidence approved"),
+    Grade("evidence.return", "Evidence returned"),
+    Grade("evidence.review", "Evidence reviewed"),
+    Grade("evidence.resubmit", "Evidence resubmitted"),
+    Grade("evidence.review_undo", "Review decision undone"),
+    Grade("incident.create", "Incident added"),
+    Grade("incident.update", "Incident changed"),
+    Grade("incident.delete", "Incident deleted"),
+    Grade("incident.restore", "Incident restored"),
+    Grade("incident.draft", "Incident back to draft"),
+    Grade("incident.in_review", "Incident submitted for review"),
+    Grade("incident.approved", "Incident signed off"),
+    Grade("incident.returned", "Incident returned"),
+    Grade("incident.state_undo", "Review step of an incident undone"),
+    Grade("member.add", "Member added"),
+    Grade("member.remove", "Member removed"),
+    Grade("member.restore", "Member restored"),
+    Grade("protected.add", "Person protected"),
+    Grade("protected.remove", "Protection removed"),
+    Grade("protected.restore", "Person protected again"),
+    Grade("protected.update", "Protected person changed"),
+    Grade("search.reindex", "Search index rebuilt"),
+)
+AUDIT_ACTION_CODES = _codes(AUDIT_ACTIONS)
+
 
 @dataclass(frozen=True)
 class Element:

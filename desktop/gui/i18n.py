@@ -135,6 +135,18 @@ def scale_description(scale: tuple[scales.Grade, ...], code: str) -> str:
     return scale_text(next((g.description for g in scale if g.code == code), ""))
 
 
+def action_words(code: str) -> str:
+    """An audit action in words ("Incident submitted for review"); an export announced but not
+    (yet) completed says so; an action not listed in scales.AUDIT_ACTIONS stays its code."""
+    for suffix, note in ((".intent", QT_TRANSLATE_NOOP("Scales", "{action} (started)")),
+                         (".abandoned", QT_TRANSLATE_NOOP("Scales", "{action} (not completed)"))):
+        if code.endswith(suffix):
+            return scale_text(note).format(action=action_words(code[:-len(suffix)]))
+    if code in scales.AUDIT_ACTION_CODES:
+        return scale_label(scales.AUDIT_ACTIONS, code)
+    return code
+
+
 def supports_label(code: str) -> str:
     """What a span backs, in words (as `scales.supports_label`, translated)."""
     if code in scales.INCIDENT_FIELD_CODES:

@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/gui/widgets/actions.py" line="+75"/>
+        <location filename="../../desktop/gui/widgets/actions.py" line="+76"/>
         <source>Mark as unverified</source>
         <extracomment>Widgets that use plain typed keys themselves: a letter picks a combo box&apos;s item, a digit goes into a spin box, Space presses a button. Typing &quot;3&quot; in one must never grade evidence. Texts and tips are English, marked for lupdate in the &quot;Actions&quot; context (QT_TRANSLATE_NOOP returns its text unchanged) and translated when the actions are built (`translate`). What each status action says, by status code: written out, so that lupdate sees them.</extracomment>
         <translation>Позначити як неперевірений</translation>
@@ -687,22 +687,86 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../../desktop/gui/flows/editing.py" line="+23"/>
+        <location filename="../../desktop/gui/flows/editing.py" line="+18"/>
+        <source>status</source>
+        <extracomment>What an undo step calls an evidence span&apos;s fields.</extracomment>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>credibility</source>
+        <translation>достовірність</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>примітку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>what it supports</source>
+        <translation>що підтверджує</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>значення</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incident</source>
+        <translation>інцидент</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Select a passage in the source first, then press E.</source>
         <translation>Спершу виділіть уривок у джерелі, потім натисніть E.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+13"/>
+        <source>Mark evidence</source>
+        <translation>Позначити доказ</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Select evidence (in the source or the evidence list) to set its status.</source>
         <translation>Виділіть доказ (у джерелі або в списку доказів), щоб установити його статус.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Change {fields} of %n span(s)</source>
+        <translation>
+            <numerusform>Змінити {fields} у %n фрагменті</numerusform>
+            <numerusform>Змінити {fields} у %n фрагментах</numerusform>
+            <numerusform>Змінити {fields} у %n фрагментах</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Remove %n evidence span(s)</source>
+        <translation>
+            <numerusform>Вилучити %n фрагмент доказів</numerusform>
+            <numerusform>Вилучити %n фрагменти доказів</numerusform>
+            <numerusform>Вилучити %n фрагментів доказів</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
         <source>New incident</source>
         <translation>Новий інцидент</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
+        <source>Add incident</source>
+        <translation>Додати інцидент</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit {fields} of {code}</source>
+        <translation>Змінити {fields} у {code}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Delete {code}?</source>
         <translation>Видалити {code}?</translation>
     </message>
@@ -716,7 +780,32 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         </translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+6"/>
+        <source>Delete {code}</source>
+        <translation>Видалити {code}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit source details</source>
+        <translation>Змінити відомості про джерело</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Protect a person</source>
+        <translation>Захистити особу</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop protecting a person</source>
+        <translation>Припинити захист особи</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change a protected person</source>
+        <translation>Змінити дані захищеної особи</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The change was not undone or redone</source>
         <translation>Зміну не скасовано й не повторено</translation>
     </message>
@@ -1327,7 +1416,7 @@ SHA-256 {sha256}
 <context>
     <name>Flow</name>
     <message>
-        <location filename="../../desktop/gui/flows/base.py" line="+64"/>
+        <location filename="../../desktop/gui/flows/base.py" line="+65"/>
         <source>The change was not made</source>
         <translation>Зміну не внесено</translation>
     </message>
@@ -2256,12 +2345,18 @@ After:
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/gui/flows/review.py" line="+181"/>
+        <location filename="../../desktop/gui/flows/review.py" line="+182"/>
         <source>The review card now shows the span you selected; press again to decide on it.</source>
         <translation>Картка рецензування тепер показує вибраний вами фрагмент; натисніть ще раз, щоб ухвалити щодо нього рішення.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <location line="+55"/>
+        <source>Approve {code}</source>
+        <translation>Схвалити {code}</translation>
+    </message>
+    <message>
+        <location line="-45"/>
         <source>Return evidence</source>
         <translation>Повернення доказу</translation>
     </message>
@@ -2271,7 +2366,22 @@ After:
         <translation>Чому {code} повертається? Документувальник побачить це зауваження.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+5"/>
+        <location line="+36"/>
+        <source>Return {code}</source>
+        <translation>Повернути {code}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-21"/>
+        <source>Resubmit %n span(s)</source>
+        <translation>
+            <numerusform>Повторно подати %n фрагмент</numerusform>
+            <numerusform>Повторно подати %n фрагменти</numerusform>
+            <numerusform>Повторно подати %n фрагментів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Select an incident first.</source>
         <translation>Спочатку виберіть інцидент.</translation>
     </message>
@@ -2286,7 +2396,12 @@ After:
         <translation>Чому інцидент повертається?</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+15"/>
+        <source>Submit {code}</source>
+        <translation>Подати {code} на перевірку</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Sign off the incident</source>
         <translation>Затвердити інцидент</translation>
     </message>
@@ -2874,6 +2989,286 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
     </message>
     <message>
         <location line="+2"/>
+        <source>Date of the event (from)</source>
+        <translation>Дата події (від)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of the event (to)</source>
+        <translation>Дата події (до)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision of the date</source>
+        <translation>Точність дати</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other names of the place</source>
+        <translation>Інші назви місця</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>Район</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>Країна</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longitude</source>
+        <translation>Довгота</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source of the coordinates</source>
+        <translation>Джерело координат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Victims (at least)</source>
+        <translation>Потерпілі (щонайменше)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Victims (at most)</source>
+        <translation>Потерпілі (щонайбільше)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Victims named</source>
+        <translation>Названі потерпілі</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perpetrator (force)</source>
+        <translation>Виконавець (сили)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perpetrator (unit)</source>
+        <translation>Виконавець (підрозділ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perpetrators named</source>
+        <translation>Названі виконавці</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal qualification</source>
+        <translation>Правова кваліфікація</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case created</source>
+        <translation>Справу створено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case details changed</source>
+        <translation>Відомості про справу змінено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case file upgraded</source>
+        <translation>Файл справи оновлено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case encrypted</source>
+        <translation>Справу зашифровано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over copy written</source>
+        <translation>Записано копію для передавання</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewer&apos;s copy merged</source>
+        <translation>Копію рецензента об’єднано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case recovered from a damaged file</source>
+        <translation>Справу відновлено з пошкодженого файлу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier exported</source>
+        <translation>Досьє експортовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotations exported</source>
+        <translation>Анотації експортовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registers exported</source>
+        <translation>Реєстри експортовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source imported</source>
+        <translation>Джерело імпортовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source details changed</source>
+        <translation>Відомості про джерело змінено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence marked</source>
+        <translation>Доказ позначено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence imported</source>
+        <translation>Доказ імпортовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence changed</source>
+        <translation>Доказ змінено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence removed</source>
+        <translation>Доказ вилучено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence restored</source>
+        <translation>Доказ відновлено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence approved</source>
+        <translation>Доказ схвалено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence returned</source>
+        <translation>Доказ повернуто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence reviewed</source>
+        <translation>Доказ перевірено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence resubmitted</source>
+        <translation>Доказ подано повторно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review decision undone</source>
+        <translation>Рішення рецензента скасовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident added</source>
+        <translation>Інцидент додано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident changed</source>
+        <translation>Інцидент змінено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident deleted</source>
+        <translation>Інцидент видалено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident restored</source>
+        <translation>Інцидент відновлено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident back to draft</source>
+        <translation>Інцидент повернуто в чернетку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident submitted for review</source>
+        <translation>Інцидент подано на перевірку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident signed off</source>
+        <translation>Інцидент затверджено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident returned</source>
+        <translation>Інцидент повернуто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review step of an incident undone</source>
+        <translation>Крок перевірки інциденту скасовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member added</source>
+        <translation>Учасника додано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member removed</source>
+        <translation>Учасника вилучено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member restored</source>
+        <translation>Учасника відновлено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person protected</source>
+        <translation>Особу взято під захист</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protection removed</source>
+        <translation>Захист знято</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person protected again</source>
+        <translation>Особу знову взято під захист</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protected person changed</source>
+        <translation>Дані захищеної особи змінено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search index rebuilt</source>
+        <translation>Пошуковий індекс перебудовано</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Killing or wounding a combatant who has laid down arms or surrendered</source>
         <translation>Убивство або поранення комбатанта, який склав зброю або здався в полон</translation>
     </message>
@@ -3152,6 +3547,16 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <source>Reasonable grounds to believe</source>
         <translation>Обґрунтовані підстави вважати</translation>
     </message>
+    <message>
+        <location filename="../../desktop/gui/i18n.py" line="+141"/>
+        <source>{action} (started)</source>
+        <translation>{action} (розпочато)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{action} (not completed)</source>
+        <translation>{action} (не завершено)</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
@@ -3231,7 +3636,7 @@ The details were written to {log}</source>
 <context>
     <name>ShortStatus</name>
     <message>
-        <location filename="../../desktop/gui/i18n.py" line="+118"/>
+        <location filename="../../desktop/gui/i18n.py" line="-24"/>
         <source>Unverified</source>
         <extracomment>The interface languages Casefile has, by code, each named in itself. Interface languages whose dates and numbers follow the language rather than a system locale that speaks another one (English is written with many regional conventions: it keeps the system&apos;s, or ISO 8601 on a machine without a locale). Named by locale, not by QLocale&apos;s Language enum, which is slow to build and only needed for these. Short names of the verification statuses where space is tight (toolbar, legend; their tooltips give the full label). In English they are the labels themselves.</extracomment>
         <translation>Не перевірено</translation>

@@ -5,10 +5,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop.domain import scales
 from desktop.gui import i18n
 from desktop.gui.commands import ServiceCommand
 from desktop.gui.flows.base import Flow
 from desktop.services import changes, evidence, incidents, protection, sources
+
+#: What an undo step calls an evidence span's fields.
+_EVIDENCE_FIELDS = {
+    "status": QT_TRANSLATE_NOOP("Editing", "status"),
+    "credibility": QT_TRANSLATE_NOOP("Editing", "credibility"),
+    "note": QT_TRANSLATE_NOOP("Editing", "note"),
+    "supports": QT_TRANSLATE_NOOP("Editing", "what it supports"),
+    "asserted_value": QT_TRANSLATE_NOOP("Editing", "value"),
+    "incident": QT_TRANSLATE_NOOP("Editing", "incident"),
+}
+
+
+def field_words(names) -> str:
+    """Incident or evidence fields in words, for an undo step ("Time, Place")."""
+    words = []
+    for name in names:
+        if name in _EVIDENCE_FIELDS:
+            words.append(QCoreApplication.translate("Editing", _EVIDENCE_FIELDS[name]))
+        else:
+            words.append(i18n.scale_label(scales.EDITABLE_FIELD_WORDS, name))
+    return ", ".join(words)
 
 
 class Editing(Flow):
@@ -33,7 +57,7 @@ class Editing(Flow):
 
     def add_evidence(self, source_id: int, start: int, end: int, values: dict) -> int | None:
         values = dict(values)
-        command = self.push("Mark evidence", lambda: evidence.add_evidence(
+        command = self.push(self.tr("Mark evidence"), lambda: evidence.add_evidence(
             source_id, start, end, actor=self.user(), **values))
         if command is None:
             return None
@@ -58,13 +82,14 @@ class Editing(Flow):
 
     def edit_evidence(self, ids: list[int], changes: dict) -> None:
         ids, changes = list(ids), dict(changes)
-        self.push(f"Change {', '.join(changes)} of {len(ids)} span(s)",
+        self.push(i18n.plural(self.tr("Change {fields} of %n span(s)", "", len(ids)), len(ids))
+                  .format(fields=field_words(changes)),
                   lambda: evidence.update_evidence(ids, actor=self.user(), **changes))
 
     def remove_evidence(self) -> None:
         ids = self.selected_evidence()
         if ids:
-            self.push(f"Remove {len(ids)} evidence span(s)",
+            self.push(i18n.plural(self.tr("Remove %n evidence span(s)", "", len(ids)), len(ids)),
                       lambda: evidence.remove_evidence(ids, actor=self.user()))
 
     # ------------------------------------------------------------ incidents
@@ -81,12 +106,14 @@ class Editing(Flow):
 
     def add_incident(self) -> None:
         title = self.tr("New incident")
-        command = self.push("Add incident",
+        command = self.push(self.tr("Add incident"),
                             lambda: incidents.create_incident(actor=self.user(), title=title))
         if command is not None:
             self.select_incident(command.change.id)
             self.window.incident_dock.show()
-            self.window.incident_form.editor("title").setFocus()
+            title_editor = self.window.incident_form.editor("title")
+            title_editor.setFocus()
+            title_editor.selectAll()  # typing replaces the placeholder title
 
     def rename_incident(self, incident_id: int, title: str) -> None:
         self.edit_incident(incident_id, {"title": title.strip()})
@@ -96,7 +123,7 @@ class Editing(Flow):
         undo step, so typing a title is undone as a whole, not keystroke by keystroke."""
         changes = dict(changes)
         code = incidents.incident_code(incident_id)
-        self.push(f"Edit {', '.join(changes)} of {code}",
+        self.push(self.tr("Edit {fields} of {code}").format(fields=field_words(changes), code=code),
                   lambda: incidents.update_incident(incident_id, actor=self.user(), **changes),
                   merge_key=("incident", incident_id, frozenset(changes)))
 
@@ -113,7 +140,7 @@ class Editing(Flow):
             return
         if self.window.incident_form.incident_id() == incident_id:
             self.select_incident(None)
-        self.push(f"Delete {code}",
+        self.push(self.tr("Delete {code}").format(code=code),
                   lambda: incidents.delete_incident(incident_id, actor=self.user()))
 
     # ------------------------------------------------------------ sources and people
@@ -125,7 +152,7 @@ class Editing(Flow):
         dialog = SourceDetailsDialog(source_id, self.window)
         if dialog.exec() == SourceDetailsDialog.DialogCode.Accepted and dialog.changes():
             values = dict(dialog.changes())
-            self.push("Edit source details",
+            self.push(self.tr("Edit source details"),
                       lambda: sources.update_source(source_id, actor=self.user(), **values))
 
     def show_protected_people(self) -> None:
@@ -138,13 +165,13 @@ class Editing(Flow):
             dialog.reload()
 
         dialog.addRequested.connect(lambda names, role: then_reload(lambda: self.push(
-            "Protect a person",
+            self.tr("Protect a person"),
             lambda: protection.add_protected(names, role, actor=self.user()))))
         dialog.removeRequested.connect(lambda person: then_reload(lambda: self.push(
-            "Stop protecting a person",
+            self.tr("Stop protecting a person"),
             lambda: protection.remove_protected(person, actor=self.user()))))
         dialog.updateRequested.connect(lambda person, values: then_reload(lambda: self.push(
-            "Record consent, risk and statements",
+            self.tr("Change a protected person"),
             lambda: protection.update_protected(person, actor=self.user(), **values))))
         dialog.exec()
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog
 
 from desktop.domain import refs, scales
+from desktop.gui import i18n
 from desktop.gui.flows.base import Flow
 from desktop.gui.i18n import scale_label, supports_label
 from desktop.gui.widgets.actions import REVIEW_ONLY
@@ -186,8 +187,10 @@ class Review(Flow):
     def approve_current(self) -> None:
         span_id = self.card_span()
         if span_id is not None:
-            self._decide("Approve 1 span(s)", lambda: review.review_evidence(
-                [span_id], "approved", actor=self.user()))
+            code = refs.evidence_ref(span_id)
+            self._decide(self.tr("Approve {code}").format(code=code),
+                         lambda: review.review_evidence([span_id], "approved",
+                                                        actor=self.user()))
 
     def return_current(self, comment: str) -> None:
         span_id = self.card_span()
@@ -200,7 +203,8 @@ class Review(Flow):
                 .format(code=refs.evidence_ref(span_id)))
             if not ok or not comment.strip():
                 return
-        self._decide("Return 1 span(s)", lambda: review.review_evidence(
+        code = refs.evidence_ref(span_id)
+        self._decide(self.tr("Return {code}").format(code=code), lambda: review.review_evidence(
             [span_id], "returned", actor=self.user(), comment=comment))
 
     def _decide(self, text: str, call) -> None:
@@ -215,7 +219,7 @@ class Review(Flow):
     def resubmit_evidence(self) -> None:
         ids = self.app.editing.selected_evidence()
         if ids:
-            self.push(f"Resubmit {len(ids)} span(s)",
+            self.push(i18n.plural(self.tr("Resubmit %n span(s)", "", len(ids)), len(ids)),
                       lambda: review.resubmit_evidence(ids, actor=self.user()))
 
     def move_incident(self, step: str, comment: str = "") -> None:
@@ -236,13 +240,13 @@ class Review(Flow):
                 return
         code = incidents.incident_code(incident_id)
         if step == "return":
-            self.push(f"Return {code}", lambda: review.return_incident(
+            self.push(self.tr("Return {code}").format(code=code), lambda: review.return_incident(
                 incident_id, comment, actor=self.user()))
         elif step == "approve":
-            self.push(f"Approve {code}", lambda: review.approve_incident(
+            self.push(self.tr("Approve {code}").format(code=code), lambda: review.approve_incident(
                 incident_id, actor=self.user(), comment=comment))
         else:
-            self.push(f"Submit {code}", lambda: review.submit_incident(
+            self.push(self.tr("Submit {code}").format(code=code), lambda: review.submit_incident(
                 incident_id, actor=self.user()))
         self.show_incident()
 

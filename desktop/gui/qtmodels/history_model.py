@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
 from desktop.domain import db
 from desktop.domain.printable import printable
-from desktop.gui.i18n import format_datetime
+from desktop.gui.i18n import action_words, format_datetime
 from desktop.gui.qtmodels.rows_model import RowsModel
 from desktop.services import audit
 from desktop.services.audit import HistoryRow
@@ -58,7 +58,7 @@ class HistoryModel(RowsModel):
             return None
         _, at, actor, action, summary, before, after = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (format_datetime(at), printable(actor), action,
+            return (format_datetime(at), printable(actor), action_words(action),
                     printable(summary))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and (before or after):
             return self.tr("Before:\n{before}\n\nAfter:\n{after}").format(

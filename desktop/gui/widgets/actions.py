@@ -64,6 +64,7 @@ class Spec:
     shortcut: str | StandardKey | None = None
     tip: str = ""
     checkable: bool = False
+    also: str | None = None  # a second shortcut that does the same ("Ctrl+Y" for redo)
 
 
 #: Texts and tips are English, marked for lupdate in the "Actions" context (QT_TRANSLATE_NOOP
@@ -123,7 +124,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "File", "Ctrl+Q",
          QT_TRANSLATE_NOOP("Actions", "Quit Casefile")),
     Spec("undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), "Edit", StandardKey.Undo),
-    Spec("redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), "Edit", "Ctrl+Shift+Z"),
+    Spec("redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), "Edit", "Ctrl+Shift+Z", also="Ctrl+Y"),
     Spec("find_in_source", QT_TRANSLATE_NOOP("Actions", "&Find in source…"), "Edit",
          StandardKey.Find, QT_TRANSLATE_NOOP("Actions", "Find text in the source being read")),
     Spec("search_case", QT_TRANSLATE_NOOP("Actions", "&Search the case…"), "Edit",
@@ -245,7 +246,7 @@ class Actions:
         for spec in SPECS:
             action = QAction(translate(spec.text), parent)
             if spec.shortcut is not None:
-                action.setShortcut(QKeySequence(spec.shortcut))
+                action.setShortcuts([QKeySequence(k) for k in (spec.shortcut, spec.also) if k])
             if spec.tip:
                 action.setStatusTip(translate(spec.tip))
                 tip = translate(spec.tip) + (f" ({shortcut_text(spec)})" if spec.shortcut

@@ -21,7 +21,7 @@ from pathlib import Path
 from desktop.domain import files
 from desktop.domain.errors import CasefileError
 from desktop.services import outgoing
-from desktop.services.export import gather
+from desktop.services.export import gather, wording
 
 INCIDENT_CHOICES = ("approved", "drafts", "selected")
 EDITIONS = ("full", "redacted")
@@ -146,7 +146,8 @@ def _intend(result: DossierResult, options: DossierOptions, actor: str) -> outgo
     return outgoing.intend(
         "dossier.export", result.path, result.sha256, actor=actor,
         summary=f"Exported the {result.edition} dossier {result.path.name} "
-                f"({result.incidents} incidents, {result.evidence} evidence)",
+                f"({wording.plural(result.incidents, 'incident')}, "
+                f"{wording.plural(result.evidence, 'evidence span')})",
         after={"file": result.path.name, "sha256": result.sha256,
                "options": chosen, "incidents": result.incidents,
                "evidence": result.evidence, "edition": result.edition,

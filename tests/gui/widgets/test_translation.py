@@ -516,7 +516,8 @@ def scale_wordings() -> set[str]:
     for name in ("SOURCE_RELIABILITY", "INFORMATION_CREDIBILITY", "VERIFICATION_STATUSES",
                  "REVIEW_STATES", "INCIDENT_STATES", "CLASSIFICATIONS", "DATE_PRECISIONS",
                  "VICTIM_STATUSES", "SOURCE_KINDS", "PROTECTED_ROLES", "INCIDENT_FIELDS",
-                 "MEMBER_ROLES", "COVERAGE_LEVELS", "CONSENT_LEVELS"):
+                 "MEMBER_ROLES", "COVERAGE_LEVELS", "CONSENT_LEVELS", "EDITABLE_FIELD_WORDS",
+                 "AUDIT_ACTIONS"):
         for grade in getattr(scales, name):
             words.add(grade.label)
             if name != "PROTECTED_ROLES":  # those descriptions are pseudonym letters
