@@ -170,10 +170,21 @@ def _check_rows(report: IntegrityReport, recorded: dict) -> None:
 
 
 def _check_missing(report: IntegrityReport, recorded: dict) -> None:
-    """Rows the trail recorded, and no entry removes, that the case no longer holds."""
+    """Rows the trail recorded, and no entry removes, that the case no longer holds. A row
+    last recorded before the case was recovered was lost then (the recovery records every row
+    it kept)."""
+    recovered = database.execute_sql("SELECT max(id) FROM audit_entry WHERE action = "
+                                     "'case.recover'").fetchone()[0] or 0
     for row_key, entry in recorded.items():
-        if entry[0] is not None:
-            table, row_id = digests.split_key(row_key)
+        if entry[0] is None:
+            continue
+        table, row_id = digests.split_key(row_key)
+        if entry[1] < recovered:
+            report.problems.append(
+                f"{_row_name(table, row_id)} was lost when the case was recovered from a "
+                f"damaged file (entry #{recovered}): the trail last recorded it "
+                f"{_recorded_when(entry)}.")
+        else:
             report.problems.append(
                 f"{_row_name(table, row_id)} is missing: the trail recorded it "
                 f"{_recorded_when(entry)} and no entry removes it, so it was deleted outside "

@@ -372,3 +372,13 @@ def test_a_recovered_case_accounts_for_every_row_it_kept(copy, tmp_path):
     assert "1 member" in report.summary()
     _run(tmp_path / "recovered.casefile", "UPDATE member SET role = 'documenter'")
     _found(_problems(tmp_path / "recovered.casefile"), f"Member {REVIEWER}'s role differs")
+
+
+def test_a_row_a_recovery_could_not_keep_is_named_as_lost_then(copy, tmp_path):
+    from desktop.services import recovery
+
+    path, _, _ = copy
+    _run(path, "DELETE FROM evidence WHERE id = 2")  # as if its page could not be read
+    report = recovery.recover_case(path, tmp_path / "recovered.casefile", actor=REVIEWER)
+    _found(report.verify_problems, "E-002 was lost when the case was recovered from a damaged "
+                                   "file (entry #", "the trail last recorded it on")
