@@ -26,10 +26,12 @@ resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 run: $(STAMP) translations
+	PYTHON=$(PY) bash .ci/display-deps
 	$(PY) -m desktop $(CASE)
 
 test: $(STAMP) translations
 	bash .ci/system-deps
+	PYTHON=$(PY) bash .ci/display-deps --xvfb
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 	$(PY) -m ruff check desktop tests
 
