@@ -12,7 +12,6 @@ since).
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,7 @@ from peewee import DatabaseError
 from desktop.domain import files
 from desktop.domain.errors import CasefileError
 from desktop.domain.models import AuditEntry, database
-from desktop.services import audit
+from desktop.services import audit, manifests
 
 INTENT = ".intent"
 ABANDONED = ".abandoned"
@@ -86,14 +85,11 @@ def _finished(action: str, sha256: str, later_than: int) -> bool:
 
 
 def _sha256(path: Path) -> str | None:
+    """The file's SHA-256, or None when there is no file there to read."""
     try:
-        digest = hashlib.sha256()
-        with path.open("rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
+        return manifests.file_sha256(path)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def reconcile(*, actor: str) -> list[str]:
