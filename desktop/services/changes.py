@@ -77,3 +77,23 @@ def everything() -> Change:
 def trail_only() -> Change:
     """A change that only appended to the audit trail (an export, a hand-over copy…)."""
     return Change({})
+
+
+def then(first: Change, second: Change | None) -> Change:
+    """One Change of two made in turn (`second` may be None): it touches what either touched,
+    and its undo undoes the second, then the first (and returns the same pair for the redo).
+    The id is the first's."""
+    if second is None:
+        return first
+    merged: dict[Kind, frozenset[int] | None] = dict(first.touched)
+    for kind, ids in second.touched.items():
+        mine = merged.get(kind, frozenset())
+        merged[kind] = None if ids is None or mine is None else mine | ids
+
+    def undo(who: str) -> Change:
+        second_back = second.undo(who) if second.undo else unchanged()
+        first_back = first.undo(who) if first.undo else unchanged()
+        return then(first_back, second_back)
+
+    return Change(merged, undo, first.id)
+

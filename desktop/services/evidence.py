@@ -14,7 +14,7 @@ from desktop.domain.models import Evidence, Incident, Source, database, plain_ro
 from desktop.domain.refs import evidence_ref
 from desktop.services import audit
 from desktop.services.anchoring import QuoteSelector, quote_at
-from desktop.services.changes import Change, touched
+from desktop.services.changes import Change, then, touched
 
 #: An edited span that was approved goes back to review.
 REVIEW_RESET = {"review_state": "pending", "review_comment": "", "reviewed_by": "",
@@ -97,6 +97,8 @@ def add_evidence(source_id: int, start: int, end: int, *, actor: str,
     _check(values)
     text = Source.select(Source.text).where(Source.id == source_id).scalar()
     selector = _selector(text, source_id, start, end)
+    from desktop.services import incidents  # noqa: PLC0415 — incidents imports this module
+
     with database.atomic():
         evidence = Evidence.create(source=source_id, start=start, end=end, quote=selector.exact,
                                    prefix=selector.prefix, suffix=selector.suffix,
@@ -104,9 +106,13 @@ def add_evidence(source_id: int, start: int, end: int, *, actor: str,
         audit.record("evidence.add", actor=actor, object_type="evidence", object_id=evidence.id,
                      summary=f"Marked “{one_line(selector.exact)}”",
                      after=audit.snapshot(evidence))
+        # What was submitted or signed off did not have this evidence: it goes back to draft.
+        reopened = (incidents.back_to_draft(incident, incidents.EVIDENCE_AFTER_REVIEW,
+                                            actor=actor) if incident else None)
     span_id = evidence.id
-    return Change(_touching([(span_id, source_id, incident)]),
-                  lambda who: remove_evidence(span_id, actor=who), span_id)
+    added = Change(_touching([(span_id, source_id, incident)]),
+                   lambda who: remove_evidence(span_id, actor=who), span_id)
+    return then(added, reopened)
 
 
 def _touching(spans: Sequence[tuple[int, int, int | None]]) -> dict:

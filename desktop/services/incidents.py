@@ -28,6 +28,11 @@ EDITABLE_FIELDS = (
 #: The workflow state moves only through desktop.services.review (submit, approve, return),
 #: and back to draft when an incident under review or approved is edited.
 EDITED_AFTER_REVIEW = "Edited after it was submitted for review: submit it again."
+EVIDENCE_AFTER_REVIEW = ("Evidence was linked after it was submitted for review: review it, "
+                         "then submit the incident again.")
+#: The states in which an incident is what someone submitted or signed off: a change of what
+#: it says, or of what backs it, sends it back to draft.
+REVIEWED_STATES = ("in_review", "approved")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -138,7 +143,7 @@ def update_incident(incident_id: int, *, actor: str, **changes) -> Change:
         if audit.snapshot(incident, changes) == changes:
             return unchanged(incident_id)
         values = dict(changes)
-        if incident.state in ("in_review", "approved"):
+        if incident.state in REVIEWED_STATES:
             values.update(state="draft", state_comment=EDITED_AFTER_REVIEW)
         before = audit.snapshot(incident, values)
         _write(incident_id, values, before, actor=actor,
@@ -151,6 +156,20 @@ def _write(incident_id: int, values: dict, before: dict, *, actor: str, summary:
     Incident.update(values).where(Incident.id == incident_id).execute()
     audit.record("incident.update", actor=actor, object_type="incident", object_id=incident_id,
                  summary=summary, before=before, after=dict(values))
+
+
+def back_to_draft(incident_id: int, reason: str, *, actor: str) -> Change | None:
+    """Send an incident under review or approved back to draft, saying why (new evidence
+    backs it now); None when it was not under review. Its undo puts the state back."""
+    with database.atomic():
+        incident = Incident.get_or_none(Incident.id == incident_id)
+        if incident is None or incident.state not in REVIEWED_STATES:
+            return None
+        values = {"state": "draft", "state_comment": reason}
+        before = audit.snapshot(incident, values)
+        _write(incident_id, values, before, actor=actor,
+               summary=f"{incident.code} went back to draft: {reason}")
+    return _edited(incident_id, before)
 
 
 def _edited(incident_id: int, before: dict) -> Change:

@@ -718,17 +718,22 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>інцидент</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Select a passage in the source first, then press E.</source>
         <translation>Спершу виділіть уривок у джерелі, потім натисніть E.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Mark evidence</source>
         <translation>Позначити доказ</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
+        <source>{code} went back to draft: it has new evidence to review, then submit it again.</source>
+        <translation>{code} повернуто в чернетку: у нього є нові докази для перевірки, потім подайте його знову.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Select evidence (in the source or the evidence list) to set its status.</source>
         <translation>Виділіть доказ (у джерелі або в списку доказів), щоб установити його статус.</translation>
     </message>
@@ -761,12 +766,37 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Додати інцидент</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Edit {fields} of {code}</source>
         <translation>Змінити {fields} у {code}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>{code} went back to draft: submit it for review again when it is ready.</source>
+        <translation>{code} повернуто в чернетку: подайте його на перевірку знову, коли він буде готовий.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{code} is signed off.</source>
+        <translation>{code} затверджено.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code} is waiting for review.</source>
+        <translation>{code} чекає на перевірку.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change {code}?</source>
+        <translation>Змінити {code}?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changing it sends it back to draft: it must be submitted and reviewed again before a dossier of approved incidents includes it. Change it?</source>
+        <translation>Зміна поверне його в чернетку: його треба буде знову подати й перевірити, перш ніж досьє затверджених інцидентів його включить. Змінити?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Delete {code}?</source>
         <translation>Видалити {code}?</translation>
     </message>
@@ -1478,7 +1508,7 @@ After:
         <translation>Джерела розходяться: </translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+238"/>
         <source>Enter a number, e.g. 48.1 (or leave it empty).</source>
         <extracomment>The form&apos;s page is built this long after the form, once the window has been painted.</extracomment>
         <translation>Введіть число, напр. 48,1 (або залиште поле порожнім).</translation>
@@ -1773,8 +1803,8 @@ After:
     </message>
     <message>
         <location line="+1"/>
-        <source>Use Review → Submit incident for review; a reviewer approves or returns it.</source>
-        <translation>Скористайтеся панеллю «Рецензування» → «Надіслати на рецензування»; рецензент схвалює або повертає інцидент.</translation>
+        <source>Use Incident → Submit for review; a reviewer approves or returns it. Changing a submitted or signed-off incident sends it back to draft.</source>
+        <translation>Скористайтеся «Інцидент → Надіслати на рецензування»; рецензент схвалює або повертає його. Зміна поданого чи затвердженого інциденту повертає його в чернетку.</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desktop.domain import scales
+from desktop.domain import db, scales
 from desktop.gui import i18n
 from desktop.gui.commands import ServiceCommand
 from desktop.gui.flows.base import Flow
@@ -38,6 +38,10 @@ def field_words(names) -> str:
 class Editing(Flow):
     """Marking, grading and removing evidence; adding, editing and deleting incidents."""
 
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self._reopen_agreed: set[tuple[str, int]] = set()  # (case, incident) agreed to reopen
+
     # ------------------------------------------------------------ evidence
     def mark_evidence(self) -> None:
         """Turn the selected passage into an evidence span (asks what it proves)."""
@@ -57,10 +61,15 @@ class Editing(Flow):
 
     def add_evidence(self, source_id: int, start: int, end: int, values: dict) -> int | None:
         values = dict(values)
+        incident = values.get("incident")
+        before = (incidents.incident_values(incident) or {}) if incident else {}
         command = self.push(self.tr("Mark evidence"), lambda: evidence.add_evidence(
             source_id, start, end, actor=self.user(), **values))
         if command is None:
             return None
+        if before.get("state") in incidents.REVIEWED_STATES:
+            self.status(self.tr("{code} went back to draft: it has new evidence to review, then "
+                                "submit it again.").format(code=before["code"]), 10000)
         self.app.reading.show_evidence(command.change.id)
         return command.change.id
 
@@ -120,12 +129,37 @@ class Editing(Flow):
 
     def edit_incident(self, incident_id: int, changes: dict) -> None:
         """Edits of an incident's fields; consecutive edits of the same fields merge into one
-        undo step, so typing a title is undone as a whole, not keystroke by keystroke."""
+        undo step, so typing a title is undone as a whole, not keystroke by keystroke. The
+        first edit of an incident under review or signed off asks first: it sends the incident
+        back to draft."""
         changes = dict(changes)
         code = incidents.incident_code(incident_id)
+        stored = incidents.incident_values(incident_id) or {}
+        reviewed = stored.get("state") in incidents.REVIEWED_STATES
+        if reviewed and not self._may_reopen(incident_id, code, stored["state"]):
+            self.window.incident_form.revert()
+            return
         self.push(self.tr("Edit {fields} of {code}").format(fields=field_words(changes), code=code),
                   lambda: incidents.update_incident(incident_id, actor=self.user(), **changes),
                   merge_key=("incident", incident_id, frozenset(changes)))
+        if reviewed:
+            self.status(self.tr("{code} went back to draft: submit it for review again when it "
+                                "is ready.").format(code=code), 10000)
+
+    def _may_reopen(self, incident_id: int, code: str, state: str) -> bool:
+        """Ask once per incident (until the case is closed) whether to change an incident
+        under review or signed off, which sends it back to draft."""
+        key = (str(db.case_path()), incident_id)
+        if key in self._reopen_agreed:
+            return True
+        words = (self.tr("{code} is signed off.") if state == "approved"
+                 else self.tr("{code} is waiting for review.")).format(code=code)
+        if not self.ask(self.tr("Change {code}?").format(code=code), words + "\n\n" + self.tr(
+                "Changing it sends it back to draft: it must be submitted and reviewed again "
+                "before a dossier of approved incidents includes it. Change it?")):
+            return False
+        self._reopen_agreed.add(key)
+        return True
 
     def delete_incident(self, incident_id: int | None) -> None:
         if incident_id is None:

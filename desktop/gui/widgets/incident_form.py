@@ -264,6 +264,12 @@ class IncidentForm(QWidget):
                 lines.append(f"{self._captions.get(field, field)}: “{typed}” — {problems[field]}")
         return lines
 
+    def revert(self) -> None:
+        """Drop what the user typed and show the stored values again."""
+        shown, self._id = self._id, None
+        self._dirty.clear()
+        self.set_incident(shown)
+
     def code(self) -> str:
         """The code of the incident shown (INC-001), or "" in the empty state."""
         return self._code.text() if self._id is not None else ""
@@ -825,6 +831,7 @@ class IncidentForm(QWidget):
         comment = self._text("state_comment", 2, self.tr("The reviewer's comment when returned"))
         comment.setReadOnly(True)
         self._row(form, self.tr("Comment"), [comment])
-        form.addRow(_labelled(self.tr("Use Review → Submit incident for review; a reviewer "
-                                      "approves or returns it."), "hint"))
+        form.addRow(_labelled(self.tr("Use Incident → Submit for review; a reviewer approves or "
+                                      "returns it. Changing a submitted or signed-off incident "
+                                      "sends it back to draft."), "hint"))
 

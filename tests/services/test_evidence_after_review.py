@@ -1,0 +1,45 @@
+"""Evidence linked to an incident that was submitted or signed off sends it back to draft, as
+an edit of its facts does: what was signed off did not have it. Undo puts both back."""
+
+from __future__ import annotations
+
+from desktop.domain import db
+from desktop.domain.models import AuditEntry, Evidence, Incident
+from desktop.services import evidence, incidents, sources
+from tests.fictional_case import DOCUMENTER, build_fictional_case
+
+
+def test_new_evidence_reopens_a_signed_off_incident_and_undo_restores_it(tmp_path):
+    build_fictional_case(tmp_path / "training.casefile", tmp_path)
+    try:
+        incident = Incident.get()
+        assert incident.state == "approved"
+        source = sources.list_sources()[0][0]
+        text = sources.source_text(source)
+        start = text.index("дві доби")
+        change = evidence.add_evidence(source, start, start + len("дві доби"), actor=DOCUMENTER,
+                                       incident=incident.id, supports="narrative")
+        again = Incident.get_by_id(incident.id)
+        assert again.state == "draft"
+        assert again.state_comment == incidents.EVIDENCE_AFTER_REVIEW
+        entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+        assert entry.action == "incident.update" and entry.after["state"] == "draft"
+        redo = change.undo(DOCUMENTER)
+        assert Incident.get_by_id(incident.id).state == "approved"
+        assert not Evidence.select().where(Evidence.id == change.id).exists()
+        redo.undo(DOCUMENTER)
+        assert Evidence.select().where(Evidence.id == change.id).exists()
+        assert Incident.get_by_id(incident.id).state == "draft"
+    finally:
+        db.close_case()
+
+
+def test_evidence_for_a_draft_changes_nothing_else(case, actor, tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("Shelling at dawn.\n", encoding="utf-8")
+    source = sources.import_files([path], actor=actor).source_ids[0]
+    incident = incidents.create_incident(actor=actor, title="Shelling").id
+    entries = AuditEntry.select().count()
+    evidence.add_evidence(source, 0, 8, actor=actor, incident=incident)
+    assert Incident.get_by_id(incident).state == "draft"
+    assert AuditEntry.select().count() == entries + 1
