@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -85,6 +86,17 @@ class Settings:
 
     def save_splitter_state(self, name: str, state: QByteArray) -> None:
         self._store.setValue(f"window/splitter/{name}", state)
+
+    def export_choices(self) -> dict:
+        """The dossier options last chosen (which incidents, edition, audit annex)."""
+        try:
+            value = json.loads(self._text("export/dossier") or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def save_export_choices(self, choices: dict) -> None:
+        self._store.setValue("export/dossier", json.dumps(choices))
 
     def sync(self) -> None:
         self._store.sync()

@@ -1120,7 +1120,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Імпорт завершено</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location line="+100"/>
         <location line="+86"/>
         <source>Writing {name}…</source>
@@ -1372,13 +1372,13 @@ SHA-256 {sha256}
 <context>
     <name>ExportDossierDialog</name>
     <message>
-        <location filename="../../desktop/gui/widgets/dialogs/export_dossier.py" line="+37"/>
-        <location line="+56"/>
+        <location filename="../../desktop/gui/widgets/dialogs/export_dossier.py" line="+44"/>
+        <location line="+110"/>
         <source>Export dossier</source>
         <translation>Експорт досьє</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-108"/>
         <source>Approved incidents only</source>
         <translation>Лише схвалені інциденти</translation>
     </message>
@@ -1393,7 +1393,12 @@ SHA-256 {sha256}
         <translation>Вибрані інциденти:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>Approved incidents only (none is approved yet)</source>
+        <translation>Лише схвалені інциденти (жодного ще не схвалено)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Incidents</source>
         <translation>Інциденти</translation>
     </message>
@@ -1433,12 +1438,42 @@ SHA-256 {sha256}
         <translation>Зберегти як</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Export</source>
         <translation>Експортувати</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+31"/>
+        <source>Tick at least one incident, or choose another option.</source>
+        <translation>Позначте хоча б один інцидент або виберіть інший варіант.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No incident is approved yet: include drafts, or have incidents signed off first.</source>
+        <translation>Жодного інциденту ще не схвалено: включіть чернетки або спершу схваліть інциденти.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the dossier as a Word file ending in .docx.</source>
+        <translation>Збережіть досьє як файл Word із закінченням .docx.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Теки {folder} не існує.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace the earlier dossier?</source>
+        <translation>Замінити попереднє досьє?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} exists already. The case&apos;s history recorded its fingerprint when it was exported; a new dossier under the same name replaces it for good. Replace it? Choose No to pick another name.</source>
+        <translation>{name} уже існує. Історія справи записала його відбиток під час експорту; нове досьє з тією самою назвою замінить його назавжди. Замінити? Виберіть «Ні», щоб вибрати іншу назву.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Word documents (*.docx)</source>
         <translation>Документи Word (*.docx)</translation>
     </message>

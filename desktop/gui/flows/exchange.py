@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.domain import db
+from desktop.domain.printable import printable
 from desktop.gui import i18n
 from desktop.gui.flows.base import Flow
 from desktop.gui.flows.cases import case_filter, documents
@@ -81,11 +82,11 @@ class Exchange(Flow):
         if report.duplicates:
             lines.append(i18n.plural(self.tr("%n already in the case (same bytes), skipped:", "",
                                              duplicates), duplicates))
-            lines += ["  • " + self.tr("{file} — same as “{title}”").format(file=p.name, title=t)
-                      for p, t in report.duplicates[:10]]
+            lines += ["  • " + self.tr("{file} — same as “{title}”").format(
+                file=printable(p.name), title=printable(t)) for p, t in report.duplicates[:10]]
         if report.failed:
             lines.append(i18n.plural(self.tr("%n could not be imported:", "", failed), failed))
-            lines += [f"  • {message}" for _, message in report.failed[:20]]  # services' words
+            lines += [f"  • {printable(message)}" for _, message in report.failed[:20]]
         if report.duplicates or report.failed:
             self.inform(self.tr("Import finished"), "\n".join(lines))
         else:
@@ -98,8 +99,9 @@ class Exchange(Flow):
         from desktop.gui.widgets.dialogs.export_dossier import ExportDossierDialog
 
         default = self.case_file.with_name(f"{self.case_file.stem} dossier.docx")
-        dialog = ExportDossierDialog(default, self.window)
+        dialog = ExportDossierDialog(default, self.window, self.app.settings.export_choices())
         if dialog.exec() == ExportDossierDialog.DialogCode.Accepted:
+            self.app.settings.save_export_choices(dialog.choices())
             self.export_dossier(dialog.path(), dialog.options())
 
     def export_dossier(self, path: Path, options) -> None:

@@ -336,7 +336,7 @@ def test_the_history_shows_each_change_and_its_undo(qtbot, casefile, tmp_path):
     casefile.editing.add_incident()
     casefile.undo_stack.undo()
     actions = [model.index(r, 2).data() for r in range(model.rowCount())]
-    assert actions == ["incident.delete", "incident.create", "case.create"]
+    assert actions == ["Incident deleted", "Incident added", "Case created"]  # in words
     assert model.index(0, 1).data() == ACTOR
 
 

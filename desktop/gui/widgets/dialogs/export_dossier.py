@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -30,9 +31,15 @@ from desktop.services.export import DossierOptions
 
 
 class ExportDossierDialog(QDialog):
-    """Asks for the dossier's options and file; `options()` and `path()` give the answers."""
+    """Asks for the dossier's options and file; `options()` and `path()` give the answers.
 
-    def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
+    It opens with the choices made last time (`choices`, as `choices()` gives them), and is not
+    accepted until they give a dossier: an approved incident exists when only approved ones
+    are asked for, one is ticked when selected ones are, and overwriting an earlier dossier
+    (whose fingerprint the case's trail recorded) is confirmed."""
+
+    def __init__(self, default_path: Path, parent: QWidget | None = None,
+                 choices: dict | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export dossier"))
         self.setMinimumWidth(520)
@@ -45,7 +52,13 @@ class ExportDossierDialog(QDialog):
             self.which.addButton(button)
         self.incidents = QListWidget()
         self.incidents.setMaximumHeight(140)
-        for choice in incidents.incident_choices():
+        listed = incidents.incident_choices()
+        self._approved_count = sum(c.state == "approved" for c in listed)
+        if not self._approved_count:
+            self.approved.setText(self.tr("Approved incidents only (none is approved yet)"))
+            self.approved.setEnabled(False)
+            self.drafts.setChecked(True)
+        for choice in listed:
             state_label = scale_label(scales.INCIDENT_STATES, choice.state)
             item = QListWidgetItem(f"{choice.code}  {choice.title}  ({state_label})")
             item.setData(Qt.ItemDataRole.UserRole, choice.id)
@@ -81,13 +94,61 @@ class ExportDossierDialog(QDialog):
         file_row.addWidget(QLabel(self.tr("Save as")))
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)
-        buttons = answer_buttons(self, self.tr("Export"))
+        self.problem = QLabel()
+        self.problem.setProperty("role", "problem")
+        self.problem.setStyleSheet("color: #a4262c;")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        buttons = answer_buttons(self, self.tr("Export"), on_accept=self._accept)
         layout = QVBoxLayout(self)
         layout.addWidget(which_box)
         layout.addWidget(edition_box)
         layout.addWidget(self.audit)
         layout.addLayout(file_row)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self._restore(choices or {})
+
+    def _restore(self, choices: dict) -> None:
+        which = {"approved": self.approved, "drafts": self.drafts,
+                 "selected": self.selected}.get(choices.get("incidents"))
+        if which is not None and which.isEnabled():
+            which.setChecked(True)
+        (self.redacted if choices.get("edition") == "redacted" else self.full).setChecked(True)
+        self.audit.setChecked(bool(choices.get("audit_annex")))
+
+    def choices(self) -> dict:
+        """What to remember for next time (never the incidents ticked: they change)."""
+        options = self.options()
+        return {"incidents": options.incidents, "edition": options.edition,
+                "audit_annex": options.audit_annex}
+
+    def _refuse(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+    def _accept(self) -> None:
+        options, path = self.options(), self.path()
+        if options.incidents == "selected" and not options.selected:
+            return self._refuse(self.tr("Tick at least one incident, or choose another option."))
+        if options.incidents == "approved" and not self._approved_count:
+            return self._refuse(self.tr("No incident is approved yet: include drafts, or have "
+                                        "incidents signed off first."))
+        if not path.name or path.suffix.lower() != ".docx":
+            return self._refuse(self.tr("Save the dossier as a Word file ending in .docx."))
+        if not path.parent.is_dir():
+            return self._refuse(self.tr("The folder {folder} does not exist.")
+                                .format(folder=str(path.parent)))
+        if path.exists() and QMessageBox.question(
+                self, self.tr("Replace the earlier dossier?"),
+                self.tr("{name} exists already. The case's history recorded its fingerprint "
+                        "when it was exported; a new dossier under the same name replaces it "
+                        "for good. Replace it? Choose No to pick another name.")
+                .format(name=path.name)) != QMessageBox.StandardButton.Yes:
+            return None
+        self.problem.hide()
+        self.accept()
+        return None
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export dossier"), self.file.text(),
