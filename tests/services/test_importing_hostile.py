@@ -24,19 +24,19 @@ from tests.conftest import ROOT
 MB = 1024 * 1024
 
 # Runs in a fresh interpreter: reads the files named on its command line as an import does
-# (through importing.Reader, so large files go to the reading process) and prints what became
-# of each, with its own CPU seconds and peak memory, and the reading process's.
+# (through importing.Reader, so large files go to the reading process), or with a case named
+# imports them into it, and prints what became of each file, with the CPU seconds and peak
+# memory of this process and of the reading process.
 _MEASURE = textwrap.dedent("""
     import json, resource, sys, time
     from pathlib import Path
-    from desktop.services import importing
+    from desktop.domain import db
+    from desktop.services import importing, sources
 
-    def main():
-        results, started = [], time.monotonic()
-        cancel_after = float(sys.argv[1])
-        with importing.Reader(lambda: time.monotonic() - started > cancel_after) as reader:
-            for name in sys.argv[2:]:
-                path = Path(name)
+    def read(paths, cancelled):
+        results = []
+        with importing.Reader(cancelled) as reader:
+            for path in paths:
                 try:
                     text = reader.extract(path, importing.read_source_bytes(path)).text
                     results.append({"text": text})
@@ -44,6 +44,24 @@ _MEASURE = textwrap.dedent("""
                     results.append({"refused": str(exc)})
                 except importing.ImportCancelled:
                     results.append({"cancelled": True})
+        return results
+
+    def import_into(case, paths):
+        db.new_case(case, "Measured", actor="test")
+        report = sources.import_files(paths, actor="test")
+        refused = dict(report.failed)
+        return [{"refused": refused[path]} if path in refused
+                else {"text": sources.source_text(dict(report.imported)[path])}
+                for path in paths]
+
+    def main():
+        started = time.monotonic()
+        cancel_after, case, *names = sys.argv[1:]
+        paths = [Path(name) for name in names]
+        if case == "-":
+            results = read(paths, lambda: time.monotonic() - started > float(cancel_after))
+        else:
+            results = import_into(Path(case), paths)
         usage = [resource.getrusage(who) for who in
                  (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
         print(json.dumps({
@@ -58,12 +76,16 @@ _MEASURE = textwrap.dedent("""
 """)
 
 
-def measured(tmp_path: Path, *paths: Path, cancel_after: float = 1e9) -> dict:
-    """What a child process made of the files, and the CPU time and memory it took."""
+def measured(tmp_path: Path, *paths: Path, cancel_after: float = 1e9,
+             into_case: bool = False) -> dict:
+    """What a child process made of the files (read, or imported into a new case), and the
+    CPU time and memory it took."""
     script = tmp_path / "measure.py"
     script.write_text(_MEASURE)
+    case = str(tmp_path / "measured.casefile") if into_case else "-"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, str(script), str(cancel_after), *map(str, paths)],
+    done = subprocess.run([sys.executable, str(script), str(cancel_after), case,
+                           *map(str, paths)],
                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -108,7 +130,7 @@ def nested_page(levels: int) -> bytes:
 def test_a_docx_that_inflates_to_256_mb_is_refused_quickly_in_little_memory(tmp_path):
     bomb = word_document(tmp_path / "bomb.docx", padding=256 * MB)
     assert bomb.stat().st_size < 2 * MB
-    run = measured(tmp_path, bomb)
+    run = measured(tmp_path, bomb, into_case=True)
     assert run["results"] == [{"refused": "bomb.docx: unpacks to more than 100 MB; a Word "
                                           "document this large should be split"}]
     assert run["seconds"] <= 5
@@ -212,7 +234,7 @@ def test_20000_tables_import_in_linear_time_with_every_cell(tmp_path):
     page = tmp_path / "register.html"
     page.write_bytes(b"<html><head><title>Register</title></head><body>" + rows
                      + b"</body></html>")
-    run = measured(tmp_path, page)
+    run = measured(tmp_path, page, into_case=True)
     text = run["results"][0]["text"]
     assert "W-00000\tVillage 0" in text and "W-19999\tVillage 19999" in text
     assert text.count("Witness\tPlace") == 20_000
