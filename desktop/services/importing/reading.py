@@ -42,7 +42,7 @@ _POLL_SECONDS = 0.05
 OUT_OF_MEMORY = "needs more memory to read than Casefile allows"
 
 
-class ImportCancelled(Exception):  # noqa: N818 (a signal to stop, not an error to show)
+class ImportCancelled(Exception):
     """The user cancelled while a file was being parsed."""
 
 
@@ -57,7 +57,9 @@ class Reader:
     def __enter__(self) -> Reader:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, *exc_info: object) -> None:
+        if exc_type is not None and self._process is not None:
+            self._process.kill()  # Ctrl+C or an error mid-file: waiting for the parse is pointless
         self.close()
 
     def extract(self, path: Path, data: bytes) -> Extracted:
