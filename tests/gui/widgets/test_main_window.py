@@ -271,6 +271,18 @@ def test_a_failed_import_names_the_file_and_changes_nothing(qtbot, casefile, tmp
     assert "scan.pdf: is not a readable PDF" in messages.texts()
 
 
+def test_a_large_page_is_imported_beside_a_refused_one(qtbot, casefile, tmp_path, messages):
+    casefile.cases.new_case(tmp_path / "pages.casefile", "Pages")
+    large = tmp_path / "register.html"  # large enough for the reading process
+    large.write_bytes(b"<html><body>" + b"<p>Witness statement.</p>" * 20_000 + b"</body>")
+    deep = tmp_path / "old.html"
+    deep.write_bytes(b"<html><body>" + b"<div>Paragraph " * 3000 + b"</body>")
+    casefile.exchange.import_paths([large, deep])
+    qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=30_000)
+    assert [source.original_name for source in Source.select()] == ["register.html"]
+    assert "old.html: is nested more than 2,048 levels deep" in messages.texts()
+
+
 def test_layout_and_recent_cases_are_restored(qtbot, casefile, tmp_path, settings):
     path = tmp_path / "layout.casefile"
     casefile.cases.new_case(path, "Layout")
