@@ -10,8 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import PySide6
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"

@@ -41,8 +41,8 @@ def test_selected_with_none_ticked_stays_open_and_says_why(qtbot, casefile, tmp_
     assert "does not exist" in dialog.problem.text()
 
 
-def test_an_earlier_dossier_is_replaced_only_when_confirmed(qtbot, casefile, tmp_path,  # noqa: F811
-                                                            messages):
+def test_an_earlier_dossier_is_replaced_only_when_confirmed(
+        qtbot, casefile, tmp_path, messages):  # noqa: F811
     casefile.cases.new_case(tmp_path / "c.casefile", "Export")
     incidents.create_incident(actor="Olena", title="Shelling")
     (tmp_path / "dossier.docx").write_bytes(b"the earlier dossier")
