@@ -45,3 +45,31 @@ def test_sources_incidents_evidence_and_history_show_names_escaped(qtbot, case, 
             for column in range(model.columnCount()):
                 value = shown(model, row, column)
                 assert not isinstance(value, str) or value.isprintable(), (model, value)
+
+
+def test_the_import_report_names_duplicates_and_failures_escaped(qtbot, case, tmp_path,
+                                                                 monkeypatch):
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.gui.app import CasefileApp
+    from desktop.gui.settings import Settings
+
+    shown_messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *rest: shown_messages.append(text))
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.user_name = "Olena"  # else the window first asks who is working
+    app = CasefileApp(settings)
+    qtbot.addWidget(app.window)
+    report = sources.ImportReport(duplicates=[(Path(f"{HOSTILE}.txt"), f"{HOSTILE}\nforged")],
+                                  failed=[(Path("x.pdf"), f"{HOSTILE}.pdf: is not a readable PDF")])
+    app.exchange._imported(report)
+    assert len(shown_messages) == 1
+    text = shown_messages[0]
+    escaped = "photo\\u202egnp.exe\\x1b[2J"
+    assert f"{escaped}.txt — same as “{escaped}\\nforged”" in text
+    assert f"{escaped}.pdf: is not a readable PDF" in text
+    assert "\u202e" not in text and "\x1b" not in text
