@@ -753,7 +753,7 @@ def build_parser() -> argparse.ArgumentParser:
 #: The commands that write into the case (an edit, or an audit entry for what they export).
 WRITING_COMMANDS = frozenset({
     "import", "export", "annotations", "import-annotations", "registers", "protect", "review",
-    "signoff", "return-incident", "submit",
+    "signoff", "return-incident", "submit", "reindex",
 })
 
 

@@ -118,3 +118,17 @@ def test_a_case_another_writer_holds_too_long_is_one_line_asking_to_try_again(
     assert code == 1
     assert err.splitlines()[-1] == ("casefile: c.casefile: another Casefile command or window "
                                     "is writing to it; try again when it has finished")
+
+
+def test_every_command_that_opens_a_case_for_writing_is_refused_beside_a_window():
+    """A command that opens its case with `_open(args)` (not read-only) writes to it."""
+    import inspect
+
+    from desktop import cli
+
+    for command, func in cli.build_parser()._subparsers._group_actions[0].choices.items():
+        handler = func.get_default("func")
+        source = inspect.getsource(handler)
+        writes = "_open(args)" in source or "_open_to_export(args)" in source
+        if writes and command != "members":  # members writes only with --add or --one-person
+            assert command in cli.WRITING_COMMANDS, command

@@ -236,9 +236,9 @@ class Exchange(Flow):
         def work(progress, cancelled):
             if hypothesis_file:
                 return hypothesis.import_hypothesis(hypothesis.read_hypothesis_file(path),
-                                                    actor=actor)
+                                                    actor=actor, progress=progress)
             return w3c.import_annotations(w3c.read_annotation_file(path), actor=actor,
-                                          taken_from=path.name)
+                                          taken_from=path.name, progress=progress)
 
         self.run_in_background(self.tr("Importing {name}…").format(name=path.name), work,
                                done=self._annotations_imported,
