@@ -261,11 +261,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     _end_progress()
     if result.near_misses:
         found = result.near_misses
-        print(f"casefile: warning: {len(found)} near miss(es) of protected names let through: "
-              + "; ".join(m.line() for m in found[:10])
-              + (f" and {len(found) - 10} more" if len(found) > 10 else ""), file=sys.stderr)
-    print(f"Wrote {result.path} ({result.incidents} incidents, {result.evidence} evidence, "
-          f"{result.edition} edition)\nSHA-256 {result.sha256}")
+        print(printable(f"casefile: warning: {len(found)} near miss(es) of protected names let "
+                        "through: " + "; ".join(m.line() for m in found[:10])
+                        + (f" and {len(found) - 10} more" if len(found) > 10 else "")),
+              file=sys.stderr)
+    print(printable(f"Wrote {result.path} ({result.incidents} incidents, {result.evidence} "
+                    f"evidence, {result.edition} edition)"))
+    print(f"SHA-256 {result.sha256}")
     if not recorded:
         _say_unrecorded(args)
     return 0
@@ -310,7 +312,8 @@ def cmd_annotations(args: argparse.Namespace) -> int:
             return 1
     count = w3c.write_annotations(Path(args.out), actor=args.user if recorded else None,
                                   incident_id=incident_id, redacted=args.redacted)
-    print(f"Wrote {count} {'redacted ' if args.redacted else ''}annotation(s) to {args.out}")
+    print(printable(f"Wrote {count} {'redacted ' if args.redacted else ''}annotation(s) to "
+                    f"{args.out}"))
     if not recorded:
         _say_unrecorded(args)
     return 0
