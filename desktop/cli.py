@@ -244,7 +244,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     chosen = tuple(sorted(i for i in found.values() if i is not None))
     missing = {code for code, incident_id in found.items() if incident_id is None}
     if missing:
-        print(f"casefile: no incident {', '.join(sorted(missing))} in this case",
+        print(printable(f"casefile: no incident {', '.join(sorted(missing))} in this case"),
               file=sys.stderr)
         return 1
     options = export.DossierOptions(incidents=which, selected=chosen,
@@ -255,8 +255,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         result = export.export_dossier(Path(args.out), options, actor=args.user,
                                        progress=_progress_printer())
     except export.NearMissesFound as exc:
-        print(f"casefile: the redacted edition was not written: {exc}; add them as spellings "
-              "or give --accept-near-misses", file=sys.stderr)
+        print(printable(f"casefile: the redacted edition was not written: {exc}; add them as "
+                        "spellings or give --accept-near-misses"), file=sys.stderr)
         return 1
     _end_progress()
     if result.near_misses:
@@ -308,7 +308,8 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     if args.incident:
         incident_id = incidents.incident_id_by_code(args.incident)
         if incident_id is None:
-            print(f"casefile: no incident {args.incident} in this case", file=sys.stderr)
+            print(printable(f"casefile: no incident {args.incident} in this case"),
+                  file=sys.stderr)
             return 1
     count = w3c.write_annotations(Path(args.out), actor=args.user if recorded else None,
                                   incident_id=incident_id, redacted=args.redacted)
@@ -438,7 +439,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     decision = {"approve": "approved", "return": "returned"}[args.decision]
     review.review_evidence(ids, decision, actor=args.user, comment=args.comment)
     cited = ", ".join(evidence_ref(i) for i in ids)
-    print(f"{'Approved' if decision == 'approved' else 'Returned'} {cited} (by {args.user})")
+    print(printable(f"{'Approved' if decision == 'approved' else 'Returned'} {cited} "
+                    f"(by {args.user})"))
     return 0
 
 
@@ -448,7 +450,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
     _open(args)
     incident_id, code = _incident(args.incident)
     review.approve_incident(incident_id, actor=args.user, comment=args.comment)
-    print(f"Signed off {code}: approved by {args.user}")
+    print(printable(f"Signed off {code}: approved by {args.user}"))
     return 0
 
 
@@ -458,7 +460,7 @@ def cmd_return_incident(args: argparse.Namespace) -> int:
     _open(args)
     incident_id, code = _incident(args.incident)
     review.return_incident(incident_id, args.comment, actor=args.user)
-    print(f"Returned {code} to its documenter (by {args.user})")
+    print(printable(f"Returned {code} to its documenter (by {args.user})"))
     return 0
 
 
@@ -468,7 +470,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
     _open(args)
     incident_id, code = _incident(args.incident)
     review.submit_incident(incident_id, actor=args.user)
-    print(f"Submitted {code} for review (by {args.user})")
+    print(printable(f"Submitted {code} for review (by {args.user})"))
     return 0
 
 

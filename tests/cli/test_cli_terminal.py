@@ -146,3 +146,14 @@ def test_a_terminal_that_cannot_show_a_letter_gets_it_escaped(tmp_path):
                               capture_output=True, cwd=ROOT, env=env)
         assert done.returncode == 0 and done.stderr == b""
     assert "\\u0421\\u0432\\u0456\\u0434" in done.stdout.decode("ascii")
+
+
+def test_what_the_user_typed_is_echoed_escaped(tmp_path, capsys):
+    case = str(tmp_path / "c.casefile")
+    run("new", case, capsys=capsys)
+    code, _, err = run("export", case, str(tmp_path / "d.docx"), "--incident", "INC\x1b[2J",
+                       capsys=capsys)
+    assert code == 1 and err == "casefile: no incident INC\\x1b[2J in this case\n"
+    code, _, err = run("annotations", case, str(tmp_path / "a.jsonld"), "--incident",
+                       "INC\u202e1", capsys=capsys)
+    assert code == 1 and err == "casefile: no incident INC\\u202e1 in this case\n"
