@@ -63,17 +63,22 @@ def split_key(row_key: str) -> tuple[str, int]:
     return table, int(row_id)
 
 
-def row_json(table: str) -> str:
+def _expressions(table: str, search_index: bool) -> list[str]:
+    # Without its search index (removed from the case) a source's entry in it is NULL.
+    return [sql if search_index or name != SEARCH_INDEX else "NULL"
+            for name, sql in AUDITED[table]]
+
+
+def row_json(table: str, *, search_index: bool = True) -> str:
     """The SQL expression for a row of `table` whose text its digest is the SHA-256 of (a
     query over the table can select it beside other columns: one pass over the rows)."""
-    return f"json_array({', '.join(sql for _, sql in AUDITED[table])})"
+    return f"json_array({', '.join(_expressions(table, search_index))})"
 
 
-def _select(table: str, where: str, *, with_columns: bool) -> str:
-    columns = AUDITED[table]
-    parts = [f'"{table}"."id"', row_json(table)]
+def _select(table: str, where: str, *, with_columns: bool, search_index: bool = True) -> str:
+    parts = [f'"{table}"."id"', row_json(table, search_index=search_index)]
     if with_columns:
-        parts += [f"json_quote({sql})" for _, sql in columns]
+        parts += [f"json_quote({sql})" for sql in _expressions(table, search_index)]
     return f'SELECT {", ".join(parts)} FROM "{table}" {where}'
 
 
@@ -99,10 +104,12 @@ def scan(table: str) -> Iterator[tuple[int, str]]:
         yield row_id, sha256_text(text)
 
 
-def differing_columns(table: str, row_id: int, recorded: str) -> list[str] | None:
+def differing_columns(table: str, row_id: int, recorded: str, *,
+                      search_index: bool = True) -> list[str] | None:
     """The columns of a row whose fingerprints differ from `recorded`, or None when they
     cannot be told (the row's columns are not the ones recorded)."""
-    row = models.database.execute_sql(_select(table, 'WHERE "id" = ?', with_columns=True),
+    row = models.database.execute_sql(_select(table, 'WHERE "id" = ?', with_columns=True,
+                                              search_index=search_index),
                                       (row_id,)).fetchone()
     now = _digest(row)[64:]
     then = recorded[64:]

@@ -24,8 +24,12 @@ _AUDIT_ROWS = ("SELECT id, at, actor, action, object_type, object_id, summary, b
 # middle of its row, so reading the row twice would read the text twice. The text is read as
 # the UTF-8 bytes SQLite keeps (what text_sha256 is the hash of), not decoded and encoded again.
 _SOURCE_ROWS = ("SELECT source.id, source.title, source.sha256, source.text_sha256, "
-                f"CAST(source.text AS BLOB), o.data, {digests.row_json('source')} FROM source "
+                "CAST(source.text AS BLOB), o.data, {row} FROM source "
                 "LEFT JOIN source_original AS o ON o.source_id = source.id ORDER BY source.id")
+#: The search index's tables (FTS5 keeps the index in the four beside the first).
+_INDEX_TABLES = ("source_index", "source_index_data", "source_index_idx",
+                 "source_index_docsize", "source_index_config")
+_REBUILD = "rebuild it with “casefile reindex”"
 _IMPORTED_HASHES = ("SELECT object_id, json_extract(after, '$.sha256') FROM audit_entry "
                     "WHERE action = 'source.import'")
 
@@ -127,13 +131,11 @@ def _recorded_when(entry: tuple) -> str:
     return f"on {at[:10]}" + (f" by {actor}" if actor else "") + f" (entry #{entry_id})"
 
 
-def _changed(table: str, row_id: int, entry: tuple) -> str:
+def _changed(table: str, row_id: int, entry: tuple, columns: list[str] | None) -> str:
     name, when = _row_name(table, row_id), _recorded_when(entry)
-    columns = digests.differing_columns(table, row_id, entry[0])
     if columns == [digests.SEARCH_INDEX]:
         return (f"{name}'s entry in the search index differs from what the trail recorded "
-                f"{when}: the index was changed outside Casefile (rebuild it with "
-                "“casefile reindex”).")
+                f"{when}: the index was changed outside Casefile ({_REBUILD}).")
     if not columns:
         return (f"{name} differs from what the trail recorded {when}: it was changed outside "
                 "Casefile.")
@@ -145,8 +147,9 @@ def _changed(table: str, row_id: int, entry: tuple) -> str:
 
 
 def _check_row(report: IntegrityReport, recorded: dict, table: str, row_id: int,
-               digest: str) -> None:
-    """One row against the latest digest the trail holds for it (taken out of `recorded`)."""
+               digest: str, *, search_index: bool = True) -> None:
+    """One row against the latest digest the trail holds for it (taken out of `recorded`).
+    Without the search index (already reported missing) a source's entry in it is not told."""
     report.rows += 1
     entry = recorded.pop(digests.key(table, row_id), None)
     if entry is None:
@@ -158,7 +161,12 @@ def _check_row(report: IntegrityReport, recorded: dict, table: str, row_id: int,
             f"{_row_name(table, row_id)} was removed {_recorded_when(entry)}, but it is in the "
             "case again: it was put back outside Casefile.")
     elif digests.row_digest(entry[0]) != digest:
-        report.problems.append(_changed(table, row_id, entry))
+        columns = digests.differing_columns(table, row_id, entry[0], search_index=search_index)
+        if not search_index and columns is not None:
+            columns = [c for c in columns if c != digests.SEARCH_INDEX]
+            if not columns:
+                return
+        report.problems.append(_changed(table, row_id, entry, columns))
 
 
 def _check_rows(report: IntegrityReport, recorded: dict) -> None:
@@ -191,13 +199,50 @@ def _check_missing(report: IntegrityReport, recorded: dict) -> None:
                 "Casefile.")
 
 
-def _check_strays(report: IntegrityReport) -> None:
-    """Search-index documents and original bytes that belong to no source of the case."""
+def _varints(data: bytes) -> list[int]:
+    """The numbers in FTS5's varint encoding (7 bits a byte, high bit: more follow)."""
+    numbers, value, length = [], 0, 0
+    for byte in data:
+        value, length = (value << 7) | (byte & 0x7F), length + 1
+        if not byte & 0x80 or length == 9:
+            numbers.append(value)
+            value, length = 0, 0
+    return numbers
+
+
+def _check_search_index(report: IntegrityReport) -> bool:
+    """The search index is whole, its word counts add up to its documents' and it holds no
+    document that is not a source; False when its tables are gone (nothing more is told)."""
+    names = ", ".join(f"'{t}'" for t in _INDEX_TABLES)
+    present = {name for (name,) in database.execute_sql(
+        f"SELECT name FROM sqlite_master WHERE name IN ({names})")}
+    if len(present) < len(_INDEX_TABLES):
+        report.problems.append(
+            "The search index is missing from the case: it was removed outside Casefile, and "
+            f"searches cannot find anything ({_REBUILD}).")
+        return False
+    docs, words = 0, 0
+    for (size,) in database.execute_sql('SELECT sz FROM "source_index_docsize"'):
+        docs, words = docs + 1, words + sum(_varints(size or b""))
+    totals = database.execute_sql('SELECT block FROM "source_index_data" WHERE id = 1'
+                                  ).fetchone()
+    structure = database.execute_sql('SELECT count(*) FROM "source_index_data" WHERE id = 10'
+                                     ).fetchone()[0]
+    counted = _varints(totals[0] or b"") if totals else []
+    if not structure or counted[:1] != [docs] or sum(counted[1:]) != words:
+        report.problems.append(
+            "The search index is damaged or was changed outside Casefile: its word counts do "
+            f"not add up to its documents' ({_REBUILD}).")
     for (doc_id,) in database.execute_sql(
             'SELECT id FROM "source_index_docsize" WHERE id NOT IN (SELECT id FROM source)'):
         report.problems.append(
             f"The search index holds a document (#{doc_id}) that is not a source of the case: "
-            "it was added outside Casefile (rebuild the index with “casefile reindex”).")
+            f"it was added outside Casefile ({_REBUILD}).")
+    return True
+
+
+def _check_strays(report: IntegrityReport) -> None:
+    """Original bytes that belong to no source of the case."""
     for (source_id,) in database.execute_sql(
             "SELECT source_id FROM source_original WHERE source_id NOT IN "
             "(SELECT id FROM source)"):
@@ -207,12 +252,14 @@ def _check_strays(report: IntegrityReport) -> None:
 
 
 def _check_sources(report: IntegrityReport, progress: Progress | None,
-                   recorded: dict) -> None:
+                   recorded: dict, search_index: bool) -> None:
     imported = dict(database.execute_sql(_IMPORTED_HASHES).fetchall())
     total = database.execute_sql("SELECT count(*) FROM source").fetchone()[0]
     for done, (source_id, title, sha, text_sha, text, data, row) in enumerate(
-            database.execute_sql(_SOURCE_ROWS), start=1):
-        _check_row(report, recorded, "source", source_id, digests.sha256_text(row))
+            database.execute_sql(_SOURCE_ROWS.format(
+                row=digests.row_json("source", search_index=search_index))), start=1):
+        _check_row(report, recorded, "source", source_id, digests.sha256_text(row),
+                   search_index=search_index)
         name = f"Source {source_ref(source_id)} “{title}”"
         if data is None:
             report.problems.append(f"{name}: its original bytes are missing from the case.")
@@ -240,8 +287,9 @@ def verify_case(progress: Progress | None = None) -> IntegrityReport:
         recorded = digests.recorded()
         _check_chain(report)
         _check_rows(report, recorded)
+        search_index = _check_search_index(report)
         _check_strays(report)
-        _check_sources(report, progress, recorded)
+        _check_sources(report, progress, recorded, search_index)
         _check_missing(report, recorded)
         recovered = database.execute_sql(
             "SELECT count(*) FROM audit_entry WHERE action = 'case.recover'").fetchone()[0]

@@ -21,6 +21,8 @@ from desktop.services import audit
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _SYNTAX = re.compile(r'"|\*|\^|\b(AND|OR|NOT|NEAR)\b')
 SNIPPET_TOKENS = 24
+_DAMAGED = ("The search index is damaged or was changed outside Casefile, so it cannot be "
+            "searched; rebuild it with “casefile reindex”.")
 
 # FTS5's own `rank` column (bm25): ordering by it happens inside FTS5, so snippet() is computed
 # only for the rows returned, not for every source that matches.
@@ -79,7 +81,11 @@ def search(query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
     try:
         rows = database.execute_sql(_QUERY, (expression, limit, offset)).fetchall()
     except (OperationalError, sqlite3.OperationalError) as exc:
+        if "vtable constructor failed" in str(exc) or "no such table" in str(exc):
+            raise SearchQueryError(_DAMAGED) from exc
         raise SearchQueryError(_explain(query, exc)) from exc
+    except (DatabaseError, sqlite3.DatabaseError) as exc:  # SQLite calls it corruption
+        raise SearchQueryError(_DAMAGED) from exc
     hits = []
     for source_id, title, publisher, rank, marked in rows:
         snippet, spans = split_snippet(marked or "")
@@ -121,11 +127,42 @@ def index_matches_text() -> bool:
     return True
 
 
+#: The tables FTS5 keeps the index in, as it creates them: they are put back as an empty
+#: index has them, so that a damaged index can be dropped whole and made anew.
+_INDEX_TABLES = {
+    "data": "(id INTEGER PRIMARY KEY, block BLOB)",
+    "idx": "(segid, term, pgno, PRIMARY KEY (segid, term)) WITHOUT ROWID",
+    "docsize": "(id INTEGER PRIMARY KEY, sz BLOB)",
+    "config": "(k PRIMARY KEY, v) WITHOUT ROWID",
+}
+
+
+def _make_index_anew() -> None:
+    """Drop what is left of a search index that does not match the text, and create it.
+
+    FTS5 cannot drop an index whose tables are gone or damaged, so they are first put back as
+    those of a blank index (made in the connection's temporary schema) hold them."""
+    database.execute_sql("CREATE VIRTUAL TABLE temp.casefile_blank_index USING fts5(text)")
+    for name, columns in _INDEX_TABLES.items():
+        database.execute_sql(f'DROP TABLE IF EXISTS main."source_index_{name}"')
+        database.execute_sql(f'CREATE TABLE main."source_index_{name}" {columns}')
+        database.execute_sql(f'INSERT INTO main."source_index_{name}" '
+                             f'SELECT * FROM temp."casefile_blank_index_{name}"')
+    database.execute_sql("DROP TABLE temp.casefile_blank_index")
+    database.execute_sql('DROP TABLE IF EXISTS main."source_index"')
+    for name in _INDEX_TABLES:  # left when the index itself was dropped behind Casefile's back
+        database.execute_sql(f'DROP TABLE IF EXISTS main."source_index_{name}"')
+    SourceIndex.create_table()
+
+
 def rebuild_index(*, actor: str) -> Reindexed:
     """Check the search index against the sources' text, rebuild it from the text, and record
-    both in the audit trail, in one transaction."""
+    both in the audit trail, in one transaction. An index that does not match (changed, or
+    its tables removed) is made anew, not repaired."""
     with database.atomic():
         matched = index_matches_text()
+        if not matched:
+            _make_index_anew()
         SourceIndex.rebuild()
         count = database.execute_sql("SELECT count(*) FROM source").fetchone()[0]
         result = Reindexed(count, matched)

@@ -172,6 +172,13 @@ TAMPERS = [
         ["The search index holds a document (#99) that is not a source"],
         id="document added to the search index"),
     pytest.param(
+        ["DROP TABLE source_index"], ["The search index is missing from the case"],
+        id="search index dropped"),
+    pytest.param(
+        ["DELETE FROM source_index_data"],
+        ["The search index is damaged or was changed outside Casefile: its word counts"],
+        id="search index emptied"),
+    pytest.param(
         ["INSERT INTO source_index (source_index, rowid, text) "
          "SELECT 'delete', id, text FROM source WHERE id = 4",
          "DELETE FROM evidence WHERE source_id = 4",
@@ -382,3 +389,28 @@ def test_a_row_a_recovery_could_not_keep_is_named_as_lost_then(copy, tmp_path):
     report = recovery.recover_case(path, tmp_path / "recovered.casefile", actor=REVIEWER)
     _found(report.verify_problems, "E-002 was lost when the case was recovered from a damaged "
                                    "file (entry #", "the trail last recorded it on")
+
+
+@pytest.mark.parametrize("statement", [
+    "DROP TABLE source_index", "DROP TABLE source_index_config", "DELETE FROM source_index_data",
+    "UPDATE source_index_data SET block = zeroblob(length(block)) WHERE id > 10"])
+def test_a_damaged_or_removed_search_index_is_made_anew(copy, statement):
+    from desktop.domain.errors import SearchQueryError
+    from desktop.services import search
+
+    path, _, _ = copy
+    _run(path, statement)
+    db.open_case(path)
+    try:
+        try:
+            found = search.search("Phenol")
+        except SearchQueryError as exc:  # the index cannot be read at all
+            assert "rebuild it with “casefile reindex”" in str(exc)
+            found = []
+        assert not [hit for hit in found if hit.source_id == 4]
+        assert not search.rebuild_index(actor="Olena Documenter").matched
+        assert [hit.source_id for hit in search.search("Phenol")] == [4]
+        report = integrity.verify_case()
+    finally:
+        db.close_case()
+    assert report.ok, report.problems
