@@ -228,7 +228,10 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(printable(f"Reference       {about.reference or '—'}"))
     print(f"Classification  {scales.label(scales.CLASSIFICATIONS, about.classification)}")
     print(f"Standard        {about.standard_of_proof}")
-    print(f"File format     {db.SCHEMA_VERSION}")
+    version = db.file_format()
+    print(f"File format     {version}" + (f" (read as {db.SCHEMA_VERSION}; the file is upgraded "
+                                           "when opened for editing)"
+                                           if version < db.SCHEMA_VERSION else ""))
     print(f"Sources         {about.sources}")
     print(f"Incidents       {about.incidents}")
     print(f"Evidence        {about.evidence}" + (f" ({detail})" if detail else ""))

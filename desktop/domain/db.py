@@ -32,8 +32,9 @@ from desktop.domain.fileformat import (
 
 __all__ = [
     "APPLICATION_ID", "PRAGMAS", "SCHEMA_VERSION", "SQLITE_MAGIC", "SUFFIX", "case_path",
-    "close_case", "convert_to_encrypted", "inspect_case", "is_encrypted_file", "is_writable",
-    "new_case", "open_case", "open_read_only", "read_only_connection", "read_only_uri",
+    "close_case", "convert_to_encrypted", "file_format", "inspect_case", "is_encrypted_file",
+    "is_writable", "new_case", "open_case", "open_read_only", "read_only_connection",
+    "read_only_uri",
 ]
 
 PRAGMAS = {
@@ -181,7 +182,7 @@ def open_read_only(path: Path | str, passphrase: str | None = None, *,
         else:
             db = encryption.database(read_only_uri(path), passphrase, uri=True,
                                      pragmas=READ_ONLY_PRAGMAS)
-        db.case_file, db.read_only_case = path, True
+        db.case_file, db.read_only_case, db.file_format = path, True, version
         db.connect()
         models.database.initialize(db)
         if version < SCHEMA_VERSION:
@@ -251,6 +252,12 @@ def close_case() -> None:
     models.database.initialize(None)
     if failure is not None:
         raise CaseNotCompacted(Path(db.database), failure) from failure
+
+
+def file_format() -> int:
+    """The file format of the open case's file: this version's, unless an older case was
+    opened read-only (then read upgraded in memory, its file as it was)."""
+    return getattr(models.database.obj, "file_format", SCHEMA_VERSION)
 
 
 def case_path() -> Path | None:

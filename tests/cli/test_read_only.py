@@ -50,10 +50,13 @@ def _handover_copy(folder: Path) -> Path:
 
 
 def _sealed(folder: Path) -> tuple[Path, Path]:
-    """An encrypted case, closed, and a file with its passphrase."""
+    """An encrypted case with one source, closed, and a file with its passphrase."""
+    from desktop.services import sources
+
     pytest.importorskip("sqlcipher3")
     case, secret = folder / "sealed.casefile", folder / "pass.txt"
     db.new_case(case, "Sealed", passphrase="seven silent witnesses at dawn")
+    sources.import_files(sorted(SEEDS.glob("*.txt"))[:1], actor="Olena")
     db.close_case()
     secret.write_text("seven silent witnesses at dawn\n")
     return case, secret
@@ -95,9 +98,10 @@ def test_a_copy_verified_against_its_manifest_still_matches_it_after(tmp_path, c
 def test_an_encrypted_case_is_read_without_a_byte_changing(tmp_path, capsys):
     case, secret = _sealed(tmp_path)
     before = _fingerprint(case)
-    for command in ("info", "verify", "sources"):
-        code, _, err = _run("--passphrase-file", str(secret), command, str(case), capsys=capsys)
-        assert code == 0, err
+    for command in READING:
+        code, _, err = _run("--passphrase-file", str(secret), command[0], str(case),
+                            *command[1:], capsys=capsys)
+        assert code == 0, (command, err)
     assert _fingerprint(case) == before
 
 
@@ -124,6 +128,8 @@ def test_an_older_case_is_read_upgraded_in_memory_and_left_as_it_was(tmp_path, c
     before = _fingerprint(old)
     code, out, _ = _run("info", str(old), capsys=capsys)
     assert code == 0 and "Incidents       1" in out
+    assert (f"File format     1 (read as {db.SCHEMA_VERSION}; the file is upgraded when opened "
+            "for editing)") in out
     assert _fingerprint(old) == before
     assert sqlite3.connect(old).execute("PRAGMA user_version").fetchone()[0] == 1
 
