@@ -117,6 +117,13 @@ def word_document(path: Path, *, padding: int = 0, paragraphs: list[str] = ()) -
     return path
 
 
+def failure(path: Path, data: bytes | None = None) -> str:
+    """The message of the SourceImportError that importing `path` raises."""
+    with pytest.raises(SourceImportError) as caught:
+        extract_bytes(path, path.read_bytes() if data is None else data)
+    return str(caught.value)
+
+
 def nested_page(levels: int) -> bytes:
     """An old saved page whose <div> tags are never closed: each paragraph one level deeper."""
     body = b"".join(b"<div><p>Paragraph %d of the statement.</p>" % i for i in range(levels))
@@ -164,13 +171,6 @@ def test_the_unpacked_limit_counts_every_part(tmp_path, monkeypatch):
     assert failure(path) == ("padded.docx: unpacks to more than 4 MB; a Word document this "
                              "large should be split")
     assert "Свідок" in extract(word_document(tmp_path / "fits.docx", padding=3 * MB)).text
-
-
-def failure(path: Path, data: bytes | None = None) -> str:
-    """The message of the SourceImportError that importing `path` raises."""
-    with pytest.raises(SourceImportError) as caught:
-        extract_bytes(path, path.read_bytes() if data is None else data)
-    return str(caught.value)
 
 
 def test_a_pdf_stream_that_unpacks_past_the_limit_is_refused():
