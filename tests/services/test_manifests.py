@@ -19,7 +19,8 @@ REVIEWER = "Mykola Reviewer"
 def copy(worked_case, tmp_path, actor) -> Path:
     """A plain hand-over copy of the worked case, with its manifest beside it; nothing open."""
     source = worked_case["sources"]["000_834f49a7d7f9d56b.txt"]
-    evidence.add_evidence(source, 10, 40, actor=actor)  # a fifth span, to be rewritten
+    for start in (10, 50):  # with E-004, three spans on the UN report
+        evidence.add_evidence(source, start, start + 30, actor=actor)
     path = tmp_path / "copy.casefile"
     handover.save_copy(path, actor=actor)
     db.close_case()
@@ -67,29 +68,27 @@ def test_a_manifest_of_another_case_is_caught(copy, tmp_path):
 
 
 def test_a_returned_copy_with_rows_removed_and_a_quote_rewritten_is_caught(copy, worked_case):
-    spans = worked_case["evidence"]
+    spans, source = worked_case["evidence"], worked_case["sources"]["000_834f49a7d7f9d56b.txt"]
     db.open_case(copy)  # the reviewer works on the copy: entries after the hand-over
     review.review_evidence(spans["time"], "approved", actor=REVIEWER)
     db.close_case()
     con = sqlite3.connect(copy)  # then, behind Casefile's back:
-    rows = con.execute("SELECT id, source_id FROM evidence ORDER BY id").fetchall()
-    doomed_source = rows[-1][1]
-    kept = [r for r in rows if r[1] != doomed_source]
-    con.execute("DELETE FROM evidence WHERE source_id = ?", (doomed_source,))
-    con.execute("DELETE FROM source_original WHERE source_id = ?", (doomed_source,))
-    con.execute("DELETE FROM source WHERE id = ?", (doomed_source,))
-    removed = len(rows) - len(kept)
-    extra = [r[0] for r in kept if r[0] != spans["time"]][:4 - removed]
-    con.executemany("DELETE FROM evidence WHERE id = ?", [(e,) for e in extra])
+    con.execute("DELETE FROM evidence WHERE source_id = ? OR id = ?", (source, spans["place"]))
+    con.execute("DELETE FROM source_original WHERE source_id = ?", (source,))
+    con.execute("DELETE FROM source WHERE id = ?", (source,))
     con.execute("UPDATE evidence SET quote = 'they were all released unharmed' WHERE id = ?",
-                (spans["time"],))
+                (spans["killing"],))
     con.commit()
     con.close()
     problems = _verify(copy, _manifest_of(copy))
-    assert sum("is gone, and its trail records no removal of it" in p for p in problems) == 5
-    assert any(p.startswith(f"S-{doomed_source:03d} “") and "is gone" in p for p in problems)
-    # E-001 was reviewed in the copy, so its row may differ: its quote is the row digests' work.
-    assert not any("differs from the copy handed over" in p for p in problems)
+    gone = [p for p in problems if p.endswith("is gone, and its trail records no removal of it.")]
+    added = [spans["un_count"] + 1, spans["un_count"] + 2]  # the copy fixture's two spans
+    assert [p.split(" ")[0] for p in gone] == [f"S-{source:03d}", *(
+        f"E-{e:03d}" for e in sorted([spans["place"], spans["un_count"], *added]))]
+    assert gone[0].startswith(f"S-{source:03d} “UN mission reports 79 executions")
+    assert (f"E-{spans['killing']:03d} differs from the copy handed over, and its trail records "
+            "no change of it since.") in problems
+    assert len(problems) == 5 + 1
 
 
 def test_a_quote_rewritten_in_an_untouched_copy_is_named(copy, worked_case):
