@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication
 
@@ -137,6 +137,7 @@ class CasefileApp(QObject):
         w.incident_form.evidenceActivated.connect(reading.show_evidence)
         w.evidence_panel.evidenceActivated.connect(reading.show_evidence)
         w.evidence_panel.editRequested.connect(editing.edit_evidence)
+        w.evidence_panel.selectionChangedIds.connect(reading.follow_list)
         w.evidence_panel.selectionChangedIds.connect(review.selection_changed)
         w.evidence_panel.shownChanged.connect(review.list_filtered)
         w.search_panel.searchRequested.connect(reading.run_search)
@@ -219,4 +220,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         casefile.cases.open_case(target)
     if not settings.tour_seen:
         casefile.session.start_tour()
+    QTimer.singleShot(_WARM_UP_AFTER_MS, _warm_up_readers)
     return app.exec()
+
+
+#: After start-up, the readers of dates and number words load in the background (about a
+#: second of work) so the first E does not wait for them.
+_WARM_UP_AFTER_MS = 3000
+
+
+def _warm_up_readers() -> None:
+    import threading  # noqa: PLC0415
+
+    from desktop.services import suggestions  # noqa: PLC0415
+
+    threading.Thread(target=suggestions.warm_up, name="warm-up", daemon=True).start()

@@ -79,21 +79,21 @@ def trail_only() -> Change:
     return Change({})
 
 
-def then(first: Change, second: Change | None) -> Change:
-    """One Change of two made in turn (`second` may be None): it touches what either touched,
-    and its undo undoes the second, then the first (and returns the same pair for the redo).
-    The id is the first's."""
+def then(first: Change, second: Change | None, *, about: int | None = None) -> Change:
+    """One Change of two made in turn (`second` may be None): it touches what either touched;
+    its undo undoes the second, then the first, and its redo makes them again in their order.
+    The id is `about`, else the first's."""
     if second is None:
         return first
     merged: dict[Kind, frozenset[int] | None] = dict(first.touched)
     for kind, ids in second.touched.items():
         mine = merged.get(kind, frozenset())
         merged[kind] = None if ids is None or mine is None else mine | ids
+    about = first.id if about is None else about
 
     def undo(who: str) -> Change:
         second_back = second.undo(who) if second.undo else unchanged()
         first_back = first.undo(who) if first.undo else unchanged()
-        return then(first_back, second_back)
+        return then(second_back, first_back, about=about)  # its undo: first, then second
 
-    return Change(merged, undo, first.id)
-
+    return Change(merged, undo, about)

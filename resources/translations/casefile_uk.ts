@@ -723,7 +723,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Спершу виділіть уривок у джерелі, потім натисніть E.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Mark evidence</source>
         <translation>Позначити доказ</translation>
     </message>
@@ -1991,18 +1991,17 @@ After:
 <context>
     <name>MarkEvidenceDialog</name>
     <message>
-        <location filename="../../desktop/gui/widgets/dialogs/mark_evidence.py" line="+51"/>
+        <location filename="../../desktop/gui/widgets/dialogs/mark_evidence.py" line="+54"/>
         <source>Mark as evidence</source>
-        <extracomment>What the last accepted span supported: the default for the next one.</extracomment>
         <translation>Позначити як доказ</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>— not linked to an incident —</source>
         <translation>— без зв’язку з інцидентом —</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>the value this passage asserts, e.g. 16 or 2024-09-06</source>
         <translation>значення, яке стверджує уривок, напр. 16 або 2024-09-06</translation>
     </message>
@@ -2027,7 +2026,7 @@ After:
         <translation>словами, напр. лише 2024</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Incident</source>
         <translation>Інцидент</translation>
     </message>
@@ -2042,7 +2041,7 @@ After:
         <translation>Стверджуване значення</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Originated by</source>
         <translation>Першоджерело</translation>
     </message>
@@ -2070,6 +2069,21 @@ After:
         <location line="+1"/>
         <source>Mark</source>
         <translation>Позначити</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Fill the form: {fields}</source>
+        <translation>Заповнити форму: {fields}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The form says {old} now: tick to replace it.</source>
+        <translation>Зараз у формі: {old}. Позначте, щоб замінити.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The value of {fact} in the incident form, taken from this passage</source>
+        <translation>Значення «{fact}» у формі інциденту, взяте з цього уривка</translation>
     </message>
 </context>
 <context>
@@ -3856,7 +3870,7 @@ The details were written to {log}</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
     <message>
-        <location line="+657"/>
+        <location line="+663"/>
         <source>&lt;b&gt;Protected name&lt;/b&gt;: shown as &lt;b&gt;{pseudonym}&lt;/b&gt; in redacted dossiers</source>
         <translation>&lt;b&gt;Захищене ім’я&lt;/b&gt;: у знеособлених досьє показується як &lt;b&gt;{pseudonym}&lt;/b&gt;</translation>
     </message>
@@ -4012,7 +4026,7 @@ The details were written to {log}</source>
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="-633"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-639"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>

@@ -57,14 +57,18 @@ class Editing(Flow):
         dialog = MarkEvidenceDialog(quote, self.window.incident_form.incident_id(), self.window)
         if dialog.exec() != MarkEvidenceDialog.DialogCode.Accepted:
             return
-        self.add_evidence(source_id, start, end, dialog.values())
+        self.add_evidence(source_id, start, end, dialog.values(), fill=dialog.fill_fields())
 
-    def add_evidence(self, source_id: int, start: int, end: int, values: dict) -> int | None:
-        values = dict(values)
+    def add_evidence(self, source_id: int, start: int, end: int, values: dict,
+                     fill: dict | None = None) -> int | None:
+        """Mark a passage; with `fill`, also put its value into the incident's fields (one
+        undo step for both)."""
+        values, fill = dict(values), dict(fill or {})
         incident = values.get("incident")
         before = (incidents.incident_values(incident) or {}) if incident else {}
-        command = self.push(self.tr("Mark evidence"), lambda: evidence.add_evidence(
-            source_id, start, end, actor=self.user(), **values))
+
+        command = self.push(self.tr("Mark evidence"), lambda: evidence.mark_and_fill(
+            source_id, start, end, actor=self.user(), fill=fill, **values))
         if command is None:
             return None
         if before.get("state") in incidents.REVIEWED_STATES:

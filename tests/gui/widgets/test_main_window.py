@@ -129,8 +129,12 @@ def test_a_documenters_session_survives_undo_redo_and_reopening(qtbot, casefile,
     restored = Evidence.get_by_id(span.id)
     assert (restored.status, restored.quote, restored.start) == ("verified", PHENOL, start)
     actions = [a for (a,) in AuditEntry.select(AuditEntry.action).tuples()]
-    assert actions[-4:] == ["evidence.update", "evidence.remove", "evidence.restore",
+    # The mark filled the place: its undo sets the place back, then removes the span; the
+    # redo restores the span, then fills the place again.
+    assert actions[-7:] == ["evidence.update", "evidence.update", "incident.update",
+                            "evidence.remove", "evidence.restore", "incident.update",
                             "evidence.update"]
+    assert Incident.get().place == "New York"
 
     casefile.cases.close_case()
     assert casefile.cases.open_case(path)

@@ -1,12 +1,17 @@
 """The compact popup that turns a selected passage into an evidence span.
 
-Everything has a sensible default (the current incident, unverified, credibility 6), so
-E then Enter marks a passage; Tab walks the fields for keyboard-only use.
+Everything has a sensible default (the current incident, unverified, credibility 6), and what
+the passage supports is suggested from the passage itself (a date, a time, a count of people,
+a place; see `services.suggestions`), never carried over from the last mark. Its value is
+offered as the fact's value in the incident form: E, then Enter, marks the passage and fills
+the fact. Tab walks the fields for keyboard-only use.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -19,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
-from desktop.gui.i18n import scale_text
+from desktop.gui.i18n import scale_label, scale_text, supports_label
 from desktop.gui.widgets.dialogs import answer_buttons
-from desktop.services import incidents
+from desktop.services import incidents, suggestions
 
 MAX_PREFILL = 120
+MAX_WIDTH = 720  # the popup never grows past this (long element names are elided)
 
 
 def _supports_choices(qualifications: list[str]) -> list[tuple[str, str]]:
@@ -42,15 +48,16 @@ def _supports_choices(qualifications: list[str]) -> list[tuple[str, str]]:
 class MarkEvidenceDialog(QDialog):
     """Asks what a selected passage proves; `values()` gives the fields for add_evidence."""
 
-    #: What the last accepted span supported: the default for the next one.
-    last_supports = ""
-
     def __init__(self, quote: str, incident_id: int | None, parent: QWidget | None = None,
                  supports: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Mark as evidence"))
         self.setMinimumWidth(460)
+        self.setMaximumWidth(MAX_WIDTH)
         excerpt = " ".join(quote.split())
+        self._quote = excerpt
+        self._suggested = suggestions.suggest(excerpt)
+        self._precision = self._suggested.precision
         shown = QLabel(f"“{excerpt[:300]}{'…' if len(excerpt) > 300 else ''}”")
         shown.setWordWrap(True)
         shown.setStyleSheet("color: #333; font-style: italic; padding: 4px 0 8px 0;")
@@ -62,7 +69,13 @@ class MarkEvidenceDialog(QDialog):
         if incident_id is not None:
             self.incident.setCurrentIndex(max(0, self.incident.findData(incident_id)))
         self.supports = QComboBox()
-        self.value = QLineEdit(excerpt if len(excerpt) <= MAX_PREFILL else "")
+        # Long legal element names are cut short (their full text is the tooltip), so the
+        # popup keeps its width.
+        self.supports.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.supports.setMinimumContentsLength(40)
+        self.value = QLineEdit(self._suggested.value or (excerpt if len(excerpt) <= MAX_PREFILL
+                                                         else ""))
         self.value.setPlaceholderText(
             self.tr("the value this passage asserts, e.g. 16 or 2024-09-06"))
         self.status = QComboBox()
@@ -89,13 +102,24 @@ class MarkEvidenceDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(56)
+        self.fill = QCheckBox()
+        self.fill_note = QLabel()
+        self.fill_note.setWordWrap(True)
+        self.fill_note.setStyleSheet("color: #555;")
         self.incident.currentIndexChanged.connect(lambda: self._fill_supports(""))
-        self._fill_supports(supports or self.last_supports or "narrative")
+        self._fill_supports(supports or self._suggested.supports)
+        self._user_chose_supports = False
+        self.supports.activated.connect(self._supports_chosen)
+        self.supports.currentIndexChanged.connect(lambda _i: self._show_fill())
+        self.value.textEdited.connect(lambda _t: self._show_fill())
+        self.incident.currentIndexChanged.connect(lambda _i: self._show_fill())
 
         form = QFormLayout()
         form.addRow(self.tr("Incident"), self.incident)
         form.addRow(self.tr("Supports"), self.supports)
         form.addRow(self.tr("Asserted value"), self.value)
+        form.addRow("", self.fill)
+        form.addRow("", self.fill_note)
         form.addRow(self.tr("Originated by"), self.originator)
         form.addRow(self.tr("Period"), period)
         form.addRow(self.tr("Status"), self.status)
@@ -106,7 +130,48 @@ class MarkEvidenceDialog(QDialog):
         layout.addWidget(shown)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self._show_fill()
         self.supports.setFocus()
+
+    def _supports_chosen(self, _index: int) -> None:
+        """The user picked what the passage supports: read its value for that fact."""
+        found = suggestions.value_for(self.supports.currentData() or "", self._quote)
+        if found.value:
+            self.value.setText(found.value)
+        self._precision = found.precision
+        self._show_fill()
+
+    def fill_fields(self) -> dict:
+        """The incident fields marking this passage fills (empty when the tick is off)."""
+        return self._fill().fields if self.fill.isChecked() else {}
+
+    def _fill(self) -> suggestions.Fill:
+        incident_id = self.incident.currentData()
+        stored = incidents.incident_values(incident_id) if incident_id is not None else None
+        if stored is None:
+            return suggestions.Fill({}, {})
+        return suggestions.fills(self.supports.currentData() or "", self.value.text(),
+                                 self._precision, stored)
+
+    def _show_fill(self) -> None:
+        """Offer the value as the fact's value: ticked when it only fills empty fields."""
+        found = self._fill()
+        self.fill.setVisible(bool(found.fields))
+        self.fill_note.setVisible(bool(found.replaces))
+        if not found.fields:
+            self.fill.setChecked(False)
+            return
+        shown = ", ".join(f"{scale_label(scales.EDITABLE_FIELD_WORDS, f)} = {v}"
+                          for f, v in found.fields.items() if f != "date_precision")
+        self.fill.setText(self.tr("Fill the form: {fields}").format(fields=shown))
+        self.fill.setChecked(not found.replaces)
+        if found.replaces:
+            self.fill_note.setText(self.tr("The form says {old} now: tick to replace it.").format(
+                old=", ".join(f"{scale_label(scales.EDITABLE_FIELD_WORDS, f)} = {v}"
+                              for f, v in found.replaces.items())))
+        fact = self.supports.currentData() or ""
+        self.fill.setToolTip(self.tr("The value of {fact} in the incident form, taken from "
+                                     "this passage").format(fact=supports_label(fact)))
 
     def _fill_supports(self, preferred: str) -> None:
         incident_id = self.incident.currentData()
@@ -116,13 +181,10 @@ class MarkEvidenceDialog(QDialog):
         self.supports.clear()
         for text, code in _supports_choices(qualifications):
             self.supports.addItem(text, code)
+            self.supports.setItemData(self.supports.count() - 1, text,
+                                      Qt.ItemDataRole.ToolTipRole)
         index = self.supports.findData(current)
         self.supports.setCurrentIndex(max(0, index))
-
-    def accept(self) -> None:
-        # The next mark starts from what this one supported: spans come in runs per fact.
-        MarkEvidenceDialog.last_supports = self.supports.currentData() or ""
-        super().accept()
 
     def values(self) -> dict:
         """The fields of the new span, as services.evidence.add_evidence takes them."""
