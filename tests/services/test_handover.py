@@ -201,7 +201,11 @@ def test_evidence_added_since_keeps_the_incident_open_but_not_the_rest(worked_ca
     incident = worked_case["incidents"]["INC-001"]
     source_id = worked_case["sources"]["003_b8c3f3517aeeccd0.txt"]
     evidence.add_evidence(source_id, 0, 10, actor=actor, incident=incident, supports="title")
+    # New evidence sent the incident back to draft here: the copy's sign-off is not taken.
+    assert Incident.get_by_id(incident).state == "draft"
     report = handover.merge_review(copy, actor=actor)
-    assert any("INC-001: approved in the copy, but not here" in c for c in report.conflicts)
+    assert any(c.startswith("INC-001: approved in the copy, but it is draft here")
+               for c in report.conflicts)
+    assert Incident.get_by_id(incident).state == "draft"
     assert len(report.applied) == 4
     assert Evidence.get_by_id(worked_case["evidence"]["time"]).review_state == "approved"
