@@ -35,7 +35,8 @@ class Reading(Flow):
             comparing = w.compare_view.isVisible()
             view = (w.compare_view if comparing and w.compare_view.source_id() is None
                     else self.active_view())
-        view.set_source(source_id)
+        if view.source_id() != source_id:  # a click on the source shown keeps its place
+            view.set_source(source_id)
         self._last_view = view
         w.navigator.select_source(source_id)
 
@@ -51,6 +52,18 @@ class Reading(Flow):
             self.open_source(source_id, view)
         view.select_span(evidence_id)
         self.window.evidence_panel.select_evidence(evidence_id)
+
+    def follow_list(self, _ids: list | None = None) -> None:
+        """The evidence list's current span is the one outlined in the source that shows it
+        (and none is outlined in a source that does not), so a status key acts on what the
+        user sees outlined."""
+        current = self.window.evidence_panel.current_id()
+        row = evidence.evidence_rows(ids=[current]) if current is not None else []
+        for view in (self.window.source_view, self.window.compare_view):
+            if row and view.source_id() == row[0].source_id:
+                view.select_span(current)
+            else:
+                view.unselect_span()
 
     def view_showing(self, source_id: int):
         w = self.window

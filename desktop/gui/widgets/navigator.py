@@ -101,7 +101,7 @@ def current_id(view: QTableView) -> int | None:
 class Navigator(QWidget):
     """Sources above incidents, in a splitter; emits what the user asks for, by id."""
 
-    sourceActivated = Signal(int)  # double-click or Enter: open the source
+    sourceActivated = Signal(int)  # a click or Enter: open the source
     sourceEditRequested = Signal(int)  # "Edit source details…"
     incidentSelected = Signal(int)  # a (different) incident became the current one
     incidentSelectionCleared = Signal()  # no incident is selected any more
@@ -146,7 +146,7 @@ class Navigator(QWidget):
         for column in (SourcesModel.PUBLISHER, SourcesModel.DATE):  # in the title's tooltip
             self.sources_view.setColumnHidden(column, True)
         self.sources_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order
-        self.sources_view.doubleClicked.connect(self._activate_source)
+        self.sources_view.clicked.connect(self._activate_source)  # one click opens it
         self.sources_view.selectionModel().selectionChanged.connect(self._source_changed)
         self.sources_view.installEventFilter(self)
         self.sources_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

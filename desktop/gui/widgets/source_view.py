@@ -677,6 +677,12 @@ class SourceView(QWidget):
         self._scroll_to(row.start)
         self._update_marks()
 
+    def unselect_span(self) -> None:
+        """Show no span as the current one (the user is on a span of another source)."""
+        if self._selected is not None:
+            self._selected = None
+            self._update_marks()
+
     def show_range(self, start: int, end: int) -> None:
         """Scroll to a range and mark it until the next click (a search hit)."""
         start, end = self._clamp(start, end)
