@@ -737,8 +737,13 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <source>Select evidence (in the source or the evidence list) to set its status.</source>
         <translation>Виділіть доказ (у джерелі або в списку доказів), щоб установити його статус.</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>{refs}: {status}, but the credibility still says “{grade}”; grade it in the evidence list.</source>
+        <translation>{refs}: {status}, але достовірність досі «{grade}»; оцініть її в списку доказів.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Change {fields} of %n span(s)</source>
         <translation>
             <numerusform>Змінити {fields} у %n фрагменті</numerusform>
@@ -1091,8 +1096,13 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
             <numerusform>Імпортовано %n джерел.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>An import is not undone: a source stays in the case with its custody record.</source>
+        <translation>Імпорт не скасовується: джерело залишається у справі разом із записом про його збереження.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n already in the case (same bytes), skipped:</source>
         <translation>
             <numerusform>%n файл уже є у справі (ті самі байти), пропущено:</numerusform>

@@ -78,7 +78,9 @@ class Exchange(Flow):
             return
         imported, duplicates, failed = (len(report.imported), len(report.duplicates),
                                         len(report.failed))
-        lines = [i18n.plural(self.tr("%n source(s) imported.", "", imported), imported)]
+        lines = [i18n.plural(self.tr("%n source(s) imported.", "", imported), imported)
+                 + (" " + self.tr("An import is not undone: a source stays in the case with "
+                                  "its custody record.") if imported else "")]
         if report.duplicates:
             lines.append(i18n.plural(self.tr("%n already in the case (same bytes), skipped:", "",
                                              duplicates), duplicates))
