@@ -118,3 +118,15 @@ def test_an_entry_appended_outside_casefile_is_found(closed_case):
     con.close()
     report = verify(closed_case)
     assert report.problems and "were added outside Casefile" in report.problems[0]
+
+
+def test_a_new_case_with_no_source_verifies(tmp_path):
+    from desktop.domain import db
+    from desktop.services import integrity
+
+    db.new_case(tmp_path / "empty.casefile", "Nothing imported yet", actor="Olena")
+    try:
+        report = integrity.verify_case()
+        assert report.ok, report.problems
+    finally:
+        db.close_case()
