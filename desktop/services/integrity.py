@@ -51,9 +51,15 @@ class IntegrityReport:
     def summary(self) -> str:
         """One line: all well, or the first problem and how many more."""
         if self.ok:
-            return (f"Integrity verified: {self.entries:,} audit entries account for the "
-                    f"case's {self.rows:,} records, and {self.sources:,} sources "
-                    f"({self.source_bytes / 1e6:,.1f} MB) match their fingerprints.")
+            def count(n: int, word: str) -> str:
+                return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+            accounts = "accounts" if self.entries == 1 else "account"
+            match = "matches its fingerprint" if self.sources == 1 else "match their fingerprints"
+            entries = f"{self.entries:,} audit entr{'y' if self.entries == 1 else 'ies'}"
+            return (f"Integrity verified: {entries} {accounts} for the case's "
+                    f"{count(self.rows, 'record')}, and {count(self.sources, 'source')} "
+                    f"({self.source_bytes / 1e6:,.1f} MB) {match}.")
         more = len(self.problems) - 1
         return self.problems[0] + (f" (and {more} more problem{'s' if more > 1 else ''})"
                                    if more else "")
