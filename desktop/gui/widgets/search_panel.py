@@ -11,6 +11,7 @@ import html
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.domain.printable import printable
 from desktop.gui.i18n import plural
 from desktop.services.search import SearchHit
 
@@ -27,10 +28,10 @@ def render_hits(hits: list[SearchHit]) -> str:
                            "</b>")
             last = end
         snippet.append(html.escape(hit.snippet[last:]))
-        publisher = f" · {html.escape(hit.publisher)}" if hit.publisher else ""
+        publisher = f" · {html.escape(printable(hit.publisher))}" if hit.publisher else ""
         parts.append(
             f"<p style='margin:0 0 10px 0'><a href='source:{hit.source_id}'>"
-            f"{html.escape(hit.title or untitled)}</a>"
+            f"{html.escape(printable(hit.title) or untitled)}</a>"
             f"<span style='color:#666'>{publisher}</span><br>"
             f"<span style='color:#222'>{' '.join(''.join(snippet).split())}</span></p>")
     return "".join(parts)

@@ -73,3 +73,13 @@ def test_the_import_report_names_duplicates_and_failures_escaped(qtbot, case, tm
     assert f"{escaped}.txt — same as “{escaped}\\nforged”" in text
     assert f"{escaped}.pdf: is not a readable PDF" in text
     assert "\u202e" not in text and "\x1b" not in text
+
+
+def test_search_hits_name_their_source_escaped(qtbot):
+    from desktop.gui.widgets.search_panel import render_hits
+    from desktop.services.search import SearchHit
+
+    hit = SearchHit(1, HOSTILE, "News\u202eAgency", 1.0, "the column passed", ((4, 10),))
+    shown_html = render_hits([hit])
+    assert "photo\\u202egnp.exe\\x1b[2J" in shown_html and "News\\u202eAgency" in shown_html
+    assert "\u202e" not in shown_html and "\x1b" not in shown_html
