@@ -10,6 +10,7 @@ a badge with the number of backing spans; facts whose sources disagree show a co
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QIntValidator
@@ -35,9 +36,12 @@ from PySide6.QtWidgets import (
 from desktop.domain import db, refs, scales
 from desktop.gui.i18n import plural, scale_description, scale_label, scale_text, supports_label
 from desktop.gui.widgets.actions import guard_typed_keys
-from desktop.services import assessment, evidence, incidents
+from desktop.services import evidence, incidents
 from desktop.services.changes import Change, Kind
 from desktop.services.evidence import EvidenceRow
+
+if TYPE_CHECKING:
+    from desktop.services import assessment
 
 DEBOUNCE_MS = 700
 EMPTY_TEXT = QT_TRANSLATE_NOOP("IncidentForm", "Select or add an incident in the list on the left")
@@ -220,6 +224,8 @@ class IncidentForm(QWidget):
             return
         backed = evidence.backing(self._id)
         clashes = evidence.conflicts_in(backed)
+        from desktop.services import assessment  # noqa: PLC0415 — not needed to start up
+
         facts = assessment.assess_incident(self._id)
         for key, button in self._badges.items():
             self._set_badge(button, backed.get(key, []), facts.get(key))
