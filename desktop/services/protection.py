@@ -15,7 +15,6 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import ProtectedPerson, Source, database
 from desktop.services import audit
 from desktop.services.changes import Change, touched
-from desktop.services.name_matching import NameMatcher
 
 
 def _spellings(names: str | Iterable[str]) -> list[str]:
@@ -171,7 +170,12 @@ class Redactor:
         self._table = table
         # The analysers behind the forms load here, once per process, only if someone is
         # protected.
-        self._matcher = NameMatcher(grouped) if table else None
+        self._matcher = None
+        if table:
+            from desktop.services.name_matching import NameMatcher  # noqa: PLC0415 — only
+            # when someone is protected (the patterns and the analysers behind them)
+
+            self._matcher = NameMatcher(grouped)
 
     @classmethod
     def for_case(cls) -> Redactor:

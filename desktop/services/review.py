@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry, Case, Evidence, Incident, database, utc_now
 from desktop.domain.refs import evidence_ref
-from desktop.services import assessment, audit, evidence, members
+from desktop.services import audit, evidence, members
 from desktop.services.changes import Change, touched
 from desktop.services.evidence import USABLE
 
@@ -222,6 +222,8 @@ def approve_incident(incident_id: int, *, actor: str, comment: str = "",
         _may_review(decider)
         _incident_four_eyes(incident, decider)
         _all_reviewed(incident)
+        from desktop.services import assessment  # noqa: PLC0415 — a sign-off only
+
         short = assessment.not_supported(incident)
         if short and not comment.strip():
             listed = ", ".join(f"{a.label} ({a.coverage})" for a in short[:4])

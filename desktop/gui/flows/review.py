@@ -32,7 +32,7 @@ from desktop.gui.flows.base import Flow
 from desktop.gui.i18n import scale_label, supports_label
 from desktop.gui.widgets.actions import REVIEW_ONLY
 from desktop.gui.widgets.review_queue import ReviewQueue
-from desktop.services import assessment, evidence, incidents, review
+from desktop.services import evidence, incidents, review
 from desktop.services.changes import Change, Kind
 
 
@@ -253,6 +253,8 @@ class Review(Flow):
     def _sign_off_reason(self, incident_id: int) -> tuple[str, bool]:
         """A sign-off of facts or elements not supported needs a written reason (the dossier
         prints it): ask for it, naming them; ("", True) when all is supported."""
+        from desktop.services import assessment  # noqa: PLC0415 — asked at a sign-off only
+
         short = assessment.not_supported(incident_id)
         if not short:
             return "", True
