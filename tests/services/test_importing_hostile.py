@@ -185,6 +185,28 @@ def test_a_pdf_stream_that_unpacks_past_the_limit_is_refused():
         "bomb.pdf: is not a readable PDF: a stream in it unpacks to more than 75 MB")
 
 
+@pytest.mark.slow
+def test_a_small_pdf_of_doubly_deflated_pages_is_refused_quickly(tmp_path):
+    # Deflate applied twice packs 40 MB into a few hundred bytes; three such pages make a
+    # PDF of 2 KB that unpacks past the limit.
+    content = b"BT /F1 12 Tf 72 720 Td (Witness) Tj ET\n" + b" " * (40 * 1000 * 1000)
+    stream = zlib.compress(zlib.compress(content, 9), 9)
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R >>")
+    contents = (b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(stream)
+                + stream + b"\nendstream")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>",
+               page % 6, page % 6, page % 6, contents]
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(pdf_file(objects))
+    assert bomb.stat().st_size < 64 * 1024
+    run = measured(tmp_path, bomb)
+    assert run["results"] == [{"refused": "bomb.pdf: unpacks to more than 100 MB; a PDF this "
+                                          "large should be split"}]
+    assert run["seconds"] <= 5
+    assert run["megabytes"] <= 500
+
+
 def pdf_file(objects: list[bytes]) -> bytes:
     """A PDF of these numbered objects, the first its catalogue, with a correct xref table."""
     out, offsets = b"%PDF-1.4\n", []
@@ -258,6 +280,7 @@ def test_small_files_are_read_in_this_process_and_large_ones_in_the_reading_proc
     assert reading.in_process(Path("note.txt"), b"a" * (20 * MB))
     assert reading.in_process(Path("page.html"), b"<p>a</p>")
     assert not reading.in_process(Path("page.html"), b" " * (300 * 1024))
+    assert not reading.in_process(Path("tiny.pdf"), b"%PDF-1.4")  # filters can chain
     assert reading.in_process(Path("short.docx"), word_document(tmp_path / "a.docx").read_bytes())
     padded = word_document(tmp_path / "b.docx", padding=3 * MB).read_bytes()
     assert len(padded) < 64 * 1024 and not reading.in_process(Path("b.docx"), padded)

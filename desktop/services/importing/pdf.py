@@ -22,8 +22,7 @@ def extract_pdf(path: Path, data: bytes) -> Extracted:
         try:
             reader = PdfReader(io.BytesIO(data))
             _unlock(path, reader)
-            pages = _page_texts(path, reader)
-            drawn = any(_has_contents(page) for page in reader.pages)
+            pages, drawn = _page_texts(path, reader)
         except SourceImportError:
             raise
         except LimitReachedError as exc:  # pypdf's own cap on what one stream unpacks to
@@ -47,28 +46,32 @@ def extract_pdf(path: Path, data: bytes) -> Extracted:
     )
 
 
-def _page_texts(path: Path, reader: PdfReader) -> list[str]:
-    """Each page's text, refusing a PDF whose text outgrows what any file may unpack to."""
-    pages, total = [], 0
+def _page_texts(path: Path, reader: PdfReader) -> tuple[list[str], bool]:
+    """Each page's text, and whether any page draws anything (a scan draws its image).
+
+    What the pages' contents unpack to is added up before any text is read (pypdf keeps them
+    once unpacked), and a PDF past the limit is refused without reading it further.
+    """
+    unpacked = drawn = 0
     for page in reader.pages:
-        pages.append((page.extract_text() or "").strip())
-        total += len(pages[-1])
-        if total > base.MAX_UNPACKED_BYTES:
+        size = _contents_size(page)
+        drawn, unpacked = drawn or size, unpacked + size
+        if unpacked > base.MAX_UNPACKED_BYTES:
             raise SourceImportError(path, f"unpacks to more than "
-                                          f"{base.megabytes(base.MAX_UNPACKED_BYTES)} of text; "
+                                          f"{base.megabytes(base.MAX_UNPACKED_BYTES)}; "
                                           "a PDF this large should be split")
-    return pages
+    return [(page.extract_text() or "").strip() for page in reader.pages], bool(drawn)
 
 
-def _has_contents(page) -> bool:
-    """Whether a page draws anything at all (a scan draws its image)."""
+def _contents_size(page) -> int:
+    """What a page's contents unpack to (pypdf's own limit refuses one stream past 75 MB)."""
     try:
         contents = page.get_contents()
-        return contents is not None and bool(contents.get_data().strip())
+        return len(contents.get_data()) if contents is not None else 0
     except LimitReachedError:
         raise
-    except Exception:
-        return False
+    except Exception:  # unreadable contents: extract_text finds nothing in them either
+        return 0
 
 
 def _why_no_text(pages: list[str], drawn: bool, warnings: list[str]) -> str:

@@ -32,9 +32,10 @@ Cancelled = Callable[[], bool]
 
 #: Largest file of each kind parsed in this process; anything larger goes to the reading
 #: process. Text is decoded in linear time whatever its size; a .docx counts what it unpacks
-#: to, as the zip declares it (zipfile never inflates a part past its declared size); a PDF
-#: this small holds at most about 64 MB of deflated streams (zlib packs at most ~1,000:1).
-IN_PROCESS_BYTES = {".html": 256 * 1024, ".htm": 256 * 1024, ".pdf": 64 * 1024,
+#: to, as the zip declares it (zipfile never inflates a part past its declared size). A PDF,
+#: however small, always goes: its streams can chain filters, and deflate applied twice
+#: packs a million bytes into one.
+IN_PROCESS_BYTES = {".html": 256 * 1024, ".htm": 256 * 1024, ".pdf": -1,
                     ".docx": 2 * 1024 * 1024}
 
 _POLL_SECONDS = 0.05
