@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import signal
 import zipfile
 from collections.abc import Callable
@@ -97,10 +98,13 @@ class Reader:
             if not self._process.is_alive():
                 break
         try:
-            kind, value = self._conn.recv()
+            kind, value, logs = self._conn.recv()
         except (EOFError, OSError):
             self.close()  # the next file gets a fresh process
             raise SourceImportError(path, OUT_OF_MEMORY + ", or the reader crashed") from None
+        for name, level, message in logs:
+            logging.getLogger(name).log(level, "%s (%s, in the reading process)", message,
+                                        path.name)
         if kind == "error":
             raise SourceImportError(path, value)
         return value
@@ -142,6 +146,8 @@ def _serve(conn: Connection, memory_limit: int) -> None:
     # and ends this one; a traceback from here would only confuse.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(memory_limit)
+    logs = _LogRecords()
+    logging.getLogger().addHandler(logs)
     from desktop.services.importing import extract_bytes
 
     while True:
@@ -150,13 +156,30 @@ def _serve(conn: Connection, memory_limit: int) -> None:
             if request is None:
                 return
             name, data = request
-            conn.send(("ok", extract_bytes(Path(name), data)))
+            reply = ("ok", extract_bytes(Path(name), data))
         except SourceImportError as exc:
-            conn.send(("error", exc.reason))
+            reply = ("error", exc.reason)
         except MemoryError:  # even receiving the file took more than the cap
-            conn.send(("error", OUT_OF_MEMORY))
+            reply = ("error", OUT_OF_MEMORY)
         except EOFError:  # the importing process has gone
             return
+        conn.send((*reply, logs.take()))
+
+
+class _LogRecords(logging.Handler):
+    """What the parsers log in the reading process, sent back with each file's result so it
+    goes where the importing process sends its logs (the log file, never the terminal)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+    def take(self) -> list[tuple[str, int, str]]:
+        records, self.records = self.records, []
+        return records
 
 
 def _limit_memory(limit: int) -> None:
