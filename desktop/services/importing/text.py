@@ -39,6 +39,7 @@ _GARBLED = 0.2
 # Lines checked per file, and characters per line: enough to find a pasted-in paragraph, and
 # linear in the size of the file whatever it holds.
 _LINES_CHECKED, _LINE_SAMPLE = 20_000, 2_000
+_SAVE_AGAIN = "save it in one encoding and import it again"
 
 _MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$")
 
@@ -60,17 +61,14 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     if best is None:
         raise SourceImportError(path, "looks like a binary file, not text")
     text = str(best)
-    garbled = garbled_line(text)
+    garbled = _garbled_line(text)
     if garbled:
         raise SourceImportError(path, f"mixes text encodings: line {garbled} does not read as "
                                       f"{best.encoding} like the rest; {_SAVE_AGAIN}")
     return text, best.encoding
 
 
-_SAVE_AGAIN = "save it in one encoding and import it again"
-
-
-def garbled_line(text: str) -> int | None:
+def _garbled_line(text: str) -> int | None:
     """The number of the first line that reads as garbled in this decoding, or None."""
     checked = 0
     for number, line in enumerate(text.split("\n"), 1):
