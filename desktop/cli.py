@@ -621,7 +621,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="full-text search over the sources of a case")
     p.add_argument("case")
-    p.add_argument("query", help='words, or FTS5 syntax: "a phrase", AND, OR, NOT, prefix*')
+    p.add_argument("query", help="words (a Ukrainian or Russian word finds its other forms: "
+                                 'Курськ finds Курської), or FTS5 syntax: "an exact phrase", '
+                                 "AND, OR, NOT, prefix*")
     p.add_argument("--limit", type=int, default=20, help="how many sources to show (default 20)")
     p.set_defaults(func=cmd_search)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from peewee import BooleanField, CharField, Field, IntegerField, SqliteDatabase
 
-from desktop.domain import digests, ledger, models
+from desktop.domain import digests, ledger, lemmas, models
 
 #: Who an upgrade's audit entry names: Casefile itself, not a member of the case.
 UPGRADE_ACTOR = "Casefile (file format upgrade)"
@@ -155,6 +155,20 @@ def _v10_row_digests(db: SqliteDatabase) -> None:
         "after": {"format": 10, "rows": len(rows)}, "row_digests": rows})
 
 
+def _v11_dictionary_forms(db: SqliteDatabase) -> None:
+    """Version 11: the dictionary forms of the sources' Ukrainian and Russian words, so that a
+    search finds a word's inflected forms; made from the text already in the case, in an
+    audited step that says how many words it holds."""
+    models.SearchLemma.create_table()
+    words = lemmas.rebuild()
+    ledger.append({
+        "actor": UPGRADE_ACTOR, "action": "case.upgrade", "object_type": "case", "object_id": 1,
+        "summary": f"Upgraded the case to file format 11: indexed the dictionary forms of the "
+                   f"{words:,} Ukrainian and Russian words of its sources, so that a search "
+                   "finds their inflected forms",
+        "after": {"format": 11, "words": words}})
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
@@ -166,6 +180,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     8: _v8_consent_and_risk,
     9: _v9_excluded_forms,
     10: _v10_row_digests,
+    11: _v11_dictionary_forms,
 }
 
 LATEST = max(STEPS)

@@ -15,6 +15,7 @@ from peewee import (
     BlobField,
     BooleanField,
     CharField,
+    CompositeKey,
     DatabaseProxy,
     FloatField,
     ForeignKeyField,
@@ -127,6 +128,18 @@ class SourceIndex(FTS5Model):
             "content_rowid": "id",
             "tokenize": "unicode61 remove_diacritics 2",
         }
+
+
+class SearchLemma(BaseModel):
+    """A word of the sources' text (lower case) beside one of its dictionary forms, so that a
+    search finds the word's inflected forms (domain/lemmas). Made from the text: not audited."""
+
+    lemma = TextField()
+    form = TextField(index=True)
+
+    class Meta:
+        primary_key = CompositeKey("lemma", "form")
+        without_rowid = True
 
 
 class Incident(BaseModel):
@@ -275,8 +288,8 @@ def insert_row(model: type[Model], values: dict) -> int:
     return database.execute_sql(sql, params).lastrowid
 
 
-TABLES = (Case, Source, SourceOriginal, SourceIndex, Incident, Evidence, ProtectedPerson,
-          Member, AuditEntry)
+TABLES = (Case, Source, SourceOriginal, SourceIndex, SearchLemma, Incident, Evidence,
+          ProtectedPerson, Member, AuditEntry)
 
 
 def plain_rows(query) -> list[tuple]:

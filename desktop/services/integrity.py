@@ -1,5 +1,5 @@
 """Verify a case: the audit trail's hash chain, every row against the trail, every source's
-fingerprints and the search index.
+fingerprints and the search index (with its dictionary forms, made again from the text).
 
 What it finds is said in plain words, first problem first, so a reviewer or a receiving office
 knows which entry or source was changed outside Casefile.
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.domain import digests, ledger
+from desktop.domain import digests, ledger, lemmas
 from desktop.domain.models import Case, database
 from desktop.domain.refs import evidence_ref, source_ref
 
@@ -259,9 +259,23 @@ def _check_strays(report: IntegrityReport) -> None:
             "of the case: they were added outside Casefile.")
 
 
+def _check_dictionary_forms(report: IntegrityReport, forms: set[str]) -> None:
+    """The search's table of dictionary forms holds exactly what the sources' words give."""
+    if not lemmas.present():
+        report.problems.append(
+            "The search index's dictionary forms are missing from the case: they were removed "
+            f"outside Casefile, and a word no longer finds its inflected forms ({_REBUILD}).")
+    elif not lemmas.table_matches(forms):
+        report.problems.append(
+            "The search index's dictionary forms do not match the words of the sources: they "
+            "were changed outside Casefile, and a word may miss its inflected forms or find "
+            f"others ({_REBUILD}).")
+
+
 def _check_sources(report: IntegrityReport, progress: Progress | None,
                    recorded: dict, search_index: bool) -> None:
     imported = dict(database.execute_sql(_IMPORTED_HASHES).fetchall())
+    forms: set[str] = set()
     total = database.execute_sql("SELECT count(*) FROM source").fetchone()[0]
     for done, (source_id, title, sha, text_sha, text, data, row) in enumerate(
             database.execute_sql(_SOURCE_ROWS.format(
@@ -279,12 +293,14 @@ def _check_sources(report: IntegrityReport, progress: Progress | None,
                     f"({sha[:16]}…); they were changed outside Casefile.")
         if text_sha and hashlib.sha256(text).hexdigest() != text_sha:
             report.problems.append(f"{name}: its extracted text was changed after import.")
+        forms |= lemmas.forms_in(text.decode("utf-8", errors="replace"))
         if imported.get(source_id) not in (None, sha):
             report.problems.append(f"{name}: its recorded fingerprint differs from the one in "
                                    "the audit trail's import entry.")
         report.sources += 1
         if progress and done % 50 == 0:
             progress(done, total, title)
+    _check_dictionary_forms(report, forms)
 
 
 def verify_case(progress: Progress | None = None) -> IntegrityReport:

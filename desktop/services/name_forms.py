@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
+from desktop.domain import lemmas
+
 #: The official Ukrainian Latin transliteration (Cabinet of Ministers resolution No. 55 of
 #: 27 January 2010): letter → Latin, and the letters spelled differently at a word's start.
 UKRAINIAN_LATIN = {
@@ -121,12 +123,8 @@ class NameForms:
 
 # -- The analysers (lazy, once per process) -----------------------------------------------------
 
-@functools.cache
-def analyser(lang: str) -> Any:
-    """The pymorphy3 analyser of a language ("uk" or "ru"), loaded on first use."""
-    import pymorphy3  # noqa: PLC0415 — heavy: loaded only when names are expanded
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
+# One per language for the whole of Casefile: search's dictionary forms use them too.
+analyser = lemmas.analyser
 
 
 _NAME_GRAMMEMES = {"Name": "given", "Patr": "patronymic", "Surn": "surname"}

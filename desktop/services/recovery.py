@@ -27,7 +27,7 @@ from pathlib import Path
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import Model
 
-from desktop.domain import db, encryption, files, ledger, models
+from desktop.domain import db, encryption, files, ledger, lemmas, models
 from desktop.domain.errors import CaseOpenError
 from desktop.domain.fileformat import looks_encrypted
 from desktop.domain.models import (
@@ -531,6 +531,7 @@ def _copy_all(copy: _Copy, actor: str, progress: Progress | None) -> None:
                 progress(done, steps, table)
         _restore_audit_head(copy)
         SourceIndex.rebuild()
+        lemmas.rebuild()
         for table in TABLES:
             _lost_rows_lines(copy, table)
         _link_lines(copy)

@@ -1,8 +1,11 @@
 """Full-text search over a case's sources (SQLite FTS5, ranked by bm25, with snippets).
 
-People type words, not query syntax: a query without FTS5 operators is searched as its words,
-each quoted, so `POW's` or `8(2)(b)` just work. A query that uses the syntax (quotes, AND, OR,
-NOT, NEAR, a trailing *) is passed through, and a mistake in it is reported in plain words.
+People type words, not query syntax: each word is searched quoted, so `POW's` or `8(2)(b)`
+just work, and the syntax (quotes, AND, OR, NOT, parentheses, a trailing *) is kept, a mistake
+in it reported in plain words. A Ukrainian or Russian word also finds its inflected forms: it
+is searched as any word of the case that shares a dictionary form with it (domain/lemmas), so
+"Курськ" finds "Курської"; a quoted phrase and a prefix (execut*) stay exact. A query with
+NEAR or ^ is passed through as typed.
 """
 
 from __future__ import annotations
@@ -13,13 +16,18 @@ from dataclasses import dataclass
 
 from peewee import DatabaseError, OperationalError
 
+from desktop.domain import lemmas
 from desktop.domain.errors import SearchQueryError
 from desktop.domain.models import SourceIndex, database
 from desktop.services import audit
 
 # Private-use characters mark the hits inside a snippet; they never occur in extracted text.
 _OPEN, _CLOSE = "\ue000", "\ue001"
-_SYNTAX = re.compile(r'"|\*|\^|\b(AND|OR|NOT|NEAR)\b')
+_SYNTAX = re.compile(r'"|\*|\b(AND|OR|NOT)\b')
+_PASSED_THROUGH = re.compile(r"\^|\bNEAR\b")
+# A quoted phrase (perhaps unclosed, perhaps a prefix), a parenthesis, or a word.
+_PARTS = re.compile(r'"[^"]*"?\*?|[()]|[^\s"()]+')
+_OPERATORS = frozenset({"AND", "OR", "NOT"})
 SNIPPET_TOKENS = 24
 _DAMAGED = ("The search index is damaged or was changed outside Casefile, so it cannot be "
             "searched; rebuild it with “casefile reindex”.")
@@ -49,14 +57,40 @@ class SearchHit:
 
 
 def fts_query(text: str) -> str:
-    """The FTS5 expression for what a user typed."""
+    """The FTS5 expression for what a user typed (an open case's words give the inflected
+    forms of a Ukrainian or Russian word)."""
     text = text.strip()
     if not text:
         raise SearchQueryError("Type a word or phrase to search for.")
-    if _SYNTAX.search(text):
+    if _PASSED_THROUGH.search(text):
         return text
-    words = [w.replace('"', "") for w in text.split()]
-    return " ".join(f'"{w}"' for w in words if w)
+    if not _SYNTAX.search(text):  # only words: parentheses are part of them, as in 8(2)(b)
+        return _joined([_term(word) for word in text.split()])
+    return _joined([_term(part) for part in _PARTS.findall(text)])
+
+
+def _term(part: str) -> str:
+    if part.startswith('"') or part in _OPERATORS or part in "()" or part.endswith("*"):
+        return part
+    forms = lemmas.forms_sharing(part)
+    if forms and forms != [part.lower()]:
+        alternatives = " OR ".join(f'"{form}"' for form in forms)
+        return f"({alternatives})" if len(forms) > 1 else alternatives
+    return f'"{part}"'
+
+
+def _joined(terms: list[str]) -> str:
+    """The terms as one expression: FTS5 takes two phrases side by side as both, but not a
+    parenthesised group beside another term, so AND is written out there."""
+    out: list[str] = []
+    for term in terms:
+        previous = out[-1] if out else None
+        if previous is not None and (previous.endswith(")") or term.startswith("(")) \
+                and previous not in _OPERATORS and previous != "(" and term not in _OPERATORS \
+                and term != ")":
+            out.append("AND")
+        out.append(term)
+    return " ".join(out)
 
 
 def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -77,8 +111,8 @@ def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 def search(query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
     """Sources matching `query`, best first (bm25), each with a highlighted snippet."""
-    expression = fts_query(query)
     try:
+        expression = fts_query(query)
         rows = database.execute_sql(_QUERY, (expression, limit, offset)).fetchall()
     except (OperationalError, sqlite3.OperationalError) as exc:
         if "vtable constructor failed" in str(exc) or "no such table" in str(exc):
@@ -118,7 +152,8 @@ class Reindexed:
 
 def index_matches_text() -> bool:
     """Whether the search index holds exactly the words of the sources' text: every source is
-    read and split into words again, so it takes as long as indexing them did."""
+    read and split into words again, so it takes as long as indexing them did. (Its table of
+    dictionary forms is checked by `lemmas.matches_text`.)"""
     try:
         database.execute_sql("INSERT INTO source_index (source_index, rank) "
                              "VALUES ('integrity-check', 1)")
@@ -160,10 +195,11 @@ def rebuild_index(*, actor: str) -> Reindexed:
     both in the audit trail, in one transaction. An index that does not match (changed, or
     its tables removed) is made anew, not repaired."""
     with database.atomic():
-        matched = index_matches_text()
+        matched = index_matches_text() and lemmas.matches_text()
         if not matched:
             _make_index_anew()
         SourceIndex.rebuild()
+        lemmas.rebuild()
         count = database.execute_sql("SELECT count(*) FROM source").fetchone()[0]
         result = Reindexed(count, matched)
         audit.record("search.reindex", actor=actor, object_type="case", object_id=1,

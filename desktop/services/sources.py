@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from peewee import fn
 
-from desktop.domain import scales
+from desktop.domain import lemmas, scales
 from desktop.domain.errors import SourceImportError, ValidationError
 from desktop.domain.models import (
     Evidence,
@@ -155,6 +155,7 @@ def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
         # Another import (another process) may have stored the same bytes since they were
         # parsed: those are duplicates now, found while this transaction holds the write lock.
         items = _drop_duplicates(items, report)
+        texts: list[str] = []
         for item in items:
             data = importing.read_source_bytes(item.path)
             if sha256_hex(data) != item.sha256:
@@ -171,6 +172,8 @@ def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
                                 "sha256": item.sha256, "size": item.size,
                                 "media_type": row["media_type"]})
             report.imported.append((item.path, source_id))
+            texts.append(row["text"])
+        lemmas.index_texts(texts)
         if cancelled and cancelled():
             txn.rollback()
             report.imported.clear()

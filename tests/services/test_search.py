@@ -75,3 +75,79 @@ def test_limit_and_offset_page_through_hits(seeded):
     everything = search.search("Ukrainian", limit=50)
     assert len(everything) >= 3
     assert search.search("Ukrainian", limit=2, offset=1) == everything[1:3]
+
+
+RUSSIAN = "Пленные были расстреляны у села Зелёный Шлях Курской области."
+INFLECTED = "Полонені українські військові, яких взяли біля Курська, були розстріляні."
+
+
+@pytest.fixture
+def inflected(seeded, actor, tmp_path):
+    found = dict(seeded)
+    for name, text in (("ru.txt", RUSSIAN), ("uk-inflected.txt", INFLECTED)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        found[name] = sources.import_files([path], actor=actor).imported[0][1]
+    return found
+
+
+def _hits(query: str) -> dict[int, list[str]]:
+    return {h.source_id: [h.snippet[s:e] for s, e in h.highlights] for h in search.search(query)}
+
+
+def test_a_ukrainian_word_finds_its_inflected_forms(inflected):
+    assert _hits("Курськ") == {inflected["pgo-ua.txt"]: ["Курської"],
+                               inflected["uk-inflected.txt"]: ["Курська"]}
+    assert _hits("полонених") == {inflected["uk-inflected.txt"]: ["Полонені"]}
+    assert _hits("військовополонені") == {inflected["pgo-ua.txt"]: ["військовополонених"]}
+
+
+def test_a_russian_word_finds_its_inflected_forms(inflected):
+    assert _hits("пленных") == {inflected["ru.txt"]: ["Пленные"]}
+    assert _hits("Курск") == {inflected["ru.txt"]: ["Курской"]}
+    assert _hits("зеленый") == {inflected["ru.txt"]: ["Зелёный"]}
+
+
+def test_every_word_of_a_query_is_found_in_some_form(inflected):
+    assert set(_hits("Курськ полонених")) == {inflected["uk-inflected.txt"]}
+    assert set(_hits("(Курськ OR Kursk) розстріл")) == {inflected["pgo-ua.txt"]}
+
+
+def test_a_quoted_phrase_and_a_prefix_stay_exact(inflected):
+    assert _hits('"Курськ"') == {}
+    assert _hits('"полонених"') == {}
+    assert set(_hits('"Курської області" військовополонених')) == {inflected["pgo-ua.txt"]}
+    assert set(_hits("Курсь*")) == {inflected["pgo-ua.txt"], inflected["uk-inflected.txt"]}
+
+
+def test_english_words_are_searched_as_typed(inflected):
+    assert search.fts_query("executed prisoners") == '"executed" "prisoners"'
+    assert search.fts_query("execut* OR Phenol") == 'execut* OR "Phenol"'
+    assert search.fts_query("art. 8(2)(b)") == '"art." "8(2)(b)"'
+    found = _hits("prisoner")  # not "prisoners": English words are not inflected
+    assert found and {w.lower() for words in found.values() for w in words} == {"prisoner"}
+
+
+def test_a_word_the_case_does_not_hold_is_still_looked_up_by_its_lemma(inflected):
+    assert set(_hits("полоненими")) == {inflected["uk-inflected.txt"]}
+
+
+def test_each_distinct_word_is_analysed_once(case, actor, tmp_path, monkeypatch):
+    from desktop.domain import lemmas
+
+    analysed: list[str] = []
+    real = lemmas.keys.__wrapped__
+
+    def counting(form):
+        analysed.append(form)
+        return real(form)
+
+    counting_keys = lemmas.functools.lru_cache(maxsize=None)(counting)
+    monkeypatch.setattr(lemmas, "keys", counting_keys)
+    first, second = tmp_path / "one.txt", tmp_path / "two.txt"
+    first.write_text("Полонені, полонені і ще раз полонені.", encoding="utf-8")
+    second.write_text("Полонені.", encoding="utf-8")
+    sources.import_files([first], actor=actor)
+    counting_keys.cache_clear()
+    sources.import_files([second], actor=actor)  # the case knows the word already
+    assert sorted(analysed) == sorted(["полонені", "і", "ще", "раз"])

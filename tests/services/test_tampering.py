@@ -349,6 +349,56 @@ def test_a_changed_search_index_is_rebuilt_and_the_rebuild_recorded(copy):
                                        "matched their text")
 
 
+@pytest.fixture
+def with_ukrainian(copy, tmp_path) -> Path:
+    """The copy with a Ukrainian statement imported through Casefile (S-006)."""
+    from desktop.services import sources
+
+    path, _, _ = copy
+    statement = tmp_path / "pgo.txt"
+    statement.write_text("Полонені були розстріляні біля Курська.", encoding="utf-8")
+    db.open_case(path)
+    sources.import_files([statement], actor="Olena Documenter")
+    db.close_case()
+    return path
+
+
+def test_changed_dictionary_forms_are_found_and_reindex_makes_them_anew(with_ukrainian):
+    from desktop.services import search
+
+    path = with_ukrainian
+    assert verify(path).ok
+    _run(path, "DELETE FROM search_lemma WHERE form = 'полонені'",
+         "INSERT INTO search_lemma (lemma, form) VALUES ('полонений', 'курська')")
+    _found(_problems(path), "dictionary forms do not match the words of the sources",
+           "casefile reindex")
+    db.open_case(path)
+    assert [hit.source_id for hit in search.search("полонених")] == [6]  # a wrong form's hit
+    assert not search.rebuild_index(actor="Olena Documenter").matched
+    assert [hit.snippet[s:e] for hit in search.search("полонених")
+            for s, e in hit.highlights] == ["Полонені"]
+    report = integrity.verify_case()
+    db.close_case()
+    assert report.ok, report.problems
+
+
+def test_removed_dictionary_forms_are_told_and_rebuilt(with_ukrainian):
+    from desktop.domain.errors import SearchQueryError
+    from desktop.services import search
+
+    path = with_ukrainian
+    _run(path, "DROP TABLE search_lemma")
+    _found(_problems(path), "dictionary forms are missing from the case", "casefile reindex")
+    db.open_case(path)
+    with pytest.raises(SearchQueryError, match="casefile reindex"):
+        search.search("Курськ")
+    assert not search.rebuild_index(actor="Olena Documenter").matched
+    assert [hit.source_id for hit in search.search("Курськ")] == [6]
+    report = integrity.verify_case()
+    db.close_case()
+    assert report.ok, report.problems
+
+
 def test_an_upgraded_case_accounts_for_its_rows_from_the_upgrade_on(tmp_path):
     from desktop.domain import migrations
     from tests.conftest import FIXTURES

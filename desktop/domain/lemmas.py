@@ -1,0 +1,158 @@
+"""The dictionary forms (lemmas) of Ukrainian and Russian words, and the case's table of them.
+
+A search for a word finds its inflected forms ("Курськ" finds "Курської", "полонених" finds
+"полонені") through the table `search_lemma`: each distinct Cyrillic word of the sources' text
+(lower case, as written) beside each of its keys — its lemmas as pymorphy3's dictionaries know
+them, and for an adjective made from a place ("курський") the place ("курськ"). A query word
+is searched as every form that shares a key with it. Each distinct word is analysed once: the
+table remembers the words of earlier imports, and a cache the words this process has seen.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from desktop.domain import models
+
+#: A Cyrillic word as the search index splits it, with its inner apostrophes (дев'ять).
+WORD = re.compile(r"[\u0400-\u04ffʼ]+(?:['’][\u0400-\u04ffʼ]+)*")
+_UKRAINIAN = frozenset("іїєґ'ʼ’")
+_RUSSIAN = frozenset("ыэёъ")
+#: Adjectives made from a place: Курськ → курський, Харків → харківський, Курск → курский.
+_PLACE_ENDINGS = ("ський", "цький", "зький", "ский", "цкий", "зкий")
+_BATCH = 500  # parameters per statement, well under SQLite's limit
+
+
+@functools.cache
+def analyser(lang: str) -> Any:
+    """The pymorphy3 analyser of a language ("uk" or "ru"), loaded on first use."""
+    import pymorphy3  # noqa: PLC0415 — heavy: loaded only when words are analysed
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def _languages(word: str) -> tuple[str, ...]:
+    letters = set(word)
+    if letters & _UKRAINIAN:
+        return ("uk",)
+    if letters & _RUSSIAN:
+        return ("ru",)
+    return ("uk", "ru")
+
+
+def _places(lemma: str) -> set[str]:
+    """The place an adjective's lemma is made from, in both ways it can be: курський → курськ,
+    харківський → харків (a stem shorter than four letters is taken for no place)."""
+    for ending in _PLACE_ENDINGS:
+        if lemma.endswith(ending):
+            return {stem for stem in (lemma[:-2], lemma[:-len(ending)]) if len(stem) >= 4}
+    return set()
+
+
+@functools.lru_cache(maxsize=200_000)
+def keys(form: str) -> tuple[str, ...]:
+    """What a word (lower case) is looked up by: its lemmas the dictionaries know, and the
+    place of a place's adjective; the word itself when the dictionaries do not know it."""
+    spelled = form.replace("ʼ", "'").replace("’", "'")
+    found: set[str] = set()
+    for lang in _languages(spelled):
+        morph = analyser(lang)
+        if morph.word_is_known(spelled):  # a quick look-up spares the guessing of a parse
+            found |= {parse.normal_form.replace("ё", "е")
+                      for parse in morph.parse(spelled) if parse.is_known}
+    for lemma in list(found):
+        found |= _places(lemma)
+    return tuple(sorted(found or {form}))
+
+
+def forms_in(text: str) -> set[str]:
+    """The distinct Cyrillic words of a text, lower case."""
+    return {word.lower() for word in set(WORD.findall(text))}
+
+
+def pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
+    """(key, form) of each form: the rows the table holds for them."""
+    return {(key, form) for form in forms for key in keys(form)}
+
+
+def _known(forms: list[str]) -> set[str]:
+    known: set[str] = set()
+    for i in range(0, len(forms), _BATCH):
+        chunk = forms[i:i + _BATCH]
+        known.update(form for (form,) in models.database.execute_sql(
+            f"SELECT DISTINCT form FROM search_lemma WHERE form IN "
+            f"({', '.join('?' * len(chunk))})", chunk))
+    return known
+
+
+def _insert(rows: Iterable[tuple[str, str]]) -> None:
+    rows = list(rows)
+    for i in range(0, len(rows), _BATCH):
+        models.database.cursor().executemany(
+            "INSERT OR IGNORE INTO search_lemma (lemma, form) VALUES (?, ?)",
+            rows[i:i + _BATCH])
+
+
+def index_texts(texts: Iterable[str]) -> int:
+    """Add the words of `texts` the table does not hold yet, each beside its keys; return how
+    many words were new. Runs inside the caller's transaction."""
+    forms: set[str] = set()
+    for text in texts:
+        forms |= forms_in(text)
+    new = sorted(forms - _known(sorted(forms)))
+    _insert(pairs(new))
+    return len(new)
+
+
+def _every_text() -> Iterable[str]:
+    for (text,) in models.database.execute_sql("SELECT text FROM source ORDER BY id"):
+        yield text
+
+
+def present() -> bool:
+    """Whether the case holds the table (it may have been removed outside Casefile)."""
+    return models.SearchLemma.table_exists()
+
+
+def rebuild() -> int:
+    """Make the table anew from every source's text; return how many words it holds."""
+    models.SearchLemma.create_table()
+    models.database.execute_sql("DELETE FROM search_lemma")
+    return index_texts(_every_text())
+
+
+def table_matches(forms: set[str]) -> bool:
+    """Whether the table holds exactly the rows that the words `forms` (every word of the
+    sources' text) give, no more and no fewer."""
+    held = set(models.database.execute_sql("SELECT lemma, form FROM search_lemma"))
+    return held == pairs(forms)
+
+
+def matches_text() -> bool:
+    """Whether the table holds exactly the rows the sources' words give: every source is read
+    and its words looked up again."""
+    if not present():
+        return False
+    forms: set[str] = set()
+    for text in _every_text():
+        forms |= forms_in(text)
+    return table_matches(forms)
+
+
+def forms_sharing(word: str, limit: int = 200) -> list[str]:
+    """The words of the case that share a key with `word` (itself among them when the case
+    holds it), shortest first; [] for a word that is not Cyrillic."""
+    form = word.lower()
+    if not WORD.fullmatch(form):
+        return []
+    held = [key for (key,) in models.database.execute_sql(
+        "SELECT lemma FROM search_lemma WHERE form = ?", (form,))]
+    wanted = held or list(keys(form))
+    rows = models.database.execute_sql(
+        f"SELECT DISTINCT form FROM search_lemma WHERE lemma IN "
+        f"({', '.join('?' * len(wanted))}) ORDER BY length(form), form LIMIT ?",
+        (*wanted, limit))
+    return [found for (found,) in rows]
