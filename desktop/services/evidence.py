@@ -377,6 +377,26 @@ def evidence_rows(*, incident_id: int | None = None, source_id: int | None = Non
     return [EvidenceRow(*row) for row in plain_rows(query.order_by(*order))]
 
 
+class SpanMark(NamedTuple):
+    """Where a span lies in its source and its status: all the source view draws."""
+
+    id: int
+    start: int
+    end: int
+    status: str
+
+
+def span_marks(source_id: int, ids: Sequence[int] | None = None) -> list[SpanMark]:
+    """The spans of one source (or those of `ids` in it) as marks, in text order: the fast
+    read for drawing thousands of them, without the rest of each row."""
+    query = (Evidence.select(Evidence.id, Evidence.start, Evidence.end, Evidence.status)
+             .where(Evidence.source == source_id))
+    if ids is not None:
+        query = query.where(Evidence.id.in_(list(ids)))
+    return [SpanMark(*row)
+            for row in plain_rows(query.order_by(Evidence.start, Evidence.id))]
+
+
 def backing(incident_id: int) -> dict[str, list[EvidenceRow]]:
     """Usable (not rejected) evidence of an incident, grouped by the field or element it backs."""
     return backing_of(evidence_rows(incident_id=incident_id))

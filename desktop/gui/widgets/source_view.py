@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
@@ -77,7 +78,7 @@ from desktop.services import protection
 from desktop.services import sources as source_service
 from desktop.services.anchoring import snap_to_words
 from desktop.services.changes import Change, Kind
-from desktop.services.evidence import EvidenceRow
+from desktop.services.evidence import EvidenceRow, SpanMark
 from desktop.services.sources import SourceDetails
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP("SourceView", "Open a source from the list on the left")
@@ -129,6 +130,13 @@ _HIT_WINDOW = 200
 
 _TOOLTIP_SPANS = 6  # spans described in one tooltip; more are counted
 
+#: A text this long or shorter is formatted at once. A longer one is formatted on screen first
+#: (with a screenful either side) and the rest in idle slices, so a 2 MB source opens about as
+#: fast as its bare text; scrolling into a part not formatted yet formats it before it is drawn.
+_FORMAT_AT_ONCE = 150_000
+_SLICE_CHARS = 20_000  # text formatted per step of an idle slice
+_SLICE_SECONDS = 0.006  # one idle slice's budget: scrolling and keys stay smooth meanwhile
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -149,7 +157,7 @@ class _Offsets:
         return position - bisect_right(self._ends, position) if self._ends else position
 
 
-def _segments(rows: Iterable[EvidenceRow]) -> tuple[list[int], list[int], list[tuple[int, ...]]]:
+def _segments(rows: Iterable[SpanMark]) -> tuple[list[int], list[int], list[tuple[int, ...]]]:
     """The elementary segments covered by spans: starts, ends and the ids over each.
 
     One sweep over the sorted span boundaries; gaps between spans are left out.
@@ -499,7 +507,10 @@ class SourceView(QWidget):
         self._text = ""
         self._names: list[tuple[int, int, str]] = []
         self._offsets = _Offsets("")
-        self._rows: dict[int, EvidenceRow] = {}
+        self._rows: dict[int, SpanMark] = {}
+        self._pending: list[tuple[int, int]] = []  # text not formatted yet, in text order
+        self._pending_reset = False  # whether that text still has formats to clear
+        self._next = 0  # where the idle slices go on formatting
         self._seg_starts: list[int] = []
         self._seg_ends: list[int] = []
         self._seg_ids: list[tuple[int, ...]] = []
@@ -527,6 +538,8 @@ class SourceView(QWidget):
         self._find_bar.hide()
         self._find_timer = QTimer(self, singleShot=True, interval=150)
         self._wire_find_bar()
+        self._format_timer = QTimer(self, singleShot=True, interval=0)
+        self._format_timer.timeout.connect(self._format_slice)
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -569,6 +582,7 @@ class SourceView(QWidget):
         edit.selectionChanged.connect(self.selectionChanged)
         edit.viewport().installEventFilter(self)
         edit.installEventFilter(self)
+        edit.verticalScrollBar().valueChanged.connect(self._format_on_screen)
 
     def _wire_find_bar(self) -> None:
         bar = self._find_bar
@@ -595,6 +609,8 @@ class SourceView(QWidget):
         self._source_id = source_id if details is not None else None
         self._selected, self._mark, self._hits, self._hit = None, None, [], -1
         self._edit.outline = None
+        self._pending = []  # a new document: nothing of the old one to format
+        self._format_timer.stop()
         if details is None:
             self._text = ""
             self._names = []
@@ -612,9 +628,9 @@ class SourceView(QWidget):
         self._edit.setCurrentCharFormat(QTextCharFormat())
         self._edit.setPlainText(self._text)  # a new document: old formats and marks are gone
         self._names = protection.find_names(self._text)
-        self._load_rows(evidence_service.evidence_rows(source_id=source_id))
-        self._apply(0, len(self._text), reset=False)
+        self._load_rows(evidence_service.span_marks(source_id))
         self._stack.setCurrentIndex(1)
+        self._format_text(reset=False)
         if self._find_bar.isVisible() and self._find_bar.field.text():
             self.find(self._find_bar.field.text())
         else:
@@ -657,8 +673,8 @@ class SourceView(QWidget):
         bars = self._edit.verticalScrollBar(), self._edit.horizontalScrollBar()
         scroll = [bar.value() for bar in bars]
         if ids is None:
-            self._load_rows(evidence_service.evidence_rows(source_id=self._source_id))
-            self._apply(0, len(self._text), reset=True)
+            self._load_rows(evidence_service.span_marks(self._source_id))
+            self._format_text(reset=True)
         else:
             self._update_rows(list(ids))
         for bar, value in zip(bars, scroll, strict=True):
@@ -745,7 +761,9 @@ class SourceView(QWidget):
             return ""
         parts = [self.tr("<b>Protected name</b>: shown as <b>{pseudonym}</b> in redacted "
                          "dossiers").format(pseudonym=html.escape(names[0]))] if names else []
-        parts += [self._describe(self._rows[e]) for e in ids[:_TOOLTIP_SPANS]]
+        described = evidence_service.evidence_rows(ids=ids[:_TOOLTIP_SPANS])
+        rows = {row.id: row for row in described}
+        parts += [self._describe(rows[e]) for e in ids[:_TOOLTIP_SPANS] if e in rows]
         if len(ids) > _TOOLTIP_SPANS:
             more = self.tr("and {count} more").format(count=len(ids) - _TOOLTIP_SPANS)
             parts.append(f"<i>{more}</i>")
@@ -809,6 +827,8 @@ class SourceView(QWidget):
             if kind == QEvent.Type.ToolTip:
                 self._show_tooltip(event)
                 return True
+            if kind == QEvent.Type.Resize:  # more text may come on screen
+                self._format_on_screen()
             if kind == QEvent.Type.MouseButtonPress and self._mark is not None:
                 self._mark = None
                 self._update_marks()
@@ -881,10 +901,11 @@ class SourceView(QWidget):
         menu.exec(global_point)
 
     # ------------------------------------------------------------------ spans
-    def _load_rows(self, rows: Iterable[EvidenceRow]) -> None:
+    def _load_rows(self, rows: Iterable[SpanMark]) -> None:
         """Keep the spans (clipped to the text) and index their segments."""
         size = len(self._text)
-        self._rows = {r.id: r._replace(start=max(0, r.start), end=min(r.end, size)) for r in rows}
+        self._rows = {r.id: r if r.start >= 0 and r.end <= size
+                      else r._replace(start=max(0, r.start), end=min(r.end, size)) for r in rows}
         self._index()
 
     def _index(self) -> None:
@@ -895,7 +916,7 @@ class SourceView(QWidget):
         old = [self._rows.pop(e) for e in ids if e in self._rows]
         size = len(self._text)
         new = [r._replace(start=max(0, r.start), end=min(r.end, size))
-               for r in evidence_service.evidence_rows(ids=ids) if r.source_id == self._source_id]
+               for r in evidence_service.span_marks(self._source_id, ids)]
         self._rows.update((r.id, r) for r in new)
         touched = old + new
         if not touched:
@@ -943,6 +964,62 @@ class SourceView(QWidget):
         cursor.endEditBlock()
         self._edit.document().setModified(False)
 
+    def _format_text(self, *, reset: bool) -> None:
+        """Format the whole text from the segment index: a short one at once, a long one on
+        screen now and the rest in idle slices."""
+        size = len(self._text)
+        if size <= _FORMAT_AT_ONCE:
+            self._pending = []
+            self._apply(0, size, reset=reset)
+            return
+        self._pending, self._pending_reset = [(0, size)], reset
+        self._next = 0
+        self._format_on_screen()
+        self._format_timer.start()
+
+    def _format_on_screen(self) -> None:
+        """Format what is on screen, and a screenful either side, where it is not yet."""
+        if not self._pending:
+            return
+        edit = self._edit
+        viewport = edit.viewport()
+        first = edit.firstVisibleBlock().position()
+        last = edit.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        first, last = self._offsets.to_py(first), self._offsets.to_py(last)
+        margin = max(last - first, 2_000)
+        self._format_pending(max(0, first - margin), last + margin)
+        self._next = last + margin
+
+    def _format_pending(self, start: int, end: int) -> None:
+        """Format the parts of text[start:end] not formatted yet."""
+        left = []
+        for a, b in self._pending:
+            if b <= start or a >= end:
+                left.append((a, b))
+                continue
+            self._apply(max(a, start), min(b, end), reset=self._pending_reset)
+            if a < start:
+                left.append((a, start))
+            if b > end:
+                left.append((end, b))
+        self._pending = left
+
+    def _format_slice(self) -> None:
+        """Format the next part of the text (onward from the screen, then from the top) for
+        a few milliseconds, and come back when the window is idle again."""
+        deadline = time.perf_counter() + _SLICE_SECONDS
+        while self._pending and time.perf_counter() < deadline:
+            a, b = next(((a, b) for a, b in self._pending if b > self._next), self._pending[0])
+            a = max(a, self._next) if a < self._next < b else a
+            self._next = min(b, a + _SLICE_CHARS)
+            self._format_pending(a, self._next)
+        if self._pending:
+            self._format_timer.start()
+
+    def formatting_done(self) -> bool:
+        """Whether every span of the source shown is formatted (long texts take idle time)."""
+        return not self._pending
+
     # ------------------------------------------------------------------ transient marks
     def _update_marks(self) -> None:
         """Rebuild the ExtraSelections: selected span, search hits near the current one, mark."""
@@ -956,16 +1033,44 @@ class SourceView(QWidget):
             fmt.setBackground(_shade(look.colour, 2))
             marks.append(self._selection(row.start, row.end, fmt))
         lo, hi = max(0, self._hit - _HIT_WINDOW), self._hit + _HIT_WINDOW + 1
-        for i, (start, end) in enumerate(self._hits[lo:hi], lo):
+        hits = self._hits[lo:hi]
+        for i, (start, end) in enumerate(hits, lo):
             colour = _CURRENT_HIT_COLOUR if i == self._hit else _HIT_COLOUR
             marks.append(self._selection(start, end, self._background(colour)))
         if self._mark is not None:
             marks.append(self._selection(*self._mark, self._background(_CURRENT_HIT_COLOUR)))
-        name_format = _protected_name_format()
-        marks += [self._selection(start, end, name_format) for start, end, _ in self._names]
+        first_hit = 1 if row is not None else 0
+        marks += [piece for start, end, _ in self._names
+                  for piece in self._name_marks(start, end, marks, hits, first_hit)]
         self._edit.setExtraSelections(marks)
         self._edit.viewport().update()
         self._find_bar.count.setText(self._hit_text())
+
+    def _name_marks(self, start: int, end: int, marks: list[QTextEdit.ExtraSelection],
+                    hits: list[tuple[int, int]], first_hit: int) -> list[QTextEdit.ExtraSelection]:
+        """A protected name's marks: dark red over the background each part of it has from the
+        marks before it (the selected span, find hits, a search hit). Qt draws every mark over
+        the text's own format, not over the other marks: a plain name mark would hide them."""
+        under = []  # (start, end, background) of the marks over the name, in drawing order
+        row = self._rows[self._selected] if first_hit else None
+        if row is not None and row.start < end and row.end > start:
+            under.append((row.start, row.end, marks[0].format.background()))
+        i = bisect_right(hits, (start, len(self._text))) - 1
+        i = max(i, 0) if i < 0 or hits[i][1] > start else i + 1
+        while i < len(hits) and hits[i][0] < end:
+            under.append((*hits[i], marks[first_hit + i].format.background()))
+            i += 1
+        if self._mark is not None and self._mark[0] < end and self._mark[1] > start:
+            under.append((*self._mark, marks[-1].format.background()))
+        cuts = sorted({start, end, *(p for a, b, _ in under for p in (a, b) if start < p < end)})
+        pieces = []
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            fmt = _protected_name_format()
+            brush = next((brush for c, d, brush in reversed(under) if c <= a < d), None)
+            if brush is not None:
+                fmt.setBackground(brush)
+            pieces.append(self._selection(a, b, fmt))
+        return pieces
 
     def _background(self, colour: str) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -1008,11 +1113,14 @@ class SourceView(QWidget):
         return max(0, min(start, size)), max(0, min(end, size))
 
     def _scroll_to(self, position: int) -> None:
-        """Put the caret at a position (no selection) and scroll it to mid-view."""
+        """Put the caret at a position (no selection) and scroll it to mid-view, unless it is
+        on screen already: the text the user just marked stays where they marked it."""
         cursor = QTextCursor(self._edit.document())
         cursor.setPosition(self._offsets.to_qt(min(position, len(self._text))))
+        shown = self._edit.viewport().rect().contains(self._edit.cursorRect(cursor))
         self._edit.setTextCursor(cursor)
-        self._edit.centerCursor()
+        if not shown:
+            self._edit.centerCursor()
 
     def _char_at(self, point: QPoint) -> int | None:
         """The Python offset of the character under a viewport point, or None past the text."""
