@@ -406,6 +406,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Reset &amp;layout</source>
+        <translation>Відновити &amp;розташування</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put every panel back in its place, sized to the window</source>
+        <translation>Повернути кожну панель на її місце, за розміром вікна</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Клавіатурні скорочення</translation>
     </message>
@@ -1536,7 +1546,7 @@ After:
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../desktop/gui/widgets/incident_form.py" line="+43"/>
+        <location filename="../../desktop/gui/widgets/incident_form.py" line="+47"/>
         <source>Select or add an incident in the list on the left</source>
         <translation>Виберіть або додайте інцидент у списку ліворуч</translation>
     </message>
@@ -1553,7 +1563,7 @@ After:
         <translation>Джерела розходяться: </translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location line="+248"/>
         <source>Enter a number, e.g. 48.1 (or leave it empty).</source>
         <extracomment>The form&apos;s page is built this long after the form, once the window has been painted.</extracomment>
         <translation>Введіть число, напр. 48,1 (або залиште поле порожнім).</translation>
@@ -1584,12 +1594,12 @@ After:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+324"/>
+        <location line="+328"/>
         <source>open</source>
         <translation>бракує</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-328"/>
         <source>linked, not verified</source>
         <translation>пов’язано, не перевірено</translation>
     </message>
@@ -1608,7 +1618,7 @@ After:
         <translation>{ref} оцінено як підтверджене іншими джерелами, але жодна незалежна лінія доказів цього не підтверджує</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>Evidence for {fact}</source>
         <translation>Докази для: {fact}</translation>
     </message>
@@ -1908,7 +1918,7 @@ After:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/widgets/main_window.py" line="+73"/>
+        <location filename="../../desktop/gui/widgets/main_window.py" line="+81"/>
         <source>Case</source>
         <translation>Справа</translation>
     </message>
@@ -1949,12 +1959,17 @@ After:
         <translation>&amp;Недавні справи</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+75"/>
         <source>Main</source>
         <translation>Головна панель</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+7"/>
+        <source>Statuses</source>
+        <translation>Статуси</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>No case open</source>
         <translation>Справу не відкрито</translation>
     </message>
@@ -1993,7 +2008,37 @@ After:
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
+        <source>No case is open. {new} creates one; {open} opens one.</source>
+        <translation>Жодну справу не відкрито. {new} створює справу; {open} відкриває її.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No source yet. Import one with {path} ({keys}), or drop files on the window.</source>
+        <translation>Джерел ще немає. Імпортуйте джерело через {path} ({keys}) або перетягніть файли у вікно.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open a source from the list on the left</source>
+        <translation>Відкрийте джерело зі списку ліворуч</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a source in the list on the left to read it here, beside the other</source>
+        <translation>Клацніть джерело в списку ліворуч, щоб читати його тут, поруч з іншим</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select or add an incident in the list on the left</source>
+        <translation>Виберіть або додайте інцидент у списку ліворуч</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No incident yet. Add one with Add under the incidents list or {path} ({keys}).</source>
+        <translation>Інцидентів ще немає. Додайте інцидент кнопкою «Додати» під списком інцидентів або через {path} ({keys}).</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Working as {name}</source>
         <translation>Користувач: {name}</translation>
     </message>
@@ -2490,7 +2535,7 @@ After:
         <translation>Подати {code} на перевірку</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Sign off the incident</source>
         <translation>Затвердити інцидент</translation>
     </message>
@@ -2509,7 +2554,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/gui/widgets/review_panel.py" line="+35"/>
+        <location filename="../../desktop/gui/widgets/review_panel.py" line="+36"/>
         <source>Returned earlier: {comment}</source>
         <translation>Раніше повернуто: {comment}</translation>
     </message>
@@ -2560,7 +2605,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <translation>Повернути із зауваженням</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Submit incident for review</source>
         <translation>Надіслати на рецензування</translation>
     </message>
@@ -2575,7 +2620,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <translation>Повернути інцидент</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>Selected, not waiting for review: it is {state}.</source>
         <translation>Вибраний фрагмент не очікує рецензування: {state}.</translation>
     </message>
@@ -3650,22 +3695,27 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/gui/widgets/search_panel.py" line="+21"/>
+        <location filename="../../desktop/gui/widgets/search_panel.py" line="+25"/>
         <source>Untitled source</source>
         <translation>Джерело без назви</translation>
     </message>
     <message>
         <location line="+27"/>
-        <source>Search every source: words, &quot;a phrase&quot;, execut*</source>
-        <translation>Пошук в усіх джерелах: слова, &quot;фраза&quot;, розстр*</translation>
+        <source>Search every source: words in any form, &quot;an exact phrase&quot;, execut*</source>
+        <translation>Пошук в усіх джерелах: слова в будь-якій формі, &quot;точна фраза&quot;, розстр*</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+3"/>
+        <source>A Ukrainian or Russian word also finds its other forms: its cases, its plural, and for a town the region named after it. A phrase in quotes is found exactly as typed; execut* finds every word that begins so; AND, OR, NOT combine words.</source>
+        <translation>Українське чи російське слово знаходить і інші свої форми: відмінки, множину, а для міста — названу за ним область («Курськ» знаходить «Курської області», «полонених» — «полонені»). Фраза в лапках шукається точно так, як написано; розстр* знаходить усі слова, що так починаються; AND, OR, NOT поєднують слова.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Searching…</source>
         <translation>Пошук…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>No source contains that.</source>
         <translation>Жодне джерело цього не містить.</translation>
     </message>
@@ -3875,27 +3925,27 @@ The details were written to {log}</source>
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="+83"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="+85"/>
         <source>Open a source from the list on the left</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
     <message>
-        <location line="+663"/>
+        <location line="+712"/>
         <source>&lt;b&gt;Protected name&lt;/b&gt;: shown as &lt;b&gt;{pseudonym}&lt;/b&gt; in redacted dossiers</source>
         <translation>&lt;b&gt;Захищене ім’я&lt;/b&gt;: у знеособлених досьє показується як &lt;b&gt;{pseudonym}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>and {count} more</source>
         <translation>і ще {count}</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>Copy</source>
         <translation>Копіювати</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+194"/>
         <source>{current} of {total}</source>
         <translation>{current} з {total}</translation>
     </message>
@@ -3905,7 +3955,7 @@ The details were written to {log}</source>
         <translation>Збігів немає</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>credibility {code} — {label}</source>
         <translation>достовірність {code} — {label}</translation>
     </message>
@@ -4013,6 +4063,11 @@ The details were written to {log}</source>
         <translation>Усі факти інциденту, що зберігаються під час введення. Значки показують, скільки доказів має кожен факт; якщо джерела розходяться, поле показує, хто що стверджує.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The facts of the incident selected in the list: none is selected yet. Select one, or press Add under the incidents list; each fact then shows a badge that counts the evidence behind it.</source>
+        <translation>Факти інциденту, вибраного в списку: поки що жоден не вибрано. Виберіть інцидент або натисніть «Додати» під списком інцидентів; тоді кожен факт покаже значок із кількістю доказів, що його підтримують.</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Evidence</source>
         <translation>Докази</translation>
@@ -4036,7 +4091,7 @@ The details were written to {log}</source>
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="-639"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-743"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>
@@ -4059,9 +4114,9 @@ The details were written to {log}</source>
 <context>
     <name>_Header</name>
     <message>
-        <location line="-139"/>
+        <location line="-166"/>
         <source>Copy full SHA-256</source>
-        <extracomment>Which status colours a segment covered by several spans: a problem (contested) first, then the strongest finding; a rejected span never hides a live one. Each extra span over a segment darkens its colour by this much (at most _MAX_EXTRA times). Hits either side of the current one that get an ExtraSelection: painting loops over every ExtraSelection for every visible block, so &quot;e&quot; in 2 MB (100,000 hits) must not make 100,000.</extracomment>
+        <extracomment>Which status colours a segment covered by several spans: a problem (contested) first, then the strongest finding; a rejected span never hides a live one. Each extra span over a segment darkens its colour by this much (at most _MAX_EXTRA times). Hits either side of the current one that get an ExtraSelection: painting loops over every ExtraSelection for every visible block, so &quot;e&quot; in 2 MB (100,000 hits) must not make 100,000. A text this long or shorter is formatted at once. A longer one is formatted on screen first (with a screenful either side) and the rest in idle slices, so a 2 MB source opens about as fast as its bare text; scrolling into a part not formatted yet formats it before it is drawn.</extracomment>
         <translation>Копіювати повний SHA-256</translation>
     </message>
     <message>
@@ -4088,7 +4143,7 @@ The details were written to {log}</source>
 <context>
     <name>_Legend</name>
     <message>
-        <location line="-231"/>
+        <location line="-241"/>
         <source>dotted</source>
         <translation>крапкова</translation>
     </message>
@@ -4113,7 +4168,7 @@ The details were written to {log}</source>
         <translation>подвійна</translation>
     </message>
     <message>
-        <location line="+279"/>
+        <location line="+292"/>
         <source>struck</source>
         <translation>наскрізна</translation>
     </message>
@@ -4123,7 +4178,7 @@ The details were written to {log}</source>
         <translation>{status}: {cue} лінія. {description}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Overlap</source>
         <translation>Накладання</translation>
     </message>

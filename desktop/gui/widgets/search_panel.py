@@ -1,18 +1,21 @@
 """The case search panel: full-text search over every source, hits with their snippets.
 
 The query runs off the UI thread (the main window passes the request on to `ops`); results
-that arrive after a newer query was typed are dropped.
+that arrive after a newer query was typed are dropped. The last query runs again when the
+case's sources change (an import), and a click anywhere on a hit opens its source.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import QMouseEvent, QTextBlock
 from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.domain.printable import printable
 from desktop.gui.i18n import plural
+from desktop.services.changes import Change, Kind
 from desktop.services.search import SearchHit
 
 
@@ -46,8 +49,12 @@ class SearchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr("Search every source: words, \"a phrase\", "
-                                              "execut*"))
+        self.query.setPlaceholderText(self.tr("Search every source: words in any form, "
+                                              "\"an exact phrase\", execut*"))
+        self.query.setToolTip(self.tr(
+            "A Ukrainian or Russian word also finds its other forms: its cases, its plural, "
+            "and for a town the region named after it. A phrase in quotes is found exactly as "
+            "typed; execut* finds every word that begins so; AND, OR, NOT combine words."))
         self.query.setClearButtonEnabled(True)
         self.status = QLabel("")
         self.status.setStyleSheet("color: #555;")
@@ -55,6 +62,8 @@ class SearchPanel(QWidget):
         self.results = QTextBrowser()
         self.results.setOpenLinks(False)
         self.results.anchorClicked.connect(self._open)
+        self.results.viewport().installEventFilter(self)
+        self.results.viewport().setMouseTracking(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.query)
@@ -63,18 +72,27 @@ class SearchPanel(QWidget):
         self.query.returnPressed.connect(self.run)
         self._request = 0
         self._hits: dict[int, SearchHit] = {}
+        self._shown = ""  # the query whose hits are shown, run again when sources change
 
     def focus_query(self) -> None:
         self.query.setFocus()
         self.query.selectAll()
 
     def run(self) -> None:
-        text = self.query.text().strip()
+        self._search(self.query.text().strip())
+
+    def _search(self, text: str) -> None:
         if not text:
             return
         self._request += 1
+        self._shown = text
         self.status.setText(self.tr("Searching…"))
         self.searchRequested.emit(self._request, text)
+
+    def case_changed(self, change: Change) -> None:
+        """Sources added or changed (an import): the hits shown are searched for again."""
+        if self._shown and change.touches(Kind.SOURCE):
+            self._search(self._shown)
 
     def show_hits(self, request: int, hits: list[SearchHit]) -> None:
         """Show the result of a request, unless a newer one was made meanwhile."""
@@ -96,6 +114,32 @@ class SearchPanel(QWidget):
         self.status.clear()
         self.results.clear()
         self._hits = {}
+        self._shown = ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """A hit's whole paragraph opens its source, not only its title."""
+        if watched is self.results.viewport() and isinstance(event, QMouseEvent):
+            href = self._hit_link(event.position().toPoint())
+            if event.type() == QEvent.Type.MouseMove:
+                watched.setCursor(Qt.CursorShape.PointingHandCursor if href
+                                  else Qt.CursorShape.IBeamCursor)
+            elif (event.type() == QEvent.Type.MouseButtonRelease and href
+                  and event.button() == Qt.MouseButton.LeftButton
+                  and not self.results.textCursor().hasSelection()
+                  and not self.results.anchorAt(event.position().toPoint())):
+                self._open(QUrl(href))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _hit_link(self, point: QPoint) -> str:
+        """The link of the hit under a point of the results ("" between hits)."""
+        if not self._hits:
+            return ""
+        block = self.results.cursorForPosition(point).block()
+        area = self.results.document().documentLayout().blockBoundingRect(block)
+        scrolled = QPointF(point.x() + self.results.horizontalScrollBar().value(),
+                           point.y() + self.results.verticalScrollBar().value())
+        return _link_of(block) if area.contains(scrolled) else ""
 
     def _open(self, url: QUrl) -> None:
         kind, _, value = url.toString().partition(":")
@@ -106,3 +150,14 @@ class SearchPanel(QWidget):
                 start, end = hit.highlights[0]
                 words = hit.snippet[start:end]
             self.hitActivated.emit(int(value), words)
+
+
+def _link_of(block: QTextBlock) -> str:
+    """The source link in a block of the results (a hit is one paragraph)."""
+    fragments = block.begin()
+    while not fragments.atEnd():
+        href = fragments.fragment().charFormat().anchorHref()
+        if href.startswith("source:"):
+            return href
+        fragments += 1
+    return ""

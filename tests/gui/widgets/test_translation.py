@@ -73,6 +73,7 @@ ALLOWED: tuple[tuple[str, str], ...] = (
     (r"\bHypothesis\b", "the annotation tool Hypothesis, a product name"),
     (r"\bURL\b", "used as is in Ukrainian, beside «вебадреса»"),
     (r"\bUTC\b", "the time standard"),
+    (r"\b(?:AND|OR|NOT)\b", "the search's operators, typed as they are in any language"),
     (r"\bEnglish\b", "the language chooser names each language in itself (English, Українська)"),
     (r"pip install 'casefile\[encryption\]'", "a command to type (encryption not installed)"),
 )
