@@ -97,6 +97,7 @@ class CasefileApp(QObject):
         a.find_in_source.triggered.connect(reading.find_in_source)
         a.search_case.triggered.connect(reading.focus_search)
         a.compare.toggled.connect(w.set_comparing)
+        a.reset_layout.triggered.connect(w.reset_layout)
         a.review_mode.toggled.connect(review.set_review_mode)
         a.approve_evidence.triggered.connect(review.approve_current)
         a.return_evidence.triggered.connect(
@@ -155,8 +156,7 @@ class CasefileApp(QObject):
         """Every panel hears every Change and redraws what it shows of it."""
         w = self.window
         for subscriber in (w.navigator, w.evidence_panel, w.source_view, w.compare_view,
-                           w.incident_form, w.history_panel, w.search_panel, self.review,
-                           self.session):
+                           w.incident_form, w.history_panel, self.review, self.session):
             self.events.changed.connect(subscriber.case_changed)
 
     # ------------------------------------------------------------ layout
@@ -172,7 +172,7 @@ class CasefileApp(QObject):
         self.review.restore_mode()  # the review panel comes back with review mode, not alone
 
     def save_layout(self) -> None:
-        self.settings.save_window_state(self.window.saveGeometry(), self.window.saveState())
+        self.settings.save_window_state(self.window.saveGeometry(), self.window.layout_state())
         self.settings.save_splitter_state("source", self.window.source_splitter.saveState())
         self.settings.sync()
 
@@ -208,7 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logfile.start_logging()
     settings = Settings()
     i18n.install(app, i18n.choose_language(settings.language))  # before any widget is built
+    first_start = settings.window_state()[0] is None
     casefile = CasefileApp(settings)
+    if first_start:
+        casefile.window.fit_screen()
     logfile.install_excepthook(casefile.session.show_unexpected_error)
     casefile.window.show()
     casefile.session.user_name()

@@ -195,6 +195,9 @@ SPECS: tuple[Spec, ...] = (
     Spec("compare", QT_TRANSLATE_NOOP("Actions", "Open &side by side"), "View", "Ctrl+\\",
          QT_TRANSLATE_NOOP("Actions", "Show a second source beside the first to compare two "
                                       "accounts"), checkable=True),
+    Spec("reset_layout", QT_TRANSLATE_NOOP("Actions", "Reset &layout"), "View", None,
+         QT_TRANSLATE_NOOP("Actions", "Put every panel back in its place, sized to the "
+                                      "window")),
     Spec("shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), "Help",
          StandardKey.HelpContents),
     Spec("take_tour", QT_TRANSLATE_NOOP("Actions", "Take the &tour"), "Help", None,

@@ -187,6 +187,14 @@ class IncidentForm(QWidget):
         self._scroll.verticalScrollBar().setValue(0)
         self.refresh_backing()
 
+    def set_empty_text(self, text: str) -> None:
+        """What the form says while it shows no incident (what the user can do next)."""
+        self._empty_label.setText(text)
+
+    def is_empty(self) -> bool:
+        """True while the form shows no incident."""
+        return self._stack.currentIndex() == 0
+
     def incident_id(self) -> int | None:
         """The incident shown, or None in the empty state."""
         return self._id
@@ -503,6 +511,7 @@ class IncidentForm(QWidget):
         """The calm empty state shown when no incident is selected."""
         page = QWidget()
         label = QLabel(self.tr(EMPTY_TEXT))
+        self._empty_label = label
         label.setObjectName("incidentFormEmpty")
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -541,7 +550,9 @@ class IncidentForm(QWidget):
         self._scroll.setWidget(page)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A dock squeezed narrower than the form (side by side, a small screen) scrolls
+        # sideways rather than cutting off the editors, their badges and "covered" marks.
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         return self._scroll
 
     def _section(self, layout: QVBoxLayout, heading: str) -> QFormLayout:
@@ -584,7 +595,8 @@ class IncidentForm(QWidget):
         self._add_under(body, fields, fact, hint)
         holder = QWidget()
         holder.setLayout(body)
-        form.addRow(_labelled(caption, "caption", wrap=False) if caption else None, holder)
+        # Captions wrap: a long one (most are longer in Ukrainian) must not widen the form.
+        form.addRow(_labelled(caption, "caption") if caption else None, holder)
 
     def _add_under(self, body: QVBoxLayout, fields: list[str], fact: str | None,
                    hint: str) -> None:

@@ -5,14 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
+    QStyle,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -77,16 +85,48 @@ class MainWindow(QMainWindow):
         self.review_dock = self._dock(self.tr("Review"), "reviewDock", self.review_panel,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.review_dock.hide()
-        self.resizeDocks([self.navigator_dock, self.incident_dock], [340, 400],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.evidence_dock], [230], Qt.Orientation.Vertical)
+        self._size_docks(1440, 900)
+        self._before_comparing: QByteArray | None = None  # the layout side by side replaced
+        self._size_before = QSize()
+        self._restoring: QByteArray | None = None  # that layout, about to come back
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
         self.source_view.set_context_actions(self._context_actions())
         self.compare_view.set_context_actions(self._context_actions())
+        self._default_state = self.saveState()  # what View → Reset layout goes back to
         self.resize(1440, 900)
+
+    def _size_docks(self, width: int, height: int) -> None:
+        """The panels' share of a window this big: the text keeps the most room."""
+        self.resizeDocks([self.navigator_dock, self.incident_dock],
+                         [max(240, width * 24 // 100), max(280, width * 28 // 100)],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.evidence_dock], [max(170, height // 4)], Qt.Orientation.Vertical)
+
+    def fit_screen(self) -> None:
+        """On a first start, no bigger than the screen, the panels sized to what it has."""
+        room = self.screen().availableGeometry()
+        self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
+        self._size_docks(self.width(), self.height())
+
+    def reset_layout(self) -> None:
+        """Every panel back in its place, shown, at its share of the window; one source."""
+        self.actions.compare.setChecked(False)
+        self._before_comparing = self._restoring = None
+        self.restoreState(self._default_state)
+        for dock in self.docks():
+            dock.show()
+        self._size_docks(self.width(), self.height())
+        half = self.source_splitter.width() // 2
+        self.source_splitter.setSizes([half, half])
+        self._fit_toolbars()
+
+    def layout_state(self) -> QByteArray:
+        """The layout to keep for the next start: the one before side by side, if it is on,
+        so that a layout squeezed for two sources never outlives them."""
+        return self._before_comparing if self._before_comparing is not None else self.saveState()
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea
               ) -> QDockWidget:
@@ -121,29 +161,49 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Main"), self)
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setIconSize(QSize(16, 16))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        """The actions, then the five statuses in a toolbar of their own, which moves to a
+        second row when the window is too narrow for both (nothing goes behind »)."""
         a = self.actions
-        for action in (a.import_files, None, a.new_incident, a.mark_evidence, None):
-            bar.addAction(action) if action else bar.addSeparator()
+        self.toolbar = self._toolbar(self.tr("Main"), "mainToolbar")
+        for action in (a.import_files, None, a.new_incident, a.mark_evidence, None, a.compare,
+                       a.search_case, None, a.undo, a.redo):
+            self.toolbar.addAction(action) if action else self.toolbar.addSeparator()
+        # The menu names what undo would undo; the toolbar keeps its button one word wide.
+        for action in (a.undo, a.redo):
+            action.setIconText(action.text().replace("&", ""))
+        self.status_toolbar = self._toolbar(self.tr("Statuses"), "statusToolbar")
         for action, grade in zip(a.status_actions(), scales.VERIFICATION_STATUSES, strict=True):
             look = scales.STATUS_LOOKS[grade.code]
             action.setIconText(f"{look.mark} {short_status(grade.code)}")
-            bar.addAction(action)
-            button = bar.widgetForAction(action)
+            self.status_toolbar.addAction(action)
+            button = self.status_toolbar.widgetForAction(action)
             button.setStyleSheet(f"QToolButton {{ background: {look.colour}; border: 1px solid "
                                  "#bbb; border-radius: 3px; padding: 2px 6px; margin: 0 1px; }")
-        bar.addSeparator()
-        for action in (a.compare, a.search_case, None, a.undo, a.redo):
-            bar.addAction(action) if action else bar.addSeparator()
+
+    def _toolbar(self, title: str, name: str) -> QToolBar:
+        bar = QToolBar(title, self)
+        bar.setObjectName(name)
+        bar.setMovable(False)
+        bar.setIconSize(QSize(16, 16))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(bar)
-        self.toolbar = bar
+        return bar
+
+    def _fit_toolbars(self) -> None:
+        """One row of toolbars when both fit the window's width, else two."""
+        needed = (self.toolbar.sizeHint().width() + self.status_toolbar.sizeHint().width()
+                  + 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_ToolBarHandleExtent) + 8)
+        two_rows = needed > self.width()
+        if two_rows != self.toolBarBreak(self.status_toolbar):
+            if two_rows:
+                self.insertToolBarBreak(self.status_toolbar)
+            else:
+                self.removeToolBarBreak(self.status_toolbar)
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel("")
+        self._counts: str | None = None  # the counts shown, and evidence by status beside them
+        self._by_status = ""
         self.user_label = QLabel("")
         self.user_label.setStyleSheet("color: #444; padding: 0 6px;")
         self.statusBar().addWidget(self.counts_label, 1)
@@ -161,7 +221,10 @@ class MainWindow(QMainWindow):
 
     def show_summary(self, about: CaseSummary | None) -> None:
         """The counts in the status bar: sources, incidents, evidence by status."""
+        self._show_empty_states(about)
         if about is None:
+            self._counts = None
+            self.counts_label.setToolTip("")
             self.counts_label.setText(self.tr("No case open"))
             return
         by_status = ", ".join(
@@ -171,7 +234,56 @@ class MainWindow(QMainWindow):
         counts = (plural(self.tr("%n source(s)", "", about.sources), about.sources),
                   plural(self.tr("%n incident(s)", "", about.incidents), about.incidents),
                   self.tr("%n evidence", "spans of evidence", about.evidence))
-        self.counts_label.setText(" · ".join(counts) + (f" ({by_status})" if by_status else ""))
+        self._counts = " · ".join(counts)
+        self._by_status = f" ({by_status})" if by_status else ""
+        self.counts_label.setToolTip(self._counts + self._by_status)
+        self._fit_counts()
+
+    def _show_empty_states(self, about: CaseSummary | None) -> None:
+        """Words for the empty source views and incident form that are true of this case:
+        how to open a case, import a first source, add a first incident, or pick one."""
+        a = self.actions
+        if about is None:
+            text = self.tr("No case is open. {new} creates one; {open} opens one.").format(
+                new=self.menu_path("File", a.new_case), open=self.menu_path("File", a.open_case))
+            sources = compare = incident = text
+        elif not about.sources:
+            sources = compare = self.tr(
+                "No source yet. Import one with {path} ({keys}), or drop files on the window."
+            ).format(path=self.menu_path("File", a.import_files),
+                     keys=a.import_files.shortcut().toString(
+                         QKeySequence.SequenceFormat.NativeText))
+        else:
+            sources = self.tr("Open a source from the list on the left")
+            compare = self.tr("Click a source in the list on the left to read it here, beside "
+                              "the other")
+        if about is not None:
+            incident = (self.tr("Select or add an incident in the list on the left")
+                        if about.incidents else
+                        self.tr("No incident yet. Add one with Add under the incidents list or "
+                                "{path} ({keys}).").format(
+                            path=self.menu_path("Incident", a.new_incident),
+                            keys=a.new_incident.shortcut().toString(
+                                QKeySequence.SequenceFormat.NativeText)))
+        self.source_view.set_empty_text(sources)
+        self.compare_view.set_empty_text(compare)
+        self.incident_form.set_empty_text(incident)
+
+    @staticmethod
+    def menu_path(menu: str, action: QAction) -> str:
+        """Where an action is in the menus, as the user reads them: "File → Import sources…"."""
+        return f"{menu_title(menu).replace('&', '')} → {action.text().replace('&', '')}"
+
+    def _fit_counts(self) -> None:
+        """The counts with evidence by status when they fit the status bar, else the counts
+        alone (the tooltip has them all): never a sentence cut short."""
+        counts, by_status = self._counts, self._by_status
+        if counts is None:
+            return
+        room = self.width() - self.user_label.sizeHint().width() - 40
+        whole = counts + by_status
+        fits = self.counts_label.fontMetrics().horizontalAdvance(whole) <= room
+        self.counts_label.setText(whole if fits else counts)
 
     def show_user(self, name: str) -> None:
         self.user_label.setText(self.tr("Working as {name}").format(name=name))
@@ -181,10 +293,29 @@ class MainWindow(QMainWindow):
                             else APP_NAME)
 
     def set_comparing(self, on: bool) -> None:
+        """Side by side gives the second source room; closing it puts every panel back as it
+        was before."""
+        if on != self.compare_view.isHidden():
+            return
+        if on:
+            self._before_comparing, self._size_before = self.saveState(), self.size()
         self.compare_view.setVisible(on)
         if on and self.source_splitter.sizes()[1] == 0:
             half = self.source_splitter.width() // 2
             self.source_splitter.setSizes([half, half])
+        if not on and self._before_comparing is not None:
+            # Once the one view's smaller minimum is laid out, the docks can take their room.
+            self._restoring, self._before_comparing = self._before_comparing, None
+            QTimer.singleShot(0, self._restore_docks)
+
+    def _restore_docks(self) -> None:
+        """The layout from before side by side (unless Reset layout came first)."""
+        state, self._restoring = self._restoring, None
+        if state is None:
+            return
+        if not self.isMaximized() and not self.isFullScreen():
+            self.resize(self._size_before)
+        self.restoreState(state)
 
     # Dropping files on the window imports them.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -196,6 +327,11 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.filesDropped.emit(paths)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        self._fit_toolbars()
+        self._fit_counts()
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closeRequested.emit(event)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -88,24 +89,29 @@ class ReviewPanel(QWidget):
         self.return_ = QPushButton(self.tr("Return with comment"))
         self.approve.setStyleSheet("QPushButton { background:#b5e3cf; }")
         self.return_.setStyleSheet("QPushButton { background:#f6c9a8; }")
-        buttons = QHBoxLayout()
-        for button in (self.previous, self.next):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        for button in (self.return_, self.approve):
-            buttons.addWidget(button)
+        # Two buttons to a row: the panel fits a narrow dock (a small screen, Ukrainian).
+        buttons = QGridLayout()
+        for index, button in enumerate((self.previous, self.next, self.return_, self.approve)):
+            buttons.addWidget(button, index // 2, index % 2)
         self.incident_label = QLabel("")
         self.incident_label.setWordWrap(True)
         self.submit_incident = QPushButton(self.tr("Submit incident for review"))
         self.approve_incident = QPushButton(self.tr("Approve incident"))
         self.return_incident = QPushButton(self.tr("Return incident with comment"))
-        incident_row = QHBoxLayout()
-        for button in (self.submit_incident, self.return_incident, self.approve_incident):
-            incident_row.addWidget(button)
+        incident_row = QGridLayout()
+        incident_row.addWidget(self.submit_incident, 0, 0)
+        incident_row.addWidget(self.approve_incident, 0, 1)
+        incident_row.addWidget(self.return_incident, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.position)
         layout.addWidget(self.selection_note)
-        layout.addWidget(self.card, 1)
+        # The card scrolls when the dock is short: its last lines (grade, status) stay there.
+        card_area = QScrollArea()
+        card_area.setWidget(self.card)
+        card_area.setWidgetResizable(True)
+        card_area.setFrameShape(QFrame.Shape.NoFrame)
+        card_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(card_area, 1)
         layout.addWidget(self.comment)
         layout.addLayout(buttons)
         line = QFrame()

@@ -49,6 +49,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -282,8 +283,12 @@ class _Header(QWidget):
         self.grade.setStyleSheet(
             "QLabel { background: #e8edf3; color: #1f2d3d; border: 1px solid #c3ccd8;"
             " border-radius: 3px; padding: 0px 6px; }")
-        self.kind = QLabel()
-        self.hash = QLabel()
+        # The kind and the fingerprint give way to a narrow view (side by side, a small
+        # screen): elided, whole in their tooltips, rather than widening the window.
+        self.kind = _ElidedLabel()
+        self.hash = _ElidedLabel()
+        for label in (self.meta, self.kind, self.hash):  # each whole while there is room
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.hash.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._full_hash = ""
@@ -297,11 +302,11 @@ class _Header(QWidget):
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
         line.setSpacing(8)
-        line.addWidget(self.meta, 3)
+        line.addWidget(self.meta, 1)
         line.addWidget(self.url, 2)
         line.addWidget(self.grade)
         line.addWidget(self.kind)
-        line.addWidget(self.hash)
+        line.addWidget(self.hash, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 8)
         layout.setSpacing(3)
@@ -326,11 +331,10 @@ class _Header(QWidget):
         note = details.reliability_note
         self.grade.setToolTip(self.tr("Source reliability (Admiralty code): ") + description
                               + (f"\n{note}" if note else ""))
-        self.kind.setText(scale_label(scales.SOURCE_KINDS, details.kind))
+        self.kind.set_full_text(scale_label(scales.SOURCE_KINDS, details.kind))
         self._full_hash = details.sha256
-        self.hash.setText(f"SHA-256 {self._full_hash[:12]}…")
-        self.hash.setToolTip(self.tr("SHA-256 of the original file, computed at collection:")
-                             + f"\n{self._full_hash}")
+        self.hash.set_full_text(f"SHA-256 {self._full_hash[:12]}…", self.tr(
+            "SHA-256 of the original file, computed at collection:") + f"\n{self._full_hash}")
 
     def _copy_hash(self) -> None:
         QGuiApplication.clipboard().setText(self._full_hash)
@@ -372,32 +376,39 @@ class _Swatch(QWidget):
 
 
 class _Legend(QWidget):
-    """Each status's colour and its non-colour cue ("dotted", "struck"), and what dark means."""
+    """Each status's colour and its non-colour cue ("dotted", "struck"), and what dark means.
+    Its entries wrap onto more rows when the view is narrow, never cut short."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 4, 16, 6)
-        layout.setSpacing(6)
+        self._entries: list[QWidget] = []
+        self._columns = 0
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(16, 4, 16, 6)
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(2)
         for grade in scales.VERIFICATION_STATUSES:
             look = scales.STATUS_LOOKS[grade.code]
             cue = (self.tr("struck") if look.strike
                    else self.tr(_CUE_NAMES.get(look.underline, look.underline)))
             label = scale_text(grade.label)
             # The swatch shows the line; the label stays short so the legend fits a narrow view.
-            self._add(layout, _Swatch(QColor(look.colour), look.underline, look.strike),
+            self._add(_Swatch(QColor(look.colour), look.underline, look.strike),
                       short_status(grade.code), self.tr("{status}: {cue} line. {description}")
                       .format(status=label, cue=cue, description=scale_text(grade.description)))
-        layout.addSpacing(6)
         overlap = _shade(scales.STATUS_LOOKS["unverified"].colour, 2)
-        self._add(layout, _Swatch(overlap, "none", False), self.tr("Overlap"),
+        self._add(_Swatch(overlap, "none", False), self.tr("Overlap"),
                   self.tr("Text marked by more than one span is drawn darker; hover to see them "
                           "all."))
-        layout.addStretch(1)
-        # Clipped rather than widening the window when the view is narrow.
+        # As wide as the view lets it be: more rows rather than a wider window.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._place(len(self._entries))
 
-    def _add(self, layout: QHBoxLayout, swatch: _Swatch, text: str, tip: str) -> None:
+    def _add(self, swatch: _Swatch, text: str, tip: str) -> None:
+        entry = QWidget()
+        row = QHBoxLayout(entry)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
         label = QLabel(text)
         label.setStyleSheet(f"color: {_MUTED};")
         font = label.font()
@@ -405,9 +416,30 @@ class _Legend(QWidget):
         label.setFont(font)
         for widget in (swatch, label):
             widget.setToolTip(tip)
-        layout.addWidget(swatch)
-        layout.addWidget(label)
-        layout.addSpacing(6)
+        row.addWidget(swatch)
+        row.addWidget(label)
+        row.addStretch(1)
+        self._entries.append(entry)
+
+    def _place(self, columns: int) -> None:
+        """Lay the entries out `columns` to a row."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for entry in self._entries:
+            self._grid.removeWidget(entry)
+        for index, entry in enumerate(self._entries):
+            self._grid.addWidget(entry, index // columns, index % columns)
+        for column in range(len(self._entries) + 1):
+            self._grid.setColumnStretch(column, 1 if column == columns else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        margins = self._grid.contentsMargins()
+        room = event.size().width() - margins.left() - margins.right()
+        step = max(e.sizeHint().width() for e in self._entries) + self._grid.horizontalSpacing()
+        self._place(max(1, min(len(self._entries),
+                               (room + self._grid.horizontalSpacing()) // step)))
+        super().resizeEvent(event)
 
 
 class _FindBar(QFrame):
@@ -508,6 +540,7 @@ class SourceView(QWidget):
         self._names: list[tuple[int, int, str]] = []
         self._offsets = _Offsets("")
         self._rows: dict[int, SpanMark] = {}
+        self._indexed = True  # whether the segment index below is that of self._rows
         self._pending: list[tuple[int, int]] = []  # text not formatted yet, in text order
         self._pending_reset = False  # whether that text still has formats to clear
         self._next = 0  # where the idle slices go on formatting
@@ -636,6 +669,10 @@ class SourceView(QWidget):
         else:
             self._update_marks()
 
+    def set_empty_text(self, text: str) -> None:
+        """What the view says while it shows no source (what the user can do next)."""
+        self._empty.setText(text)
+
     def case_changed(self, change: Change) -> None:
         """Redraw what the change names of the source shown: its header, its spans, or the
         protected names marked in it."""
@@ -735,6 +772,7 @@ class SourceView(QWidget):
 
     def span_ids_at(self, position: int) -> list[int]:
         """Ids of the spans covering text[position], shortest (most specific) first."""
+        self._ensure_index()
         i = bisect_right(self._seg_starts, position) - 1
         if i < 0 or position >= self._seg_ends[i]:
             return []
@@ -906,10 +944,15 @@ class SourceView(QWidget):
         size = len(self._text)
         self._rows = {r.id: r if r.start >= 0 and r.end <= size
                       else r._replace(start=max(0, r.start), end=min(r.end, size)) for r in rows}
-        self._index()
+        self._indexed = False  # indexed when first needed: a long source's first idle slice
 
     def _index(self) -> None:
         self._seg_starts, self._seg_ends, self._seg_ids = _segments(self._rows.values())
+        self._indexed = True
+
+    def _ensure_index(self) -> None:
+        if not self._indexed:
+            self._index()
 
     def _update_rows(self, ids: list[int]) -> None:
         """Re-read some spans and re-format only the text they covered or now cover."""
@@ -926,6 +969,7 @@ class SourceView(QWidget):
 
     def _ids_in(self, start: int, end: int) -> list[int]:
         """Ids of spans overlapping [start, end), in text order."""
+        self._ensure_index()
         found: dict[int, None] = {}
         i = bisect_right(self._seg_ends, start)
         while i < len(self._seg_starts) and self._seg_starts[i] < end:
@@ -953,7 +997,11 @@ class SourceView(QWidget):
             cursor.setPosition(to_qt(start))
             cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(QTextCharFormat())
-        starts, ends, covers = self._seg_starts, self._seg_ends, self._seg_ids
+        # Before the index is built (a long source just opened), the segments of the spans
+        # over this part of the text alone.
+        starts, ends, covers = (
+            (self._seg_starts, self._seg_ends, self._seg_ids) if self._indexed
+            else _segments(r for r in self._rows.values() if r.start < end and r.end > start))
         keep = QTextCursor.MoveMode.KeepAnchor
         i = bisect_right(ends, start)
         while i < len(starts) and starts[i] < end:
@@ -970,6 +1018,7 @@ class SourceView(QWidget):
         size = len(self._text)
         if size <= _FORMAT_AT_ONCE:
             self._pending = []
+            self._ensure_index()
             self._apply(0, size, reset=reset)
             return
         self._pending, self._pending_reset = [(0, size)], reset
@@ -1008,6 +1057,7 @@ class SourceView(QWidget):
         """Format the next part of the text (onward from the screen, then from the top) for
         a few milliseconds, and come back when the window is idle again."""
         deadline = time.perf_counter() + _SLICE_SECONDS
+        self._ensure_index()
         while self._pending and time.perf_counter() < deadline:
             a, b = next(((a, b) for a, b in self._pending if b > self._next), self._pending[0])
             a = max(a, self._next) if a < self._next < b else a

@@ -171,7 +171,11 @@ def workspace_steps(window) -> list[Step]:
              QCoreApplication.translate(
                  "Tour", "Every fact of the incident, saved as you type. The badges count the "
                  "evidence behind each fact; where sources disagree, the field lists who says "
-                 "what.")),
+                 "what.") if not window.incident_form.is_empty() else
+             QCoreApplication.translate(
+                 "Tour", "The facts of the incident selected in the list: none is selected "
+                 "yet. Select one, or press Add under the incidents list; each fact then shows "
+                 "a badge that counts the evidence behind it.")),
         Step(window.evidence_dock,
              QCoreApplication.translate("Tour", "Evidence"),
              QCoreApplication.translate(
