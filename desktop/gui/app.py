@@ -156,7 +156,8 @@ class CasefileApp(QObject):
         """Every panel hears every Change and redraws what it shows of it."""
         w = self.window
         for subscriber in (w.navigator, w.evidence_panel, w.source_view, w.compare_view,
-                           w.incident_form, w.history_panel, self.review, self.session):
+                           w.incident_form, w.history_panel, w.search_panel, self.review,
+                           self.session):
             self.events.changed.connect(subscriber.case_changed)
 
     # ------------------------------------------------------------ layout

@@ -407,7 +407,7 @@
     <message>
         <location line="+2"/>
         <source>Reset &amp;layout</source>
-        <translation>Скинути &amp;розташування</translation>
+        <translation>Відновити &amp;розташування</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2010,12 +2010,12 @@ After:
     <message>
         <location line="+11"/>
         <source>No case is open. {new} creates one; {open} opens one.</source>
-        <translation>Жодну справу не відкрито. {new} створює нову; {open} відкриває наявну.</translation>
+        <translation>Жодну справу не відкрито. {new} створює справу; {open} відкриває її.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No source yet. Import one with {path} ({keys}), or drop files on the window.</source>
-        <translation>Джерел ще немає. Імпортуйте їх через {path} ({keys}) або перетягніть файли у вікно.</translation>
+        <translation>Джерел ще немає. Імпортуйте джерело через {path} ({keys}) або перетягніть файли у вікно.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2025,7 +2025,7 @@ After:
     <message>
         <location line="+1"/>
         <source>Click a source in the list on the left to read it here, beside the other</source>
-        <translation>Клацніть джерело у списку ліворуч, щоб читати його тут, поруч з іншим</translation>
+        <translation>Клацніть джерело в списку ліворуч, щоб читати його тут, поруч з іншим</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3695,22 +3695,27 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/gui/widgets/search_panel.py" line="+22"/>
+        <location filename="../../desktop/gui/widgets/search_panel.py" line="+25"/>
         <source>Untitled source</source>
         <translation>Джерело без назви</translation>
     </message>
     <message>
         <location line="+27"/>
-        <source>Search every source: words, &quot;a phrase&quot;, execut*</source>
-        <translation>Пошук в усіх джерелах: слова, &quot;фраза&quot;, розстр*</translation>
+        <source>Search every source: words in any form, &quot;an exact phrase&quot;, execut*</source>
+        <translation>Пошук в усіх джерелах: слова в будь-якій формі, &quot;точна фраза&quot;, розстр*</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+3"/>
+        <source>A Ukrainian or Russian word also finds its other forms: its cases, its plural, and for a town the region named after it. A phrase in quotes is found exactly as typed; execut* finds every word that begins so; AND, OR, NOT combine words.</source>
+        <translation>Українське чи російське слово знаходить і інші свої форми: відмінки, множину, а для міста — названу за ним область («Курськ» знаходить «Курської області», «полонених» — «полонені»). Фраза в лапках шукається точно так, як написано; розстр* знаходить усі слова, що так починаються; AND, OR, NOT поєднують слова.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Searching…</source>
         <translation>Пошук…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>No source contains that.</source>
         <translation>Жодне джерело цього не містить.</translation>
     </message>
@@ -3920,27 +3925,27 @@ The details were written to {log}</source>
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="+84"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="+85"/>
         <source>Open a source from the list on the left</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
     <message>
-        <location line="+697"/>
+        <location line="+712"/>
         <source>&lt;b&gt;Protected name&lt;/b&gt;: shown as &lt;b&gt;{pseudonym}&lt;/b&gt; in redacted dossiers</source>
         <translation>&lt;b&gt;Захищене ім’я&lt;/b&gt;: у знеособлених досьє показується як &lt;b&gt;{pseudonym}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>and {count} more</source>
         <translation>і ще {count}</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>Copy</source>
         <translation>Копіювати</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+194"/>
         <source>{current} of {total}</source>
         <translation>{current} з {total}</translation>
     </message>
@@ -3950,7 +3955,7 @@ The details were written to {log}</source>
         <translation>Збігів немає</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>credibility {code} — {label}</source>
         <translation>достовірність {code} — {label}</translation>
     </message>
@@ -4060,7 +4065,7 @@ The details were written to {log}</source>
     <message>
         <location line="+4"/>
         <source>The facts of the incident selected in the list: none is selected yet. Select one, or press Add under the incidents list; each fact then shows a badge that counts the evidence behind it.</source>
-        <translation>Тут факти інциденту, вибраного у списку; поки що не вибрано жодного. Виберіть інцидент або натисніть «Додати» під списком інцидентів; біля кожного факту з’явиться значок із кількістю доказів, що його підтверджують.</translation>
+        <translation>Факти інциденту, вибраного в списку: поки що жоден не вибрано. Виберіть інцидент або натисніть «Додати» під списком інцидентів; тоді кожен факт покаже значок із кількістю доказів, що його підтримують.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4086,7 +4091,7 @@ The details were written to {log}</source>
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="-643"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-743"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>
@@ -4111,7 +4116,7 @@ The details were written to {log}</source>
     <message>
         <location line="-166"/>
         <source>Copy full SHA-256</source>
-        <extracomment>Which status colours a segment covered by several spans: a problem (contested) first, then the strongest finding; a rejected span never hides a live one. Each extra span over a segment darkens its colour by this much (at most _MAX_EXTRA times). Hits either side of the current one that get an ExtraSelection: painting loops over every ExtraSelection for every visible block, so &quot;e&quot; in 2 MB (100,000 hits) must not make 100,000.</extracomment>
+        <extracomment>Which status colours a segment covered by several spans: a problem (contested) first, then the strongest finding; a rejected span never hides a live one. Each extra span over a segment darkens its colour by this much (at most _MAX_EXTRA times). Hits either side of the current one that get an ExtraSelection: painting loops over every ExtraSelection for every visible block, so &quot;e&quot; in 2 MB (100,000 hits) must not make 100,000. A text this long or shorter is formatted at once. A longer one is formatted on screen first (with a screenful either side) and the rest in idle slices, so a 2 MB source opens about as fast as its bare text; scrolling into a part not formatted yet formats it before it is drawn.</extracomment>
         <translation>Копіювати повний SHA-256</translation>
     </message>
     <message>
@@ -4138,7 +4143,7 @@ The details were written to {log}</source>
 <context>
     <name>_Legend</name>
     <message>
-        <location line="-234"/>
+        <location line="-241"/>
         <source>dotted</source>
         <translation>крапкова</translation>
     </message>
@@ -4163,7 +4168,7 @@ The details were written to {log}</source>
         <translation>подвійна</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+292"/>
         <source>struck</source>
         <translation>наскрізна</translation>
     </message>
