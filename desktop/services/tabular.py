@@ -1,4 +1,5 @@
-"""The case's incidents and evidence as two CSV registers, for organisations' spreadsheets.
+"""The case's incidents, evidence and sources as three CSV registers, for organisations'
+spreadsheets (and as rows, for the disclosure package's JSON registers).
 
 Written as spreadsheets open them correctly: UTF-8 with a byte-order mark (without it Excel
 reads Cyrillic as mojibake), every cell quoted, CRLF line ends. Text cells that a spreadsheet
@@ -6,8 +7,8 @@ would run as a formula (starting with = + - @ or a tab) get a leading apostrophe
 guard against CSV formula injection: quotes come from untrusted web pages.
 
 The redacted registers pass every text cell through the case's Redactor (protected names become
-their pseudonyms). Neither register has a column for a source's URL, so a confidential
-source's never leaves with them.
+their pseudonyms), and leave out the URL of a confidential source (as the redacted dossier
+does); the incidents and evidence registers have no URL column at all.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -22,7 +24,8 @@ from peewee import fn
 
 from desktop.domain import files, scales
 from desktop.domain.errors import CasefileError
-from desktop.domain.models import Evidence, Incident, database
+from desktop.domain.models import Evidence, Incident, Source, database
+from desktop.domain.refs import source_ref
 from desktop.services import audit, evidence, incidents
 
 INCIDENT_COLUMNS = (
@@ -37,49 +40,77 @@ EVIDENCE_COLUMNS = (
     "source_reliability", "admiralty", "review_state", "reviewed_by", "reviewed_at",
     "review_comment", "note", "created_by", "created_at",
 )
+SOURCE_COLUMNS = (
+    "source", "title", "kind", "publisher", "author", "originator", "url", "published",
+    "language", "collected_at", "collected_by", "collected_from", "original_name", "media_type",
+    "size", "sha256", "text_sha256", "reliability", "reliability_note", "confidential",
+    "relays", "imported_at", "imported_by", "evidence",
+)
+#: The registers, in the order they are written: (name, columns).
+REGISTERS = (("incidents", INCIDENT_COLUMNS), ("evidence", EVIDENCE_COLUMNS),
+             ("sources", SOURCE_COLUMNS))
 #: Several values in one cell (alternative spellings, qualifications) are joined with this.
 JOIN_WITH = " | "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_csv(folder: Path, stem: str, *, actor: str | None = None,
-               redacted: bool = False) -> tuple[Path, Path]:
-    """Write `<stem>-incidents.csv` and `<stem>-evidence.csv` into `folder`; returns both paths.
-    `redacted`: every text cell with protected names replaced by their pseudonyms.
+               redacted: bool = False) -> tuple[Path, Path, Path]:
+    """Write `<stem>-incidents.csv`, `<stem>-evidence.csv` and `<stem>-sources.csv` into
+    `folder` (created when missing); returns the three paths. `redacted`: every text cell
+    with protected names replaced by their pseudonyms, no confidential source's URL.
 
     Each file is written beside its final name and moved over it in one step, so a failure
     never leaves a half-written register. With an `actor`, the export is audited.
     """
     folder = Path(folder)
     _check_target(folder, stem)
-    incident_rows = _incident_rows()
-    evidence_rows = _evidence_rows()
-    if redacted:
-        from desktop.services.protection import Redactor
-
-        redactor = Redactor.for_case()
-        incident_rows, evidence_rows = ([[redactor(v) if isinstance(v, str) else v for v in row]
-                                         for row in rows]
-                                        for rows in (incident_rows, evidence_rows))
-    paths = (folder / f"{stem}-incidents.csv", folder / f"{stem}-evidence.csv")
-    contents = (_csv_bytes(INCIDENT_COLUMNS, incident_rows),
-                _csv_bytes(EVIDENCE_COLUMNS, evidence_rows))
+    tables = register_rows(redacted=redacted)
+    paths = tuple(folder / f"{stem}-{name}.csv" for name, _ in REGISTERS)
+    contents = [csv_bytes(columns, tables[name]) for name, columns in REGISTERS]
     try:
-        with ExitStack() as both:  # both are written before either is moved into place
+        with ExitStack() as every:  # all are written before any is moved into place
             for path, data in zip(paths, contents, strict=True):
-                both.enter_context(files.replacing(path)).write_bytes(data)
+                every.enter_context(files.replacing(path)).write_bytes(data)
     except OSError as exc:
         raise CasefileError(f"{folder}: the registers cannot be written there: "
                             f"{exc.strerror or exc}") from exc
     if actor is not None:
-        _record(paths, len(incident_rows), len(evidence_rows), actor, redacted)
+        _record(paths, {name: len(rows) for name, rows in tables.items()}, actor, redacted)
     return paths
 
 
+def register_rows(*, redacted: bool = False,
+                  incident_ids: Iterable[int] | None = None) -> dict[str, list[list]]:
+    """The rows of each register (by name, in its columns' order): of the whole case, or of
+    these incidents, their evidence and the sources it cites. `redacted` as `export_csv`."""
+    wanted = None if incident_ids is None else set(incident_ids)
+    incident_rows = _incident_rows(wanted)
+    evidence_rows = _evidence_rows(wanted)
+    cited = None if wanted is None else {row.source_id for row in evidence.evidence_rows()
+                                         if row.incident_id in wanted}
+    source_rows = _source_rows(cited, redacted)
+    tables = {"incidents": incident_rows, "evidence": evidence_rows, "sources": source_rows}
+    if redacted:
+        from desktop.services.protection import Redactor
+
+        redactor = Redactor.for_case()
+        tables = {name: [[redactor(v) if isinstance(v, str) else v for v in row]
+                         for row in rows] for name, rows in tables.items()}
+    return tables
+
+
 def _check_target(folder: Path, stem: str) -> None:
-    """Refuse a folder that cannot take the files, and a stem that is not a plain name."""
+    """Refuse a stem that is not a plain name and a folder that cannot take the files; make
+    the folder when it is missing."""
     if not stem or stem != Path(stem).name or stem in (".", ".."):
         raise CasefileError(f"“{stem}” cannot start a file name: use a name without folders")
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise CasefileError(f"{folder}: the registers cannot be written there: the folder "
+                                f"cannot be made ({exc.strerror or exc})") from exc
     if not folder.is_dir():
         raise CasefileError(f"{folder}: the registers cannot be written there: it is not a "
                             "folder")
@@ -88,7 +119,7 @@ def _check_target(folder: Path, stem: str) -> None:
                             "read-only")
 
 
-def _csv_bytes(columns: tuple[str, ...], rows: list[list]) -> bytes:
+def csv_bytes(columns: tuple[str, ...], rows: list[list]) -> bytes:
     """A header row and rows as spreadsheet CSV: UTF-8 with BOM, all quoted, CRLF."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
@@ -106,13 +137,15 @@ def _cell(value: object) -> object:
     return value
 
 
-def _incident_rows() -> list[list]:
-    """One row per incident, by code, in INCIDENT_COLUMNS order."""
+def _incident_rows(wanted: set[int] | None = None) -> list[list]:
+    """One row per incident (of those `wanted`), by code, in INCIDENT_COLUMNS order."""
     counts = dict(Evidence.select(Evidence.incident, fn.COUNT(Evidence.id))
                   .where(Evidence.incident.is_null(False))
                   .group_by(Evidence.incident).tuples())
     rows = []
     for incident in Incident.select().order_by(Incident.code):
+        if wanted is not None and incident.id not in wanted:
+            continue
         instruments = [scales.QUALIFICATIONS_BY_CODE[q].instrument
                        if q in scales.QUALIFICATIONS_BY_CODE else q
                        for q in incident.qualifications or []]
@@ -129,25 +162,48 @@ def _incident_rows() -> list[list]:
     return rows
 
 
-def _evidence_rows() -> list[list]:
-    """One row per evidence span, by number, in EVIDENCE_COLUMNS order."""
+def _evidence_rows(wanted: set[int] | None = None) -> list[list]:
+    """One row per evidence span (of the incidents `wanted`), by number, in EVIDENCE_COLUMNS
+    order."""
     return [[row.ref, row.incident_code,
              scales.supports_label(row.supports) if row.supports else "", row.asserted_value,
              row.quote, row.source_title, row.source_publisher, row.source_sha256, row.start,
              row.end, row.status, row.credibility, row.source_reliability,
              f"{row.source_reliability}{row.credibility}", row.review_state, row.reviewed_by,
              row.reviewed_at, row.review_comment, row.note, row.created_by, row.created_at]
-            for row in evidence.evidence_rows(by_number=True)]
+            for row in evidence.evidence_rows(by_number=True)
+            if wanted is None or row.incident_id in wanted]
 
 
-def _record(paths: tuple[Path, Path], incident_count: int, evidence_count: int,
-            actor: str, redacted: bool) -> None:
+def _source_rows(wanted: set[int] | None, redacted: bool) -> list[list]:
+    """One row per source (of those `wanted`), by id, in SOURCE_COLUMNS order; a confidential
+    source's URL and where it was collected from are left out of the redacted register."""
+    counts = dict(Evidence.select(Evidence.source, fn.COUNT(Evidence.id))
+                  .group_by(Evidence.source).tuples())
+    names = [c for c in SOURCE_COLUMNS if c not in ("source", "relays", "evidence")]
+    query = Source.select(Source.id, Source.relays, *(getattr(Source, n) for n in names))
+    rows = []
+    for source_id, relays, *values in query.order_by(Source.id).tuples():
+        if wanted is not None and source_id not in wanted:
+            continue
+        row = dict(zip(names, values, strict=True))
+        if redacted and row["confidential"]:
+            row["url"] = row["collected_from"] = ""
+        row["confidential"] = "yes" if row["confidential"] else "no"
+        row.update(source=source_ref(source_id), evidence=counts.get(source_id, 0),
+                   relays=source_ref(relays) if relays else "")
+        rows.append([row[c] for c in SOURCE_COLUMNS])
+    return rows
+
+
+def _record(paths: tuple[Path, ...], counts: dict[str, int], actor: str,
+            redacted: bool) -> None:
     """The export's audit entry: registers leaving the case are part of its custody record."""
     with database.atomic():
         audit.record("registers.export", actor=actor, object_type="case", object_id=1,
                      summary=f"Exported the {'redacted ' if redacted else ''}registers "
-                             f"{paths[0].name} and {paths[1].name} "
-                             f"({incident_count} incidents, {evidence_count} evidence)",
-                     after={"files": [p.name for p in paths], "incidents": incident_count,
-                            "evidence": evidence_count,
+                             f"{', '.join(p.name for p in paths)} "
+                             f"({counts['incidents']} incidents, {counts['evidence']} "
+                             f"evidence, {counts['sources']} sources)",
+                     after={"files": [p.name for p in paths], **counts,
                             "edition": "redacted" if redacted else "full"})

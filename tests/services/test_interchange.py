@@ -11,7 +11,7 @@ from peewee import JOIN, fn
 
 from desktop.domain import db
 from desktop.domain.errors import CasefileError
-from desktop.domain.models import AuditEntry, Evidence, Incident, Source
+from desktop.domain.models import AuditEntry, Case, Evidence, Incident, Source
 from desktop.services import evidence, incidents, review, sources
 from desktop.services.interchange import AnnotationFileError, hypothesis, w3c
 from tests.conftest import FIXTURES
@@ -118,6 +118,21 @@ def test_an_export_is_a_w3c_collection_of_every_span(exported):
         "selector": [{"type": "TextPositionSelector", "start": span.start, "end": span.end},
                      {"type": "TextQuoteSelector", "exact": KILLING, "prefix": span.prefix,
                       "suffix": span.suffix}]}
+
+
+def test_the_collection_and_its_page_have_the_ids_the_w3c_model_requires(exported):
+    data = exported["data"]
+    head = Case.get().audit_head
+    assert data["id"] == f"urn:x-casefile:annotations:{head}"
+    page = data["first"]
+    assert (page["id"], page["type"], page["partOf"], page["startIndex"]) == (
+        f"urn:x-casefile:annotations:{head}:page-1", "AnnotationPage", data["id"], 0)
+    assert w3c.export_annotations()["id"] == data["id"]  # the same state, the same id
+    pattern = exported["worked"]["incidents"]["INC-002"]
+    assert w3c.export_annotations(incident_id=pattern)["id"] == f"{data['id']}:INC-002"
+    assert w3c.export_annotations(redacted=True)["id"] == f"{data['id']}:redacted"
+    chosen = w3c.export_annotations(incident_ids=[pattern])
+    assert chosen["id"].startswith(f"{data['id']}:incidents-") and chosen["total"] == 1
 
 
 def test_an_export_can_be_limited_to_one_incident(exported):

@@ -1,4 +1,4 @@
-"""CSV registers of incidents and evidence, as spreadsheets open them."""
+"""CSV registers of incidents, evidence and sources, as spreadsheets open them."""
 
 from __future__ import annotations
 
@@ -23,6 +23,12 @@ EVIDENCE_HEADER = [
     "source_publisher", "source_sha256", "start", "end", "status", "credibility",
     "source_reliability", "admiralty", "review_state", "reviewed_by", "reviewed_at",
     "review_comment", "note", "created_by", "created_at",
+]
+SOURCE_HEADER = [
+    "source", "title", "kind", "publisher", "author", "originator", "url", "published",
+    "language", "collected_at", "collected_by", "collected_from", "original_name", "media_type",
+    "size", "sha256", "text_sha256", "reliability", "reliability_note", "confidential",
+    "relays", "imported_at", "imported_by", "evidence",
 ]
 TITLE_UK = "Розстріл пораненого військового біля заводу «Фенол»"
 
@@ -51,14 +57,16 @@ def registers(worked_case, actor, tmp_path) -> dict:
 
 def test_the_registers_are_named_after_the_stem(registers, tmp_path):
     assert registers["paths"] == (tmp_path / "pow-case-incidents.csv",
-                                  tmp_path / "pow-case-evidence.csv")
+                                  tmp_path / "pow-case-evidence.csv",
+                                  tmp_path / "pow-case-sources.csv")
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".csv") == [
-        "pow-case-evidence.csv", "pow-case-incidents.csv"]
+        "pow-case-evidence.csv", "pow-case-incidents.csv", "pow-case-sources.csv"]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_the_files_are_what_spreadsheets_open_correctly(registers):
-    for path, header in zip(registers["paths"], (INCIDENT_HEADER, EVIDENCE_HEADER), strict=True):
+    for path, header in zip(registers["paths"], (INCIDENT_HEADER, EVIDENCE_HEADER,
+                                                 SOURCE_HEADER), strict=True):
         raw = path.read_bytes()
         assert raw.startswith(codecs.BOM_UTF8)
         lines = raw[len(codecs.BOM_UTF8):].split(b"\r\n")
@@ -104,17 +112,46 @@ def test_one_row_per_evidence_span_with_its_grades_and_review(registers):
     assert killing["created_by"] == "Olena Documenter"
 
 
+def test_one_row_per_source_with_its_custody_record(registers):
+    rows = read_register(registers["paths"][2])
+    spans = Evidence.select().where(Evidence.id.in_(list(registers["worked"]["evidence"]
+                                                         .values())))
+    counted = {}
+    for span in spans:
+        counted[f"S-{span.source_id:03d}"] = counted.get(f"S-{span.source_id:03d}", 0) + 1
+    assert [r["source"] for r in rows] == [f"S-{i:03d}" for i in range(1, 6)]
+    by_ref = {r["source"]: r for r in rows}
+    for ref, count in counted.items():
+        assert by_ref[ref]["evidence"] == str(count)
+    first = Evidence.get_by_id(registers["worked"]["evidence"]["place"]).source
+    row = by_ref[f"S-{first.id:03d}"]
+    assert (row["title"], row["sha256"], row["size"], row["original_name"]) == (
+        first.title, first.sha256, str(first.size), first.original_name)
+    assert row["confidential"] in ("yes", "no") and row["reliability"] == "B"
+
+
+def test_the_redacted_sources_register_leaves_out_a_confidential_url(worked_case, tmp_path):
+    from desktop.domain.models import Source
+
+    Source.update(confidential=True, url="https://secret.example/a").where(Source.id == 1).execute()
+    full = read_register(tabular.export_csv(tmp_path / "full", "case")[2])
+    redacted = read_register(tabular.export_csv(tmp_path / "redacted", "case", redacted=True)[2])
+    assert (full[0]["url"], redacted[0]["url"]) == ("https://secret.example/a", "")
+    assert redacted[0]["confidential"] == "yes"
+
+
 def test_the_export_is_audited(registers, actor):
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
     assert (entry.action, entry.actor) == ("registers.export", actor)
-    assert entry.after == {"files": ["pow-case-incidents.csv", "pow-case-evidence.csv"],
-                           "incidents": 2, "evidence": 4, "edition": "full"}
+    assert entry.after == {"files": ["pow-case-incidents.csv", "pow-case-evidence.csv",
+                                     "pow-case-sources.csv"],
+                           "incidents": 2, "evidence": 4, "sources": 5, "edition": "full"}
 
 
 def test_text_a_spreadsheet_would_run_as_a_formula_stays_text(worked_case, actor, tmp_path):
     evidence.update_evidence(worked_case["evidence"]["un_count"], actor=actor,
                              asserted_value='=HYPERLINK("http://evil.example","79")')
-    _, path = tabular.export_csv(tmp_path, "case")
+    _, path, _ = tabular.export_csv(tmp_path, "case")
     values = {r["asserted_value"] for r in read_register(path)}
     assert "'=HYPERLINK(\"http://evil.example\",\"79\")" in values
 
@@ -125,10 +162,20 @@ def test_writing_again_replaces_the_registers(registers, tmp_path):
     assert registers["paths"][1].read_bytes() == first
 
 
+def test_a_missing_folder_is_made(worked_case, tmp_path):
+    missing = tmp_path / "no such folder" / "registers"
+    paths = tabular.export_csv(missing, "case")
+    assert sorted(p.name for p in missing.iterdir()) == sorted(p.name for p in paths)
+
+
 def test_a_folder_that_cannot_be_written_is_named(worked_case, tmp_path):
-    missing = tmp_path / "no such folder"
-    with pytest.raises(CasefileError, match="no such folder: the registers cannot be written"):
-        tabular.export_csv(missing, "case")
+    taken = tmp_path / "a file"
+    taken.write_text("")
+    with pytest.raises(CasefileError, match="a file: the registers cannot be written there: "
+                                            "it is not a folder"):
+        tabular.export_csv(taken, "case")
+    with pytest.raises(CasefileError, match="the folder cannot be made"):
+        tabular.export_csv(taken / "inside", "case")
     with pytest.raises(CasefileError, match="without folders"):
         tabular.export_csv(tmp_path, "../case")
 

@@ -16,9 +16,10 @@ An import places every annotation or says why it did not: nothing is dropped sil
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +40,8 @@ PROGRESS_EVERY = 100
 
 CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"cf": "urn:x-casefile:terms:"}]
 ID_PREFIX = "urn:x-casefile:evidence:"
+COLLECTION_PREFIX = "urn:x-casefile:annotations:"
+PAGE_SUFFIX = ":page-1"  # one page holds every annotation
 SHA_PREFIX = "urn:sha256:"
 NOT_IN_SOURCE = "the quote is no longer in the source"
 DUPLICATE = "already in the case"
@@ -113,8 +116,14 @@ def _methods_text(anchored: list[AnchoredAnnotation]) -> str:
 
 # ---- export ----------------------------------------------------------------------------------
 
-def export_annotations(*, incident_id: int | None = None, redacted: bool = False) -> dict:
-    """The open case's evidence (all, or one incident's) as an AnnotationCollection.
+def export_annotations(*, incident_id: int | None = None, redacted: bool = False,
+                       incident_ids: Iterable[int] | None = None) -> dict:
+    """The open case's evidence (all, one incident's, or that of `incident_ids`) as an
+    AnnotationCollection.
+
+    The collection and its page have the `id` the W3C model requires: an IRI naming the
+    case's state when it was exported (its audit chain head), what it covers and its edition,
+    so two exports of the same state and choice have the same id.
 
     `redacted`: every text in it goes through the case's Redactor (protected names become
     their pseudonyms: quotes, their prefix and suffix, titles, notes, review comments, the
@@ -122,15 +131,21 @@ def export_annotations(*, incident_id: int | None = None, redacted: bool = False
     carries a source's URL (a source is named by its fingerprint), so none of a confidential
     source's can leave with it.
     """
-    items = [_annotation(row) for row in evidence.evidence_rows(incident_id=incident_id)]
+    wanted = None if incident_ids is None else set(incident_ids)
+    items = [_annotation(row) for row in evidence.evidence_rows(incident_id=incident_id)
+             if wanted is None or row.incident_id in wanted]
+    collection_id = collection_iri(incident_id=incident_id, incident_ids=wanted,
+                                   redacted=redacted)
     collection = {
         "@context": CONTEXT,
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": f"{Case.get().title} — evidence",
         "total": len(items),
         "generator": {"type": "Software", "name": f"Casefile {__version__}"},
         "generated": utc_now(),
-        "first": {"type": "AnnotationPage", "items": items},
+        "first": {"id": collection_id + PAGE_SUFFIX, "type": "AnnotationPage",
+                  "partOf": collection_id, "startIndex": 0, "items": items},
     }
     if not redacted:
         return collection
@@ -139,6 +154,21 @@ def export_annotations(*, incident_id: int | None = None, redacted: bool = False
     collection = _redacted(collection, Redactor.for_case())
     collection["cf:edition"] = "redacted"
     return collection
+
+
+def collection_iri(*, incident_id: int | None = None, incident_ids: set[int] | None = None,
+                   redacted: bool = False) -> str:
+    """The IRI of an exported collection: the case's chain head, then what it covers (one
+    incident's code, or a digest of the chosen incidents' codes) and the edition."""
+    iri = COLLECTION_PREFIX + Case.get().audit_head
+    if incident_id is not None:
+        code = Incident.select(Incident.code).where(Incident.id == incident_id).scalar()
+        iri += f":{code or incident_id}"
+    if incident_ids is not None:
+        codes = sorted(code for (code,) in Incident.select(Incident.code)
+                       .where(Incident.id.in_(list(incident_ids))).tuples())
+        iri += ":incidents-" + hashlib.sha256("\n".join(codes).encode()).hexdigest()[:16]
+    return iri + (":redacted" if redacted else "")
 
 
 def _redacted(value: Any, redactor) -> Any:
