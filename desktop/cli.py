@@ -373,6 +373,49 @@ def cmd_registers(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_package(args: argparse.Namespace) -> int:
+    from desktop.services import export, package
+
+    _open(args)  # a package is always recorded: its manifest cites the trail's entries
+    options = package.PackageOptions(redacted=args.redacted, drafts=args.drafts,
+                                     pdf=not args.no_pdf, audit_annex=args.audit,
+                                     accept_near_misses=args.accept_near_misses)
+    try:
+        result = package.build_package(Path(args.out), options, actor=args.user,
+                                       progress=_progress_printer())
+    except export.NearMissesFound as exc:
+        print(printable(f"casefile: the redacted package was not written: {exc}; add them as "
+                        "spellings or give --accept-near-misses"), file=sys.stderr)
+        return 1
+    _end_progress()
+    withheld = (f"; {len(result.withheld)} original(s) left out as they could name a "
+                f"protected person: {', '.join(result.withheld)}" if result.withheld else "")
+    print(printable(f"Wrote {result.path} ({result.edition} edition, {result.files} files, "
+                    f"{result.originals} original(s){withheld})"))
+    if result.pdf_note:
+        print(printable(f"No PDF in the package: {result.pdf_note}"))
+    print(f"SHA-256 {result.sha256}")
+    return 0
+
+
+def cmd_verify_package(args: argparse.Namespace) -> int:
+    from desktop.services import package
+
+    if not args.case:
+        _unused_passphrase(args, "by `verify-package` without --case")
+    check = package.verify_package(Path(args.package))
+    if args.case:
+        _open(args, read_only=True)
+        package.check_against_trail(check)
+    for problem in check.problems:
+        print(printable(problem))
+    print(printable(check.summary()))
+    if args.case and check.ok:
+        print(printable(f"The trail of {Path(args.case).name} records this package and its "
+                        "dossier's fingerprint."))
+    return 0 if check.ok else 1
+
+
 def _incident(code: str) -> tuple[int, str]:
     """The id and code of the incident cited as `code` (INC-001, inc-1), or a user error
     naming it."""
@@ -676,14 +719,42 @@ def build_parser() -> argparse.ArgumentParser:
                         "case's own data; otherwise imported spans wait for review)")
     p.set_defaults(func=cmd_import_annotations)
 
-    p = sub.add_parser("registers", help="export incidents and evidence as two CSV files")
+    p = sub.add_parser("registers", help="export incidents, evidence and sources as three CSV "
+                                          "files")
     p.add_argument("case")
-    p.add_argument("folder", help="the folder to write into")
+    p.add_argument("folder", help="the folder to write into (made when missing)")
     p.add_argument("--stem", default="", help="file name start (default: the case's name)")
     p.add_argument("--redacted", action="store_true",
                    help="protected names replaced by pseudonyms in every cell")
     p.add_argument("--unrecorded", action="store_true", help=UNRECORDED_HELP)
     p.set_defaults(func=cmd_registers)
+
+    p = sub.add_parser("package", help="write a disclosure package: the dossier, the cited "
+                                        "sources' originals, registers, annotations and a "
+                                        "checkable manifest, in one .zip")
+    p.add_argument("case")
+    p.add_argument("out", help="the .zip file to write")
+    p.add_argument("--redacted", action="store_true",
+                   help="the redacted edition: protected names replaced by pseudonyms, and "
+                        "every original that could name a protected person left out (listed "
+                        "in the manifest)")
+    p.add_argument("--drafts", action="store_true",
+                   help="include incidents not yet approved (marked DRAFT)")
+    p.add_argument("--audit", action="store_true", help="include the dossier's audit annex")
+    p.add_argument("--no-pdf", action="store_true",
+                   help="leave out the PDF rendition (made with LibreOffice when installed)")
+    p.add_argument("--accept-near-misses", action="store_true",
+                   help="write the redacted package even though words that look like a "
+                        "protected name were not replaced")
+    p.set_defaults(func=cmd_package)
+
+    p = sub.add_parser("verify-package", help="check every file of a disclosure package "
+                                               "against its manifest")
+    p.add_argument("package", help="the package (.zip)")
+    p.add_argument("--case", metavar="CASE",
+                   help="also check it against the case's audit trail: the package's SHA-256 "
+                        "and its dossier's fingerprint (the case is only read)")
+    p.set_defaults(func=cmd_verify_package)
 
     p = sub.add_parser("protect", help="protect a person: their name replaced by a pseudonym "
                                        "in redacted editions")
@@ -763,7 +834,7 @@ def build_parser() -> argparse.ArgumentParser:
 #: The commands that write into the case (an edit, or an audit entry for what they export).
 WRITING_COMMANDS = frozenset({
     "import", "export", "annotations", "import-annotations", "registers", "protect", "review",
-    "signoff", "return-incident", "submit", "reindex",
+    "signoff", "return-incident", "submit", "reindex", "package",
 })
 
 
