@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -95,6 +95,24 @@ def _labelled(text: str, role: str, wrap: bool = True) -> QLabel:
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label
+
+
+class _Caption(QLabel):
+    """A row's caption: on one line where the form is wide enough, wrapped where it is not
+    (a narrow dock, a longer Ukrainian caption), so it never widens the form."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setProperty("role", "caption")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As wide as the text on one line (a wrapped label would ask for a narrow column)."""
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self.text()) + margins.left() \
+            + margins.right() + 2
+        return QSize(width, self.heightForWidth(width))
 
 
 def _short(text: str, limit: int) -> str:
@@ -596,7 +614,7 @@ class IncidentForm(QWidget):
         holder = QWidget()
         holder.setLayout(body)
         # Captions wrap: a long one (most are longer in Ukrainian) must not widen the form.
-        form.addRow(_labelled(caption, "caption") if caption else None, holder)
+        form.addRow(_Caption(caption) if caption else None, holder)
 
     def _add_under(self, body: QVBoxLayout, fields: list[str], fact: str | None,
                    hint: str) -> None:
