@@ -80,6 +80,7 @@ class CasefileApp(QObject):
         a.export_annotations.triggered.connect(exchange.ask_export_annotations)
         a.import_annotations.triggered.connect(exchange.ask_import_annotations)
         a.export_registers.triggered.connect(exchange.ask_export_registers)
+        a.export_package.triggered.connect(exchange.ask_export_package)
         a.save_handover.triggered.connect(exchange.ask_save_handover)
         a.merge_review.triggered.connect(exchange.ask_merge_review)
         a.quit.triggered.connect(w.close)

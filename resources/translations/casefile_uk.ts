@@ -136,6 +136,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Export disclosure &amp;package…</source>
+        <translation>Експортувати &amp;пакет розкриття…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier, the cited sources&apos; originals, registers, annotations and a checkable manifest in one .zip for a receiving office</source>
+        <translation>Досьє, оригінали цитованих джерел, реєстри, анотації та маніфест для перевірки в одному архіві для установи, що їх отримує</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Close case</source>
         <translation>&amp;Закрити справу</translation>
     </message>
@@ -679,7 +689,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop/gui/flows/exchange.py" line="+29"/>
+        <location filename="../../desktop/gui/flows/exchange.py" line="+30"/>
         <source>All files (*)</source>
         <translation>Усі файли (*)</translation>
     </message>
@@ -1142,12 +1152,13 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
     <message>
         <location line="+23"/>
         <location line="+100"/>
-        <location line="+86"/>
+        <location line="+96"/>
+        <location line="+52"/>
         <source>Writing {name}…</source>
         <translation>Запис {name}…</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-244"/>
         <location line="+24"/>
         <source>The dossier was not written</source>
         <translation>Досьє не записано</translation>
@@ -1202,11 +1213,12 @@ SHA-256 файлу: {sha256}
     </message>
     <message>
         <location line="+9"/>
+        <location line="+200"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Експорт скасовано; файл не записано.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-181"/>
         <source>The redacted edition was not written.</source>
         <translation>Знеособлену редакцію не записано.</translation>
     </message>
@@ -1336,7 +1348,80 @@ No: the full edition, with the names.</source>
         <translation>Реєстри не записано</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Export disclosure package</source>
+        <translation>Експортувати пакет розкриття</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disclosure package (*.zip)</source>
+        <translation>Пакет розкриття (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disclosure package</source>
+        <translation>пакет розкриття</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Include drafts?</source>
+        <translation>Включити чернетки?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include the incidents not yet approved (marked DRAFT in the dossier)?</source>
+        <translation>Включити ще не схвалені інциденти (у досьє їх буде позначено як ЧЕРНЕТКА)?</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+26"/>
+        <source>The disclosure package was not written</source>
+        <translation>Пакет розкриття не записано</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-21"/>
+        <source>%n file(s) in the package.</source>
+        <translation>
+            <numerusform>%n файл у пакеті.</numerusform>
+            <numerusform>%n файли в пакеті.</numerusform>
+            <numerusform>%n файлів у пакеті.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n original(s) of the cited sources.</source>
+        <translation>
+            <numerusform>%n оригінал цитованих джерел.</numerusform>
+            <numerusform>%n оригінали цитованих джерел.</numerusform>
+            <numerusform>%n оригіналів цитованих джерел.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left out, as they could name a protected person (listed in the manifest): {sources}</source>
+        <translation>Пропущено, бо вони можуть називати захищену особу (перелічено в маніфесті): {sources}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No PDF: {reason}.</source>
+        <translation>Без PDF: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256 of the package: {sha256}
+
+The export is recorded in the case&apos;s history with this fingerprint.</source>
+        <translation>SHA-256 пакета: {sha256}
+
+Експорт записано в історію справи разом із цим цифровим відбитком.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disclosure package written</source>
+        <translation>Пакет розкриття записано</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Save a copy for hand-over</source>
         <translation>Збереження копії для передавання</translation>
     </message>
@@ -1954,7 +2039,7 @@ After:
         <translation>Історія</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Недавні справи</translation>
     </message>
@@ -3930,7 +4015,7 @@ The details were written to {log}</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
     <message>
-        <location line="+712"/>
+        <location line="+715"/>
         <source>&lt;b&gt;Protected name&lt;/b&gt;: shown as &lt;b&gt;{pseudonym}&lt;/b&gt; in redacted dossiers</source>
         <translation>&lt;b&gt;Захищене ім’я&lt;/b&gt;: у знеособлених досьє показується як &lt;b&gt;{pseudonym}&lt;/b&gt;</translation>
     </message>
@@ -3945,7 +4030,7 @@ The details were written to {log}</source>
         <translation>Копіювати</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+206"/>
         <source>{current} of {total}</source>
         <translation>{current} з {total}</translation>
     </message>
@@ -4091,7 +4176,7 @@ The details were written to {log}</source>
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="-743"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-757"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>
@@ -4143,7 +4228,7 @@ The details were written to {log}</source>
 <context>
     <name>_Legend</name>
     <message>
-        <location line="-241"/>
+        <location line="-242"/>
         <source>dotted</source>
         <translation>крапкова</translation>
     </message>
@@ -4168,7 +4253,7 @@ The details were written to {log}</source>
         <translation>подвійна</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+293"/>
         <source>struck</source>
         <translation>наскрізна</translation>
     </message>

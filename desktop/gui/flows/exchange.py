@@ -1,6 +1,7 @@
 """What comes into the case and what leaves it: importing sources, the dossier, annotations,
-registers, hand-over copies and merging a reviewer's copy back. Every one of them runs off the
-UI thread with a progress dialog; those that can stop half-way without harm can be cancelled.
+registers, the disclosure package, hand-over copies and merging a reviewer's copy back. Every
+one of them runs off the UI thread with a progress dialog; those that can stop half-way without
+harm can be cancelled.
 """
 
 from __future__ import annotations
@@ -278,6 +279,68 @@ class Exchange(Flow):
             lambda progress, cancelled: tabular.export_csv(Path(folder), stem, actor=actor,
                                                            redacted=redacted),
             done=written, failed_title=self.tr("The registers were not written"))
+
+    # ------------------------------------------------------------ the disclosure package
+    def ask_export_package(self) -> None:
+        default = self.case_file.with_name(f"{self.case_file.stem} disclosure package.zip")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export disclosure package"), str(default),
+            self.tr("Disclosure package (*.zip)"))
+        if not name:
+            return
+        redacted = self.ask_edition(self.tr("the disclosure package"))
+        if redacted is None:
+            return
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window, self.tr("Include drafts?"),
+            self.tr("Include the incidents not yet approved (marked DRAFT in the dossier)?"),
+            Button.Yes | Button.No | Button.Cancel, Button.No)
+        if answer == Button.Cancel:
+            return
+        from desktop.services import package
+
+        self.export_package(Path(name), package.PackageOptions(
+            redacted=redacted, drafts=answer == Button.Yes))
+
+    def export_package(self, path: Path, options) -> None:
+        """Write the disclosure package (package.PackageOptions) off the UI thread, with
+        progress and cancel."""
+        from desktop.services import package
+
+        actor = self.user()
+        self.run_in_background(
+            self.tr("Writing {name}…").format(name=path.name),
+            lambda progress, cancelled: package.build_package(
+                path, options, actor=actor, progress=progress, cancelled=cancelled),
+            done=self._package_written, failed=self._package_failed,
+            failed_title=self.tr("The disclosure package was not written"), cancellable=True)
+
+    def _package_written(self, result) -> None:
+        self.publish(changes.trail_only())
+        lines = [str(result.path), "",
+                 i18n.plural(self.tr("%n file(s) in the package.", "", result.files),
+                             result.files),
+                 i18n.plural(self.tr("%n original(s) of the cited sources.", "",
+                                     result.originals), result.originals)]
+        if result.withheld:
+            lines.append(self.tr("Left out, as they could name a protected person (listed in "
+                                 "the manifest): {sources}").format(
+                sources=", ".join(result.withheld)))
+        if result.pdf_note:
+            lines.append(self.tr("No PDF: {reason}.").format(reason=printable(result.pdf_note)))
+        lines += ["", self.tr("SHA-256 of the package: {sha256}\n\nThe export is recorded in "
+                              "the case's history with this fingerprint.").format(
+            sha256=result.sha256)]
+        self.inform(self.tr("Disclosure package written"), "\n".join(lines))
+
+    def _package_failed(self, exc: Exception) -> None:
+        from desktop.services.package import PackageCancelled
+
+        if isinstance(exc, PackageCancelled):
+            self.status(self.tr("Export cancelled; no file was written."))
+        else:
+            self.warn(self.tr("The disclosure package was not written"), str(exc))
 
     # ------------------------------------------------------------ hand-over and merge
     def ask_save_handover(self) -> None:

@@ -119,6 +119,10 @@ SPECS: tuple[Spec, ...] = (
     Spec("export_registers", QT_TRANSLATE_NOOP("Actions", "Export re&gisters (CSV)…"), "File",
          None, QT_TRANSLATE_NOOP("Actions", "Incidents and evidence as two CSV files for a "
                                             "spreadsheet")),
+    Spec("export_package", QT_TRANSLATE_NOOP("Actions", "Export disclosure &package…"), "File",
+         None, QT_TRANSLATE_NOOP("Actions", "The dossier, the cited sources' originals, "
+                                            "registers, annotations and a checkable manifest "
+                                            "in one .zip for a receiving office")),
     Spec("close_case", QT_TRANSLATE_NOOP("Actions", "&Close case"), "File", "Ctrl+W",
          QT_TRANSLATE_NOOP("Actions", "Close the open case")),
     Spec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "File", "Ctrl+Q",
@@ -271,7 +275,8 @@ class Actions:
     def case_actions(self) -> list[QAction]:
         """Actions that need an open case."""
         names = ("import_files", "import_folder", "export_dossier", "export_annotations",
-                 "import_annotations", "export_registers", "close_case", "search_case",
+                 "import_annotations", "export_registers", "export_package", "close_case",
+                 "search_case",
                  "mark_evidence", "remove_evidence", "new_incident", "delete_incident",
                  "edit_source", "compare", "find_in_source", "resubmit_evidence",
                  "submit_incident", "approve_incident", "return_incident", "verify_integrity",
