@@ -52,17 +52,23 @@ def _places(lemma: str) -> set[str]:
     return set()
 
 
+def _dictionary_lemmas(morph: Any, word: str) -> set[str]:
+    """The lemmas the dictionary gives a word, as its own analysis of a known word finds them:
+    one walk of the word list, without the guesses and tags a full parse adds (several times
+    as slow, and an import looks up every distinct word)."""
+    words = morph.dictionary
+    return {words.build_normal_form(paradigm, index, spelled)
+            for spelled, paradigms in words.words.similar_items(word, morph.char_substitutes)
+            for paradigm, index in paradigms}
+
+
 @functools.lru_cache(maxsize=200_000)
 def keys(form: str) -> tuple[str, ...]:
     """What a word (lower case) is looked up by: its lemmas the dictionaries know, and the
     place of a place's adjective; the word itself when the dictionaries do not know it."""
     spelled = form.replace("ʼ", "'").replace("’", "'")
-    found: set[str] = set()
-    for lang in _languages(spelled):
-        morph = analyser(lang)
-        if morph.word_is_known(spelled):  # a quick look-up spares the guessing of a parse
-            found |= {parse.normal_form.replace("ё", "е")
-                      for parse in morph.parse(spelled) if parse.is_known}
+    found = {lemma.replace("ё", "е") for lang in _languages(spelled)
+             for lemma in _dictionary_lemmas(analyser(lang), spelled)}
     for lemma in list(found):
         found |= _places(lemma)
     return tuple(sorted(found or {form}))
@@ -89,7 +95,7 @@ def _known(forms: list[str]) -> set[str]:
 
 
 def _insert(rows: Iterable[tuple[str, str]]) -> None:
-    rows = list(rows)
+    rows = sorted(rows)  # in key order: each row goes next to the last one written
     for i in range(0, len(rows), _BATCH):
         models.database.cursor().executemany(
             "INSERT OR IGNORE INTO search_lemma (lemma, form) VALUES (?, ?)",

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.domain import db
+from desktop.domain import db, lemmas
 from desktop.services import search, sources
 from tests.bench import corpus
 from tests.bench.context import Context
@@ -34,6 +34,7 @@ BUILD_BATCH = 500  # sources per transaction when the large case is built
 
 IMPORT_MIN_RATE, IMPORT_MAX_RATIO = 1_000.0, 2.0
 SEARCH_MAX_P95_MS, SEARCH_MAX_RATIO = 20.0, 1.5
+INFLECTED_MAX_RATIO = 1.5  # a word in all its forms, against the word as typed
 
 
 # --- the bare-sqlite3 baseline --------------------------------------------------------------
@@ -226,6 +227,13 @@ def _build_search_case(ctx: Context) -> tuple[Path, int, int]:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         con.close()
+    ctx.log("search: indexing the dictionary forms of its words, as an import does")
+    db.open_case(path)
+    try:
+        with db.models.database.atomic():
+            lemmas.rebuild()
+    finally:
+        db.close_case()
     ctx.log("search: case built")
     return path, count, raw
 
@@ -285,6 +293,46 @@ def bench_search(ctx: Context) -> list[Row]:
     ]
 
 
+def _exact(query: str) -> str:
+    """The same words, each quoted: found only as typed."""
+    return " ".join(f'"{word}"' for word in query.split())
+
+
+def bench_inflected_search(ctx: Context) -> list[Row]:
+    """Ukrainian words searched in all their forms against the same words searched as typed."""
+    path, count, _ = ctx.shared("search_case", lambda: _build_search_case(ctx))
+    repeats = SEARCH_REPEATS_QUICK if ctx.quick else SEARCH_REPEATS
+    queries = [q for q in corpus.queries() if lemmas.WORD.search(q) and not q.startswith('"')
+               and "*" not in q]
+    inflected_ms: list[float] = []
+    exact_ms: list[float] = []
+    found: dict[str, tuple[int, int]] = {}
+    db.open_case(path)
+    try:
+        ctx.log(f"search: {len(queries)} Ukrainian queries × {repeats}, in every form and exact")
+        for query in queries:
+            found[query] = (len(search.search(query, limit=SEARCH_LIMIT)),
+                            len(search.search(_exact(query), limit=SEARCH_LIMIT)))  # warm up
+            for _ in range(repeats):  # interleaved, so noise hits both alike
+                start = time.perf_counter()
+                search.search(query, limit=SEARCH_LIMIT)
+                middle = time.perf_counter()
+                search.search(_exact(query), limit=SEARCH_LIMIT)
+                end = time.perf_counter()
+                inflected_ms.append((middle - start) * 1000)
+                exact_ms.append((end - middle) * 1000)
+    finally:
+        db.close_case()
+    ctx.put("inflected_detail", found)
+    p95, p95_exact = _percentile(inflected_ms, 0.95), _percentile(exact_ms, 0.95)
+    return [Row(
+        name=f"inflected search top {SEARCH_LIMIT}, {count:,} sources, {len(queries)} "
+             "Ukrainian queries: p95",
+        value=p95, unit="ms", baseline=p95_exact, baseline_unit="ms (the words exact)",
+        ratio=p95 / p95_exact, target=f"≤ {INFLECTED_MAX_RATIO:g}x",
+        ok=p95 / p95_exact <= INFLECTED_MAX_RATIO)]
+
+
 # --- 3. case file size ----------------------------------------------------------------------
 
 
@@ -319,7 +367,8 @@ def bench_size(ctx: Context) -> list[Row]:
     return rows
 
 
-BENCHES = {"import": bench_import, "search": bench_search, "size": bench_size}
+BENCHES = {"import": bench_import, "search": bench_search,
+           "inflected_search": bench_inflected_search, "size": bench_size}
 
 
 def details(ctx: Context) -> list[str]:
