@@ -139,6 +139,12 @@ def _v9_excluded_forms(db: SqliteDatabase) -> None:
                        "NOT NULL DEFAULT '[]'")
 
 
+def _record_upgrade(summary: str, after: dict, **extra: object) -> None:
+    """The audited entry of an upgrade step, in Casefile's own name."""
+    ledger.append({"actor": UPGRADE_ACTOR, "action": "case.upgrade", "object_type": "case",
+                   "object_id": 1, "summary": summary, "after": after, **extra})
+
+
 def _v10_row_digests(db: SqliteDatabase) -> None:
     """Version 10: each audit entry records the digests of the rows its change left, so the
     trail accounts for every row. An audited entry records every row as it stands now: what
@@ -147,12 +153,10 @@ def _v10_row_digests(db: SqliteDatabase) -> None:
     if "row_digests" not in present:  # a case made by this version and marked older has it
         db.execute_sql('ALTER TABLE "audit_entry" ADD COLUMN "row_digests" TEXT')
     rows = digests.every_row()
-    ledger.append({
-        "actor": UPGRADE_ACTOR, "action": "case.upgrade", "object_type": "case", "object_id": 1,
-        "summary": f"Upgraded the case to file format 10: recorded the digests of its "
-                   f"{len(rows):,} rows as they stand, so that a verification can account for "
-                   "every row; changes made before the upgrade cannot be told apart",
-        "after": {"format": 10, "rows": len(rows)}, "row_digests": rows})
+    _record_upgrade(f"Upgraded the case to file format 10: recorded the digests of its "
+                    f"{len(rows):,} rows as they stand, so that a verification can account "
+                    "for every row; changes made before the upgrade cannot be told apart",
+                    {"format": 10, "rows": len(rows)}, row_digests=rows)
 
 
 def _v11_dictionary_forms(db: SqliteDatabase) -> None:
@@ -161,12 +165,9 @@ def _v11_dictionary_forms(db: SqliteDatabase) -> None:
     audited step that says how many words it holds."""
     models.SearchLemma.create_table()
     words = lemmas.rebuild()
-    ledger.append({
-        "actor": UPGRADE_ACTOR, "action": "case.upgrade", "object_type": "case", "object_id": 1,
-        "summary": f"Upgraded the case to file format 11: indexed the dictionary forms of the "
-                   f"{words:,} Ukrainian and Russian words of its sources, so that a search "
-                   "finds their inflected forms",
-        "after": {"format": 11, "words": words}})
+    _record_upgrade(f"Upgraded the case to file format 11: indexed the dictionary forms of the "
+                    f"{words:,} Ukrainian and Russian words of its sources, so that a search "
+                    "finds their inflected forms", {"format": 11, "words": words})
 
 
 # version → the step that brings a case from version-1 to it.
