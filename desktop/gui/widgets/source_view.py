@@ -964,8 +964,27 @@ class SourceView(QWidget):
         touched = old + new
         if not touched:
             return
-        self._index()
-        self._apply(min(r.start for r in touched), max(r.end for r in touched), reset=True)
+        start, end = min(r.start for r in touched), max(r.end for r in touched)
+        if self._indexed:
+            self._reindex(start, end)
+        self._apply(start, end, reset=True)
+
+    def _reindex(self, start: int, end: int) -> None:
+        """Bring the segment index up to date over text[start:end] alone, where spans were
+        added, changed or removed: one mark in a source with thousands costs little."""
+        starts, ends = self._seg_starts, self._seg_ends
+        first = bisect_right(ends, start)  # the first segment that ends after `start`
+        if first < len(starts) and starts[first] < start:
+            start = starts[first]  # widened to whole segments, so none is cut in two
+        last = bisect_left(starts, end)  # the first segment that starts at `end` or later
+        if last > 0 and ends[last - 1] > end:
+            end = ends[last - 1]
+        over = _segments(r for r in self._rows.values() if r.start < end and r.end > start)
+        fresh = [(max(a, start), min(b, end), ids) for a, b, ids in zip(*over, strict=True)
+                 if a < end and b > start]
+        starts[first:last] = [a for a, _, _ in fresh]
+        ends[first:last] = [b for _, b, _ in fresh]
+        self._seg_ids[first:last] = [ids for _, _, ids in fresh]
 
     def _ids_in(self, start: int, end: int) -> list[int]:
         """Ids of spans overlapping [start, end), in text order."""

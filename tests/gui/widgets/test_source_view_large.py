@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QTextCursor
 
 from desktop.domain import scales
 from desktop.domain.models import Evidence, database
+from desktop.gui.widgets.source_view import SourceView
 from desktop.services import evidence, protection, sources
 from tests.gui.widgets.test_main_window import (  # noqa: F401  (fixtures)
     casefile,
@@ -186,3 +187,23 @@ def test_marking_what_is_on_screen_does_not_scroll_the_text(qtbot, big, where):
     assert first_shown(view) == before
     row = evidence.evidence_rows(ids=[added])[0]
     assert drawn_right(view, row)
+
+
+def test_marks_overlapping_others_leave_the_view_as_a_fresh_one_would_draw_it(qtbot, big):
+    view = view_of(big)
+    qtbot.waitUntil(view.formatting_done, timeout=10_000)
+    text = view.text_edit().toPlainText()
+    at = text.index("Paragraph 200:")
+    # Over a span, inside one, across two paragraphs, then one graded and one undone.
+    made = [big.editing.add_evidence(view.source_id(), a, b, {})
+            for a, b in ((at - 30, at + 12), (at + 3, at + 8), (at + 5, at + 900))]
+    big.editing.edit_evidence([made[1]], {"status": "contested"})
+    big.undo_stack.undo()  # the status back
+    big.undo_stack.undo()  # the last mark gone
+    fresh = SourceView()
+    qtbot.addWidget(fresh)
+    fresh.set_source(view.source_id())
+    qtbot.waitUntil(fresh.formatting_done, timeout=10_000)
+    for position in range(at - 100, at + 1000):
+        assert view.span_ids_at(position) == fresh.span_ids_at(position), position
+        assert background_at(view, position) == background_at(fresh, position), position
