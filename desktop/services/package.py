@@ -26,6 +26,7 @@ and the manifest carry the time they were made.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import mimetypes
@@ -37,7 +38,7 @@ import tempfile
 import time
 import unicodedata
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,7 +46,15 @@ from desktop import __version__
 from desktop.domain import files
 from desktop.domain.errors import CasefileError
 from desktop.domain.json_input import JsonRefused, parse
-from desktop.domain.models import AuditEntry, Case, Evidence, Incident, utc_now
+from desktop.domain.models import (
+    AuditEntry,
+    Case,
+    Evidence,
+    Incident,
+    Source,
+    SourceOriginal,
+    utc_now,
+)
 from desktop.domain.printable import printable
 from desktop.domain.refs import source_ref
 from desktop.services import manifests, outgoing, protection, sources, tabular
@@ -69,6 +78,7 @@ _PERMISSIONS = 0o644 << 16
 _UNSAFE = re.compile(r"[^\w.\-]+")
 _NAME_LENGTH = 80
 _MANIFEST_BYTES = 64 << 20
+_BATCH = 50  # originals read from the case at a time
 PDF_SECONDS = 300  # LibreOffice gets this long to render the dossier
 
 
@@ -302,13 +312,12 @@ def _originals(package: _Zip, cited: list[int], redactor, progress: Progress | N
     is left out); each is checked against the fingerprint recorded at import."""
     statements = {s for person in protection.protected_people() for s in person.statements}
     added, withheld = [], []
-    for done, source_id in enumerate(cited):
+    for done, (details, data) in enumerate(_read_originals(cited)):
+        source_id = details.id
         if stop():
             raise PackageCancelled("the package was cancelled; no file was written")
         if progress:
             progress(done, len(cited), f"Original {source_ref(source_id)}")
-        details = sources.source_details(source_id)
-        data = sources.original_bytes(source_id)
         digest = hashlib.sha256(data).hexdigest()
         if digest != details.sha256:
             raise PackageError(f"{source_ref(source_id)}: its original bytes no longer match "
@@ -327,6 +336,21 @@ def _originals(package: _Zip, cited: list[int], redactor, progress: Progress | N
     if progress:
         progress(len(cited), len(cited), "Registers, annotations and the manifest")
     return added, withheld
+
+
+def _read_originals(cited: list[int]) -> Iterator[tuple[sources.SourceDetails, bytes]]:
+    """Each cited source's details and original bytes, by id, read a batch at a time (a query
+    per source would cost more than the packing)."""
+    names = [f.name for f in dataclasses.fields(sources.SourceDetails)]
+    for start in range(0, len(cited), _BATCH):
+        batch = cited[start:start + _BATCH]
+        details = {row[0]: sources.SourceDetails(*row) for row in
+                   Source.select(*(getattr(Source, n) for n in names))
+                   .where(Source.id.in_(batch)).tuples()}
+        originals = dict(SourceOriginal.select(SourceOriginal.source, SourceOriginal.data)
+                         .where(SourceOriginal.source.in_(batch)).tuples())
+        for source_id in batch:
+            yield details[source_id], bytes(originals[source_id])
 
 
 def _withheld_because(details: sources.SourceDetails, statements: set[int],

@@ -228,3 +228,19 @@ def test_a_cancelled_package_writes_nothing(training):
         build_package(out, PackageOptions(pdf=False), actor=DOCUMENTER, cancelled=lambda: True)
     assert not out.exists()
     assert [p.name for p in training.iterdir() if ".partial-" in p.name] == []
+
+
+def test_a_kill_between_the_rename_and_the_entry_is_settled_on_opening(training, monkeypatch):
+    real_done = outgoing.done
+
+    def killed_after_the_rename(intent):
+        if intent.action != "package.export":  # the dossier's own entry is written
+            real_done(intent)
+
+    monkeypatch.setattr(outgoing, "done", killed_after_the_rename)
+    result = build_package(training / "p.zip", PackageOptions(pdf=False), actor=DOCUMENTER)
+    monkeypatch.setattr(outgoing, "_in_flight", set())  # as a new process finds the trail
+    settled = outgoing.reconcile(actor=DOCUMENTER)
+    assert len(settled) == 1 and "p.zip" in settled[0]
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert (entry.action, entry.after["sha256"]) == ("package.export", result.sha256)
