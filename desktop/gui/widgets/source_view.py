@@ -648,7 +648,8 @@ class SourceView(QWidget):
             self._text = ""
             self._names = []
             self._offsets = _Offsets("")
-            self._rows, self._seg_starts, self._seg_ends, self._seg_ids = {}, [], [], []
+            self._load_rows([])
+            self._index()
             self._edit.setPlainText("")
             self._find_bar.hide()
             self._stack.setCurrentIndex(0)
@@ -944,7 +945,12 @@ class SourceView(QWidget):
         size = len(self._text)
         self._rows = {r.id: r if r.start >= 0 and r.end <= size
                       else r._replace(start=max(0, r.start), end=min(r.end, size)) for r in rows}
-        self._indexed = False  # indexed when first needed: a long source's first idle slice
+        self._indexed = False  # indexed when first needed, or a long source's last idle slice
+        # Until then, the spans by where they start: those over a part of the text are found
+        # among the ones that start at most the longest span's length before it.
+        self._by_start = sorted(self._rows.values(), key=lambda r: r.start)  # already, nearly
+        self._starts = [r.start for r in self._by_start]
+        self._longest = max((r.end - r.start for r in self._by_start), default=0)
 
     def _index(self) -> None:
         self._seg_starts, self._seg_ends, self._seg_ids = _segments(self._rows.values())
@@ -953,6 +959,12 @@ class SourceView(QWidget):
     def _ensure_index(self) -> None:
         if not self._indexed:
             self._index()
+
+    def _spans_over(self, start: int, end: int) -> list[SpanMark]:
+        """The spans over text[start:end] (before the index is built)."""
+        first = bisect_left(self._starts, start - self._longest)
+        last = bisect_left(self._starts, end)
+        return [r for r in self._by_start[first:last] if r.end > start]
 
     def _update_rows(self, ids: list[int]) -> None:
         """Re-read some spans and re-format only the text they covered or now cover."""
@@ -967,6 +979,8 @@ class SourceView(QWidget):
         start, end = min(r.start for r in touched), max(r.end for r in touched)
         if self._indexed:
             self._reindex(start, end)
+        else:  # a mark while a long source is still being formatted
+            self._index()
         self._apply(start, end, reset=True)
 
     def _reindex(self, start: int, end: int) -> None:
@@ -1020,7 +1034,7 @@ class SourceView(QWidget):
         # over this part of the text alone.
         starts, ends, covers = (
             (self._seg_starts, self._seg_ends, self._seg_ids) if self._indexed
-            else _segments(r for r in self._rows.values() if r.start < end and r.end > start))
+            else _segments(self._spans_over(start, end)))
         keep = QTextCursor.MoveMode.KeepAnchor
         i = bisect_right(ends, start)
         while i < len(starts) and starts[i] < end:
@@ -1075,15 +1089,16 @@ class SourceView(QWidget):
     def _format_slice(self) -> None:
         """Format the next part of the text (onward from the screen, then from the top) for
         a few milliseconds, and come back when the window is idle again."""
+        if not self._pending:
+            self._ensure_index()  # the last step, for clicks and tooltips to come
+            return
         deadline = time.perf_counter() + _SLICE_SECONDS
-        self._ensure_index()
         while self._pending and time.perf_counter() < deadline:
             a, b = next(((a, b) for a, b in self._pending if b > self._next), self._pending[0])
             a = max(a, self._next) if a < self._next < b else a
             self._next = min(b, a + _SLICE_CHARS)
             self._format_pending(a, self._next)
-        if self._pending:
-            self._format_timer.start()
+        self._format_timer.start()
 
     def formatting_done(self) -> bool:
         """Whether every span of the source shown is formatted (long texts take idle time)."""
