@@ -1636,7 +1636,7 @@ After:
         <translation>Виберіть або додайте інцидент у списку ліворуч</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+79"/>
         <location line="+16"/>
         <source>source {id}</source>
         <extracomment>What the form shows: the editable facts, and the workflow state that only review moves.</extracomment>
@@ -2039,12 +2039,12 @@ After:
         <translation>Історія</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Недавні справи</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+82"/>
         <source>Main</source>
         <translation>Головна панель</translation>
     </message>
@@ -2639,7 +2639,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/gui/widgets/review_panel.py" line="+36"/>
+        <location filename="../../desktop/gui/widgets/review_panel.py" line="+37"/>
         <source>Returned earlier: {comment}</source>
         <translation>Раніше повернуто: {comment}</translation>
     </message>
@@ -2664,23 +2664,13 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <translation>позначено: {name}, {date}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Comment for the documenter (needed to return)</source>
         <extracomment>Shown while several spans are selected: which one a decision is for.</extracomment>
         <translation>Зауваження для документувальника (потрібне, щоб повернути)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>◂ Previous</source>
-        <translation>◂ Попередній</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next ▸</source>
-        <translation>Наступний ▸</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Approve</source>
         <translation>Схвалити</translation>
     </message>
@@ -2690,7 +2680,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <translation>Повернути із зауваженням</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Submit incident for review</source>
         <translation>Надіслати на рецензування</translation>
     </message>
@@ -2744,7 +2734,27 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <translation>Очікує: {number} з {total}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="-73"/>
+        <source>Previous pending span (P)</source>
+        <translation>Попередній фрагмент, що очікує рецензування (P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous pending span</source>
+        <translation>Попередній фрагмент, що очікує рецензування</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next pending span (N)</source>
+        <translation>Наступний фрагмент, що очікує рецензування (N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next pending span</source>
+        <translation>Наступний фрагмент, що очікує рецензування</translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>Select an incident to submit or sign it off.</source>
         <translation>Виберіть інцидент, щоб надіслати його на рецензування або остаточно схвалити.</translation>
     </message>

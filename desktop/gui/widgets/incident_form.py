@@ -52,6 +52,7 @@ _INTS = ("victims_min", "victims_max")
 # A rule on two fields names the second; the first must then wait with it (see _emittable).
 _PARTNERS = {"date_end": "date_start", "victims_max": "victims_min"}
 _BADGE_WIDTH = 46
+_DATE_WIDTH = 96  # a date as typed (2024-09-06), with room to spare
 _MISSING = object()
 
 _STYLE = """
@@ -557,7 +558,7 @@ class IncidentForm(QWidget):
         page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         page.setStyleSheet(_STYLE)
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(14, 10, 12, 16)
+        layout.setContentsMargins(10, 10, 8, 16)  # narrow margins: a 1024-wide window fits it
         layout.setSpacing(0)
         layout.addLayout(self._identification())
         for build in (self._when, self._where, self._victims, self._perpetrator,
@@ -715,8 +716,8 @@ class IncidentForm(QWidget):
     def _when(self, layout: QVBoxLayout) -> None:
         """Event date (or range), precision and time; the report date kept apart."""
         form = self._section(layout, self.tr("When"))
-        start = self._line("date_start", self.tr("YYYY-MM-DD"), 104)
-        end = self._line("date_end", self.tr("end, if a range"), 104)
+        start = self._line("date_start", self.tr("YYYY-MM-DD"), _DATE_WIDTH)
+        end = self._line("date_end", self.tr("end, if a range"), _DATE_WIDTH)
         self._row(form, self.tr("Event date"), [start, self.tr("to", "a range of dates"), end],
                   "date")
         self._row(form, self.tr("Precision"),
@@ -725,7 +726,7 @@ class IncidentForm(QWidget):
                   [self._line("time", self.tr("HH:MM"), 64)], "time")
         form.addRow(self._apart())
         self._row(form, self.tr("Date reported (not the event date)"),
-                  [self._line("report_date", self.tr("YYYY-MM-DD"), 104)], "report_date",
+                  [self._line("report_date", self.tr("YYYY-MM-DD"), _DATE_WIDTH)], "report_date",
                   hint=self.tr("When a source first reported it; often days after the event."))
 
     @staticmethod

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.review_dock = self._dock(self.tr("Review"), "reviewDock", self.review_panel,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.review_dock.hide()
+        self.review_dock.visibilityChanged.connect(self._give_review_room)
         self._size_docks(1440, 900)
         self._before_comparing: QByteArray | None = None  # the layout side by side replaced
         self._size_before = QSize()
@@ -101,9 +102,16 @@ class MainWindow(QMainWindow):
     def _size_docks(self, width: int, height: int) -> None:
         """The panels' share of a window this big: the text keeps the most room."""
         self.resizeDocks([self.navigator_dock, self.incident_dock],
-                         [max(240, width * 24 // 100), max(280, width * 28 // 100)],
+                         [max(240, width * 24 // 100), max(300, width * 30 // 100)],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.evidence_dock], [max(170, height // 4)], Qt.Orientation.Vertical)
+
+    def _give_review_room(self, visible: bool) -> None:
+        """The review panel, when it opens, takes the right column but the incident's head:
+        on a short screen its card would otherwise show one line of the quote."""
+        if visible:
+            self.resizeDocks([self.incident_dock, self.review_dock],
+                             [self.height() // 6, self.height()], Qt.Orientation.Vertical)
 
     def fit_screen(self) -> None:
         """On a first start, no bigger than the screen, the panels sized to what it has."""

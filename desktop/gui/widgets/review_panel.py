@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -43,14 +44,17 @@ def describe(row: EvidenceRow) -> str:
         grade=f"{row.source_reliability}{row.credibility}")
     marked = QCoreApplication.translate("ReviewPanel", "marked by {name} on {date}").format(
         name=html.escape(row.created_by), date=format_date(row.created_at))
+    # Tight paragraphs: in a short dock (a small screen) the grade and status still show
+    # with the quote, and the card scrolls for the rest.
     return (
-        f"<p style='font-size:11pt'><b>{row.ref}</b> &nbsp;“{html.escape(row.quote)}”</p>"
-        f"<p>{html.escape(row.incident_code or unlinked)} · "
+        f"<p style='font-size:10pt; margin:0 0 4px 0'><b>{row.ref}</b> "
+        f"&nbsp;“{html.escape(row.quote)}”</p>"
+        f"<p style='margin:0 0 4px 0'>{html.escape(row.incident_code or unlinked)} · "
         f"{html.escape(supports_label(row.supports) if row.supports else no_fact)}"
         f"{value}</p>"
-        f"<p style='color:#444'>{html.escape(row.source_title)}"
-        f"{' · ' + html.escape(row.source_publisher) if row.source_publisher else ''} · "
-        f"{grade} · {html.escape(status)} · {html.escape(credibility)}<br>"
+        f"<p style='color:#444; margin:0'>{grade} · {html.escape(status)} · "
+        f"{html.escape(credibility)}<br>{html.escape(row.source_title)}"
+        f"{' · ' + html.escape(row.source_publisher) if row.source_publisher else ''}<br>"
         f"{marked}</p>{returned}")
 
 
@@ -81,18 +85,27 @@ class ReviewPanel(QWidget):
         self.card.setStyleSheet("QLabel { background:#fbfaf7; padding:8px; }")
         self.comment = QPlainTextEdit()
         self.comment.setPlaceholderText(self.tr("Comment for the documenter (needed to return)"))
-        self.comment.setFixedHeight(60)
+        self.comment.setFixedHeight(self.comment.fontMetrics().lineSpacing() * 2 + 14)
         self.comment.setTabChangesFocus(True)
-        self.previous = QPushButton(self.tr("◂ Previous"))
-        self.next = QPushButton(self.tr("Next ▸"))
+        # Arrows only, named in their tooltips: the decisions fit one row of a narrow dock.
+        self.previous = QPushButton("◂")
+        self.previous.setToolTip(self.tr("Previous pending span (P)"))
+        self.previous.setAccessibleName(self.tr("Previous pending span"))
+        self.next = QPushButton("▸")
+        self.next.setToolTip(self.tr("Next pending span (N)"))
+        self.next.setAccessibleName(self.tr("Next pending span"))
+        for arrow in (self.previous, self.next):
+            arrow.setFixedWidth(arrow.fontMetrics().horizontalAdvance("◂") + 24)
         self.approve = QPushButton(self.tr("Approve"))
         self.return_ = QPushButton(self.tr("Return with comment"))
         self.approve.setStyleSheet("QPushButton { background:#b5e3cf; }")
         self.return_.setStyleSheet("QPushButton { background:#f6c9a8; }")
-        # Two buttons to a row: the panel fits a narrow dock (a small screen, Ukrainian).
-        buttons = QGridLayout()
-        for index, button in enumerate((self.previous, self.next, self.return_, self.approve)):
-            buttons.addWidget(button, index // 2, index % 2)
+        buttons = QHBoxLayout()
+        for button in (self.previous, self.next):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.return_, self.approve):
+            buttons.addWidget(button)
         self.incident_label = QLabel("")
         self.incident_label.setWordWrap(True)
         self.submit_incident = QPushButton(self.tr("Submit incident for review"))
