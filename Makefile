@@ -44,8 +44,12 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
 
+# On a virtual X server with Qt's xcb platform, as on a desktop, when xvfb-run is there.
 screenshots: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(PY) tests/render_screenshots.py
+	if command -v xvfb-run >/dev/null; then \
+		xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb \
+			$(PY) tests/render_screenshots.py; \
+	else QT_QPA_PLATFORM=offscreen $(PY) tests/render_screenshots.py; fi
 
 # The seed case's dossier (full and redacted) and its PDF, into docs/. Needs LibreOffice.
 dossier: $(STAMP)
