@@ -948,7 +948,8 @@ class SourceView(QWidget):
         self._indexed = False  # indexed when first needed, or a long source's last idle slice
         # Until then, the spans by where they start: those over a part of the text are found
         # among the ones that start at most the longest span's length before it.
-        self._by_start = sorted(self._rows.values(), key=lambda r: r.start)  # already, nearly
+        # The case gives them in this order, so the sort costs little.
+        self._by_start = sorted(self._rows.values(), key=lambda r: r.start)
         self._starts = [r.start for r in self._by_start]
         self._longest = max((r.end - r.start for r in self._by_start), default=0)
 
