@@ -5,6 +5,7 @@ to do next."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.domain.models import Evidence, Incident
@@ -98,6 +99,19 @@ def test_review_mode_at_1024_by_700_shows_the_whole_card(demo_case):
     settle()
     assert window.review_panel.isVisible() and window.width() == SMALL[0]
     assert not clipped_texts(window), "\n".join(clipped_texts(window))
+    # Without scrolling, the card shows its third line: the grade and the status.
+    card = window.review_panel.card
+    viewport = card.parentWidget()
+    document = QTextDocument()
+    document.setDefaultFont(card.font())
+    document.setDocumentMargin(0)
+    document.setHtml(card.text())
+    document.setTextWidth(card.contentsRect().width())
+    third = document.findBlockByNumber(2)
+    assert "B3" in third.text()  # the grade of the span on the card
+    bottom = (document.documentLayout().blockBoundingRect(third).top()
+              + third.layout().lineAt(0).rect().bottom())
+    assert card.contentsRect().top() + bottom <= viewport.height()
 
 
 def test_dialogs_are_at_most_1000_pixels_wide(qtbot, demo_case, tmp_path):
