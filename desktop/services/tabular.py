@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections import Counter
 from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
@@ -87,8 +88,10 @@ def register_rows(*, redacted: bool = False,
     wanted = None if incident_ids is None else set(incident_ids)
     incident_rows = _incident_rows(wanted)
     evidence_rows = _evidence_rows(wanted)
-    cited = None if wanted is None else {row.source_id for row in evidence.evidence_rows()
-                                         if row.incident_id in wanted}
+    cited = None
+    if wanted is not None:  # a source's spans counted among these incidents' only
+        cited = Counter(row.source_id for row in evidence.evidence_rows()
+                        if row.incident_id in wanted)
     source_rows = _source_rows(cited, redacted)
     tables = {"incidents": incident_rows, "evidence": evidence_rows, "sources": source_rows}
     if redacted:
@@ -175,11 +178,13 @@ def _evidence_rows(wanted: set[int] | None = None) -> list[list]:
             if wanted is None or row.incident_id in wanted]
 
 
-def _source_rows(wanted: set[int] | None, redacted: bool) -> list[list]:
-    """One row per source (of those `wanted`), by id, in SOURCE_COLUMNS order; a confidential
-    source's URL and where it was collected from are left out of the redacted register."""
-    counts = dict(Evidence.select(Evidence.source, fn.COUNT(Evidence.id))
-                  .group_by(Evidence.source).tuples())
+def _source_rows(wanted: Counter | None, redacted: bool) -> list[list]:
+    """One row per source (of those `wanted`: source id → its spans), by id, in SOURCE_COLUMNS
+    order; a confidential source's URL and where it was collected from are left out of the
+    redacted register."""
+    counts = wanted if wanted is not None else dict(
+        Evidence.select(Evidence.source, fn.COUNT(Evidence.id)).group_by(Evidence.source)
+        .tuples())
     names = [c for c in SOURCE_COLUMNS if c not in ("source", "relays", "evidence")]
     query = Source.select(Source.id, Source.relays, *(getattr(Source, n) for n in names))
     rows = []

@@ -193,3 +193,12 @@ def test_a_folder_that_refuses_writing_is_named(worked_case, tmp_path, monkeypat
                                             "Permission denied"):
         tabular.export_csv(locked, "case")
     assert list(locked.iterdir()) == []
+
+
+def test_the_registers_of_chosen_incidents_hold_only_theirs(worked_case):
+    chosen = worked_case["incidents"]["INC-002"]
+    tables = tabular.register_rows(incident_ids=[chosen])
+    assert [row[0] for row in tables["incidents"]] == ["INC-002"]
+    assert [row[1] for row in tables["evidence"]] == ["INC-002"]
+    span = Evidence.get(Evidence.incident == chosen)
+    assert [(row[0], row[-1]) for row in tables["sources"]] == [(f"S-{span.source_id:03d}", 1)]
