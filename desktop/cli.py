@@ -238,6 +238,13 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refused_near_misses(exc: Exception, what: str) -> int:
+    """Say that the redacted `what` was not written for the near misses it held (exit 1)."""
+    print(printable(f"casefile: the redacted {what} was not written: {exc}; add them as "
+                    "spellings or give --accept-near-misses"), file=sys.stderr)
+    return 1
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.services import export, incidents
 
@@ -258,9 +265,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         result = export.export_dossier(Path(args.out), options, actor=args.user,
                                        progress=_progress_printer())
     except export.NearMissesFound as exc:
-        print(printable(f"casefile: the redacted edition was not written: {exc}; add them as "
-                        "spellings or give --accept-near-misses"), file=sys.stderr)
-        return 1
+        return _refused_near_misses(exc, "edition")
     _end_progress()
     if result.near_misses:
         found = result.near_misses
@@ -384,9 +389,7 @@ def cmd_package(args: argparse.Namespace) -> int:
         result = package.build_package(Path(args.out), options, actor=args.user,
                                        progress=_progress_printer())
     except export.NearMissesFound as exc:
-        print(printable(f"casefile: the redacted package was not written: {exc}; add them as "
-                        "spellings or give --accept-near-misses"), file=sys.stderr)
-        return 1
+        return _refused_near_misses(exc, "package")
     _end_progress()
     withheld = (f"; {len(result.withheld)} original(s) left out as they could name a "
                 f"protected person: {', '.join(result.withheld)}" if result.withheld else "")
