@@ -245,6 +245,15 @@ def _refused_near_misses(exc: Exception, what: str) -> int:
     return 1
 
 
+def _warn_near_misses(found: Sequence) -> None:
+    """Warn of the near misses of protected names a redacted file let through, when asked."""
+    if found:
+        print(printable(f"casefile: warning: {len(found)} near miss(es) of protected names let "
+                        "through: " + "; ".join(m.line() for m in found[:10])
+                        + (f" and {len(found) - 10} more" if len(found) > 10 else "")),
+              file=sys.stderr)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.services import export, incidents
 
@@ -267,12 +276,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except export.NearMissesFound as exc:
         return _refused_near_misses(exc, "edition")
     _end_progress()
-    if result.near_misses:
-        found = result.near_misses
-        print(printable(f"casefile: warning: {len(found)} near miss(es) of protected names let "
-                        "through: " + "; ".join(m.line() for m in found[:10])
-                        + (f" and {len(found) - 10} more" if len(found) > 10 else "")),
-              file=sys.stderr)
+    _warn_near_misses(result.near_misses)
     print(printable(f"Wrote {result.path} ({result.incidents} incidents, {result.evidence} "
                     f"evidence, {result.edition} edition)"))
     print(f"SHA-256 {result.sha256}")
@@ -391,6 +395,7 @@ def cmd_package(args: argparse.Namespace) -> int:
     except export.NearMissesFound as exc:
         return _refused_near_misses(exc, "package")
     _end_progress()
+    _warn_near_misses(result.near_misses)
     withheld = (f"; {len(result.withheld)} original(s) left out as they could name a "
                 f"protected person: {', '.join(result.withheld)}" if result.withheld else "")
     print(printable(f"Wrote {result.path} ({result.edition} edition, {result.files} files, "

@@ -78,7 +78,8 @@ _PERMISSIONS = 0o644 << 16
 _UNSAFE = re.compile(r"[^\w.\-]+")
 _NAME_LENGTH = 80
 _MANIFEST_BYTES = 64 << 20
-_BATCH = 50  # originals read from the case at a time
+_BATCH, _BATCH_BYTES = 50, 64 << 20  # originals read from the case at a time
+_DETAILS_BATCH = 500
 PDF_SECONDS = 300  # LibreOffice gets this long to render the dossier
 
 
@@ -105,6 +106,7 @@ class PackageResult:
     dossier_sha256: str
     pdf_note: str  # "" when the PDF is in the package, else why it is not
     edition: str
+    near_misses: tuple = ()  # near_misses.NearMiss the redacted dossier let through
 
 
 class PackageError(CasefileError):
@@ -244,7 +246,8 @@ def build_package(out: Path, options: PackageOptions, *, actor: str,
                                      options, actor, progress, stop)
                 sha256 = manifests.file_sha256(partial)
                 result = PackageResult(out, sha256, len(package.hashes), recorded["originals"],
-                                       recorded["withheld"], dossier.sha256, pdf_note, edition)
+                                       recorded["withheld"], dossier.sha256, pdf_note, edition,
+                                       tuple(dossier.near_misses))
                 intent = _intend(result, options, actor)
         except OSError as exc:
             raise PackageError(f"{out.name}: cannot be written: "
@@ -287,7 +290,9 @@ def _fill(package: _Zip, dossier, dossier_path: Path, pdf: Path | None, pdf_note
         "options": {"edition": "redacted" if options.redacted else "full",
                     "drafts": options.drafts, "pdf": options.pdf,
                     "audit_annex": options.audit_annex},
-        "dossier": {"file": DOSSIER, "sha256": dossier.sha256, "audit_entry": entry_id,
+        "dossier": {"file": DOSSIER, "sha256": dossier.sha256,
+                    # the short id in its pages' footers, where the dossier prints one
+                    "id": getattr(dossier, "dossier_id", ""), "audit_entry": entry_id,
                     "entry_hash": entry_hash, "incidents": dossier.incidents,
                     "evidence": dossier.evidence, "pdf": PDF if pdf is not None else None,
                     "pdf_note": pdf_note},
@@ -339,18 +344,28 @@ def _originals(package: _Zip, cited: list[int], redactor, progress: Progress | N
 
 
 def _read_originals(cited: list[int]) -> Iterator[tuple[sources.SourceDetails, bytes]]:
-    """Each cited source's details and original bytes, by id, read a batch at a time (a query
-    per source would cost more than the packing)."""
+    """Each cited source's details and original bytes, by id: the bytes read a batch at a time
+    (a query per source would cost more than the packing), a batch of at most 50 sources and,
+    unless one alone is larger, 64 MB."""
     names = [f.name for f in dataclasses.fields(sources.SourceDetails)]
-    for start in range(0, len(cited), _BATCH):
-        batch = cited[start:start + _BATCH]
-        details = {row[0]: sources.SourceDetails(*row) for row in
-                   Source.select(*(getattr(Source, n) for n in names))
-                   .where(Source.id.in_(batch)).tuples()}
-        originals = dict(SourceOriginal.select(SourceOriginal.source, SourceOriginal.data)
-                         .where(SourceOriginal.source.in_(batch)).tuples())
-        for source_id in batch:
-            yield details[source_id], bytes(originals[source_id])
+    details: dict[int, sources.SourceDetails] = {}
+    for start in range(0, len(cited), _DETAILS_BATCH):
+        details.update((row[0], sources.SourceDetails(*row)) for row in
+                       Source.select(*(getattr(Source, n) for n in names))
+                       .where(Source.id.in_(cited[start:start + _DETAILS_BATCH])).tuples())
+    batch: list[int] = []
+    size = 0
+    for source_id in [*cited, None]:
+        if batch and (source_id is None or len(batch) == _BATCH
+                      or size + details[source_id].size > _BATCH_BYTES):
+            originals = dict(SourceOriginal.select(SourceOriginal.source, SourceOriginal.data)
+                             .where(SourceOriginal.source.in_(batch)).tuples())
+            for read in batch:
+                yield details[read], bytes(originals.pop(read))
+            batch, size = [], 0
+        if source_id is not None:
+            batch.append(source_id)
+            size += details[source_id].size
 
 
 def _withheld_because(details: sources.SourceDetails, statements: set[int],

@@ -91,3 +91,17 @@ def test_registers_go_into_a_folder_made_for_them(training, tmp_path, capsys):
     assert sorted(p.name for p in folder.iterdir()) == [
         "training-evidence.csv", "training-incidents.csv", "training-sources.csv"]
     assert said.count("Wrote ") == 3
+
+
+def test_a_redacted_package_with_near_misses_needs_the_users_word(tmp_path, capsys):
+    from tests.cli.test_cli_near_misses import misspelt_case
+
+    case, out = str(misspelt_case(tmp_path)), tmp_path / "redacted.zip"
+    code, _, err = run(capsys, "package", case, str(out), "--drafts", "--redacted", "--no-pdf")
+    assert code == 1 and not out.exists()
+    assert err.splitlines()[-1].startswith("casefile: the redacted package was not written: "
+                                           "2 near misses")
+    code, _, err = run(capsys, "package", case, str(out), "--drafts", "--redacted", "--no-pdf",
+                       "--accept-near-misses")
+    assert code == 0 and out.exists()
+    assert [e for e in err.splitlines() if "warning: 2 near miss(es)" in e]

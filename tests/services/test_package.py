@@ -244,3 +244,9 @@ def test_a_kill_between_the_rename_and_the_entry_is_settled_on_opening(training,
     assert len(settled) == 1 and "p.zip" in settled[0]
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
     assert (entry.action, entry.after["sha256"]) == ("package.export", result.sha256)
+
+
+def test_large_originals_are_read_a_few_at_a_time(training, monkeypatch):
+    monkeypatch.setattr(package, "_BATCH_BYTES", 1)  # every original is a batch of its own
+    result = build_package(training / "p.zip", PackageOptions(pdf=False), actor=DOCUMENTER)
+    assert result.originals == 2 and verify_package(result.path).ok
