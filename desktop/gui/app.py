@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from desktop import APP_NAME, __version__
 from desktop.domain import files, scales
@@ -115,10 +116,8 @@ class CasefileApp(QObject):
         a.about.triggered.connect(session.show_about)
         self.undo_stack.canUndoChanged.connect(a.undo.setEnabled)
         self.undo_stack.canRedoChanged.connect(a.redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda t: a.undo.setText(
-            f"{QCoreApplication.translate('Actions', '&Undo')} {t}".strip()))
-        self.undo_stack.redoTextChanged.connect(lambda t: a.redo.setText(
-            f"{QCoreApplication.translate('Actions', '&Redo')} {t}".strip()))
+        self.undo_stack.undoTextChanged.connect(lambda t: _name_step(a.undo, "&Undo", t))
+        self.undo_stack.redoTextChanged.connect(lambda t: _name_step(a.redo, "&Redo", t))
 
     def _wire_panels(self) -> None:
         w, editing, reading, review = self.window, self.editing, self.reading, self.review
@@ -189,6 +188,13 @@ class CasefileApp(QObject):
         else:
             self.settings.forget_last_case()
         event.accept()
+
+
+def _name_step(action, verb: str, step: str) -> None:
+    """Undo / Redo name the step they would take; the stack may outlive the window's actions
+    (it belongs to the app), so a deleted action is left alone."""
+    if isValid(action):
+        action.setText(f"{QCoreApplication.translate('Actions', verb)} {step}".strip())
 
 
 def _shortcuts_dialog(window: MainWindow):
