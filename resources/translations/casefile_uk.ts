@@ -689,7 +689,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop/gui/flows/exchange.py" line="+30"/>
+        <location filename="../../desktop/gui/flows/exchange.py" line="+31"/>
         <source>All files (*)</source>
         <translation>Усі файли (*)</translation>
     </message>
@@ -1151,20 +1151,20 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+100"/>
+        <location line="+102"/>
         <location line="+96"/>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>Writing {name}…</source>
         <translation>Запис {name}…</translation>
     </message>
     <message>
-        <location line="-244"/>
-        <location line="+24"/>
+        <location line="-251"/>
+        <location line="+25"/>
         <source>The dossier was not written</source>
         <translation>Досьє не записано</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>full</source>
         <translation>повна</translation>
     </message>
@@ -1213,12 +1213,12 @@ SHA-256 файлу: {sha256}
     </message>
     <message>
         <location line="+9"/>
-        <location line="+200"/>
+        <location line="+204"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Експорт скасовано; файл не записано.</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-183"/>
         <source>The redacted edition was not written.</source>
         <translation>Знеособлену редакцію не записано.</translation>
     </message>
@@ -1373,13 +1373,13 @@ No: the full edition, with the names.</source>
         <translation>Включити ще не схвалені інциденти (у досьє їх буде позначено як ЧЕРНЕТКА)?</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+26"/>
+        <location line="+21"/>
+        <location line="+30"/>
         <source>The disclosure package was not written</source>
         <translation>Пакет розкриття не записано</translation>
     </message>
     <message numerus="yes">
-        <location line="-21"/>
+        <location line="-25"/>
         <source>%n file(s) in the package.</source>
         <translation>
             <numerusform>%n файл у пакеті.</numerusform>
@@ -1421,7 +1421,7 @@ The export is recorded in the case&apos;s history with this fingerprint.</source
         <translation>Пакет розкриття записано</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Save a copy for hand-over</source>
         <translation>Збереження копії для передавання</translation>
     </message>
@@ -1636,7 +1636,7 @@ After:
         <translation>Виберіть або додайте інцидент у списку ліворуч</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <location line="+16"/>
         <source>source {id}</source>
         <extracomment>What the form shows: the editable facts, and the workflow state that only review moves.</extracomment>
@@ -4025,7 +4025,7 @@ The details were written to {log}</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
     <message>
-        <location line="+715"/>
+        <location line="+716"/>
         <source>&lt;b&gt;Protected name&lt;/b&gt;: shown as &lt;b&gt;{pseudonym}&lt;/b&gt; in redacted dossiers</source>
         <translation>&lt;b&gt;Захищене ім’я&lt;/b&gt;: у знеособлених досьє показується як &lt;b&gt;{pseudonym}&lt;/b&gt;</translation>
     </message>
@@ -4040,7 +4040,7 @@ The details were written to {log}</source>
         <translation>Копіювати</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+240"/>
         <source>{current} of {total}</source>
         <translation>{current} з {total}</translation>
     </message>
@@ -4186,7 +4186,7 @@ The details were written to {log}</source>
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="-757"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-792"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>

@@ -7,9 +7,10 @@ harm can be cancelled.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -140,22 +141,24 @@ class Exchange(Flow):
         if isinstance(exc, ExportCancelled):
             self.status(self.tr("Export cancelled; no file was written."))
         elif isinstance(exc, NearMissesFound):
-            self._near_misses_found(exc.found, path, options)
+            self._near_misses_found(exc.found, lambda chosen: self.export_dossier(path, chosen),
+                                    options)
         else:
             self.warn(self.tr("The dossier was not written"), str(exc))
 
-    def _near_misses_found(self, found: Sequence, path: Path, options) -> None:
+    def _near_misses_found(self, found: Sequence, write: Callable[[Any], None],
+                           options) -> None:
         """List the words that look like a protected name but would not be replaced
         (near_misses.NearMiss): add the ticked ones as spellings and check again, write the
-        redacted edition anyway, or write nothing."""
+        redacted edition anyway, or write nothing. `write(options)` writes it again."""
         from desktop.gui.widgets.dialogs.near_misses import Choice, NearMissesDialog
 
         dialog = NearMissesDialog(found, self.window)
         dialog.exec()
         if dialog.choice is Choice.WRITE:
-            self.export_dossier(path, replace(options, accept_near_misses=True))
+            write(replace(options, accept_near_misses=True))
         elif dialog.choice is Choice.ADD and self.add_spellings(dialog.ticked()):
-            self.export_dossier(path, options)
+            write(options)
         else:
             self.status(self.tr("The redacted edition was not written."))
 
@@ -313,7 +316,8 @@ class Exchange(Flow):
             self.tr("Writing {name}…").format(name=path.name),
             lambda progress, cancelled: package.build_package(
                 path, options, actor=actor, progress=progress, cancelled=cancelled),
-            done=self._package_written, failed=self._package_failed,
+            done=self._package_written,
+            failed=lambda exc: self._package_failed(exc, path, options),
             failed_title=self.tr("The disclosure package was not written"), cancellable=True)
 
     def _package_written(self, result) -> None:
@@ -334,11 +338,15 @@ class Exchange(Flow):
             sha256=result.sha256)]
         self.inform(self.tr("Disclosure package written"), "\n".join(lines))
 
-    def _package_failed(self, exc: Exception) -> None:
+    def _package_failed(self, exc: Exception, path: Path, options) -> None:
+        from desktop.services.export import NearMissesFound
         from desktop.services.package import PackageCancelled
 
         if isinstance(exc, PackageCancelled):
             self.status(self.tr("Export cancelled; no file was written."))
+        elif isinstance(exc, NearMissesFound):
+            self._near_misses_found(exc.found, lambda chosen: self.export_package(path, chosen),
+                                    options)
         else:
             self.warn(self.tr("The disclosure package was not written"), str(exc))
 

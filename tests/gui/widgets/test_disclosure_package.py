@@ -46,3 +46,24 @@ def test_a_cancelled_question_writes_nothing(qtbot, casefile, tmp_path, monkeypa
     messages.answer = QMessageBox.StandardButton.Cancel
     casefile.exchange.ask_export_package()
     assert not out.exists() and not casefile.background.busy()
+
+
+def test_near_misses_are_shown_and_going_on_writes_the_package(qtbot, casefile, tmp_path,  # noqa: F811
+                                                               monkeypatch, messages):  # noqa: F811
+    from desktop.gui.widgets.dialogs import near_misses as dialog_module
+
+    quoting_a_witness(casefile, tmp_path, "Запис. Остапа Гнатюшенка бачили; Гнатюшнко махав.\n",
+                      "Остап Гнатюшенко")
+    shown = []
+
+    def go_on(dialog):
+        shown.append(dialog)
+        dialog.write.click()
+        return 1
+
+    monkeypatch.setattr(dialog_module.NearMissesDialog, "exec", go_on)
+    out = tmp_path / "package.zip"
+    casefile.exchange.export_package(out, package.PackageOptions(redacted=True, drafts=True,
+                                                                 pdf=False))
+    qtbot.waitUntil(lambda: "Disclosure package written" in messages.texts(), timeout=20_000)
+    assert len(shown) == 1 and package.verify_package(out).ok
