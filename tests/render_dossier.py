@@ -5,8 +5,9 @@ left a draft (drafts are included, so it shows as DRAFT). The seed texts are abo
 and gain no invented names; the redacted edition is shown on a training case of fictional
 statements (`tests/fictional_case.py`) as `dossier-redacted.*`.
 The PDF is made by LibreOffice with a private profile holding a small Basic macro that
-updates the table of contents before exporting (a plain `--convert-to` leaves the TOC field's
-placeholder text); when the macro cannot run, the plain conversion is kept.
+updates the table of contents before exporting, so that it gains page numbers (a plain
+`--convert-to` shows the entries the export filled in, without them); when the macro cannot
+run, the plain conversion is kept.
 """
 
 from __future__ import annotations

@@ -116,7 +116,7 @@ def test_every_page_header_says_redacted_edition(statement_case, tmp_path):
         assert "REDACTED EDITION" in xml, name
     for section in document.sections:
         assert not section.different_first_page_header_footer
-        assert section.header.paragraphs[0].text.endswith(" · REDACTED EDITION")
+        assert " · REDACTED EDITION · DRAFT" in section.header.paragraphs[0].text
     full, _ = _export(tmp_path, "full.docx", "full")
     for name, xml in _parts(full).items():
         assert "REDACTED EDITION" not in xml, name
@@ -128,7 +128,7 @@ def test_the_cover_counts_the_people_and_forms_redacted(statement_case, tmp_path
     people, forms = protected_counts([(WITNESS, ()), ([VICTIM], ())])
     assert people == 2 and forms > 40  # two names, each word in every case, both scripts
     cover = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
-    assert cover["Edition"] == "Redacted"
+    assert cover["Edition"] == "Redacted edition, including incidents not approved (DRAFT)"
     assert cover["Protected people"].startswith(
         f"2 people replaced by their pseudonyms; {forms:,} forms of their names applied")
     assert not any(NOTHING_REDACTED in p.text for p in document.paragraphs)

@@ -6,6 +6,11 @@ half-written dossier. The export changes nothing in the case except its audit en
 records its name, fingerprint and options: an intent before the rename and the entry after it
 (`outgoing`), so that a kill between the two is settled when the case is next opened.
 
+Every dossier also has its own short id, printed in the footer of every page: the first 12 hex
+digits of the SHA-256 of the case's audit head, the options and the export time
+(`dossier_id`), each recorded in the export's audit entry, so the id of a page found loose is
+traced to the export that printed it.
+
 This package imports cheaply: the document itself is built by `dossier`, which loads
 python-docx, only when a dossier is written.
 """
@@ -14,8 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.domain import files
@@ -53,6 +60,40 @@ class DossierResult:
     evidence: int
     edition: str
     near_misses: tuple = ()  # near_misses.NearMiss let through in a redacted edition
+    dossier_id: str = ""  # the short id in every page's footer (`dossier_id`)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """When a dossier was exported, and its own short id (`dossier_id`)."""
+
+    at: datetime
+    id: str
+    audit_head: str
+
+    @property
+    def iso(self) -> str:
+        """The export time as the trail stores times (2025-01-02T10:00:00Z)."""
+        return self.at.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def dossier_id(audit_head: str, options: dict, at: str) -> str:
+    """A dossier's short id: 12 hex digits of the SHA-256 of the case's audit head when it was
+    exported, its options (as JSON, keys sorted) and its export time."""
+    text = "\n".join((audit_head, json.dumps(options, sort_keys=True), at))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _options(options: DossierOptions) -> dict:
+    chosen = asdict(options)
+    chosen["selected"] = list(options.selected)
+    return chosen
+
+
+def _stamp(options: DossierOptions, audit_head: str) -> Stamp:
+    at = datetime.now(UTC).replace(microsecond=0)
+    stamp = Stamp(at, "", audit_head)
+    return Stamp(at, dossier_id(audit_head, _options(options), stamp.iso), audit_head)
 
 
 class ExportError(CasefileError):
@@ -102,6 +143,7 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
                               "export")
         raise ExportError("no approved incident to export; approve incidents or include drafts")
     data = gather.gather(chosen, audit=options.audit_annex)
+    stamp = _stamp(options, data.case.audit_head)
     found = _near_misses(data) if options.edition == "redacted" else []
     if found and not options.accept_near_misses:
         raise NearMissesFound(found)
@@ -110,7 +152,7 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
     files.sweep_partials(out.parent, out.name)  # what an interrupted export left
     try:
         with files.replacing(out) as partial:
-            document = dossier.build(options, data, actor=actor, progress=progress,
+            document = dossier.build(options, data, stamp, actor=actor, progress=progress,
                                      cancelled=cancelled)
             if cancelled and cancelled():
                 raise ExportCancelled("the export was cancelled; no dossier was written")
@@ -121,8 +163,8 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
             partial.write_bytes(buffer.getvalue())
             digest = hashlib.sha256(buffer.getvalue()).hexdigest()
             result = DossierResult(out, digest, len(data.incidents), data.evidence,
-                                   options.edition, tuple(found))
-            intent = _intend(result, options, actor)
+                                   options.edition, tuple(found), stamp.id)
+            intent = _intend(result, options, stamp, actor)
     except OSError as exc:
         raise ExportError(f"{out.name}: cannot be written: "
                           f"{files.failure_reason(exc, out.parent)}") from exc
@@ -138,11 +180,12 @@ def _near_misses(data: gather.DossierData) -> list:
     return near_misses.near_misses(near_misses.dossier_texts(data), Redactor.for_case())
 
 
-def _intend(result: DossierResult, options: DossierOptions, actor: str) -> outgoing.Intent:
+def _intend(result: DossierResult, options: DossierOptions, stamp: Stamp,
+            actor: str) -> outgoing.Intent:
     """The one change an export makes to the case, its audit entry: announced before the
-    dossier is renamed into place, recorded (`outgoing.done`) after."""
-    chosen = asdict(options)
-    chosen["selected"] = list(options.selected)
+    dossier is renamed into place, recorded (`outgoing.done`) after. It holds what the
+    dossier's id was made of, so the id can be computed again from the trail."""
+    chosen = _options(options)
     return outgoing.intend(
         "dossier.export", result.path, result.sha256, actor=actor,
         summary=f"Exported the {result.edition} dossier {result.path.name} "
@@ -150,6 +193,8 @@ def _intend(result: DossierResult, options: DossierOptions, actor: str) -> outgo
                 f"{wording.plural(result.evidence, 'evidence span')})",
         after={"file": result.path.name, "sha256": result.sha256,
                "options": chosen, "incidents": result.incidents,
+               "dossier_id": stamp.id, "exported_at": stamp.iso,
+               "audit_head": stamp.audit_head,
                "evidence": result.evidence, "edition": result.edition,
                # How many near misses the user let through (never the words).
                **({"near_misses_accepted": len(result.near_misses)}

@@ -14,11 +14,18 @@ directly, because python-docx's conveniences cost more than the dossier's whole 
   here each table keeps a prototype row, styled once, and every row is a deep copy of it whose
   own cells are filled in order (7 µs a row). `Table.cell(r, c)` is never used.
 Style names are resolved to their ids once, when the writer is made.
+
+Each run is tagged with its language when its text is Cyrillic (uk-UA, or ru-RU when it has
+letters only Russian uses; the document's default is en-GB), so that spell-checkers and screen
+readers read it as what it is. Outside verbatim quotes, a hyphen inside a token with a digit
+("2024-10-01", "E-001", "UA-POW-2024-017") is a non-breaking hyphen and ")(" is joined
+("8(2)(b)(vi)"), so no line breaks inside a date, a code or a reference.
 """
 
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +53,10 @@ class Redacts(Protocol):
 W_P, W_PPR, W_PSTYLE, W_VAL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 W_R, W_RPR, W_T, W_BR = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:br")
 W_B, W_I, W_STRIKE = qn("w:b"), qn("w:i"), qn("w:strike")
+W_LANG, W_NO_BREAK_HYPHEN = qn("w:lang"), qn("w:noBreakHyphen")
+W_BOOKMARK_START, W_BOOKMARK_END, W_ID, W_NAME = qn("w:bookmarkStart"), qn("w:bookmarkEnd"), \
+    qn("w:id"), qn("w:name")
+W_HYPERLINK, W_ANCHOR, W_HISTORY = qn("w:hyperlink"), qn("w:anchor"), qn("w:history")
 W_TR, W_TRPR, W_TC, W_TCPR, W_TCW = qn("w:tr"), qn("w:trPr"), qn("w:tc"), qn("w:tcPr"), \
     qn("w:tcW")
 W_SHD, W_FILL, W_COLOR, W_W, W_TYPE = qn("w:shd"), qn("w:fill"), qn("w:color"), qn("w:w"), \
@@ -55,6 +66,17 @@ SubElement = etree.SubElement
 
 # Characters XML 1.0 cannot hold (text extracted from PDFs has form feeds and the like).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
+_RUSSIAN_ONLY = re.compile("[ыэёъЫЭЁЪ]")
+# A word with a digit and a hyphen or ")(" in it: a date, a code, a reference, an article;
+# not one with a slash (a URL or a path may break at its hyphens).
+_UNBREAKABLE = re.compile(r"(?<!\S)(?=[^\s/]*\d)(?=[^\s/]*(?:-|\)\())[^\s/]+(?!\S)")
+WORD_JOINER = "\u2060"
+
+#: Heading levels the table of contents lists (its field's \\o "1-2").
+TOC_LEVELS = 2
 
 #: Elements of settings.xml that must follow w:updateFields (the schema fixes their order).
 _AFTER_UPDATE_FIELDS = (
@@ -73,6 +95,18 @@ class Run:
     bold: bool = False
     italic: bool = False
     strike: bool = False
+    verbatim: bool = False  # a quote: its hyphens are written as they are
+    lang: str = ""  # a language tag (uk-UA) when known; else found from the text
+
+
+def language(text: str) -> str:
+    """The language tag of a run's text: uk-UA or ru-RU for Cyrillic, "" for the document's
+    own language (en-GB). Cyrillic without letters only Russian uses is taken as Ukrainian."""
+    if not _CYRILLIC.search(text):
+        return ""
+    if _RUSSIAN_ONLY.search(text) and not _UKRAINIAN_ONLY.search(text):
+        return "ru-RU"
+    return "uk-UA"
 
 
 Content = str | Run | Sequence[str | Run]
@@ -91,6 +125,9 @@ class DossierWriter:
         self._table_id = self._style_id(styles.TABLE, WD_STYLE_TYPE.TABLE)
         self._tables: dict[tuple, tuple] = {}  # empty tables by shape, copied for each table
         self._rows: dict[tuple, object] = {}  # prototype rows by shape and style
+        self._bookmark_ids = itertools.count(1)
+        self._toc = None  # the paragraph holding the TOC field's start, until it is filled
+        self._toc_entries: list[tuple[int, str, object]] = []  # (level, bookmark, heading)
         section = document.sections[0]
         self.width = section.page_width - section.left_margin - section.right_margin
 
@@ -163,26 +200,43 @@ class DossierWriter:
 
     @staticmethod
     def _run(p, value: str, run: Run | None) -> None:
-        """One run: its formatting, then a `w:t` per line with `w:br` between lines."""
+        """One run: its formatting and language, then its text, a `w:br` between lines."""
         if not value:
             return
         r = SubElement(p, W_R)
-        if run is not None and (run.bold or run.italic or run.strike):
+        lang = (run.lang if run is not None else "") or language(value)
+        if lang or (run is not None and (run.bold or run.italic or run.strike)):
             rpr = SubElement(r, W_RPR)
-            if run.bold:
-                SubElement(rpr, W_B)
-            if run.italic:
-                SubElement(rpr, W_I)
-            if run.strike:
-                SubElement(rpr, W_STRIKE)
+            if run is not None:
+                if run.bold:
+                    SubElement(rpr, W_B)
+                if run.italic:
+                    SubElement(rpr, W_I)
+                if run.strike:
+                    SubElement(rpr, W_STRIKE)
+            if lang:
+                SubElement(rpr, W_LANG, {W_VAL: lang})
+        keep = run is None or not run.verbatim
         for n, line in enumerate(value.split("\n")):
             if n:
                 SubElement(r, W_BR)
-            if line:
-                t = SubElement(r, W_T)
-                t.text = line
-                if line[0] == " " or line[-1] == " ":
-                    t.set(XML_SPACE, "preserve")
+            if not line:
+                continue
+            if keep and ("-" in line or ")(" in line):
+                _unbreakable(r, line)
+            else:
+                _text(r, line)
+
+    def bookmark(self, p, name: str) -> None:
+        """Put a bookmark named `name` around the content of paragraph `p`."""
+        at = str(next(self._bookmark_ids))
+        start = p.makeelement(W_BOOKMARK_START, {W_ID: at, W_NAME: name})
+        ppr = p.find(W_PPR)
+        if ppr is None:
+            p.insert(0, start)
+        else:
+            ppr.addnext(start)
+        SubElement(p, W_BOOKMARK_END, {W_ID: at})
 
     def styled(self, style: str):
         """An empty paragraph in `style`, not yet in the document."""
@@ -199,8 +253,14 @@ class DossierWriter:
         return p
 
     def heading(self, content: Content, level: int):
-        """Append a heading (1–3)."""
-        return self.paragraph(content, styles.HEADING[level - 1])
+        """Append a heading (1–3); one the table of contents lists gets a bookmark it links to
+        (named _Toc… as Word names its own, so that Word's update of the field keeps them)."""
+        p = self.paragraph(content, styles.HEADING[level - 1])
+        if self._toc is not None and level <= TOC_LEVELS:
+            name = f"_Toc{len(self._toc_entries) + 1:08d}"
+            self.bookmark(p, name)
+            self._toc_entries.append((level, name, p))
+        return p
 
     def field(self, p, instruction: str, shown: str) -> None:
         """Append a simple field (PAGE, NUMPAGES) showing `shown` until it is computed."""
@@ -229,8 +289,8 @@ class DossierWriter:
                 self.field(p, "NUMPAGES", "1")
                 self.fill(p, after)
 
-    def toc(self, instruction: str, placeholder: str) -> None:
-        """Append a TOC field whose result is a placeholder until Word or LibreOffice fills it."""
+    def toc(self, instruction: str) -> None:
+        """Start a TOC field here; the headings that follow are its entries (`fill_toc`)."""
         p = self.paragraph()
         w = nsdecls("w")
         for xml in (f'<w:r {w}><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>',
@@ -238,9 +298,31 @@ class DossierWriter:
                     '</w:r>',
                     f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>'):
             p.append(parse_xml(xml))
-        self.fill(p, placeholder)
-        p.append(parse_xml(f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>'))
+        self._toc = p
         self._update_fields_on_open()
+
+    def fill_toc(self) -> None:
+        """Give the TOC field its result, once every heading is written: one paragraph per
+        heading, in the TOC styles, a link to the heading's bookmark. No page numbers: only a
+        renderer knows them (Word and LibreOffice add them when they update the field), so a
+        reader that never updates fields still shows every entry, and each entry works."""
+        first = self._toc
+        if first is None:
+            return
+        last = first
+        for n, (level, name, heading) in enumerate(self._toc_entries):
+            style = styles.TOC_LEVEL[level - 1]
+            if n == 0:  # the field's first paragraph is the first entry's
+                p = first
+                p.insert(0, self.styled(style)[0])  # its pPr, which comes first
+            else:
+                p = self.styled(style)
+                last.addnext(p)
+            link = SubElement(p, W_HYPERLINK, {W_ANCHOR: name, W_HISTORY: "1"})
+            link.extend(copy.deepcopy(r) for r in heading.iterchildren(W_R))
+            last = p
+        last.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'))
+        self._toc = None
 
     def _update_fields_on_open(self) -> None:
         """Ask Word and LibreOffice to compute fields (the TOC) when the file is opened."""
@@ -304,6 +386,33 @@ class DossierWriter:
                 tc.append(self.styled(style))
             self._rows[key] = tr
         return self._rows[key]
+
+
+def _text(r, line: str) -> None:
+    t = SubElement(r, W_T)
+    t.text = line
+    if line[0] == " " or line[-1] == " ":
+        t.set(XML_SPACE, "preserve")
+
+
+def _unbreakable(r, line: str) -> None:
+    """A line's text, with the hyphens of its dates, codes and references non-breaking
+    (`w:noBreakHyphen`) and ")(" joined, so that no line breaks inside one."""
+    pending, at = [], 0
+    for token in _UNBREAKABLE.finditer(line):
+        first, *rest = token.group().replace(")(", ")" + WORD_JOINER + "(").split("-")
+        pending += (line[at:token.start()], first)
+        for piece in rest:
+            text = "".join(pending)
+            if text:
+                _text(r, text)
+            SubElement(r, W_NO_BREAK_HYPHEN)
+            pending = [piece]
+        at = token.end()
+    pending.append(line[at:])
+    text = "".join(pending)
+    if text:
+        _text(r, text)
 
 
 class TableWriter:

@@ -13,6 +13,7 @@ from desktop.services.export import (
     DossierOptions,
     ExportCancelled,
     Progress,
+    Stamp,
     annexes,
     gather,
     incident,
@@ -23,17 +24,17 @@ from desktop.services.export.document import DossierWriter
 from desktop.services.protection import Redactor, protected_people
 
 
-def build(options: DossierOptions, data: gather.DossierData, *, actor: str,
+def build(options: DossierOptions, data: gather.DossierData, stamp: Stamp, *, actor: str,
           progress: Progress | None = None, cancelled: Cancelled | None = None) -> Document:
-    """The dossier as a python-docx Document (not saved)."""
+    """The dossier as a python-docx Document (not saved), stamped with its export time and id."""
     redacted = options.edition == "redacted"
     document = styles.open_template()
     writer = DossierWriter(document, Redactor.for_case() if redacted else None)
     protected = sections.protected_counts(
         (p.spellings, p.excluded_forms) for p in protected_people()) \
         if redacted else (0, 0)
-    sections.furniture(writer, data, redacted=redacted)
-    sections.cover(writer, data, actor=actor, redacted=redacted, protected=protected)
+    sections.furniture(writer, data, stamp, redacted=redacted)
+    sections.cover(writer, data, stamp, actor=actor, redacted=redacted, protected=protected)
     sections.contents(writer)
     sections.summary(writer, data)
     total = len(data.incidents)
@@ -47,12 +48,26 @@ def build(options: DossierOptions, data: gather.DossierData, *, actor: str,
     annexes.methodology_annex(writer, data)
     if options.audit_annex:
         annexes.audit_annex(writer, data, redacted=redacted)
-    core = document.core_properties
-    core.title = writer.text(f"{data.case.title} — dossier of evidence")
-    core.author = core.last_modified_by = writer.text(actor)
-    core.subject = writer.text(data.case.reference)
-    core.keywords = sections.marking(data)
-    core.comments = ""
+    writer.fill_toc()
+    _properties(document, writer, data, stamp, actor=actor, redacted=redacted)
     if progress:
         progress(total, total, "Saving the dossier")
     return document
+
+
+def _properties(document: Document, writer: DossierWriter, data: gather.DossierData,
+                stamp: Stamp, *, actor: str, redacted: bool) -> None:
+    """The file's own properties say what it is and when it was made, not what the template
+    said: title, subject, edition, export time, Casefile as the application."""
+    core = document.core_properties
+    core.title = writer.text(f"{data.case.title} — dossier of evidence")
+    core.author = core.last_modified_by = writer.text(actor)
+    core.subject = writer.text(data.case.reference or data.case.title)
+    core.keywords = sections.marking(data)
+    core.category = sections.edition(redacted, drafts=any(i.draft for i in data.incidents))
+    core.comments = f"Dossier {stamp.id}"
+    core.identifier = stamp.id
+    core.language = "en-GB"
+    core.created = core.modified = stamp.at.replace(tzinfo=None)
+    core.revision = 1
+    styles.set_application(document)

@@ -21,7 +21,7 @@ from desktop.domain.models import Incident
 from desktop.services.assessment import Assessment, Claim
 from desktop.services.evidence import EvidenceRow, normalised_value, same_period
 from desktop.services.export import styles, wording
-from desktop.services.export.document import DossierWriter, Run, TableWriter
+from desktop.services.export.document import DossierWriter, Run, TableWriter, language
 from desktop.services.export.gather import DossierData, IncidentData, corroborated
 from desktop.services.export.sections import incident_title
 
@@ -363,16 +363,29 @@ def _also(data: DossierData, span: EvidenceRow, flagged: dict) -> list[str | Run
     return parts
 
 
+def _quote_language(quote: str, source_language: str) -> str:
+    """A quote's language tag: Cyrillic text in the language its source is recorded in, when
+    that is Russian or Ukrainian, else as the letters tell (`document.language`)."""
+    found = language(quote)
+    recorded = source_language.strip().lower()[:2]
+    if found and recorded in ("ru", "uk"):
+        return "ru-RU" if recorded == "ru" else "uk-UA"
+    return found
+
+
 def _quote(writer: DossierWriter, span: EvidenceRow, *, struck: bool = False,
-           also: list[EvidenceRow] = ()) -> int:
+           also: list[EvidenceRow] = (), source_language: str = "") -> int:
     """The numbered quote in the quote style (with the other numbers of the same passage); in
     a redacted edition each protected name in it is its pseudonym in brackets ("[W-001]").
-    Returns how many names were replaced."""
+    The quote is verbatim: written as it is, tagged with its language. Returns how many names
+    were replaced."""
     label = f"{span.ref}  REJECTED  " if struck else f"{span.ref}  "
     if also:
         label = f"{span.ref} (also {', '.join(s.ref for s in also)})  "
     quote, replaced = writer.marked(" ".join(span.quote.split()))
-    writer.paragraph((Run(label, bold=True), Run(f"“{quote}”", strike=struck)), styles.QUOTE)
+    writer.paragraph((Run(label, bold=True),
+                      Run(f"“{quote}”", strike=struck, verbatim=True,
+                          lang=_quote_language(quote, source_language))), styles.QUOTE)
     return replaced
 
 
@@ -390,7 +403,8 @@ def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> No
             "numbers, and counts as one piece of evidence.", styles.META)
     flagged = item.mismatches()
     for first, *others in passages:
-        replaced = _quote(writer, first, also=others)
+        replaced = _quote(writer, first, also=others,
+                          source_language=data.sources[first.source_id].language)
         meta = _meta(data, first, flagged=flagged, redacted=writer.redacted,
                      altered=bool(replaced))
         for span in others:
@@ -401,7 +415,8 @@ def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> No
         writer.paragraph("Judged unusable by the documenter or reviewer; kept for the record "
                          "and not relied on in this dossier.")
         for span in item.rejected:
-            replaced = _quote(writer, span, struck=True)
+            replaced = _quote(writer, span, struck=True,
+                              source_language=data.sources[span.source_id].language)
             reason = span.note.strip() or "no reason recorded"
             meta = _meta(data, span, note=False, redacted=writer.redacted,
                          altered=bool(replaced))

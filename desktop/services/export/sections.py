@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from desktop.domain import scales
-from desktop.services.export import styles, wording
+from desktop.services.export import Stamp, styles, wording
 from desktop.services.export.document import DossierWriter, Run
 from desktop.services.export.gather import DossierData, IncidentData, corroborated
 from desktop.services.protection import matched_forms
@@ -14,14 +14,14 @@ DRAFT_BANNER = "DRAFT — includes incidents not approved by review"
 REDACTED_NOTICE = ("Redacted edition: names of protected persons replaced by pseudonyms "
                    "(inside quotes in brackets, [W-001]); URLs of confidential sources omitted")
 REDACTED_NO_ONE_NOTICE = "Redacted edition: URLs of confidential sources omitted"
-REDACTED_HEADER = "REDACTED EDITION"
+FULL_HEADER, REDACTED_HEADER = "FULL EDITION", "REDACTED EDITION"
+DRAFTS_HEADER = "DRAFT: INCLUDES INCIDENTS NOT APPROVED"
 NOTHING_REDACTED = ("No protected people are recorded in this case: nothing was redacted. "
                     "Every name in this edition is printed as in the full edition.")
 ONE_PERSON_NOTICE = ("One-person case: the same person documented and reviewed this case, so "
                      "the four-eyes principle (whoever marks evidence does not approve it) "
                      "could not be applied")
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
-TOC_PLACEHOLDER = "Right-click to update the table of contents."
 
 
 def marking(data: DossierData) -> str:
@@ -29,14 +29,27 @@ def marking(data: DossierData) -> str:
     return scales.label(scales.CLASSIFICATIONS, data.case.classification).upper()
 
 
-def furniture(writer: DossierWriter, data: DossierData, *, redacted: bool = False) -> None:
-    """Header “MARKING · reference” (and “REDACTED EDITION” in bold in a redacted edition, so
-    that a page taken out of it still says so) and footer “Page X of Y” on every page."""
+def edition(redacted: bool, *, drafts: bool) -> str:
+    """“Full edition” or “Redacted edition”, and whether it includes drafts."""
+    name = "Redacted edition" if redacted else "Full edition"
+    return f"{name}, including incidents not approved (DRAFT)" if drafts else name
+
+
+def furniture(writer: DossierWriter, data: DossierData, stamp: Stamp, *,
+              redacted: bool = False) -> None:
+    """What every page says of itself, so that a page taken out of the dossier still says it.
+
+    Header: “MARKING · reference · FULL EDITION” (or REDACTED EDITION), and, when the dossier
+    includes incidents not approved, “DRAFT: INCLUDES INCIDENTS NOT APPROVED” on every page: a
+    registry filing a page must see that the document it came from is not final, whichever
+    incident the page is of (each draft incident's own heading and banner say DRAFT too).
+    Footer: “Page X of Y · Dossier <id>”, the id recorded in the export's audit entry."""
     header = " · ".join(v for v in (marking(data), data.case.reference) if v)
-    content: list[str | Run] = [header]
-    if redacted:
-        content += [" · " if header else "", Run(REDACTED_HEADER, bold=True)]
-    writer.furniture(content, ("Page ", " of ", ""))
+    content: list[str | Run] = [header, " · " if header else "",
+                                Run(REDACTED_HEADER if redacted else FULL_HEADER, bold=True)]
+    if any(i.draft for i in data.incidents):
+        content += [" · ", Run(DRAFTS_HEADER, bold=True)]
+    writer.furniture(content, ("Page ", " of ", f" · Dossier {stamp.id}"))
 
 
 def protected_counts(people: Iterable[tuple[Sequence[str], Sequence[str]]]) -> tuple[int, int]:
@@ -52,8 +65,8 @@ def protected_counts(people: Iterable[tuple[Sequence[str], Sequence[str]]]) -> t
     return persons, forms
 
 
-def cover(writer: DossierWriter, data: DossierData, *, actor: str, redacted: bool,
-          protected: tuple[int, int] = (0, 0)) -> None:
+def cover(writer: DossierWriter, data: DossierData, stamp: Stamp, *, actor: str,
+          redacted: bool, protected: tuple[int, int] = (0, 0)) -> None:
     """Marking, title, what the dossier is, its counts, and the draft and redaction notices;
     a redacted edition says how many people and name forms were redacted, and warns when no
     one is protected. `protected`: (people, forms), as `protected_counts` gives them."""
@@ -75,9 +88,10 @@ def cover(writer: DossierWriter, data: DossierData, *, actor: str, redacted: boo
     for name, value in (
         ("Reference", case.reference or wording.NONE),
         ("Classification", scales.label(scales.CLASSIFICATIONS, case.classification)),
-        ("Edition", "Redacted" if redacted else "Full"),
+        ("Edition", edition(redacted, drafts=any(i.draft for i in data.incidents))),
         *([("Protected people", _protected(people, forms))] if redacted else []),
-        ("Date of export", wording.today()),
+        ("Exported", wording.moment(stamp.iso)),
+        ("Dossier id", f"{stamp.id} (in every page's footer and in the case's audit trail)"),
         ("Exported by", actor),
         ("Standard of proof", case.standard_of_proof),
         *([("Review", "One-person case (declared): four eyes not applied")]
@@ -119,9 +133,10 @@ def _passage_count(data: DossierData) -> str:
 
 
 def contents(writer: DossierWriter) -> None:
-    """The table of contents: a TOC field that Word or LibreOffice fills when it opens."""
+    """The table of contents: a TOC field already filled with every heading, each a link to
+    it (`DossierWriter.fill_toc`); Word and LibreOffice add page numbers when they update it."""
     writer.paragraph("Contents", styles.TOC_HEADING)
-    writer.toc(TOC_INSTRUCTION, TOC_PLACEHOLDER)
+    writer.toc(TOC_INSTRUCTION)
 
 
 def incident_title(item: IncidentData) -> str:

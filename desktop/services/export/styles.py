@@ -3,7 +3,11 @@
 `resources/make_reference.py` calls `build_reference()` to write `resources/reference.docx`, the
 template a receiving office can restyle; the export opens that template, or, when Casefile runs
 as an installed package without it, builds the same styles in code with the same function.
-Fonts are ones LibreOffice finds on a plain Linux desktop (DejaVu); Word substitutes a serif.
+Fonts are the ones every receiving office's Word has (Times New Roman, Arial, Courier New),
+named in the styles and in the theme; LibreOffice draws them with the metric-compatible
+Liberation fonts (same widths, so the same line and page breaks), and both cover Cyrillic.
+The template carries no thumbnail, customXml or stylesWithEffects part and names Casefile as
+its application (`_clean_package`).
 """
 
 from __future__ import annotations
@@ -17,12 +21,15 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
+from desktop import __version__
 from desktop.resources import resource_path
 
 TEMPLATE = resource_path("reference.docx")
 
-SERIF = "DejaVu Serif"
-SANS = "DejaVu Sans Condensed"
+SERIF = "Times New Roman"  # LibreOffice: Liberation Serif, metric-compatible
+SANS = "Arial"  # LibreOffice: Liberation Sans
+MONO = "Courier New"  # LibreOffice: Liberation Mono
+APPLICATION = f"Casefile {__version__}"
 
 # Colours: a sober ink for headings, grey rules, and two fills that carry meaning.
 INK = "1F2A44"
@@ -41,6 +48,7 @@ TITLE = "Title"
 SUBTITLE = "Subtitle"
 HEADING = ("Heading 1", "Heading 2", "Heading 3")
 TOC_HEADING = "TOC Heading"
+TOC_LEVEL = ("TOC 1", "TOC 2")
 MARKING = "Classification Marking"
 COVER_DETAIL = "Cover Detail"
 BANNER = "Banner"
@@ -54,8 +62,9 @@ HEADER = "Header"
 FOOTER = "Footer"
 TABLE = "Dossier Table"
 
-PARAGRAPH_STYLES = (NORMAL, TITLE, SUBTITLE, *HEADING, TOC_HEADING, MARKING, COVER_DETAIL, BANNER,
-                    NOTICE, QUOTE, META, TABLE_TEXT, TABLE_HEADING, CODE, HEADER, FOOTER)
+PARAGRAPH_STYLES = (NORMAL, TITLE, SUBTITLE, *HEADING, TOC_HEADING, *TOC_LEVEL, MARKING,
+                    COVER_DETAIL, BANNER, NOTICE, QUOTE, META, TABLE_TEXT, TABLE_HEADING, CODE,
+                    HEADER, FOOTER)
 
 
 def open_template() -> Document:
@@ -67,8 +76,45 @@ def open_template() -> Document:
     return document
 
 
+# Parts python-docx's default document carries that a dossier must not: a blank thumbnail, a
+# leftover customXml item, and a stylesWithEffects part that no longer matches the styles.
+_LEFTOVERS = ("/metadata/thumbnail", "/relationships/customXml", "/stylesWithEffects")
+_APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'extended-properties"><Application>{application}</Application>'
+            '<DocSecurity>0</DocSecurity></Properties>')
+
+
+def set_application(document: Document, application: str = APPLICATION) -> None:
+    """Name Casefile, not the template's word processor, as the application in docProps/app.xml."""
+    for part in document.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = _APP_XML.format(application=application).encode("utf-8")
+
+
+def _clean_package(document: Document) -> None:
+    """Drop the leftover parts (by their relationships) and name Casefile as the application."""
+    for owner in (document.part.package, document.part):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype.endswith(_LEFTOVERS):
+                del owner.rels[rid]
+    set_application(document)
+
+
+def _theme_fonts(document: Document) -> None:
+    """The theme's heading and body fonts: the dossier's serif, for a restyle in Word."""
+    theme = document.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+    xml = theme.blob.decode("utf-8")
+    for old in ("Calibri Light", "Calibri", "Cambria"):
+        xml = xml.replace(f'<a:latin typeface="{old}"', f'<a:latin typeface="{SERIF}"')
+    theme._blob = xml.encode("utf-8")
+
+
 def build_reference(document: Document) -> None:
     """Define every style of the dossier and its page setup in `document` (empty or not)."""
+    _clean_package(document)
+    _theme_fonts(document)
     _defaults(document)
     _page(document)
     _text_styles(document)
@@ -191,7 +237,7 @@ def _text_styles(document: Document) -> None:
     _paragraph(document, TABLE_TEXT, font=SANS, size=8.5, after=0)
     _paragraph(document, TABLE_HEADING, font=SANS, size=8.5, bold=True, after=0,
                colour=INK, base=TABLE_TEXT)
-    code = _paragraph(document, CODE, font="DejaVu Sans Mono", size=8.5, before=2, after=8)
+    code = _paragraph(document, CODE, font=MONO, size=8.5, before=2, after=8)
     code.paragraph_format.left_indent = Mm(8)
 
 
@@ -210,7 +256,7 @@ def _heading_styles(document: Document) -> None:
     toc = _paragraph(document, TOC_HEADING, size=16, bold=True, colour=INK, after=14,
                      keep_next=True)
     toc.paragraph_format.page_break_before = True
-    for level, name in enumerate(("TOC 1", "TOC 2")):
+    for level, name in enumerate(TOC_LEVEL):
         style = _paragraph(document, name, size=10, bold=level == 0, before=4 if level == 0
                            else 0, after=2)
         style.paragraph_format.left_indent = Mm(6 * level)
