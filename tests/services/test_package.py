@@ -68,6 +68,10 @@ def test_the_package_holds_what_a_receiving_office_asks_for(built):
     assert manifest["options"] == {"edition": "full", "drafts": False, "pdf": False,
                                    "audit_annex": False}
     assert manifest["dossier"]["sha256"] == result.dossier_sha256
+    entry = AuditEntry.get_by_id(manifest["dossier"]["audit_entry"])
+    assert (entry.action, entry.after["sha256"], entry.entry_hash) == (
+        "dossier.export", result.dossier_sha256, manifest["dossier"]["entry_hash"])
+    assert manifest["dossier"]["id"] == entry.after.get("dossier_id", "")  # as its pages print
     assert manifest["case"]["audit_head"] and manifest["withheld"] == []
     assert set(manifest["files"]) == set(names) - {"manifest.json", "SHA256SUMS"}
     assert result.pdf_note == "no PDF rendition was asked for"
