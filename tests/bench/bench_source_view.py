@@ -127,6 +127,7 @@ def _open(view, bare, source_id: int, text: str, runs: int) -> list[Row]:
     def settle() -> None:
         while not view.formatting_done():  # the idle slices format the rest of the text
             QApplication.processEvents()
+        _painted(view.text_edit())  # and what they changed on screen is drawn
 
     def open_view_fully() -> None:
         view.set_source(source_id)

@@ -1102,8 +1102,9 @@ class SourceView(QWidget):
         self._format_timer.start()
 
     def formatting_done(self) -> bool:
-        """Whether every span of the source shown is formatted (long texts take idle time)."""
-        return not self._pending
+        """Whether every span of the source shown is formatted and indexed: a long text's
+        idle work is over."""
+        return not self._pending and not self._format_timer.isActive()
 
     # ------------------------------------------------------------------ transient marks
     def _update_marks(self) -> None:
