@@ -18,6 +18,28 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ACTOR = "Olena Documenter"
 
 
+@pytest.fixture(autouse=True)
+def no_unanswered_dialogs(monkeypatch):
+    """A modal question nobody answers would hang the run: in tests, QInputDialog and
+    QMessageBox fail the test instead, naming the dialog, unless the test answers them (its
+    own patch, e.g. the `messages` fixture, replaces this one)."""
+    import sys
+
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None:  # a test without the window
+        return
+
+    def refuse(kind: str):
+        def asked(parent, title="", *args, **kwargs):
+            raise AssertionError(f"the test opened a {kind} “{title}” that nobody answers")
+        return asked
+
+    for name in ("getText", "getMultiLineText", "getItem", "getInt", "getDouble"):
+        monkeypatch.setattr(widgets.QInputDialog, name, staticmethod(refuse("QInputDialog")))
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(widgets.QMessageBox, name, staticmethod(refuse("message box")))
+
+
 @pytest.fixture
 def actor() -> str:
     return ACTOR
