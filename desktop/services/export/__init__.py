@@ -33,6 +33,8 @@ from desktop.services.export import gather, wording
 INCIDENT_CHOICES = ("approved", "drafts", "selected")
 EDITIONS = ("full", "redacted")
 
+_ISO = "%Y-%m-%dT%H:%M:%SZ"  # how the trail stores times
+
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
@@ -74,7 +76,7 @@ class Stamp:
     @property
     def iso(self) -> str:
         """The export time as the trail stores times (2025-01-02T10:00:00Z)."""
-        return self.at.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return self.at.strftime(_ISO)
 
 
 def dossier_id(audit_head: str, options: dict, at: str) -> str:
@@ -92,8 +94,7 @@ def _options(options: DossierOptions) -> dict:
 
 def _stamp(options: DossierOptions, audit_head: str) -> Stamp:
     at = datetime.now(UTC).replace(microsecond=0)
-    stamp = Stamp(at, "", audit_head)
-    return Stamp(at, dossier_id(audit_head, _options(options), stamp.iso), audit_head)
+    return Stamp(at, dossier_id(audit_head, _options(options), at.strftime(_ISO)), audit_head)
 
 
 class ExportError(CasefileError):
