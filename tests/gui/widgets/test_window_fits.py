@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.domain.models import Evidence, Incident
+from desktop.gui.app import CasefileApp
 from desktop.services import demo
 from tests.gui.widgets.fits import clipped_texts
 from tests.gui.widgets.test_main_window import casefile, messages, settings  # noqa: F401
@@ -79,6 +80,22 @@ def test_side_by_side_keeps_the_form_readable_and_closing_it_restores_the_layout
     settle()
     assert dock_sizes(window) == before
     assert settings.window_state()[1] == window.saveState()
+
+
+def test_a_layout_saved_side_by_side_starts_as_it_was_before(qtbot, demo_case,
+                                                             settings):  # noqa: F811
+    window = demo_case.window
+    before = dock_sizes(window)
+    window.actions.compare.setChecked(True)
+    settle()
+    demo_case.save_layout()  # the window is closed while two sources are side by side
+    again = CasefileApp(settings)
+    qtbot.addWidget(again.window)
+    again.window.show()
+    settle()
+    assert not again.window.actions.compare.isChecked()
+    # The side panels as they were (the window itself fits this test's smaller screen).
+    assert dock_sizes(again.window)[:2] == before[:2]
 
 
 def test_reset_layout_brings_every_panel_back(demo_case):
