@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.domain import db
+from desktop.domain.errors import CasefileError
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +51,11 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(self.signals.progress.emit, self.cancelled)
-        except Exception as exc:  # reported to the UI thread, which shows and logs it
-            log.exception("background task failed")
+        except Exception as exc:  # reported to the UI thread, which shows it
+            if isinstance(exc, CasefileError):  # a refusal the user is told about: no fault
+                log.info("background task refused: %s", exc)
+            else:
+                log.exception("background task failed")
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

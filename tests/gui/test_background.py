@@ -80,3 +80,26 @@ def test_work_that_cannot_stop_half_way_offers_no_cancel(qtbot):
     release.set()
     qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
     assert outcome == {"done": True}
+
+
+def test_a_refusal_is_logged_as_information_without_a_traceback(qtbot, caplog):
+    """A refused export or import is the user's ordinary mistake: told to them, not an error
+    in the log with a traceback. A fault that nobody expected still is."""
+    import logging
+
+    from desktop.domain.errors import CasefileError
+    from desktop.gui.background import Task
+
+    def refused(_progress, _cancelled):
+        raise CasefileError("no approved incident to export")
+
+    def broken(_progress, _cancelled):
+        raise KeyError("nobody expected this")
+
+    with caplog.at_level(logging.INFO, logger="desktop"):
+        Task(refused).run()
+        Task(broken).run()
+    refusal, fault = caplog.records[-2:]
+    assert refusal.levelno == logging.INFO and refusal.exc_info is None
+    assert "no approved incident" in refusal.getMessage()
+    assert fault.levelno == logging.ERROR and fault.exc_info is not None
