@@ -489,7 +489,7 @@
 <context>
     <name>BackgroundRunner</name>
     <message>
-        <location filename="../../desktop/gui/background.py" line="+105"/>
+        <location filename="../../desktop/gui/background.py" line="+109"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
@@ -1654,7 +1654,7 @@ After:
         <translation>Введіть число, напр. 48,1 (або залиште поле порожнім).</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>No evidence yet: mark a passage in a source and link it here.</source>
         <translation>Доказів ще немає: позначте уривок у джерелі й пов’яжіть його з цим фактом.</translation>
     </message>
@@ -1668,7 +1668,12 @@ After:
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
+        <source>Use “{value}” ({ref})</source>
+        <translation>Взяти «{value}» ({ref})</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>✓ supported</source>
         <translation>✓ підтверджено</translation>
     </message>
@@ -4040,7 +4045,7 @@ The details were written to {log}</source>
         <translation>Копіювати</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+241"/>
         <source>{current} of {total}</source>
         <translation>{current} з {total}</translation>
     </message>
@@ -4186,7 +4191,7 @@ The details were written to {log}</source>
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="-792"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-793"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>

@@ -255,7 +255,7 @@ class IncidentForm(QWidget):
 
         facts = assessment.assess_incident(self._id)
         for key, button in self._badges.items():
-            self._set_badge(button, backed.get(key, []), facts.get(key))
+            self._set_badge(button, backed.get(key, []), facts.get(key), fact=key)
         for key, note in self._notes.items():
             note.setVisible(key in clashes)
             if key in clashes:
@@ -466,9 +466,10 @@ class IncidentForm(QWidget):
     # ---- evidence ---------------------------------------------------------------------------
 
     def _set_badge(self, button: QToolButton, rows: list[EvidenceRow],
-                   found: assessment.Assessment | None = None) -> None:
-        """Show how many spans back a fact, with a menu to jump to each; the tooltip names
-        any grade that claims a corroboration no independent line gives."""
+                   found: assessment.Assessment | None = None, fact: str = "") -> None:
+        """Show how many spans back a fact, with a menu to jump to each and to use a span's
+        value as the fact's; the tooltip names any grade that claims a corroboration no
+        independent line gives."""
         old = button.menu()
         if old is not None:
             button.setMenu(None)
@@ -490,7 +491,41 @@ class IncidentForm(QWidget):
             action = menu.addAction(_span_text(row))
             action.setData(row.id)
             action.triggered.connect(lambda _=False, ev=row.id: self.evidenceActivated.emit(ev))
+        self._add_use_actions(menu, fact, rows)
         button.setMenu(menu)
+
+    def _add_use_actions(self, menu: QMenu, fact: str, rows: list[EvidenceRow]) -> None:
+        """“Use “9” (E-003)” for each backing span whose value the fact can take and does not
+        hold yet: one click puts it in the form (an edit like any other, undoable)."""
+        offered: set[str] = set()
+        for row in rows:
+            value = row.asserted_value.strip()
+            if not value or value in offered:
+                continue
+            fields = self.use_value(fact, value)
+            if not fields:
+                continue
+            if not offered:
+                menu.addSeparator()
+            offered.add(value)
+            action = menu.addAction(self.tr("Use “{value}” ({ref})").format(value=value,
+                                                                            ref=row.ref))
+            action.triggered.connect(
+                lambda _=False, f=fields: self._id is not None
+                and self.fieldsEdited.emit(self._id, dict(f)))
+
+    def use_value(self, fact: str, value: str) -> dict:
+        """The fields that taking `value` as the fact's value sets (the user asked: it
+        replaces what the form holds), or {} when it holds that value already."""
+        from desktop.services import suggestions  # noqa: PLC0415
+
+        precision = {10: "day", 7: "month", 4: "approximate"}.get(len(value), "")
+        stored = dict(self._stored)
+        if fact == "place":
+            return {} if (stored.get("place") or "").casefold() == value.casefold() else {
+                "place": value}
+        fields = suggestions.fills(fact, value, precision, stored).fields
+        return {f: v for f, v in fields.items() if stored.get(f) != v}
 
     def _mark_elements(self, facts: dict[str, assessment.Assessment]) -> None:
         """Mark each legal element with how far its evidence establishes it (the assessment's

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.domain.models import Evidence, Incident
 from desktop.gui.widgets.dialogs.mark_evidence import MAX_WIDTH, MarkEvidenceDialog
-from desktop.services import incidents
+from desktop.services import incidents, sources
 from tests.gui.widgets.test_main_window import (  # noqa: F401  (fixtures)
     casefile,
     import_seeds,
@@ -100,3 +100,27 @@ def test_the_popup_stays_narrow_with_legal_elements(qtbot, casefile, tmp_path): 
     dialog = MarkEvidenceDialog("The prisoners were shot.", incident, casefile.window)
     dialog.show()
     assert dialog.width() <= MAX_WIDTH <= 1000
+
+
+def test_a_badge_offers_each_backing_spans_value(qtbot, casefile, tmp_path):  # noqa: F811
+    casefile.cases.new_case(tmp_path / "fill.casefile", "Counts")
+    import_seeds(qtbot, casefile)
+    casefile.editing.add_incident()
+    incident = casefile.window.incident_form.incident_id()
+    source = source_id_of("003_b8c3f3517aeeccd0.txt")
+    text = sources.source_text(source)
+    start = text.index("nine Ukrainian prisoners of war")
+    casefile.editing.add_evidence(source, start, start + 31, {
+        "incident": incident, "supports": "victims", "asserted_value": "9"})
+    incidents.update_incident(incident, actor="Olena", victims_min=7, victims_max=7)
+    form = casefile.window.incident_form
+    form.refresh()
+    menu = form.badge("victims").menu()
+    [use] = [a for a in menu.actions() if a.text().startswith("Use “9”")]
+    assert "(E-001)" in use.text()
+    use.trigger()
+    stored = incidents.incident_values(incident)
+    assert (stored["victims_min"], stored["victims_max"]) == (9, 9)
+    form.refresh()
+    menu = form.badge("victims").menu()
+    assert not [a for a in menu.actions() if a.text().startswith("Use")]  # it holds it now
