@@ -112,9 +112,28 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
         raise SourceImportError(path, f"is not valid {encoding} text despite its BOM") from exc
 
 
+#: A date a saved page or a copied text puts before its first sentence ("date 2025-02-03",
+#: "Дата: 03.02.2025", "2025-02-03 |"): not part of a title.
+_LEADING_DATE = re.compile(
+    r"^\W*(?:(?:date|dated|дата|від|от)\b\W*)?"
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:[ T]\d{1,2}:\d{2})?[\s|:,–—-]*",
+    re.IGNORECASE)
+#: A first line longer than this is a paragraph: its first sentence is the title.
+_PARAGRAPH = 120
+_SENTENCE_END = re.compile(r"(?<=[^\s.]{3})[.!?…](?=\s+[\w“\"«(])")
+
+
 def first_line_title(text: str) -> str:
-    """The first non-empty line, cut at a word boundary so a paragraph does not become a title."""
+    """The first non-empty line, without a date put before it; a line that is a paragraph
+    gives its first sentence, cut at a word boundary if still too long."""
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    undated = _LEADING_DATE.sub("", line, count=1).strip()
+    if undated and undated != line and len(undated) >= 8:
+        line = undated
+    if len(line) > _PARAGRAPH:
+        end = _SENTENCE_END.search(line)
+        if end is not None and end.start() >= 20:
+            line = line[:end.start() + 1]
     if len(line) <= MAX_TITLE_CHARS:
         return line
     cut = line[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
