@@ -152,14 +152,14 @@ def inspect_case(path: Path | str, passphrase: str | None = None) -> int:
             raise PassphraseRequired(path)
         facts = _encrypted_facts(path, passphrase)
     else:
-        raise CaseOpenError(path, "is not a Casefile case (it is not an SQLite database)")
+        raise CaseOpenError(path, "is not a Casefile case (its contents are not those of a case file)")
     return _check_facts(path, *facts)
 
 
 def _check_facts(path: Path, app_id: int, version: int, damage: list[str]) -> int:
     """The schema version of a file whose header fields and quick_check say it is a case."""
     if app_id != APPLICATION_ID:
-        raise CaseOpenError(path, "is an SQLite database but not a Casefile case")
+        raise CaseOpenError(path, "is a database of another program, not a Casefile case")
     if damage != ["ok"]:
         first = next((line for line in "\n".join(damage).splitlines()
                       if line.strip() and not line.startswith("***")), "integrity check failed")

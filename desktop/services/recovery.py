@@ -611,8 +611,8 @@ def _reading(damaged: Path, passphrase: str | None):
             raise CaseOpenError(damaged, "is not encrypted: recover it without a passphrase")
         return db.read_only_connection(damaged)  # nothing is written to it or beside it
     if not looks_encrypted(damaged, header):
-        raise CaseOpenError(damaged, "is not an SQLite database, so there is nothing to "
-                                     "recover")
+        raise CaseOpenError(damaged, "is not a case file (plain or encrypted), so there is "
+                                     "nothing to recover")
     if passphrase is None:
         raise encryption.PassphraseRequired(damaged)
     return _Decrypting(damaged, passphrase)

@@ -264,7 +264,7 @@ def test_recovery_refuses_to_overwrite_an_existing_file(worked_case, case_path, 
 def test_a_file_that_is_not_a_case_is_refused(tmp_path, actor):
     path = tmp_path / "notes.casefile"
     path.write_bytes(b"Incident notes\n" * 50)
-    with pytest.raises(CaseOpenError, match="notes.casefile: is not an SQLite database"):
+    with pytest.raises(CaseOpenError, match="notes.casefile: is not a case file"):
         recovery.recover_case(path, tmp_path / "r.casefile", actor=actor)
     assert not (tmp_path / "r.casefile").exists()
 
