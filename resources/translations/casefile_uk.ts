@@ -3749,7 +3749,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
     <message>
         <location line="+1"/>
         <source>Criminal Code of Ukraine art. 438</source>
-        <translation>ст. 438 Кримінального кодексу України</translation>
+        <translation>ст. 438 КК України</translation>
     </message>
     <message>
         <location line="+1"/>
