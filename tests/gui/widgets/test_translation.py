@@ -545,7 +545,7 @@ def test_scale_label_translates_and_falls_back(ukrainian):
         "Підтверджено іншим джерелом"
     assert i18n.scale_label(scales.VERIFICATION_STATUSES, "no-such-code") == "no-such-code"
     assert i18n.supports_label("cc_ua_438:violation").startswith(
-        "ст. 438 Кримінального кодексу України: ")
+        "ст. 438 КК України: ")
     assert i18n.supports_label("place") == "Місце"
 
 
