@@ -395,24 +395,22 @@ def _text(r, line: str) -> None:
         t.set(XML_SPACE, "preserve")
 
 
+def _joined(token: re.Match) -> str:
+    """A date, code or reference with its hyphens marked (NUL, which text never holds: see
+    `_NOT_XML`) and ")(" joined."""
+    return token.group().replace("-", "\x00").replace(")(", ")" + WORD_JOINER + "(")
+
+
 def _unbreakable(r, line: str) -> None:
     """A line's text, with the hyphens of its dates, codes and references non-breaking
     (`w:noBreakHyphen`) and ")(" joined, so that no line breaks inside one."""
-    pending, at = [], 0
-    for token in _UNBREAKABLE.finditer(line):
-        first, *rest = token.group().replace(")(", ")" + WORD_JOINER + "(").split("-")
-        pending += (line[at:token.start()], first)
-        for piece in rest:
-            text = "".join(pending)
-            if text:
-                _text(r, text)
-            SubElement(r, W_NO_BREAK_HYPHEN)
-            pending = [piece]
-        at = token.end()
-    pending.append(line[at:])
-    text = "".join(pending)
-    if text:
-        _text(r, text)
+    first, *rest = _UNBREAKABLE.sub(_joined, line).split("\x00")
+    if first:
+        _text(r, first)
+    for part in rest:
+        SubElement(r, W_NO_BREAK_HYPHEN)
+        if part:
+            _text(r, part)
 
 
 class TableWriter:
