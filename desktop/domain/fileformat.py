@@ -152,7 +152,8 @@ def inspect_case(path: Path | str, passphrase: str | None = None) -> int:
             raise PassphraseRequired(path)
         facts = _encrypted_facts(path, passphrase)
     else:
-        raise CaseOpenError(path, "is not a Casefile case (its contents are not those of a case file)")
+        raise CaseOpenError(path, "is not a Casefile case (its contents are not those of a "
+                                  "case file)")
     return _check_facts(path, *facts)
 
 
