@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 
 from desktop.domain import scales
@@ -42,11 +42,6 @@ def moment(value: str) -> str:
     except ValueError:
         return value
     return f"{day(when.date().isoformat())}, {when:%H:%M} UTC"
-
-
-def today() -> str:
-    """Today's date, as the cover prints it."""
-    return day(date.today().isoformat())
 
 
 def event_date(incident: Incident) -> str:
