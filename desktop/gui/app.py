@@ -130,10 +130,8 @@ class CasefileApp(QObject):
         w.navigator.incidentAddRequested.connect(editing.add_incident)
         w.navigator.incidentRenameRequested.connect(editing.rename_incident)
         w.navigator.incidentDeleteRequested.connect(editing.delete_incident)
-        for view in (w.source_view, w.compare_view):
-            view.spanClicked.connect(reading.span_clicked)
-            view.spanClicked.connect(review.span_clicked)  # after Reading selected it
-            view.selectionChanged.connect(lambda v=view: reading.view_used(v))
+        self._wire_view(w.source_view)
+        w.compareViewBuilt.connect(self._wire_view)
         w.incident_form.fieldsEdited.connect(editing.edit_incident)
         w.incident_form.evidenceActivated.connect(reading.show_evidence)
         w.evidence_panel.evidenceActivated.connect(reading.show_evidence)
@@ -152,12 +150,21 @@ class CasefileApp(QObject):
         w.review_panel.returnIncidentRequested.connect(
             lambda text: review.move_incident("return", text))
 
+    def _wire_view(self, view) -> None:
+        """A source view's clicks reach the reading and review flows, and it hears every
+        Change (the second view is wired when side by side first builds it)."""
+        reading, review = self.reading, self.review
+        view.spanClicked.connect(reading.span_clicked)
+        view.spanClicked.connect(review.span_clicked)  # after Reading selected it
+        view.selectionChanged.connect(lambda v=view: reading.view_used(v))
+        if view is not self.window.source_view:
+            self.events.changed.connect(view.case_changed)
+
     def _subscribe(self) -> None:
         """Every panel hears every Change and redraws what it shows of it."""
         w = self.window
-        for subscriber in (w.navigator, w.evidence_panel, w.source_view, w.compare_view,
-                           w.incident_form, w.history_panel, w.search_panel, self.review,
-                           self.session):
+        for subscriber in (w.navigator, w.evidence_panel, w.source_view, w.incident_form,
+                           w.history_panel, w.search_panel, self.review, self.session):
             self.events.changed.connect(subscriber.case_changed)
 
     # ------------------------------------------------------------ layout

@@ -198,8 +198,8 @@ class CaseFiles(Flow):
         self.app.review.enable_actions(w.actions.review_mode.isChecked())
         w.actions.undo.setEnabled(False)
         w.actions.redo.setEnabled(False)
-        w.source_view.set_source(None)
-        w.compare_view.set_source(None)
+        for view in w.source_views():
+            view.set_source(None)
         w.incident_form.set_incident(None)
         w.search_panel.clear()
         w.show_user(self.user())

@@ -19,7 +19,7 @@ class Reading(Flow):
     def active_view(self):
         """The source view the user last worked in (the second one only while comparing)."""
         w = self.window
-        return w.compare_view if self._last_view is w.compare_view and w.compare_view.isVisible() \
+        return w.compare_view if w.comparing() and self._last_view is w.compare_view \
             else w.source_view
 
     def view_used(self, view) -> None:
@@ -32,7 +32,7 @@ class Reading(Flow):
         """Show a source; while comparing, an empty second view is filled first."""
         w = self.window
         if view is None:
-            comparing = w.compare_view.isVisible()
+            comparing = w.comparing()
             view = (w.compare_view if comparing and w.compare_view.source_id() is None
                     else self.active_view())
         if view.source_id() != source_id:  # a click on the source shown keeps its place
@@ -59,7 +59,7 @@ class Reading(Flow):
         user sees outlined."""
         current = self.window.evidence_panel.current_id()
         row = evidence.evidence_rows(ids=[current]) if current is not None else []
-        for view in (self.window.source_view, self.window.compare_view):
+        for view in self.window.source_views():
             if row and view.source_id() == row[0].source_id:
                 view.select_span(current)
             else:
@@ -67,7 +67,7 @@ class Reading(Flow):
 
     def view_showing(self, source_id: int):
         w = self.window
-        for view in (w.source_view, w.compare_view):
+        for view in w.source_views():
             if view.isVisible() and view.source_id() == source_id:
                 return view
         return None

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
 
     filesDropped = Signal(list)  # list[Path] of importable files dropped on the window
     closeRequested = Signal(QCloseEvent)  # the app decides whether the window may close
+    compareViewBuilt = Signal(object)  # the second SourceView, built on first use
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,12 +58,13 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.navigator = Navigator()
         self.source_view = SourceView()
-        self.compare_view = SourceView()
-        self.compare_view.hide()
+        # The second view of side by side is built the first time it is asked for: most
+        # sessions never compare, and a start-up without it paints sooner.
+        self._compare: SourceView | None = None
+        self._compare_empty = ""
         self.source_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.source_splitter.setObjectName("sourceSplitter")
         self.source_splitter.addWidget(self.source_view)
-        self.source_splitter.addWidget(self.compare_view)
         self.source_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.source_splitter)
         self.incident_form = IncidentForm()
@@ -95,7 +97,6 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self.source_view.set_context_actions(self._context_actions())
-        self.compare_view.set_context_actions(self._context_actions())
         self._default_state = self.saveState()  # what View → Reset layout goes back to
         self.resize(1440, 900)
 
@@ -274,7 +275,9 @@ class MainWindow(QMainWindow):
                             keys=a.new_incident.shortcut().toString(
                                 QKeySequence.SequenceFormat.NativeText)))
         self.source_view.set_empty_text(sources)
-        self.compare_view.set_empty_text(compare)
+        self._compare_empty = compare
+        if self._compare is not None:
+            self._compare.set_empty_text(compare)
         self.incident_form.set_empty_text(incident)
 
     @staticmethod
@@ -300,10 +303,32 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(printable(f"{title} — {path.name} — {APP_NAME}") if title and path
                             else APP_NAME)
 
+    @property
+    def compare_view(self) -> SourceView:
+        """The second source view of side by side (built on first use; `compareViewBuilt`
+        tells the app, which wires it as it wires the first)."""
+        if self._compare is None:
+            view = SourceView()
+            view.hide()
+            self.source_splitter.addWidget(view)
+            view.set_context_actions(self._context_actions())
+            view.set_empty_text(self._compare_empty)
+            self._compare = view
+            self.compareViewBuilt.emit(view)
+        return self._compare
+
+    def source_views(self) -> list[SourceView]:
+        """The source views that exist: the first, and the second once side by side was used."""
+        return [self.source_view] + ([self._compare] if self._compare is not None else [])
+
+    def comparing(self) -> bool:
+        """Whether side by side is on (the second view shown)."""
+        return self._compare is not None and self._compare.isVisible()
+
     def set_comparing(self, on: bool) -> None:
         """Side by side gives the second source room; closing it puts every panel back as it
         was before."""
-        if on != self.compare_view.isHidden():
+        if on == self.comparing():
             return
         if on:
             self._before_comparing, self._size_before = self.saveState(), self.size()
