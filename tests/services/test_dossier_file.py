@@ -167,17 +167,17 @@ def test_runs_carry_their_language(rich_case, tmp_path):  # noqa: F811
 def test_dates_codes_and_references_do_not_break(rich_case, tmp_path):  # noqa: F811
     inc1 = rich_case["incidents"]["INC-001"]
     incidents.update_incident(inc1, actor=ACTOR, narrative=(
-        "Reported on 2024-10-01 under art. 8(2)(b)(vi): a well-known case."))
+        "Reported on 2024-10-01 under art. 8(2)(b)(vi), pages 12–14: a well-known case."))
     body = _xml(_export(tmp_path, incidents="drafts").path)
     quote_style = docx.Document(str(styles.TEMPLATE)).styles[styles.QUOTE].style_id
     words = [t.text for p in body.iter(qn("w:p"))
              if p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}[@{qn('w:val')}='{quote_style}']") is None
              for t in p.iter(qn("w:t"))]
     assert not [w for w in words if re.search(r"\d-|-\d|[A-Z]-[A-Z0-9]", w) and "/" not in w]
-    assert any("8(2)\u2060(b)\u2060(vi):" in w for w in words)
+    assert any("8(2)\u2060(b)\u2060(vi)," in w for w in words)
     narrative = next(p for p in body.iter(qn("w:p")) if "well-known" in _text(p))
-    assert _text(narrative) == "Reported on 2024-10-01 under art. 8(2)\u2060(b)\u2060(vi): " \
-                               "a well-known case."
+    assert _text(narrative) == "Reported on 2024-10-01 under art. 8(2)\u2060(b)\u2060(vi), " \
+                               "pages 12–\u206014: a well-known case."
 
 
 def test_quotes_are_verbatim(rich_case, tmp_path):  # noqa: F811

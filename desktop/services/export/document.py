@@ -18,8 +18,9 @@ Style names are resolved to their ids once, when the writer is made.
 Each run is tagged with its language when its text is Cyrillic (uk-UA, or ru-RU when it has
 letters only Russian uses; the document's default is en-GB), so that spell-checkers and screen
 readers read it as what it is. Outside verbatim quotes, a hyphen inside a token with a digit
-("2024-10-01", "E-001", "UA-POW-2024-017") is a non-breaking hyphen and ")(" is joined
-("8(2)(b)(vi)"), so no line breaks inside a date, a code or a reference.
+("2024-10-01", "E-001", "UA-POW-2024-017") is a non-breaking hyphen, and ")(" and a range's
+dash are joined ("8(2)(b)(vi)", "characters 573–606"), so no line breaks inside a date, a code,
+a reference or a range.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ _UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
 _RUSSIAN_ONLY = re.compile("[ыэёъЫЭЁЪ]")
 # A word with a digit and a hyphen or ")(" in it: a date, a code, a reference, an article;
 # not one with a slash (a URL or a path may break at its hyphens).
-_UNBREAKABLE = re.compile(r"(?<!\S)(?=[^\s/]*\d)(?=[^\s/]*(?:-|\)\())[^\s/]+(?!\S)")
+_UNBREAKABLE = re.compile(r"(?<!\S)(?=[^\s/]*\d)(?=[^\s/]*(?:-|\)\(|\d–\d))[^\s/]+(?!\S)")
 WORD_JOINER = "\u2060"
 
 #: Heading levels the table of contents lists (its field's \\o "1-2").
@@ -397,8 +398,9 @@ def _text(r, line: str) -> None:
 
 def _joined(token: re.Match) -> str:
     """A date, code or reference with its hyphens marked (NUL, which text never holds: see
-    `_NOT_XML`) and ")(" joined."""
-    return token.group().replace("-", "\x00").replace(")(", ")" + WORD_JOINER + "(")
+    `_NOT_XML`), and ")(" and a range's dash joined."""
+    return token.group().replace("-", "\x00").replace(")(", ")" + WORD_JOINER + "(") \
+        .replace("–", "–" + WORD_JOINER)
 
 
 def _unbreakable(r, line: str) -> None:
