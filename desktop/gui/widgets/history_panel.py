@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.gui.qtmodels.history_model import HistoryModel
@@ -9,13 +10,16 @@ from desktop.services.changes import Change, Kind
 
 
 class HistoryPanel(QWidget):
-    """A read-only table of the latest audit entries, newest first."""
+    """A read-only table of the latest audit entries, newest first. A case opened while its
+    tab is hidden is read when the tab is first shown (or its model asked for), so opening a
+    case does not read the trail for a table nobody sees."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = HistoryModel(self)
+        self._model = HistoryModel(self)
+        self._stale = False
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table.setModel(self._model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -31,12 +35,30 @@ class HistoryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
 
+    @property
+    def model(self) -> HistoryModel:
+        """The table's model, up to date with the trail."""
+        self._catch_up()
+        return self._model
+
     def reload(self) -> None:
-        self.model.reload()
+        self._stale = False
+        self._model.reload()
+
+    def _catch_up(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        self._catch_up()
+        super().showEvent(event)
 
     def case_changed(self, change: Change) -> None:
         """Every change writes to the trail: its entries go on top (all again on a new case)."""
-        if change.ids(Kind.TRAIL) is None:
-            self.model.reload()
-        else:
-            self.model.add_newer()
+        if change.ids(Kind.TRAIL) is None:  # a case opened or merged: the whole trail
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True  # read when the tab is shown
+        elif not self._stale:
+            self._model.add_newer()
