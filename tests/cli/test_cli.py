@@ -56,7 +56,8 @@ def test_a_file_that_is_not_a_case_is_a_user_error(tmp_path, capsys, command):
     notes.write_text("just notes")
     code, _, err = run(command, str(notes), capsys=capsys)
     assert code == 1
-    assert err == "casefile: notes.txt: is not a Casefile case (its contents are not those of a case file)\n"
+    assert err == (
+        "casefile: notes.txt: is not a Casefile case (its contents are not those of a case file)\n")
 
 
 def test_a_malformed_search_is_a_user_error(tmp_path, capsys):

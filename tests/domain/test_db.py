@@ -56,7 +56,7 @@ def test_a_closed_case_reopens_with_its_content(case, case_path):
     ("content", "reason"),
     [
         (b"", "is empty"),
-        (b"Incident notes, typed in a text editor\n" * 20, "its contents are not those of a case file"),
+        (b"Incident notes, typed in a text editor\n" * 20, "not those of a case file"),
         (b"SQLite format 3\x00" + b"\x00" * 84, "damaged"),
     ],
 )
@@ -86,7 +86,7 @@ def test_another_sqlite_database_is_not_a_case(tmp_path):
     con.execute("CREATE TABLE visits (url TEXT)")
     con.commit()
     con.close()
-    with pytest.raises(CaseOpenError, match="is a database of another program, not a Casefile case"):
+    with pytest.raises(CaseOpenError, match="a database of another program, not a Casefile"):
         db.open_case(path)
 
 

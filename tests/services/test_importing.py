@@ -476,3 +476,51 @@ def test_a_title_leaves_out_a_leading_date_and_a_paragraph_gives_its_first_sente
         == "Dr. Smith reports on the U.N. mission."
     assert first_line_title("2024-10-10") == "2024-10-10"  # a date alone stays the title
     assert first_line_title("A short headline") == "A short headline"
+
+
+def _pdf_bytes(text: str) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 720, text)
+    page.save()
+    return out.getvalue()
+
+
+def test_a_pdf_locked_only_against_editing_with_aes_imports(tmp_path):
+    """Official PDFs are often AES-encrypted with an owner password only: they open without
+    one, and so must import."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf_bytes("The shelter was struck."))))
+    writer.encrypt(user_password="", owner_password="the office", algorithm="AES-256")
+    locked = tmp_path / "statement.pdf"
+    with locked.open("wb") as out:
+        writer.write(out)
+    assert "The shelter was struck." in extract(locked).text
+
+
+def test_a_damaged_info_dictionary_leaves_the_text(tmp_path, monkeypatch):
+    """A trailer whose info dictionary cannot be read gives a source without title or author,
+    not a refusal."""
+    from pypdf import PdfReader
+
+    def broken(self):
+        raise ValueError("damaged trailer")
+
+    monkeypatch.setattr(PdfReader, "metadata", property(broken))
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_pdf_bytes("Seven civilians were detained."))
+    from desktop.services.importing import pdf
+
+    result = pdf.extract_pdf(path, path.read_bytes())
+    assert "Seven civilians were detained." in result.text and result.author == ""
+
+
+def test_a_password_protected_word_document_says_so(tmp_path):
+    path = tmp_path / "statement.docx"
+    # Word saves a document with a password as an OLE compound file holding the encrypted zip.
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))
+    with pytest.raises(SourceImportError, match="statement.docx: is a password-protected Word"):
+        extract(path)

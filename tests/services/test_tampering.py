@@ -363,15 +363,14 @@ def with_ukrainian(copy, tmp_path) -> Path:
     return path
 
 
-def test_changed_dictionary_forms_are_found_and_reindex_makes_them_anew(with_ukrainian):
+def test_changed_dictionary_forms_are_found_by_reindex_and_made_anew(with_ukrainian):
     from desktop.services import search
 
     path = with_ukrainian
     assert verify(path).ok
     _run(path, "DELETE FROM search_lemma WHERE form = 'полонені'",
          "INSERT INTO search_lemma (lemma, form) VALUES ('полонений', 'курська')")
-    _found(_problems(path), "dictionary forms do not match the words of the sources",
-           "casefile reindex")
+    # Verify fingerprints the text the table is made from; reindex checks the table itself.
     db.open_case(path)
     assert [hit.source_id for hit in search.search("полонених")] == [6]  # a wrong form's hit
     assert not search.rebuild_index(actor="Olena Documenter").matched

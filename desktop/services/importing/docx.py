@@ -17,8 +17,16 @@ from desktop.services.importing.base import Extracted
 _CHUNK = 1024 * 1024
 
 
+#: The signature of an OLE compound file: what Word saves a password-protected .docx as.
+_ENCRYPTED_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def extract_docx(path: Path, data: bytes) -> Extracted:
     """Paragraphs and tables in body order, so a table quoted in the text stays in place."""
+    if data.startswith(_ENCRYPTED_OFFICE):
+        # Word keeps a password-protected document in an encrypted OLE container, not a zip.
+        raise SourceImportError(path, "is a password-protected Word document; remove the "
+                                      "password in Word and import it again")
     check_unpacked_size(path, data)
     try:
         document = docx.Document(io.BytesIO(data))

@@ -118,15 +118,22 @@ def _unlock(path: Path, reader: PdfReader) -> None:
 
 
 def _metadata(reader: PdfReader) -> tuple[str, str, datetime | None]:
-    """Title, author and creation date from the info dictionary, blank when missing or bad."""
-    info = reader.metadata
+    """Title, author and creation date from the info dictionary, blank when missing or bad
+    (a damaged trailer or a malformed date must not stop the text being imported)."""
+    try:
+        info = reader.metadata
+    except Exception:
+        return "", "", None
     if info is None:
         return "", "", None
     try:
         created = info.creation_date
-    except Exception:  # a malformed date string must not stop the text being imported
+    except Exception:
         created = None
-    return str(info.title or "").strip(), str(info.author or "").strip(), created
+    try:
+        return str(info.title or "").strip(), str(info.author or "").strip(), created
+    except Exception:
+        return "", "", created
 
 
 def _language(reader: PdfReader) -> str:
