@@ -13,6 +13,7 @@ word that merely starts like a name (бондарство for Бондар) is n
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -116,13 +117,23 @@ def _variants(forms: Iterable[str]) -> set[str]:
     """Each form normalised, and its full case folding too (ß → ss) where that differs."""
     out = set()
     for form in forms:
-        out.add(normalise(form))
-        out.add(normalise(form.casefold()))
+        out |= _form_variants(form)
     return out
 
 
+@functools.lru_cache(maxsize=65536)
+def _form_variants(form: str) -> frozenset[str]:
+    return frozenset((normalise(form), normalise(form.casefold())))
+
+
 def _part(part: NamePart) -> str:
-    return f"(?:{_trie(_variants(part.forms))})"
+    return _forms_pattern(part.forms)
+
+
+@functools.lru_cache(maxsize=8192)
+def _forms_pattern(forms: frozenset[str]) -> str:
+    """The pattern of a word's forms (people of a case share given names: made once)."""
+    return f"(?:{_trie(_variants(forms))})"
 
 
 def _literal(spelling: str) -> str:

@@ -22,7 +22,7 @@ from desktop.domain.models import (
     SourceOriginal,
     database,
 )
-from desktop.services import name_forms, protection
+from desktop.services import name_forms, name_matching, protection
 from desktop.services.export import DossierOptions, export_dossier
 from desktop.services.name_forms import to_latin
 from tests.bench import corpus
@@ -114,6 +114,8 @@ def _export(path: Path, out: Path, edition: str) -> float:
         if edition == "redacted":  # the names are expanded afresh, as for a new case
             name_forms.forms_of.cache_clear()
             name_forms.word_forms.cache_clear()
+            name_matching._forms_pattern.cache_clear()
+            name_matching._form_variants.cache_clear()
             protection._last_redactor.clear()
         start = time.perf_counter()
         export_dossier(out, DossierOptions(incidents="drafts", edition=edition,
