@@ -19,12 +19,14 @@ import re
 from typing import Any, NamedTuple
 
 from desktop.domain import dates
+from desktop.domain.lemmas import analyser  # the dictionaries load on first use
 
 LANGUAGES = ("uk", "ru", "en")
 _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*|\d+")
 _CYRILLIC = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
 _APOSTROPHES = "'’ʼ`"
+_ONE_APOSTROPHE = str.maketrans({a: "'" for a in _APOSTROPHES})
 
 #: Dictionary forms of the words that count people, in the three languages.
 _PEOPLE = frozenset({
@@ -73,13 +75,6 @@ def _date_reader() -> Any:
                                     "REQUIRE_PARTS": ["year"]})
 
 
-@functools.cache
-def _morph(lang: str) -> Any:
-    from desktop.services.name_forms import analyser  # noqa: PLC0415 — the same dictionaries
-
-    return analyser(lang)
-
-
 def _lemma(word: str) -> str:
     """A word's dictionary form (lower case); Ukrainian first, then Russian, for Cyrillic."""
     lower = word.lower()
@@ -87,9 +82,9 @@ def _lemma(word: str) -> str:
         if lower.endswith("ies"):
             return lower[:-3] + "y"
         return lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower
-    plain = lower.translate(str.maketrans({a: "'" for a in _APOSTROPHES}))
+    plain = lower.translate(_ONE_APOSTROPHE)
     for lang in ("uk", "ru"):
-        for parse in _morph(lang).parse(plain)[:2]:
+        for parse in analyser(lang).parse(plain)[:2]:
             if parse.normal_form in _PEOPLE or "NUMR" in parse.tag:
                 return parse.normal_form
     return plain
@@ -238,15 +233,23 @@ class Fill(NamedTuple):
     replaces: dict  # field → the value it holds now
 
 
-def fills(supports: str, value: str, precision: str, stored: dict) -> Fill:
+def precision_of(day: str) -> str:
+    """The precision of a partial ISO date as the form records it: a day, a month, or only a
+    year (approximate)."""
+    return {4: "approximate", 7: "month"}.get(len(day), "day")
+
+
+def fills(supports: str, value: str, stored: dict, *, replace: bool = False) -> Fill:
     """The fields `value` fills for `supports`, given the incident's `stored` values. A place
-    that differs from the one stored is kept as another spelling of it, not a replacement."""
+    that differs from the one stored is kept as another spelling of it, unless `replace` (the
+    user asked for this value): then it replaces the place, and only the fields that change
+    are given."""
     value = value.strip()
     fields: dict = {}
     if not value:
         return Fill({}, {})
     if supports == "date" and dates.is_partial_date(value):
-        fields = {"date_start": value, "date_precision": precision or "day"}
+        fields = {"date_start": value, "date_precision": precision_of(value)}
     elif supports == "report_date" and dates.is_partial_date(value):
         fields = {"report_date": value}
     elif supports == "time" and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
@@ -257,15 +260,15 @@ def fills(supports: str, value: str, precision: str, stored: dict) -> Fill:
         place = (stored.get("place") or "").strip()
         if place.casefold() == value.casefold():
             return Fill({}, {})  # the form says it already
-        if place:
+        if place and not replace:
             others = [p.strip() for p in (stored.get("place_alternatives") or "").split(";")
                       if p.strip()]
             if value.casefold() not in {p.casefold() for p in others}:
                 fields = {"place_alternatives": "; ".join([*others, value])}
             return Fill(fields, {})
         fields = {"place": value}
+    if replace:
+        fields = {f: v for f, v in fields.items() if stored.get(f) != v}
     replaces = {f: stored.get(f) for f, v in fields.items()
                 if stored.get(f) not in (None, "", v) and f != "date_precision"}
-    if "date_start" in fields and not stored.get("date_start"):
-        replaces.pop("date_precision", None)
     return Fill(fields, replaces)

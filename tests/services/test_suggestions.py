@@ -42,17 +42,17 @@ def test_a_chosen_fact_reads_its_own_value():
 
 def test_a_value_fills_empty_fields_and_names_what_it_would_replace():
     empty = {"date_start": "", "victims_min": None, "victims_max": None, "place": ""}
-    assert fills("date", "2024-10-10", "day", empty).fields == {
+    assert fills("date", "2024-10-10", empty).fields == {
         "date_start": "2024-10-10", "date_precision": "day"}
-    assert fills("victims", "9", "", empty) == suggestions.Fill(
+    assert fills("victims", "9", empty) == suggestions.Fill(
         {"victims_min": 9, "victims_max": 9}, {})
-    assert fills("victims", "9", "", {"victims_min": 7, "victims_max": 7}).replaces == {
+    assert fills("victims", "9", {"victims_min": 7, "victims_max": 7}).replaces == {
         "victims_min": 7, "victims_max": 7}
-    assert fills("date", "not a date", "", empty).fields == {}
+    assert fills("date", "not a date", empty).fields == {}
 
 
 def test_another_spelling_of_the_place_is_kept_beside_it():
     stored = {"place": "Zelenyi Shliakh", "place_alternatives": "Зелений Шлях"}
-    assert fills("place", "Zelenyy Shlyakh", "", stored) == suggestions.Fill(
+    assert fills("place", "Zelenyy Shlyakh", stored) == suggestions.Fill(
         {"place_alternatives": "Зелений Шлях; Zelenyy Shlyakh"}, {})
-    assert fills("place", "zelenyi shliakh", "", stored).fields == {}
+    assert fills("place", "zelenyi shliakh", stored).fields == {}

@@ -519,13 +519,7 @@ class IncidentForm(QWidget):
         replaces what the form holds), or {} when it holds that value already."""
         from desktop.services import suggestions  # noqa: PLC0415
 
-        precision = {10: "day", 7: "month", 4: "approximate"}.get(len(value), "")
-        stored = dict(self._stored)
-        if fact == "place":
-            return {} if (stored.get("place") or "").casefold() == value.casefold() else {
-                "place": value}
-        fields = suggestions.fills(fact, value, precision, stored).fields
-        return {f: v for f, v in fields.items() if stored.get(f) != v}
+        return suggestions.fills(fact, value, dict(self._stored), replace=True).fields
 
     def _mark_elements(self, facts: dict[str, assessment.Assessment]) -> None:
         """Mark each legal element with how far its evidence establishes it (the assessment's

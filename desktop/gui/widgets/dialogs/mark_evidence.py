@@ -57,7 +57,6 @@ class MarkEvidenceDialog(QDialog):
         excerpt = " ".join(quote.split())
         self._quote = excerpt
         self._suggested = suggestions.suggest(excerpt)
-        self._precision = self._suggested.precision
         shown = QLabel(f"“{excerpt[:300]}{'…' if len(excerpt) > 300 else ''}”")
         shown.setWordWrap(True)
         shown.setStyleSheet("color: #333; font-style: italic; padding: 4px 0 8px 0;")
@@ -138,7 +137,6 @@ class MarkEvidenceDialog(QDialog):
         found = suggestions.value_for(self.supports.currentData() or "", self._quote)
         if found.value:
             self.value.setText(found.value)
-        self._precision = found.precision
         self._show_fill()
 
     def fill_fields(self) -> dict:
@@ -150,8 +148,7 @@ class MarkEvidenceDialog(QDialog):
         stored = incidents.incident_values(incident_id) if incident_id is not None else None
         if stored is None:
             return suggestions.Fill({}, {})
-        return suggestions.fills(self.supports.currentData() or "", self.value.text(),
-                                 self._precision, stored)
+        return suggestions.fills(self.supports.currentData() or "", self.value.text(), stored)
 
     def _show_fill(self) -> None:
         """Offer the value as the fact's value: ticked when it only fills empty fields."""
