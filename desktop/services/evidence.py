@@ -386,6 +386,14 @@ class SpanMark(NamedTuple):
     status: str
 
 
+def graded_as(ids: Sequence[int], credibility: str) -> list[str]:
+    """The references (E-001) of these spans whose credibility is `credibility`, in order."""
+    query = (Evidence.select(Evidence.id)
+             .where(Evidence.id.in_(list(ids)) & (Evidence.credibility == credibility))
+             .order_by(Evidence.id).tuples())
+    return [evidence_ref(span_id) for (span_id,) in query]
+
+
 def span_marks(source_id: int, ids: Sequence[int] | None = None) -> list[SpanMark]:
     """The spans of one source (or those of `ids` in it) as marks, in text order: the fast
     read for drawing thousands of them, without the rest of each row."""

@@ -99,12 +99,12 @@ class Editing(Flow):
         """A span verified or corroborated while its credibility says the truth cannot be
         judged contradicts itself: say so (the grade is the user's to give)."""
         unjudged = scales.INFORMATION_CREDIBILITY[-1]
-        rows = [r for r in evidence.evidence_rows(ids=ids) if r.credibility == unjudged.code]
-        if rows:
+        refs = evidence.graded_as(ids, unjudged.code)
+        if refs:
             status_words = i18n.scale_label(scales.VERIFICATION_STATUSES, status).lower()
             self.status(self.tr("{refs}: {status}, but the credibility still says “{grade}”; "
                                 "grade it in the evidence list.").format(
-                refs=", ".join(r.ref for r in rows[:5]) + ("…" if len(rows) > 5 else ""),
+                refs=", ".join(refs[:5]) + ("…" if len(refs) > 5 else ""),
                 status=status_words,
                 grade=f"{unjudged.code} — {i18n.scale_text(unjudged.label)}"), 10000)
 
