@@ -92,3 +92,29 @@ def audit_fails_at(monkeypatch):
         monkeypatch.setattr(audit, "record", failing_record)
 
     return arm
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away PostgreSQL server for the session (tests/pg_cluster.py); the test is
+    skipped, saying why, where PostgreSQL's binaries or psycopg are not installed."""
+    from tests import pg_cluster as clusters
+
+    reason = clusters.missing()
+    if reason:
+        pytest.skip(reason)
+    cluster = clusters.Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def server_url(pg_cluster, request) -> str:
+    """The URL of a new, empty database on the session's server (dropped after the test)."""
+    import re
+
+    name = "case_" + re.sub(r"\W", "_", request.node.name.lower())[:50]
+    pg_cluster.drop_database(name)
+    yield pg_cluster.create_database(name)
+    db.close_case()
+    pg_cluster.drop_database(name)
