@@ -8,6 +8,10 @@ STAMP  := $(VENV)/.installed
 # the .ts files from the code.
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
+# The dossier's and services' wording (desktop/services/words.py): the .po sources are
+# committed, the .mo files are built from them (git-ignored); update_core.py refreshes them.
+PO_FILES := $(wildcard resources/translations/casefile-core_*.po)
+MO_FILES := $(PO_FILES:.po=.mo)
 
 .PHONY: run test lint bench clean venv screenshots dossier translations
 
@@ -20,7 +24,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --only-binary sqlcipher3 -e '.[test]'
 	touch $(STAMP)
 
-translations: $(QM_FILES)
+translations: $(QM_FILES) $(MO_FILES)
+
+resources/translations/%.mo: resources/translations/%.po | $(STAMP)
+	$(VENV)/bin/pybabel -q compile -i $< -o $@
 
 resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
