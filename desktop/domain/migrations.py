@@ -152,6 +152,7 @@ def _v10_row_digests(db: SqliteDatabase) -> None:
     present = {row[1] for row in db.execute_sql('PRAGMA table_info("audit_entry")')}
     if "row_digests" not in present:  # a case made by this version and marked older has it
         db.execute_sql('ALTER TABLE "audit_entry" ADD COLUMN "row_digests" TEXT')
+    _source_pages_and_extraction(db)  # a digest covers the columns the models have now
     rows = digests.every_row()
     _record_upgrade(f"Upgraded the case to file format 10: recorded the digests of its "
                     f"{len(rows):,} rows as they stand, so that a verification can account "
@@ -170,6 +171,30 @@ def _v11_dictionary_forms(db: SqliteDatabase) -> None:
                     "finds their inflected forms", {"format": 11, "words": words})
 
 
+def _source_pages_and_extraction(db: SqliteDatabase) -> None:
+    """The source columns of version 12, where they are missing (version 10 records every
+    row's digest, which covers them, so a case older than 10 gains them there)."""
+    present = {row[1] for row in db.execute_sql('PRAGMA table_info("source")')}
+    for column, default in (("pages", "'[]'"), ("extraction", "'{}'")):
+        if column not in present:
+            db.execute_sql(f'ALTER TABLE "source" ADD COLUMN "{column}" TEXT NOT NULL '
+                           f"DEFAULT {default}")
+
+
+def _v12_pages_and_extraction(db: SqliteDatabase) -> None:
+    """Version 12: where each page of a source starts in its text, and how its text was
+    extracted (tool, version, method). Sources imported before it have neither (nothing in
+    the case says); their rows are recorded again in an audited step, as the columns are
+    part of what a row's digest covers."""
+    _source_pages_and_extraction(db)
+    rows = digests.digests_of("source")
+    _record_upgrade(f"Upgraded the case to file format 12: sources keep where their pages "
+                    f"start and how their text was extracted (not known for sources imported "
+                    f"before); recorded the digests of its {len(rows):,} sources again, as "
+                    "they cover both",
+                    {"format": 12, "sources": len(rows)}, row_digests=rows)
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
@@ -182,6 +207,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     9: _v9_excluded_forms,
     10: _v10_row_digests,
     11: _v11_dictionary_forms,
+    12: _v12_pages_and_extraction,
 }
 
 LATEST = max(STEPS)

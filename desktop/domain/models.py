@@ -106,6 +106,11 @@ class Source(BaseModel):
     # The source this one relays (a news item retelling a press release): one line of evidence.
     relays = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="relayed_by")
     extra = JSONText(default=dict)
+    # Where each page starts in `text` (character offsets, the first 0); empty for a source
+    # without pages. A span's pages are derived from it (domain/pages), never stored.
+    pages = JSONText(default=list, constraints=[SQL("DEFAULT '[]'")])
+    # How the text was taken from the original: {"tool", "version", "method", …tool's own}.
+    extraction = JSONText(default=dict, constraints=[SQL("DEFAULT '{}'")])
 
 
 class SourceOriginal(BaseModel):

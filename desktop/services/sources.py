@@ -145,6 +145,7 @@ def _source_row(item: _Parsed, actor: str, kind: str, now: str) -> dict:
         "sha256": item.sha256, "encoding": ex.encoding, "text": ex.text,
         "text_sha256": sha256_hex(ex.text.encode("utf-8")),
         "imported_at": now, "imported_by": actor, "extra": ex.extra,
+        "pages": ex.pages, "extraction": ex.extraction,
     }
 
 
@@ -170,7 +171,8 @@ def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
                          object_id=source_id, summary=f"Imported {row['original_name']}",
                          after={"title": row["title"], "original_name": row["original_name"],
                                 "sha256": item.sha256, "size": item.size,
-                                "media_type": row["media_type"]})
+                                "media_type": row["media_type"],
+                                "extraction": row["extraction"]})
             report.imported.append((item.path, source_id))
             texts.append(row["text"])
         lemmas.index_texts(texts)
@@ -294,6 +296,14 @@ class SourceDetails:
     imported_by: str
     originator: str = ""  # who first observed, counted or stated what it says
     relays: int | None = None  # the source it relays, if any
+    # how its text was extracted: {"tool", "version", "method", …}; {} before format 12
+    extraction: dict = dataclasses.field(default_factory=dict)
+
+
+def source_pages(source_id: int) -> list[int]:
+    """Where each page of a source starts in its text (empty: a source without pages)."""
+    row = Source.select(Source.pages).where(Source.id == source_id).tuples().first()
+    return row[0] if row is not None else []
 
 
 def source_details(source_id: int) -> SourceDetails | None:

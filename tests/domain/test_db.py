@@ -133,12 +133,15 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
     assert evidence.incident_id == incident.id  # rebuilding tables must not unlink anything
     assert models.SourceOriginal.select().count() == 1
     # the trail keeps its entry, and the upgrade to row digests adds its own, naming every row
-    first, upgrade, forms = models.AuditEntry.select().order_by(models.AuditEntry.id)
+    first, upgrade, forms, pages = models.AuditEntry.select().order_by(models.AuditEntry.id)
     assert upgrade.action == "case.upgrade" and upgrade.actor == migrations.UPGRADE_ACTOR
     assert "file format 10" in upgrade.summary
     assert {"case:1", "source:1", "incident:1", "evidence:1"} <= set(
         json.loads(upgrade.row_digests))
     assert forms.action == "case.upgrade" and "file format 11" in forms.summary
+    assert pages.action == "case.upgrade" and "file format 12" in pages.summary
+    assert set(json.loads(pages.row_digests)) == {"source:1"}
+    assert (models.Source.get().pages, models.Source.get().extraction) == ([], {})
     # the new full-text index was filled from the sources already in the case
     assert [h.source_id for h in search.search("Shlyakh")] == [1]
     assert models.Source.get().confidential is False
@@ -149,7 +152,7 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
 def test_migration_steps_are_recorded_by_version(tmp_path):
     path = v1_case(tmp_path / "old.casefile")
     database = db._connect(path)
-    assert migrations.upgrade(database, 1) == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+    assert migrations.upgrade(database, 1) == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
     assert migrations.upgrade(database, migrations.LATEST) == []
     db.close_case()
 
@@ -186,9 +189,32 @@ def test_a_version_10_case_gains_the_dictionary_forms_of_its_words_in_an_audited
     raw.close()
     db.open_case(path)
     assert [h.source_id for h in search.search("полонених")] == [1]
-    upgrade = models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).get()
+    upgrade = models.AuditEntry.get(models.AuditEntry.summary.contains("file format 11"))
     assert (upgrade.action, upgrade.actor) == ("case.upgrade", migrations.UPGRADE_ACTOR)
     assert "file format 11" in upgrade.summary and upgrade.after["words"] == 5
+    assert integrity.verify_case().ok
+    db.close_case()
+
+
+def test_a_version_11_case_gains_pages_and_extraction_and_still_verifies(tmp_path, actor):
+    from desktop.services import integrity, sources
+
+    path, text = tmp_path / "eleven.casefile", tmp_path / "note.txt"
+    text.write_text("Shelling of the school was reported at dawn.", encoding="utf-8")
+    db.new_case(path, "Eleven", actor=actor)
+    sources.import_files([text], actor=actor)
+    db.close_case()
+    with sqlite3.connect(path) as raw:  # the source table as format 11 had it
+        for column in ("pages", "extraction"):
+            raw.execute(f'ALTER TABLE "source" DROP COLUMN "{column}"')
+        raw.execute("PRAGMA user_version = 11")
+    raw.close()
+    db.open_case(path)
+    source = models.Source.get()
+    assert (source.pages, source.extraction) == ([], {})
+    upgrade = models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).get()
+    assert (upgrade.action, upgrade.actor) == ("case.upgrade", migrations.UPGRADE_ACTOR)
+    assert "file format 12" in upgrade.summary and upgrade.after["sources"] == 1
     assert integrity.verify_case().ok
     db.close_case()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop.domain.errors import SourceImportError
 from desktop.services.importing import base
-from desktop.services.importing.base import Extracted, normalise_text
+from desktop.services.importing.base import Extracted, normalise_paged, normalise_text
 from desktop.services.importing.reading import OUT_OF_MEMORY, ImportCancelled, Reader
 
 Importer = Callable[[Path, bytes], Extracted]
@@ -31,6 +31,15 @@ IMPORTERS: dict[str, tuple[str, str]] = {
 }
 
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(IMPORTERS)
+
+#: Importer module → (the distribution that reads its files, how), recorded as a source's
+#: `extraction` when the importer does not record its own.
+_TOOLS: dict[str, tuple[str, str]] = {
+    "text": ("charset-normalizer", "decoded text"),
+    "docx": ("python-docx", "document text"),
+    "html": ("trafilatura", "main text of the page"),
+    "pdf": ("pypdf", "text layer"),
+}
 
 _SUPPORTED_TEXT = "Casefile imports .txt, .md, .docx, .html, .pdf"
 
@@ -99,12 +108,25 @@ def extract_bytes(path: Path, data: bytes) -> Extracted:
         reason = next((text for kind, text in _FAILURES.items() if isinstance(exc, kind)),
                       f"could not be read: the file looks damaged ({type(exc).__name__})")
         raise SourceImportError(path, reason) from exc
-    extracted.text = normalise_text(extracted.text)
+    extracted.text, extracted.pages = normalise_paged(extracted.text, extracted.pages)
+    if not extracted.extraction:
+        extracted.extraction = _default_extraction(importer)
     if not extracted.text.strip():
         raise SourceImportError(path, "contains no text")
     for name in ("title", "publisher", "author"):
         setattr(extracted, name, normalise_text(getattr(extracted, name)).strip())
     return extracted
+
+
+def _default_extraction(importer: Importer) -> dict:
+    """{"tool", "version", "method"} of the distribution an importer module reads with."""
+    module = importer.__module__.rpartition(".")[2]
+    tool, method = _TOOLS.get(module, ("Casefile", "read as is"))
+    if tool == "Casefile":
+        from desktop import __version__ as version
+    else:
+        version = base.tool_version(tool)
+    return {"tool": tool, "version": version, "method": method}
 
 
 def _importer_for(path: Path) -> Importer:

@@ -41,6 +41,10 @@ class Extracted:
     language: str = ""
     encoding: str = ""  # the detected text encoding, for text files
     extra: dict = field(default_factory=dict)
+    #: Where each page starts in `text` (character offsets, the first 0); empty: no pages.
+    pages: list[int] = field(default_factory=list)
+    #: How the text was extracted: {"tool", "version", "method", …the tool's own keys}.
+    extraction: dict = field(default_factory=dict)
 
 
 def normalise_text(text: str) -> str:
@@ -49,3 +53,27 @@ def normalise_text(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     return unicodedata.normalize("NFC", text)
+
+
+def normalise_paged(text: str, pages: list[int]) -> tuple[str, list[int]]:
+    """`normalise_text` page by page, and where each page starts in the result (a page's
+    text can change length: CR LF becomes LF, a letter and its accent become one)."""
+    if not pages:
+        return normalise_text(text), []
+    bounds = [*pages, len(text)]
+    parts = [normalise_text(text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    starts, at = [], 0
+    for part in parts:
+        starts.append(at)
+        at += len(part)
+    return "".join(parts), starts
+
+
+def tool_version(distribution: str) -> str:
+    """The installed version of a Python distribution, or "" when it cannot be told."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return ""
