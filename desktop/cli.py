@@ -269,7 +269,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = export.DossierOptions(incidents=which, selected=chosen,
                                     edition="redacted" if args.redacted else "full",
                                     audit_annex=args.audit,
-                                    accept_near_misses=args.accept_near_misses)
+                                    accept_near_misses=args.accept_near_misses,
+                                    language=args.language)
     try:
         result = export.export_dossier(Path(args.out), options, actor=args.user,
                                        progress=_progress_printer())
@@ -388,7 +389,8 @@ def cmd_package(args: argparse.Namespace) -> int:
     _open(args)  # a package is always recorded: its manifest cites the trail's entries
     options = package.PackageOptions(redacted=args.redacted, drafts=args.drafts,
                                      pdf=not args.no_pdf, audit_annex=args.audit,
-                                     accept_near_misses=args.accept_near_misses)
+                                     accept_near_misses=args.accept_near_misses,
+                                     language=args.language)
     try:
         result = package.build_package(Path(args.out), options, actor=args.user,
                                        progress=_progress_printer())
@@ -691,6 +693,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the redacted edition even though words that look like a "
                         "protected name were not replaced (they are listed as a warning)")
     p.add_argument("--audit", action="store_true", help="include the audit annex")
+    _language_option(p)
     p.add_argument("--unrecorded", action="store_true", help=UNRECORDED_HELP)
     p.set_defaults(func=cmd_export)
 
@@ -754,6 +757,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--accept-near-misses", action="store_true",
                    help="write the redacted package even though words that look like a "
                         "protected name were not replaced")
+    _language_option(p)
     p.set_defaults(func=cmd_package)
 
     p = sub.add_parser("verify-package", help="check every file of a disclosure package "
@@ -890,7 +894,19 @@ def _unexpected(args: argparse.Namespace, exc: BaseException, log_file: Path) ->
     return 1
 
 
+def _language_option(p: argparse.ArgumentParser) -> None:
+    """--language of a command whose output is a document (the dossier's fixed wording)."""
+    from desktop.services import words
+
+    p.add_argument("--language", choices=words.LANGUAGES, default=words.environment_language(),
+                   help="the language of the dossier's fixed wording (quotes stay as written); "
+                        "default: the environment's (LANG=uk_UA.UTF-8 gives uk), else en")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop.services import words
+
+    words.set_language(words.environment_language())  # messages, audit summaries
     args = build_parser().parse_args(argv)
     args.user = args.user or default_user()
     log_file = _start_logging()

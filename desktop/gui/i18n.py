@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 
 from desktop.domain import scales
 from desktop.resources import resource_path
+from desktop.services import words
 
 #: The interface languages Casefile has, by code, each named in itself.
 LANGUAGES = {"en": "English", "uk": "Українська"}
@@ -69,8 +70,11 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
 
     Call before any widget is built. Missing files are skipped (English needs none); keep the
     returned translators alive (or pass them to `uninstall`). Ukrainian dates and numbers follow
-    Ukrainian conventions even when the system locale speaks another language.
+    Ukrainian conventions even when the system locale speaks another language. The wording
+    outside the window (services' messages, audit summaries, undo labels, the dossier's
+    default language: `desktop.services.words`) follows the same language.
     """
+    words.set_language(language)
     translators: list[QTranslator] = []
     if language not in LANGUAGES or language == SOURCE_LANGUAGE:
         _set_locale(language)
@@ -89,6 +93,7 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
 
 def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
     """Remove translators that `install` loaded (tests switch back to English)."""
+    words.set_language(SOURCE_LANGUAGE)
     for translator in translators:
         app.removeTranslator(translator)
 

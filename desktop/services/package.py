@@ -92,6 +92,7 @@ class PackageOptions:
     pdf: bool = True  # a PDF rendition of the dossier, when LibreOffice is installed
     audit_annex: bool = False
     accept_near_misses: bool = False  # as DossierOptions.accept_near_misses
+    language: str = "en"  # the dossier's, as DossierOptions.language
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,8 @@ def build_package(out: Path, options: PackageOptions, *, actor: str,
                 dossier_path, export.DossierOptions(
                     incidents="drafts" if options.drafts else "approved", edition=edition,
                     audit_annex=options.audit_annex,
-                    accept_near_misses=options.accept_near_misses),
+                    accept_near_misses=options.accept_near_misses,
+                    language=options.language),
                 actor=actor, progress=progress, cancelled=cancelled)
         except export.ExportCancelled as exc:
             raise PackageCancelled("the package was cancelled; no file was written") from exc
@@ -289,7 +291,7 @@ def _fill(package: _Zip, dossier, dossier_path: Path, pdf: Path | None, pdf_note
                  "audit_count": case.audit_count},
         "options": {"edition": "redacted" if options.redacted else "full",
                     "drafts": options.drafts, "pdf": options.pdf,
-                    "audit_annex": options.audit_annex},
+                    "audit_annex": options.audit_annex, "language": options.language},
         "dossier": {"file": DOSSIER, "sha256": dossier.sha256,
                     # the short id in its pages' footers, where the dossier prints one
                     "id": getattr(dossier, "dossier_id", ""), "audit_entry": entry_id,

@@ -1477,13 +1477,13 @@ SHA-256 {sha256}
 <context>
     <name>ExportDossierDialog</name>
     <message>
-        <location filename="../../desktop/gui/widgets/dialogs/export_dossier.py" line="+44"/>
-        <location line="+110"/>
+        <location filename="../../desktop/gui/widgets/dialogs/export_dossier.py" line="+46"/>
+        <location line="+120"/>
         <source>Export dossier</source>
         <translation>Експорт досьє</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-118"/>
         <source>Approved incidents only</source>
         <translation>Лише схвалені інциденти</translation>
     </message>
@@ -1533,7 +1533,12 @@ SHA-256 {sha256}
         <translation>Додати додаток аудиту (історію змін справи)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>Language of the dossier</source>
+        <translation>Мова досьє</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Choose…</source>
         <translation>Вибрати…</translation>
     </message>
@@ -1548,7 +1553,7 @@ SHA-256 {sha256}
         <translation>Експортувати</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Tick at least one incident, or choose another option.</source>
         <translation>Позначте хоча б один інцидент або виберіть інший варіант.</translation>
     </message>
@@ -3782,7 +3787,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <translation>Обґрунтовані підстави вважати</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/i18n.py" line="+141"/>
+        <location filename="../../desktop/gui/i18n.py" line="+146"/>
         <source>{action} (started)</source>
         <translation>{action} (розпочато)</translation>
     </message>

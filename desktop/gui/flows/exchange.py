@@ -301,10 +301,10 @@ class Exchange(Flow):
             Button.Yes | Button.No | Button.Cancel, Button.No)
         if answer == Button.Cancel:
             return
-        from desktop.services import package
+        from desktop.services import package, words
 
         self.export_package(Path(name), package.PackageOptions(
-            redacted=redacted, drafts=answer == Button.Yes))
+            redacted=redacted, drafts=answer == Button.Yes, language=words.language()))
 
     def export_package(self, path: Path, options) -> None:
         """Write the disclosure package (package.PackageOptions) off the UI thread, with

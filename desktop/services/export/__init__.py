@@ -27,7 +27,7 @@ from pathlib import Path
 
 from desktop.domain import files
 from desktop.domain.errors import CasefileError
-from desktop.services import outgoing
+from desktop.services import outgoing, words
 from desktop.services.export import gather, wording
 
 INCIDENT_CHOICES = ("approved", "drafts", "selected")
@@ -50,6 +50,9 @@ class DossierOptions:
     # A redacted edition is refused while words that look like a protected name were not
     # replaced (`near_misses`), unless the user has seen them and lets them through.
     accept_near_misses: bool = False
+    # The language of the dossier's fixed wording ("en" | "uk", words.LANGUAGES); quotes and
+    # what the documenters wrote stay as written.
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,9 @@ def _check(out: Path, options: DossierOptions) -> None:
                           f"use one of {', '.join(INCIDENT_CHOICES)}")
     if options.edition not in EDITIONS:
         raise ExportError(f"unknown edition {options.edition!r}; use full or redacted")
+    if options.language not in words.LANGUAGES:
+        raise ExportError(f"unknown language {options.language!r}; use one of "
+                          f"{', '.join(words.LANGUAGES)}")
     if out.is_dir():
         raise ExportError(f"{out.name}: cannot be written: it is a folder")
     if not out.parent.is_dir():
@@ -153,8 +159,9 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
     files.sweep_partials(out.parent, out.name)  # what an interrupted export left
     try:
         with files.replacing(out) as partial:
-            document = dossier.build(options, data, stamp, actor=actor, progress=progress,
-                                     cancelled=cancelled)
+            with words.in_language(options.language):  # the audit entry: the writer's
+                document = dossier.build(options, data, stamp, actor=actor, progress=progress,
+                                         cancelled=cancelled)
             if cancelled and cancelled():
                 raise ExportCancelled("the export was cancelled; no dossier was written")
             # Built in memory and written in one call: a full disk then fails that call, not a

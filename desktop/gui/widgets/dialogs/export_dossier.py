@@ -1,4 +1,5 @@
-"""File → Export dossier…: which incidents, which edition, with or without the audit annex."""
+"""File → Export dossier…: which incidents, which edition, with or without the audit annex,
+in which language (the interface's unless another is chosen)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QGroupBox,
@@ -24,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
-from desktop.gui.i18n import scale_label
+from desktop.gui.i18n import LANGUAGES, scale_label
 from desktop.gui.widgets.dialogs import answer_buttons
-from desktop.services import incidents
+from desktop.services import incidents, words
 from desktop.services.export import DossierOptions
 
 
@@ -86,6 +88,15 @@ class ExportDossierDialog(QDialog):
         edition_layout.addWidget(self.redacted)
         edition_layout.addWidget(redaction)
         self.audit = QCheckBox(self.tr("Include the audit annex (the case's change history)"))
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():  # each language named in itself
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(words.language())))
+        language_row = QHBoxLayout()
+        language_label = QLabel(self.tr("Language of the dossier"))
+        language_label.setBuddy(self.language)
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language, 1)
 
         self.file = QLineEdit(str(default_path))
         browse = QPushButton(self.tr("Choose…"))
@@ -104,6 +115,7 @@ class ExportDossierDialog(QDialog):
         layout.addWidget(which_box)
         layout.addWidget(edition_box)
         layout.addWidget(self.audit)
+        layout.addLayout(language_row)
         layout.addLayout(file_row)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -168,4 +180,5 @@ class ExportDossierDialog(QDialog):
                  else "drafts" if self.drafts.isChecked() else "approved")
         return DossierOptions(incidents=which, selected=chosen if which == "selected" else (),
                               edition="redacted" if self.redacted.isChecked() else "full",
-                              audit_annex=self.audit.isChecked())
+                              audit_annex=self.audit.isChecked(),
+                              language=self.language.currentData())
