@@ -519,8 +519,12 @@ def test_a_damaged_info_dictionary_leaves_the_text(tmp_path, monkeypatch):
 
 
 def test_a_password_protected_word_document_says_so(tmp_path):
-    path = tmp_path / "statement.docx"
     # Word saves a document with a password as an OLE compound file holding the encrypted zip.
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))
-    with pytest.raises(SourceImportError, match="statement.docx: is a password-protected Word"):
-        extract(path)
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain, locked = tmp_path / "plain.docx", tmp_path / "statement.docx"
+    docx.Document().save(plain)
+    with plain.open("rb") as source, locked.open("wb") as target:
+        OOXMLFile(source).encrypt("secret", target)
+    with pytest.raises(SourceImportError, match="statement.docx: is password-protected"):
+        extract(locked)

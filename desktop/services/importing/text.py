@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -50,7 +51,10 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return _decode(path, data[len(bom) :], encoding), encoding
     if b"\x00" in data:
-        raise SourceImportError(path, "looks like a binary file, not text")
+        wide = _wide_text(data)
+        if wide is None:
+            raise SourceImportError(path, "looks like a binary file, not text")
+        return wide
     try:
         return data.decode("utf_8"), "utf_8"
     except UnicodeDecodeError:
@@ -66,6 +70,43 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         raise SourceImportError(path, f"mixes text encodings: line {garbled} does not read as "
                                       f"{best.encoding} like the rest; {_SAVE_AGAIN}")
     return text, best.encoding
+
+
+# Without a BOM, a wide encoding is told by where its zero bytes fall; the longer units first,
+# as UTF-32 text read as UTF-16 gives NUL characters, which no text has.
+_WIDE = (("utf_32_le", 4), ("utf_32_be", 4), ("utf_16_le", 2), ("utf_16_be", 2))
+#: The share of characters that must be letters, digits, punctuation, symbols or spaces, with
+#: one line or word break at least per this many characters: how a binary file, which
+#: decodes as UTF-16 often enough (random pairs of bytes are mostly CJK and Hangul), is told.
+_PLAIN_SHARE, _BREAK_EVERY = 0.98, 100
+_TEXT_CATEGORIES = frozenset("LNPSZ")
+
+
+def _wide_text(data: bytes) -> tuple[str, str] | None:
+    """Text in UTF-16 or UTF-32 saved without a byte-order mark, when it reads as text."""
+    for encoding, unit in _WIDE:
+        if len(data) % unit:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_text(text):
+            return text, encoding
+    return None
+
+
+def _plausible_text(text: str) -> bool:
+    """Whether decoded characters read as a text: no NULs or control characters but line
+    ends and tabs, almost all of them assigned letters, digits, punctuation and spaces, and
+    broken into words or lines (a run of a hundred letters without a space is no text)."""
+    if "\x00" in text:
+        return False
+    sample = text[:_LINES_CHECKED * 10]
+    plain = sum(1 for ch in sample if ch in "\t\n\r\f"
+                or unicodedata.category(ch)[0] in _TEXT_CATEGORIES)
+    breaks = sum(1 for ch in sample if ch.isspace())
+    return plain >= _PLAIN_SHARE * len(sample) and breaks * _BREAK_EVERY >= len(sample)
 
 
 def _garbled_line(text: str) -> int | None:
