@@ -18,11 +18,12 @@ import sys
 from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from peewee import DatabaseError
 
 from desktop import __version__
-from desktop.domain import db, encryption, files, scales, window_lock
+from desktop.domain import db, encryption, files, scales, server, window_lock
 from desktop.domain.errors import CasefileError, CaseOpenError
 from desktop.domain.printable import printable
 from desktop.domain.refs import (
@@ -109,8 +110,17 @@ def _open(args: argparse.Namespace, *, read_only: bool = False,
     """Open the case named on the command line, asking for its passphrase when encrypted.
 
     `read_only`: without changing a byte of it (`db.open_read_only`), also on read-only media;
-    `in_memory` then reads it whole into memory, where an audit entry can go.
+    `in_memory` then reads it whole into memory, where an audit entry can go. A case on a
+    server is named by its URL (postgresql://HOST[:PORT]/DB).
     """
+    if server.is_server_url(args.case):
+        _unused_passphrase(args, "for a case on a server (the server keeps it)")
+        if read_only:
+            db.open_read_only(args.case)
+        else:
+            db.open_case(args.case)
+            _reconcile(args)
+        return
     path = Path(args.case)
     if db.is_encrypted_file(path):
         passphrase = _passphrase(args, path)
@@ -153,7 +163,24 @@ def _say_unrecorded(args: argparse.Namespace) -> None:
                     "read-only. Keep this output as the record of the export."))
 
 
+def _case_name(args: argparse.Namespace) -> str:
+    """How messages name the case of the command: its file's name, or its server URL."""
+    if server.is_server_url(args.case):
+        return server.display_name(args.case)
+    return Path(args.case).name
+
+
 def cmd_new(args: argparse.Namespace) -> int:
+    if server.is_server_url(args.case):
+        _unused_passphrase(args, "for a case on a server (the server keeps it)")
+        if args.encrypt:
+            raise CasefileError("--encrypt is for a case file; a case on a server is kept "
+                                "by the server (use TLS to reach it); nothing was done")
+        title = args.title or urlsplit(args.case).path.strip("/") or "Case"
+        db.new_case(args.case, title, actor=args.user, reference=args.reference,
+                    classification=args.classification)
+        print(printable(f"Created {_case_name(args)}"))
+        return 0
     if not args.encrypt:
         _unused_passphrase(args, "by `new` without --encrypt (the case would not be encrypted)")
     passphrase = _new_passphrase(args, Path(args.case)) if args.encrypt else None
@@ -298,7 +325,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(printable(problem))
     print(printable(report.summary() if report.ok else f"Verification FAILED: "
-                    f"{len(report.problems)} problem(s) in {Path(args.case).name}."))
+                    f"{len(report.problems)} problem(s) in {_case_name(args)}."))
     if manifest is not None and report.ok:
         print(printable(f"It matches its hand-over manifest {Path(args.manifest).name}."))
     return 0 if report.ok else 1
@@ -650,9 +677,11 @@ def build_parser() -> argparse.ArgumentParser:
                              "asked); an error for a case that is not encrypted")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("new", help="create a new, empty case file")
-    p.add_argument("case", help="the case file to create (*.casefile)")
-    p.add_argument("--title", default="", help="case title (default: the file name)")
+    p = sub.add_parser("new", help="create a new, empty case file (or a case on a server)")
+    p.add_argument("case", help="the case file to create (*.casefile), or an empty database "
+                                "on a PostgreSQL server: postgresql://HOST[:PORT]/DB")
+    p.add_argument("--title", default="",
+                   help="case title (default: the file's or the database's name)")
     p.add_argument("--reference", default="", help="reference number")
     p.add_argument("--classification", default="confidential",
                    choices=scales.CLASSIFICATION_CODES, help="classification marking")
@@ -853,6 +882,8 @@ WRITING_COMMANDS = frozenset({
 def _refuse_if_open_in_a_window(args: argparse.Namespace) -> None:
     """A case open in a Casefile window is written only there: its panels and undo history
     would not know of a change made from the command line."""
+    if server.is_server_url(getattr(args, "case", None)):
+        return  # many windows and commands write to a server case at once
     writes = args.command in WRITING_COMMANDS or (
         args.command == "members" and (args.add or args.one_person))
     holder = window_lock.window_holding(args.case) if writes else None

@@ -1,4 +1,5 @@
-"""Create, open and close case files: one SQLite file per case.
+"""Create, open and close case files: one SQLite file per case, or a case on a PostgreSQL
+server named by its URL (`server`), behind the same functions.
 
 A file is opened only once `fileformat.inspect_case` says it is a case this version can open
 (not a case, damaged, or from a newer Casefile: refused before anything is written to it); an
@@ -13,9 +14,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from peewee import DatabaseError, SqliteDatabase
+from peewee import Database, DatabaseError, SqliteDatabase
 
-from desktop.domain import encryption, files, ledger, migrations, models
+from desktop.domain import encryption, files, ledger, migrations, models, server
 from desktop.domain.errors import CaseOpenError
 
 # The file format's names, for callers that open cases: one import for both.
@@ -32,9 +33,9 @@ from desktop.domain.fileformat import (
 
 __all__ = [
     "APPLICATION_ID", "PRAGMAS", "SCHEMA_VERSION", "SQLITE_MAGIC", "SUFFIX", "case_path",
-    "close_case", "convert_to_encrypted", "file_format", "inspect_case", "is_encrypted_file",
-    "is_writable", "new_case", "open_case", "open_read_only", "read_only_connection",
-    "read_only_uri",
+    "case_url", "close_case", "convert_to_encrypted", "file_format", "inspect_case",
+    "is_encrypted_file", "is_server", "is_writable", "new_case", "open_case", "open_read_only",
+    "read_only_connection", "read_only_uri",
 ]
 
 PRAGMAS = {
@@ -63,6 +64,9 @@ def new_case(path: Path | str, title: str, *, actor: str = "", reference: str = 
              classification: str = "confidential",
              passphrase: str | None = None) -> SqliteDatabase:
     """Create a new, empty case file at `path` and open it; encrypted when given a passphrase."""
+    if server.is_server_url(path):
+        return _new_server_case(str(path), title, actor=actor, reference=reference,
+                                classification=classification)
     path = Path(path)
     if path.exists():
         raise CaseOpenError(path, "already exists; choose another name or open it instead")
@@ -78,13 +82,7 @@ def new_case(path: Path | str, title: str, *, actor: str = "", reference: str = 
             db.create_tables(models.TABLES)
             db.pragma("application_id", APPLICATION_ID)
             db.pragma("user_version", SCHEMA_VERSION)
-            models.Case.create(title=title, reference=reference,
-                               classification=classification, created_by=actor)
-            ledger.append({
-                "actor": actor, "action": "case.create", "object_type": "case", "object_id": 1,
-                "summary": f"Created case “{title}”",
-                "after": {"title": title, "reference": reference,
-                          "classification": classification}})
+            _first_rows(title, actor, reference, classification)
     except Exception as exc:
         close_case()
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
@@ -96,11 +94,41 @@ def new_case(path: Path | str, title: str, *, actor: str = "", reference: str = 
     return db
 
 
-def open_case(path: Path | str, passphrase: str | None = None) -> SqliteDatabase:
+def _first_rows(title: str, actor: str, reference: str, classification: str) -> None:
+    """The case row of a new case and the first entry of its trail."""
+    models.Case.create(title=title, reference=reference, classification=classification,
+                       created_by=actor)
+    ledger.append({
+        "actor": actor, "action": "case.create", "object_type": "case", "object_id": 1,
+        "summary": f"Created case “{title}”",
+        "after": {"title": title, "reference": reference, "classification": classification}})
+
+
+def _new_server_case(url: str, title: str, *, actor: str, reference: str,
+                     classification: str) -> Database:
+    """A new case in the empty database at `url` (see `server`): its schema, case row and
+    first entry in one transaction, so a failure leaves the database empty."""
+    close_case()
+    db = server.new_case(url)
+    models.database.initialize(db)
+    try:
+        with db.atomic():
+            server.create_schema(db)
+            _first_rows(title, actor, reference, classification)
+    except Exception as exc:
+        close_case()
+        raise server.ServerCaseError(url, f"cannot be created: {exc}") from exc
+    return db
+
+
+def open_case(path: Path | str, passphrase: str | None = None) -> Database:
     """Open an existing case file, upgrading its schema when it is older than this version.
 
     An encrypted case needs its passphrase; it is checked (read-only) before anything is written.
+    A URL (`postgresql://HOST[:PORT]/DB`) opens a case on a server.
     """
+    if server.is_server_url(path):
+        return _open_server_case(str(path), read_only=False)
     path = Path(path)
     version = inspect_case(path, passphrase)
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
@@ -115,6 +143,13 @@ def open_case(path: Path | str, passphrase: str | None = None) -> SqliteDatabase
         close_case()
         raise CaseOpenError(path, "cannot be opened: "
                                   f"{files.failure_reason(exc, path.parent)}") from exc
+    return db
+
+
+def _open_server_case(url: str, *, read_only: bool) -> Database:
+    close_case()
+    db = server.open_case(url, read_only=read_only)
+    models.database.initialize(db)
     return db
 
 
@@ -167,7 +202,10 @@ def open_read_only(path: Path | str, passphrase: str | None = None, *,
     The file is read through SQLite's read-only (or immutable) mode, and no -wal or -shm file
     is made beside it. An older case, or one opened `in_memory`, is read whole into memory and
     upgraded there; an encrypted one cannot be (its plain pages would be held in memory whole).
+    A server case is read in read-only transactions (`in_memory` is a file's concern).
     """
+    if server.is_server_url(path):
+        return _open_server_case(str(path), read_only=True)
     path = Path(path)
     version = inspect_case(path, passphrase)
     in_memory = in_memory or version < SCHEMA_VERSION
@@ -245,7 +283,7 @@ def close_case() -> None:
     failure = None
     if not db.is_closed():
         try:
-            if not getattr(db, "read_only_case", False):
+            if not getattr(db, "read_only_case", False) and not is_server():
                 failure = _checkpoint(db)
         finally:
             db.close()
@@ -260,10 +298,20 @@ def file_format() -> int:
     return getattr(models.database.obj, "file_format", SCHEMA_VERSION)
 
 
+def is_server() -> bool:
+    """Whether the open case is on a server (`server`) rather than in a file."""
+    return getattr(models.database.obj, "server", False)
+
+
+def case_url() -> str | None:
+    """The URL of the open case when it is on a server, or None."""
+    return getattr(models.database.obj, "case_url", None)
+
+
 def case_path() -> Path | None:
-    """The file of the open case, or None."""
+    """The file of the open case, or None (also for a case on a server: see `case_url`)."""
     db = models.database.obj
-    if db is None:
+    if db is None or is_server():
         return None
     return getattr(db, "case_file", None) or Path(db.database)
 

@@ -47,6 +47,27 @@ def _audited(model: type[Model]) -> tuple[tuple[str, str], ...]:
     return columns
 
 
+#: The SQL that differs on a server case (domain/server): the row's JSON text, a column's,
+#: a source's entry in the search index, the tables there are, the rows a transaction wrote,
+#: an entry's recorded digests.
+_DIALECT = {
+    False: {"row": "json_array({})", "column": "json_quote({})", "index": None,
+            "tables": "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name IN ",
+            "written": _WRITTEN, "recorded": "json_each(e.row_digests)"},
+    True: {"row": "json_build_array({})::text", "column": "coalesce(to_json({})::text, 'null')",
+           "index": '(SELECT length(d.document)::text FROM "source_index" AS d '
+                    'WHERE d.rowid = "source"."id")',
+           "tables": "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                     "AND tablename IN ",
+           "written": "pg_temp.casefile_written",
+           "recorded": "json_each_text(e.row_digests::json)"},
+}
+
+
+def _sql(name: str) -> str | None:
+    return _DIALECT[getattr(models.database.obj, "server", False)][name]
+
+
 #: table → its covered columns, in the order their fingerprints are recorded.
 AUDITED: dict[str, tuple[tuple[str, str], ...]] = {
     m._meta.table_name: _audited(m) for m in _MODELS}
@@ -65,20 +86,20 @@ def split_key(row_key: str) -> tuple[str, int]:
 
 def _expressions(table: str, search_index: bool) -> list[str]:
     # Without its search index (removed from the case) a source's entry in it is NULL.
-    return [sql if search_index or name != SEARCH_INDEX else "NULL"
-            for name, sql in AUDITED[table]]
+    index = _sql("index") if search_index else "NULL"
+    return [sql if name != SEARCH_INDEX else index or sql for name, sql in AUDITED[table]]
 
 
 def row_json(table: str, *, search_index: bool = True) -> str:
     """The SQL expression for a row of `table` whose text its digest is the SHA-256 of (a
     query over the table can select it beside other columns: one pass over the rows)."""
-    return f"json_array({', '.join(_expressions(table, search_index))})"
+    return _sql("row").format(", ".join(_expressions(table, search_index)))
 
 
 def _select(table: str, where: str, *, with_columns: bool, search_index: bool = True) -> str:
     parts = [f'"{table}"."id"', row_json(table, search_index=search_index)]
     if with_columns:
-        parts += [f"json_quote({sql})" for sql in _expressions(table, search_index)]
+        parts += [_sql("column").format(sql) for sql in _expressions(table, search_index)]
     return f'SELECT {", ".join(parts)} FROM "{table}" {where}'
 
 
@@ -137,8 +158,7 @@ def every_row() -> dict[str, str]:
 
 def _present(db: Database | Any) -> list[str]:
     names = ", ".join(f"'{t}'" for t in AUDITED)
-    return [name for (name,) in db.execute_sql(
-        f"SELECT name FROM main.sqlite_master WHERE type = 'table' AND name IN ({names})")]
+    return [name for (name,) in db.execute_sql(f"{_sql('tables')}({names})")]
 
 
 def _unwatched(db: Database | Any) -> list[str]:
@@ -166,8 +186,9 @@ def _watch(db: Database | Any, tables: list[str]) -> None:
 def watch(db: Database | Any) -> None:
     """Before a transaction begins: make sure this connection notes every audited row written,
     and forget rows written outside a transaction (they have no entry to be recorded in).
-    A connection that only reads (query_only) writes nothing, not even to this note."""
-    if db.execute_sql("PRAGMA query_only").fetchone()[0]:
+    A connection that only reads (query_only) writes nothing, not even to this note. A server
+    connection's note is its own, emptied as each transaction ends."""
+    if getattr(db, "server", False) or db.execute_sql("PRAGMA query_only").fetchone()[0]:
         return
     db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN.removeprefix('temp.')} "
                    "(tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) "
@@ -180,23 +201,24 @@ def drain() -> dict[str, str | None]:
     """The digests of the rows this transaction wrote since the last entry (None: deleted),
     and forget them. A table created in this transaction has no trigger yet: all its rows
     are new, so all are taken, and it is watched from now on."""
-    db = models.database
-    db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN.removeprefix('temp.')} "
-                   "(tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) "
-                   "WITHOUT ROWID")
+    db, noted = models.database, _sql("written")
     found: dict[str, str | None] = {}
-    created = _unwatched(db)
-    for table in created:
-        found.update(digests_of(table))
-    _watch(db, created)
-    written = db.execute_sql(f"SELECT tbl, id FROM {_WRITTEN}").fetchall()
+    if not getattr(db.obj, "server", False):  # a server's triggers are in its schema
+        db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN.removeprefix('temp.')} "
+                       "(tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) "
+                       "WITHOUT ROWID")
+        created = _unwatched(db)
+        for table in created:
+            found.update(digests_of(table))
+        _watch(db, created)
+    written = db.execute_sql(f"SELECT tbl, id FROM {noted}").fetchall()
     if not written:
         return found
     for table in {t for t, _ in written}:
         found.update(dict.fromkeys((key(t, i) for t, i in written if t == table), None))
-        found.update(digests_of(table, f'WHERE "id" IN (SELECT id FROM {_WRITTEN} '
+        found.update(digests_of(table, f'WHERE "id" IN (SELECT id FROM {noted} '
                                        "WHERE tbl = ?)", (table,)))
-    db.execute_sql(f"DELETE FROM {_WRITTEN}")
+    db.execute_sql(f"DELETE FROM {noted}")
     return found
 
 
@@ -206,7 +228,7 @@ def recorded() -> dict[str, tuple[str | None, int, str, str]]:
     latest: dict[str, tuple[str | None, int, str, str]] = {}
     for row_key, value, entry_id, at, actor in models.database.execute_sql(
             "SELECT j.key, j.value, e.id, e.at, e.actor FROM audit_entry AS e, "
-            "json_each(e.row_digests) AS j WHERE e.row_digests IS NOT NULL ORDER BY e.id"):
+            f"{_sql('recorded')} AS j WHERE e.row_digests IS NOT NULL ORDER BY e.id"):
         latest[row_key] = (value, entry_id, at, actor)
     return latest
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from peewee import (
     SQL,
+    AutoField,
     BlobField,
     BooleanField,
     CharField,
@@ -277,7 +278,10 @@ def insert_row(model: type[Model], values: dict) -> int:
     than SQLite's work; this keeps peewee's defaults and value conversion without it.
     """
     if model not in _INSERTS:
-        fields = [f for f in model._meta.sorted_fields if f is not model._meta.primary_key]
+        # A key the database draws (an id) is left out; one given (a source's original,
+        # keyed by its source) is written as given.
+        fields = [f for f in model._meta.sorted_fields
+                  if f is not model._meta.primary_key or not isinstance(f, AutoField)]
         columns = ", ".join(f'"{f.column_name}"' for f in fields)
         marks = ", ".join("?" * len(fields))
         _INSERTS[model] = (f'INSERT INTO "{model._meta.table_name}" ({columns}) '

@@ -216,9 +216,27 @@ def _varints(data: bytes) -> list[int]:
     return numbers
 
 
+def _check_server_search_index(report: IntegrityReport) -> bool:
+    """On a server the index is a table of one row per source (the server's keys keep out a
+    row that is no source's): it is there, and every source has its row."""
+    if not database.table_exists("source_index"):
+        report.problems.append(
+            "The search index is missing from the case: it was removed outside Casefile, and "
+            f"searches cannot find anything ({_REBUILD}).")
+        return False
+    for (source_id,) in database.execute_sql(
+            "SELECT id FROM source WHERE id NOT IN (SELECT rowid FROM source_index)"):
+        report.problems.append(
+            f"The search index has no entry for {source_ref(source_id)}: it was removed "
+            f"outside Casefile ({_REBUILD}).")
+    return True
+
+
 def _check_search_index(report: IntegrityReport) -> bool:
     """The search index is whole, its word counts add up to its documents' and it holds no
     document that is not a source; False when its tables are gone (nothing more is told)."""
+    if getattr(database.obj, "server", False):
+        return _check_server_search_index(report)
     names = ", ".join(f"'{t}'" for t in _INDEX_TABLES)
     present = {name for (name,) in database.execute_sql(
         f"SELECT name FROM sqlite_master WHERE name IN ({names})")}

@@ -1,0 +1,285 @@
+"""A case on a PostgreSQL server: the same models, services and audit trail as a case file.
+
+A server case is named by a libpq URL (`postgresql://HOST[:PORT]/DB`); everything else a
+connection needs comes the libpq way (a service file, `.pgpass`, the PG* variables, TLS
+settings): Casefile stores no password. The database holds one case.
+
+The schema is made from the models, so a new column of a model is on the server too, at the
+file-format version the case files have (recorded in `casefile_meta`). Where SQLite and
+PostgreSQL differ the server gets the same names: the search index is a `source_index` table
+whose rows keep a tsvector (filled by a trigger from the text an import writes), the rows a
+transaction writes are noted by permanent triggers into the connection's own temporary table
+(as the case file's temporary triggers do), and the SQL the services write with `?` marks is
+translated as it is run (`sqlite_dialect`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit, urlunsplit
+
+from peewee import OperationalError, PostgresqlDatabase
+
+from desktop.domain import models
+from desktop.domain.errors import CaseOpenError
+from desktop.domain.fileformat import APPLICATION_ID, SCHEMA_VERSION
+
+SCHEMES = ("postgresql://", "postgres://")
+#: The text search configuration of the search index: words as they are, accents taken off.
+TEXT_SEARCH = "casefile_text"
+#: The key of the advisory lock the audit chain is extended under (one writer at a time).
+CHAIN_LOCK = 0x43415345  # "CASE"
+
+
+def is_server_url(location: object) -> bool:
+    """Whether `location` names a case on a server rather than a case file."""
+    return isinstance(location, str) and location.startswith(SCHEMES)
+
+
+def display_name(url: str) -> str:
+    """How messages name a server case: its URL without a password or connection options."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = (f"{parts.username}@" if parts.username else "") + host
+    if parts.port:
+        netloc += f":{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+class ServerCaseError(CaseOpenError):
+    """A server case cannot be opened or created; names the case by its URL."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(display_name(url), reason)
+        self.url = url
+        self.args = (f"{display_name(url)}: {reason}",)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+_QUOTED_OR_MARK = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")
+_AS_BLOB = re.compile(r"CAST\(([\w.\"]+) AS BLOB\)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def sqlite_dialect(sql: str, with_params: bool = True) -> str:
+    """The services' SQL (SQLite's `?` marks, `INSERT OR IGNORE`, a text cast to its UTF-8
+    bytes) as psycopg runs it; SQL in psycopg's own style (peewee's, with %s) is returned as
+    it is. Without parameters psycopg reads a % as it is; with them it must be doubled."""
+    marks = any(m.group() == "?" for m in _QUOTED_OR_MARK.finditer(sql))
+    if not marks and "%s" in sql:
+        return sql
+    if with_params:
+        sql = _QUOTED_OR_MARK.sub(
+            lambda m: {"?": "%s", "%": "%%"}.get(m.group(), m.group().replace("%", "%%")), sql)
+    sql = _AS_BLOB.sub(r"convert_to(\1, 'UTF8')", sql)
+    if sql.lstrip().upper().startswith("INSERT OR IGNORE INTO"):
+        sql = re.sub(r"(?i)^\s*INSERT OR IGNORE INTO", "INSERT INTO", sql)
+        sql += " ON CONFLICT DO NOTHING"
+    return sql
+
+
+@lru_cache(maxsize=1)
+def _cursor_class():
+    import psycopg
+
+    class SQLiteDialectCursor(psycopg.Cursor):
+        """A cursor that runs the services' SQLite-style SQL, and tells an insert's id."""
+
+        def execute(self, query, params=None, **kwargs):
+            if isinstance(query, str):
+                if not params:
+                    params = None
+                query = sqlite_dialect(query, params is not None)
+            return super().execute(query, params, **kwargs)
+
+        def executemany(self, query, params_seq, **kwargs):
+            if isinstance(query, str):
+                query = sqlite_dialect(query)
+            return super().executemany(query, params_seq, **kwargs)
+
+        @property
+        def lastrowid(self):
+            # The id the last insert drew from its table's sequence (a case file's rowid).
+            with self.connection.cursor() as cursor:
+                return cursor.execute("SELECT lastval()").fetchone()[0]
+
+    return SQLiteDialectCursor
+
+
+class ServerDatabase(PostgresqlDatabase):
+    """The models' database when the case is on a server (psycopg 3, libpq conventions)."""
+
+    server = True
+
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        super().__init__(url, prefer_psycopg3=True, application_name="Casefile")
+        self.case_url = url
+        self.read_only_case = read_only
+
+    def _initialize_connection(self, conn) -> None:
+        conn.cursor_factory = _cursor_class()
+        with conn.cursor() as cursor:
+            # Where this connection's triggers note the rows a transaction writes (digests).
+            cursor.execute("CREATE TEMP TABLE IF NOT EXISTS casefile_written (tbl text NOT "
+                           "NULL, id bigint NOT NULL, PRIMARY KEY (tbl, id)) "
+                           "ON COMMIT DELETE ROWS")
+            if self.read_only_case:
+                cursor.execute("SET default_transaction_read_only = on")
+
+    def begin(self, lock_type: str | None = None, isolation_level=None) -> None:
+        # SQLite's lock types: a DEFERRED transaction only reads, and reads one snapshot.
+        if isolation_level is None and lock_type == "DEFERRED":
+            isolation_level = "REPEATABLE READ"
+        super().begin(isolation_level)
+
+    def lock_chain(self) -> None:
+        """Wait for the audit chain: held until this transaction ends, so entries are
+        appended one at a time and the chain stays one chain."""
+        self.execute_sql("SELECT pg_advisory_xact_lock(%s)", (CHAIN_LOCK,))
+
+
+def _table_ddl(model: type) -> str:
+    """A model's CREATE TABLE as peewee writes it, with SQLite's words put the server's way:
+    ids are drawn from a sequence (never reused, as AUTOINCREMENT ensures in a file), REAL is
+    8 bytes in SQLite, a boolean's default is false rather than 0."""
+    ctx = model._schema._create_context()
+    sql, _ = ctx.sql(model._schema._create_table(safe=False)).query()
+    sql = sql.replace(" AUTOINCREMENT", "").replace(" WITHOUT ROWID", "")
+    sql = sql.replace(" REAL", " DOUBLE PRECISION")
+    return re.sub(r"(BOOLEAN NOT NULL) DEFAULT 0\b", r"\1 DEFAULT false", sql)
+
+
+def _audited_tables() -> dict[str, list[str]]:
+    from desktop.domain import digests
+
+    return {table: [name for name, _ in columns if name != digests.SEARCH_INDEX]
+            for table, columns in digests.AUDITED.items()}
+
+
+_FUNCTIONS = f"""
+CREATE FUNCTION json_extract(document text, path text) RETURNS text
+    LANGUAGE sql IMMUTABLE AS
+    $$ SELECT document::jsonb #>> string_to_array(substr(path, 3), '.') $$;
+
+CREATE FUNCTION casefile_index_source() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.document := to_tsvector('{TEXT_SEARCH}', coalesce(NEW.text, ''));
+    NEW.text := NULL;  -- the text is kept once, in its source's row
+    RETURN NEW;
+END $$;
+
+CREATE FUNCTION casefile_note_written() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- Only a Casefile connection has the table: a change from elsewhere goes unrecorded,
+    -- and verify names its row.
+    IF to_regclass('pg_temp.casefile_written') IS NOT NULL THEN
+        IF TG_OP <> 'INSERT' THEN
+            INSERT INTO pg_temp.casefile_written VALUES (TG_TABLE_NAME, OLD.id)
+                ON CONFLICT DO NOTHING;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+            INSERT INTO pg_temp.casefile_written VALUES (TG_TABLE_NAME, NEW.id)
+                ON CONFLICT DO NOTHING;
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+"""
+
+_SEARCH_INDEX = f"""
+CREATE TEXT SEARCH CONFIGURATION {TEXT_SEARCH} (COPY = simple);
+ALTER TEXT SEARCH CONFIGURATION {TEXT_SEARCH}
+    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+    WITH unaccent, simple;
+CREATE TABLE source_index (
+    rowid integer PRIMARY KEY REFERENCES source (id) ON DELETE CASCADE,
+    text text,
+    document tsvector NOT NULL);
+CREATE INDEX source_index_document ON source_index USING gin (document);
+CREATE TRIGGER casefile_index_source BEFORE INSERT OR UPDATE ON source_index
+    FOR EACH ROW EXECUTE FUNCTION casefile_index_source();
+"""
+
+
+def create_schema(db: ServerDatabase) -> None:
+    """Make the case's tables, search index and triggers in an empty database (inside the
+    caller's transaction), at this version's file format."""
+    db.execute_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+    for model in models.TABLES:
+        if model is models.SourceIndex:
+            continue
+        db.execute_sql(_table_ddl(model))
+        model._schema.create_indexes(safe=False)
+    # The ledger names the one case row by its rowid, as in a file.
+    db.execute_sql('ALTER TABLE "case" ADD COLUMN rowid integer GENERATED ALWAYS AS (id) STORED')
+    db.execute_sql(_FUNCTIONS)
+    db.execute_sql(_SEARCH_INDEX)
+    for table, columns in _audited_tables().items():
+        watched = ", ".join(f'"{c}"' for c in columns)
+        db.execute_sql(f'CREATE TRIGGER casefile_written AFTER INSERT OR UPDATE OF {watched} '
+                       f'OR DELETE ON "{table}" FOR EACH ROW '
+                       "EXECUTE FUNCTION casefile_note_written()")
+    db.execute_sql("CREATE TABLE casefile_meta (name text PRIMARY KEY, value text NOT NULL)")
+    db.execute_sql("INSERT INTO casefile_meta VALUES ('application_id', %s), "
+                   "('file_format', %s)", (str(APPLICATION_ID), str(SCHEMA_VERSION)))
+
+
+def _connect(url: str, *, read_only: bool = False) -> ServerDatabase:
+    db = ServerDatabase(url, read_only=read_only)
+    try:
+        db.connect()
+    except OperationalError as exc:  # peewee's, over psycopg's: unreachable, refused, no role
+        raise ServerCaseError(url, f"cannot connect: {_first_line(exc)}") from exc
+    return db
+
+
+def _first_line(exc: Exception) -> str:
+    """libpq's reason in one line ("FATAL:  role … does not exist")."""
+    lines = str(exc).strip().splitlines()
+    line = lines[0].removeprefix("connection failed: ") if lines else type(exc).__name__
+    return re.sub(r"\s+", " ", line)
+
+
+def _format(db: ServerDatabase) -> int | None:
+    """The file format of the case the database holds; None when it holds none."""
+    if not db.table_exists("casefile_meta"):
+        return None
+    rows = dict(db.execute_sql("SELECT name, value FROM casefile_meta").fetchall())
+    if rows.get("application_id") != str(APPLICATION_ID):
+        return None
+    return int(rows["file_format"])
+
+
+def new_case(url: str) -> ServerDatabase:
+    """Connect to the empty database at `url` and make the case's schema in it (the caller
+    writes the case row and the first entry in the same transaction: `db.new_case`)."""
+    db = _connect(url)
+    if db.get_tables():
+        db.close()
+        raise ServerCaseError(url, "already holds tables (a case, or another application's "
+                                   "data); create an empty database for the case")
+    return db
+
+
+def open_case(url: str, *, read_only: bool = False) -> ServerDatabase:
+    """Connect to the case at `url`, checking that it is a case this version can open."""
+    db = _connect(url, read_only=read_only)
+    try:
+        version = _format(db)
+        if version is None:
+            raise ServerCaseError(url, "is not a Casefile case (the database holds no case)")
+        if version > SCHEMA_VERSION:
+            raise ServerCaseError(url, f"was made by a newer Casefile (format {version}); "
+                                       "update Casefile to open it")
+        if version < SCHEMA_VERSION:
+            raise ServerCaseError(url, f"is at format {version}, older than this Casefile's "
+                                       f"{SCHEMA_VERSION}; upgrading a server case is not "
+                                       "available yet")
+    except BaseException:
+        db.close()
+        raise
+    db.file_format = version
+    return db

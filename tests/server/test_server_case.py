@@ -1,0 +1,101 @@
+"""A case on a PostgreSQL server: created by URL, worked on through the same services, and
+verified there (its chain, every row against the trail, every source's bytes)."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from desktop.domain import db, server
+from desktop.domain.errors import CaseOpenError
+from desktop.services import integrity
+from tests.conftest import ACTOR
+
+
+@pytest.fixture
+def server_case(server_url):
+    database = db.new_case(server_url, "Executions of surrendered POWs", actor=ACTOR,
+                           reference="UA-POW-2024-001")
+    yield database
+    db.close_case()
+
+
+@pytest.fixture
+def worked_server_case(server_case, seed_files):
+    from tests.worked_case import build_worked_case
+
+    return build_worked_case(seed_files, ACTOR)
+
+
+def verify(url: str) -> integrity.IntegrityReport:
+    db.open_read_only(url)
+    try:
+        return integrity.verify_case()
+    finally:
+        db.close_case()
+
+
+def test_a_new_server_case_is_at_this_versions_format_with_its_first_entry(server_case,
+                                                                          server_url):
+    assert db.is_server() and db.case_url() == server_url and db.case_path() is None
+    db.close_case()
+    with psycopg.connect(server_url) as con:
+        meta = dict(con.execute("SELECT name, value FROM casefile_meta").fetchall())
+        entries = con.execute("SELECT actor, action FROM audit_entry").fetchall()
+    assert meta["file_format"] == str(db.SCHEMA_VERSION)
+    assert entries == [(ACTOR, "case.create")]
+
+
+def test_a_worked_server_case_verifies(worked_server_case, server_url):
+    db.close_case()
+    report = verify(server_url)
+    assert report.ok, report.problems
+    assert report.sources == 5 and report.entries > 10 and report.rows > 5
+
+
+def test_a_source_changed_with_plain_sql_is_named_by_verify(worked_server_case, server_url):
+    db.close_case()
+    with psycopg.connect(server_url) as con:
+        con.execute("UPDATE source_original SET data = 'forged'::bytea WHERE source_id = 1")
+        con.execute("UPDATE evidence SET quote = 'forged' WHERE id = 1")
+    report = verify(server_url)
+    assert not report.ok
+    assert any("original bytes do not match" in p for p in report.problems)
+    assert any(p.startswith("E-001's quote differs") for p in report.problems)
+
+
+def test_an_audit_entry_changed_with_plain_sql_breaks_the_chain(worked_server_case, server_url):
+    db.close_case()
+    with psycopg.connect(server_url) as con:
+        con.execute("UPDATE audit_entry SET actor = 'Someone else' WHERE id = 3")
+    report = verify(server_url)
+    assert any(p.startswith("Audit entry #3") for p in report.problems)
+
+
+def test_a_database_that_holds_other_tables_is_refused_by_name(server_url):
+    with psycopg.connect(server_url) as con:
+        con.execute("CREATE TABLE invoices (id int)")
+    with pytest.raises(CaseOpenError, match=r"postgresql://.*already holds tables"):
+        db.new_case(server_url, "A case")
+    with pytest.raises(CaseOpenError, match="is not a Casefile case"):
+        db.open_case(server_url)
+
+
+def test_a_server_that_cannot_be_reached_is_said_in_one_line(pg_cluster):
+    url = f"postgresql://nobody@127.0.0.1:{pg_cluster.port}/no_such_database"
+    with pytest.raises(CaseOpenError) as caught:
+        db.open_case(url)
+    assert str(caught.value).startswith(f"{url}: cannot connect: ")
+    assert "role \"nobody\" does not exist" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_sqlite_style_sql_is_run_the_servers_way():
+    assert server.sqlite_dialect("SELECT a FROM t WHERE b = ? AND c LIKE '50%'") == (
+        "SELECT a FROM t WHERE b = %s AND c LIKE '50%%'")
+    assert server.sqlite_dialect("SELECT '?' FROM t WHERE x = %s") == (
+        "SELECT '?' FROM t WHERE x = %s")
+    assert server.sqlite_dialect("INSERT OR IGNORE INTO t (a) VALUES (?)") == (
+        "INSERT INTO t (a) VALUES (%s) ON CONFLICT DO NOTHING")
+    assert server.sqlite_dialect("SELECT CAST(source.text AS BLOB) FROM source", False) == (
+        "SELECT convert_to(source.text, 'UTF8') FROM source")
