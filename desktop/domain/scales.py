@@ -165,6 +165,14 @@ INCIDENT_FIELDS: tuple[Grade, ...] = (
 )
 INCIDENT_FIELD_CODES = _codes(INCIDENT_FIELDS)
 
+#: The legal elements whose evidence also speaks to a fact of the form (by element code, in
+#: any qualification): a fact proved at element level is cross-referred there, not "open".
+FACT_ELEMENTS: dict[str, tuple[str, ...]] = {
+    "victims": ("killing", "premeditated_murder"),
+    "victim_status": ("hors_de_combat", "protected_status"),
+    "perpetrator": ("command",),
+}
+
 #: Every editable field of an incident, in words: what an undo step, the history and the
 #: audit annex call it (never its internal name).
 EDITABLE_FIELD_WORDS: tuple[Grade, ...] = (
@@ -192,6 +200,54 @@ EDITABLE_FIELD_WORDS: tuple[Grade, ...] = (
     Grade("narrative", "What happened"),
     Grade("qualifications", "Legal qualification"),
 )
+
+
+#: A source's and an evidence span's editable fields, and the case's, in words: what the audit
+#: annex calls them (never their internal names).
+SOURCE_FIELD_WORDS: tuple[Grade, ...] = (
+    Grade("kind", "Kind"),
+    Grade("title", "Title"),
+    Grade("publisher", "Publisher"),
+    Grade("author", "Author"),
+    Grade("url", "URL"),
+    Grade("published", "Date published"),
+    Grade("language", "Language"),
+    Grade("collected_at", "When collected"),
+    Grade("collected_by", "Collected by"),
+    Grade("collected_from", "Collected from"),
+    Grade("reliability", "Reliability"),
+    Grade("reliability_note", "Note on reliability"),
+    Grade("confidential", "Confidential"),
+    Grade("originator", "Originator"),
+    Grade("relays", "Source relayed"),
+)
+EVIDENCE_FIELD_WORDS: tuple[Grade, ...] = (
+    Grade("incident", "Incident"),
+    Grade("supports", "What it supports"),
+    Grade("asserted_value", "Value asserted"),
+    Grade("status", "Verification status"),
+    Grade("credibility", "Credibility"),
+    Grade("note", "Note"),
+    Grade("originator", "Originator"),
+    Grade("period_start", "Period from"),
+    Grade("period_end", "Period to"),
+    Grade("scope", "Scope of the claim"),
+    Grade("review_state", "Review"),
+    Grade("review_comment", "Reviewer's comment"),
+)
+CASE_FIELD_WORDS: tuple[Grade, ...] = (
+    Grade("title", "Title"),
+    Grade("reference", "Reference"),
+    Grade("classification", "Classification"),
+    Grade("description", "Description"),
+    Grade("standard_of_proof", "Standard of proof"),
+    Grade("one_person", "One-person case"),
+)
+#: Each kind of record's fields in words, by the trail's object type.
+FIELD_WORDS: dict[str, tuple[Grade, ...]] = {
+    "incident": EDITABLE_FIELD_WORDS, "source": SOURCE_FIELD_WORDS,
+    "evidence": EVIDENCE_FIELD_WORDS, "case": CASE_FIELD_WORDS,
+}
 
 
 #: What each audit action is called where people read the trail (history, audit annex); an

@@ -305,9 +305,11 @@ def test_audit_annex_newest_first(rich_case, tmp_path):
     _, document = _export(tmp_path, audit_annex=True)
     assert ("Heading 1", "Annex C — Audit trail") in _headings(document)
     table = document.tables[-1]
-    assert [c.text for c in table.rows[0].cells] == ["Time (UTC)", "By", "Action", "Summary"]
-    assert table.rows[1].cells[2].text == "Incident: approved"
-    assert table.rows[-1].cells[2].text == "Case: create"
+    assert [c.text for c in table.rows[0].cells] == ["No.", "Time (UTC)", "By",
+                                                     "What was done", "Entry hash"]
+    assert table.rows[1].cells[3].text.startswith("Incident signed off · INC-001")
+    assert table.rows[-1].cells[3].text.startswith("Case created")
+    assert table.rows[-1].cells[0].text == "1"
 
 
 def test_no_approved_incident(worked_case, tmp_path):

@@ -6,58 +6,70 @@ import re
 
 from desktop.domain import scales
 from desktop.domain.models import Source
+from desktop.domain.refs import evidence_ref, source_ref
+from desktop.services import provenance
 from desktop.services.export import styles, wording
-from desktop.services.export.document import DossierWriter, Run
-from desktop.services.export.gather import DossierData
+from desktop.services.export.document import DossierWriter, Run, anchor, link, with_links
+from desktop.services.export.gather import AuditLine, DossierData
+from desktop.services.words import N_, _, ngettext
 
-URL_WITHHELD = "URL withheld (confidential source)"
-REDACTED_FINGERPRINTS = (
-    " In this redacted edition the fingerprints and character positions are those of the "
+URL_WITHHELD = N_("URL withheld (confidential source)")
+REDACTED_FINGERPRINTS = N_(
+    "In this redacted edition the fingerprints and character positions are those of the "
     "unredacted originals: a quote in which a protected name was replaced by a pseudonym in "
     "brackets ([W-001]) no longer matches its source character for character.")
 
 
 def _url(source: Source, redacted: bool) -> str:
     if redacted and source.confidential:
-        return URL_WITHHELD
+        return _(URL_WITHHELD)
     return source.url or wording.NONE
 
 
 def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -> None:
     """Annex A: every cited source, its custody record and its full fingerprint."""
-    writer.heading("Annex A — Sources", 1)
+    writer.heading(_("Annex A — Sources"), 1)
     writer.paragraph(
-        "Every source quoted in this dossier, with its chain of custody. The SHA-256 is the "
-        "fingerprint of the original file as collected; the quotes cite its first 16 characters."
-        + (REDACTED_FINGERPRINTS if redacted else ""))
+        _("Every source quoted in this dossier, with its chain of custody. The SHA-256 is the "
+          "fingerprint of the original file as collected; the quotes cite its first 16 "
+          "characters.") + (" " + _(REDACTED_FINGERPRINTS) if redacted else ""))
     for source in data.sources.values():
-        writer.heading(source.title or source.original_name or f"Source {source.id}", 2)
-        reliability = scales.label(scales.SOURCE_RELIABILITY, source.reliability)
+        ref = source_ref(source.id)
+        title = source.title or source.original_name or _("untitled")
+        writer.bookmark(writer.heading(f"{ref} — {title}", 2), anchor(ref))
+        reliability = _(scales.label(scales.SOURCE_RELIABILITY, source.reliability))
         grade = f"{source.reliability} — {reliability}"
         if source.reliability_note.strip():
             grade += f"\n{source.reliability_note.strip()}"
         collected = ", ".join(v for v in (
-            f"by {source.collected_by}" if source.collected_by else "",
-            f"on {wording.moment(source.collected_at)}" if source.collected_at else "",
+            _("by {name}").format(name=source.collected_by) if source.collected_by else "",
+            _("on {date}").format(date=wording.moment(source.collected_at))
+            if source.collected_at else "",
             # Where a confidential source came from can identify it: withheld, not just its URL.
-            (f"from {source.collected_from}" if not (redacted and source.confidential)
-             else "from a place withheld (confidential source)")
+            (_("from {place}").format(place=source.collected_from)
+             if not (redacted and source.confidential)
+             else _("from a place withheld (confidential source)"))
             if source.collected_from else "") if v)
-        table = writer.table(None, (1, 3))
+        table = writer.table(None, (1, 3), f"{ref}: {_('custody record')}")
+        found = provenance.gaps(source)
+        if found:  # said first, where a reader of the entry cannot miss it
+            table.row((Run(_("Provenance"), bold=True),
+                       Run(_("Gaps: ") + "; ".join(provenance.words(g) for g in found),
+                           bold=True)), {1: styles.OPEN_FILL})
         for name, value in (
-            ("Kind", scales.label(scales.SOURCE_KINDS, source.kind)),
-            ("Publisher", source.publisher),
-            ("Author", source.author),
+            (_("Kind"), _(scales.label(scales.SOURCE_KINDS, source.kind))),
+            (_("Publisher"), source.publisher),
+            (_("Author"), source.author),
             ("URL", _url(source, redacted)),
-            ("Published", wording.day(source.published)),
-            ("Language", source.language),
-            ("Collected", collected),
-            ("Original file", source.original_name),
-            ("Media type", source.media_type),
-            ("Size", wording.size(source.size)),
+            (_("Published"), wording.day(source.published)),
+            (_("Language"), source.language),
+            (_("Collected"), collected),
+            (_("Original file"), source.original_name),
+            (_("Media type"), source.media_type),
+            (_("Size"), wording.size(source.size)),
             ("SHA-256", source.sha256),
-            ("Reliability", grade),
-            ("Confidential", "Yes" if source.confidential else "No"),
+            (_("Reliability"), grade),
+            (_("Confidential"), _("Yes") if source.confidential else _("No")),
         ):
             table.row((Run(name, bold=True), value or wording.NONE))
 
@@ -65,113 +77,191 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
 def _scale(writer: DossierWriter, title: str, scale: tuple[scales.Grade, ...]) -> None:
     """One grading scale as a table: code, label, meaning."""
     writer.heading(title, 3)
-    table = writer.table(("Code", "Label", "Meaning"), (1.1, 1.6, 3.3))
+    table = writer.table((_("Code"), _("Label"), _("Meaning")), (1.1, 1.6, 3.3), title)
     for grade in scale:
-        table.row((Run(grade.code.replace("_", " "), bold=True), grade.label,
-                   grade.description or wording.NONE))
+        table.row((Run(grade.code.replace("_", " "), bold=True), _(grade.label),
+                   _(grade.description) or wording.NONE))
 
 
 def methodology_annex(writer: DossierWriter, data: DossierData) -> None:
     """Annex B: the scales, the standard of proof, and how to check references and hashes."""
-    writer.heading("Annex B — Methodology", 1)
-    writer.heading("Standard of proof", 2)
+    writer.heading(_("Annex B — Methodology"), 1)
+    writer.heading(_("Standard of proof"), 2)
     writer.paragraph(
-        f"This case applies the standard “{data.case.standard_of_proof}”: a finding is made "
-        "when, on a body of verified information, a prudent observer would have reasonable "
-        "grounds to believe that the facts took place as described and meet every element of "
-        "the violation. Findings that rest on verified evidence are distinguished from those "
-        "only recorded (unverified or corroborated).")
-    writer.heading("Grades and statuses", 2)
+        _("This case applies the standard “{standard}”: a finding is made when, on a body of "
+          "verified information, a prudent observer would have reasonable grounds to believe "
+          "that the facts took place as described and meet every element of the violation. "
+          "Findings that rest on verified evidence are distinguished from those only recorded "
+          "(unverified or corroborated).").format(standard=_(data.case.standard_of_proof)))
+    writer.heading(_("Grades and statuses"), 2)
     writer.paragraph(
-        "Each quote carries an Admiralty grade of two characters: the reliability of its source "
-        "(A–F, graded per source) followed by the credibility of the information (1–6, graded "
-        "per passage). “B2” reads: a usually reliable source; information probably true.")
-    _scale(writer, "Source reliability", scales.SOURCE_RELIABILITY)
-    _scale(writer, "Information credibility", scales.INFORMATION_CREDIBILITY)
-    _scale(writer, "Verification status", scales.VERIFICATION_STATUSES)
-    _scale(writer, "Review of evidence", scales.REVIEW_STATES)
-    _scale(writer, "Incident workflow", scales.INCIDENT_STATES)
+        _("Each quote carries an Admiralty grade of two characters: the reliability of its "
+          "source (A–F, graded per source) followed by the credibility of the information "
+          "(1–6, graded per passage). “B2” reads: a usually reliable source; information "
+          "probably true."))
+    _scale(writer, _("Source reliability"), scales.SOURCE_RELIABILITY)
+    _scale(writer, _("Information credibility"), scales.INFORMATION_CREDIBILITY)
+    _scale(writer, _("Verification status"), scales.VERIFICATION_STATUSES)
+    _scale(writer, _("Review of evidence"), scales.REVIEW_STATES)
+    _scale(writer, _("Incident workflow"), scales.INCIDENT_STATES)
     _establishing(writer)
-    writer.heading("Checking references and fingerprints", 2)
+    writer.heading(_("Checking references and fingerprints"), 2)
     writer.paragraph(
-        "Every link of a passage to a fact or element is numbered E-nnn after its record in "
-        "the case file; the number never changes, so it is the same in every dossier of this "
-        "case. A passage linked to several facts carries several numbers and is quoted under "
-        "the first. Its position gives the characters of the source's extracted text it was "
-        "taken from.")
+        _("Every link of a passage to a fact or element is numbered E-nnn after its record in "
+          "the case file; the number never changes, so it is the same in every dossier of this "
+          "case. A passage linked to several facts carries several numbers and is quoted under "
+          "the first. Its position gives the characters of the source's extracted text it was "
+          "taken from."))
     writer.paragraph(
-        "Annex A gives the SHA-256 of each source's original file as collected. To check that "
-        "a file received is the one collected, compute its fingerprint and compare it with "
-        "Annex A, for example:")
+        _("Annex A gives the SHA-256 of each source's original file as collected. To check "
+          "that a file received is the one collected, compute its fingerprint and compare it "
+          "with Annex A, for example:"))
     writer.paragraph("sha256sum original-file.txt", styles.CODE)
-    writer.paragraph("(on Windows: certutil -hashfile original-file.txt SHA256)", styles.META)
+    writer.paragraph(_("(on Windows: certutil -hashfile original-file.txt SHA256)"),
+                     styles.META)
     if writer.redacted:
-        writer.paragraph(REDACTED_FINGERPRINTS.strip())
+        writer.paragraph(_(REDACTED_FINGERPRINTS))
 
 
 def _establishing(writer: DossierWriter) -> None:
     """How the dossier decides what the evidence establishes (desktop.services.assessment)."""
-    writer.heading("What the evidence establishes", 2)
+    writer.heading(_("What the evidence establishes"), 2)
     for term, text in (
-        ("Line of evidence. ",
-         "The body that observed, counted or stated something (a UN monitoring mission, a "
+        (N_("Line of evidence. "),
+         N_("The body that observed, counted or stated something (a UN monitoring mission, a "
          "prosecutor's office, an ombudsman, a named witness) is its originator; the outlets "
          "that publish or relay it are not. Everything one originator says is one line of "
          "evidence, however many outlets carry it, and a source that relays another is on that "
          "source's line. A source whose originator is not recorded is a line of its own; it is "
-         "never assumed to be the same as another."),
-        ("Corroboration ",
-         "is derived, not graded: a fact or element is corroborated when at least two "
+         "never assumed to be the same as another.")),
+        (N_("Corroboration "),
+         N_("is derived, not graded: a fact or element is corroborated when at least two "
          "independent lines of evidence agree (assert the same value, where values are "
          "asserted). Sources that disagree never corroborate each other. “Rests on one line of "
-         "evidence only” means that every passage behind it comes from one originator."),
-        ("Conflicting values and different periods. ",
-         "Values claimed for the same period, or where a period is not given, conflict when "
+         "evidence only” means that every passage behind it comes from one originator.")),
+        (N_("Conflicting values and different periods. "),
+         N_("Values claimed for the same period, or where a period is not given, conflict when "
          "they differ; each incident lists them in a table of values reported, with their "
          "originator, period and relays. Values for different periods (a count “as of "
          "October 2024” beside one “to December 2024”) are shown side by side and are not a "
-         "contradiction."),
-        ("Flagged grades. ",
-         "A passage graded “corroborated”, or with credibility 1 (“confirmed by other "
+         "contradiction.")),
+        (N_("Flagged grades. "),
+         N_("A passage graded “corroborated”, or with credibility 1 (“confirmed by other "
          "sources”), when no independent line of evidence agrees with it, is printed with its "
-         "grade as recorded and a flag saying so; it is not counted as corroborated."),
-        ("One passage, one piece of evidence. ",
-         "A passage is the same characters of the same source. Linked to several facts or "
+         "grade as recorded and a flag saying so; it is not counted as corroborated.")),
+        (N_("One passage, one piece of evidence. "),
+         N_("A passage is the same characters of the same source. Linked to several facts or "
          "elements, it is quoted once, under its first number, with the other numbers it is "
          "linked as and what each backs; every count of evidence in this dossier (cover, "
-         "summary, corroboration) counts passages, not links."),
+         "summary, corroboration) counts passages, not links.")),
     ):
-        writer.paragraph((Run(term, bold=True), text))
+        writer.paragraph((Run(_(term), bold=True), _(text)))
     writer.paragraph(
-        "Each fact and legal element has one of these coverage levels. An element is supported "
-        "only by approved, verified evidence; evidence that is only linked, unverified or "
-        "contested does not make it supported.")
-    _scale(writer, "Coverage of a fact or legal element", scales.COVERAGE_LEVELS)
+        _("Each fact and legal element has one of these coverage levels. An element is "
+          "supported only by approved, verified evidence; evidence that is only linked, "
+          "unverified or contested does not make it supported."))
+    _scale(writer, _("Coverage of a fact or legal element"), scales.COVERAGE_LEVELS)
 
 
+# Quotes inside summaries, as English and Ukrainian summaries write them.
 _QUOTED = re.compile(r"“[^”]*”?")
 QUOTE_WITHHELD = "“[quote withheld in the redacted edition]”"
+#: An edit's summary ("Edited kind, title of “…”"), which names fields by their internal names:
+#: the annex says which fields changed, in words, instead.
+_EDITED = re.compile(r"^(?:Edited|Set back) ")
+_HASH_SHOWN = 12  # hex digits of each entry's hash printed
 
 
 def audit_annex(writer: DossierWriter, data: DossierData, *, redacted: bool = False) -> None:
-    """Annex C: the case's change history, newest first.
+    """Annex C: the case's change history, newest first, each entry with what it concerns (its
+    E-, S- or INC- reference), what it did in words, and the start of its hash; then the
+    chain head and how to check the trail.
 
     In the redacted edition, quotes inside summaries are withheld: a summary keeps only the
     start of a quote, which may end in the middle of a protected name the redactor cannot match.
     """
-    writer.heading("Annex C — Audit trail", 1)
+    writer.heading(_("Annex C — Audit trail"), 1)
     writer.paragraph(
-        f"Every change recorded in the case file, newest first "
-        f"({wording.plural(len(data.audit), 'entry', 'entries')}). The trail is append-only.")
-    table = writer.table(("Time (UTC)", "By", "Action", "Summary"), (1.35, 1.2, 1.2, 3.2))
+        ngettext("Every change recorded in the case file, newest first ({n} entry).",
+                 "Every change recorded in the case file, newest first ({n} entries).",
+                 len(data.audit)).format(n=f"{len(data.audit):,}")
+        + " " + _("The trail is append-only and chained: each entry's hash is the SHA-256 of "
+                  "its content and of the hash of the entry before it, so an entry changed or "
+                  "removed breaks every hash after it. The newest entry's hash is the chain "
+                  "head."))
+    head = data.case.audit_head
+    writer.paragraph([Run(_("Chain head when this dossier was exported: "), bold=True),
+                      Run(head, verbatim=True)], styles.CODE)
+    writer.paragraph(
+        _("To check it, run “casefile verify” on the case file (casefile verify CASE.casefile): "
+          "it recomputes every entry's hash from the one before and compares the newest with "
+          "the chain head the case keeps; the hashes printed here, and this chain head, must "
+          "be among them."))
+    table = writer.table((_("No."), _("Time (UTC)"), _("By"), _("What was done"),
+                          _("Entry hash")), (0.55, 1.25, 1.1, 3.2, 1.0),
+                         _("The audit trail, newest first"))
     for line in data.audit:
+        table.row((f"{line.id:,}", line.at.replace("T", " ").replace("Z", ""), line.actor,
+                   _entry(data, line, redacted), line.entry_hash[:_HASH_SHOWN]))
+
+
+def _entry(data: DossierData, line: AuditLine, redacted: bool) -> list[str | Run]:
+    """“Evidence approved · E-012”, then what the entry says: the fields an edit changed, in
+    words, or its summary with quotes inside quotes made single."""
+    parts: list[str | Run] = [Run(action_words(line.action), bold=True)]
+    ref = _subject(data, line)
+    if ref:
+        parts += [" · ", link(ref)]
+    if line.changed and _EDITED.match(line.summary):
+        fields = ", ".join(field_words(line.object_type, f) for f in line.changed)
+        parts.append("\n" + _("Changed: ") + fields)
+    elif line.summary:
         summary = _QUOTED.sub(QUOTE_WITHHELD, line.summary) if redacted else line.summary
-        table.row((line.at.replace("T", " ").replace("Z", ""), line.actor, _action(line.action),
-                   summary))
+        parts += with_links("\n" + single_inner_quotes(summary))
+    return parts
 
 
-def _action(code: str) -> str:
-    """“evidence.add” as “Evidence: add”."""
-    subject, _, verb = code.partition(".")
+def _subject(data: DossierData, line: AuditLine) -> str:
+    """The reference of what an entry concerns: E-012, S-004, INC-001; "" for the case."""
+    if line.object_id is None:
+        return ""
+    if line.object_type == "evidence":
+        return evidence_ref(line.object_id)
+    if line.object_type == "source":
+        return source_ref(line.object_id)
+    if line.object_type == "incident":
+        return data.incident_codes.get(line.object_id, "")
+    return ""
+
+
+def action_words(code: str) -> str:
+    """An audit action in words (scales.AUDIT_ACTIONS): “evidence.approve” as “Evidence
+    approved”; an export's intent as its action; an unknown one as “Evidence: add”."""
+    base = code.removesuffix(".intent").removesuffix(".abandoned")
+    if base in scales.AUDIT_ACTION_CODES:
+        return _(scales.label(scales.AUDIT_ACTIONS, base))
+    subject, _sep, verb = base.partition(".")
     subject = subject.replace("_", " ").capitalize()
     return f"{subject}: {verb.replace('_', ' ')}" if verb else subject
+
+
+def field_words(object_type: str, name: str) -> str:
+    """A field in words (scales.FIELD_WORDS), never its internal name."""
+    words = scales.FIELD_WORDS.get(object_type, ())
+    known = scales.label(words, name)
+    return _(known) if known != name else name.replace("_", " ").capitalize()
+
+
+def single_inner_quotes(text: str) -> str:
+    """Quotes inside quotes made single: “Edited “alarm”” reads “Edited ‘alarm’”."""
+    out, depth = [], 0
+    for char in text:
+        if char == "“":
+            out.append("‘" if depth else char)
+            depth += 1
+        elif char == "”" and depth:
+            depth -= 1
+            out.append("’" if depth else char)
+        else:
+            out.append(char)
+    return "".join(out)

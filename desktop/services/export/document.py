@@ -41,6 +41,7 @@ from docx.shared import Emu
 from lxml import etree
 
 from desktop.services.export import styles
+from desktop.services.words import _
 
 
 class Redacts(Protocol):
@@ -62,6 +63,7 @@ W_TR, W_TRPR, W_TC, W_TCPR, W_TCW = qn("w:tr"), qn("w:trPr"), qn("w:tc"), qn("w:
     qn("w:tcW")
 W_SHD, W_FILL, W_COLOR, W_W, W_TYPE = qn("w:shd"), qn("w:fill"), qn("w:color"), qn("w:w"), \
     qn("w:type")
+W_FLD_SIMPLE, W_INSTR = qn("w:fldSimple"), qn("w:instr")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SubElement = etree.SubElement
 
@@ -98,6 +100,50 @@ class Run:
     strike: bool = False
     verbatim: bool = False  # a quote: its hyphens are written as they are
     lang: str = ""  # a language tag (uk-UA) when known; else found from the text
+    anchor: str = ""  # a bookmark this run links to (`anchor()`), when the dossier has it
+
+
+def anchor(ref: str) -> str:
+    """The bookmark a reference (E-012, S-004, INC-001) links to: E_012 (a bookmark's name
+    holds letters, digits and underscores only)."""
+    return ref.replace("-", "_")
+
+
+def link(ref: str, *, bold: bool = False) -> Run:
+    """A reference as a run linking to its bookmark (written plain where there is none)."""
+    return Run(ref, bold=bold, anchor=anchor(ref))
+
+
+_REFERENCE = re.compile(r"\b(?:E|S|INC)-\d{3,}\b")
+
+
+def with_links(text: str, *, bold: bool = False) -> list[str | Run]:
+    """Text with each E-, S- and INC- reference in it a link (`link`)."""
+    parts: list[str | Run] = []
+    at = 0
+    for found in _REFERENCE.finditer(text):
+        if found.start() > at:
+            parts.append(Run(text[at:found.start()], bold=bold) if bold
+                         else text[at:found.start()])
+        parts.append(link(found.group(), bold=bold))
+        at = found.end()
+    if at < len(text):
+        parts.append(Run(text[at:], bold=bold) if bold else text[at:])
+    return parts
+
+
+def links(refs: Sequence[str], brackets: bool = True) -> list[str | Run]:
+    """References, each a link: “[E-012, E-031]” (without brackets when asked); [] for none."""
+    if not refs:
+        return []
+    parts: list[str | Run] = ["["] if brackets else []
+    for n, ref in enumerate(refs):
+        if n:
+            parts.append(", ")
+        parts.append(link(ref))
+    if brackets:
+        parts.append("]")
+    return parts
 
 
 def language(text: str) -> str:
@@ -129,6 +175,10 @@ class DossierWriter:
         self._bookmark_ids = itertools.count(1)
         self._toc = None  # the paragraph holding the TOC field's start, until it is filled
         self._toc_entries: list[tuple[int, str, object]] = []  # (level, bookmark, heading)
+        # Bookmarks the dossier will hold (`anchor()` of every reference it prints a target
+        # for): a run links only to one of these, so no link points nowhere.
+        self.targets: set[str] = set()
+        self._captions = itertools.count(1)
         section = document.sections[0]
         self.width = section.page_width - section.left_margin - section.right_margin
 
@@ -199,14 +249,17 @@ class DossierWriter:
         if plain:
             self._run(p, self.text("".join(plain)), None)
 
-    @staticmethod
-    def _run(p, value: str, run: Run | None) -> None:
-        """One run: its formatting and language, then its text, a `w:br` between lines."""
+    def _run(self, p, value: str, run: Run | None) -> None:
+        """One run: its formatting and language, then its text, a `w:br` between lines; inside
+        a link (`w:hyperlink`) to its anchor when it has one the dossier holds."""
         if not value:
             return
+        linked = run is not None and run.anchor and run.anchor in self.targets
+        if linked:
+            p = SubElement(p, W_HYPERLINK, {W_ANCHOR: run.anchor, W_HISTORY: "1"})
         r = SubElement(p, W_R)
         lang = (run.lang if run is not None else "") or language(value)
-        if lang or (run is not None and (run.bold or run.italic or run.strike)):
+        if lang or (run is not None and (run.bold or run.italic or run.strike or linked)):
             rpr = SubElement(r, W_RPR)
             if run is not None:
                 if run.bold:
@@ -215,6 +268,8 @@ class DossierWriter:
                     SubElement(rpr, W_I)
                 if run.strike:
                     SubElement(rpr, W_STRIKE)
+                if linked:
+                    SubElement(rpr, W_COLOR, {W_VAL: styles.LINK_INK})
             if lang:
                 SubElement(rpr, W_LANG, {W_VAL: lang})
         keep = run is None or not run.verbatim
@@ -262,6 +317,16 @@ class DossierWriter:
             self.bookmark(p, name)
             self._toc_entries.append((level, name, p))
         return p
+
+    def caption(self, content: Content) -> None:
+        """A table's caption above it: “Table 3. ” (a SEQ field, its number already computed)
+        and what the table shows, in the caption style, kept with the table."""
+        p = self.styled(styles.CAPTION)
+        self.fill(p, _("Table") + " ")
+        self.field(p, "SEQ Table \\* ARABIC", str(next(self._captions)))
+        self.fill(p, ". ")
+        self.fill(p, content)
+        self._append(p)
 
     def field(self, p, instruction: str, shown: str) -> None:
         """Append a simple field (PAGE, NUMPAGES) showing `shown` until it is computed."""
@@ -340,8 +405,12 @@ class DossierWriter:
 
     # --- tables -------------------------------------------------------------------------------
 
-    def table(self, headers: Sequence[str] | None, widths: Sequence[float]) -> TableWriter:
-        """Append a table with columns `widths` (relative) and, when given, a header row."""
+    def table(self, headers: Sequence[str] | None, widths: Sequence[float],
+              caption: Content = "") -> TableWriter:
+        """Append a table with columns `widths` (relative), when given a header row, and when
+        given a caption above it (`caption`)."""
+        if caption:
+            self.caption(caption)
         key = (tuple(widths), bool(headers))
         if key not in self._tables:
             self._tables[key] = self._empty_table(widths, bool(headers))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from docx.document import Document
 
+from desktop.domain.refs import source_ref
 from desktop.services.export import (
     Cancelled,
     DossierOptions,
@@ -20,8 +21,12 @@ from desktop.services.export import (
     sections,
     styles,
 )
-from desktop.services.export.document import DossierWriter
+from desktop.services.export.document import DossierWriter, anchor
 from desktop.services.protection import Redactor, protected_people
+from desktop.services.words import _, language
+
+#: The document's language, as its properties name it, per dossier language.
+LANGUAGE_TAGS = {"en": "en-GB", "uk": "uk-UA"}
 
 
 def build(options: DossierOptions, data: gather.DossierData, stamp: Stamp, *, actor: str,
@@ -30,6 +35,7 @@ def build(options: DossierOptions, data: gather.DossierData, stamp: Stamp, *, ac
     redacted = options.edition == "redacted"
     document = styles.open_template()
     writer = DossierWriter(document, Redactor.for_case() if redacted else None)
+    writer.targets = targets(data)
     protected = sections.protected_counts(
         (p.spellings, p.excluded_forms) for p in protected_people()) \
         if redacted else (0, 0)
@@ -40,7 +46,7 @@ def build(options: DossierOptions, data: gather.DossierData, stamp: Stamp, *, ac
     total = len(data.incidents)
     for done, item in enumerate(data.incidents):
         if cancelled and cancelled():
-            raise ExportCancelled("the export was cancelled; no dossier was written")
+            raise ExportCancelled("cancelled")  # said in the user's language by the caller
         if progress:
             progress(done, total, item.incident.code)
         incident.incident_section(writer, data, item)
@@ -51,8 +57,18 @@ def build(options: DossierOptions, data: gather.DossierData, stamp: Stamp, *, ac
     writer.fill_toc()
     _properties(document, writer, data, stamp, actor=actor, redacted=redacted)
     if progress:
-        progress(total, total, "Saving the dossier")
+        progress(total, total, _("Saving the dossier"))
     return document
+
+
+def targets(data: gather.DossierData) -> set[str]:
+    """The bookmarks this dossier holds, so references link only to them: every span quoted
+    (usable and rejected, each incident's own), every source in Annex A, every incident."""
+    found = {anchor(source_ref(i)) for i in data.sources}
+    for item in data.incidents:
+        found.add(anchor(item.incident.code))
+        found.update(anchor(span.ref) for span in item.spans)
+    return found
 
 
 def _properties(document: Document, writer: DossierWriter, data: gather.DossierData,
@@ -60,14 +76,14 @@ def _properties(document: Document, writer: DossierWriter, data: gather.DossierD
     """The file's own properties say what it is and when it was made, not what the template
     said: title, subject, edition, export time, Casefile as the application."""
     core = document.core_properties
-    core.title = writer.text(f"{data.case.title} — dossier of evidence")
+    core.title = writer.text(_("{title} — dossier of evidence").format(title=data.case.title))
     core.author = core.last_modified_by = writer.text(actor)
     core.subject = writer.text(data.case.reference or data.case.title)
     core.keywords = sections.marking(data)
     core.category = sections.edition(redacted, drafts=any(i.draft for i in data.incidents))
-    core.comments = f"Dossier {stamp.id}"
+    core.comments = _("Dossier {id}").format(id=stamp.id)
     core.identifier = stamp.id
-    core.language = "en-GB"
+    core.language = LANGUAGE_TAGS.get(language(), "en-GB")
     core.created = core.modified = stamp.at.replace(tzinfo=None)
     core.revision = 1
     styles.set_application(document)

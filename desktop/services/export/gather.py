@@ -86,10 +86,17 @@ class IncidentData:
 
 
 class AuditLine(NamedTuple):
+    """One entry of the trail as the audit annex prints it."""
+
+    id: int
     at: str
     actor: str
     action: str
+    object_type: str
+    object_id: int | None
     summary: str
+    changed: tuple[str, ...]  # the fields an edit changed (the keys of its `after`)
+    entry_hash: str
 
 
 @dataclass
@@ -101,6 +108,7 @@ class DossierData:
     sources: dict[int, Source]
     audit: list[AuditLine] = field(default_factory=list)
     lines: Lines | None = None  # who originated what each span says (assessment's rule)
+    incident_codes: dict[int, str] = field(default_factory=dict)  # for the audit annex
 
     @property
     def evidence(self) -> int:
@@ -143,11 +151,24 @@ def gather(incidents: list[Incident], *, audit: bool) -> DossierData:
     cited = {span.source_id for spans in by_incident.values() for span in spans}
     sources = {s.id: s for s in Source.select(*_SOURCE_COLUMNS).order_by(Source.id)
                if s.id in cited}
-    lines = []
+    data = DossierData(Case.get(), [IncidentData(i, by_incident[i.id], assessed[i.id])
+                                    for i in incidents], sources,
+                       lines=Lines(span for spans in by_incident.values() for span in spans))
     if audit:
-        lines = [AuditLine(*row) for row in AuditEntry.select(
-            AuditEntry.at, AuditEntry.actor, AuditEntry.action, AuditEntry.summary)
-            .order_by(AuditEntry.id.desc()).tuples()]
-    return DossierData(Case.get(), [IncidentData(i, by_incident[i.id], assessed[i.id])
-                                    for i in incidents], sources, lines,
-                       Lines(span for spans in by_incident.values() for span in spans))
+        data.audit = _audit_lines()
+        data.incident_codes = dict(Incident.select(Incident.id, Incident.code).tuples())
+    return data
+
+
+def _audit_lines() -> list[AuditLine]:
+    """The trail, newest first; an edit names the fields it changed."""
+    lines = []
+    for (entry_id, at, actor, action, object_type, object_id, summary, after,
+         entry_hash) in AuditEntry.select(
+            AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action,
+            AuditEntry.object_type, AuditEntry.object_id, AuditEntry.summary,
+            AuditEntry.after, AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).tuples():
+        edit = action.endswith(".update") and isinstance(after, dict)
+        lines.append(AuditLine(entry_id, at, actor, action, object_type, object_id, summary,
+                               tuple(sorted(after)) if edit else (), entry_hash))
+    return lines

@@ -18,12 +18,23 @@ from collections.abc import Callable
 
 from desktop.domain import scales
 from desktop.domain.models import Incident
+from desktop.domain.refs import evidence_ref, source_ref
 from desktop.services.assessment import Assessment, Claim
 from desktop.services.evidence import EvidenceRow, normalised_value, same_period
 from desktop.services.export import styles, wording
-from desktop.services.export.document import DossierWriter, Run, TableWriter, language
+from desktop.services.export.document import (
+    DossierWriter,
+    Run,
+    TableWriter,
+    anchor,
+    language,
+    link,
+    links,
+    with_links,
+)
 from desktop.services.export.gather import DossierData, IncidentData, corroborated
 from desktop.services.export.sections import incident_title
+from desktop.services.words import N_, _, ngettext
 
 # The incident form's facts, as the facts table prints them (the narrative has its own part).
 FACTS: tuple[tuple[str, Callable[[Incident], str]], ...] = (
@@ -36,31 +47,32 @@ FACTS: tuple[tuple[str, Callable[[Incident], str]], ...] = (
     ("coordinates", wording.coordinates),
     ("victims", wording.victims),
     ("victim_status", lambda i: "" if i.victim_status == "unknown"
-     else scales.label(scales.VICTIM_STATUSES, i.victim_status)),
+     else _(scales.label(scales.VICTIM_STATUSES, i.victim_status))),
     ("perpetrator", wording.perpetrator),
 )
 # Named people are printed beside the fact they belong to (and redacted with everything else).
-NAMED = {"victim_status": ("victims_named", "Named victims"),
-         "perpetrator": ("perpetrators_named", "Named perpetrators")}
+NAMED = {"victim_status": ("victims_named", N_("Named victims")),
+         "perpetrator": ("perpetrators_named", N_("Named perpetrators"))}
 
 #: Shading of a coverage level in the tables (none for supported).
 COVERAGE_FILL = {"open": styles.OPEN_FILL, "contested": styles.CONFLICT_FILL,
                  "linked": styles.LINKED_FILL}
 
-ONE_LINE = "Rests on one line of evidence only"
-CONFLICT = "Sources conflict: not corroborated"
-DIFFERENT_PERIODS = "Values for different periods: not a contradiction"
-QUOTE_REDACTED = ("Quote redacted: names of protected people replaced by their pseudonyms, "
-                  "in brackets")
+# Marked here, translated where printed (`_()`), in the dossier's language.
+ONE_LINE = N_("Rests on one line of evidence only")
+CONFLICT = N_("Sources conflict: not corroborated")
+DIFFERENT_PERIODS = N_("Values for different periods: not a contradiction")
+QUOTE_REDACTED = N_("Quote redacted: names of protected people replaced by their pseudonyms, "
+                    "in brackets")
 
 
 def incident_section(writer: DossierWriter, data: DossierData, item: IncidentData) -> None:
     """The whole section of one incident."""
-    writer.heading(incident_title(item), 1)
+    writer.bookmark(writer.heading(incident_title(item), 1), anchor(item.incident.code))
     if item.draft:
-        state = scales.label(scales.INCIDENT_STATES, item.incident.state).lower()
-        writer.paragraph(f"DRAFT — this incident is {state}, not approved by review.",
-                         styles.BANNER)
+        state = _(scales.label(scales.INCIDENT_STATES, item.incident.state)).lower()
+        writer.paragraph(_("DRAFT — this incident is {state}, not approved by review.")
+                         .format(state=state), styles.BANNER)
     sign_off(writer, data, item)
     backing = item.backing()
     facts(writer, data, item, backing)
@@ -75,40 +87,47 @@ def incident_section(writer: DossierWriter, data: DossierData, item: IncidentDat
 def sign_off(writer: DossierWriter, data: DossierData, item: IncidentData) -> None:
     """The workflow state, who approved or returned the incident, when, and their comment."""
     incident = item.incident
-    writer.heading("Review and sign-off", 2)
-    table = writer.table(None, (1.3, 3))
-    state = scales.label(scales.INCIDENT_STATES, incident.state)
-    decider = incident.decided_by.strip() or "not recorded"
-    when = wording.decided_on(incident.decided_at) or "not recorded"
+    writer.heading(_("Review and sign-off"), 2)
+    table = writer.table(None, (1.3, 3),
+                         _("{code}: review and sign-off").format(code=incident.code))
+    state = _(scales.label(scales.INCIDENT_STATES, incident.state))
+    decider = incident.decided_by.strip() or _("not recorded")
+    when = wording.decided_on(incident.decided_at) or _("not recorded")
     comment = incident.state_comment.strip()
-    rows: list[tuple[str, str | Run]] = [("Workflow state", state)]
+    rows: list[tuple[str, str | Run]] = [(_("Workflow state"), state)]
     if incident.state == "approved":
-        rows += [("Signed off by", decider), ("Signed off on", when),
-                 ("Sign-off comment", comment or Run("none written", italic=True))]
+        rows += [(_("Signed off by"), decider), (_("Signed off on"), when),
+                 (_("Sign-off comment"), comment or Run(_("none written"), italic=True))]
     elif incident.state == "returned":
-        rows += [("Returned by", decider), ("Returned on", when),
-                 ("Reason for return", comment or Run("none written", italic=True))]
+        rows += [(_("Returned by"), decider), (_("Returned on"), when),
+                 (_("Reason for return"), comment or Run(_("none written"), italic=True))]
     else:
-        rows.append(("Decision", Run("not yet signed off by a reviewer", italic=True)))
+        rows.append((_("Decision"), Run(_("not yet signed off by a reviewer"), italic=True)))
         if incident.decided_by.strip():
-            rows.append(("Earlier decision", f"by {decider} on {when}"))
+            rows.append((_("Earlier decision"),
+                         _("by {name} on {date}").format(name=decider, date=when)))
         if comment:
-            rows.append(("Comment", comment))
+            rows.append((_("Comment"), comment))
     if data.case.one_person:
-        rows.append(("Four eyes", "Not applied: this is a declared one-person case (the same "
-                                  "person documented and reviewed it)"))
+        rows.append((_("Four eyes"), _("Not applied: this is a declared one-person case (the "
+                                       "same person documented and reviewed it)")))
     for name, value in rows:
         table.row((Run(name, bold=True), value))
     short = item.not_supported()
     counted = sum(1 for a in item.assessed.values() if a.is_element or a.evidence)
     if short:
-        listed = "; ".join(f"{a.label} ({wording.coverage(a.coverage).lower()})" for a in short)
-        table.row((Run("Not supported", bold=True),
-                   f"{len(short)} of {counted} legal elements and facts with evidence: {listed}"),
+        listed = "; ".join(f"{wording.supports(a.fact)} ({wording.coverage(a.coverage).lower()})"
+                           for a in short)
+        table.row((Run(_("Not supported"), bold=True),
+                   ngettext("{n} of {total} legal element and fact with evidence: {listed}",
+                            "{n} of {total} legal elements and facts with evidence: {listed}",
+                            counted).format(n=len(short), total=counted, listed=listed)),
                   {1: styles.OPEN_FILL} if incident.state == "approved" else None)
     elif counted:
-        table.row((Run("Not supported", bold=True),
-                   f"none: all {counted} legal elements and facts with evidence are supported"))
+        table.row((Run(_("Not supported"), bold=True),
+                   ngettext("none: the {n} legal element or fact with evidence is supported",
+                            "none: all {n} legal elements and facts with evidence are "
+                            "supported", counted).format(n=counted)))
 
 
 # --- facts ------------------------------------------------------------------------------------
@@ -133,35 +152,70 @@ def facts(writer: DossierWriter, data: DossierData, item: IncidentData,
           backing: dict[str, list[EvidenceRow]]) -> None:
     """Fact | Value and evidence | Established; then the values reported for each fact whose
     sources give several values or periods."""
-    writer.heading("Facts", 2)
+    writer.heading(_("Facts"), 2)
     rows = {s.id: s for s in item.spans}
-    table = writer.table(("Fact", "Value and evidence", "Established"), (1, 2.6, 1.1))
+    table = writer.table((_("Fact"), _("Value and evidence"), _("Established")), (1, 2.6, 1.1),
+                         _("{code}: facts and the evidence behind them")
+                         .format(code=item.incident.code))
     tabled = []
     for code, value_of in FACTS:
         spans = backing.get(code, [])
         found = item.assessed.get(code)
-        value = value_of(item.incident) or wording.NONE
-        cell: list[str | Run] = [value]
-        cell.append(f" {wording.refs(spans)}" if spans else Run("  (no evidence linked)",
-                                                                  italic=True))
+        value = value_of(item.incident)
+        cell: list[str | Run] = [value or wording.NONE]
+        at_element = _element_evidence(item, code, backing) \
+            if value and not spans and code in scales.FACT_ELEMENTS else []
+        if spans:
+            cell += [" ", *refs(spans)]
+        elif at_element:  # proved at element level: said there, not asked again here
+            cell += [Run("\n" + _("Evidence at element level: "), italic=True),
+                     *refs(at_element)]
         if _differing(found):
             tabled.append(found)
             if found.conflict:
-                parts = [f"{c.value} {wording.refs_of(c.evidence)} "
-                         f"({', '.join(_voices(data, c, rows))})" for c in found.claims]
-                cell.append(Run("\nSources disagree: " + " · ".join(parts), bold=True))
-                cell.append(Run("\nSee “Values reported” below.", italic=True))
+                cell.append(Run("\n" + _("Sources disagree:") + " ", bold=True))
+                for n, c in enumerate(found.claims):
+                    cell += [Run(" · " if n else "", bold=True), Run(f"{c.value} ", bold=True),
+                             *refs_of(c.evidence),
+                             Run(f" ({', '.join(_voices(data, c, rows))})", bold=True)]
+                cell.append(Run("\n" + _("See “Values reported” below."), italic=True))
             else:
-                cell.append(Run(f"\n{DIFFERENT_PERIODS}; see “Values reported” below.",
-                                italic=True))
+                cell.append(Run("\n" + _("{note}; see “Values reported” below.").format(
+                    note=_(DIFFERENT_PERIODS)), italic=True))
         shade = {1: styles.OPEN_FILL} if found is not None and found.conflict else None
-        table.row((Run(scales.label(scales.INCIDENT_FIELDS, code), bold=True), cell,
-                   _established(found)), shade)
+        established = Run(_("See the legal elements"), italic=True) if at_element \
+            else _established(found)
+        table.row((Run(_(scales.label(scales.INCIDENT_FIELDS, code)), bold=True), cell,
+                   established), shade)
         named = NAMED.get(code)
         if named and getattr(item.incident, named[0]).strip():
-            table.row((Run(named[1], bold=True), getattr(item.incident, named[0]).strip(), ""))
+            table.row((Run(_(named[1]), bold=True), getattr(item.incident, named[0]).strip(),
+                       ""))
     for found in tabled:
         values_reported(writer, data, found, rows)
+
+
+def refs(spans: list[EvidenceRow]) -> list[str | Run]:
+    """Evidence references in brackets, each a link to its quote: [E-012, E-031]."""
+    return links([s.ref for s in spans])
+
+
+def refs_of(ids) -> list[str | Run]:
+    """The same, for span ids (as an assessment names its evidence), by number."""
+    return links([evidence_ref(i) for i in sorted(ids)])
+
+
+def _element_evidence(item: IncidentData, code: str,
+                      backing: dict[str, list[EvidenceRow]]) -> list[EvidenceRow]:
+    """The evidence of the incident's legal elements that speak to fact `code`
+    (scales.FACT_ELEMENTS), by number, each span once."""
+    elements = scales.FACT_ELEMENTS[code]
+    found: dict[int, EvidenceRow] = {}
+    for q in item.incident.qualifications or []:
+        for element in elements:
+            for span in backing.get(scales.element_key(q, element), []):
+                found.setdefault(span.id, span)
+    return [found[i] for i in sorted(found)]
 
 
 def _established(found: Assessment | None) -> str | list[str | Run]:
@@ -172,7 +226,7 @@ def _established(found: Assessment | None) -> str | list[str | Run]:
     if found.evidence:
         cell.append(f"\n{wording.lines(found.independent_lines)}")
     if found.conflict:
-        cell.append("\nvalues conflict")
+        cell.append("\n" + _("values conflict"))
     return cell
 
 
@@ -186,35 +240,38 @@ def _conflicts_with(claim: Claim, claims: tuple[Claim, ...]) -> list[tuple[Claim
         if same_period(claim, other):
             given = (claim.period_start or claim.period_end) and \
                 (other.period_start or other.period_end)
-            found.append((other, "same period" if given else "a period is not given"))
+            found.append((other, _("same period") if given else _("a period is not given")))
     return found
 
 
 def values_reported(writer: DossierWriter, data: DossierData, found: Assessment,
                     rows: dict[int, EvidenceRow]) -> None:
     """One fact's claims: value | originator | period / as of | relayed by | evidence | note."""
-    writer.heading(f"Values reported: {found.label}", 3)
+    label = wording.supports(found.fact)
+    writer.heading(_("Values reported: {fact}").format(fact=label), 3)
     if found.conflict:
-        writer.paragraph(Run("These values conflict: some of them speak of the same period, "
-                             "or give none, and say different things. Sources that disagree "
-                             "do not corroborate each other.", bold=True))
+        writer.paragraph(Run(_("These values conflict: some of them speak of the same period, "
+                               "or give none, and say different things. Sources that disagree "
+                               "do not corroborate each other."), bold=True))
     else:
-        writer.paragraph("These values are for different periods, shown side by side: they "
-                         "are not a contradiction.")
-    table = writer.table(("Value", "Originator", "Period / as of", "Relayed by", "Evidence",
-                          "Note"), (0.8, 1.5, 1.4, 1.4, 0.9, 1.7))
+        writer.paragraph(_("These values are for different periods, shown side by side: they "
+                           "are not a contradiction."))
+    table = writer.table((_("Value"), _("Originator"), _("Period / as of"), _("Relayed by"),
+                          _("Evidence"), _("Note")), (0.8, 1.5, 1.4, 1.4, 0.9, 1.7),
+                         _("{fact}: the values reported").format(fact=label))
     for claim in found.claims:
-        originators = [name or "not recorded" for name in _originators(data, claim, rows)]
+        originators = [name or _("not recorded") for name in _originators(data, claim, rows)]
         against = _conflicts_with(claim, found.claims)
         note = [wording.lines(claim.lines)]
         if against:
-            note.append("conflicts with " + ", ".join(f"{c.value} ({why})" for c, why in against))
+            note.append(_("conflicts with {values}").format(
+                values=", ".join(f"{c.value} ({why})" for c, why in against)))
         else:
-            note.append("no other value for this period")
+            note.append(_("no other value for this period"))
         table.row((Run(claim.value, bold=True), "; ".join(originators),
                    wording.period(claim.period_start, claim.period_end, claim.scope)
-                   or "not given",
-                   "; ".join(claim.relayed_by) or wording.NONE, wording.refs_of(claim.evidence),
+                   or _("not given"),
+                   "; ".join(claim.relayed_by) or wording.NONE, refs_of(claim.evidence),
                    "; ".join(note)),
                   {5: styles.OPEN_FILL} if against else None)
 
@@ -233,43 +290,47 @@ def _originators(data: DossierData, claim: Claim, rows: dict[int, EvidenceRow]) 
 def narrative(writer: DossierWriter, item: IncidentData,
               backing: dict[str, list[EvidenceRow]]) -> None:
     """What happened, in the documenter's words, with the evidence backing the account."""
-    writer.heading("What happened", 2)
+    writer.heading(_("What happened"), 2)
     text = item.incident.narrative.strip()
     for block in (b for b in text.split("\n\n") if b.strip()) if text else ():
         writer.paragraph(block.strip())
     if not text:
-        writer.paragraph(Run("No narrative written.", italic=True))
+        writer.paragraph(Run(_("No narrative written."), italic=True))
     spans = backing.get("narrative", [])
     if spans:
-        writer.paragraph(f"Evidence for the account: {wording.refs(spans)}", styles.META)
+        writer.paragraph([_("Evidence for the account:") + " ", *refs(spans)], styles.META)
 
 
 # --- legal qualification ----------------------------------------------------------------------
 
-def _link(data: DossierData, span: EvidenceRow) -> str:
-    """“E-004: verified, approved, B2”: a span's status, review and grade."""
+def _link(data: DossierData, span: EvidenceRow) -> list[str | Run]:
+    """“E-004: verified, approved, B2”: a span's status, review and grade (E-004 a link)."""
     source = data.sources[span.source_id]
-    status = scales.label(scales.VERIFICATION_STATUSES, span.status).lower()
-    review = scales.label(scales.REVIEW_STATES, span.review_state).lower()
-    return f"{span.ref}: {status}, {review}, {wording.grade(source, span)}"
+    status = _(scales.label(scales.VERIFICATION_STATUSES, span.status)).lower()
+    review = _(scales.label(scales.REVIEW_STATES, span.review_state)).lower()
+    return [link(span.ref), f": {status}, {review}, {wording.grade(source, span)}"]
 
 
 def qualification(writer: DossierWriter, data: DossierData, item: IncidentData,
                   backing: dict[str, list[EvidenceRow]]) -> None:
     """Each legal qualification's elements: the evidence behind each (its status, review and
     grade) and the element's coverage level, with means of proof where it is open."""
-    writer.heading("Legal qualification", 2)
+    writer.heading(_("Legal qualification"), 2)
     codes = [q for q in item.incident.qualifications or [] if q in scales.QUALIFICATIONS_BY_CODE]
     if not codes:
-        writer.paragraph(Run("No legal qualification chosen yet.", italic=True))
+        writer.paragraph(Run(_("No legal qualification chosen yet."), italic=True))
         return
     flagged = item.mismatches()
     for code in codes:
         q = scales.QUALIFICATIONS_BY_CODE[code]
-        writer.heading(f"{q.instrument} — {q.label}", 3)
+        instrument = _(q.instrument)
+        writer.heading(f"{instrument} — {_(q.label)}", 3)
         if q.supporting_norms:
-            writer.paragraph(f"Supporting norms: {'; '.join(q.supporting_norms)}", styles.META)
-        table = writer.table(("Element", "Evidence behind it", "Coverage"), (2.7, 1.7, 0.9))
+            writer.paragraph(_("Supporting norms: {norms}").format(
+                norms="; ".join(_(n) for n in q.supporting_norms)), styles.META)
+        table = writer.table((_("Element"), _("Evidence behind it"), _("Coverage")),
+                             (2.7, 1.7, 0.9), _("{code}: elements of {instrument}").format(
+                                 code=item.incident.code, instrument=instrument))
         for element in q.elements:
             key = scales.element_key(code, element.code)
             spans = backing.get(key, [])
@@ -277,14 +338,20 @@ def qualification(writer: DossierWriter, data: DossierData, item: IncidentData,
             level = found.coverage if found else ("linked" if spans else "open")
             cell: list[str | Run] = [element.label]
             if level == "open" and element.means_of_proof:
-                cell.append(Run("\nMeans of proof: " + "; ".join(element.means_of_proof),
+                cell.append(Run("\n" + _("Means of proof:") + " "
+                                + "; ".join(_(m) for m in element.means_of_proof),
                                  italic=True))
-            behind: list[str | Run] = ["\n".join(_link(data, s) for s in spans) or wording.NONE]
+            behind: list[str | Run] = []
+            for n, span in enumerate(spans):
+                behind += ["\n" if n else "", *_link(data, span)]
+            behind = behind or [wording.NONE]
             if found and found.passages < len(found.evidence):
-                behind.append(f"\n({wording.plural(found.passages, 'passage')})")
+                behind.append("\n(" + ngettext("{n} passage", "{n} passages", found.passages)
+                              .format(n=wording.number(found.passages)) + ")")
             for span in spans:
                 if span.id in flagged:
-                    behind.append(Run(f"\nFlag: {flagged[span.id].describe()}", bold=True))
+                    behind += with_links("\n" + _("Flag: {flag}").format(
+                        flag=flagged[span.id].describe()), bold=True)
             status = Run(wording.coverage(level), bold=level != "supported")
             fill = COVERAGE_FILL.get(level)
             table.row((cell, behind, status), {2: fill} if fill else None)
@@ -294,20 +361,23 @@ def qualification(writer: DossierWriter, data: DossierData, item: IncidentData,
 
 def _review(span: EvidenceRow) -> str:
     if span.review_state == "pending" or not span.reviewed_by:
-        return "not reviewed"
-    state = scales.label(scales.REVIEW_STATES, span.review_state).lower()
-    return f"reviewed by {span.reviewed_by} on {wording.moment(span.reviewed_at)} ({state})"
+        return _("not reviewed")
+    state = _(scales.label(scales.REVIEW_STATES, span.review_state)).lower()
+    return _("reviewed by {name} on {date} ({state})").format(
+        name=span.reviewed_by, date=wording.moment(span.reviewed_at), state=state)
 
 
 def _grading(data: DossierData, span: EvidenceRow, flagged: dict) -> list[str | Run]:
     """“Status: Corroborated · Grade B1 (…)”, and the flag when the grade claims a
     corroboration that no independent line gives."""
     source = data.sources[span.source_id]
-    status = scales.label(scales.VERIFICATION_STATUSES, span.status)
-    parts: list[str | Run] = [f"Status: {status} · Grade {wording.grade(source, span)} "
-                              f"({wording.grade_words(source, span)})"]
+    status = _(scales.label(scales.VERIFICATION_STATUSES, span.status))
+    parts: list[str | Run] = [_("Status: {status} · Grade {grade} ({meaning})").format(
+        status=status, grade=wording.grade(source, span),
+        meaning=wording.grade_words(source, span))]
     if span.id in flagged:
-        parts.append(Run(f" · Flag: {flagged[span.id].describe()}", bold=True))
+        parts += with_links(" · " + _("Flag: {flag}").format(
+            flag=flagged[span.id].describe()), bold=True)
     return parts
 
 
@@ -315,10 +385,10 @@ def _claim_line(data: DossierData, span: EvidenceRow) -> str:
     """Who originated what the span says (or that it is not recorded), and the period it
     speaks of, when given."""
     originator = data.lines.originator(span) if data.lines else span.originator.strip()
-    parts = [f"Originator: {originator or 'not recorded'}"]
+    parts = [_("Originator: {name}").format(name=originator or _("not recorded"))]
     when = wording.period(span.period_start, span.period_end, span.scope)
     if when:
-        parts.append(f"Period: {when}")
+        parts.append(_("Period: {period}").format(period=when))
     return " · ".join(parts)
 
 
@@ -330,33 +400,38 @@ def _meta(data: DossierData, span: EvidenceRow, *, note: bool = True,
     may differ from it), and a quote whose names were replaced says so first."""
     source = data.sources[span.source_id]
     origin = " — ".join(v for v in (source.title, source.publisher) if v)
-    fingerprint = "SHA-256 of the unredacted original" if redacted else "SHA-256"
-    parts: list[str | Run] = [Run(f"{QUOTE_REDACTED}\n", bold=True)] if altered else []
-    parts.append(f"Source: {origin} · characters {span.start:,}–{span.end:,} · "
-                 f"{fingerprint} {source.sha256[:16]}…\n")
+    fingerprint = _("SHA-256 of the unredacted original") if redacted else "SHA-256"
+    parts: list[str | Run] = [Run(_(QUOTE_REDACTED) + "\n", bold=True)] if altered else []
+    parts += [_("Source:") + " ", link(source_ref(source.id)),
+              " " + _("{origin} · characters {start}–{end} · {fingerprint} {digest}…").format(
+                  origin=origin, start=wording.number(span.start), end=wording.number(span.end),
+                  fingerprint=fingerprint, digest=source.sha256[:16]) + "\n"]
     parts += _grading(data, span, flagged or {})
-    supports = scales.supports_label(span.supports) if span.supports else "not set"
-    tail = [f" · Supports: {supports}"]
+    supports = wording.supports(span.supports) if span.supports else _("not set")
+    tail = [" · " + _("Supports: {fact}").format(fact=supports)]
     if span.asserted_value.strip():
-        tail[-1] += f" · Asserted value: {span.asserted_value.strip()}"
+        tail[-1] += " · " + _("Asserted value: {value}").format(value=span.asserted_value.strip())
     tail.append(_claim_line(data, span))
-    marked = f"Marked by {span.created_by or 'unknown'} on {wording.moment(span.created_at)}"
+    marked = _("Marked by {name} on {date}").format(name=span.created_by or _("unknown"),
+                                                     date=wording.moment(span.created_at))
     tail.append(f"{marked} · {_review(span)}")
     if span.review_state == "returned" and span.review_comment.strip():
-        tail.append(f"Review comment: {span.review_comment.strip()}")
+        tail.append(_("Review comment: {comment}").format(comment=span.review_comment.strip()))
     if note and span.note.strip():
-        tail.append(f"Note: {span.note.strip()}")
+        tail.append(_("Note: {note}").format(note=span.note.strip()))
     parts.append("\n".join(tail))
     return parts
 
 
 def _also(data: DossierData, span: EvidenceRow, flagged: dict) -> list[str | Run]:
     """Another link of a passage already quoted: its number, what it backs, its own grade."""
-    supports = scales.supports_label(span.supports) if span.supports else "nothing set"
-    parts: list[str | Run] = ["\n", Run(f"Also linked as {span.ref}", bold=True),
-                              f", backing {supports}"]
+    supports = wording.supports(span.supports) if span.supports else _("nothing set")
+    parts: list[str | Run] = ["\n", Run(_("Also linked as {ref}").format(ref=span.ref),
+                                         bold=True),
+                              ", " + _("backing {fact}").format(fact=supports)]
     if span.asserted_value.strip():
-        parts.append(f" (asserted value: {span.asserted_value.strip()})")
+        parts.append(" " + _("(asserted value: {value})").format(
+            value=span.asserted_value.strip()))
     parts.append(" · ")
     parts += _grading(data, span, flagged)
     parts.append(f" · {_review(span)}")
@@ -379,28 +454,36 @@ def _quote(writer: DossierWriter, span: EvidenceRow, *, struck: bool = False,
     a redacted edition each protected name in it is its pseudonym in brackets ("[W-001]").
     The quote is verbatim: written as it is, tagged with its language. Returns how many names
     were replaced."""
-    label = f"{span.ref}  REJECTED  " if struck else f"{span.ref}  "
+    label = f"{span.ref}  {_('REJECTED')}  " if struck else f"{span.ref}  "
     if also:
-        label = f"{span.ref} (also {', '.join(s.ref for s in also)})  "
+        label = _("{ref} (also {refs})").format(ref=span.ref,
+                                               refs=", ".join(s.ref for s in also)) + "  "
     quote, replaced = writer.marked(" ".join(span.quote.split()))
-    writer.paragraph((Run(label, bold=True),
-                      Run(f"“{quote}”", strike=struck, verbatim=True,
-                          lang=_quote_language(quote, source_language))), styles.QUOTE)
+    p = writer.paragraph((Run(label, bold=True),
+                          Run(f"“{quote}”", strike=struck, verbatim=True,
+                              lang=_quote_language(quote, source_language))), styles.QUOTE)
+    for each in (span, *also):  # every number of the passage leads here
+        writer.bookmark(p, anchor(each.ref))
     return replaced
 
 
 def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> None:
     """Usable evidence as numbered quotes, one per passage; rejected evidence apart, struck
     through."""
-    writer.heading("Evidence", 2)
+    writer.heading(_("Evidence"), 2)
     passages = item.passages()
     if not passages:
-        writer.paragraph(Run("No usable evidence linked to this incident.", italic=True))
+        writer.paragraph(Run(_("No usable evidence linked to this incident."), italic=True))
     elif len(passages) < len(item.usable):
         writer.paragraph(
-            f"{wording.plural(len(passages), 'passage')}, linked {len(item.usable):,} times to "
-            "facts and elements: a passage linked to several is quoted once, with its other "
-            "numbers, and counts as one piece of evidence.", styles.META)
+            ngettext("{n} passage, linked {links} times to facts and elements: a passage linked "
+                     "to several is quoted once, with its other numbers, and counts as one "
+                     "piece of evidence.",
+                     "{n} passages, linked {links} times to facts and elements: a passage "
+                     "linked to several is quoted once, with its other numbers, and counts as "
+                     "one piece of evidence.", len(passages)).format(
+                n=wording.number(len(passages)), links=wording.number(len(item.usable))),
+            styles.META)
     flagged = item.mismatches()
     for first, *others in passages:
         replaced = _quote(writer, first, also=others,
@@ -411,16 +494,17 @@ def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> No
             meta += _also(data, span, flagged)
         writer.paragraph(meta, styles.META)
     if item.rejected:
-        writer.heading("Rejected evidence", 3)
-        writer.paragraph("Judged unusable by the documenter or reviewer; kept for the record "
-                         "and not relied on in this dossier.")
+        writer.heading(_("Rejected evidence"), 3)
+        writer.paragraph(_("Judged unusable by the documenter or reviewer; kept for the record "
+                           "and not relied on in this dossier."))
         for span in item.rejected:
             replaced = _quote(writer, span, struck=True,
                               source_language=data.sources[span.source_id].language)
-            reason = span.note.strip() or "no reason recorded"
+            reason = span.note.strip() or _("no reason recorded")
             meta = _meta(data, span, note=False, redacted=writer.redacted,
                          altered=bool(replaced))
-            meta.insert(0, Run(f"Reason for rejection: {reason}\n", bold=True))
+            meta.insert(0, Run(_("Reason for rejection: {reason}").format(reason=reason) + "\n",
+                               bold=True))
             writer.paragraph(meta, styles.META)
 
 
@@ -433,51 +517,60 @@ def _line_names(data: DossierData, found: Assessment, rows: dict[int, EvidenceRo
     for span in spans:
         key = data.lines.line(span) if data.lines else str(span.source_id)
         name = data.lines.originator(span) if data.lines else ""
-        by_line.setdefault(key, name or "originator not recorded (published by "
-                                        f"{wording.publisher(data.sources[span.source_id])})")
+        by_line.setdefault(key, name or _("originator not recorded (published by {publisher})")
+                           .format(publisher=wording.publisher(data.sources[span.source_id])))
     return list(by_line.values())
 
 
 def corroboration(writer: DossierWriter, data: DossierData, item: IncidentData) -> None:
     """Per fact or element with evidence: its passages, the independent lines of evidence
     that agree, and whether it is corroborated, rests on one line or is contested."""
-    writer.heading("Corroboration", 2)
+    writer.heading(_("Corroboration"), 2)
     backed = [a for a in item.assessed.values() if a.evidence]
     if not backed:
-        writer.paragraph(Run("No fact or element of this incident is backed by evidence yet.",
+        writer.paragraph(Run(_("No fact or element of this incident is backed by evidence yet."),
                               italic=True))
         return
     rows = {s.id: s for s in item.spans}
     table: TableWriter = writer.table(
-        ("Fact or element", "Passages", "Independent lines that agree", "Assessment"),
-        (2.0, 1.2, 2.0, 1.5))
+        (_("Fact or element"), _("Passages"), _("Independent lines that agree"),
+         _("Assessment")), (2.0, 1.2, 2.0, 1.5),
+        _("{code}: corroboration").format(code=item.incident.code))
     for found in backed:
-        passages = f"{found.passages:,} {wording.refs_of(found.evidence)}"
+        passages: list[str | Run] = [f"{wording.number(found.passages)} ",
+                                     *refs_of(found.evidence)]
         if found.passages < len(found.evidence):
-            passages += (f"\n({len(found.evidence):,} links to "
-                         f"{wording.plural(found.passages, 'passage')})")
+            passages.append("\n(" + ngettext("{links} links to {n} passage",
+                                             "{links} links to {n} passages", found.passages)
+                            .format(links=wording.number(len(found.evidence)),
+                                    n=wording.number(found.passages)) + ")")
         if len(found.claims) > 1:  # each value with its own lines
             lines_cell = "\n".join(
                 f"{c.value}: {wording.lines(c.lines)} ("
-                + "; ".join(n or "originator not recorded" for n in _originators(data, c, rows))
+                + "; ".join(n or _("originator not recorded")
+                            for n in _originators(data, c, rows))
                 + ")" for c in found.claims)
         else:
-            lines_cell = f"{found.independent_lines:,}: " + "; ".join(
+            lines_cell = f"{wording.number(found.independent_lines)}: " + "; ".join(
                 _line_names(data, found, rows))
         verdict: list[str | Run]
         if found.conflict:
-            verdict = [Run(CONFLICT, bold=True)]
+            verdict = [Run(_(CONFLICT), bold=True)]
         elif corroborated(found):
-            verdict = [f"Corroborated: {wording.lines(found.independent_lines)} agree"]
+            verdict = [ngettext("Corroborated: {n} independent line agrees",
+                                "Corroborated: {n} independent lines agree",
+                                found.independent_lines).format(
+                n=wording.number(found.independent_lines))]
         else:
-            verdict = [Run(ONE_LINE, bold=True)]
+            verdict = [Run(_(ONE_LINE), bold=True)]
             if len(found.claims) > 1:
-                verdict.append(f"\n{DIFFERENT_PERIODS}")
+                verdict.append("\n" + _(DIFFERENT_PERIODS))
         for mismatch in found.mismatches:
-            verdict.append(Run(f"\nFlag: {mismatch.describe()}", bold=True))
-        table.row((found.label, passages, lines_cell, verdict),
+            verdict += with_links("\n" + _("Flag: {flag}").format(flag=mismatch.describe()),
+                                  bold=True)
+        table.row((wording.supports(found.fact), passages, lines_cell, verdict),
                   None if corroborated(found) else {3: styles.OPEN_FILL})
-    writer.paragraph("A fact is corroborated when at least two independent lines of evidence "
-                     "(originators, not the outlets that relay them) agree; see Annex B.",
+    writer.paragraph(_("A fact is corroborated when at least two independent lines of evidence "
+                       "(originators, not the outlets that relay them) agree; see Annex B."),
                      styles.META)
 

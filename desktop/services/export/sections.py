@@ -5,34 +5,38 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from desktop.domain import scales
+from desktop.services import provenance
 from desktop.services.export import Stamp, styles, wording
-from desktop.services.export.document import DossierWriter, Run
+from desktop.services.export.document import DossierWriter, Run, link
 from desktop.services.export.gather import DossierData, IncidentData, corroborated
 from desktop.services.protection import matched_forms
+from desktop.services.words import N_, _, ngettext
 
-DRAFT_BANNER = "DRAFT — includes incidents not approved by review"
-REDACTED_NOTICE = ("Redacted edition: names of protected persons replaced by pseudonyms "
-                   "(inside quotes in brackets, [W-001]); URLs of confidential sources omitted")
-REDACTED_NO_ONE_NOTICE = "Redacted edition: URLs of confidential sources omitted"
-FULL_HEADER, REDACTED_HEADER = "FULL EDITION", "REDACTED EDITION"
-DRAFTS_HEADER = "DRAFT: INCLUDES INCIDENTS NOT APPROVED"
-NOTHING_REDACTED = ("No protected people are recorded in this case: nothing was redacted. "
-                    "Every name in this edition is printed as in the full edition.")
-ONE_PERSON_NOTICE = ("One-person case: the same person documented and reviewed this case, so "
-                     "the four-eyes principle (whoever marks evidence does not approve it) "
-                     "could not be applied")
+# Marked here, translated where printed (`_()`), in the dossier's language.
+DRAFT_BANNER = N_("DRAFT — includes incidents not approved by review")
+REDACTED_NOTICE = N_("Redacted edition: names of protected persons replaced by pseudonyms "
+                     "(inside quotes in brackets, [W-001]); URLs of confidential sources omitted")
+REDACTED_NO_ONE_NOTICE = N_("Redacted edition: URLs of confidential sources omitted")
+FULL_HEADER, REDACTED_HEADER = N_("FULL EDITION"), N_("REDACTED EDITION")
+DRAFTS_HEADER = N_("DRAFT: INCLUDES INCIDENTS NOT APPROVED")
+NOTHING_REDACTED = N_("No protected people are recorded in this case: nothing was redacted. "
+                      "Every name in this edition is printed as in the full edition.")
+ONE_PERSON_NOTICE = N_("One-person case: the same person documented and reviewed this case, "
+                       "so the four-eyes principle (whoever marks evidence does not approve it) "
+                       "could not be applied")
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 
 def marking(data: DossierData) -> str:
     """The classification marking, as printed on every page."""
-    return scales.label(scales.CLASSIFICATIONS, data.case.classification).upper()
+    return _(scales.label(scales.CLASSIFICATIONS, data.case.classification)).upper()
 
 
 def edition(redacted: bool, *, drafts: bool) -> str:
     """“Full edition” or “Redacted edition”, and whether it includes drafts."""
-    name = "Redacted edition" if redacted else "Full edition"
-    return f"{name}, including incidents not approved (DRAFT)" if drafts else name
+    name = _("Redacted edition") if redacted else _("Full edition")
+    return _("{edition}, including incidents not approved (DRAFT)").format(edition=name) \
+        if drafts else name
 
 
 def furniture(writer: DossierWriter, data: DossierData, stamp: Stamp, *,
@@ -46,10 +50,17 @@ def furniture(writer: DossierWriter, data: DossierData, stamp: Stamp, *,
     Footer: “Page X of Y · Dossier <id>”, the id recorded in the export's audit entry."""
     header = " · ".join(v for v in (marking(data), data.case.reference) if v)
     content: list[str | Run] = [header, " · " if header else "",
-                                Run(REDACTED_HEADER if redacted else FULL_HEADER, bold=True)]
+                                Run(_(REDACTED_HEADER if redacted else FULL_HEADER), bold=True)]
     if any(i.draft for i in data.incidents):
-        content += [" · ", Run(DRAFTS_HEADER, bold=True)]
-    writer.furniture(content, ("Page ", " of ", f" · Dossier {stamp.id}"))
+        content += [" · ", Run(_(DRAFTS_HEADER), bold=True)]
+    writer.furniture(content, _page_parts(stamp.id))
+
+
+def _page_parts(dossier_id: str) -> tuple[str, str, str]:
+    """“Page ”, “ of ”, “ · Dossier <id>”: the words around the page number and count fields."""
+    before, _sep, rest = _("Page {page} of {pages} · Dossier {id}").partition("{page}")
+    middle, _sep, after = rest.partition("{pages}")
+    return before, middle, after.format(id=dossier_id)
 
 
 def protected_counts(people: Iterable[tuple[Sequence[str], Sequence[str]]]) -> tuple[int, int]:
@@ -73,110 +84,151 @@ def cover(writer: DossierWriter, data: DossierData, stamp: Stamp, *, actor: str,
     case = data.case
     writer.paragraph(marking(data), styles.MARKING)
     writer.paragraph(case.title, styles.TITLE)
-    writer.paragraph("Dossier of evidence", styles.SUBTITLE)
+    writer.paragraph(_("Dossier of evidence"), styles.SUBTITLE)
     if any(i.draft for i in data.incidents):
-        writer.paragraph(DRAFT_BANNER, styles.BANNER)
+        writer.paragraph(_(DRAFT_BANNER), styles.BANNER)
     people, forms = protected
     if redacted and people:
-        writer.paragraph(REDACTED_NOTICE, styles.NOTICE)
+        writer.paragraph(_(REDACTED_NOTICE), styles.NOTICE)
     elif redacted:
-        writer.paragraph(NOTHING_REDACTED, styles.BANNER)
-        writer.paragraph(REDACTED_NO_ONE_NOTICE, styles.NOTICE)
+        writer.paragraph(_(NOTHING_REDACTED), styles.BANNER)
+        writer.paragraph(_(REDACTED_NO_ONE_NOTICE), styles.NOTICE)
     if case.one_person:
-        writer.paragraph(ONE_PERSON_NOTICE, styles.NOTICE)
+        writer.paragraph(_(ONE_PERSON_NOTICE), styles.NOTICE)
     details = writer.table(None, (1, 2.2))
     for name, value in (
-        ("Reference", case.reference or wording.NONE),
-        ("Classification", scales.label(scales.CLASSIFICATIONS, case.classification)),
-        ("Edition", edition(redacted, drafts=any(i.draft for i in data.incidents))),
-        *([("Protected people", _protected(people, forms))] if redacted else []),
-        ("Exported", wording.moment(stamp.iso)),
-        ("Dossier id", f"{stamp.id} (in every page's footer and in the case's audit trail)"),
-        ("Exported by", actor),
-        ("Standard of proof", case.standard_of_proof),
-        *([("Review", "One-person case (declared): four eyes not applied")]
+        (_("Reference"), case.reference or wording.NONE),
+        (_("Classification"), _(scales.label(scales.CLASSIFICATIONS, case.classification))),
+        (_("Edition"), edition(redacted, drafts=any(i.draft for i in data.incidents))),
+        *([(_("Protected people"), _protected(people, forms))] if redacted else []),
+        (_("Exported"), wording.moment(stamp.iso)),
+        (_("Dossier id"), _("{id} (in every page's footer and in the case's audit trail)")
+         .format(id=stamp.id)),
+        (_("Exported by"), actor),
+        (_("Standard of proof"), _(case.standard_of_proof)),
+        *([(_("Review"), _("One-person case (declared): four eyes not applied"))]
           if case.one_person else []),
-        ("Incidents", _incident_count(data)),
-        ("Sources cited", f"{len(data.sources):,}"),
-        ("Evidence", _passage_count(data)),
+        (_("Incidents"), _incident_count(data)),
+        (_("Sources cited"), wording.number(len(data.sources))),
+        (_("Evidence"), _passage_count(data)),
     ):
         details.row((Run(name, bold=True), value))
+    gaps = provenance_counts(data)
+    if gaps:
+        details.row((Run(_("Provenance"), bold=True), _provenance(gaps, len(data.sources))),
+                    {1: styles.OPEN_FILL})
     if case.description.strip():
         writer.paragraph("")
         writer.paragraph(case.description)
 
 
+def provenance_counts(data: DossierData) -> dict[str, int]:
+    """How many cited sources have each gap in their provenance (`provenance.gaps`), and
+    under "" how many have any."""
+    counts: dict[str, int] = {}
+    for source in data.sources.values():
+        found = provenance.gaps(source)
+        for code in found:
+            counts[code] = counts.get(code, 0) + 1
+        if found:
+            counts[""] = counts.get("", 0) + 1
+    return counts
+
+
+def _provenance(counts: dict[str, int], cited: int) -> str:
+    """“5 of 5 sources cited have gaps in their provenance: no URL: 5; …”."""
+    listed = "; ".join(f"{provenance.counted(code)}: {counts[code]:,}"
+                       for code, *_words in provenance.GAPS if counts.get(code))
+    return (ngettext("{n} of {cited} source cited has gaps in its provenance",
+                     "{n} of {cited} sources cited have gaps in their provenance", cited)
+            .format(n=f"{counts['']:,}", cited=f"{cited:,}")
+            + f": {listed}. " + _("Each is flagged in its entry in Annex A."))
+
+
 def _protected(people: int, forms: int) -> str:
     if not people:
-        return "none recorded: nothing was redacted"
-    return (f"{wording.plural(people, 'person', 'people')} replaced by their pseudonyms; "
-            f"{wording.plural(forms, 'form')} of their names applied (every grammatical case, "
-            "script and spelling of each word, with initials and the surname alone)")
+        return _("none recorded: nothing was redacted")
+    return (ngettext("{n} person replaced by their pseudonym",
+                     "{n} people replaced by their pseudonyms", people)
+            .format(n=wording.number(people)) + "; "
+            + ngettext("{n} form of their names applied", "{n} forms of their names applied",
+                       forms).format(n=wording.number(forms))
+            + " " + _("(every grammatical case, script and spelling of each word, with "
+                      "initials and the surname alone)"))
 
 
 def _incident_count(data: DossierData) -> str:
     drafts = sum(1 for i in data.incidents if i.draft)
-    text = f"{len(data.incidents):,}"
-    return f"{text} ({drafts:,} not approved, marked DRAFT)" if drafts else text
+    text = wording.number(len(data.incidents))
+    return text + " " + ngettext("({n} not approved, marked DRAFT)",
+                                 "({n} not approved, marked DRAFT)", drafts).format(
+        n=wording.number(drafts)) if drafts else text
 
 
 def _passage_count(data: DossierData) -> str:
     """Passages, not links: one passage linked to several facts is one piece of evidence."""
     passages = data.passages
     links = sum(len(i.usable) for i in data.incidents)
-    text = wording.plural(passages, "passage") + " quoted"
+    text = ngettext("{n} passage quoted", "{n} passages quoted", passages).format(
+        n=wording.number(passages))
     if links != passages:
-        text += f", linked {links:,} times to facts and legal elements"
+        text += ", " + ngettext("linked {n} time to facts and legal elements",
+                                "linked {n} times to facts and legal elements", links).format(
+            n=wording.number(links))
     rejected = data.rejected_passages
-    return f"{text}; {wording.plural(rejected, 'rejected passage')} listed apart" if rejected \
-        else text
+    return text + "; " + ngettext("{n} rejected passage listed apart",
+                                  "{n} rejected passages listed apart", rejected).format(
+        n=wording.number(rejected)) if rejected else text
 
 
 def contents(writer: DossierWriter) -> None:
     """The table of contents: a TOC field already filled with every heading, each a link to
     it (`DossierWriter.fill_toc`); Word and LibreOffice add page numbers when they update it."""
-    writer.paragraph("Contents", styles.TOC_HEADING)
+    writer.paragraph(_("Contents"), styles.TOC_HEADING)
     writer.toc(TOC_INSTRUCTION)
 
 
 def incident_title(item: IncidentData) -> str:
     """“INC-001 — title”, with DRAFT when the incident is not approved."""
-    text = f"{item.incident.code} — {item.incident.title or 'untitled'}"
-    return f"{text} (DRAFT)" if item.draft else text
+    text = f"{item.incident.code} — {item.incident.title or _('untitled')}"
+    return _("{title} (DRAFT)").format(title=text) if item.draft else text
 
 
 def summary(writer: DossierWriter, data: DossierData) -> None:
     """One row per incident: when, where, who, what it qualifies as, and what its evidence
     establishes (counted as each incident's own tables count it)."""
-    writer.heading("Summary of incidents", 1)
+    writer.heading(_("Summary of incidents"), 1)
+    count = len(data.incidents)
     writer.paragraph(
-        f"{wording.plural(len(data.incidents), 'incident')} in this dossier. Dates are dates "
-        "of the event with their precision. Evidence is counted in passages: a passage linked "
-        "to several facts counts once. Legal elements are counted by coverage and facts by "
-        "corroboration (at least two independent lines of evidence agreeing), as in each "
-        "incident's tables; see Annex B.")
-    table = writer.table(("Code", "Date", "Place", "Victims", "Perpetrator",
-                          "Legal qualification", "State", "Evidence"),
-                         (0.95, 1.3, 1.35, 1.1, 1.2, 1.35, 1.0, 1.6))
+        ngettext("{n} incident in this dossier.", "{n} incidents in this dossier.", count)
+        .format(n=wording.number(count)) + " "
+        + _("Dates are dates of the event with their precision. Evidence is counted in "
+            "passages: a passage linked to several facts counts once. Legal elements are "
+            "counted by coverage and facts by corroboration (at least two independent lines "
+            "of evidence agreeing), as in each incident's tables; see Annex B."))
+    table = writer.table((_("Code"), _("Date"), _("Place"), _("Victims"), _("Perpetrator"),
+                          _("Legal qualification"), _("State"), _("Evidence")),
+                         (0.95, 1.3, 1.35, 1.1, 1.2, 1.35, 1.0, 1.6),
+                         _("Summary of incidents"))
     for item in data.incidents:
         incident = item.incident
-        state = scales.label(scales.INCIDENT_STATES, incident.state)
+        state = _(scales.label(scales.INCIDENT_STATES, incident.state))
         table.row((
-            Run(incident.code, bold=True),
+            link(incident.code, bold=True),
             wording.event_date(incident) or wording.NONE,
             "\n".join(v for v in (incident.place, wording.region(incident)) if v)
             or wording.NONE,
             _victims(incident) or wording.NONE,
             wording.perpetrator(incident) or wording.NONE,
             wording.qualifications(incident) or wording.NONE,
-            [Run("DRAFT\n", bold=True), state] if item.draft else state,
-            _established(item) or "none",
+            [Run(_("DRAFT") + "\n", bold=True), state] if item.draft else state,
+            _established(item) or _("none"),
         ), shade={6: styles.DRAFT_FILL} if item.draft else None)
 
 
 def _victims(incident) -> str:
     count = wording.victims(incident)
-    status = scales.label(scales.VICTIM_STATUSES, incident.victim_status)
+    status = _(scales.label(scales.VICTIM_STATUSES, incident.victim_status))
     if incident.victim_status == "unknown":
         return count
     return f"{count}\n{status}" if count else status
@@ -188,19 +240,23 @@ def _established(item: IncidentData) -> str:
     passages = len(item.passages())
     if not passages and not item.assessed:
         return ""
-    lines = [wording.plural(passages, "passage")]
+    lines = [ngettext("{n} passage", "{n} passages", passages).format(
+        n=wording.number(passages))]
     elements = [a for a in item.assessed.values() if a.is_element]
     if elements:
         counts = {code: sum(1 for a in elements if a.coverage == code)
                   for code in scales.COVERAGE_CODES}
-        lines.append("Elements: " + "; ".join(
-            f"{counts[g.code]} {g.label.lower()}" for g in scales.COVERAGE_LEVELS
-            if counts[g.code]))
+        lines.append(_("Elements: {counts}").format(counts="; ".join(
+            f"{counts[g.code]} {_(g.label).lower()}" for g in scales.COVERAGE_LEVELS
+            if counts[g.code])))
     backed = [a for a in item.assessed.values() if a.evidence]
     if backed:
-        lines.append(f"Corroborated: {sum(1 for a in backed if corroborated(a))} of "
-                     f"{len(backed)} facts and elements with evidence")
+        lines.append(ngettext("Corroborated: {n} of {total} fact and element with evidence",
+                              "Corroborated: {n} of {total} facts and elements with evidence",
+                              len(backed)).format(
+            n=sum(1 for a in backed if corroborated(a)), total=len(backed)))
     flagged = len(item.mismatches())
     if flagged:
-        lines.append(f"{wording.plural(flagged, 'grade')} flagged")
+        lines.append(ngettext("{n} grade flagged", "{n} grades flagged", flagged).format(
+            n=wording.number(flagged)))
     return "\n".join(lines)

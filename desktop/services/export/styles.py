@@ -41,6 +41,7 @@ LINKED_FILL = "FBF1D6"  # pale amber: evidence linked, not yet approved and veri
 DRAFT_FILL = "FDE9A9"
 NOTICE_FILL = "E8EEF4"
 MARKING_INK = "8B1A1A"
+LINK_INK = "1F4E79"  # a reference that links to what it names (E-012 to its quote)
 
 # Style names: the export uses these and nothing else.
 NORMAL = "Normal"
@@ -61,10 +62,11 @@ CODE = "Check Command"
 HEADER = "Header"
 FOOTER = "Footer"
 TABLE = "Dossier Table"
+CAPTION = "Caption"  # Word's own name: its list of tables (TOC \c "Table") collects them
 
 PARAGRAPH_STYLES = (NORMAL, TITLE, SUBTITLE, *HEADING, TOC_HEADING, *TOC_LEVEL, MARKING,
                     COVER_DETAIL, BANNER, NOTICE, QUOTE, META, TABLE_TEXT, TABLE_HEADING, CODE,
-                    HEADER, FOOTER)
+                    HEADER, FOOTER, CAPTION)
 
 
 def open_template() -> Document:
@@ -239,6 +241,9 @@ def _text_styles(document: Document) -> None:
                colour=INK, base=TABLE_TEXT)
     code = _paragraph(document, CODE, font=MONO, size=8.5, before=2, after=8)
     code.paragraph_format.left_indent = Mm(8)
+    caption = _paragraph(document, CAPTION, font=SANS, size=8.5, bold=True, colour=INK,
+                         before=8, after=3, keep_next=True)
+    caption.paragraph_format.keep_together = True
 
 
 def _heading_styles(document: Document) -> None:

@@ -1,30 +1,52 @@
-"""How the dossier writes values in words: dates, counts, grades and evidence references."""
+"""How the dossier writes values in words: dates, counts, grades and evidence references.
+
+In the dossier's language (`desktop.services.words`): a Ukrainian edition writes
+“6 вересня 2024 р.”, “12 345” and plural forms by Ukrainian rules, with non-breaking spaces
+where Ukrainian typography keeps words together (a day and its month, a year and “р.”)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
 
 from desktop.domain import scales
 from desktop.domain.models import Incident, Source
-from desktop.domain.refs import evidence_ref
+from desktop.services import words
 from desktop.services.evidence import EvidenceRow
+from desktop.services.words import _, ngettext
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+# Ukrainian months: of a day (“6 вересня”) and on their own (“вересень 2024 р.”).
+UK_MONTHS_OF_DAY = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня",
+                    "серпня", "вересня", "жовтня", "листопада", "грудня")
+UK_MONTHS = ("січень", "лютий", "березень", "квітень", "травень", "червень", "липень",
+             "серпень", "вересень", "жовтень", "листопад", "грудень")
 NONE = "—"
+NBSP = "\u00a0"
+
+
+def day(value: str) -> str:
+    """An ISO date (or YYYY-MM, YYYY) as 6 September 2024 (6 вересня 2024 р.); other text
+    unchanged."""
+    return _day(value, words.language())
 
 
 @lru_cache(maxsize=4096)
-def day(value: str) -> str:
-    """An ISO date (or YYYY-MM, YYYY) as 6 September 2024; other text unchanged."""
+def _day(value: str, language: str) -> str:
     if not value:
         return ""
     try:
         parts = [int(p) for p in value[:10].split("-")]
+        if len(parts) > 1 and not 1 <= parts[1] <= 12:
+            return value
     except ValueError:
         return value
+    if language == "uk":
+        year = f"{parts[0]}{NBSP}р."
+        if len(parts) == 3:
+            return f"{parts[2]}{NBSP}{UK_MONTHS_OF_DAY[parts[1] - 1]} {year}"
+        return f"{UK_MONTHS[parts[1] - 1]} {year}" if len(parts) == 2 else year
     if len(parts) == 3:
         return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
     if len(parts) == 2:
@@ -32,16 +54,28 @@ def day(value: str) -> str:
     return str(parts[0])
 
 
-@lru_cache(maxsize=4096)
 def moment(value: str) -> str:
     """A stored UTC time (2025-01-02T10:00:00Z) as 2 January 2025, 10:00 UTC."""
+    return _moment(value, words.language())
+
+
+@lru_cache(maxsize=4096)
+def _moment(value: str, language: str) -> str:
     if not value:
         return ""
     try:
         when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return value
-    return f"{day(when.date().isoformat())}, {when:%H:%M} UTC"
+    return f"{_day(when.date().isoformat(), language)}, {when:%H:%M}{NBSP}UTC"
+
+
+def number(count: int | float, decimals: int = 0) -> str:
+    """A number with its digits grouped: 12,345 (12 345 in Ukrainian, with a decimal comma)."""
+    text = f"{count:,.{decimals}f}"
+    if words.language() == "uk":
+        text = text.replace(",", NBSP).replace(".", ",")
+    return text
 
 
 def event_date(incident: Incident) -> str:
@@ -52,9 +86,9 @@ def event_date(incident: Incident) -> str:
     if incident.date_precision == "month":
         start, end = start[:7], end[:7]
     text = day(start) if not end or end == start else f"{day(start)} – {day(end)}"
-    precision = scales.label(scales.DATE_PRECISIONS, incident.date_precision).lower()
+    precision = _(scales.label(scales.DATE_PRECISIONS, incident.date_precision)).lower()
     if incident.date_precision == "approximate":
-        text = f"around {text}"
+        text = _("around {date}").format(date=text)
     return f"{text} ({precision})"
 
 
@@ -78,7 +112,8 @@ def place(incident: Incident) -> str:
     others = [line.strip() for line in incident.place_alternatives.splitlines() if line.strip()]
     if not others:
         return incident.place
-    return f"{incident.place} (also spelled {', '.join(others)})"
+    return _("{place} (also spelled {spellings})").format(place=incident.place,
+                                                           spellings=", ".join(others))
 
 
 def region(incident: Incident) -> str:
@@ -91,26 +126,15 @@ def coordinates(incident: Incident) -> str:
     if incident.latitude is None or incident.longitude is None:
         return ""
     text = f"{incident.latitude:.5f}, {incident.longitude:.5f}"
-    return f"{text} (source: {incident.coordinates_source})" if incident.coordinates_source \
+    return _("{coordinates} (source: {source})").format(
+        coordinates=text, source=incident.coordinates_source) if incident.coordinates_source \
         else text
 
 
 def qualifications(incident: Incident) -> str:
     """The instruments of an incident's legal qualifications."""
-    return "; ".join(scales.QUALIFICATIONS_BY_CODE[q].instrument
+    return "; ".join(_(scales.QUALIFICATIONS_BY_CODE[q].instrument)
                      for q in incident.qualifications or [] if q in scales.QUALIFICATIONS_BY_CODE)
-
-
-def refs(spans: Iterable[EvidenceRow]) -> str:
-    """Evidence references in brackets: [E-012, E-031], or empty."""
-    names = [s.ref for s in spans]
-    return f"[{', '.join(names)}]" if names else ""
-
-
-def refs_of(ids: Iterable[int]) -> str:
-    """The same, for span ids (as an assessment names its evidence), by number."""
-    names = [evidence_ref(i) for i in sorted(ids)]
-    return f"[{', '.join(names)}]" if names else ""
 
 
 def grade(source: Source, span: EvidenceRow) -> str:
@@ -120,14 +144,15 @@ def grade(source: Source, span: EvidenceRow) -> str:
 
 def grade_words(source: Source, span: EvidenceRow) -> str:
     """The grade's meaning in words."""
-    return (f"{scales.label(scales.SOURCE_RELIABILITY, source.reliability).lower()}; "
-            f"{scales.label(scales.INFORMATION_CREDIBILITY, span.credibility).lower()}")
+    return (f"{_(scales.label(scales.SOURCE_RELIABILITY, source.reliability)).lower()}; "
+            f"{_(scales.label(scales.INFORMATION_CREDIBILITY, span.credibility)).lower()}")
 
 
 def publisher(source: Source) -> str:
     """Who published a source: its publisher, else its title. A publisher relays; it is not a
     line of evidence (who originated what it says is: see `assessment`)."""
-    return source.publisher.strip() or source.title.strip() or f"source {source.id}"
+    return source.publisher.strip() or source.title.strip() or \
+        _("source {number}").format(number=source.id)
 
 
 def decided_on(value: str) -> str:
@@ -145,27 +170,40 @@ def period(start: str, end: str, scope: str = "") -> str:
     if start and end:
         return day(start) if start == end else f"{day(start)} – {day(end)}"
     if end:
-        return f"as of {day(end)}"
-    return f"since {day(start)}" if start else ""
+        return _("as of {date}").format(date=day(end))
+    return _("since {date}").format(date=day(start)) if start else ""
+
+
+def supports(code: str) -> str:
+    """What a span backs, in words (as `scales.supports_label`), in the dossier's language."""
+    if code in scales.INCIDENT_FIELD_CODES:
+        return _(scales.label(scales.INCIDENT_FIELDS, code))
+    found = scales.find_element(code)
+    if found:
+        qualification, element = found
+        return f"{_(qualification.instrument)}: {_(element.label)}"
+    return code
 
 
 def coverage(code: str) -> str:
     """A coverage level's label: Supported, Contested, Linked, not verified, Open."""
-    return scales.label(scales.COVERAGE_LEVELS, code)
+    return _(scales.label(scales.COVERAGE_LEVELS, code))
 
 
 def lines(count: int) -> str:
     """“1 line of evidence”, “2 independent lines”."""
-    return "1 line of evidence" if count == 1 else f"{count:,} independent lines"
+    return ngettext("{n} line of evidence", "{n} independent lines", count).format(
+        n=number(count))
 
 
 def size(count: int) -> str:
     """A byte count in readable units."""
+    exact = ngettext("{n} byte", "{n} bytes", count).format(n=number(count))
     if count < 1024:
-        return f"{count:,} bytes"
+        return exact
     if count < 1024 * 1024:
-        return f"{count / 1024:,.1f} KB ({count:,} bytes)"
-    return f"{count / 1024 / 1024:,.1f} MB ({count:,} bytes)"
+        return _("{size} KB ({bytes})").format(size=number(count / 1024, 1), bytes=exact)
+    return _("{size} MB ({bytes})").format(size=number(count / 1024 / 1024, 1), bytes=exact)
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -1,0 +1,239 @@
+"""What the dossier says a receiving office can cite and check: source ids on every evidence
+line and annex heading, references that link to what they name, numbered table captions,
+provenance gaps flagged, a quiet facts table."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+
+from desktop.domain import db
+from desktop.services import demo, provenance, sources
+from desktop.services.export import DossierOptions, export_dossier
+from tests.conftest import ACTOR
+from tests.services.test_export import rich_case  # noqa: F401 — the fixture
+
+
+def _body(path: Path):
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read("word/document.xml")).find(qn("w:body"))
+
+
+def _text(element) -> str:
+    """What a reader sees of an element (a non-breaking hyphen reads as a hyphen)."""
+    return "".join(e.text or "" if e.tag == qn("w:t") else "-"
+                   for e in element.iter(qn("w:t"), qn("w:noBreakHyphen")))
+
+
+def _style(p) -> str:
+    found = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return "" if found is None else found.get(qn("w:val"))
+
+
+def _export(tmp_path: Path, name: str = "DOSSIER.docx", **options) -> Path:
+    out = tmp_path / name
+    export_dossier(out, DossierOptions(**options), actor=ACTOR)
+    return out
+
+
+@pytest.fixture
+def demo_docx(tmp_path) -> Path:
+    """The demo case's dossier, every incident, with the audit annex."""
+    path = tmp_path / "demo.casefile"
+    demo.build_demo(path)
+    db.open_case(path)
+    try:
+        return _export(tmp_path, "demo.docx", incidents="drafts", audit_annex=True)
+    finally:
+        db.close_case()
+
+
+@pytest.mark.parametrize("edition", ["full", "redacted"])
+def test_every_link_leads_to_a_bookmark_that_exists(rich_case, tmp_path,  # noqa: F811
+                                                    edition):
+    body = _body(_export(tmp_path, incidents="drafts", edition=edition, audit_annex=True,
+                         accept_near_misses=True))
+    bookmarks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    anchors = [link.get(qn("w:anchor")) for link in body.iter(qn("w:hyperlink"))]
+    assert anchors and set(anchors) <= bookmarks
+    linked = {_text(link) for link in body.iter(qn("w:hyperlink"))}
+    e = rich_case["evidence"]
+    assert f"E-{e['time']:03d}" in linked and "S-001" in linked
+
+
+def test_evidence_references_link_to_their_quote(rich_case, tmp_path):  # noqa: F811
+    body = _body(_export(tmp_path, incidents="drafts"))
+    quotes = {b.get(qn("w:name")): b.getparent() for b in body.iter(qn("w:bookmarkStart"))}
+    e = rich_case["evidence"]
+    target = quotes[f"E_{e['place']:03d}"]
+    assert _style(target) == "EvidenceQuote"
+    assert _text(target).startswith(f"E-{e['place']:03d}")
+    # every E-reference printed in a table cell is a link
+    for tc in body.iter(qn("w:tc")):
+        for ref in re.findall(r"\bE-\d{3}\b", _text(tc)):
+            assert any(_text(link) == ref for link in tc.iter(qn("w:hyperlink"))), ref
+
+
+def test_every_evidence_line_and_annex_heading_names_its_source_id(demo_docx):
+    body = _body(demo_docx)
+    paragraphs = list(body.iter(qn("w:p")))
+    lines = [_text(p) for p in paragraphs if _style(p) == "Meta"
+             and _text(p).startswith("Source: ")]
+    assert len(lines) >= 30
+    assert all(re.match(r"Source: S-\d{3} ", line) for line in lines)
+    headings = [p for p in paragraphs if _style(p) == "Heading2"
+                and re.match(r"S-\d{3} — ", _text(p))]
+    assert [_text(h)[:5] for h in headings] == [f"S-00{n}" for n in range(1, 6)]
+    names = {b.get(qn("w:name")) for h in headings for b in h.iter(qn("w:bookmarkStart"))}
+    assert {f"S_00{n}" for n in range(1, 6)} <= names
+
+
+def test_tables_are_captioned_and_numbered(demo_docx):
+    body = _body(demo_docx)
+    blocks = list(body)
+    captions = [p for p in blocks if p.tag == qn("w:p") and _style(p) == "Caption"]
+    numbers = []
+    for p in captions:
+        field = p.find(qn("w:fldSimple"))
+        assert field.get(qn("w:instr")).split()[:2] == ["SEQ", "Table"]
+        numbers.append(int(_text(field)))
+        assert _text(p).startswith(f"Table {numbers[-1]}. ")
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 20
+    # a caption stands right above its table; every table but the cover's has one
+    tables = [n for n, b in enumerate(blocks) if b.tag == qn("w:tbl")]
+    uncaptioned = [n for n in tables if _style(blocks[n - 1]) != "Caption"]
+    assert uncaptioned == tables[:1]
+    assert "Table 1. Summary of incidents" in [_text(p) for p in captions]
+
+
+def test_provenance_gaps_are_flagged_in_the_annex_and_counted_on_the_cover(demo_docx):
+    body = _body(demo_docx)
+    rows = [[_text(tc) for tc in tr.iter(qn("w:tc"))] for tr in body.iter(qn("w:tr"))]
+    flags = [r[1] for r in rows if r[0] == "Provenance" and r[1].startswith("Gaps: ")]
+    assert len(flags) == 5
+    assert all("no URL recorded" in f and "internal one (a hash)" in f for f in flags)
+    assert sum("no named publisher" in f for f in flags) == 4  # The Kyiv Independent is named
+    cover = next(r[1] for r in rows if r[0] == "Provenance" and not r[1].startswith("Gaps"))
+    assert cover.startswith("5 of 5 sources cited have gaps in their provenance")
+    assert "no URL: 5" in cover and "no named publisher: 4" in cover
+
+
+def _source(**values) -> SimpleNamespace:
+    known = {"kind": "news", "publisher": "The Kyiv Independent",
+             "url": "https://kyivindependent.com/a", "collected_from": "",
+             "original_name": "hur-150-executions.html", "media_type": "text/html"}
+    return SimpleNamespace(**{**known, **values})
+
+
+@pytest.mark.parametrize(("values", "found"), [
+    ({}, ()),
+    ({"url": ""}, ("no_url",)),
+    ({"url": "", "collected_from": "https://example.org/page"}, ()),
+    ({"media_type": "text/plain"}, ("no_capture",)),
+    ({"kind": "witness", "url": "", "media_type": "text/plain"}, ("no_url",)),
+    ({"media_type": "application/pdf"}, ()),
+    ({"publisher": ""}, ("no_publisher",)),
+    ({"publisher": "Ukrainian news outlet (not named in the saved copy)"}, ("no_publisher",)),
+    ({"publisher": "Unknown"}, ("no_publisher",)),
+    ({"publisher": "невідоме видання"}, ("no_publisher",)),
+    ({"original_name": "004_e29c96a0d55b127c.txt"}, ("internal_name",)),
+])
+def test_provenance_gaps(values, found):
+    assert provenance.gaps(_source(**values)) == found
+
+
+def test_a_source_with_a_full_record_is_not_flagged(rich_case, tmp_path):  # noqa: F811
+    for source_id in rich_case["sources"].values():
+        sources.update_source(source_id, actor=ACTOR, url=f"https://example.org/{source_id}",
+                              publisher="Ukrainska Pravda", kind="official")
+    body = _body(_export(tmp_path, incidents="drafts"))
+    flags = [_text(tc) for tc in body.iter(qn("w:tc")) if _text(tc).startswith("Gaps: ")]
+    # the worked case's files are text copies under the names a tool gave them: only those
+    # gaps are left
+    assert flags and set(flags) == {"Gaps: " + "; ".join(
+        provenance.words(g) for g in ("no_capture", "internal_name"))}
+
+
+def _facts_rows(body) -> list[list[str]]:
+    found = []
+    for tbl in body.iter(qn("w:tbl")):
+        rows = [[_text(tc) for tc in tr.iter(qn("w:tc"))] for tr in tbl.iter(qn("w:tr"))]
+        if rows[0] == ["Fact", "Value and evidence", "Established"]:
+            found += rows[1:]
+    return found
+
+
+def test_the_facts_table_is_quiet(demo_docx):
+    body = _body(demo_docx)
+    assert "no evidence linked" not in _text(body)
+    rows = _facts_rows(body)
+    titles = [r for r in rows if r[0] == "Title"]
+    assert titles and not any("[E-" in r[1] for r in titles)
+    empty = [r for r in rows if r[1] == "—"]
+    assert empty  # an empty value is a dash, and nothing more
+    # INC-001's victims' status has no evidence of its own; its legal elements prove it
+    status = next(r for r in rows if r[0] == "Victims' status")
+    assert re.search(r"Evidence at element level: \[E-\d{3}(, E-\d{3})*\]", status[1])
+    assert status[2] == "See the legal elements"
+
+
+def _audit_rows(body) -> list[list[str]]:
+    for tbl in body.iter(qn("w:tbl")):
+        rows = [[_text(tc) for tc in tr.iter(qn("w:tc"))] for tr in tbl.iter(qn("w:tr"))]
+        if rows[0] == ["No.", "Time (UTC)", "By", "What was done", "Entry hash"]:
+            return rows[1:]
+    raise AssertionError("no audit annex")
+
+
+def test_the_audit_annex_is_evidence(tmp_path):
+    path = tmp_path / "demo.casefile"
+    demo.build_demo(path)
+    db.open_case(path)
+    try:
+        out = _export(tmp_path, "demo.docx", incidents="drafts", audit_annex=True)
+        from desktop.domain.models import AuditEntry, Case
+
+        hashes = {e.id: e.entry_hash for e in AuditEntry.select()}
+        # the head the annex prints is the case's before this export's own two entries
+        newest_printed = max(hashes) - 2
+        head = hashes[newest_printed]
+        assert Case.get().audit_head != head
+    finally:
+        db.close_case()
+    body = _body(out)
+    text = _text(body)
+    assert "reliability_note" not in text and "standard_of_proof" not in text
+    rows = _audit_rows(body)
+    assert [int(r[0]) for r in rows] == list(range(newest_printed, 0, -1))
+    for number, _at, _by, _what, digest in rows:  # each entry's hash, as the case holds it
+        assert len(digest) == 12 and hashes[int(number)].startswith(digest)
+    edits = [r[3] for r in rows if r[3].startswith("Source details changed · S-001")]
+    assert edits and "Changed: " in edits[0] and "Note on reliability" in edits[0]
+    approvals = [r[3] for r in rows if r[3].startswith("Evidence approved · E-")]
+    assert approvals
+    for what in (r[3] for r in rows):  # no quote inside a quote
+        depth = 0
+        for char in what:
+            depth += {"“": 1, "”": -1}.get(char, 0)
+            assert depth <= 1, what
+    paragraphs = [_text(p) for p in body.iter(qn("w:p"))]
+    assert f"Chain head when this dossier was exported: {head}" in paragraphs
+    assert any("casefile verify" in p for p in paragraphs)
+    # the references of entries link to what they name, where the dossier holds it
+    anchors = {link.get(qn("w:anchor")) for link in body.iter(qn("w:hyperlink"))}
+    assert "S_001" in anchors and "E_001" in anchors
+
+
+def test_inner_quotes_are_made_single():
+    from desktop.services.export.annexes import single_inner_quotes
+
+    assert single_inner_quotes("Edited title of “UN “alarm” at executions”") == \
+        "Edited title of “UN ‘alarm’ at executions”"
+    assert single_inner_quotes("Imported “on 1 October” (exact)") == \
+        "Imported “on 1 October” (exact)"
