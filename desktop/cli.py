@@ -198,9 +198,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not files:
         print("casefile: no importable files given", file=sys.stderr)
         return 1
+    ocr = _ocr_options(args)
     _open(args)
-    progress = _progress_printer() if len(files) > 1 else None
-    report = sources.import_files(files, actor=args.user, kind=args.kind, progress=progress)
+    # OCR takes seconds a page: its progress is shown in a terminal even for one file.
+    shown = len(files) > 1 or (ocr is not None and sys.stderr.isatty())
+    progress = _progress_printer() if shown else None
+    report = sources.import_files(files, actor=args.user, kind=args.kind, progress=progress,
+                                  ocr=ocr)
     if progress:
         _end_progress()
     for path, source_id in report.imported:
@@ -212,6 +216,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"{len(report.imported)} imported, {len(report.duplicates)} duplicate, "
           f"{len(report.failed)} failed")
     return 1 if report.failed else 0
+
+
+def _ocr_options(args: argparse.Namespace):
+    """How `import --ocr` reads scans (None without --ocr), once Tesseract is known to be
+    ready for the languages asked for; before the case is opened, so nothing is changed."""
+    if not args.ocr:
+        if args.ocr_languages:
+            raise CasefileError("--ocr-languages is used only with --ocr; nothing was done")
+        return None
+    from desktop.services.importing import ocr
+
+    try:
+        languages = ocr.parse_languages(args.ocr_languages or "+".join(ocr.DEFAULT_LANGUAGES))
+    except ValueError as exc:
+        raise CasefileError(f"--ocr-languages: {exc}") from None
+    ocr.check_ready(languages)
+    return ocr.OcrOptions(languages)
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
@@ -692,9 +713,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="import source files (or folders of them) into a case")
     p.add_argument("case")
-    p.add_argument("files", nargs="+", help="files (.txt .md .docx .html .pdf) or folders")
+    p.add_argument("files", nargs="+",
+                   help="files (.txt .md .docx .html .pdf, and with --ocr .png .jpg .tif) "
+                        "or folders")
     p.add_argument("--kind", default="other", choices=scales.SOURCE_KIND_CODES,
                    help="kind of source (default: other)")
+    p.add_argument("--ocr", action="store_true",
+                   help="read scanned PDFs and images with OCR (Tesseract)")
+    p.add_argument("--ocr-languages", metavar="LANGS",
+                   help="Tesseract's languages for --ocr, joined by + (default: ukr+rus+eng)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("sources", help="list the sources of a case")

@@ -27,6 +27,10 @@ class SourceImportError(CasefileError):
         super().__init__(f"{self.path.name}: {reason}")
 
 
+class NeedsOcr(SourceImportError):
+    """A scan or an image: it has no text until OCR reads it (imported with OCR asked for)."""
+
+
 class SearchQueryError(CasefileError):
     """A search query the full-text engine cannot understand."""
 

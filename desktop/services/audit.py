@@ -49,13 +49,13 @@ def _redacted(value: Any, redact: Callable[[str], str]) -> Any:
     return value
 
 
-def protected_texts(values: dict) -> dict:
+def protected_texts(values: dict, redact: Callable[[str], str] | None = None) -> dict:
     """An entry's values with every protected name in its summary, before and after replaced
     by the pseudonym; the same dict when nobody in the case is protected."""
     from desktop.services.protection import Redactor  # protection records through this module
 
-    redact = Redactor.for_case()
-    if not redact.active:
+    redact = redact or Redactor.for_case()
+    if not getattr(redact, "active", True):
         return values
     redacted = {k: _redacted(values.get(k), redact)
                 for k in ("summary", "before", "after") if values.get(k)}
@@ -68,11 +68,33 @@ def record(action: str, *, actor: str, object_type: str = "", object_id: int | N
            summary: str = "", before: dict | None = None, after: dict | None = None) -> int:
     """Append one entry to the trail and return its id. Must run inside the change's
     transaction. Protected names in the summary, before and after are stored as pseudonyms."""
+    return record_all([Entry(action, actor, object_type, object_id, summary, before, after)])[0]
+
+
+class Entry(NamedTuple):
+    """One entry for `record_all`: what `record` takes."""
+
+    action: str
+    actor: str
+    object_type: str = ""
+    object_id: int | None = None
+    summary: str = ""
+    before: dict | None = None
+    after: dict | None = None
+
+
+def record_all(entries: Iterable[Entry]) -> list[int]:
+    """Append the entries of one transaction's changes at once (an import's, one per source)
+    and return their ids: each records the rows of its own object, as `record` would have
+    written just after its change. Must run inside that transaction."""
+    from desktop.services.protection import Redactor
+
     if not database.in_transaction():
         raise RuntimeError("an audit entry must be written in the transaction of its change")
-    return ledger.append(protected_texts({
-        "action": action, "actor": actor, "object_type": object_type, "object_id": object_id,
-        "summary": summary, "before": before, "after": after}))
+    redact = Redactor.for_case()
+    return ledger.append_all([protected_texts({
+        **e._asdict(), "rows": [f"{e.object_type}:{e.object_id}"] if e.object_id else []},
+        redact) for e in entries])
 
 
 def history(limit: int | None = None, newest_first: bool = True) -> list[AuditEntry]:

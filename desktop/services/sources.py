@@ -13,12 +13,12 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from peewee import fn
 
 from desktop.domain import lemmas, scales
-from desktop.domain.errors import SourceImportError, ValidationError
+from desktop.domain.errors import NeedsOcr, SourceImportError, ValidationError
 from desktop.domain.models import (
     Evidence,
     Source,
@@ -32,6 +32,10 @@ from desktop.domain.refs import source_ref
 from desktop.services import audit, importing
 from desktop.services.changes import Change, touched, unchanged
 from desktop.services.importing.base import Extracted
+from desktop.services.words import _
+
+if TYPE_CHECKING:
+    from desktop.services.importing.ocr import OcrOptions
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -54,6 +58,8 @@ class ImportReport:
     imported: list[tuple[Path, int]] = field(default_factory=list)
     duplicates: list[tuple[Path, str]] = field(default_factory=list)  # path, existing title
     failed: list[tuple[Path, str]] = field(default_factory=list)  # path, message
+    # Of the failed, the scans and images, which import when OCR is asked for.
+    needs_ocr: list[Path] = field(default_factory=list)
     cancelled: bool = False
 
     @property
@@ -89,7 +95,7 @@ def _existing_titles(hashes: Sequence[str]) -> dict[str, str]:
 
 
 def _parse_all(paths: Sequence[Path], report: ImportReport, progress: Progress | None,
-               cancelled: Cancelled | None) -> list[_Parsed]:
+               cancelled: Cancelled | None, ocr: OcrOptions | None) -> list[_Parsed]:
     parsed: list[_Parsed] = []
     with importing.Reader(cancelled) as reader:  # large files are parsed where a cancel stops them
         for done, path in enumerate(paths):
@@ -100,14 +106,26 @@ def _parse_all(paths: Sequence[Path], report: ImportReport, progress: Progress |
                 progress(done, len(paths), path.name)
             try:
                 data = importing.read_source_bytes(path)
-                parsed.append(_Parsed(path, sha256_hex(data), len(data),
-                                      reader.extract(path, data)))
+                parsed.append(_Parsed(path, sha256_hex(data), len(data), reader.extract(
+                    path, data, ocr=ocr, page_progress=_pages_read(path, progress))))
+            except NeedsOcr as exc:
+                report.failed.append((path, str(exc)))
+                report.needs_ocr.append(path)
             except SourceImportError as exc:
                 report.failed.append((path, str(exc)))
             except importing.ImportCancelled:
                 report.cancelled = True
                 return []
     return parsed
+
+
+def _pages_read(path: Path, progress: Progress | None) -> Callable[[int, int], None] | None:
+    """OCR's progress through a file's pages, as the import's progress."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(done, total, _("{file}: OCR, page {page} of {pages}")
+                                        .format(file=path.name, page=min(done + 1, total),
+                                                pages=total))
 
 
 def _drop_duplicates(parsed: list[_Parsed], report: ImportReport) -> list[_Parsed]:
@@ -183,18 +201,19 @@ def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
 
 
 def import_files(paths: Iterable[Path | str], *, actor: str, kind: str = "other",
-                 progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> ImportReport:
+                 progress: Progress | None = None, cancelled: Cancelled | None = None,
+                 ocr: OcrOptions | None = None) -> ImportReport:
     """Import source files into the open case: all that can be read, in one transaction.
 
     Files that cannot be read are reported in `failed`, files whose bytes are already in the
     case in `duplicates`; neither changes the case. A cancel leaves the case untouched.
+    Scans and images are read by OCR with `ocr`; without it they are failed and `needs_ocr`.
     """
     if kind not in scales.SOURCE_KIND_CODES:
         raise ValidationError(f"unknown source kind {kind!r}")
     paths = [Path(p) for p in paths]
     report = ImportReport()
-    parsed = _parse_all(paths, report, progress, cancelled)
+    parsed = _parse_all(paths, report, progress, cancelled, ocr)
     if report.cancelled:
         return report
     fresh = _drop_duplicates(parsed, report)

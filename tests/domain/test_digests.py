@@ -94,3 +94,26 @@ def test_a_write_on_another_threads_connection_is_recorded_too(worked_case):
     worker.start()
     worker.join()
     assert f"evidence:{span}" in json.loads(done[0])
+
+
+def test_entries_written_together_each_record_their_own_rows_and_the_last_the_rest(case):
+    with database.atomic():
+        first = Incident.create(code="INC-001").id
+        second = Incident.create(code="INC-002").id
+        third = Incident.create(code="INC-003").id
+        head_before = database.execute_sql('SELECT audit_count FROM "case"').fetchone()[0]
+        ids = ledger.append_all([
+            {"actor": "Olena", "action": "incident.create", "rows": [f"incident:{first}"]},
+            {"actor": "Olena", "action": "incident.create", "rows": [f"incident:{second}"]}])
+    assert set(_recorded(ids[0])) == {f"incident:{first}"}
+    assert set(_recorded(ids[1])) == {f"incident:{second}", f"incident:{third}"}
+    head, count = database.execute_sql('SELECT audit_head, audit_count FROM "case"').fetchone()
+    assert (head, count) == (AuditEntry.get_by_id(ids[1]).entry_hash, head_before + 2)
+
+
+def test_writing_no_entries_keeps_the_rows_for_the_next_one(case):
+    with database.atomic():
+        incident = Incident.create(code="INC-001").id
+        assert ledger.append_all([]) == []
+        entry = _append("incident.create")
+    assert set(_recorded(entry)) == {f"incident:{incident}"}

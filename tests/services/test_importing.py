@@ -372,7 +372,7 @@ def test_pdf_without_text_layer_is_refused() -> None:
     pdf.showPage()
     pdf.save()
     assert failure(Path("scan.pdf"), buffer.getvalue()) == (
-        "scan.pdf: has no text layer (a scanned PDF?); run OCR first"
+        "scan.pdf: is a scan without text — OCR it with `--ocr`"
     )
 
 
@@ -385,16 +385,19 @@ def test_corrupt_pdf_is_refused() -> None:
 
 
 def test_registry_covers_every_supported_extension() -> None:
-    expected = {".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf"}
+    expected = {".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf",
+                ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
     assert set(IMPORTERS) == expected == SUPPORTED_EXTENSIONS
 
 
 def test_unsupported_extension_is_refused_before_reading() -> None:
     assert failure(Path("/nowhere/scan.xyz")) == (
-        "scan.xyz: is a .xyz file; Casefile imports .txt, .md, .docx, .html, .pdf"
+        "scan.xyz: is a .xyz file; Casefile imports .txt, .md, .docx, .html, .pdf, "
+        "and with OCR .png, .jpg, .tif"
     )
     assert failure(Path("README"), b"text") == (
-        "README: has no file extension; Casefile imports .txt, .md, .docx, .html, .pdf"
+        "README: has no file extension; Casefile imports .txt, .md, .docx, .html, .pdf, "
+        "and with OCR .png, .jpg, .tif"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 import signal
@@ -16,7 +17,7 @@ import pytest
 from desktop.domain import db
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry, Source
-from desktop.services import sources
+from desktop.services import integrity, sources
 from tests.conftest import ROOT
 
 
@@ -45,6 +46,15 @@ def test_each_import_writes_an_audit_entry_with_the_fingerprint(case, actor, see
     assert [e.object_id for e in entries] == report.source_ids
     assert entries[0].after["sha256"] == Source.get_by_id(report.source_ids[0]).sha256
     assert {e.actor for e in entries} == {actor}
+
+
+def test_each_import_entry_records_its_own_source_row_and_the_case_verifies(case, actor,
+                                                                          seed_files):
+    report = sources.import_files(seed_files[:3], actor=actor)
+    entries = AuditEntry.select().where(AuditEntry.action == "source.import")
+    assert [list(json.loads(e.row_digests)) for e in entries] == [
+        [f"source:{source_id}"] for source_id in report.source_ids]
+    assert integrity.verify_case().problems == []
 
 
 def test_the_same_bytes_are_not_imported_twice(case, actor, seed_files, tmp_path):
@@ -159,15 +169,15 @@ KILLED_IMPORT = textwrap.dedent("""
     import sys
     from pathlib import Path
     from desktop.domain import db
-    from desktop.services import audit, sources
+    from desktop.services import sources
 
     db.open_case(sys.argv[1])
     files = sorted(Path(sys.argv[2]).glob("*.txt"))
-    real_record = audit.record
-    def record(*args, **kwargs):
+    real_insert = sources.insert_row
+    def insert_row(*args, **kwargs):
         print("writing", flush=True)
-        return real_record(*args, **kwargs)
-    audit.record = record
+        return real_insert(*args, **kwargs)
+    sources.insert_row = insert_row
     sources.import_files(files, actor="bulk")
     print("committed", flush=True)
 """)

@@ -11,11 +11,15 @@ import stat
 from collections.abc import Callable, Iterable
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.domain.errors import SourceImportError
+from desktop.domain.errors import NeedsOcr, SourceImportError
 from desktop.services.importing import base
 from desktop.services.importing.base import Extracted, normalise_paged, normalise_text
 from desktop.services.importing.reading import OUT_OF_MEMORY, ImportCancelled, Reader
+
+if TYPE_CHECKING:
+    from desktop.services.importing.ocr import OcrOptions, PageProgress
 
 Importer = Callable[[Path, bytes], Extracted]
 
@@ -28,6 +32,17 @@ IMPORTERS: dict[str, tuple[str, str]] = {
     ".html": ("html", "extract_html"),
     ".htm": ("html", "extract_html"),
     ".pdf": ("pdf", "extract_pdf"),
+    # Web captures: a browser's single-file save, and web archives (plain or gzipped).
+    ".mhtml": ("capture", "extract_mhtml"),
+    ".mht": ("capture", "extract_mhtml"),
+    ".warc": ("capture", "extract_warc"),
+    ".warc.gz": ("capture", "extract_warc"),
+    # Scans and photos of documents: imported only with OCR (otherwise NeedsOcr).
+    ".png": ("ocr", "extract_image"),
+    ".jpg": ("ocr", "extract_image"),
+    ".jpeg": ("ocr", "extract_image"),
+    ".tif": ("ocr", "extract_image"),
+    ".tiff": ("ocr", "extract_image"),
 }
 
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(IMPORTERS)
@@ -36,12 +51,12 @@ SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(IMPORTERS)
 #: `extraction` when the importer does not record its own.
 _TOOLS: dict[str, tuple[str, str]] = {
     "text": ("charset-normalizer", "decoded text"),
-    "docx": ("python-docx", "document text"),
     "html": ("trafilatura", "main text of the page"),
     "pdf": ("pypdf", "text layer"),
 }
 
-_SUPPORTED_TEXT = "Casefile imports .txt, .md, .docx, .html, .pdf"
+_SUPPORTED_TEXT = ("Casefile imports .txt, .md, .docx, .html, .pdf, and with OCR "
+                   ".png, .jpg, .tif")
 
 __all__ = [
     "IMPORTERS", "SUPPORTED_EXTENSIONS", "Extracted", "ImportCancelled", "Reader", "extract",
@@ -62,7 +77,7 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
         path = Path(name)
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in IMPORTERS))
+                                if p.is_file() and kind_of(p) in IMPORTERS))
         else:
             files.append(path)
     return files
@@ -91,17 +106,27 @@ def extract(path: Path) -> Extracted:
     return extract_bytes(path, read_source_bytes(path))
 
 
-def extract_bytes(path: Path, data: bytes) -> Extracted:
+def extract_bytes(path: Path, data: bytes, *, ocr: OcrOptions | None = None,
+                  page_progress: PageProgress | None = None) -> Extracted:
     """Extract a source from bytes already read (and hashed) by the caller; `path` names it.
 
     Whatever goes wrong inside a parser becomes a SourceImportError naming the file, so one
-    bad file is refused on its own and never stops the files imported with it.
+    bad file is refused on its own and never stops the files imported with it. A scan or an
+    image is read by OCR when `ocr` says how (`page_progress(done, pages)` after each page),
+    and refused as NeedsOcr otherwise.
     """
     path = Path(path)
     importer = _importer_for(path)
     _check_size(path, len(data))
     try:
-        extracted = importer(path, data)
+        try:
+            extracted = importer(path, data)
+        except NeedsOcr:
+            if ocr is None:
+                raise
+            from desktop.services.importing import ocr as scans
+
+            extracted = scans.read_scan(path, data, ocr, page_progress)
     except SourceImportError:
         raise
     except Exception as exc:
@@ -131,13 +156,19 @@ def _default_extraction(importer: Importer) -> dict:
 
 def _importer_for(path: Path) -> Importer:
     """The importer for the file's extension, or an error that lists what is supported."""
-    suffix = path.suffix.lower()
+    suffix = kind_of(path)
     if suffix in IMPORTERS:
         module, function = IMPORTERS[suffix]
         return getattr(import_module(f"{__name__}.{module}"), function)
     if not suffix:
         raise SourceImportError(path, f"has no file extension; {_SUPPORTED_TEXT}")
     raise SourceImportError(path, f"is a {suffix} file; {_SUPPORTED_TEXT}")
+
+
+def kind_of(path: Path) -> str:
+    """A file's kind as IMPORTERS names it: its extension, or ".warc.gz" for a gzipped WARC."""
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
 
 
 def _check_size(path: Path, size: int) -> None:

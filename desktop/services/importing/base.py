@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -69,6 +70,7 @@ def normalise_paged(text: str, pages: list[int]) -> tuple[str, list[int]]:
     return "".join(parts), starts
 
 
+@functools.cache  # read from the installed metadata once per process, not once per file
 def tool_version(distribution: str) -> str:
     """The installed version of a Python distribution, or "" when it cannot be told."""
     from importlib import metadata

@@ -11,9 +11,10 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import LimitReachedError
 from pypdf.filters import ZLIB_MAX_OUTPUT_LENGTH
 
-from desktop.domain.errors import SourceImportError
+from desktop.domain.errors import NeedsOcr, SourceImportError
 from desktop.services.importing import base
 from desktop.services.importing.base import Extracted
+from desktop.services.words import N_, _
 
 
 def extract_pdf(path: Path, data: bytes) -> Extracted:
@@ -33,7 +34,10 @@ def extract_pdf(path: Path, data: bytes) -> Extracted:
             reason = ": its pages refer to themselves" if "cyclic" in str(exc).lower() else ""
             raise SourceImportError(path, f"is not a readable PDF{reason}") from exc
     if not any(pages):
-        raise SourceImportError(path, _why_no_text(pages, drawn, warnings.messages))
+        reason = _why_no_text(pages, drawn, warnings.messages)
+        if reason == SCAN:
+            raise NeedsOcr(path, _(SCAN))
+        raise SourceImportError(path, reason)
     title, author, created = _metadata(reader)
     return Extracted(
         text="\n\n".join(page for page in pages if page),
@@ -74,6 +78,10 @@ def _contents_size(page) -> int:
         return 0
 
 
+#: Why a PDF whose pages draw but hold no text is refused (NeedsOcr: OCR reads it).
+SCAN = N_("is a scan without text — OCR it with `--ocr`")
+
+
 def _why_no_text(pages: list[str], drawn: bool, warnings: list[str]) -> str:
     """Why a PDF gave no text, in the words that tell the user what to do."""
     if not pages:
@@ -82,7 +90,7 @@ def _why_no_text(pages: list[str], drawn: bool, warnings: list[str]) -> str:
         return "is not a readable PDF: its pages or drawings refer to themselves"
     if not drawn:
         return "is not a readable PDF: its pages have no readable contents"
-    return "has no text layer (a scanned PDF?); run OCR first"
+    return SCAN
 
 
 class _PypdfWarnings(logging.Handler):

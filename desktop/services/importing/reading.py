@@ -15,19 +15,22 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import os
 import signal
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.domain.errors import SourceImportError
+from desktop.domain.errors import NeedsOcr, SourceImportError
 from desktop.services.importing import base
 from desktop.services.importing.base import Extracted
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
+
+    from desktop.services.importing.ocr import OcrOptions, PageProgress
 
 Cancelled = Callable[[], bool]
 
@@ -37,7 +40,13 @@ Cancelled = Callable[[], bool]
 #: however small, always goes: its streams can chain filters, and deflate applied twice
 #: packs a million bytes into one.
 IN_PROCESS_BYTES = {".html": 256 * 1024, ".htm": 256 * 1024, ".pdf": -1,
-                    ".docx": 2 * 1024 * 1024}
+                    ".docx": 2 * 1024 * 1024,
+                    ".mhtml": 256 * 1024, ".mht": 256 * 1024, ".warc": 256 * 1024,
+                    # A gzipped capture can inflate to anything: always read apart.
+                    ".gz": -1,
+                    # Images always go: a small file can decode to a huge bitmap, and OCR
+                    # runs for seconds a page (Tesseract is a child of the reading process).
+                    ".png": -1, ".jpg": -1, ".jpeg": -1, ".tif": -1, ".tiff": -1}
 
 _POLL_SECONDS = 0.05
 
@@ -62,16 +71,18 @@ class Reader:
 
     def __exit__(self, exc_type: type[BaseException] | None, *exc_info: object) -> None:
         if exc_type is not None and self._process is not None:
-            self._process.kill()  # Ctrl+C or an error mid-file: waiting for the parse is pointless
+            self._kill()  # Ctrl+C or an error mid-file: waiting for the parse is pointless
         self.close()
 
-    def extract(self, path: Path, data: bytes) -> Extracted:
-        """The file's text and metadata, or SourceImportError; ImportCancelled on a cancel."""
+    def extract(self, path: Path, data: bytes, *, ocr: OcrOptions | None = None,
+                page_progress: PageProgress | None = None) -> Extracted:
+        """The file's text and metadata, or SourceImportError; ImportCancelled on a cancel.
+        A scan is read by OCR when `ocr` is given (see importing.extract_bytes)."""
         if in_process(path, data):
             from desktop.services.importing import extract_bytes
 
-            return extract_bytes(path, data)
-        return self._in_reading_process(path, data)
+            return extract_bytes(path, data, ocr=ocr, page_progress=page_progress)
+        return self._in_reading_process(path, data, ocr, page_progress)
 
     def close(self) -> None:
         """Ask the reading process to end, and make sure it has."""
@@ -81,33 +92,52 @@ class Reader:
             self._conn.send(None)
         self._process.join(timeout=2)
         if self._process.is_alive():
-            self._process.kill()
+            self._kill()
             self._process.join()
         self._conn.close()
         self._process = self._conn = None
 
-    def _in_reading_process(self, path: Path, data: bytes) -> Extracted:
+    def _in_reading_process(self, path: Path, data: bytes, ocr: OcrOptions | None,
+                            page_progress: PageProgress | None) -> Extracted:
         if self._process is None:
             self._start()
-        self._conn.send((str(path), data))
-        while not self._conn.poll(_POLL_SECONDS):
-            if self._cancelled():
-                self._process.kill()
-                self.close()
-                raise ImportCancelled
-            if not self._process.is_alive():
-                break
-        try:
-            kind, value, logs = self._conn.recv()
-        except (EOFError, OSError):
-            self.close()  # the next file gets a fresh process
-            raise SourceImportError(path, OUT_OF_MEMORY + ", or the reader crashed") from None
+        self._conn.send((str(path), data, ocr))
+        kind, value, logs = self._reply(path, page_progress)
         for name, level, message in logs:
             logging.getLogger(name).log(level, "%s (%s, in the reading process)", message,
                                         path.name)
+        if kind == "scan":
+            raise NeedsOcr(path, value)
         if kind == "error":
             raise SourceImportError(path, value)
         return value
+
+    def _reply(self, path: Path, page_progress: PageProgress | None) -> tuple:
+        """The reading process's answer for a file, passing on its progress (OCR's pages)."""
+        while True:
+            while not self._conn.poll(_POLL_SECONDS):
+                if self._cancelled():
+                    self._kill()
+                    self.close()
+                    raise ImportCancelled
+                if not self._process.is_alive():
+                    break
+            try:
+                message = self._conn.recv()
+            except (EOFError, OSError):
+                self.close()  # the next file gets a fresh process
+                raise SourceImportError(path, OUT_OF_MEMORY + ", or the reader crashed") from None
+            if message[0] != "progress":
+                return message
+            if page_progress:
+                page_progress(*message[1:])
+
+    def _kill(self) -> None:
+        """Kill the reading process and what it started (Tesseract): its process group."""
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)
+        except (AttributeError, OSError):  # Windows, or it has not made its group yet
+            self._process.kill()
 
     def _start(self) -> None:
         import multiprocessing
@@ -145,6 +175,8 @@ def _serve(conn: Connection, memory_limit: int) -> None:
     # Ctrl+C in a terminal reaches the whole process group: the importing process decides,
     # and ends this one; a traceback from here would only confuse.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(os, "setpgrp"):  # a cancel kills the group: Tesseract's process goes with it
+        os.setpgrp()
     _limit_memory(memory_limit)
     logs = _LogRecords()
     logging.getLogger().addHandler(logs)
@@ -155,8 +187,11 @@ def _serve(conn: Connection, memory_limit: int) -> None:
             request = conn.recv()
             if request is None:
                 return
-            name, data = request
-            reply = ("ok", extract_bytes(Path(name), data))
+            name, data, ocr = request
+            reply = ("ok", extract_bytes(Path(name), data, ocr=ocr,
+                                         page_progress=_progress_sender(conn)))
+        except NeedsOcr as exc:
+            reply = ("scan", exc.reason)
         except SourceImportError as exc:
             reply = ("error", exc.reason)
         except MemoryError:  # even receiving the file took more than the cap
@@ -164,6 +199,11 @@ def _serve(conn: Connection, memory_limit: int) -> None:
         except EOFError:  # the importing process has gone
             return
         conn.send((*reply, logs.take()))
+
+
+def _progress_sender(conn: Connection) -> PageProgress:
+    """Sends a file's progress (pages read of pages) to the importing process as it goes."""
+    return lambda done, total: conn.send(("progress", done, total))
 
 
 class _LogRecords(logging.Handler):

@@ -1,0 +1,213 @@
+"""Scans and photos of documents imported with OCR: Ukrainian text found by search, pages kept,
+the engine and its confidence in the extraction record, every refusal one clear line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.errors import NeedsOcr, SourceImportError
+from desktop.domain.models import AuditEntry, Source
+from desktop.services import importing, search, sources
+from desktop.services.importing import ocr
+from desktop.services.importing.ocr import OcrOptions
+from tests import scans
+from tests.conftest import ROOT
+
+
+def _tesseract_missing() -> str:
+    """Why OCR cannot run here ("" when it can): CI installs Tesseract (.ci/system-deps)."""
+    try:
+        ocr.check_ready(ocr.DEFAULT_LANGUAGES)
+    except ocr.OcrUnavailable as exc:
+        return str(exc)
+    return ""
+
+
+needs_tesseract = pytest.mark.skipif(bool(_tesseract_missing()),
+                                     reason=f"Tesseract is not ready: {_tesseract_missing()}")
+
+
+@needs_tesseract
+def test_a_scanned_ukrainian_page_is_found_by_search_in_another_form(case, actor, tmp_path):
+    scan = scans.write_image(tmp_path / "statement.png")
+    report = sources.import_files([scan], actor=actor, ocr=OcrOptions())
+    assert not report.failed
+    (source_id,) = report.source_ids
+    # "військовополонений" is not on the page: "військовополонених" is, and shares its lemma.
+    hits = search.search("військовополонений")
+    assert [hit.source_id for hit in hits] == [source_id]
+    assert "Сухого Яру" in sources.source_text(source_id)
+    assert sources.original_bytes(source_id) == scan.read_bytes()  # the evidentiary copy
+
+
+@needs_tesseract
+def test_an_image_only_pdf_is_read_page_by_page(case, actor, tmp_path):
+    scan = scans.write_pdf(tmp_path / "annex.pdf", pages=2)
+    report = sources.import_files([scan], actor=actor, ocr=OcrOptions())
+    source = Source.get_by_id(report.source_ids[0])
+    assert source.media_type == "application/pdf"
+    assert len(source.pages) == 2 and source.pages[0] == 0
+    second = source.text[source.pages[1]:]
+    assert second.startswith("Заява") and "провадження" in second
+    extraction = source.extraction
+    assert (extraction["tool"], extraction["method"]) == ("Tesseract", "OCR")
+    assert extraction["version"][0].isdigit()
+    assert extraction["languages"] == "ukr+rus+eng"
+    assert extraction["rendered_dpi"] == ocr.PDF_DPI
+    assert 80 <= extraction["mean_confidence"] <= 100
+    boxes = source.extra["ocr_boxes"]
+    assert len(boxes) == 2 and boxes[1]["words"][0][0] == source.pages[1]
+    entry = AuditEntry.get(AuditEntry.action == "source.import")
+    assert entry.after["extraction"]["mean_confidence"] == extraction["mean_confidence"]
+
+
+@needs_tesseract
+def test_a_multi_page_tiff_and_a_jpeg_photo_import(case, actor, tmp_path):
+    tiff = scans.write_image(tmp_path / "pages.tif", pages=3)
+    photo = scans.write_image(tmp_path / "photo.jpg")
+    report = sources.import_files([tiff, photo], actor=actor, ocr=OcrOptions())
+    assert not report.failed
+    tiff_source, photo_source = (Source.get_by_id(i) for i in report.source_ids)
+    assert (tiff_source.media_type, len(tiff_source.pages)) == ("image/tiff", 3)
+    assert (photo_source.media_type, photo_source.pages) == ("image/jpeg", [0])
+    assert "шістнадцять" in photo_source.text
+
+
+@needs_tesseract
+def test_languages_are_chosen_per_import(case, actor, tmp_path):
+    scan = scans.write_image(tmp_path / "statement.png")
+    report = sources.import_files([scan], actor=actor, ocr=OcrOptions(("ukr",)))
+    assert Source.get_by_id(report.source_ids[0]).extraction["languages"] == "ukr"
+
+
+@needs_tesseract
+def test_each_page_is_reported_as_it_is_read(tmp_path):
+    scan = scans.write_pdf(tmp_path / "annex.pdf", pages=3)
+    seen: list[tuple[int, int]] = []
+    with importing.Reader() as reader:
+        reader.extract(scan, scan.read_bytes(), ocr=OcrOptions(),
+                       page_progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_without_ocr_a_scan_and_an_image_are_refused_saying_how(case, actor, tmp_path):
+    pdf = scans.write_pdf(tmp_path / "annex.pdf")
+    png = scans.write_image(tmp_path / "photo.png")
+    report = sources.import_files([pdf, png], actor=actor)
+    assert report.failed == [
+        (pdf, "annex.pdf: is a scan without text — OCR it with `--ocr`"),
+        (png, "photo.png: is an image — OCR it with `--ocr`"),
+    ]
+    assert report.needs_ocr == [pdf, png]
+    assert Source.select().count() == 0
+
+
+def test_a_damaged_image_is_refused_before_any_ocr(tmp_path):
+    data = scans.write_image(tmp_path / "photo.png").read_bytes()[:400]
+    with pytest.raises(SourceImportError) as refused:
+        importing.extract_bytes(Path("photo.png"), data, ocr=OcrOptions())
+    assert not isinstance(refused.value, NeedsOcr)
+    assert str(refused.value) == "photo.png: is not a readable image: the file looks damaged"
+
+
+def test_an_image_of_too_many_pixels_is_refused_without_decoding_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "MAX_PAGE_PIXELS", 10_000)
+    data = scans.write_image(tmp_path / "photo.png").read_bytes()
+    with pytest.raises(SourceImportError, match="larger than Casefile reads"):
+        importing.extract_bytes(Path("photo.png"), data)
+
+
+def test_language_codes_are_tesseracts():
+    assert ocr.parse_languages("ukr+rus, eng") == ("ukr", "rus", "eng")
+    assert ocr.parse_languages("chi_sim") == ("chi_sim",)
+    assert ocr.debian_package("chi_sim") == "tesseract-ocr-chi-sim"
+    for bad in ("", "uk", "ukr;rm -rf"):
+        with pytest.raises(ValueError):
+            ocr.parse_languages(bad)
+
+
+def test_a_page_of_words_becomes_lines_and_paragraphs_with_their_places():
+    words = {  # Tesseract's image_to_data: level 5 rows are words
+        "level": [5, 5, 5, 5, 4],
+        "block_num": [1, 1, 1, 2, 2], "par_num": [1, 1, 1, 1, 1], "line_num": [1, 1, 2, 1, 1],
+        "left": [10, 80, 10, 10, 0], "top": [5, 5, 40, 90, 0],
+        "width": [60, 50, 70, 40, 0], "height": [20, 20, 20, 20, 0],
+        "conf": [96.0, 41.5, 90.0, 88.0, -1], "text": ["Слідчі", "зафіксували", "свідчення",
+                                                      "очевидців", ""],
+    }
+    text, placed = ocr._page_text(words)
+    assert text == "Слідчі зафіксували\nсвідчення\n\nочевидців"
+    start, end, conf, box = placed[1]
+    assert (text[start:end], conf, box) == ("зафіксували", 41.5, [80, 5, 50, 20])
+
+
+@needs_tesseract
+def test_uncertain_words_are_listed_as_ranges_of_the_text(tmp_path):
+    # A line scanned at a third of the resolution and smudged, below clear ones: Tesseract
+    # reads some of it, less sure of what it reads there.
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    image = scans.page_image()
+    line = Image.new("L", (900, 60), 255)
+    ImageDraw.Draw(line).text((0, 10), "ледь помітний підпис свідка", fill=0,
+                              font=ImageFont.truetype(str(scans.FONT), 30))
+    line = line.resize((300, 20)).resize((900, 60)).filter(ImageFilter.GaussianBlur(2.5))
+    image.paste(line, (72, image.size[1] - 70))
+    path = tmp_path / "faint.png"
+    image.save(path)
+    extracted = importing.extract_bytes(path, path.read_bytes(), ocr=OcrOptions())
+    low = extracted.extraction["low_confidence"]
+    assert low, "the faint line gives uncertain words"
+    for start, end, confidence in low:
+        assert 0 <= start < end <= len(extracted.text)
+        assert " " not in extracted.text[start:end] and confidence < ocr.LOW_CONFIDENCE
+
+
+def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "desktop.cli", "--user", "Olena", *args],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+
+
+@pytest.mark.slow
+def test_without_tesseract_the_cli_says_what_to_install(tmp_path):
+    case_file = tmp_path / "c.casefile"
+    assert _cli("new", str(case_file)).returncode == 0
+    scan = scans.write_image(tmp_path / "photo.png")
+    folder = tmp_path / "bin"  # a PATH with Python but no tesseract
+    folder.mkdir()
+    (folder / "python").symlink_to(sys.executable)
+    env = {**os.environ, "PATH": str(folder)}
+    assert shutil.which("tesseract", path=env["PATH"]) is None
+    done = _cli("import", str(case_file), str(scan), "--ocr", env=env)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "casefile: OCR needs Tesseract, which is not installed: install it with sudo apt-get "
+        "install tesseract-ocr tesseract-ocr-ukr tesseract-ocr-rus tesseract-ocr-eng"]
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_the_cli_names_a_missing_language_pack_and_a_damaged_image(tmp_path):
+    case_file = tmp_path / "c.casefile"
+    assert _cli("new", str(case_file)).returncode == 0
+    scan = scans.write_image(tmp_path / "photo.png")
+    missing = _cli("import", str(case_file), str(scan), "--ocr", "--ocr-languages", "ukr+zzz")
+    assert missing.stderr.splitlines() == [
+        "casefile: OCR in ukr+zzz needs Tesseract's language models: install them with "
+        "sudo apt-get install tesseract-ocr-zzz"]
+    damaged = tmp_path / "damaged.png"
+    damaged.write_bytes(scan.read_bytes()[:300])
+    refused = _cli("import", str(case_file), str(damaged), "--ocr")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.splitlines() == [
+        "failed     damaged.png: is not a readable image: the file looks damaged"]
+    imported = _cli("import", str(case_file), str(scan), "--ocr")
+    assert imported.returncode == 0 and "imported   S-001" in imported.stdout
+    found = _cli("search", str(case_file), "Сухий Яр")
+    assert "S-001" in found.stdout
