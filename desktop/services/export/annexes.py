@@ -66,12 +66,28 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
             (_("Collected"), collected),
             (_("Original file"), source.original_name),
             (_("Media type"), source.media_type),
+            (_("Text read by"), _ocr_record(source.extraction)),
             (_("Size"), wording.size(source.size)),
             ("SHA-256", source.sha256),
             (_("Reliability"), grade),
             (_("Confidential"), _("Yes") if source.confidential else _("No")),
         ):
-            table.row((Run(name, bold=True), value or wording.NONE))
+            if value is not None:  # None: a row that does not apply to this source
+                table.row((Run(name, bold=True), value or wording.NONE))
+
+
+def _ocr_record(extraction: dict) -> str | None:
+    """How OCR read a scan's text, for its custody record (None: text taken from the file)."""
+    if not extraction or extraction.get("method") != "OCR":
+        return None
+    uncertain = len(extraction.get("low_confidence") or ())
+    return (_("OCR: {tool} {version}, languages {languages}; mean word confidence {mean}%")
+            .format(tool=extraction.get("tool", ""), version=extraction.get("version", ""),
+                    languages=extraction.get("languages", ""),
+                    mean=f"{extraction.get('mean_confidence', 0):g}")
+            + ("; " + ngettext("{n} word read with low confidence",
+                               "{n} words read with low confidence", uncertain)
+               .format(n=uncertain) if uncertain else ""))
 
 
 def _scale(writer: DossierWriter, title: str, scale: tuple[scales.Grade, ...]) -> None:
