@@ -28,6 +28,7 @@ from datetime import date
 from desktop.domain import dates, refs, scales
 from desktop.services import evidence, incidents, sources
 from desktop.services.evidence import EvidenceRow, normalised_value, period_of
+from desktop.services.words import N_, _
 
 #: Grades that claim another source says the same.
 _CLAIMS_CORROBORATION = ("corroborated",)
@@ -67,8 +68,8 @@ class Mismatch:
     grade: str  # "status corroborated" or "credibility 1"
 
     def describe(self) -> str:
-        return (f"{refs.evidence_ref(self.evidence_id)} is graded {self.grade}, but no "
-                "independent line of evidence agrees with it")
+        return _("{ref} is graded {grade}, but no independent line of evidence agrees with "
+                 "it").format(ref=refs.evidence_ref(self.evidence_id), grade=_(self.grade))
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,7 @@ def _mismatches(usable: list[EvidenceRow], claims: list[Claim],
         if agreeing >= 2:
             continue
         if row.status in _CLAIMS_CORROBORATION:
-            found.append(Mismatch(row.id, "status corroborated"))
+            found.append(Mismatch(row.id, N_("status corroborated")))
         elif row.credibility == _CONFIRMED_CREDIBILITY:
-            found.append(Mismatch(row.id, "credibility 1 (confirmed by other sources)"))
+            found.append(Mismatch(row.id, N_("credibility 1 (confirmed by other sources)")))
     return found

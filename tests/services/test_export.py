@@ -296,7 +296,8 @@ def test_export_writes_its_audit_entry_and_nothing_else(rich_case, case_path, tm
     assert entry.after["sha256"] == digest == result.sha256
     assert entry.after["file"] == "DOSSIER.docx"
     assert entry.after["options"] == {"incidents": "drafts", "selected": [], "edition": "full",
-                                      "audit_annex": False, "accept_near_misses": False}
+                                      "audit_annex": False, "accept_near_misses": False,
+                                      "language": "en"}
     assert entry.after["incidents"] == 2 and entry.after["evidence"] == result.evidence
     assert entry.after["edition"] == "full"
 

@@ -29,6 +29,7 @@ from desktop.domain import files
 from desktop.domain.errors import CasefileError
 from desktop.services import outgoing, words
 from desktop.services.export import gather, wording
+from desktop.services.words import _, ngettext
 
 INCIDENT_CHOICES = ("approved", "drafts", "selected")
 EDITIONS = ("full", "redacted")
@@ -111,9 +112,10 @@ class NearMissesFound(ExportError):
     def __init__(self, found: list) -> None:
         self.found = found
         shown = "; ".join(m.line() for m in found[:3])
-        more = f" and {len(found) - 3} more" if len(found) > 3 else ""
-        super().__init__(f"{len(found)} near miss{'es' if len(found) != 1 else ''} of "
-                         f"protected names not replaced: {shown}{more}")
+        more = " " + _("and {n} more").format(n=len(found) - 3) if len(found) > 3 else ""
+        super().__init__(ngettext("{n} near miss of protected names not replaced: {shown}",
+                                  "{n} near misses of protected names not replaced: {shown}",
+                                  len(found)).format(n=len(found), shown=shown) + more)
 
 
 class ExportCancelled(CasefileError):
@@ -123,18 +125,20 @@ class ExportCancelled(CasefileError):
 def _check(out: Path, options: DossierOptions) -> None:
     """Refuse unknown options and a target that cannot be a file, before any work."""
     if options.incidents not in INCIDENT_CHOICES:
-        raise ExportError(f"unknown choice of incidents {options.incidents!r}; "
-                          f"use one of {', '.join(INCIDENT_CHOICES)}")
+        raise ExportError(_("unknown choice of incidents {choice!r}; use one of {choices}")
+                          .format(choice=options.incidents, choices=", ".join(INCIDENT_CHOICES)))
     if options.edition not in EDITIONS:
-        raise ExportError(f"unknown edition {options.edition!r}; use full or redacted")
+        raise ExportError(_("unknown edition {edition!r}; use full or redacted")
+                          .format(edition=options.edition))
     if options.language not in words.LANGUAGES:
-        raise ExportError(f"unknown language {options.language!r}; use one of "
-                          f"{', '.join(words.LANGUAGES)}")
+        raise ExportError(_("unknown language {language!r}; use one of {languages}")
+                          .format(language=options.language,
+                                  languages=", ".join(words.LANGUAGES)))
     if out.is_dir():
-        raise ExportError(f"{out.name}: cannot be written: it is a folder")
+        raise ExportError(_("{name}: cannot be written: it is a folder").format(name=out.name))
     if not out.parent.is_dir():
-        raise ExportError(f"{out.name}: cannot be written: the folder {out.parent} does not "
-                          "exist")
+        raise ExportError(_("{name}: cannot be written: the folder {folder} does not exist")
+                          .format(name=out.name, folder=out.parent))
 
 
 def export_dossier(out: Path, options: DossierOptions, *, actor: str,
@@ -146,9 +150,10 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
     chosen = gather.chosen_incidents(options.incidents, options.selected)
     if not chosen:
         if options.incidents == "selected":
-            raise ExportError("none of the selected incidents exists; select incidents to "
-                              "export")
-        raise ExportError("no approved incident to export; approve incidents or include drafts")
+            raise ExportError(_("none of the selected incidents exists; select incidents to "
+                                "export"))
+        raise ExportError(_("no approved incident to export; approve incidents or include "
+                            "drafts"))
     data = gather.gather(chosen, audit=options.audit_annex)
     stamp = _stamp(options, data.case.audit_head)
     found = _near_misses(data) if options.edition == "redacted" else []
@@ -159,11 +164,15 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
     files.sweep_partials(out.parent, out.name)  # what an interrupted export left
     try:
         with files.replacing(out) as partial:
-            with words.in_language(options.language):  # the audit entry: the writer's
-                document = dossier.build(options, data, stamp, actor=actor, progress=progress,
-                                         cancelled=cancelled)
-            if cancelled and cancelled():
-                raise ExportCancelled("the export was cancelled; no dossier was written")
+            told = _in_language(progress, words.language())
+            try:
+                with words.in_language(options.language):  # messages, the audit entry: the
+                    document = dossier.build(options, data, stamp, actor=actor,  # user's
+                                             progress=told, cancelled=cancelled)
+            except ExportCancelled:
+                document = None
+            if document is None or (cancelled and cancelled()):
+                raise ExportCancelled(_("the export was cancelled; no dossier was written"))
             # Built in memory and written in one call: a full disk then fails that call, not a
             # half-closed zip file python-docx would leave to be closed (and fail) later.
             buffer = io.BytesIO()
@@ -174,10 +183,21 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
                                    options.edition, tuple(found), stamp.id)
             intent = _intend(result, options, stamp, actor)
     except OSError as exc:
-        raise ExportError(f"{out.name}: cannot be written: "
-                          f"{files.failure_reason(exc, out.parent)}") from exc
+        raise ExportError(_("{name}: cannot be written: {reason}").format(
+            name=out.name, reason=files.failure_reason(exc, out.parent))) from exc
     outgoing.done(intent)
     return result
+
+
+def _in_language(progress: Progress | None, language: str) -> Progress | None:
+    """`progress`, told its words in `language` (the user's, while the dossier speaks its own)."""
+    if progress is None:
+        return None
+
+    def told(done: int, total: int, text: str) -> None:
+        with words.in_language(language):
+            progress(done, total, _(text))
+    return told
 
 
 def _near_misses(data: gather.DossierData) -> list:
@@ -196,9 +216,12 @@ def _intend(result: DossierResult, options: DossierOptions, stamp: Stamp,
     chosen = _options(options)
     return outgoing.intend(
         "dossier.export", result.path, result.sha256, actor=actor,
-        summary=f"Exported the {result.edition} dossier {result.path.name} "
-                f"({wording.plural(result.incidents, 'incident')}, "
-                f"{wording.plural(result.evidence, 'evidence span')})",
+        summary=(_("Exported the full dossier {name}") if result.edition == "full"
+                 else _("Exported the redacted dossier {name}")).format(name=result.path.name)
+        + " (" + ngettext("{n} incident", "{n} incidents", result.incidents).format(
+            n=wording.number(result.incidents)) + ", "
+        + ngettext("{n} evidence span", "{n} evidence spans", result.evidence).format(
+            n=wording.number(result.evidence)) + ")",
         after={"file": result.path.name, "sha256": result.sha256,
                "options": chosen, "incidents": result.incidents,
                "dossier_id": stamp.id, "exported_at": stamp.iso,

@@ -23,8 +23,9 @@ from desktop.services.export import (
 )
 from desktop.services.export.document import DossierWriter, anchor
 from desktop.services.protection import Redactor, protected_people
-from desktop.services.words import _, language
+from desktop.services.words import N_, _, language
 
+SAVING = N_("Saving the dossier")  # said in the user's language (export_dossier)
 #: The document's language, as its properties name it, per dossier language.
 LANGUAGE_TAGS = {"en": "en-GB", "uk": "uk-UA"}
 
@@ -57,7 +58,7 @@ def build(options: DossierOptions, data: gather.DossierData, stamp: Stamp, *, ac
     writer.fill_toc()
     _properties(document, writer, data, stamp, actor=actor, redacted=redacted)
     if progress:
-        progress(total, total, _("Saving the dossier"))
+        progress(total, total, SAVING)
     return document
 
 

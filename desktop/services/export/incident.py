@@ -336,7 +336,7 @@ def qualification(writer: DossierWriter, data: DossierData, item: IncidentData,
             spans = backing.get(key, [])
             found = item.assessed.get(key)
             level = found.coverage if found else ("linked" if spans else "open")
-            cell: list[str | Run] = [element.label]
+            cell: list[str | Run] = [_(element.label)]
             if level == "open" and element.means_of_proof:
                 cell.append(Run("\n" + _("Means of proof:") + " "
                                 + "; ".join(_(m) for m in element.means_of_proof),

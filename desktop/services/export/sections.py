@@ -208,7 +208,8 @@ def summary(writer: DossierWriter, data: DossierData) -> None:
             "of evidence agreeing), as in each incident's tables; see Annex B."))
     table = writer.table((_("Code"), _("Date"), _("Place"), _("Victims"), _("Perpetrator"),
                           _("Legal qualification"), _("State"), _("Evidence")),
-                         (0.95, 1.3, 1.35, 1.1, 1.2, 1.35, 1.0, 1.6),
+                         # the state wide enough for one word of it in Ukrainian
+                         (0.95, 1.3, 1.3, 1.1, 1.15, 1.5, 1.15, 1.4),
                          _("Summary of incidents"))
     for item in data.incidents:
         incident = item.incident
