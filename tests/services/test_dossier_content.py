@@ -109,7 +109,7 @@ def test_tables_are_captioned_and_numbered(demo_docx):
     tables = [n for n, b in enumerate(blocks) if b.tag == qn("w:tbl")]
     uncaptioned = [n for n in tables if _style(blocks[n - 1]) != "Caption"]
     assert uncaptioned == tables[:1]
-    assert "Table 1. Summary of incidents" in [_text(p) for p in captions]
+    assert "Table 1. Findings by incident" in [_text(p) for p in captions]
 
 
 def test_provenance_gaps_are_flagged_in_the_annex_and_counted_on_the_cover(demo_docx):
@@ -237,3 +237,141 @@ def test_inner_quotes_are_made_single():
         "Edited title of “UN ‘alarm’ at executions”"
     assert single_inner_quotes("Imported “on 1 October” (exact)") == \
         "Imported “on 1 October” (exact)"
+
+
+# --- Generated sections: summary of findings, limitations, chronology, tools ----------------
+
+def _section(body, title: str) -> list:
+    """The blocks (paragraphs and tables) under the Heading 1 `title`, up to the next one."""
+    found, inside = [], False
+    for block in body:
+        if block.tag == qn("w:p") and _style(block) == "Heading1":
+            inside = _text(block) == title
+        elif inside:
+            found.append(block)
+    return found
+
+
+def _assessed_demo(tmp_path):
+    """The demo case's assessment and sources, read again from the case the dossier came from."""
+    from desktop.domain.models import Incident, Source
+    from desktop.services import assessment
+
+    db.open_case(tmp_path / "demo.casefile")
+    try:
+        incidents = list(Incident.select().order_by(Incident.code))
+        found = list(assessment.assess([i.id for i in incidents]))
+        return incidents, found, {s.id: s for s in Source.select()}
+    finally:
+        db.close_case()
+
+
+def test_generated_sections_come_before_the_incidents(demo_docx):
+    headings = [_text(p) for p in _body(demo_docx).iter(qn("w:p")) if _style(p) == "Heading1"]
+    first = next(n for n, h in enumerate(headings) if h.startswith("INC-"))
+    assert headings[:first] == ["Summary of findings", "Limitations", "Summary of incidents",
+                                "Chronology"]
+
+
+def test_summary_of_findings_counts_what_the_case_holds(demo_docx, tmp_path):
+    incidents, found, _sources = _assessed_demo(tmp_path)
+    blocks = _section(_body(demo_docx), "Summary of findings")
+    texts = [_text(b) for b in blocks if b.tag == qn("w:p")]
+    states = {s: sum(1 for i in incidents if i.state == s) for s in {i.state for i in incidents}}
+    opening = texts[0]
+    assert opening.startswith(f"This dossier covers {len(incidents)} incidents (")
+    for state, count in states.items():
+        assert f"{state.replace('_', ' ')}: {count}" in opening
+    facts = [a for a in found if not a.is_element and a.evidence]
+    supported = sum(1 for a in facts if a.coverage == "supported")
+    assert f"Facts with evidence: {len(facts)}. Resting on approved, verified evidence: " \
+           f"{supported}." in texts[1]
+    table = next(b for b in blocks if b.tag == qn("w:tbl"))
+    rows = [[_text(tc) for tc in tr.iter(qn("w:tc"))] for tr in table.iter(qn("w:tr"))][1:]
+    assert [r[0] for r in rows] == [i.code for i in incidents]
+    for row, incident in zip(rows, incidents, strict=True):
+        elements = [a for a in found if a.incident_id == incident.id and a.is_element]
+        open_ = sum(1 for a in elements if a.coverage == "open")
+        assert row[4] == str(open_)
+        assert row[3] == f"{sum(1 for a in elements if a.coverage == 'supported')} of " \
+                         f"{len(elements)}"
+
+
+def test_limitations_name_what_they_concern(demo_docx, tmp_path):
+    _incidents, found, _sources = _assessed_demo(tmp_path)
+    blocks = _section(_body(demo_docx), "Limitations")
+    texts = [_text(b) for b in blocks]
+    no_url = next(t for t in texts if t.startswith("Sources without a URL (5 of 5)"))
+    assert no_url.endswith("S-001, S-002, S-003, S-004, S-005")
+    assert any(t.startswith("Publishers not named (4 of 5)") for t in texts)
+    assert any(t.startswith("No capture of the web page (5 of 5)") for t in texts)
+    open_ = sum(1 for a in found if a.is_element and a.coverage == "open")
+    assert any(t.startswith(f"{open_} legal elements are open") for t in texts)
+    lonely = sum(1 for a in found if a.evidence and not a.conflict and a.independent_lines == 1)
+    assert any(t.startswith(f"{lonely} facts and legal elements rest on one line") for t in texts)
+    assert any(t.startswith("4 incidents are not approved by review") for t in texts)
+    anchors = {link.get(qn("w:anchor")) for b in blocks for link in b.iter(qn("w:hyperlink"))}
+    assert {"S_001", "INC_002"} <= anchors
+
+
+def test_the_chronology_orders_dated_facts_with_their_precision(demo_docx, tmp_path):
+    from desktop.domain import dates
+
+    incidents, _found, _sources = _assessed_demo(tmp_path)
+    table = next(b for b in _section(_body(demo_docx), "Chronology") if b.tag == qn("w:tbl"))
+    rows = [[_text(tc) for tc in tr.iter(qn("w:tc"))] for tr in table.iter(qn("w:tr"))]
+    assert rows[0] == ["Date", "Precision", "Incident", "What", "Evidence"]
+    events = [r for r in rows[1:] if r[3].startswith("The event: ")]
+    assert sorted(r[2] for r in events) == sorted(i.code for i in incidents if i.date_start)
+    assert {r[1] for r in rows[1:]} <= {"exact day", "month", "approximate", "year"}
+    by_code = {i.code: i for i in incidents}
+    starts = [dates.first_day(by_code[r[2]].date_start) for r in events]
+    assert starts == sorted(starts)  # events in time order
+    reported = [r for r in rows[1:] if r[3].startswith("Reported: ")]
+    assert len(reported) == sum(1 for i in incidents if i.report_date)
+
+
+def test_tools_and_processing_give_each_sources_text_fingerprint(demo_docx, tmp_path):
+    from desktop import __version__
+
+    _incidents, _found, sources_ = _assessed_demo(tmp_path)
+    body = _body(demo_docx)
+    paragraphs = [_text(p) for p in body.iter(qn("w:p"))]
+    assert any(f"made by Casefile {__version__}" in p for p in paragraphs)
+    table = next(t for t in body.iter(qn("w:tbl"))
+                 if _text(t).startswith("SourceOriginalHow the text was extracted"))
+    rows = [[_text(tc) for tc in tr.iter(qn("w:tc"))] for tr in table.iter(qn("w:tr"))][1:]
+    assert [r[0] for r in rows] == [f"S-00{n}" for n in range(1, 6)]
+    for row in rows:
+        source = sources_[int(row[0][2:])]
+        assert row[3] == source.text_sha256 and row[1] == source.media_type
+        record = source.extraction or {}
+        expected = record.get("tool") or "Casefile's text importer"
+        assert expected in row[2]
+
+
+def test_a_sources_own_extraction_record_is_printed(rich_case, tmp_path):  # noqa: F811
+    from desktop.domain.models import Source
+
+    first = min(rich_case["sources"].values())
+    Source.update(extraction={"tool": "pypdf", "version": "5.1.0",
+                              "method": "text layer, page by page"}) \
+        .where(Source.id == first).execute()
+    body = _body(_export(tmp_path, incidents="drafts"))
+    cells = [_text(tc) for tc in body.iter(qn("w:tc"))]
+    assert any(c.startswith("pypdf 5.1.0: text layer, page by page") for c in cells)
+
+
+def test_the_redacted_edition_redacts_the_generated_sections(rich_case, tmp_path):  # noqa: F811
+    from desktop.services import incidents
+    from tests.services.test_export import VICTIM
+
+    incidents.update_incident(rich_case["incidents"]["INC-001"], actor=ACTOR,
+                              title=f"{VICTIM} shot near the plant", report_date="2024-09-07")
+    full = _text(_body(_export(tmp_path, "full.docx", incidents="drafts")))
+    assert f"Reported: {VICTIM} shot near the plant" in full
+    body = _body(_export(tmp_path, "redacted.docx", incidents="drafts", edition="redacted",
+                         audit_annex=True, accept_near_misses=True))
+    assert VICTIM not in _text(body)
+    chronology = "".join(_text(b) for b in _section(body, "Chronology"))
+    assert "Reported: V-001 shot near the plant" in chronology

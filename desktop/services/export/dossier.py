@@ -16,6 +16,7 @@ from desktop.services.export import (
     Progress,
     Stamp,
     annexes,
+    findings,
     gather,
     incident,
     sections,
@@ -43,7 +44,10 @@ def build(options: DossierOptions, data: gather.DossierData, stamp: Stamp, *, ac
     sections.furniture(writer, data, stamp, redacted=redacted)
     sections.cover(writer, data, stamp, actor=actor, redacted=redacted, protected=protected)
     sections.contents(writer)
+    findings.summary_of_findings(writer, data)
+    findings.limitations(writer, data)
     sections.summary(writer, data)
+    findings.chronology(writer, data)
     total = len(data.incidents)
     for done, item in enumerate(data.incidents):
         if cancelled and cancelled():
@@ -53,6 +57,7 @@ def build(options: DossierOptions, data: gather.DossierData, stamp: Stamp, *, ac
         incident.incident_section(writer, data, item)
     annexes.sources_annex(writer, data, redacted=redacted)
     annexes.methodology_annex(writer, data)
+    findings.tools_and_processing(writer, data)
     if options.audit_annex:
         annexes.audit_annex(writer, data, redacted=redacted)
     writer.fill_toc()
