@@ -385,7 +385,8 @@ def test_corrupt_pdf_is_refused() -> None:
 
 
 def test_registry_covers_every_supported_extension() -> None:
-    expected = {".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf",
+    expected = {".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf", ".mhtml", ".mht",
+                ".warc", ".warc.gz",
                 ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
     assert set(IMPORTERS) == expected == SUPPORTED_EXTENSIONS
 

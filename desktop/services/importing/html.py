@@ -13,7 +13,7 @@ import trafilatura
 from charset_normalizer.md import mess_ratio
 
 from desktop.domain.errors import SourceImportError
-from desktop.services.importing import base
+from desktop.services.importing import base, page_facts
 from desktop.services.importing.base import Extracted
 from desktop.services.importing.text import decode_text
 
@@ -43,18 +43,20 @@ _BLOCKS = ("address", "article", "aside", "blockquote", "br", "caption", "dd", "
 _LINE_END, _CELL_END = "\ue000", "\ue001"
 
 
-def decode_html(path: Path, data: bytes) -> tuple[str, str]:
-    """Decode a page by its BOM or `<meta charset>`, else as text of unknown encoding.
+def decode_html(path: Path, data: bytes, declared: str = "") -> tuple[str, str]:
+    """Decode a page by its BOM or `<meta charset>` (else the charset its HTTP response or
+    its capture `declared`), else as text of unknown encoding.
 
     A label is a claim, and often a wrong one: a page whose `<meta>` could be read as ASCII
     is not UTF-16 or UTF-32 whatever it says (the WHATWG rule), valid UTF-8 with non-ASCII
     letters is UTF-8, and a label whose text reads as garbled gives way to detection.
     """
     match = _META_CHARSET.search(data[:4096])
-    if match and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    label = match.group(1).decode("ascii") if match else declared
+    if label and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             # Named as charset-normalizer names codecs, so `encoding` reads the same for all.
-            encoding = codecs.lookup(match.group(1).decode("ascii")).name.replace("-", "_")
+            encoding = codecs.lookup(label).name.replace("-", "_")
             encoding = _LABEL_ALIASES.get(encoding, encoding)
             if not encoding.startswith(_WIDE) and not _is_utf8(data):
                 markup = data.decode(encoding)
@@ -90,8 +92,15 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def extract_html(path: Path, data: bytes) -> Extracted:
-    """The main text as trafilatura finds it, falling back to all body text for odd pages."""
-    markup, encoding = decode_html(path, data)
+    """A saved page's main text and what the page says of itself."""
+    return read_page(path, data)
+
+
+def read_page(path: Path, data: bytes, charset: str = "") -> Extracted:
+    """The main text as trafilatura finds it (furniture dropped first), falling back to all
+    body text for odd pages; the page's own URL and publication date (`page_facts`).
+    `charset` is what a capture's HTTP response declared, for a page without `<meta>`."""
+    markup, encoding = decode_html(path, data, charset)
     tree = parse_page(path, markup)
     elements, depth = _shape(tree)
     if elements > TRAFILATURA_ELEMENTS or depth > TRAFILATURA_DEPTH:
@@ -101,6 +110,7 @@ def extract_html(path: Path, data: bytes) -> Extracted:
         found = trafilatura.extract_metadata(_head_only(tree), date_config=_DATE_PARAMS)
         text = _page_text(tree)
     else:
+        page_facts.drop_furniture(tree)
         # Handed the parsed tree, which it copies. No URL keeps it offline.
         found = trafilatura.bare_extraction(
             tree,
@@ -118,8 +128,8 @@ def extract_html(path: Path, data: bytes) -> Extracted:
         title=(found and found.title) or (tree.findtext(".//title") or "").strip(),
         publisher=(found and found.sitename) or "",
         author=(found and found.author) or "",
-        url=(found and found.url) or "",
-        published=(found and found.date) or "",
+        url=page_facts.page_url(tree),
+        published=page_facts.published_date(tree, (found and found.date) or ""),
         language=(tree.get("lang") or (found and found.language) or "").strip(),
         encoding=encoding,
     )

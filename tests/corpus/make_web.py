@@ -1,0 +1,135 @@
+"""Make the corpus's web captures with real tools, beside their expected texts.
+
+The two news pages here (written like Ukrainian news sites, with "До теми", "Новини партнерів"
+and "Загрузка…" blocks) are served by a local http.server; warcio records a capture of each
+while urllib fetches it (`capture_http`, as a crawler would), gzipped and plain; the stdlib
+email package writes an MHTML capture laid out as Chrome's "Save as single file" writes it.
+Run: .venv/bin/python tests/corpus/make_web.py
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import http.server
+import subprocess
+import threading
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent / "web"
+
+#: The article each page carries: what a reader of it reads, without the page's furniture.
+ARTICLES = {
+    "news_related_blocks.html": """\
+Російські військові розстріляли шістьох українських військовополонених на Покровському \
+напрямку, повідомив Офіс Генерального прокурора. Бійці склали зброю і не чинили опору.
+За даними слідства, полонених вивели з бліндажа та розстріляли з автоматів. Відеозапис страти \
+оприлюднили в мережі, його проаналізували фахівці.
+Розпочато досудове розслідування за частиною другою статті 438 Кримінального кодексу України — \
+порушення законів та звичаїв війни, поєднане з умисним вбивством.
+Уповноважений Верховної Ради з прав людини назвав це черговим воєнним злочином і звернувся до \
+Міжнародного комітету Червоного Хреста та ООН.
+""",
+    "news_div_soup.html": """\
+Під Курськом розстріляли дев'ятьох полонених
+Російські військові розстріляли дев'ятьох українських полонених біля Зеленого Шляху в Курській \
+області, повідомив Генеральний прокурор.
+Про страту стало відомо з відео, яке поширили в російських телеграм-каналах. На записі видно \
+тіла військових, які склали зброю.
+Прокурори відкрили кримінальне провадження за статтею 438 Кримінального кодексу. Слідство \
+встановлює підрозділ, бійці якого вчинили злочин.
+Це не перший такий випадок: раніше місія ООН з моніторингу прав людини повідомляла про десятки \
+страт військовополонених з серпня 2024 року.
+""",
+}
+#: The words of each page's furniture: none of them may reach the working copy.
+FURNITURE = {
+    "news_related_blocks.html": ["До теми", "Новини партнерів", "Загрузка", "Читайте також",
+                                 "зимові шини", "Гороскоп", "Курс долара", "Усі права"],
+    "news_div_soup.html": ["До теми", "Новини партнерів", "Загрузка", "Генпрокурор: з початку",
+                           "подовжує життя", "доплату до пенсії", "Головне за день"],
+}
+#: When the MHTML capture was saved (its Date header), and the URL it was saved from.
+MHTML_SAVED = datetime(2025, 1, 23, 13, 5, 7, tzinfo=UTC)
+MHTML_URL = "https://novyny-donbasu.example/war/2025/01/23/rozstril-polonenykh.html"
+# A 1×1 PNG: the page's picture, as a browser keeps it beside the page in the capture.
+_PIXEL = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8Bw"
+                          "HgAFgwJ/lK3Q6wAAAABJRU5ErkJggg==")
+
+
+def write_expected() -> None:
+    for name, text in ARTICLES.items():
+        (HERE / f"{name}.expected.txt").write_text(text, encoding="utf-8")
+    (HERE / "news_related_blocks.mhtml.expected.txt").write_text(
+        ARTICLES["news_related_blocks.html"], encoding="utf-8")
+    (HERE / "news_related_blocks_wget.warc.expected.txt").write_text(
+        ARTICLES["news_related_blocks.html"], encoding="utf-8")
+    for suffix in (".warc", ".warc.gz"):
+        (HERE / f"news_div_soup{suffix}.expected.txt").write_text(
+            ARTICLES["news_div_soup.html"], encoding="utf-8")
+
+
+def make_mhtml() -> None:
+    """A capture as Chrome writes one: the page quoted-printable, its picture in base64."""
+    capture = EmailMessage(policy=SMTP)
+    capture["From"] = "<Saved by Blink>"
+    capture["Snapshot-Content-Location"] = MHTML_URL
+    capture["Subject"] = "Окупанти розстріляли шістьох полонених на Покровському напрямку"
+    capture["Date"] = format_datetime(MHTML_SAVED)
+    capture.set_content((HERE / "news_related_blocks.html").read_text(encoding="utf-8"),
+                        subtype="html", cte="quoted-printable")
+    capture.make_related()
+    root = capture.get_payload()[0]
+    root["Content-ID"] = "<frame-1F2E3D@mhtml.blink>"
+    root["Content-Location"] = MHTML_URL
+    capture.add_related(_PIXEL, maintype="image", subtype="png", cid="<pixel@mhtml.blink>")
+    capture.get_payload()[1]["Content-Location"] = "https://cdn.static-news.example/1.png"
+    capture.set_param("type", "text/html")
+    (HERE / "news_related_blocks.mhtml").write_bytes(capture.as_bytes())
+
+
+def make_warcs() -> None:
+    """warcio's capture of the page fetched from a local server, plain and gzipped."""
+    import urllib.request
+    from importlib.metadata import version
+
+    from warcio.capture_http import capture_http  # records what http.client sends and gets
+    from warcio.warcwriter import WARCWriter
+
+    warcio_version = version("warcio")
+
+    handler = functools.partial(_QuietHandler, directory=str(HERE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/news_div_soup.html"
+    try:
+        for name, gzip in (("news_div_soup.warc", False), ("news_div_soup.warc.gz", True)):
+            with (HERE / name).open("wb") as target:
+                writer = WARCWriter(target, gzip=gzip)
+                writer.write_record(writer.create_warcinfo_record(name, {
+                    "software": f"warcio/{warcio_version} capture_http",
+                    "format": "WARC File Format 1.0"}))
+                with capture_http(writer), urllib.request.urlopen(url) as response:
+                    response.read()
+        # And as wget's own WARC output writes it (warcinfo, request, response, its log).
+        subprocess.run(["wget", "--quiet", "--no-warc-compression", "--warc-file",
+                        str(HERE / "news_related_blocks_wget"), "--output-document",
+                        "/dev/null", url.replace("news_div_soup", "news_related_blocks")],
+                       check=True, timeout=60)
+    finally:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's own signature
+        pass
+
+
+if __name__ == "__main__":
+    write_expected()
+    make_mhtml()
+    make_warcs()
