@@ -59,6 +59,17 @@ def case(case_path: Path):
     db.close_case()
 
 
+@pytest.fixture(params=["file", "server"])
+def any_case(request, case_path):
+    """A new, empty case in a file, and the same on a PostgreSQL server (skipped where none
+    is installed): a services module whose tests must hold on both takes it as its `case`."""
+    location = request.getfixturevalue("server_url") if request.param == "server" else case_path
+    database = db.new_case(location, "Executions of surrendered POWs", actor=ACTOR,
+                           reference="UA-POW-2024-001")
+    yield database
+    db.close_case()
+
+
 @pytest.fixture
 def seed_files() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))

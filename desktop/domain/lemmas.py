@@ -158,7 +158,7 @@ def forms_sharing(word: str, limit: int = 200) -> list[str]:
         "SELECT lemma FROM search_lemma WHERE form = ?", (form,))]
     wanted = held or list(keys(form))
     rows = models.database.execute_sql(
-        f"SELECT DISTINCT form FROM search_lemma WHERE lemma IN "
-        f"({', '.join('?' * len(wanted))}) ORDER BY length(form), form LIMIT ?",
+        f"SELECT form FROM search_lemma WHERE lemma IN "
+        f"({', '.join('?' * len(wanted))}) GROUP BY form ORDER BY length(form), form LIMIT ?",
         (*wanted, limit))
     return [found for (found,) in rows]

@@ -66,8 +66,9 @@ _AS_BLOB = re.compile(r"CAST\(([\w.\"]+) AS BLOB\)", re.IGNORECASE)
 @lru_cache(maxsize=4096)
 def sqlite_dialect(sql: str, with_params: bool = True) -> str:
     """The services' SQL (SQLite's `?` marks, `INSERT OR IGNORE`, a text cast to its UTF-8
-    bytes) as psycopg runs it; SQL in psycopg's own style (peewee's, with %s) is returned as
-    it is. Without parameters psycopg reads a % as it is; with them it must be doubled."""
+    bytes, a table made WITHOUT ROWID) as psycopg runs it; SQL in psycopg's own style
+    (peewee's, with %s) is returned as it is. Without parameters psycopg reads a % as it is;
+    with them it must be doubled."""
     marks = any(m.group() == "?" for m in _QUOTED_OR_MARK.finditer(sql))
     if not marks and "%s" in sql:
         return sql
@@ -75,6 +76,8 @@ def sqlite_dialect(sql: str, with_params: bool = True) -> str:
         sql = _QUOTED_OR_MARK.sub(
             lambda m: {"?": "%s", "%": "%%"}.get(m.group(), m.group().replace("%", "%%")), sql)
     sql = _AS_BLOB.sub(r"convert_to(\1, 'UTF8')", sql)
+    if sql.startswith("CREATE TABLE"):  # a sequence never gives an id twice: no AUTOINCREMENT
+        sql = sql.replace(" AUTOINCREMENT", "").replace(" WITHOUT ROWID", "")
     if sql.lstrip().upper().startswith("INSERT OR IGNORE INTO"):
         sql = re.sub(r"(?i)^\s*INSERT OR IGNORE INTO", "INSERT INTO", sql)
         sql += " ON CONFLICT DO NOTHING"
@@ -143,11 +146,10 @@ class ServerDatabase(PostgresqlDatabase):
 
 def _table_ddl(model: type) -> str:
     """A model's CREATE TABLE as peewee writes it, with SQLite's words put the server's way:
-    ids are drawn from a sequence (never reused, as AUTOINCREMENT ensures in a file), REAL is
-    8 bytes in SQLite, a boolean's default is false rather than 0."""
+    REAL is 8 bytes in SQLite, a boolean's default is false rather than 0 (and the rest as
+    `sqlite_dialect` puts it)."""
     ctx = model._schema._create_context()
     sql, _ = ctx.sql(model._schema._create_table(safe=False)).query()
-    sql = sql.replace(" AUTOINCREMENT", "").replace(" WITHOUT ROWID", "")
     sql = sql.replace(" REAL", " DOUBLE PRECISION")
     return re.sub(r"(BOOLEAN NOT NULL) DEFAULT 0\b", r"\1 DEFAULT false", sql)
 

@@ -19,6 +19,7 @@ from peewee import DatabaseError, OperationalError
 from desktop.domain import lemmas
 from desktop.domain.errors import SearchQueryError
 from desktop.domain.models import SourceIndex, database
+from desktop.domain.server import TEXT_SEARCH
 from desktop.services import audit
 
 # Private-use characters mark the hits inside a snippet; they never occur in extracted text.
@@ -109,11 +110,105 @@ def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(plain), tuple(spans)
 
 
+# On a server (domain/server) the index is a table of tsvectors: the same expression is read
+# into a tsquery, ranked by ts_rank (negated: best first, as bm25's rank is), and ts_headline
+# cuts snippets only for the rows returned.
+_SERVER_QUERY = f"""
+SELECT s.id, s.title, s.publisher, top.rank,
+       ts_headline('{TEXT_SEARCH}', s.text, top.q, 'StartSel={_OPEN}, StopSel={_CLOSE},
+                   MaxWords={SNIPPET_TOKENS}, MinWords={SNIPPET_TOKENS // 2}, ShortWord=0,
+                   MaxFragments=1, FragmentDelimiter=…')
+FROM (SELECT i.rowid, -ts_rank(i.document, q) AS rank, q
+      FROM source_index AS i, ({{query}}) AS matching (q)
+      WHERE i.document @@ q ORDER BY rank, i.rowid LIMIT ? OFFSET ?) AS top
+JOIN source AS s ON s.id = top.rowid
+ORDER BY top.rank, s.id
+"""
+_TOKENS = re.compile(r'"[^"]*"\*?|[()]|[^\s"()]+')
+
+
+class _TsQuery:
+    """An FTS5 expression (as `fts_query` writes it) as SQL that makes the same tsquery:
+    OR is |, AND (or two terms side by side) is &, NOT is & !, a phrase is <->, a trailing *
+    a prefix. FTS5's precedence: NOT, then AND, then OR."""
+
+    def __init__(self, expression: str) -> None:
+        if _PASSED_THROUGH.search(expression):
+            raise ValueError("NEAR and ^ are not searched on a server")
+        if expression.count('"') % 2:
+            raise ValueError("unterminated string")
+        self.tokens, self.params = _TOKENS.findall(expression), []
+
+    def sql(self) -> tuple[str, list[str]]:
+        made = self._or()
+        if self.tokens:
+            raise ValueError(f"syntax error near \"{self.tokens[0]}\"")
+        return made, self.params
+
+    def _take(self, *wanted: str) -> bool:
+        if self.tokens and self.tokens[0] in wanted:
+            self.tokens.pop(0)
+            return True
+        return False
+
+    def _or(self) -> str:
+        made = self._and()
+        while self._take("OR"):
+            made = f"({made} || {self._and()})"
+        return made
+
+    def _and(self) -> str:
+        made = self._not()
+        while self.tokens and self.tokens[0] not in ("OR", ")"):
+            self._take("AND")
+            made = f"({made} && {self._not()})"
+        return made
+
+    def _not(self) -> str:
+        made = self._term()
+        while self._take("NOT"):
+            made = f"({made} && !!{self._term()})"
+        return made
+
+    def _term(self) -> str:
+        if not self.tokens or self.tokens[0] in _OPERATORS or self.tokens[0] == ")":
+            raise ValueError("syntax error" + (f" near \"{self.tokens[0]}\""
+                                                if self.tokens else " at the end"))
+        token = self.tokens.pop(0)
+        if token == "(":
+            made = self._or()
+            if not self._take(")"):
+                raise ValueError("a parenthesis is not closed")
+            return made
+        prefix = token.endswith("*")
+        words = token.rstrip("*").strip('"')
+        if prefix:  # each word of the phrase as typed, the last one a prefix
+            lexemes = [w.replace("'", "''") for w in re.findall(r"\w+", words)]
+            if not lexemes:
+                raise ValueError(f"nothing to search for in \"{token}\"")
+            self.params.append(" <-> ".join(f"'{w}'" for w in lexemes) + ":*")
+            return f"to_tsquery('{TEXT_SEARCH}', ?)"
+        self.params.append(words)
+        return f"phraseto_tsquery('{TEXT_SEARCH}', ?)"
+
+
+def _server_rows(expression: str, limit: int, offset: int) -> list[tuple]:
+    query, params = _TsQuery(expression).sql()
+    return database.execute_sql(_SERVER_QUERY.format(query=f"SELECT {query}"),
+                                (*params, limit, offset)).fetchall()
+
+
 def search(query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
     """Sources matching `query`, best first (bm25), each with a highlighted snippet."""
     try:
         expression = fts_query(query)
-        rows = database.execute_sql(_QUERY, (expression, limit, offset)).fetchall()
+        if getattr(database.obj, "server", False):
+            try:
+                rows = _server_rows(expression, limit, offset)
+            except ValueError as exc:
+                raise SearchQueryError(_explain(query, exc)) from exc
+        else:
+            rows = database.execute_sql(_QUERY, (expression, limit, offset)).fetchall()
     except (OperationalError, sqlite3.OperationalError) as exc:
         if "vtable constructor failed" in str(exc) or "no such table" in str(exc):
             raise SearchQueryError(_DAMAGED) from exc
@@ -154,6 +249,11 @@ def index_matches_text() -> bool:
     """Whether the search index holds exactly the words of the sources' text: every source is
     read and split into words again, so it takes as long as indexing them did. (Its table of
     dictionary forms is checked by `lemmas.matches_text`.)"""
+    if getattr(database.obj, "server", False):
+        return database.execute_sql(
+            "SELECT NOT EXISTS (SELECT 1 FROM source AS s LEFT JOIN source_index AS i ON "
+            f"i.rowid = s.id WHERE i.document IS DISTINCT FROM to_tsvector('{TEXT_SEARCH}', "
+            "s.text))").fetchone()[0]
     try:
         database.execute_sql("INSERT INTO source_index (source_index, rank) "
                              "VALUES ('integrity-check', 1)")
@@ -196,9 +296,14 @@ def rebuild_index(*, actor: str) -> Reindexed:
     its tables removed) is made anew, not repaired."""
     with database.atomic():
         matched = index_matches_text() and lemmas.matches_text()
-        if not matched:
-            _make_index_anew()
-        SourceIndex.rebuild()
+        if getattr(database.obj, "server", False):  # its trigger makes each row's tsvector
+            database.execute_sql("DELETE FROM source_index")
+            database.execute_sql("INSERT INTO source_index (rowid, text) "
+                                 "SELECT id, text FROM source")
+        else:
+            if not matched:
+                _make_index_anew()
+            SourceIndex.rebuild()
         lemmas.rebuild()
         count = database.execute_sql("SELECT count(*) FROM source").fetchone()[0]
         result = Reindexed(count, matched)

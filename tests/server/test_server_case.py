@@ -99,3 +99,21 @@ def test_sqlite_style_sql_is_run_the_servers_way():
         "INSERT INTO t (a) VALUES (%s) ON CONFLICT DO NOTHING")
     assert server.sqlite_dialect("SELECT CAST(source.text AS BLOB) FROM source", False) == (
         "SELECT convert_to(source.text, 'UTF8') FROM source")
+
+
+def test_a_search_index_changed_on_the_server_is_found_and_rebuilt(worked_server_case,
+                                                                   server_url):
+    from desktop.services import search
+
+    assert search.rebuild_index(actor=ACTOR).matched
+    db.close_case()
+    with psycopg.connect(server_url) as con:
+        con.execute("UPDATE source_index SET document = to_tsvector('simple', 'nothing') "
+                    "WHERE rowid = 4")
+    problems = verify(server_url).problems
+    assert any("entry in the search index differs" in p for p in problems), problems
+    db.open_case(server_url)
+    assert not search.rebuild_index(actor=ACTOR).matched
+    assert [h.source_id for h in search.search("Phenol")] == [4]
+    db.close_case()
+    assert verify(server_url).ok

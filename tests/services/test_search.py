@@ -14,6 +14,12 @@ UKRAINIAN = (
 
 
 @pytest.fixture
+def case(any_case):
+    """Every search test runs on a case file and on a server case."""
+    return any_case
+
+
+@pytest.fixture
 def seeded(case, seed_files, actor, tmp_path):
     extra = tmp_path / "pgo-ua.txt"
     extra.write_text(UKRAINIAN, encoding="utf-8")
