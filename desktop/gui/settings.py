@@ -98,5 +98,17 @@ class Settings:
     def save_export_choices(self, choices: dict) -> None:
         self._store.setValue("export/dossier", json.dumps(choices))
 
+    def ocr_languages(self) -> tuple[str, ...]:
+        """Tesseract's languages last chosen for OCR (Ukrainian, Russian, English at first)."""
+        from desktop.services.importing import ocr
+
+        try:
+            return ocr.parse_languages(self._text("import/ocr_languages"))
+        except ValueError:
+            return ocr.DEFAULT_LANGUAGES
+
+    def set_ocr_languages(self, languages: tuple[str, ...]) -> None:
+        self._store.setValue("import/ocr_languages", "+".join(languages))
+
     def sync(self) -> None:
         self._store.sync()

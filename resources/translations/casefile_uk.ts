@@ -791,12 +791,12 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Додати інцидент</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Edit {fields} of {code}</source>
         <translation>Змінити {fields} у {code}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{code} went back to draft: submit it for review again when it is ready.</source>
         <translation>{code} повернуто в чернетку: подайте його на перевірку знову, коли він буде готовий.</translation>
     </message>
@@ -1064,7 +1064,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Імпорт теки з джерелами</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No case is open</source>
         <translation>Справу не відкрито</translation>
     </message>
@@ -1080,11 +1080,20 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>No .txt, .md, .docx, .html or .pdf files were found.</source>
-        <translation>Не знайдено жодного файлу .txt, .md, .docx, .html чи .pdf.</translation>
+        <source>No .txt, .md, .docx, .html, .pdf or image files were found.</source>
+        <translation>Не знайдено файлів .txt, .md, .docx, .html, .pdf чи зображень.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Reading %n scan(s) with OCR…</source>
+        <translation>
+            <numerusform>Розпізнавання %n скану (OCR)…</numerusform>
+            <numerusform>Розпізнавання %n сканів (OCR)…</numerusform>
+            <numerusform>Розпізнавання %n сканів (OCR)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Importing %n source file(s)…</source>
         <translation>
             <numerusform>Імпортується %n файл джерела…</numerusform>
@@ -1093,7 +1102,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The work could not be finished</source>
         <translation>Не вдалося завершити роботу</translation>
     </message>
@@ -1108,7 +1117,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Нічого не імпортовано: справа залишилася без змін.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%n source(s) imported.</source>
         <translation>
             <numerusform>Імпортовано %n джерело.</numerusform>
@@ -1149,8 +1158,22 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <source>Import finished</source>
         <translation>Імпорт завершено</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n scan(s) not imported.</source>
+        <translation>
+            <numerusform>%n скан не імпортовано.</numerusform>
+            <numerusform>%n скани не імпортовано.</numerusform>
+            <numerusform>%n сканів не імпортовано.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>OCR is not available</source>
+        <translation>Розпізнавання тексту (OCR) недоступне</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <location line="+102"/>
         <location line="+96"/>
         <location line="+57"/>
@@ -1641,7 +1664,7 @@ After:
         <translation>Виберіть або додайте інцидент у списку ліворуч</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <location line="+16"/>
         <source>source {id}</source>
         <extracomment>What the form shows: the editable facts, and the workflow state that only review moves.</extracomment>
@@ -1653,7 +1676,7 @@ After:
         <translation>Джерела розходяться: </translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+264"/>
         <source>Enter a number, e.g. 48.1 (or leave it empty).</source>
         <extracomment>The form&apos;s page is built this long after the form, once the window has been painted.</extracomment>
         <translation>Введіть число, напр. 48,1 (або залиште поле порожнім).</translation>
@@ -1678,7 +1701,17 @@ After:
         <translation>Взяти «{value}» ({ref})</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+16"/>
+        <source>from {refs}</source>
+        <translation>взято з {refs}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Taken from {ref}: “{quote}”</source>
+        <translation>Взято з {ref}: «{quote}»</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>✓ supported</source>
         <translation>✓ підтверджено</translation>
     </message>
@@ -1689,12 +1722,12 @@ After:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+328"/>
+        <location line="+342"/>
         <source>open</source>
         <translation>бракує</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-342"/>
         <source>linked, not verified</source>
         <translation>пов’язано, не перевірено</translation>
     </message>
@@ -1713,12 +1746,12 @@ After:
         <translation>{ref} оцінено як підтверджене іншими джерелами, але жодна незалежна лінія доказів цього не підтверджує</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>Evidence for {fact}</source>
         <translation>Докази для: {fact}</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+77"/>
         <source>Title</source>
         <translation>Назва</translation>
     </message>
@@ -2013,7 +2046,7 @@ After:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/widgets/main_window.py" line="+81"/>
+        <location filename="../../desktop/gui/widgets/main_window.py" line="+83"/>
         <source>Case</source>
         <translation>Справа</translation>
     </message>
@@ -2054,7 +2087,7 @@ After:
         <translation>&amp;Недавні справи</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
         <source>Main</source>
         <translation>Головна панель</translation>
     </message>
@@ -2133,7 +2166,7 @@ After:
         <translation>Інцидентів ще немає. Додайте інцидент кнопкою «Додати» під списком інцидентів або через {path} ({keys}).</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Working as {name}</source>
         <translation>Користувач: {name}</translation>
     </message>
@@ -2146,7 +2179,7 @@ After:
         <translation>Позначити як доказ</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>— not linked to an incident —</source>
         <translation>— без зв’язку з інцидентом —</translation>
     </message>
@@ -2221,7 +2254,7 @@ After:
         <translation>Позначити</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>Fill the form: {fields}</source>
         <translation>Заповнити форму: {fields}</translation>
     </message>
@@ -2395,9 +2428,61 @@ After:
     </message>
 </context>
 <context>
+    <name>OcrDialog</name>
+    <message>
+        <location filename="../../desktop/gui/widgets/dialogs/ocr.py" line="+32"/>
+        <source>Read scans with OCR</source>
+        <translation>Розпізнати скани (OCR)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n file(s) are scans or images without text: {files}. Casefile can read their text with OCR (Tesseract), page by page; the files stay as they are, as the evidentiary copy.</source>
+        <translation>
+            <numerusform>%n файл — скан або зображення без тексту: {files}. Casefile може розпізнати текст (OCR, Tesseract) сторінка за сторінкою; самі файли залишаться незмінними як доказова копія.</numerusform>
+            <numerusform>%n файли — скани або зображення без тексту: {files}. Casefile може розпізнати їхній текст (OCR, Tesseract) сторінка за сторінкою; самі файли залишаться незмінними як доказова копія.</numerusform>
+            <numerusform>%n файлів — скани або зображення без тексту: {files}. Casefile може розпізнати їхній текст (OCR, Tesseract) сторінка за сторінкою; самі файли залишаться незмінними як доказова копія.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ukrainian</source>
+        <translation>українська</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Russian</source>
+        <translation>російська</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>англійська</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>other Tesseract codes, e.g. deu fra</source>
+        <translation>інші коди Tesseract, напр. deu fra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Languages on the pages</source>
+        <translation>Мови на сторінках</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Read with OCR</source>
+        <translation>Розпізнати</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tick a language, or type Tesseract&apos;s codes of three letters (deu, fra, pol).</source>
+        <translation>Позначте мову або введіть трилітерні коди Tesseract (deu, fra, pol).</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseFields</name>
     <message>
-        <location line="-70"/>
+        <location filename="../../desktop/gui/widgets/dialogs/new_case.py" line="-70"/>
         <source>at least {count} characters; a few words</source>
         <translation>щонайменше {count} символів; кілька слів</translation>
     </message>

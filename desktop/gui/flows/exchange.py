@@ -51,8 +51,9 @@ class Exchange(Flow):
         if name:
             self.import_paths([Path(name)])
 
-    def import_paths(self, paths: Sequence[Path]) -> None:
-        """Import files (and the importable files inside folders) off the UI thread."""
+    def import_paths(self, paths: Sequence[Path], ocr=None) -> None:
+        """Import files (and the importable files inside folders) off the UI thread; scans
+        and images are read with OCR when `ocr` (importing.ocr.OcrOptions) says how."""
         if self.case_file is None:
             self.warn(self.tr("No case is open"),
                       self.tr("Open or create a case before importing sources."))
@@ -60,13 +61,16 @@ class Exchange(Flow):
         files = importing.expand_paths(paths)
         if not files:
             self.warn(self.tr("Nothing to import"),
-                      self.tr("No .txt, .md, .docx, .html or .pdf files were found."))
+                      self.tr("No .txt, .md, .docx, .html, .pdf or image files were found."))
             return
         actor = self.user()
+        label = (i18n.plural(self.tr("Reading %n scan(s) with OCR…", "", len(files)), len(files))
+                 if ocr is not None else
+                 i18n.plural(self.tr("Importing %n source file(s)…", "", len(files)), len(files)))
         self.run_in_background(
-            i18n.plural(self.tr("Importing %n source file(s)…", "", len(files)), len(files)),
+            label,
             lambda progress, cancelled: sources.import_files(
-                files, actor=actor, progress=progress, cancelled=cancelled),
+                files, actor=actor, progress=progress, cancelled=cancelled, ocr=ocr),
             done=self._imported, failed_title=self.tr("The work could not be finished"),
             cancellable=True)
 
@@ -78,8 +82,10 @@ class Exchange(Flow):
             self.inform(self.tr("Import cancelled"),
                         self.tr("Nothing was imported: the case is as it was."))
             return
+        scans = report.needs_ocr
+        refused = [(path, message) for path, message in report.failed if path not in scans]
         imported, duplicates, failed = (len(report.imported), len(report.duplicates),
-                                        len(report.failed))
+                                        len(refused))
         lines = [i18n.plural(self.tr("%n source(s) imported.", "", imported), imported)
                  + (" " + self.tr("An import is not undone: a source stays in the case with "
                                   "its custody record.") if imported else "")]
@@ -88,13 +94,32 @@ class Exchange(Flow):
                                              duplicates), duplicates))
             lines += ["  • " + self.tr("{file} — same as “{title}”").format(
                 file=printable(p.name), title=printable(t)) for p, t in report.duplicates[:10]]
-        if report.failed:
+        if refused:
             lines.append(i18n.plural(self.tr("%n could not be imported:", "", failed), failed))
-            lines += [f"  • {printable(message)}" for _, message in report.failed[:20]]
-        if report.duplicates or report.failed:
+            lines += [f"  • {printable(message)}" for _, message in refused[:20]]
+        if report.duplicates or refused:
             self.inform(self.tr("Import finished"), "\n".join(lines))
-        else:
+        elif imported or not scans:
             self.status(lines[0])
+        if scans:
+            self.offer_ocr(scans)
+
+    def offer_ocr(self, paths: Sequence[Path]) -> None:
+        """Scans and images had no text: offer to read them with OCR, in chosen languages."""
+        from desktop.gui.widgets.dialogs.ocr import OcrDialog
+        from desktop.services.importing import ocr
+
+        dialog = OcrDialog(paths, self.window, self.app.settings.ocr_languages())
+        if dialog.exec() != OcrDialog.DialogCode.Accepted:
+            self.status(i18n.plural(self.tr("%n scan(s) not imported.", "", len(paths)),
+                                    len(paths)))
+            return
+        languages = dialog.languages()
+        self.app.settings.set_ocr_languages(languages)
+        ready, _ = self.attempt(self.tr("OCR is not available"),
+                                lambda: ocr.check_ready(languages))
+        if ready:
+            self.import_paths(paths, ocr=ocr.OcrOptions(languages))
 
     # ------------------------------------------------------------ the dossier
     def ask_export_dossier(self) -> None:
