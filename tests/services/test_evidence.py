@@ -9,6 +9,13 @@ from desktop.domain.models import AuditEntry, Evidence
 from desktop.services import audit, evidence, incidents, sources
 from desktop.services.changes import Kind
 
+
+@pytest.fixture
+def case(any_case):
+    """Every test here runs on a case file and on a server case."""
+    return any_case
+
+
 QUOTE = "The incident occurred around 10:00 on September 6, 2024"
 
 
