@@ -16,7 +16,8 @@ import pytest
 from tests.import_graph import ROOT, is_within
 
 #: Loaded when first used: the parsers of imported files, fuzzy matching, the Word writer.
-HEAVY = ("trafilatura", "pypdf", "docx", "rapidfuzz", "charset_normalizer", "pymorphy3")
+HEAVY = ("trafilatura", "pypdf", "pypdfium2", "docx", "rapidfuzz", "charset_normalizer",
+         "pymorphy3", "english_words")
 
 
 def heavy_loaded_by(statement: str, libraries: tuple[str, ...] = HEAVY) -> list[str]:

@@ -361,7 +361,7 @@ def test_pdf_locked_only_against_editing_opens() -> None:
 def test_password_protected_pdf_is_refused() -> None:
     data = rewrite_pdf(make_pdf(PDF_PAGES), password="secret")
     assert failure(Path("secret.pdf"), data) == (
-        "secret.pdf: is an encrypted PDF; remove the password and import it again"
+        "secret.pdf: is password-protected; remove the password and import it again"
     )
 
 
@@ -508,12 +508,12 @@ def test_a_pdf_locked_only_against_editing_with_aes_imports(tmp_path):
 def test_a_damaged_info_dictionary_leaves_the_text(tmp_path, monkeypatch):
     """A trailer whose info dictionary cannot be read gives a source without title or author,
     not a refusal."""
-    from pypdf import PdfReader
+    import pypdfium2
 
-    def broken(self):
-        raise ValueError("damaged trailer")
+    def broken(self, *args, **kwargs):
+        raise pypdfium2.PdfiumError("damaged trailer")
 
-    monkeypatch.setattr(PdfReader, "metadata", property(broken))
+    monkeypatch.setattr(pypdfium2.PdfDocument, "get_metadata_dict", broken)
     path = tmp_path / "report.pdf"
     path.write_bytes(_pdf_bytes("Seven civilians were detained."))
     from desktop.services.importing import pdf

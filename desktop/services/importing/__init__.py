@@ -52,7 +52,7 @@ SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(IMPORTERS)
 _TOOLS: dict[str, tuple[str, str]] = {
     "text": ("charset-normalizer", "decoded text"),
     "html": ("trafilatura", "main text of the page"),
-    "pdf": ("pypdf", "text layer"),
+    "pdf": ("pypdfium2", "text layer"),
 }
 
 _SUPPORTED_TEXT = ("Casefile imports .txt, .md, .docx, .html, .pdf, and with OCR "

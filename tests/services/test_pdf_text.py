@@ -1,0 +1,105 @@
+"""A PDF page's text as importing/pdftext cleans it, and the PDF importer over real files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.errors import SourceImportError
+from desktop.services.importing import extract_bytes, pdftext
+from tests.corpus import recall
+
+CORPUS = Path(__file__).parent.parent / "corpus" / "pdf"
+
+
+def cleaned(raw: str, *others: str) -> str:
+    text = pdftext.clean(raw)
+    evidence = pdftext.Evidence([text.text, *others])
+    return pdftext.join_hyphens(text, evidence).text
+
+
+def test_ligatures_are_spelt_out_and_control_characters_dropped():
+    text = pdftext.clean("It was di\ufb03cult to \ufb01nd the \ufb02at\x07\u00ad.\r\nNext")
+    assert text.text == "It was difficult to find the flat.\nNext"
+    # each letter of a ligature points at the one PDF character it came from
+    assert [text.index[i] for i in range(9, 12)] == [9, 9, 9]
+
+
+def test_an_overprinted_word_is_read_once_and_a_doubled_letter_kept():
+    assert pdftext.clean("TTTTeeeesssstttt of the committee").text == "Test of the committee"
+    assert pdftext.clean("SSSuuummmmmmaaarrryyy").text == "Summary"
+    assert pdftext.clean("bookkeeper all too good").text == "bookkeeper all too good"
+
+
+def test_a_line_end_hyphen_joins_a_word_and_keeps_a_compound():
+    assert cleaned("a dan\ufffegerous area") == "a dangerous area"
+    assert cleaned("the court\ufffeyard of") == "the courtyard of"
+    assert cleaned("Of\ufffeficers came") == "Officers came"  # an inflection of a listed word
+    assert cleaned("a well\ufffeknown place") == "a well-known place"
+    assert cleaned("twenty\ufffethree wounded") == "twenty-three wounded"
+
+
+def test_the_document_itself_decides_before_the_word_list():
+    # "cross-border" written whole elsewhere in the document keeps its hyphen
+    assert cleaned("the cross\ufffeborder shelling", "a cross-border raid") == (
+        "the cross-border shelling")
+    # a word the list lacks, written joined elsewhere, is joined
+    assert cleaned("the Zelen\ufffeskyi decree", "Zelenskyi") == "the Zelenskyi decree"
+
+
+def test_ukrainian_and_russian_hyphens_are_decided_by_their_dictionaries():
+    assert cleaned("обстріл не\ufffeбезпечним") == "обстріл небезпечним"
+    assert cleaned("на судово\ufffeмедичну експертизу") == "на судово-медичну експертизу"
+    assert cleaned("тело в лесо\ufffeполосе") == "тело в лесополосе"
+
+
+def test_an_unmarked_hyphen_at_a_line_end_is_decided_the_same_way():
+    assert cleaned("the dan-\ngerous road") == "the dangerous road"
+    assert cleaned("a long-\nrange missile") == "a long-\nrange missile"
+    assert cleaned("Kherson-\nMykolaiv road") == "Kherson-\nMykolaiv road"
+
+
+@pytest.mark.parametrize("name", ["en_report_ligatures", "en_narrow_hyphenated",
+                                  "uk_narrow_hyphenated", "en_overprinted_bold",
+                                  "ru_statement_libreoffice"])
+def test_the_corpus_pdfs_are_read_whole(name):
+    path = CORPUS / f"{name}.pdf"
+    result = extract_bytes(path, path.read_bytes())
+    expected = Path(f"{path}.expected.txt").read_text(encoding="utf-8")
+    assert recall.recall(expected, result.text) == 1.0
+    assert not set(result.text) & set("ﬀﬁﬂﬃﬄ\ufffe\x02\r")
+    assert result.extraction["tool"] == "pypdfium2" and result.extraction["version"]
+    assert result.extraction["method"] == "text layer"
+
+
+def test_each_page_start_is_kept_and_pages_are_joined_by_a_blank_line():
+    path = CORPUS / "en_report_ligatures.pdf"
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path.read_bytes())
+    result = extract_bytes(path, path.read_bytes())
+    assert len(result.pages) == result.extra["pages"] == len(document) > 1
+    assert result.pages[0] == 0
+    for start in result.pages[1:]:
+        assert result.text[start - 2:start] == "\n\n" and result.text[start] != "\n"
+    # the second page begins with the text PDFium reads on it
+    first_words = document[1].get_textpage().get_text_range().split()[:4]
+    assert result.text[result.pages[1]:].split()[:4] == first_words
+
+
+def test_a_word_hyphenated_across_a_page_break_is_joined_on_the_first_page():
+    evidence = pdftext.Evidence(["eleven witnesses"])
+    first = pdftext.Text("eleven wit-", list(range(11)))
+    second = pdftext.Text("nesses were heard", list(range(17)))
+    one, two = pdftext.join_across_pages([first, second], evidence)
+    assert (one.text, two.text) == ("eleven witnesses", "were heard")
+    assert one.index == [*range(10), -1, -1, -1, -1, -1, -1] and two.index[0] == 7
+
+
+def test_a_password_protected_pdf_says_so_and_an_owner_locked_one_imports():
+    locked = CORPUS / "aes_user_password.pdf"
+    with pytest.raises(SourceImportError, match="is password-protected"):
+        extract_bytes(locked, locked.read_bytes())
+    owner = CORPUS / "aes_owner_password_only.pdf"
+    assert "detention took place" in extract_bytes(owner, owner.read_bytes()).text
