@@ -386,3 +386,61 @@ def test_a_file_cannot_approve_evidence_unless_asked(second_case):
     assert approved, "the exported case has approved evidence"
     w3c.import_annotations(second_case["data"], actor=IMPORTER)
     assert {s for (s,) in Evidence.select(Evidence.review_state).tuples()} == {"pending"}
+
+
+# ---- annotations from other tools, as those tools write them ----------------------------------
+
+CLIENT_EXPORT = FIXTURES / "interchange" / "hypothesis_client_export.json"
+
+
+def test_the_hypothesis_client_s_own_export_is_read(hypothesis_case):
+    data = hypothesis.read_hypothesis_file(CLIENT_EXPORT)
+    assert data["client_version"] and data["export_userid"]
+    result = hypothesis.import_hypothesis(data, actor=IMPORTER)
+    assert [a.annotation_id for a in result.anchored] == [
+        "Qm9vNjRiY2UtMWY4Yi0xMWVm", "TmE3ZDQ5MGEtMWY4Yi0xMWVm"]
+    assert [a.annotation_id for a in result.unplaced] == ["WjJmMWE4YzQtMWY4Yi0xMWVm"]
+
+
+def test_one_bad_hypothesis_annotation_is_listed_and_the_rest_import(hypothesis_case,
+                                                                      tmp_path):
+    data = json.loads(CLIENT_EXPORT.read_text(encoding="utf-8"))
+    data["annotations"][2]["target"] = 7
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = hypothesis.import_hypothesis(hypothesis.read_hypothesis_file(path), actor=IMPORTER)
+    assert len(result.anchored) == 2
+    (bad,) = result.unplaced
+    assert bad.reason == ("malformed: annotation 3: “target” must be a list of objects, not a "
+                          "number")
+
+
+def test_a_selector_given_by_reference_is_the_one_of_that_id_in_the_file(second_case,
+                                                                          tmp_path):
+    item = killing_annotation(second_case["data"])
+    item["target"]["selector"][1]["id"] = "urn:uuid:7f0b4d6e-selector-killing"
+    by_reference = killing_annotation(second_case["data"])
+    by_reference["id"] = "urn:uuid:second-reading-of-the-killing"
+    by_reference["target"]["selector"] = "urn:uuid:7f0b4d6e-selector-killing"
+    by_reference["body"]["cf:supports"] = "narrative"  # the same passage, another use of it
+    elsewhere = killing_annotation(second_case["data"])
+    elsewhere["id"] = "urn:uuid:selector-in-another-file"
+    elsewhere["target"]["selector"] = ["https://partner.example/selectors/41"]
+    path = tmp_path / "partner.jsonld"
+    path.write_text(json.dumps(collection(item, by_reference, elsewhere)), encoding="utf-8")
+    result = w3c.import_annotations(w3c.read_annotation_file(path), actor=IMPORTER)
+    placed = {a.annotation_id: Evidence.get_by_id(a.evidence_id).quote for a in result.anchored}
+    assert placed[by_reference["id"]] == KILLING
+    (missing,) = result.unplaced
+    assert (missing.annotation_id, missing.reason) == (elsewhere["id"], (
+        "malformed: annotation 3: target selector https://partner.example/selectors/41 is "
+        "given by reference, and no selector of that id is in the file"))
+
+
+def test_a_collection_whose_every_annotation_is_bad_is_no_annotation_file(tmp_path):
+    path = tmp_path / "broken.jsonld"
+    path.write_text(json.dumps(collection({"type": "Annotation", "target": 5},
+                                          "not an annotation")), encoding="utf-8")
+    with pytest.raises(AnnotationFileError, match="^broken.jsonld: annotation 1: “target” "
+                                                  "must be an object, not a number$"):
+        w3c.read_annotation_file(path)

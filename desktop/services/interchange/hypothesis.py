@@ -1,9 +1,11 @@
 """Annotations made with Hypothesis (hypothes.is), brought in as evidence.
 
-Reads the Hypothesis API's search export: ``{"total": n, "rows": [...]}`` or a bare list of
-rows. Each row's page is matched to a source of the case by URL (the source's URL or where it
-was collected from), then by the page's file name, then by its title; its quote is anchored in
-the source's text as for W3C annotations. Hypothesis counts positions in UTF-16 code units of a
+Reads the Hypothesis client's own "Export annotations" file (``{"export_date", "export_userid",
+"client_version", "annotations": [...]}``), the Hypothesis API's search export
+(``{"total": n, "rows": [...]}``) or a bare list of rows. Each row's page is matched to a
+source of the case by URL (the source's URL or where it was collected from), then by the page's
+file name, then by its title; its quote is anchored in the source's text as for W3C
+annotations. Hypothesis counts positions in UTF-16 code units of a
 web page's text, not in our extracted text, so they are only a hint: the quote decides.
 
 Tags carry the evidence's attributes: ``incident:INC-001``, ``supports:place``,
@@ -28,6 +30,7 @@ from desktop.services.interchange.w3c import (
     Candidate,
     Progress,
     check_min_score,
+    check_some_readable,
     json_type,
     parse_selectors,
     place_candidates,
@@ -47,8 +50,7 @@ def read_hypothesis_file(path: Path) -> dict | list:
     path = Path(path)
     data = read_json(path)
     try:
-        for number, row in enumerate(hypothesis_rows(data), 1):
-            parse_row(row, number)
+        check_some_readable(hypothesis_rows(data), parse_row)
     except ValueError as exc:
         raise AnnotationFileError(path, str(exc)) from exc
     return data
@@ -58,15 +60,16 @@ def hypothesis_rows(data: object) -> list:
     """The annotation rows of an export; ValueError when it is not a Hypothesis export."""
     if isinstance(data, list):
         return data
-    if isinstance(data, dict) and "rows" in data:
-        if not isinstance(data["rows"], list):
-            raise ValueError(f"“rows” must be a list, not {json_type(data['rows'])}")
-        return data["rows"]
+    for key in ("rows", "annotations"):  # the API's search export, the client's own export
+        if isinstance(data, dict) and key in data and "type" not in data:
+            if not isinstance(data[key], list):
+                raise ValueError(f"“{key}” must be a list, not {json_type(data[key])}")
+            return data[key]
     if isinstance(data, dict) and data.get("type") == "AnnotationCollection":
         raise ValueError("is a W3C annotation collection, not a Hypothesis export: import it "
                          "as W3C annotations")
-    raise ValueError("is not a Hypothesis export (expected {\"rows\": […]} or a list of "
-                     "annotations)")
+    raise ValueError("is not a Hypothesis export (expected the client's {\"annotations\": […]}, "
+                     "the API's {\"rows\": […]} or a list of annotations)")
 
 
 def import_hypothesis(data: dict | list, *, actor: str, min_score: float = 0.8,

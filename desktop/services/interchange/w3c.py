@@ -33,6 +33,7 @@ from desktop.services import audit, evidence, incidents, review
 from desktop.services.anchoring import Anchor, QuoteSelector, anchor_quote
 from desktop.services.evidence import EvidenceRow, ImportedSpan
 from desktop.services.interchange import AnnotationFileError, read_json
+from desktop.services.words import _
 
 Progress = Callable[[int, int, str], None]
 #: Progress is said once per this many annotations placed (and only for more than that).
@@ -226,9 +227,10 @@ def write_annotations(path: Path, *, actor: str | None = None,
     if actor is not None:
         with database.atomic():
             audit.record("annotations.export", actor=actor, object_type="case", object_id=1,
-                         summary=f"Exported {data['total']} evidence as "
-                                 f"{'redacted ' if redacted else ''}annotations "
-                                 f"to {path.name}",
+                         summary=(_("Exported {n} evidence as redacted annotations to "
+                                    "{name}") if redacted else
+                                  _("Exported {n} evidence as annotations to {name}")).format(
+                             n=data["total"], name=path.name),
                          after={"file": path.name, "evidence": data["total"],
                                 "incident_id": incident_id,
                                 "edition": "redacted" if redacted else "full"})
@@ -239,11 +241,12 @@ def _write_replacing(path: Path, data: bytes) -> None:
     """Replace `path` with `data` whole (`files.write_replacing`), told as an annotation file's
     error when it cannot be written."""
     if path.is_dir():
-        raise AnnotationFileError(path, "cannot be written: it is a folder")
+        raise AnnotationFileError(path, _("cannot be written: it is a folder"))
     try:
         files.write_replacing(path, data)
     except OSError as exc:
-        raise AnnotationFileError(path, f"cannot be written: {exc.strerror or exc}") from exc
+        raise AnnotationFileError(path, _("cannot be written: {reason}").format(
+            reason=exc.strerror or exc)) from exc
 
 
 # ---- reading a file --------------------------------------------------------------------------
@@ -257,14 +260,49 @@ def read_annotation_file(path: Path) -> dict:
     data = read_json(path)
     try:
         items = annotation_items(data)
-        for number, item in enumerate(items, 1):
-            parse_annotation(item, number)
+        known = selector_index(data)
+        check_some_readable(items, lambda item, number: parse_annotation(item, number,
+                                                                          known=known))
     except ValueError as exc:
         raise AnnotationFileError(path, str(exc)) from exc
     if isinstance(data, dict) and "AnnotationCollection" in _types(data):
         return data
     return {"type": "AnnotationCollection", "total": len(items),
             "first": {"type": "AnnotationPage", "items": items}}
+
+
+def check_some_readable(items: list, parse: Callable[[object, int], object]) -> None:
+    """Raise the first annotation's ValueError when not one of them can be read: such a file
+    is not an annotation file. One that has some readable is imported, each bad annotation
+    reported with its reason (one bad annotation never refuses a collection)."""
+    first: ValueError | None = None
+    for number, item in enumerate(items, 1):
+        try:
+            parse(item, number)
+        except ValueError as exc:
+            first = first or exc
+        else:
+            return
+    if first is not None:
+        raise first
+
+
+def selector_index(data: object) -> dict[str, dict]:
+    """Every selector in the file that has an id, by its id: an annotation may give its
+    selector by reference (an IRI), which the W3C model allows, to one given in full
+    elsewhere in the same file."""
+    found: dict[str, dict] = {}
+    stack = [data]
+    while stack:  # nesting is bounded when the file is read (json_input); no recursion
+        value = stack.pop()
+        if isinstance(value, dict):
+            if isinstance(value.get("id"), str) and any(
+                    kind.endswith("Selector") for kind in _types(value)):
+                found.setdefault(value["id"], value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return found
 
 
 def annotation_items(data: object) -> list:
@@ -361,14 +399,16 @@ class Candidate:
 
 
 def parse_annotation(item: object, number: int, keep_attribution: bool = True,
-                     keep_review: bool = False) -> Candidate:
-    """One W3C annotation as a Candidate; ValueError when its JSON has the wrong shape."""
+                     keep_review: bool = False,
+                     known: dict[str, dict] | None = None) -> Candidate:
+    """One W3C annotation as a Candidate; ValueError when its JSON has the wrong shape.
+    `known`: the file's selectors by id, for a selector given by reference."""
     if not isinstance(item, dict):
         raise ValueError(f"annotation {number} must be an object, not {json_type(item)}")
     where = f"annotation {number}: "
     annotation_id = typed(item, "id", "text", where) or f"annotation {number}"
     target = _target(item.get("target"), where)
-    start, end, quote = parse_selectors(target.get("selector"), where + "target ")
+    start, end, quote = parse_selectors(target.get("selector"), where + "target ", known)
     body = _body(item.get("body"), where)
     candidate = Candidate(annotation_id, quote, start, end,
                           source_ref=typed(target, "source", "text", where + "target ") or "",
@@ -415,18 +455,26 @@ def _body(value: object, where: str) -> dict:
     return value
 
 
-def parse_selectors(value: object,
-                    where: str) -> tuple[int | None, int | None, QuoteSelector | None]:
-    """(start, end, quote) from a target's selectors; a missing or bad position is no hint."""
+def parse_selectors(value: object, where: str, known: dict[str, dict] | None = None,
+                    ) -> tuple[int | None, int | None, QuoteSelector | None]:
+    """(start, end, quote) from a target's selectors; a missing or bad position is no hint.
+    A selector given by reference (an IRI) is the one of that id in `known`."""
     selectors = [value] if isinstance(value, dict) else value
     if selectors is None:
         return None, None, None
+    if isinstance(value, str) and ":" in value and not any(ch.isspace() for ch in value):
+        selectors = [value]  # an IRI: a selector given by reference
     if not isinstance(selectors, list):
         raise ValueError(f"{where}“selector” must be a list or an object, not "
                          f"{json_type(value)}")
     start = end = None
     quote = None
     for selector in selectors:
+        if isinstance(selector, str):
+            if not known or selector not in known:
+                raise ValueError(f"{where}selector {selector[:80]} is given by reference, and "
+                                 "no selector of that id is in the file")
+            selector = known[selector]
         if not isinstance(selector, dict):
             raise ValueError(f"{where}each selector must be an object, not "
                              f"{json_type(selector)}")
@@ -497,10 +545,11 @@ def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
     except ValueError as exc:
         raise ValidationError(f"these annotations cannot be imported: the data {exc}") from exc
     by_sha = dict(Source.select(Source.sha256, Source.id).tuples())
+    known = selector_index(data)
     candidates = []
     for number, item in enumerate(items, 1):
         try:
-            candidate = parse_annotation(item, number, keep_attribution, keep_review)
+            candidate = parse_annotation(item, number, keep_attribution, keep_review, known)
         except ValueError as exc:  # a malformed one is reported, not allowed to stop the rest
             candidate = Candidate(_item_id(item, number), None, problem=f"malformed: {exc}")
         _resolve_source(candidate, by_sha)
