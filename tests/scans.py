@@ -57,3 +57,17 @@ def write_pdf(path: Path, pages: int = 1, lines: tuple[str, ...] = STATEMENT) ->
         pdf.showPage()
     pdf.save()
     return path
+
+
+def smudged_page():
+    """The statement's page with a line below it scanned at a third of the resolution and
+    smudged: Tesseract reads some of that line, unsure of what it reads."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    image = page_image()
+    line = Image.new("L", (900, 60), 255)
+    ImageDraw.Draw(line).text((0, 10), "ледь помітний підпис свідка", fill=0,
+                              font=ImageFont.truetype(str(FONT), 30))
+    line = line.resize((300, 20)).resize((900, 60)).filter(ImageFilter.GaussianBlur(2.5))
+    image.paste(line, (72, image.size[1] - 70))
+    return image

@@ -146,6 +146,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Case &amp;details…</source>
+        <translation>&amp;Відомості про справу…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The case&apos;s title, reference and marking, and who issues its dossier, to whom and for what</source>
+        <translation>Назва, реєстраційний номер і рівень доступу справи, а також хто видає її досьє, кому й для чого</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Close case</source>
         <translation>&amp;Закрити справу</translation>
     </message>
@@ -492,6 +502,84 @@
         <location filename="../../desktop/gui/background.py" line="+109"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailsDialog</name>
+    <message>
+        <location filename="../../desktop/gui/widgets/dialogs/case_details.py" line="+15"/>
+        <source>Title</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>Реєстраційний номер</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issuing organisation</source>
+        <translation>Організація, що видає досьє</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the organisation that issues the dossier</source>
+        <translation>організація, яка видає досьє</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by</source>
+        <translation>Видав</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name and role of who issues it</source>
+        <translation>ім’я та посада особи, яка видає</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Addressee</source>
+        <translation>Адресат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Office of the Prosecutor General of Ukraine</source>
+        <translation>напр., Офіс Генерального прокурора</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued for</source>
+        <translation>Мета видачі</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the proceedings or request it answers</source>
+        <translation>провадження чи запит, на який воно відповідає</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Версія</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 1.0</source>
+        <translation>напр., 1.0</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Case details</source>
+        <translation>Відомості про справу</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Classification</source>
+        <translation>Рівень доступу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Issuing block&lt;/b&gt; — printed near the dossier&apos;s cover</source>
+        <translation>&lt;b&gt;Реквізити видачі&lt;/b&gt; — друкуються поруч з обкладинкою досьє</translation>
     </message>
 </context>
 <context>
@@ -843,6 +931,11 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <location line="+12"/>
         <source>Edit source details</source>
         <translation>Змінити відомості про джерело</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edit case details</source>
+        <translation>Зміна відомостей про справу</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2436,11 +2529,11 @@ After:
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n file(s) are scans or images without text: {files}. Casefile can read their text with OCR (Tesseract), page by page; the files stay as they are, as the evidentiary copy.</source>
+        <source>%n file(s) without text, scans or images: {files}. Casefile can read the text on their pages with OCR (Tesseract); the files stay as they are, as the evidentiary copy.</source>
         <translation>
-            <numerusform>%n файл — скан або зображення без тексту: {files}. Casefile може розпізнати текст (OCR, Tesseract) сторінка за сторінкою; самі файли залишаться незмінними як доказова копія.</numerusform>
-            <numerusform>%n файли — скани або зображення без тексту: {files}. Casefile може розпізнати їхній текст (OCR, Tesseract) сторінка за сторінкою; самі файли залишаться незмінними як доказова копія.</numerusform>
-            <numerusform>%n файлів — скани або зображення без тексту: {files}. Casefile може розпізнати їхній текст (OCR, Tesseract) сторінка за сторінкою; самі файли залишаться незмінними як доказова копія.</numerusform>
+            <numerusform>%n файл без тексту, скан чи зображення: {files}. Casefile може розпізнати текст на його сторінках (OCR, Tesseract); сам файл залишиться незмінним як доказова копія.</numerusform>
+            <numerusform>%n файли без тексту, скани чи зображення: {files}. Casefile може розпізнати текст на їхніх сторінках (OCR, Tesseract); самі файли залишаться незмінними як доказова копія.</numerusform>
+            <numerusform>%n файлів без тексту, скани чи зображення: {files}. Casefile може розпізнати текст на їхніх сторінках (OCR, Tesseract); самі файли залишаться незмінними як доказова копія.</numerusform>
         </translation>
     </message>
     <message>
@@ -4120,12 +4213,17 @@ The details were written to {log}</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
     <message>
-        <location line="+716"/>
+        <location line="+753"/>
         <source>&lt;b&gt;Protected name&lt;/b&gt;: shown as &lt;b&gt;{pseudonym}&lt;/b&gt; in redacted dossiers</source>
         <translation>&lt;b&gt;Захищене ім’я&lt;/b&gt;: у знеособлених досьє показується як &lt;b&gt;{pseudonym}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>&lt;b&gt;OCR was unsure of this word&lt;/b&gt;: read with {confidence}% confidence; check it on the page</source>
+        <translation>&lt;b&gt;Слово розпізнано невпевнено (OCR)&lt;/b&gt;: упевненість {confidence}%; звірте його зі сторінкою</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>and {count} more</source>
         <translation>і ще {count}</translation>
     </message>
@@ -4135,7 +4233,7 @@ The details were written to {log}</source>
         <translation>Копіювати</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+244"/>
         <source>{current} of {total}</source>
         <translation>{current} з {total}</translation>
     </message>
@@ -4281,7 +4379,7 @@ The details were written to {log}</source>
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="-793"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-808"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>
@@ -4306,7 +4404,7 @@ The details were written to {log}</source>
     <message>
         <location line="-166"/>
         <source>Copy full SHA-256</source>
-        <extracomment>Which status colours a segment covered by several spans: a problem (contested) first, then the strongest finding; a rejected span never hides a live one. Each extra span over a segment darkens its colour by this much (at most _MAX_EXTRA times). Hits either side of the current one that get an ExtraSelection: painting loops over every ExtraSelection for every visible block, so &quot;e&quot; in 2 MB (100,000 hits) must not make 100,000. A text this long or shorter is formatted at once. A longer one is formatted on screen first (with a screenful either side) and the rest in idle slices, so a 2 MB source opens about as fast as its bare text; scrolling into a part not formatted yet formats it before it is drawn.</extracomment>
+        <extracomment>Which status colours a segment covered by several spans: a problem (contested) first, then the strongest finding; a rejected span never hides a live one. Each extra span over a segment darkens its colour by this much (at most _MAX_EXTRA times). Most words OCR was unsure of marked in one source (ExtraSelections, painted per block). Hits either side of the current one that get an ExtraSelection: painting loops over every ExtraSelection for every visible block, so &quot;e&quot; in 2 MB (100,000 hits) must not make 100,000. A text this long or shorter is formatted at once. A longer one is formatted on screen first (with a screenful either side) and the rest in idle slices, so a 2 MB source opens about as fast as its bare text; scrolling into a part not formatted yet formats it before it is drawn.</extracomment>
         <translation>Копіювати повний SHA-256</translation>
     </message>
     <message>
@@ -4333,7 +4431,7 @@ The details were written to {log}</source>
 <context>
     <name>_Legend</name>
     <message>
-        <location line="-242"/>
+        <location line="-271"/>
         <source>dotted</source>
         <translation>крапкова</translation>
     </message>
@@ -4358,7 +4456,7 @@ The details were written to {log}</source>
         <translation>подвійна</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+322"/>
         <source>struck</source>
         <translation>наскрізна</translation>
     </message>

@@ -149,16 +149,7 @@ def test_a_page_of_words_becomes_lines_and_paragraphs_with_their_places():
 
 @needs_tesseract
 def test_uncertain_words_are_listed_as_ranges_of_the_text(tmp_path):
-    # A line scanned at a third of the resolution and smudged, below clear ones: Tesseract
-    # reads some of it, less sure of what it reads there.
-    from PIL import Image, ImageDraw, ImageFilter, ImageFont
-
-    image = scans.page_image()
-    line = Image.new("L", (900, 60), 255)
-    ImageDraw.Draw(line).text((0, 10), "ледь помітний підпис свідка", fill=0,
-                              font=ImageFont.truetype(str(scans.FONT), 30))
-    line = line.resize((300, 20)).resize((900, 60)).filter(ImageFilter.GaussianBlur(2.5))
-    image.paste(line, (72, image.size[1] - 70))
+    image = scans.smudged_page()
     path = tmp_path / "faint.png"
     image.save(path)
     extracted = importing.extract_bytes(path, path.read_bytes(), ocr=OcrOptions())

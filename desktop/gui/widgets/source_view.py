@@ -125,6 +125,21 @@ def _protected_name_format() -> QTextCharFormat:
     return fmt
 
 
+_UNCERTAIN_COLOUR = "#5b3f8c"  # words OCR was unsure of: violet text, dash-dot-dot underline
+
+#: Most words OCR was unsure of marked in one source (ExtraSelections, painted per block).
+_UNCERTAIN_MARKS = 5_000
+
+
+def _uncertain_word_format() -> QTextCharFormat:
+    """How a word OCR read with low confidence is marked: unlike statuses and names."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashDotDotLine)
+    fmt.setUnderlineColor(QColor(_UNCERTAIN_COLOUR))
+    fmt.setForeground(QColor(_UNCERTAIN_COLOUR))
+    return fmt
+
+
 #: Hits either side of the current one that get an ExtraSelection: painting loops over every
 #: ExtraSelection for every visible block, so "e" in 2 MB (100,000 hits) must not make 100,000.
 _HIT_WINDOW = 200
@@ -139,6 +154,20 @@ _SLICE_CHARS = 20_000  # text formatted per step of an idle slice
 _SLICE_SECONDS = 0.006  # one idle slice's budget: scrolling and keys stay smooth meanwhile
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _uncertain_words(extraction: dict, length: int) -> list[tuple[int, int, int]]:
+    """The low-confidence words an OCR extraction lists, as (start, end, confidence) that fit
+    the text (a record from elsewhere is not trusted to)."""
+    found = []
+    for item in (extraction or {}).get("low_confidence") or ():
+        try:
+            start, end, confidence = (int(v) for v in item)
+        except (TypeError, ValueError):
+            continue
+        if 0 <= start < end <= length:
+            found.append((start, end, confidence))
+    return found
 
 
 class _Offsets:
@@ -538,6 +567,7 @@ class SourceView(QWidget):
         self._source_id: int | None = None
         self._text = ""
         self._names: list[tuple[int, int, str]] = []
+        self._uncertain: list[tuple[int, int, int]] = []  # OCR's low-confidence words
         self._offsets = _Offsets("")
         self._rows: dict[int, SpanMark] = {}
         self._indexed = True  # whether the segment index below is that of self._rows
@@ -647,6 +677,7 @@ class SourceView(QWidget):
         if details is None:
             self._text = ""
             self._names = []
+            self._uncertain = []
             self._offsets = _Offsets("")
             self._load_rows([])
             self._index()
@@ -662,6 +693,7 @@ class SourceView(QWidget):
         self._edit.setCurrentCharFormat(QTextCharFormat())
         self._edit.setPlainText(self._text)  # a new document: old formats and marks are gone
         self._names = protection.find_names(self._text)
+        self._uncertain = _uncertain_words(details.extraction, len(self._text))
         self._load_rows(evidence_service.span_marks(source_id))
         self._stack.setCurrentIndex(1)
         self._format_text(reset=False)
@@ -792,14 +824,23 @@ class SourceView(QWidget):
         """(start, end, pseudonym) of each protected name in the text, as marked."""
         return list(self._names)
 
+    def uncertain_words(self) -> list[tuple[int, int, int]]:
+        """(start, end, confidence) of each word OCR read with low confidence, as marked."""
+        return list(self._uncertain)
+
     def tooltip_at(self, position: int) -> str:
         """Rich text describing every span at text[position], or "" where there is none."""
         ids = self.span_ids_at(position)
         names = [p for start, end, p in self._names if start <= position < end]
-        if not ids and not names:
+        unsure = [c for start, end, c in self._uncertain if start <= position < end]
+        if not ids and not names and not unsure:
             return ""
         parts = [self.tr("<b>Protected name</b>: shown as <b>{pseudonym}</b> in redacted "
                          "dossiers").format(pseudonym=html.escape(names[0]))] if names else []
+        if unsure:
+            parts.append(self.tr("<b>OCR was unsure of this word</b>: read with {confidence}% "
+                                 "confidence; check it on the page").format(
+                confidence=unsure[0]))
         described = evidence_service.evidence_rows(ids=ids[:_TOOLTIP_SPANS])
         rows = {row.id: row for row in described}
         parts += [self._describe(rows[e]) for e in ids[:_TOOLTIP_SPANS] if e in rows]
@@ -1128,6 +1169,9 @@ class SourceView(QWidget):
         first_hit = 1 if row is not None else 0
         marks += [piece for start, end, _ in self._names
                   for piece in self._name_marks(start, end, marks, hits, first_hit)]
+        uncertain = _uncertain_word_format()
+        marks += [self._selection(start, end, uncertain)
+                  for start, end, _ in self._uncertain[:_UNCERTAIN_MARKS]]
         self._edit.setExtraSelections(marks)
         self._edit.viewport().update()
         self._find_bar.count.setText(self._hit_text())

@@ -32,8 +32,8 @@ class OcrDialog(QDialog):
         self.setWindowTitle(self.tr("Read scans with OCR"))
         shown = ", ".join(printable(p.name) for p in paths[:5]) + ("…" if len(paths) > 5 else "")
         intro = QLabel(i18n.plural(self.tr(
-            "%n file(s) are scans or images without text: {files}. Casefile can read their "
-            "text with OCR (Tesseract), page by page; the files stay as they are, as the "
+            "%n file(s) without text, scans or images: {files}. Casefile can read the text "
+            "on their pages with OCR (Tesseract); the files stay as they are, as the "
             "evidentiary copy.", "", len(paths)), len(paths)).format(files=shown))
         intro.setWordWrap(True)
         names = {"ukr": self.tr("Ukrainian"), "rus": self.tr("Russian"),
@@ -56,7 +56,7 @@ class OcrDialog(QDialog):
         layout.addWidget(group)
         layout.addWidget(self.problem)
         layout.addWidget(answer_buttons(self, self.tr("Read with OCR"), on_accept=self._accept))
-        self.resize(560, 0)
+        self.setMinimumWidth(560)
 
     def languages(self) -> tuple[str, ...]:
         """Tesseract's codes ticked and typed, in order (ValueError: a code is malformed)."""
