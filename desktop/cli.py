@@ -331,7 +331,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(f"SHA-256 {result.sha256}")
     if not recorded:
         _say_unrecorded(args)
+    if args.pdf:
+        _write_pdf(result, args.user if recorded else None)
     return 0
+
+
+def _write_pdf(result, actor: str | None) -> None:
+    """The dossier's PDF rendition beside it (LibreOffice headless): a missing or failing
+    LibreOffice is the command's one-line error; the .docx stays written."""
+    from desktop.services import rendition
+
+    made = rendition.render_dossier(result.path, result.sha256, actor=actor,
+                                    progress=_progress_printer())
+    _end_progress()
+    kind = "PDF/A-2b" if made.pdfa else "PDF: this LibreOffice does not offer PDF/A-2b"
+    print(printable(f"Wrote {made.path} ({kind}, contents updated, fonts embedded)"))
+    print(f"SHA-256 {made.sha256}")
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -750,6 +765,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "protected name were not replaced (they are listed as a warning)")
     p.add_argument("--audit", action="store_true", help="include the audit annex")
     _language_option(p)
+    p.add_argument("--pdf", action="store_true",
+                   help="also write a PDF beside the .docx (PDF/A-2b, table of contents "
+                        "updated, fonts embedded), made by LibreOffice headless")
     p.add_argument("--unrecorded", action="store_true", help=UNRECORDED_HELP)
     p.set_defaults(func=cmd_export)
 

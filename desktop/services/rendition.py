@@ -143,7 +143,7 @@ def render_pdf(document: Path, target: Path | None = None, *, pdfa: bool = True,
         raise RenditionError(_("{name}: cannot be rendered to PDF: it does not exist")
                              .format(name=document.name))
     if progress:
-        progress(0, 1, _("Rendering {name} to PDF with LibreOffice").format(name=target.name))
+        progress(0, 1, _("Rendering {name} to PDF with LibreOffice").format(name=document.name))
     with tempfile.TemporaryDirectory(prefix="casefile-pdf-") as scratch:
         work = Path(scratch)
         rendered, indexes = _run(command, document, work, pdfa, cancelled or (lambda: False),
