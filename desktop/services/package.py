@@ -30,12 +30,8 @@ import dataclasses
 import hashlib
 import json
 import mimetypes
-import os
 import re
-import shutil
-import subprocess
 import tempfile
-import time
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
@@ -57,7 +53,7 @@ from desktop.domain.models import (
 )
 from desktop.domain.printable import printable
 from desktop.domain.refs import source_ref
-from desktop.services import manifests, outgoing, protection, sources, tabular
+from desktop.services import manifests, outgoing, protection, rendition, sources, tabular
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -80,7 +76,6 @@ _NAME_LENGTH = 80
 _MANIFEST_BYTES = 64 << 20
 _BATCH, _BATCH_BYTES = 50, 64 << 20  # originals read from the case at a time
 _DETAILS_BATCH = 500
-PDF_SECONDS = 300  # LibreOffice gets this long to render the dossier
 
 
 @dataclass(frozen=True)
@@ -297,6 +292,7 @@ def _fill(package: _Zip, dossier, dossier_path: Path, pdf: Path | None, pdf_note
                     "id": getattr(dossier, "dossier_id", ""), "audit_entry": entry_id,
                     "entry_hash": entry_hash, "incidents": dossier.incidents,
                     "evidence": dossier.evidence, "pdf": PDF if pdf is not None else None,
+                    "pdf_a": pdf is not None and rendition.is_pdfa(pdf.read_bytes()),
                     "pdf_note": pdf_note},
         "originals": originals,
         "withheld": withheld,
@@ -443,37 +439,20 @@ def _intend(result: PackageResult, options: PackageOptions, actor: str) -> outgo
 
 def soffice() -> str | None:
     """The LibreOffice command, or None when it is not installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    return rendition.soffice()
 
 
 def _pdf(document: Path, folder: Path, stop: Cancelled) -> tuple[Path | None, str]:
-    """The dossier rendered to PDF by LibreOffice (headless, a private profile), and '' — or
-    None and why there is none. A cancel stops LibreOffice."""
-    command = soffice()
-    if command is None:
+    """The dossier's PDF rendition (services/rendition: its table of contents updated, fonts
+    embedded, PDF/A-2b), and '' — or None and why there is none. A cancel stops LibreOffice."""
+    if rendition.soffice() is None:
         return None, "LibreOffice is not installed, so the package holds no PDF rendition"
-    profile = folder / "profile"
     try:
-        process = subprocess.Popen(
-            [command, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(folder), str(document)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ, "HOME": str(profile)})
-    except OSError as exc:
-        return None, f"LibreOffice could not be started ({exc.strerror or exc})"
-    deadline = time.monotonic() + PDF_SECONDS
-    while process.poll() is None:
-        if stop() or time.monotonic() > deadline:
-            process.kill()
-            process.wait()
-            if stop():
-                raise PackageCancelled("the package was cancelled; no file was written")
-            return None, f"LibreOffice did not render the dossier within {PDF_SECONDS} s"
-        time.sleep(0.1)
-    pdf = folder / f"{document.stem}.pdf"
-    if process.returncode != 0 or not pdf.is_file():
-        return None, f"LibreOffice could not render the dossier (exit {process.returncode})"
-    return pdf, ""
+        return rendition.render_pdf(document, folder / PDF, cancelled=stop).path, ""
+    except rendition.RenditionCancelled as exc:
+        raise PackageCancelled("the package was cancelled; no file was written") from exc
+    except rendition.RenditionError as exc:
+        return None, str(exc)
 
 
 # ---- checking --------------------------------------------------------------------------------

@@ -3,11 +3,13 @@ numbers, fonts embedded, PDF/A-2b; a clear line without LibreOffice; a hung one 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -133,3 +135,21 @@ def test_a_libreoffice_that_fails_is_named_in_one_line(dossier, tmp_path, monkey
     with pytest.raises(rendition.RenditionError) as raised:
         rendition.render_pdf(dossier)
     assert str(raised.value) == "LibreOffice could not make its profile, so no PDF was written"
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_the_disclosure_package_holds_the_pdfa_and_its_manifest_says_so(worked_case, tmp_path):
+    from desktop.services import package
+
+    result = package.build_package(tmp_path / "package.zip", package.PackageOptions(drafts=True),
+                                   actor=ACTOR)
+    assert result.pdf_note == ""
+    with zipfile.ZipFile(result.path) as zipped:
+        manifest = json.loads(zipped.read("manifest.json"))
+        pdf = zipped.read(package.PDF)
+    assert manifest["dossier"]["pdf"] == package.PDF and manifest["dossier"]["pdf_a"] is True
+    assert rendition.is_pdfa(pdf)
+    assert package.verify_package(result.path).ok
+    (tmp_path / "unpacked.pdf").write_bytes(pdf)
+    assert re.search(r"INC-\d{3} — .+?\.{3,}\s*\d+", _text(tmp_path / "unpacked.pdf", 1, 3))
