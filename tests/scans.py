@@ -42,12 +42,14 @@ def write_image(path: Path, pages: int = 1, lines: tuple[str, ...] = STATEMENT) 
     return path
 
 
-def write_pdf(path: Path, pages: int = 1, lines: tuple[str, ...] = STATEMENT) -> Path:
-    """An image-only PDF: each page is the page image, with no text layer."""
+def write_pdf(path: Path, pages: int = 1, lines: tuple[str, ...] = STATEMENT,
+              **look: int) -> Path:
+    """An image-only PDF: each page is the page image (`look`: its width, font size), with
+    no text layer."""
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    image = page_image(lines)
+    image = page_image(lines, **look)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     width, height = (points * 72 / 300 for points in image.size)
