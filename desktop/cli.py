@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from peewee import DatabaseError
 
 from desktop import __version__
-from desktop.domain import db, encryption, files, scales, server, window_lock
+from desktop.domain import db, encryption, files, scales, server, server_roles, window_lock
 from desktop.domain.errors import CasefileError, CaseOpenError
 from desktop.domain.printable import printable
 from desktop.domain.refs import (
@@ -119,6 +119,9 @@ def _open(args: argparse.Namespace, *, read_only: bool = False,
             db.open_read_only(args.case)
         else:
             db.open_case(args.case)
+        # On a server everything is done as the role the connection authenticated as.
+        args.user = server_roles.current_role()
+        if not read_only:
             _reconcile(args)
         return
     path = Path(args.case)
@@ -365,6 +368,38 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if manifest is not None and report.ok:
         print(printable(f"It matches its hand-over manifest {Path(args.manifest).name}."))
     return 0 if report.ok else 1
+
+
+def _server_url(args: argparse.Namespace) -> str:
+    if not server.is_server_url(args.case):
+        raise CasefileError(f"{printable(args.case)}: not a server case; give its URL, "
+                            "postgresql://HOST[:PORT]/DB")
+    return args.case
+
+
+def cmd_server_init(args: argparse.Namespace) -> int:
+    from desktop.services import team
+
+    url = _server_url(args)
+    try:
+        _open(args)
+    except server.NotACase:
+        title = args.title or urlsplit(url).path.strip("/") or "Case"
+        db.new_case(url, title, actor=args.user)
+        print(printable(f"Created {_case_name(args)}"))
+    groups = team.set_up_roles()
+    print(printable(f"Roles of {_case_name(args)}: {', '.join(groups)}"))
+    return 0
+
+
+def cmd_server_add_member(args: argparse.Namespace) -> int:
+    from desktop.services import team
+
+    _server_url(args)
+    _open(args)
+    team.add_member(args.role, args.as_)
+    print(printable(f"{args.role} works on {_case_name(args)} as {args.as_}"))
+    return 0
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
@@ -914,7 +949,29 @@ def build_parser() -> argparse.ArgumentParser:
                    help="declare that one person documents and reviews (four eyes are then "
                         "not enforced, and the dossier says so)")
     p.set_defaults(func=cmd_members, usage_error=p.error)
+
+    _add_server_parsers(sub)
     return parser
+
+
+def _add_server_parsers(sub) -> None:
+    p = sub.add_parser("server", help="a case on a PostgreSQL server: set up its roles, add "
+                                      "members")
+    commands = p.add_subparsers(dest="server_command", required=True, metavar="COMMAND")
+    q = commands.add_parser("init", help="create the case in an empty database (if it holds "
+                                         "none yet) and its group roles: documenter, reviewer, "
+                                         "admin")
+    q.add_argument("case", metavar="URL", help="postgresql://HOST[:PORT]/DB")
+    q.add_argument("--title", default="", help="the case's title (default: the database's "
+                                               "name)")
+    q.set_defaults(func=cmd_server_init)
+    q = commands.add_parser("add-member", help="let a login role work on the case")
+    q.add_argument("case", metavar="URL", help="postgresql://HOST[:PORT]/DB")
+    q.add_argument("role", help="the person's login role on the server (created, without a "
+                                "password, when it does not exist)")
+    q.add_argument("--as", dest="as_", required=True,
+                   choices=("documenter", "reviewer", "admin"), help="what they may do")
+    q.set_defaults(func=cmd_server_add_member)
 
 
 #: The commands that write into the case (an edit, or an audit entry for what they export).
@@ -1010,6 +1067,12 @@ def _run(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except (OSError, DatabaseError, sqlite3.DatabaseError) as exc:
+        refused = server.refusal(exc) if server.is_server_url(getattr(args, "case", None)) \
+            else None
+        if refused:  # the server's privileges or rules: nothing was changed
+            print(printable(f"casefile: {server.display_name(args.case)}: the server refused "
+                            f"the change: {refused}"), file=sys.stderr)
+            return 1
         if "database is locked" in str(exc):  # another writer held the case past busy_timeout
             case = Path(args.case).name if getattr(args, "case", None) else "the case"
             print(printable(f"casefile: {case}: another Casefile command or window is writing "

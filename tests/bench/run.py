@@ -32,6 +32,7 @@ from tests.bench import (  # noqa: E402
     bench_package,
     bench_redaction,
     bench_source_view,
+    bench_sources,
     bench_start,
     bench_workspace,
 )
@@ -39,7 +40,8 @@ from tests.bench.context import Context  # noqa: E402
 from tests.bench.table import Row, print_table  # noqa: E402
 
 MODULES = (bench_foundation, bench_source_view, bench_workspace, bench_start, bench_export,
-           bench_redaction, bench_encryption, bench_integrity, bench_package, bench_ocr)
+           bench_redaction, bench_encryption, bench_integrity, bench_package, bench_sources,
+           bench_ocr)
 
 
 def machine() -> str:

@@ -50,7 +50,7 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
              if not (redacted and source.confidential)
              else _("from a place withheld (confidential source)"))
             if source.collected_from else "") if v)
-        table = writer.table(None, (1, 3), f"{ref}: {_('custody record')}")
+        table = writer.table(None, (1, 3), f"{ref}: {_('custody record')}", keep=True)
         found = provenance.gaps(source)
         if found:  # said first, where a reader of the entry cannot miss it
             table.row((Run(_("Provenance"), bold=True),
@@ -214,7 +214,7 @@ def audit_annex(writer: DossierWriter, data: DossierData, *, redacted: bool = Fa
           "the chain head the case keeps; the hashes printed here, and this chain head, must "
           "be among them."))
     table = writer.table((_("No."), _("Time (UTC)"), _("By"), _("What was done"),
-                          _("Entry hash")), (0.55, 1.25, 1.1, 3.2, 1.0),
+                          _("Entry hash")), (0.55, 1.2, 1.05, 3.0, 1.3),
                          _("The audit trail, newest first"))
     for line in data.audit:
         table.row((f"{line.id:,}", line.at.replace("T", " ").replace("Z", ""), line.actor,

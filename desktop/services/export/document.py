@@ -63,7 +63,7 @@ W_TR, W_TRPR, W_TC, W_TCPR, W_TCW = qn("w:tr"), qn("w:trPr"), qn("w:tc"), qn("w:
     qn("w:tcW")
 W_SHD, W_FILL, W_COLOR, W_W, W_TYPE = qn("w:shd"), qn("w:fill"), qn("w:color"), qn("w:w"), \
     qn("w:type")
-W_FLD_SIMPLE, W_INSTR = qn("w:fldSimple"), qn("w:instr")
+W_KEEP_NEXT = qn("w:keepNext")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SubElement = etree.SubElement
 
@@ -406,9 +406,10 @@ class DossierWriter:
     # --- tables -------------------------------------------------------------------------------
 
     def table(self, headers: Sequence[str] | None, widths: Sequence[float],
-              caption: Content = "") -> TableWriter:
+              caption: Content = "", *, keep: bool = False) -> TableWriter:
         """Append a table with columns `widths` (relative), when given a header row, and when
-        given a caption above it (`caption`)."""
+        given a caption above it (`caption`); `keep`: a short table kept on one page (each row
+        kept with the next), so that none continues on a page without its heading."""
         if caption:
             self.caption(caption)
         key = (tuple(widths), bool(headers))
@@ -417,7 +418,7 @@ class DossierWriter:
         tbl, twips = self._tables[key]
         tbl = copy.deepcopy(tbl)
         self._append(tbl)
-        writer = TableWriter(self, tbl, twips)
+        writer = TableWriter(self, tbl, twips, keep)
         if headers:
             writer.header(headers)
         return writer
@@ -441,9 +442,11 @@ class DossierWriter:
             col.w = w
         return tbl, tuple(w // 635 for w in emus)
 
-    def row_prototype(self, twips: tuple[int, ...], style: str, flag: str, fill: str = ""):
-        """A row of empty cells, each of its column's width with one styled paragraph (cached)."""
-        key = (twips, style, flag, fill)
+    def row_prototype(self, twips: tuple[int, ...], style: str, flag: str, fill: str = "",
+                      keep: bool = False):
+        """A row of empty cells, each of its column's width with one styled paragraph (kept
+        with the next when `keep`); cached."""
+        key = (twips, style, flag, fill, keep)
         if key not in self._rows:
             tr = self._body.makeelement(W_TR, {})
             SubElement(SubElement(tr, W_TRPR), qn(f"w:{flag}"))
@@ -453,7 +456,10 @@ class DossierWriter:
                 SubElement(tcpr, W_TCW, {W_W: str(width), W_TYPE: "dxa"})
                 if fill:
                     SubElement(tcpr, W_SHD, {W_VAL: "clear", W_COLOR: "auto", W_FILL: fill})
-                tc.append(self.styled(style))
+                p = self.styled(style)
+                if keep:
+                    p[0].append(p.makeelement(W_KEEP_NEXT, {}))  # after its pStyle
+                tc.append(p)
             self._rows[key] = tr
         return self._rows[key]
 
@@ -487,16 +493,18 @@ def _unbreakable(r, line: str) -> None:
 class TableWriter:
     """Adds rows to one table: copies of a prototype row whose own cells are filled in order."""
 
-    def __init__(self, writer: DossierWriter, tbl, twips: tuple[int, ...]) -> None:
+    def __init__(self, writer: DossierWriter, tbl, twips: tuple[int, ...],
+                 keep: bool = False) -> None:
         self._writer = writer
         self._tbl = tbl
         self._twips = twips
-        self._body = writer.row_prototype(twips, styles.TABLE_TEXT, "cantSplit")
+        self._keep = keep
+        self._body = writer.row_prototype(twips, styles.TABLE_TEXT, "cantSplit", keep=keep)
 
     def header(self, headers: Sequence[str]) -> None:
         """The header row: shaded, bold, repeated at the top of every page the table spans."""
         self._add(self._writer.row_prototype(self._twips, styles.TABLE_HEADING, "tblHeader",
-                                             styles.HEADER_FILL), headers)
+                                             styles.HEADER_FILL, self._keep), headers)
 
     def row(self, values: Sequence[Content], shade: dict[int, str] | None = None) -> None:
         """One body row; `shade` maps a column to a fill colour (rrggbb)."""

@@ -96,40 +96,43 @@ def summary_of_findings(writer: DossierWriter, data: DossierData) -> None:
 
 
 class _Limit(NamedTuple):
-    lead: str
-    detail: list
+    lead: str  # bold: what is missing, and how many
+    detail: list  # what it means and what it concerns
 
 
 def limitations(writer: DossierWriter, data: DossierData) -> None:
     """What the case does not have, from its own records: gaps in the sources' provenance,
-    facts and elements on one line of evidence, open elements, incidents not approved."""
-    writer.heading(_("Limitations"), 1)
+    incidents not approved, and a table per incident of what rests on one line of evidence and
+    which legal elements are open."""
+    writer.heading(_("Limitations"), 2)
     writer.paragraph(_("Generated from the case's records when this dossier was exported: "
                        "each limitation names the sources or incidents it concerns."))
-    found = [*_provenance_limits(data), *_evidence_limits(data)]
+    found = _provenance_limits(data)
     drafts = [i.incident.code for i in data.incidents if i.draft]
     if drafts:
-        found.append(_Limit(ngettext(
-            "{n} incident is not approved by review and is marked DRAFT: ",
-            "{n} incidents are not approved by review and are marked DRAFT: ", len(drafts))
-            .format(n=wording.number(len(drafts))), links(drafts, brackets=False)))
-    if not found:
-        writer.paragraph(Run(_("None found in the case's records."), italic=True))
+        found.append(_Limit(ngettext("Not approved ({n} incident): ",
+                                     "Not approved ({n} incidents): ", len(drafts))
+                            .format(n=wording.number(len(drafts))),
+                            [_("marked DRAFT; their findings are not final.") + " ",
+                             *links(drafts, brackets=False)]))
     for limit in found:
         writer.paragraph([Run(limit.lead, bold=True), *limit.detail])
+    shown = _evidence_limits(writer, data)
+    if not found and not shown:
+        writer.paragraph(Run(_("None found in the case's records."), italic=True))
 
 
-#: What each gap in the sources' provenance means for a reader, as a limitation.
+#: What each gap in the sources' provenance means for a reader: its lead and its meaning.
 LIMIT_OF_GAP = {
-    provenance.NO_URL: N_("Sources without a URL ({n} of {cited}): where they were published "
-                          "cannot be checked from the dossier."),
-    provenance.NO_PUBLISHER: N_("Publishers not named ({n} of {cited}): the outlet that "
-                                "carried the text is not known."),
-    provenance.NO_CAPTURE: N_("No capture of the web page ({n} of {cited}): only a copy of the "
-                              "text was collected, not the page as published (its layout, "
-                              "images, date and address)."),
-    provenance.INTERNAL_NAME: N_("Original file names not kept ({n} of {cited}): the files "
-                                 "carry names a tool gave them."),
+    provenance.NO_URL: (N_("Sources without a URL ({n} of {cited}): "),
+                        N_("where they were published cannot be checked from the dossier.")),
+    provenance.NO_PUBLISHER: (N_("Publishers not named ({n} of {cited}): "),
+                              N_("the outlet that carried the text is not known.")),
+    provenance.NO_CAPTURE: (N_("No capture of the web page ({n} of {cited}): "),
+                            N_("only a copy of the text was collected, not the page as "
+                               "published (its layout, images, date and address).")),
+    provenance.INTERNAL_NAME: (N_("Original file names not kept ({n} of {cited}): "),
+                               N_("the files carry names a tool gave them.")),
 }
 
 
@@ -138,47 +141,45 @@ def _provenance_limits(data: DossierData) -> list[_Limit]:
     for source in data.sources.values():
         for gap in provenance.gaps(source):
             by_gap.setdefault(gap, []).append(source_ref(source.id))
-    cited = len(data.sources)
-    return [_Limit(_(LIMIT_OF_GAP[gap]).format(n=wording.number(len(refs)),
-                                        cited=wording.number(cited)) + " ",
-                   links(refs, brackets=False))
-            for gap, *_words in provenance.GAPS if (refs := by_gap.get(gap))]
+    cited = wording.number(len(data.sources))
+    found = []
+    for gap, *_words in provenance.GAPS:
+        refs = by_gap.get(gap)
+        if refs:
+            lead, meaning = LIMIT_OF_GAP[gap]
+            found.append(_Limit(_(lead).format(n=wording.number(len(refs)), cited=cited),
+                                [_(meaning) + " ", *links(refs, brackets=False)]))
+    return found
 
 
-def _evidence_limits(data: DossierData) -> list[_Limit]:
-    one_line: list[str | Run] = []
-    open_: list[str | Run] = []
-    single = opened = 0
+def _evidence_limits(writer: DossierWriter, data: DossierData) -> bool:
+    """Per incident: the facts and elements that rest on one line of evidence, and the legal
+    elements still open, as one table; whether there was anything to show."""
+    rows = []
     for item in data.incidents:
         lonely = [a for a in item.assessed.values()
                   if a.evidence and not a.conflict and a.independent_lines == 1]
         gaps = [a for a in _elements(item) if a.coverage == "open"]
-        single += len(lonely)
-        opened += len(gaps)
-        if lonely:
+        if lonely or gaps:
             facts = [wording.supports(a.fact) for a in lonely if not a.is_element]
             elements = len(lonely) - len(facts)
             if elements:
                 facts.append(ngettext("{n} legal element", "{n} legal elements", elements)
                              .format(n=wording.number(elements)))
-            one_line += ["\n", link(item.incident.code, bold=True), ": ", "; ".join(facts)]
-        if gaps:
-            open_ += ["\n", link(item.incident.code, bold=True), ": ",
-                      "; ".join(wording.supports(a.fact) for a in gaps)]
-    limits = []
-    if single:
-        limits.append(_Limit(ngettext(
-            "{n} fact or legal element rests on one line of evidence only (one originator, "
-            "however many outlets carry it):",
-            "{n} facts and legal elements rest on one line of evidence only (one originator, "
-            "however many outlets carry it):", single).format(n=wording.number(single)),
-            one_line))
-    if opened:
-        limits.append(_Limit(ngettext(
-            "{n} legal element is open (no usable evidence):",
-            "{n} legal elements are open (no usable evidence):", opened)
-            .format(n=wording.number(opened)), open_))
-    return limits
+            rows.append((item, "\n".join(facts) or wording.NONE,
+                         "\n".join(wording.supports(a.fact) for a in gaps) or wording.NONE))
+    if not rows:
+        return False
+    writer.paragraph(_("Evidence: what rests on one line of evidence only (one originator, "
+                       "however many outlets carry it), and the legal elements still open (no "
+                       "usable evidence), by incident."))
+    table = writer.table((_("Incident"), _("On one line of evidence only"),
+                          _("Legal elements open")), (0.8, 2.2, 3.7),
+                         _("Limits of the evidence, by incident"))
+    for item, lonely, gaps in rows:
+        table.row((link(item.incident.code, bold=True), lonely, gaps),
+                  {2: styles.OPEN_FILL} if gaps != wording.NONE else None)
+    return True
 
 
 class _Dated(NamedTuple):

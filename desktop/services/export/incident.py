@@ -89,7 +89,8 @@ def sign_off(writer: DossierWriter, data: DossierData, item: IncidentData) -> No
     incident = item.incident
     writer.heading(_("Review and sign-off"), 2)
     table = writer.table(None, (1.3, 3),
-                         _("{code}: review and sign-off").format(code=incident.code))
+                         _("{code}: review and sign-off").format(code=incident.code),
+                         keep=True)
     state = _(scales.label(scales.INCIDENT_STATES, incident.state))
     decider = incident.decided_by.strip() or _("not recorded")
     when = wording.decided_on(incident.decided_at) or _("not recorded")
@@ -403,7 +404,7 @@ def _meta(data: DossierData, span: EvidenceRow, *, note: bool = True,
     fingerprint = _("SHA-256 of the unredacted original") if redacted else "SHA-256"
     parts: list[str | Run] = [Run(_(QUOTE_REDACTED) + "\n", bold=True)] if altered else []
     parts += [_("Source:") + " ", link(source_ref(source.id)),
-              " " + _("{origin} · characters {start}–{end} · {fingerprint} {digest}…").format(
+              " · " + _("{origin} · characters {start}–{end} · {fingerprint} {digest}…").format(
                   origin=origin, start=wording.number(span.start), end=wording.number(span.end),
                   fingerprint=fingerprint, digest=source.sha256[:16]) + "\n"]
     parts += _grading(data, span, flagged or {})

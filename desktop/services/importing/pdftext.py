@@ -35,7 +35,8 @@ _SPECIAL = re.compile("\r\n?|[\x02\ufffe\uffff\u00ad\ufeff\u200b\ufb00-\ufb06"
 _WORD = re.compile(r"\w+")
 #: A word whose every letter is drawn four, three or two times over (two: three letters or
 #: more, as some words double a letter or two).
-_OVERPRINTED = re.compile(r"\b(?:(?:(\w)\1\1\1){2,}|(?:(\w)\2\2){2,}|(?:(\w)\3){3,})\b")
+_OVERPRINTED = re.compile(r"\b(?=(\w)\1)(?:(?:(\w)\2\2\2){2,}|(?:(\w)\3\3){2,}|"
+                          r"(?:(\w)\4){3,})\b")
 _HYPHENATED = re.compile(r"(?<![\w-])(\w+)-(\w+)(?![\w-])")
 _BREAKS = re.compile("\ufffe|-[ \t]*\n")
 
@@ -91,7 +92,7 @@ def _collapse_overprints(text: Text) -> Text:
     spans = []
     for match in _OVERPRINTED.finditer(text.text):
         start, end = match.span()
-        times = next(t for t, g in zip((4, 3, 2), match.groups(), strict=True) if g)
+        times = next(t for t, g in zip((4, 3, 2), match.groups()[1:], strict=True) if g)
         spans.append((start, end, match.group()[::times], text.index[start:end:times]))
     return text.replaced(spans)
 
