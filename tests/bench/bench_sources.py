@@ -21,9 +21,9 @@ from tests.corpus import recall
 #: Word recall a kind must reach, and the share of poppler's a PDF's must.
 MIN_RECALL = 0.95
 MIN_PDF_RATIO = 1.0
-#: Text PDFs imported per second, at least (a 300-page report in twelve seconds, its
-#: reading process, dictionaries and storing included, on a shared two-core machine). pdftotext, a C program that only
-#: prints the text, is the baseline shown; no ratio is asked of it.
+#: Text PDFs imported per second, at least (a 300-page report in twelve seconds, its reading
+#: process, dictionaries and storing included, on a shared two-core machine). pdftotext, a C
+#: program that only prints the text, is the baseline shown; no ratio is asked of it.
 PDF_MIN_PAGES_PER_S = 25.0
 
 
