@@ -107,13 +107,16 @@ def _first_rows(title: str, actor: str, reference: str, classification: str) -> 
 def _new_server_case(url: str, title: str, *, actor: str, reference: str,
                      classification: str) -> Database:
     """A new case in the empty database at `url` (see `server`): its schema, case row and
-    first entry in one transaction, so a failure leaves the database empty."""
+    first entry in one transaction, so a failure leaves the database empty. Its creator is
+    the role the connection authenticated as, whatever `actor` says."""
     close_case()
     db = server.new_case(url)
     models.database.initialize(db)
     try:
         with db.atomic():
             server.create_schema(db)
+            # On a server the actor is the role the connection authenticated as.
+            actor = db.execute_sql("SELECT current_user").fetchone()[0]
             _first_rows(title, actor, reference, classification)
     except Exception as exc:
         close_case()

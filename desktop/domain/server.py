@@ -173,6 +173,12 @@ BEGIN
     RETURN NEW;
 END $$;
 
+CREATE FUNCTION casefile_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the audit trail is append-only: its entries are never changed or removed'
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+
 CREATE FUNCTION casefile_note_written() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- Only a Casefile connection has the table: a change from elsewhere goes unrecorded,
@@ -219,6 +225,10 @@ def create_schema(db: ServerDatabase) -> None:
     db.execute_sql('ALTER TABLE "case" ADD COLUMN rowid integer GENERATED ALWAYS AS (id) STORED')
     db.execute_sql(_FUNCTIONS)
     db.execute_sql(_SEARCH_INDEX)
+    db.execute_sql("CREATE TRIGGER casefile_append_only BEFORE UPDATE OR DELETE ON audit_entry "
+                   "FOR EACH ROW EXECUTE FUNCTION casefile_append_only()")
+    db.execute_sql("CREATE TRIGGER casefile_append_only_truncate BEFORE TRUNCATE ON "
+                   "audit_entry EXECUTE FUNCTION casefile_append_only()")
     for table, columns in _audited_tables().items():
         watched = ", ".join(f'"{c}"' for c in columns)
         db.execute_sql(f'CREATE TRIGGER casefile_written AFTER INSERT OR UPDATE OF {watched} '
@@ -227,6 +237,10 @@ def create_schema(db: ServerDatabase) -> None:
     db.execute_sql("CREATE TABLE casefile_meta (name text PRIMARY KEY, value text NOT NULL)")
     db.execute_sql("INSERT INTO casefile_meta VALUES ('application_id', %s), "
                    "('file_format', %s)", (str(APPLICATION_ID), str(SCHEMA_VERSION)))
+
+
+class NotACase(ServerCaseError):
+    """The database holds no case (`casefile server init` makes one there)."""
 
 
 def _connect(url: str, *, read_only: bool = False) -> ServerDatabase:
@@ -272,7 +286,7 @@ def open_case(url: str, *, read_only: bool = False) -> ServerDatabase:
     try:
         version = _format(db)
         if version is None:
-            raise ServerCaseError(url, "is not a Casefile case (the database holds no case)")
+            raise NotACase(url, "is not a Casefile case (the database holds no case)")
         if version > SCHEMA_VERSION:
             raise ServerCaseError(url, f"was made by a newer Casefile (format {version}); "
                                        "update Casefile to open it")
@@ -285,3 +299,20 @@ def open_case(url: str, *, read_only: bool = False) -> ServerDatabase:
         raise
     db.file_format = version
     return db
+
+
+#: SQLSTATE classes of the server refusing a change: privileges (42501), row-level
+#: security and Casefile's own rules (raised as 42501 too), a check or key (23…).
+_REFUSALS = ("42501", "23")
+
+
+def refusal(exc: BaseException) -> str | None:
+    """What the server said in refusing a change (one line), or None for another error."""
+    original = getattr(exc, "orig", None) or exc  # peewee keeps psycopg's error there
+    state = getattr(original, "sqlstate", None) or ""
+    if not state.startswith(_REFUSALS):
+        return None
+    diag = getattr(original, "diag", None)
+    message = getattr(diag, "message_primary", None) or str(original)
+    return re.sub(r"\s+", " ", message).strip()
+

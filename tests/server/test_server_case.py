@@ -43,7 +43,7 @@ def test_a_new_server_case_is_at_this_versions_format_with_its_first_entry(serve
         meta = dict(con.execute("SELECT name, value FROM casefile_meta").fetchall())
         entries = con.execute("SELECT actor, action FROM audit_entry").fetchall()
     assert meta["file_format"] == str(db.SCHEMA_VERSION)
-    assert entries == [(ACTOR, "case.create")]
+    assert entries == [("casefile_test", "case.create")]  # the role, not a typed name
 
 
 def test_a_worked_server_case_verifies(worked_server_case, server_url):
@@ -66,10 +66,21 @@ def test_a_source_changed_with_plain_sql_is_named_by_verify(worked_server_case, 
 
 def test_an_audit_entry_changed_with_plain_sql_breaks_the_chain(worked_server_case, server_url):
     db.close_case()
-    with psycopg.connect(server_url) as con:
+    with psycopg.connect(server_url) as con:  # as the owner can: its trigger taken off first
+        con.execute("ALTER TABLE audit_entry DISABLE TRIGGER casefile_append_only")
         con.execute("UPDATE audit_entry SET actor = 'Someone else' WHERE id = 3")
     report = verify(server_url)
     assert any(p.startswith("Audit entry #3") for p in report.problems)
+
+
+def test_nobody_changes_or_removes_an_audit_entry_not_even_the_owner(server_case, server_url):
+    db.close_case()
+    with psycopg.connect(server_url, autocommit=True) as con:
+        for statement in ("UPDATE audit_entry SET summary = 'x'", "DELETE FROM audit_entry",
+                          "TRUNCATE audit_entry"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+                con.execute(statement)
+        assert con.execute("SELECT count(*) FROM audit_entry").fetchone() == (1,)
 
 
 def test_a_database_that_holds_other_tables_is_refused_by_name(server_url):

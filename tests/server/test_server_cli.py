@@ -25,13 +25,14 @@ def test_new_import_and_verify_by_url(server_url, capsys):
     with psycopg.connect(server_url) as con:
         (title,) = con.execute('SELECT title FROM "case"').fetchone()
         actors = {a for (a,) in con.execute("SELECT actor FROM audit_entry")}
-    assert title == "POW executions" and actors == {"Olena Documenter"}
+    assert title == "POW executions" and actors == {"casefile_test"}  # the role it logged in as
 
 
 def test_verify_names_the_server_case_that_failed(server_url, capsys):
     run(capsys, "new", server_url)
     run(capsys, "import", server_url, str(SEEDS))
     with psycopg.connect(server_url) as con:
+        con.execute("ALTER TABLE audit_entry DISABLE TRIGGER casefile_append_only")
         con.execute("DELETE FROM audit_entry WHERE id = (SELECT max(id) FROM audit_entry)")
     status, out, _ = run(capsys, "verify", server_url)
     assert status == 1

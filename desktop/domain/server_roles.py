@@ -1,0 +1,175 @@
+"""Who may do what on a server case, enforced by the server itself (so also for someone who
+connects with psql): group roles, privileges, row-level security and triggers.
+
+Each case database has three group roles, named after it: `<db>_documenter`,
+`<db>_reviewer` and `<db>_admin`. A person logs in as their own role, a member of one of
+them. Every group reads the case and appends to its trail; documenters and reviewers write
+sources, incidents and evidence; only reviewers write review decisions and sign-offs; only
+the administrator changes the case's own row and its members. Nobody updates or deletes an
+audit entry (no privilege, and a trigger for the owner too), an entry names the role that
+wrote it (row-level security), and four eyes hold in a trigger: nobody approves evidence
+they marked or edited, nor signs off an incident they made.
+"""
+
+from __future__ import annotations
+
+from desktop.domain import models
+
+ROLES = ("documenter", "reviewer", "admin")
+
+#: The tables documenters and reviewers write (the case's content, and its search index).
+_CONTENT = ("source", "source_original", "source_index", "search_lemma", "incident",
+            "evidence", "protected_person")
+#: Audit actions by which a person has a hand in a span (as services/review counts them).
+HAND_ACTIONS = ("evidence.add", "evidence.import", "evidence.update", "evidence.resubmit",
+                "evidence.restore")
+
+
+def identifier(name: str) -> str:
+    """A name quoted as an SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def literal(text: str) -> str:
+    """A text quoted as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def database_name() -> str:
+    return models.database.execute_sql("SELECT current_database()").fetchone()[0]
+
+
+def group(role: str, database: str | None = None) -> str:
+    """The group role of `role` ("documenter", "reviewer", "admin") on this case."""
+    return f"{database or database_name()}_{role}"
+
+
+def current_role() -> str:
+    """The role this connection is authenticated as: the actor of everything it writes."""
+    return models.database.execute_sql("SELECT current_user").fetchone()[0]
+
+
+def roles_of(role: str) -> list[str]:
+    """Which of the case's groups `role` is a member of."""
+    database = database_name()
+    return [r for r in ROLES if models.database.execute_sql(
+        "SELECT pg_has_role(?, ?, 'MEMBER')", (role, group(r, database))).fetchone()[0]]
+
+
+def role_exists(role: str) -> bool:
+    return models.database.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = ?",
+                                       (role,)).fetchone() is not None
+
+
+def _rules(reviewer: str) -> str:
+    hands = ", ".join(literal(a) for a in HAND_ACTIONS)
+    refuse = (f"IF NOT pg_has_role(current_user, {literal(reviewer)}, 'MEMBER') THEN\n"
+              "        RAISE EXCEPTION '% is not a reviewer of this case: only its reviewers "
+              "approve, return and sign off', current_user\n"
+              "            USING ERRCODE = 'insufficient_privilege';\n    END IF;")
+    return f"""
+CREATE OR REPLACE FUNCTION casefile_had_a_hand(span integer) RETURNS boolean
+    LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM evidence WHERE id = span AND created_by = current_user)
+        OR EXISTS (SELECT 1 FROM audit_entry WHERE object_type = 'evidence'
+                   AND object_id = span AND actor = current_user AND action IN ({hands}))
+$$;
+
+CREATE OR REPLACE FUNCTION casefile_four_eyes_waived() RETURNS boolean
+    LANGUAGE sql STABLE AS $$ SELECT coalesce((SELECT one_person FROM "case" LIMIT 1), false) $$;
+
+CREATE OR REPLACE FUNCTION casefile_evidence_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.review_state = 'pending' OR (TG_OP = 'UPDATE' AND
+            (NEW.review_state, NEW.review_comment, NEW.reviewed_by, NEW.reviewed_at)
+            IS NOT DISTINCT FROM (OLD.review_state, OLD.review_comment, OLD.reviewed_by,
+                                  OLD.reviewed_at)) THEN
+        RETURN NEW;  -- no decision: marking, editing, resubmitting
+    END IF;
+    {refuse}
+    IF TG_OP = 'UPDATE' AND NEW.review_state = 'approved' AND NOT casefile_four_eyes_waived()
+            AND casefile_had_a_hand(NEW.id) THEN
+        RAISE EXCEPTION '% marked or edited E-%: another reviewer must approve it (four eyes)',
+            current_user, lpad(NEW.id::text, 3, '0') USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+
+CREATE OR REPLACE FUNCTION casefile_incident_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.state NOT IN ('approved', 'returned') OR (TG_OP = 'UPDATE' AND
+            (NEW.state, NEW.decided_by, NEW.decided_at)
+            IS NOT DISTINCT FROM (OLD.state, OLD.decided_by, OLD.decided_at)) THEN
+        RETURN NEW;  -- no sign-off or return
+    END IF;
+    {refuse}
+    IF TG_OP = 'UPDATE' AND NEW.state = 'approved' AND NOT casefile_four_eyes_waived()
+            AND EXISTS (SELECT 1 FROM evidence AS e WHERE e.incident_id = NEW.id
+                        AND e.status <> 'rejected' AND casefile_had_a_hand(e.id)) THEN
+        RAISE EXCEPTION '% marked or edited evidence of %: another reviewer must sign it off '
+            '(four eyes)', current_user, NEW.code USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+
+DROP TRIGGER IF EXISTS casefile_review_rules ON evidence;
+CREATE TRIGGER casefile_review_rules BEFORE INSERT OR UPDATE ON evidence
+    FOR EACH ROW EXECUTE FUNCTION casefile_evidence_rules();
+DROP TRIGGER IF EXISTS casefile_review_rules ON incident;
+CREATE TRIGGER casefile_review_rules BEFORE INSERT OR UPDATE ON incident
+    FOR EACH ROW EXECUTE FUNCTION casefile_incident_rules();
+"""
+
+
+_ROW_SECURITY = """
+ALTER TABLE audit_entry ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS casefile_read ON audit_entry;
+CREATE POLICY casefile_read ON audit_entry FOR SELECT USING (true);
+DROP POLICY IF EXISTS casefile_own_entries ON audit_entry;
+CREATE POLICY casefile_own_entries ON audit_entry FOR INSERT WITH CHECK (actor = current_user);
+ALTER TABLE evidence ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS casefile_all ON evidence;
+CREATE POLICY casefile_all ON evidence FOR ALL USING (true);
+DROP POLICY IF EXISTS casefile_own_marks ON evidence;
+CREATE POLICY casefile_own_marks ON evidence AS RESTRICTIVE FOR INSERT
+    WITH CHECK (created_by = current_user);
+"""
+
+
+def install() -> list[str]:
+    """Create the case's group roles (where missing) and give each what it may do, in the
+    caller's transaction; returns the groups' names. Run by the case's owner."""
+    db, database = models.database, database_name()
+    groups = {role: group(role, database) for role in ROLES}
+    for name in groups.values():
+        if not role_exists(name):
+            db.execute_sql(f"CREATE ROLE {identifier(name)} NOLOGIN")
+    everyone = ", ".join(identifier(g) for g in groups.values())
+    writers = ", ".join(identifier(groups[r]) for r in ROLES)
+    admin = identifier(groups["admin"])
+    for statement in (
+            f"REVOKE ALL ON DATABASE {identifier(database)} FROM PUBLIC",
+            f"GRANT CONNECT, TEMPORARY ON DATABASE {identifier(database)} TO {everyone}",
+            f"GRANT USAGE ON SCHEMA public TO {everyone}",
+            f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}",
+            f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {everyone}",
+            f"GRANT INSERT ON audit_entry TO {everyone}",
+            f'GRANT UPDATE (audit_head, audit_count) ON "case" TO {everyone}',
+            f"GRANT INSERT, UPDATE, DELETE ON {', '.join(_CONTENT)} TO {writers}",
+            f'GRANT UPDATE ON "case" TO {admin}',
+            f"GRANT INSERT, UPDATE, DELETE ON member TO {admin}",
+            f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_entry FROM PUBLIC, {everyone}"):
+        db.execute_sql(statement)
+    db.execute_sql(_rules(groups["reviewer"]))
+    db.execute_sql(_ROW_SECURITY)
+    return list(groups.values())
+
+
+def grant(role: str, as_: str) -> bool:
+    """Make `role` (a login role, created without a password when it does not exist: it
+    authenticates the server's way) a member of the case's `as_` group; True if created."""
+    created = not role_exists(role)
+    if created:
+        models.database.execute_sql(f"CREATE ROLE {identifier(role)} LOGIN")
+    models.database.execute_sql(f"GRANT {identifier(group(as_))} TO {identifier(role)}")
+    return created

@@ -1,0 +1,55 @@
+"""A team on a server case: its group roles set up, and people made members of them.
+
+What each group may do is the server's to enforce (domain/server_roles); these functions
+set it up and record it in the trail, each in one transaction with its audit entry.
+"""
+
+from __future__ import annotations
+
+from desktop.domain import server_roles
+from desktop.domain.errors import CasefileError, ValidationError
+from desktop.domain.models import database
+from desktop.services import audit, members
+from desktop.services.changes import Change, touched
+from desktop.services.words import _
+
+
+def _on_server() -> None:
+    if not getattr(database.obj, "server", False):
+        raise CasefileError(_("roles are for a case on a server; a case file has its members "
+                              "(casefile members)"))
+
+
+def set_up_roles() -> list[str]:
+    """Create the case's group roles and what each may do (again, if done before), as an
+    audited change of the connection's role; returns the groups."""
+    _on_server()
+    with database.atomic():
+        groups = server_roles.install()
+        audit.record("server.roles", actor=server_roles.current_role(), object_type="case",
+                     object_id=1, summary=_("Set up the case's roles on the server: {groups}")
+                     .format(groups=", ".join(groups)), after={"groups": groups})
+    return groups
+
+
+def add_member(role: str, as_: str) -> Change:
+    """Make the login role `role` a documenter, reviewer or administrator of the case (a
+    documenter or reviewer is also recorded as a member of the case, under the role's name,
+    as four eyes are checked by name)."""
+    _on_server()
+    if as_ not in server_roles.ROLES:
+        raise ValidationError(_("a member is one of: {roles}").format(
+            roles=", ".join(server_roles.ROLES)))
+    if not role.strip() or role != role.strip():
+        raise ValidationError(_("give the member's login role, as the server names it"))
+    actor = server_roles.current_role()
+    with database.atomic():
+        created = server_roles.grant(role, as_)
+        if as_ in ("documenter", "reviewer") and members.role_of(role) is None:
+            members.add_member(role, as_, actor=actor)
+        audit.record("server.grant", actor=actor, object_type="case", object_id=1,
+                     summary=_("{role} may work on the case as {group}").format(
+                         role=role, group=as_),
+                     after={"role": role, "as": as_, "group": server_roles.group(as_),
+                            "created": created})
+    return Change(touched(case=[1]), None, None)
