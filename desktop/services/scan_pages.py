@@ -1,0 +1,81 @@
+"""The pages of a scan read by OCR: each page's image, and where a span of its text stands on it.
+
+An image source (PNG, JPEG, TIFF) is its own page image, frame by frame; a scanned PDF's pages
+are drawn by the PDF page renderer like any PDF's. Where a span stands comes from the places
+Tesseract gave each word (`extra["ocr_boxes"]`, in the pixels of the page it read): the words
+the span covers, joined line by line into rectangles, as fractions of the page, so a view can
+draw them over the page image at any size. Qt-free; Pillow is imported when a frame is drawn.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import NamedTuple
+
+from desktop.domain.models import Source, SourceOriginal
+
+
+class Region(NamedTuple):
+    """A rectangle on page `page` (0 first), as fractions (0–1) of its width and height."""
+
+    page: int
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+def has_word_places(source_id: int) -> bool:
+    """Whether the source was read by OCR and keeps where its words stand."""
+    extra = Source.select(Source.extra).where(Source.id == source_id).scalar() or {}
+    return bool(extra.get("ocr_boxes"))
+
+
+def span_regions(source_id: int, start: int, end: int) -> list[Region]:
+    """Where text[start:end] stands on the scan's pages: one rectangle per line it covers."""
+    extra = Source.select(Source.extra).where(Source.id == source_id).scalar() or {}
+    regions: list[Region] = []
+    for page, placed in enumerate(extra.get("ocr_boxes") or ()):
+        width, height = (max(1, int(v)) for v in placed.get("size", (1, 1)))
+        lines: list[list[float]] = []  # [left, top, right, bottom] in pixels
+        for word in placed.get("words", ()):
+            word_start, word_end, left, top, w, h = word
+            if word_end <= start or word_start >= end:
+                continue
+            box = [left, top, left + w, top + h]
+            same_line = lines and _overlap(lines[-1], box) > 0.5
+            if same_line:
+                last = lines[-1]
+                lines[-1] = [min(last[0], box[0]), min(last[1], box[1]),
+                             max(last[2], box[2]), max(last[3], box[3])]
+            else:
+                lines.append(box)
+        regions += [Region(page, a / width, b / height, c / width, d / height)
+                    for a, b, c, d in lines]
+    return regions
+
+
+def _overlap(one: list[float], other: list[float]) -> float:
+    """How much two boxes share vertically, as a part of the shorter one (same line: most)."""
+    shared = min(one[3], other[3]) - max(one[1], other[1])
+    return shared / max(1.0, min(one[3] - one[1], other[3] - other[1]))
+
+
+def image_page(source_id: int, page: int) -> bytes | None:
+    """Page `page` of an image source as an image file's bytes (the original for a one-page
+    PNG or JPEG, the frame as PNG for a multi-page TIFF); None for a source of another kind."""
+    media_type = Source.select(Source.media_type).where(Source.id == source_id).scalar()
+    if not media_type or not media_type.startswith("image/"):
+        return None
+    data = bytes(SourceOriginal.get_by_id(source_id).data)
+    if media_type in ("image/png", "image/jpeg") and page == 0:
+        return data
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        if page >= getattr(image, "n_frames", 1):
+            return None
+        image.seek(page)
+        out = io.BytesIO()
+        image.convert("L" if image.mode in ("1", "L", "I;16") else "RGB").save(out, "PNG")
+        return out.getvalue()
