@@ -63,6 +63,9 @@ def append_all(entries: Sequence[dict]) -> list[int]:
     if not entries:
         return []
     db = models.database
+    lock_chain = getattr(db.obj, "lock_chain", None)
+    if lock_chain is not None:  # on a server, writers take turns at the head: one chain
+        lock_chain()
     written = digests.drain()
     last = db.execute_sql(_SQL_LAST).fetchone()
     entry_id, previous = (last[0] + 1, last[1]) if last else (1, GENESIS)
