@@ -1328,6 +1328,25 @@ SHA-256 файлу: {sha256}
         </translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>No PDF: {reason}</source>
+        <translation>Без PDF: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF/A beside it: {path}
+SHA-256 of the PDF: {sha256}</source>
+        <translation>PDF/A поруч: {path}
+SHA-256 цього PDF: {sha256}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF beside it (this LibreOffice does not offer PDF/A): {path}
+SHA-256 of the PDF: {sha256}</source>
+        <translation>PDF поруч (цей LibreOffice не вміє PDF/A): {path}
+SHA-256 цього PDF: {sha256}</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <location line="+204"/>
         <source>Export cancelled; no file was written.</source>
@@ -1652,6 +1671,16 @@ SHA-256 {sha256}
         <location line="+6"/>
         <source>Language of the dossier</source>
         <translation>Мова досьє</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also write a PDF (PDF/A, the contents with page numbers, made by LibreOffice)</source>
+        <translation>Також записати PDF (PDF/A, зміст із номерами сторінок; робить LibreOffice)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LibreOffice is not installed, so no PDF can be written: install LibreOffice Writer to have one.</source>
+        <translation>LibreOffice не встановлено, тож PDF записати не вийде: щоб мати його, установіть LibreOffice Writer.</translation>
     </message>
     <message>
         <location line="+6"/>

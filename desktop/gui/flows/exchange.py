@@ -31,6 +31,18 @@ def source_filter() -> str:
             + ";;" + QCoreApplication.translate("CasefileApp", "All files (*)"))
 
 
+def _rendition(result, actor: str, progress, cancelled):
+    """The exported dossier's PDF (rendition.Rendition), or the one line that says why there is
+    none: the .docx is written either way, so a missing LibreOffice does not fail the export."""
+    from desktop.services import rendition
+
+    try:
+        return rendition.render_dossier(result.path, result.sha256, actor=actor,
+                                        progress=progress, cancelled=cancelled)
+    except rendition.RenditionError as exc:
+        return str(exc)
+
+
 class Exchange(Flow):
     """Imports and exports of the open case."""
 
@@ -131,43 +143,57 @@ class Exchange(Flow):
         dialog = ExportDossierDialog(default, self.window, self.app.settings.export_choices())
         if dialog.exec() == ExportDossierDialog.DialogCode.Accepted:
             self.app.settings.save_export_choices(dialog.choices())
-            self.export_dossier(dialog.path(), dialog.options())
+            self.export_dossier(dialog.path(), dialog.options(), pdf=dialog.wants_pdf())
 
-    def export_dossier(self, path: Path, options) -> None:
+    def export_dossier(self, path: Path, options, pdf: bool = False) -> None:
         """Write the dossier (export.DossierOptions) off the UI thread, with progress and
-        cancel."""
+        cancel, and then, with `pdf`, its PDF rendition beside it."""
         from desktop.services import export
 
         actor = self.user()
+
+        def work(progress, cancelled):
+            result = export.export_dossier(path, options, actor=actor, progress=progress,
+                                           cancelled=cancelled)
+            return result, _rendition(result, actor, progress, cancelled) if pdf else None
+
         self.run_in_background(
-            self.tr("Writing {name}…").format(name=path.name),
-            lambda progress, cancelled: export.export_dossier(
-                path, options, actor=actor, progress=progress, cancelled=cancelled),
-            done=self._exported, failed=lambda exc: self._export_failed(exc, path, options),
+            self.tr("Writing {name}…").format(name=path.name), work,
+            done=self._exported, failed=lambda exc: self._export_failed(exc, path, options, pdf),
             failed_title=self.tr("The dossier was not written"), cancellable=True)
 
-    def _exported(self, result) -> None:
+    def _exported(self, written) -> None:
+        result, pdf = written
         self.publish(changes.trail_only())
         editions = {"full": self.tr("full"), "redacted": self.tr("redacted")}
-        self.inform(self.tr("Dossier written"), self.tr(
+        text = self.tr(
             "{path}\n\n{incidents}, {spans}, {edition} edition.\nSHA-256 of the file: "
-            "{sha256}\n\nThe export is recorded in the case's history with this fingerprint.")
+            "{sha256}\n\nThe export is recorded in the case's history with this fingerprint.")\
             .format(path=result.path,
                     incidents=i18n.plural(self.tr("%n incident(s)", "", result.incidents),
                                           result.incidents),
                     spans=i18n.plural(self.tr("%n evidence span(s)", "", result.evidence),
                                       result.evidence),
                     edition=editions.get(result.edition, result.edition),
-                    sha256=result.sha256))
+                    sha256=result.sha256)
+        if isinstance(pdf, str):
+            text += "\n\n" + self.tr("No PDF: {reason}").format(reason=printable(pdf))
+        elif pdf is not None:
+            text += "\n\n" + (self.tr("PDF/A beside it: {path}\nSHA-256 of the PDF: {sha256}")
+                               if pdf.pdfa else
+                               self.tr("PDF beside it (this LibreOffice does not offer PDF/A): "
+                                       "{path}\nSHA-256 of the PDF: {sha256}")).format(
+                path=pdf.path, sha256=pdf.sha256)
+        self.inform(self.tr("Dossier written"), text)
 
-    def _export_failed(self, exc: Exception, path: Path, options) -> None:
+    def _export_failed(self, exc: Exception, path: Path, options, pdf: bool = False) -> None:
         from desktop.services.export import ExportCancelled, NearMissesFound
 
         if isinstance(exc, ExportCancelled):
             self.status(self.tr("Export cancelled; no file was written."))
         elif isinstance(exc, NearMissesFound):
-            self._near_misses_found(exc.found, lambda chosen: self.export_dossier(path, chosen),
-                                    options)
+            self._near_misses_found(
+                exc.found, lambda chosen: self.export_dossier(path, chosen, pdf), options)
         else:
             self.warn(self.tr("The dossier was not written"), str(exc))
 

@@ -65,14 +65,17 @@ def test_the_choices_are_remembered(qtbot, casefile, tmp_path, monkeypatch):  # 
     def answer(dialog):
         dialog.redacted.setChecked(True)
         dialog.audit.setChecked(True)
+        dialog.pdf.setChecked(True)
         dialog.file.setText(str(tmp_path / "first.docx"))
         dialog._accept()
         return dialog.result()
 
     monkeypatch.setattr(export_dossier.ExportDossierDialog, "exec", answer)
     monkeypatch.setattr(casefile.exchange, "export_dossier",
-                        lambda path, options: started.append((path, options)))
+                        lambda path, options, pdf: started.append((path, options, pdf)))
+    monkeypatch.setattr(export_dossier.rendition, "soffice", lambda: "/usr/bin/soffice")
     casefile.exchange.ask_export_dossier()
-    assert started and started[0][1].edition == "redacted"
+    assert started and started[0][1].edition == "redacted" and started[0][2] is True
     again = dialog_for(casefile, tmp_path)
     assert again.redacted.isChecked() and again.audit.isChecked() and again.drafts.isChecked()
+    assert again.pdf.isChecked()

@@ -70,6 +70,8 @@ ALLOWED: tuple[tuple[str, str], ...] = (
     (r"\bSQLCipher\b", "the name of the encryption library"),
     (r"\bW3C\b", "the World Wide Web Consortium, whose Web Annotation standard Casefile uses"),
     (r"\bJSON(?:-LD)?\b|\bCSV\b", "names of file formats (annotations, registers)"),
+    (r"\bPDF(?:/A)?\b", "the name of a file format (the dossier's PDF rendition, PDF/A)"),
+    (r"\bLibreOffice(?: Writer)?\b", "the office suite that renders the PDF, a product name"),
     (r"\bHypothesis\b", "the annotation tool Hypothesis, a product name"),
     (r"\bURL\b", "used as is in Ukrainian, beside «вебадреса»"),
     (r"\bUTC\b", "the time standard"),

@@ -1,5 +1,6 @@
 """File → Export dossier…: which incidents, which edition, with or without the audit annex,
-in which language (the interface's unless another is chosen)."""
+in which language (the interface's unless another is chosen), and whether a PDF is also
+written (when LibreOffice is installed)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import scales
 from desktop.gui.i18n import LANGUAGES, scale_label
 from desktop.gui.widgets.dialogs import answer_buttons
-from desktop.services import incidents, words
+from desktop.services import incidents, rendition, words
 from desktop.services.export import DossierOptions
 
 
@@ -97,6 +98,15 @@ class ExportDossierDialog(QDialog):
         language_label.setBuddy(self.language)
         language_row.addWidget(language_label)
         language_row.addWidget(self.language, 1)
+        self.pdf = QCheckBox(self.tr("Also write a PDF (PDF/A, the contents with page numbers, "
+                                     "made by LibreOffice)"))
+        self.no_pdf = QLabel(self.tr("LibreOffice is not installed, so no PDF can be written: "
+                                     "install LibreOffice Writer to have one."))
+        self.no_pdf.setWordWrap(True)
+        self.no_pdf.setContentsMargins(22, 0, 0, 0)
+        self.no_pdf.setStyleSheet("color: #555;")
+        self.pdf.setEnabled(rendition.soffice() is not None)
+        self.no_pdf.setVisible(not self.pdf.isEnabled())
 
         self.file = QLineEdit(str(default_path))
         browse = QPushButton(self.tr("Choose…"))
@@ -115,6 +125,8 @@ class ExportDossierDialog(QDialog):
         layout.addWidget(which_box)
         layout.addWidget(edition_box)
         layout.addWidget(self.audit)
+        layout.addWidget(self.pdf)
+        layout.addWidget(self.no_pdf)
         layout.addLayout(language_row)
         layout.addLayout(file_row)
         layout.addWidget(self.problem)
@@ -128,12 +140,13 @@ class ExportDossierDialog(QDialog):
             which.setChecked(True)
         (self.redacted if choices.get("edition") == "redacted" else self.full).setChecked(True)
         self.audit.setChecked(bool(choices.get("audit_annex")))
+        self.pdf.setChecked(bool(choices.get("pdf")) and self.pdf.isEnabled())
 
     def choices(self) -> dict:
         """What to remember for next time (never the incidents ticked: they change)."""
         options = self.options()
         return {"incidents": options.incidents, "edition": options.edition,
-                "audit_annex": options.audit_annex}
+                "audit_annex": options.audit_annex, "pdf": self.wants_pdf()}
 
     def _refuse(self, text: str) -> None:
         self.problem.setText(text)
@@ -170,6 +183,10 @@ class ExportDossierDialog(QDialog):
 
     def path(self) -> Path:
         return Path(self.file.text().strip())
+
+    def wants_pdf(self) -> bool:
+        """Whether a PDF is also to be written beside the .docx."""
+        return self.pdf.isEnabled() and self.pdf.isChecked()
 
     def options(self) -> DossierOptions:
         chosen = tuple(
