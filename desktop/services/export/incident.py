@@ -18,7 +18,9 @@ from collections.abc import Callable
 
 from desktop.domain import scales
 from desktop.domain.models import Incident
+from desktop.domain.pages import span_pages
 from desktop.domain.refs import evidence_ref, source_ref
+from desktop.services import pages
 from desktop.services.assessment import Assessment, Claim
 from desktop.services.evidence import EvidenceRow, normalised_value, same_period
 from desktop.services.export import styles, wording
@@ -401,6 +403,8 @@ def _meta(data: DossierData, span: EvidenceRow, *, note: bool = True,
     may differ from it), and a quote whose names were replaced says so first."""
     source = data.sources[span.source_id]
     origin = " — ".join(v for v in (source.title, source.publisher) if v)
+    cited = pages.citation(span_pages(source.pages, span.start, span.end))  # "p. 14"
+    origin = f"{origin} · {cited}" if cited else origin
     fingerprint = _("SHA-256 of the unredacted original") if redacted else "SHA-256"
     parts: list[str | Run] = [Run(_(QUOTE_REDACTED) + "\n", bold=True)] if altered else []
     parts += [_("Source:") + " ", link(source_ref(source.id)),

@@ -14,6 +14,7 @@ import ctypes
 import io
 import logging
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -78,11 +79,17 @@ def open_document(path: Path, data: bytes) -> pypdfium2.PdfDocument:
         raise SourceImportError(path, _("is not a readable PDF")) from exc
 
 
-def page_texts(document: pypdfium2.PdfDocument) -> list[tuple[str, list[int]]]:
+def page_texts(document: pypdfium2.PdfDocument, *,
+               each_page: Callable[[int, int], None] | None = None,
+               ) -> list[tuple[str, list[int]]]:
     """Each page's cleaned text, and for each of its characters the index of the PDFium
-    character it came from (what services/pages finds a span's boxes by)."""
+    character it came from (what services/pages finds a span's boxes by); `each_page(done,
+    pages)` is called as each page is read (it may raise to stop)."""
     pages = []
-    for number in range(len(document)):
+    count = len(document)
+    for number in range(count):
+        if each_page:
+            each_page(number, count)
         page = document[number]
         try:
             textpage = page.get_textpage()
