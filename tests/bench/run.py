@@ -34,6 +34,7 @@ from tests.bench import (  # noqa: E402
     bench_source_view,
     bench_sources,
     bench_start,
+    bench_web,
     bench_workspace,
 )
 from tests.bench.context import Context  # noqa: E402
@@ -41,6 +42,7 @@ from tests.bench.table import Row, print_table  # noqa: E402
 
 MODULES = (bench_foundation, bench_source_view, bench_workspace, bench_start, bench_export,
            bench_redaction, bench_encryption, bench_integrity, bench_package, bench_sources,
+           bench_web,
            bench_ocr)
 
 

@@ -30,7 +30,7 @@ def test_the_article_is_read_whole_and_the_furniture_left_out(name):
     expected = words((CORPUS / f"{name}.expected.txt").read_text(encoding="utf-8"))
     shared = sum((got & expected).values())
     assert shared == sum(expected.values())  # every word of the article
-    assert shared >= 0.95 * sum(got.values())  # and little else (a date line)
+    assert shared == sum(got.values())  # and nothing else
     page = name.split(".")[0].removesuffix("_wget") + ".html"
     text = extract(CORPUS / name).text
     assert not [junk for junk in FURNITURE[page] if junk in text]
