@@ -153,6 +153,7 @@ def _v10_row_digests(db: SqliteDatabase) -> None:
     if "row_digests" not in present:  # a case made by this version and marked older has it
         db.execute_sql('ALTER TABLE "audit_entry" ADD COLUMN "row_digests" TEXT')
     _source_pages_and_extraction(db)  # a digest covers the columns the models have now
+    _incident_filled_from(db)
     rows = digests.every_row()
     _record_upgrade(f"Upgraded the case to file format 10: recorded the digests of its "
                     f"{len(rows):,} rows as they stand, so that a verification can account "
@@ -195,6 +196,27 @@ def _v12_pages_and_extraction(db: SqliteDatabase) -> None:
                     {"format": 12, "sources": len(rows)}, row_digests=rows)
 
 
+def _incident_filled_from(db: SqliteDatabase) -> None:
+    """The incident column of version 13, where it is missing (version 10 records every
+    row's digest, which covers it, so a case older than 10 gains it there)."""
+    present = {row[1] for row in db.execute_sql('PRAGMA table_info("incident")')}
+    if "filled_from" not in present:
+        db.execute_sql('ALTER TABLE "incident" ADD COLUMN "filled_from" TEXT NOT NULL '
+                       "DEFAULT '{}'")
+
+
+def _v13_filled_from(db: SqliteDatabase) -> None:
+    """Version 13: which evidence span each filled field of an incident was taken from. An
+    incident filled before it records none (nothing in the case says); its rows are recorded
+    again in an audited step, as the column is part of what a row's digest covers."""
+    _incident_filled_from(db)
+    rows = digests.digests_of("incident")
+    _record_upgrade(f"Upgraded the case to file format 13: an incident's fields keep which "
+                    f"evidence their value was taken from; recorded the digests of its "
+                    f"{len(rows):,} incidents, filled before and recording none",
+                    {"format": 13, "incidents": len(rows)}, row_digests=rows)
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
@@ -208,6 +230,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     10: _v10_row_digests,
     11: _v11_dictionary_forms,
     12: _v12_pages_and_extraction,
+    13: _v13_filled_from,
 }
 
 LATEST = max(STEPS)

@@ -176,6 +176,9 @@ class Incident(BaseModel):
     perpetrators_named = TextField(default="")
     narrative = TextField(default="")
     qualifications = JSONText(default=list)  # codes from scales.LEGAL_QUALIFICATIONS
+    # Which evidence span each filled field's value was taken from (field → evidence id): set
+    # by click to fill and "use this value", dropped when the value is typed by hand.
+    filled_from = JSONText(default=dict, constraints=[SQL("DEFAULT '{}'")])
     state = CharField(default="draft", choices=scales.INCIDENT_STATE_CODES)
     state_comment = TextField(default="")
     decided_by = TextField(default="", constraints=[_EMPTY])  # who last approved or returned

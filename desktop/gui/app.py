@@ -133,6 +133,7 @@ class CasefileApp(QObject):
         self._wire_view(w.source_view)
         w.compareViewBuilt.connect(self._wire_view)
         w.incident_form.fieldsEdited.connect(editing.edit_incident)
+        w.incident_form.valueUsed.connect(editing.use_value)
         w.incident_form.evidenceActivated.connect(reading.show_evidence)
         w.evidence_panel.evidenceActivated.connect(reading.show_evidence)
         w.evidence_panel.editRequested.connect(editing.edit_evidence)

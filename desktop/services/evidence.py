@@ -119,14 +119,16 @@ def mark_and_fill(source_id: int, start: int, end: int, *, actor: str, fill: dic
                   incident: int | None = None, **values) -> Change:
     """Mark a passage and put its value into its incident's fields (`fill`, as
     `suggestions.fills` gives them), both or neither: a value the incident's rules refuse
-    leaves no evidence behind either. One Change, undone as one."""
+    leaves no evidence behind either. The incident records that those fields came from the
+    new span. One Change, undone as one."""
     from desktop.services import incidents  # noqa: PLC0415 — incidents imports this module
 
     with database.atomic():
         added = add_evidence(source_id, start, end, actor=actor, incident=incident, **values)
         if not fill or incident is None:
             return added
-        return then(added, incidents.update_incident(incident, actor=actor, **fill))
+        return then(added, incidents.update_incident(incident, actor=actor,
+                                                     from_evidence=added.id, **fill))
 
 
 def _touching(spans: Sequence[tuple[int, int, int | None]]) -> dict:

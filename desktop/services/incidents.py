@@ -131,11 +131,15 @@ def create_incident(*, actor: str, code: str | None = None, **values) -> Change:
                   lambda who: delete_incident(incident_id, actor=who), incident_id)
 
 
-def update_incident(incident_id: int, *, actor: str, **changes) -> Change:
+def update_incident(incident_id: int, *, actor: str, from_evidence: int | None = None,
+                    **changes) -> Change:
     """Change fields of an incident; a value that breaks a rule raises ValidationError.
 
-    An incident under review or approved goes back to draft: what was submitted or signed off
-    is not what it says now. The undo restores the fields and that state together.
+    With `from_evidence` the values were taken from that span, and the incident records so
+    for each field changed (`filled_from`); without, a field changed by hand forgets the span
+    it came from. An incident under review or approved goes back to draft: what was submitted
+    or signed off is not what it says now. The undo restores the fields, where they came from
+    and that state together.
     """
     with database.atomic():
         incident = Incident.get_by_id(incident_id)
@@ -143,12 +147,27 @@ def update_incident(incident_id: int, *, actor: str, **changes) -> Change:
         if audit.snapshot(incident, changes) == changes:
             return unchanged(incident_id)
         values = dict(changes)
+        filled = _filled_after(incident.filled_from or {}, changes, from_evidence)
+        if filled != (incident.filled_from or {}):
+            values["filled_from"] = filled
         if incident.state in REVIEWED_STATES:
             values.update(state="draft", state_comment=EDITED_AFTER_REVIEW)
         before = audit.snapshot(incident, values)
         _write(incident_id, values, before, actor=actor,
                summary=f"Edited {', '.join(sorted(changes))} of {incident.code}")
     return _edited(incident_id, before)
+
+
+def _filled_after(filled: dict, changes: dict, from_evidence: int | None) -> dict:
+    """Where each field's value comes from after `changes` (taken from `from_evidence`, or
+    typed by hand when None)."""
+    after = dict(filled)
+    for field in changes:
+        if from_evidence is None:
+            after.pop(field, None)
+        else:
+            after[field] = from_evidence
+    return after
 
 
 def _write(incident_id: int, values: dict, before: dict, *, actor: str, summary: str) -> None:
@@ -266,14 +285,14 @@ def incident_id_by_code(code: str) -> int | None:
 
 
 def incident_values(incident_id: int) -> dict | None:
-    """The incident's code, editable fields and workflow state as plain values (None: no such
-    incident)."""
+    """The incident's code, editable fields, workflow state and where its filled values came
+    from (`filled_from`: field → evidence id) as plain values (None: no such incident)."""
     return values_of([incident_id]).get(incident_id)
 
 
 def values_of(ids: Iterable[int]) -> dict[int, dict]:
     """`incident_values` of many incidents in one query, by id."""
-    fields = ("id", "code", *EDITABLE_FIELDS, "state", "state_comment")
+    fields = ("id", "code", *EDITABLE_FIELDS, "state", "state_comment", "filled_from")
     query = (Incident.select(*(getattr(Incident, f) for f in fields))
              .where(Incident.id.in_(list(ids))).dicts())
     return {row.pop("id"): row for row in query}

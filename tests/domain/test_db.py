@@ -133,7 +133,8 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
     assert evidence.incident_id == incident.id  # rebuilding tables must not unlink anything
     assert models.SourceOriginal.select().count() == 1
     # the trail keeps its entry, and the upgrade to row digests adds its own, naming every row
-    first, upgrade, forms, pages = models.AuditEntry.select().order_by(models.AuditEntry.id)
+    first, upgrade, forms, pages, filled = models.AuditEntry.select().order_by(
+        models.AuditEntry.id)
     assert upgrade.action == "case.upgrade" and upgrade.actor == migrations.UPGRADE_ACTOR
     assert "file format 10" in upgrade.summary
     assert {"case:1", "source:1", "incident:1", "evidence:1"} <= set(
@@ -142,6 +143,9 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
     assert pages.action == "case.upgrade" and "file format 12" in pages.summary
     assert set(json.loads(pages.row_digests)) == {"source:1"}
     assert (models.Source.get().pages, models.Source.get().extraction) == ([], {})
+    assert filled.action == "case.upgrade" and "file format 13" in filled.summary
+    assert set(json.loads(filled.row_digests)) == {"incident:1"}
+    assert incident.filled_from == {}
     # the new full-text index was filled from the sources already in the case
     assert [h.source_id for h in search.search("Shlyakh")] == [1]
     assert models.Source.get().confidential is False
@@ -152,7 +156,7 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
 def test_migration_steps_are_recorded_by_version(tmp_path):
     path = v1_case(tmp_path / "old.casefile")
     database = db._connect(path)
-    assert migrations.upgrade(database, 1) == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+    assert migrations.upgrade(database, 1) == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
     assert migrations.upgrade(database, migrations.LATEST) == []
     db.close_case()
 
@@ -212,9 +216,30 @@ def test_a_version_11_case_gains_pages_and_extraction_and_still_verifies(tmp_pat
     db.open_case(path)
     source = models.Source.get()
     assert (source.pages, source.extraction) == ([], {})
-    upgrade = models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).get()
+    upgrade = models.AuditEntry.get(models.AuditEntry.summary.contains("file format 12"))
     assert (upgrade.action, upgrade.actor) == ("case.upgrade", migrations.UPGRADE_ACTOR)
     assert "file format 12" in upgrade.summary and upgrade.after["sources"] == 1
+    assert integrity.verify_case().ok
+    db.close_case()
+
+
+def test_a_version_12_case_gains_where_filled_values_came_from_and_still_verifies(
+        tmp_path, actor):
+    from desktop.services import incidents, integrity
+
+    path = tmp_path / "twelve.casefile"
+    db.new_case(path, "Twelve", actor=actor)
+    incidents.create_incident(actor=actor, title="Nine POWs", place="Zelenyy Shlyakh")
+    db.close_case()
+    with sqlite3.connect(path) as raw:  # the incident table as format 12 had it
+        raw.execute('ALTER TABLE "incident" DROP COLUMN "filled_from"')
+        raw.execute("PRAGMA user_version = 12")
+    raw.close()
+    db.open_case(path)
+    assert models.Incident.get().filled_from == {}
+    upgrade = models.AuditEntry.get(models.AuditEntry.summary.contains("file format 13"))
+    assert (upgrade.action, upgrade.actor) == ("case.upgrade", migrations.UPGRADE_ACTOR)
+    assert "file format 13" in upgrade.summary and upgrade.after["incidents"] == 1
     assert integrity.verify_case().ok
     db.close_case()
 

@@ -105,7 +105,9 @@ def test_incident_values_are_the_stored_fields_as_plain_values(case, actor):
     incident = incidents.create_incident(actor=actor, title="Six POWs", victims_min=6,
                                          latitude=48.1, qualifications=["rs_8_2_b_vi"])
     values = incidents.incident_values(incident.id)
-    assert set(values) == {"code", *incidents.EDITABLE_FIELDS, "state", "state_comment"}
+    assert set(values) == {"code", *incidents.EDITABLE_FIELDS, "state", "state_comment",
+                           "filled_from"}
+    assert values["filled_from"] == {}  # nothing taken from a span yet
     assert (values["code"], values["title"], values["state"]) == ("INC-001", "Six POWs", "draft")
     assert (values["victims_min"], values["victims_max"], values["latitude"]) == (6, None, 48.1)
     assert values["qualifications"] == ["rs_8_2_b_vi"]

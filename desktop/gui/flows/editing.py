@@ -146,11 +146,17 @@ class Editing(Flow):
     def rename_incident(self, incident_id: int, title: str) -> None:
         self.edit_incident(incident_id, {"title": title.strip()})
 
-    def edit_incident(self, incident_id: int, changes: dict) -> None:
-        """Edits of an incident's fields; consecutive edits of the same fields merge into one
-        undo step, so typing a title is undone as a whole, not keystroke by keystroke. The
-        first edit of an incident under review or signed off asks first: it sends the incident
-        back to draft."""
+    def use_value(self, incident_id: int, changes: dict, evidence_id: int) -> None:
+        """A span's value taken as a fact's ("Use “9” (E-003)"): an edit of the incident that
+        records the span the value came from."""
+        self.edit_incident(incident_id, changes, from_evidence=evidence_id)
+
+    def edit_incident(self, incident_id: int, changes: dict,
+                      from_evidence: int | None = None) -> None:
+        """Edits of an incident's fields (typed, or taken from the span `from_evidence`);
+        consecutive edits of the same fields merge into one undo step, so typing a title is
+        undone as a whole, not keystroke by keystroke. The first edit of an incident under
+        review or signed off asks first: it sends the incident back to draft."""
         changes = dict(changes)
         code = incidents.incident_code(incident_id)
         stored = incidents.incident_values(incident_id) or {}
@@ -159,8 +165,9 @@ class Editing(Flow):
             self.window.incident_form.revert()
             return
         self.push(self.tr("Edit {fields} of {code}").format(fields=field_words(changes), code=code),
-                  lambda: incidents.update_incident(incident_id, actor=self.user(), **changes),
-                  merge_key=("incident", incident_id, frozenset(changes)))
+                  lambda: incidents.update_incident(incident_id, actor=self.user(),
+                                                    from_evidence=from_evidence, **changes),
+                  merge_key=("incident", incident_id, frozenset(changes), from_evidence))
         if reviewed:
             self.status(self.tr("{code} went back to draft: submit it for review again when it "
                                 "is ready.").format(code=code), 10000)

@@ -66,6 +66,7 @@ QFrame[role="apart"] { border: none; border-top: 1px dashed #c5ccd3; margin-top:
 QLabel[role="caption"] { color: #52606d; }
 QLabel[role="hint"] { color: #7b8794; font-size: 8pt; }
 QLabel[role="problem"] { color: #9b1c1c; font-size: 8pt; }
+QLabel[role="origin"] { color: #52606d; font-size: 8pt; }
 QLabel[role="note"] { color: #5c4200; background: #fff3d1; border: 1px solid #ecc76a;
     border-radius: 4px; padding: 4px 6px; font-size: 8pt; }
 QLabel[role="element"] { color: #1f2933; }
@@ -153,12 +154,14 @@ class IncidentForm(QWidget):
     """The facts of one incident, editable, with the evidence that backs each of them."""
 
     fieldsEdited = Signal(int, dict)  # incident id, {field: new value} accepted by the rules
-    evidenceActivated = Signal(int)  # evidence id picked from a badge's list
+    valueUsed = Signal(int, dict, int)  # incident id, {field: value}, the span it is taken from
+    evidenceActivated = Signal(int)  # evidence id picked from a badge's list or a "from" link
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._id: int | None = None
         self._stored: dict = {}
+        self._filled_from: dict[str, int] = {}  # field → the span its stored value came from
         self._dirty: set[str] = set()  # fields the user changed that are not emitted yet
         self._shown: dict[str, str] = {}  # problems on screen, by field
         self._loading = False
@@ -168,6 +171,8 @@ class IncidentForm(QWidget):
         self._problem_labels: dict[str, QLabel] = {}
         self._badges: dict[str, QToolButton] = {}
         self._notes: dict[str, QLabel] = {}
+        self._origins: dict[str, QLabel] = {}  # fact → "from E-003" under its row
+        self._fact_fields: dict[str, list[str]] = {}  # fact → the fields of its row
         self._marks: dict[str, QLabel] = {}
         self._boxes: dict[str, QCheckBox] = {}
         self._element_panels: dict[str, QWidget] = {}
@@ -200,6 +205,7 @@ class IncidentForm(QWidget):
             return
         self._ensure_form()
         self._stored = self._values_of(stored)
+        self._filled_from = dict(stored.get("filled_from") or {})
         self._fill(self._stored)
         self._code.setText(stored["code"])
         self._stack.setCurrentIndex(1)
@@ -241,6 +247,7 @@ class IncidentForm(QWidget):
         kept = {f for f in self._dirty
                 if f in problems or values.get(f, _MISSING) != fresh[f]}
         self._stored, self._dirty = fresh, kept
+        self._filled_from = dict(stored.get("filled_from") or {})
         self._fill({f: v for f, v in fresh.items() if f not in kept})
         self._validate(reveal=False)
         self.refresh_backing()
@@ -260,6 +267,8 @@ class IncidentForm(QWidget):
             note.setVisible(key in clashes)
             if key in clashes:
                 note.setText(_conflict_text(clashes[key]))
+        for fact, label in self._origins.items():
+            self._show_origin(fact, label, backed.get(fact, []))
         self._mark_elements(facts)
 
     def flush(self) -> None:
@@ -332,6 +341,14 @@ class IncidentForm(QWidget):
         """The badge of a backable fact (scales.INCIDENT_FIELDS code) or of a legal element."""
         self._ensure_form()
         return self._badges[field_or_element_key]
+
+    def filled_from(self, fact: str) -> list[int]:
+        """The spans the values of a fact's row were taken from, as the form shows them under
+        it ("from E-003"), by evidence id; [] when they were typed by hand."""
+        self._ensure_form()
+        label = self._origins.get(fact)
+        return list(label.property("evidence") or []) if label is not None \
+            and not label.isHidden() else []
 
     def coverage(self, element_key: str) -> str:
         """The coverage mark shown beside a legal element ("✓ supported", "open"…)."""
@@ -511,8 +528,25 @@ class IncidentForm(QWidget):
             action = menu.addAction(self.tr("Use “{value}” ({ref})").format(value=value,
                                                                             ref=row.ref))
             action.triggered.connect(
-                lambda _=False, f=fields: self._id is not None
-                and self.fieldsEdited.emit(self._id, dict(f)))
+                lambda _=False, f=fields, ev=row.id: self._id is not None
+                and self.valueUsed.emit(self._id, dict(f), ev))
+
+    def _show_origin(self, fact: str, label: QLabel, rows: list[EvidenceRow]) -> None:
+        """“from E-003” under a fact whose value was taken from a span that still backs it
+        (a link to the span), and the span's quote in its editors' tooltips."""
+        backing = {row.id: row for row in rows}
+        fields = self._fact_fields.get(fact, [])
+        spans = list(dict.fromkeys(self._filled_from[f] for f in fields
+                                   if self._filled_from.get(f) in backing))
+        label.setProperty("evidence", spans)
+        label.setVisible(bool(spans))
+        links = ", ".join(f'<a href="{span}">{refs.evidence_ref(span)}</a>' for span in spans)
+        label.setText(self.tr("from {refs}").format(refs=links) if spans else "")
+        for field in fields:
+            span = backing.get(self._filled_from.get(field, -1))
+            tip = (self.tr("Taken from {ref}: “{quote}”").format(
+                ref=span.ref, quote=_short(span.quote, 160)) if span is not None else "")
+            self._editors[field].setToolTip(tip)
 
     def use_value(self, fact: str, value: str) -> dict:
         """The fields that taking `value` as the fact's value sets (the user asked: it
@@ -658,6 +692,8 @@ class IncidentForm(QWidget):
         if hint:
             body.addWidget(_labelled(hint, "hint"))
         if fact:
+            self._fact_fields[fact] = fields
+            body.addWidget(self._origin_for(fact))
             body.addWidget(self._note_for(fact))
 
     def _badge_for(self, fact: str | None) -> QWidget:
@@ -675,6 +711,18 @@ class IncidentForm(QWidget):
         button.setAccessibleName(self.tr("Evidence for {fact}").format(fact=supports_label(fact)))
         self._badges[fact] = button
         return button
+
+    def _origin_for(self, fact: str) -> QLabel:
+        """The (hidden until a value is taken from a span) link to the span a value came
+        from."""
+        label = _labelled("", "origin")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        label.linkActivated.connect(lambda link: self.evidenceActivated.emit(int(link)))
+        label.hide()
+        self._origins[fact] = label
+        return label
 
     def _note_for(self, key: str) -> QLabel:
         """The (hidden until needed) note saying that the sources disagree on a fact."""
