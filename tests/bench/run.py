@@ -31,6 +31,7 @@ from tests.bench import (  # noqa: E402
     bench_ocr,
     bench_package,
     bench_redaction,
+    bench_server,
     bench_source_view,
     bench_sources,
     bench_start,
@@ -43,7 +44,7 @@ from tests.bench.table import Row, print_table  # noqa: E402
 MODULES = (bench_foundation, bench_source_view, bench_workspace, bench_start, bench_export,
            bench_redaction, bench_encryption, bench_integrity, bench_package, bench_sources,
            bench_web,
-           bench_ocr)
+           bench_ocr, bench_server)
 
 
 def machine() -> str:
