@@ -13,6 +13,7 @@ import io
 from typing import NamedTuple
 
 from desktop.domain.models import Source, SourceOriginal
+from desktop.services.words import _
 
 
 class Region(NamedTuple):
@@ -68,14 +69,65 @@ def image_page(source_id: int, page: int) -> bytes | None:
     if not media_type or not media_type.startswith("image/"):
         return None
     data = bytes(SourceOriginal.get_by_id(source_id).data)
-    if media_type in ("image/png", "image/jpeg") and page == 0:
-        return data
-    from PIL import Image
+    from PIL import Image, ImageOps
 
     with Image.open(io.BytesIO(data)) as image:
         if page >= getattr(image, "n_frames", 1):
             return None
+        upright = image.getexif().get(_ORIENTATION, 1) in (0, 1)
+        if media_type in ("image/png", "image/jpeg") and page == 0 and upright:
+            return data  # the page as collected
         image.seek(page)
+        frame = image.convert("L" if image.mode in ("1", "L", "I;16") else "RGB")
         out = io.BytesIO()
-        image.convert("L" if image.mode in ("1", "L", "I;16") else "RGB").save(out, "PNG")
+        # Turned as OCR read it (importing/ocr), so the words' places fall on their words.
+        ImageOps.exif_transpose(frame).save(out, "PNG")
         return out.getvalue()
+
+
+_ORIENTATION = 0x0112  # the EXIF tag of which way up a photo is stored
+
+
+def page_count(source_id: int) -> int:
+    """How many pages a scan read by OCR has (0: not such a source)."""
+    extra = Source.select(Source.extra).where(Source.id == source_id).scalar() or {}
+    return len(extra.get("ocr_boxes") or ())
+
+
+def scan_page(source_id: int, number: int | None = None, *,
+              span: tuple[int, int] | None = None, scale: float | None = None):
+    """Page `number` (from 1; by default the first the span is on) of a scan read by OCR, as
+    pages.PageImage with the span's rectangles from the words' places: an image source's own
+    page, or a scanned PDF's page drawn by pages.render_page."""
+    from desktop.services import pages
+
+    starts = Source.select(Source.pages).where(Source.id == source_id).scalar() or []
+    on = pages.span_pages(starts, *span) if span and starts else None
+    number = number or (on[0] if on else 1)
+    count = page_count(source_id)
+    if not 1 <= number <= max(count, 1):
+        raise pages.NoPageImage(_("This scan has no page {page}.").format(page=number))
+    image = image_page(source_id, number - 1)
+    if image is None:  # a scanned PDF: drawn as any PDF page is
+        drawn = pages.render_page(source_id, number, scale=scale or pages.DEFAULT_SCALE)
+        png, width, height = drawn.png, drawn.width, drawn.height
+    else:
+        png, (width, height) = _as_png(image)
+    regions = span_regions(source_id, *span) if span else []
+    boxes = [(round(r.left * width), round(r.top * height), round((r.right - r.left) * width),
+              round((r.bottom - r.top) * height)) for r in regions if r.page == number - 1]
+    return pages.PageImage(png, width, height, number, count, boxes, on)
+
+
+def _as_png(data: bytes) -> tuple[bytes, tuple[int, int]]:
+    """An image file's bytes as PNG (kept as they are when they are one), and its size."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        size = image.size
+        if image.format == "PNG":
+            return data, size
+        out = io.BytesIO()
+        image.convert("RGB" if image.mode not in ("1", "L") else "L").save(
+            out, "PNG", compress_level=1)
+        return out.getvalue(), size

@@ -205,23 +205,27 @@ def test_the_cli_names_a_missing_language_pack_and_a_damaged_image(tmp_path):
 
 
 @needs_tesseract
-def test_the_dossier_names_the_ocr_engine_and_its_confidence(case, actor, tmp_path):
+def test_the_dossier_cites_a_scans_page_and_names_the_ocr_engine(case, actor, tmp_path):
     import docx
 
     from desktop.services import evidence, incidents
     from desktop.services.export import DossierOptions, export_dossier
 
-    scan = scans.write_pdf(tmp_path / "statement.pdf")
+    scan = scans.write_pdf(tmp_path / "statement.pdf", pages=2)
     source_id = sources.import_files([scan], actor=actor, ocr=OcrOptions()).source_ids[0]
     text = sources.source_text(source_id)
     incident = incidents.create_incident(actor=actor, title="Sukhyi Yar").id
-    start = text.index("Окупанти")
-    evidence.add_evidence(source_id, start, text.index("Яру.") + 4, actor=actor,
-                          incident=incident, supports="narrative")
+    for at in sources.source_pages(source_id):  # the same sentence on pages 1 and 2
+        start = text.index("Окупанти", at)
+        evidence.add_evidence(source_id, start, text.index("Яру.", start) + 4, actor=actor,
+                              incident=incident, supports="narrative")
     out = tmp_path / "dossier.docx"
     export_dossier(out, DossierOptions(incidents="drafts"), actor=actor)
     document = docx.Document(str(out))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    cited = [line for p in document.paragraphs for line in p.text.splitlines()
+             if line.startswith("Source: S-001")]
+    assert [line.split(" · ")[2] for line in cited] == ["p. 1", "p. 2"]
     record = next(cell for cell in cells if cell.startswith("OCR: Tesseract"))
     extraction = Source.get_by_id(source_id).extraction
     assert record == (f"OCR: Tesseract {extraction['version']}, languages ukr+rus+eng; "

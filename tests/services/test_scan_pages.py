@@ -50,3 +50,35 @@ def test_a_source_not_read_by_ocr_has_no_page_images_or_places(case, actor, seed
     assert scan_pages.image_page(source_id, 0) is None
     assert not scan_pages.has_word_places(source_id)
     assert scan_pages.span_regions(source_id, 0, 20) == []
+
+
+@needs_tesseract
+def test_a_scans_page_image_marks_the_span_where_its_words_are(case, actor, tmp_path):
+    pdf_id = _import(scans.write_pdf(tmp_path / "annex.pdf", pages=2), actor)
+    tiff_id = _import(scans.write_image(tmp_path / "pages.tif", pages=2), actor)
+    for source_id in (pdf_id, tiff_id):
+        text = sources.source_text(source_id)
+        start = text.index("Сухого Яру", sources.source_pages(source_id)[1])
+        drawn = scan_pages.scan_page(source_id, span=(start, start + len("Сухого Яру")))
+        assert (drawn.page, drawn.pages, drawn.span_pages) == (2, 2, (2, 2))
+        image = Image.open(io.BytesIO(drawn.png))
+        assert image.format == "PNG" and image.size == (drawn.width, drawn.height)
+        ((x, y, width, height),) = drawn.boxes
+        # The box holds the words' ink; past the line's end (its full stop) the page is white.
+        grey = image.convert("L")
+        assert grey.crop((x, y, x + width, y + height)).getextrema()[0] < 80
+        after = grey.crop((x + width + 25, y, min(grey.width, x + width + 120), y + height))
+        assert after.getextrema()[0] > 200
+
+
+@needs_tesseract
+def test_a_photo_stored_on_its_side_is_read_and_shown_upright(case, actor, tmp_path):
+    upright = scans.page_image()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90° clockwise to view", as a phone held sideways writes it
+    photo = tmp_path / "photo.jpg"
+    upright.rotate(90, expand=True).save(photo, exif=exif, quality=92)
+    source_id = _import(photo, actor)
+    assert "Сухого Яру" in sources.source_text(source_id)
+    shown = Image.open(io.BytesIO(scan_pages.image_page(source_id, 0)))
+    assert shown.size == upright.size

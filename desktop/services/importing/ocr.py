@@ -269,11 +269,14 @@ def _frames(path: Path, image) -> int:
 
 
 def _image_frames(image, count: int) -> Iterator:
-    """Each frame of an image (a multi-page TIFF's pages), ready for Tesseract."""
+    """Each frame of an image (a multi-page TIFF's pages), ready for Tesseract: turned as
+    its EXIF orientation says (a phone's photo of a page is stored on its side)."""
+    from PIL import ImageOps
+
     for index in range(count):
         image.seek(index)
         frame = image.convert("L") if image.mode not in ("1", "L", "RGB") else image.copy()
-        yield frame
+        yield ImageOps.exif_transpose(frame)
 
 
 def _pdf_count(path: Path, data: bytes) -> int:
