@@ -11,6 +11,12 @@ from desktop.domain.models import AuditEntry, Evidence, Incident
 from desktop.services import evidence, incidents, sources
 
 
+@pytest.fixture
+def case(any_case):
+    """Every test here runs on a case file and on a server case."""
+    return any_case
+
+
 def test_incidents_get_consecutive_codes(case, actor):
     first = incidents.create_incident(actor=actor, title="16 POWs near Mykolaivka")
     second = incidents.create_incident(actor=actor, title="9 POWs near Zelenyy Shlyakh")

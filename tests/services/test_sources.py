@@ -21,6 +21,12 @@ from desktop.services import integrity, sources
 from tests.conftest import ROOT
 
 
+@pytest.fixture
+def case(any_case):
+    """Every test here runs on a case file and on a server case."""
+    return any_case
+
+
 def counts() -> tuple[int, int]:
     return Source.select().count(), AuditEntry.select().count()
 
