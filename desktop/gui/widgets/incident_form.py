@@ -53,6 +53,7 @@ _INTS = ("victims_min", "victims_max")
 _PARTNERS = {"date_end": "date_start", "victims_max": "victims_min"}
 _BADGE_WIDTH = 46
 _DATE_WIDTH = 96  # a date as typed (2024-09-06), with room to spare
+_COMBO_MIN_WIDTH = 150  # a choice box may shrink to this in a narrow dock
 _MISSING = object()
 
 _STYLE = """
@@ -543,6 +544,8 @@ class IncidentForm(QWidget):
         links = ", ".join(f'<a href="{span}">{refs.evidence_ref(span)}</a>' for span in spans)
         label.setText(self.tr("from {refs}").format(refs=links) if spans else "")
         for field in fields:
+            if isinstance(self._editors[field], QComboBox):
+                continue  # a choice is never filled from a span; its tooltip is its choice
             span = backing.get(self._filled_from.get(field, -1))
             tip = (self.tr("Taken from {ref}: “{quote}”").format(
                 ref=span.ref, quote=_short(span.quote, 160)) if span is not None else "")
@@ -763,7 +766,14 @@ class IncidentForm(QWidget):
         for grade in scale:
             editor.addItem(scale_text(grade.label), grade.code)
         editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        editor.setMaximumWidth(editor.sizeHint().width() + 8)
+        widest = editor.sizeHint().width()
+        editor.setMaximumWidth(widest + 8)
+        # A long choice (most are longer in Ukrainian) must not widen the form past a narrow
+        # dock: the box may shrink to a short label's width, its list shows each in full.
+        editor.setMinimumWidth(min(widest, _COMBO_MIN_WIDTH))
+        editor.view().setMinimumWidth(widest)
+        editor.setToolTip(editor.currentText())  # the choice in full where the box is narrow
+        editor.currentTextChanged.connect(editor.setToolTip)
         editor.currentIndexChanged.connect(lambda _i, f=field: self._chosen(f))
         self._editors[field] = editor
         return editor

@@ -63,6 +63,19 @@ def test_every_text_fits_at_1024_by_700(demo_case):
     assert window.counts_label.toolTip().startswith(window.counts_label.text())
 
 
+def test_the_incident_form_fits_its_dock_without_scrolling_sideways(demo_case):
+    form = demo_case.window.incident_form
+    scroll = form._scroll
+    assert scroll.horizontalScrollBar().maximum() == 0  # a long choice does not widen it
+    viewport = scroll.viewport()
+    for key in ("date", "place", "victims", "victim_status"):
+        badge = form.badge(key)
+        right = badge.mapTo(viewport, badge.rect().topRight()).x()
+        assert right < viewport.width(), key  # every badge in view, none cut at the edge
+    status = form.editor("victim_status")
+    assert status.view().minimumWidth() >= status.sizeHint().width()  # its list shows all
+
+
 def dock_sizes(window) -> list[tuple[int, int]]:
     return [(dock.width(), dock.height()) for dock in window.docks()]
 
