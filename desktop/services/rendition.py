@@ -149,13 +149,7 @@ def render_pdf(document: Path, target: Path | None = None, *, pdfa: bool = True,
         rendered, indexes = _run(command, document, work, pdfa, cancelled or (lambda: False),
                                  timeout)
         data = rendered.read_bytes()
-        files.sweep_partials(target.parent, target.name)
-        try:
-            with files.replacing(target) as partial:
-                partial.write_bytes(data)
-        except OSError as exc:
-            raise RenditionError(_("{name}: cannot be written: {reason}").format(
-                name=target.name, reason=files.failure_reason(exc, target.parent))) from exc
+        _write_whole(target, rendered)
     if progress:
         progress(1, 1, _("Rendered {name}").format(name=target.name))
     return Rendition(target, hashlib.sha256(data).hexdigest(), is_pdfa(data), indexes)
@@ -180,15 +174,20 @@ def render_dossier(document: Path, dossier_sha256: str, *, actor: str | None,
                 dossier=document.name, name=target.name),
             after={"file": target.name, "sha256": aside.sha256, "dossier": document.name,
                    "dossier_sha256": dossier_sha256, "pdfa": aside.pdfa})
-        files.sweep_partials(target.parent, target.name)
-        try:
-            with files.replacing(target) as partial:
-                shutil.copyfile(aside.path, partial)
-        except OSError as exc:
-            raise RenditionError(_("{name}: cannot be written: {reason}").format(
-                name=target.name, reason=files.failure_reason(exc, target.parent))) from exc
+        _write_whole(target, aside.path)
     outgoing.done(intent)
     return Rendition(target, aside.sha256, aside.pdfa, aside.indexes)
+
+
+def _write_whole(target: Path, pdf: Path) -> None:
+    """Put a copy of `pdf` at `target`, whole or not at all (what a killed run left goes)."""
+    files.sweep_partials(target.parent, target.name)
+    try:
+        with files.replacing(target) as partial:
+            shutil.copyfile(pdf, partial)
+    except OSError as exc:
+        raise RenditionError(_("{name}: cannot be written: {reason}").format(
+            name=target.name, reason=files.failure_reason(exc, target.parent))) from exc
 
 
 _PDFA_PART = re.compile(rb"pdfaid:part(?:>\s*|\s*=\s*[\"'])2")

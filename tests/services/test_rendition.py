@@ -153,3 +153,15 @@ def test_the_disclosure_package_holds_the_pdfa_and_its_manifest_says_so(worked_c
     assert package.verify_package(result.path).ok
     (tmp_path / "unpacked.pdf").write_bytes(pdf)
     assert re.search(r"INC-\d{3} — .+?\.{3,}\s*\d+", _text(tmp_path / "unpacked.pdf", 1, 3))
+
+
+def test_a_pdf_that_cannot_be_put_in_place_is_one_line(dossier, tmp_path, monkeypatch):
+    made = tmp_path / "made.pdf"
+    made.write_bytes(b"%PDF-1.7 rendered")
+    monkeypatch.setattr(rendition, "soffice", lambda: "soffice")
+    monkeypatch.setattr(rendition, "_run", lambda *args: (made, 1))
+    folder = tmp_path / "gone"
+    with pytest.raises(rendition.RenditionError) as raised:
+        rendition.render_pdf(dossier, folder / "dossier.pdf")
+    assert str(raised.value).startswith("dossier.pdf: cannot be written: ")
+    assert "\n" not in str(raised.value) and not folder.exists()
