@@ -79,49 +79,76 @@ class PageImage:
     span_pages: tuple[int, int] | None = None
 
 
-def render_page(source_id: int, page: int | None = None, *, span: tuple[int, int] | None = None,
-                scale: float = DEFAULT_SCALE, progress: Progress | None = None,
-                cancelled: Cancelled | None = None) -> PageImage:
-    """Page `page` of a PDF source (numbered from 1; by default the first the span lies on),
-    with the span's (start, end) characters of the working copy marked on it."""
+@dataclass(frozen=True)
+class PdfSource:
+    """What drawing a source's pages needs, read from the case at once (so the drawing itself,
+    on another thread, touches no database)."""
+
+    id: int
+    name: str
+    sha256: str
+    pages: list[int]
+    text_layer: bool  # its text is PDFium's (spans can be found on the page)
+    data: bytes
+    text: str  # the working copy
+
+
+def pdf_source(source_id: int) -> PdfSource:
+    """A PDF source's bytes and page starts; NoPageImage for a source that is not a PDF."""
     source = (Source.select(Source.id, Source.media_type, Source.pages, Source.sha256,
-                            Source.extraction, Source.original_name)
+                            Source.extraction, Source.original_name, Source.text)
               .where(Source.id == source_id).get_or_none())
     if source is None:
         raise NoPageImage(_("There is no source S-{id:03d}.").format(id=source_id))
     if source.media_type != "application/pdf":
         raise NoPageImage(_("{name} is not a PDF: it has no page images.").format(
             name=source.original_name))
+    return PdfSource(source.id, source.original_name, source.sha256, source.pages or [],
+                     source.extraction.get("method") == "text layer",
+                     bytes(SourceOriginal.get_by_id(source_id).data), source.text)
+
+
+def render_page(source_id: int, page: int | None = None, *, span: tuple[int, int] | None = None,
+                scale: float = DEFAULT_SCALE) -> PageImage:
+    """Page `page` of a PDF source (numbered from 1; by default the first the span lies on),
+    with the span's (start, end) characters of the working copy marked on it."""
+    return draw(pdf_source(source_id), page, span=span, scale=scale)
+
+
+def draw(source: PdfSource, page: int | None = None, *, span: tuple[int, int] | None = None,
+         scale: float = DEFAULT_SCALE, progress: Progress | None = None,
+         cancelled: Cancelled | None = None) -> PageImage:
+    """A page of `source` drawn (see render_page); PageCancelled when `cancelled` says so
+    while a long PDF's text is read again."""
     pages = span_pages(source.pages, *span) if span and source.pages else None
     if page is None:
         page = pages[0] if pages else 1
-    data = bytes(SourceOriginal.get_by_id(source_id).data)
     with _LOCK:
-        return _render(source, data, page, span, pages, scale, progress, cancelled)
+        return _render(source, page, span, pages, scale, progress, cancelled)
 
 
-def _render(source: Source, data: bytes, number: int, span: tuple[int, int] | None,
+def _render(source: PdfSource, number: int, span: tuple[int, int] | None,
             pages: tuple[int, int] | None, scale: float, progress: Progress | None,
             cancelled: Cancelled | None) -> PageImage:
     import pypdfium2
 
     try:
-        document = pypdfium2.PdfDocument(data)
+        document = pypdfium2.PdfDocument(source.data)
     except pypdfium2.PdfiumError as exc:
         raise NoPageImage(_("{name} cannot be drawn: PDFium does not open it.").format(
-            name=source.original_name)) from exc
+            name=source.name)) from exc
     try:
         count = len(document)
         if not 1 <= number <= count:
             raise NoPageImage(_("{name} has no page {page}.").format(
-                name=source.original_name, page=number))
+                name=source.name, page=number))
         boxes: list[tuple[int, int, int, int]] = []
         page = document[number - 1]
         try:
             png, width, height = _png(page, scale)
-            if span and source.pages and source.extraction.get("method") == "text layer":
+            if span and source.pages and source.text_layer:
                 layout = _layout(source.sha256, document, progress, cancelled)
-                boxes = _span_boxes(page, (width, height), layout, source.pages, number, span)
+                boxes = _span_boxes(page, (width, height), layout, source, number, span)
         finally:
             page.close()
         return PageImage(png, width, height, number, count, boxes, pages)
@@ -152,7 +179,7 @@ def _layout(digest: str, document, progress: Progress | None,
 
 
 def _span_boxes(page, device: tuple[int, int], layout: list[tuple[str, list[int]]],
-                starts: list[int], number: int,
+                source: PdfSource, number: int,
                 span: tuple[int, int]) -> list[tuple[int, int, int, int]]:
     """The span's rectangles on page `number`, in pixels. The page's text read now must be the
     text the case keeps for the page (else nothing is marked: the PDF library read it
@@ -160,7 +187,9 @@ def _span_boxes(page, device: tuple[int, int], layout: list[tuple[str, list[int]
     import pypdfium2.raw as pdfium_c
 
     text, index = layout[number - 1]
-    begin = starts[number - 1]
+    begin = source.pages[number - 1]
+    if source.text[begin:begin + len(text)] != text:
+        return []
     start, end = max(span[0] - begin, 0), min(span[1] - begin, len(text))
     indices = [i for i in index[start:end] if i >= 0]
     if start >= end or not indices:

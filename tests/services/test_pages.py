@@ -107,3 +107,18 @@ def test_the_dossier_cites_the_page_of_a_quote_from_a_pdf(case, actor, tmp_path)
     (line,) = [t for t in lines if "Shelling of a residential district" in t and "SHA-256" in t]
     assert "Shelling of a residential district · p. 2 · characters" in line.replace(
         "\u2060", "")
+
+
+def test_nothing_is_marked_when_the_page_reads_otherwise_than_the_case_keeps_it(case, actor):
+    # (a PDF library of another version could read a page otherwise: a wrong box is worse
+    # than none)
+    import dataclasses
+
+    source_id = imported("en_two_columns.pdf", actor)
+    source = pages.pdf_source(source_id)
+    span = (source.text.index("convoy"), source.text.index("convoy") + 6)
+    assert pages.draw(source, span=span).boxes
+    changed = dataclasses.replace(source, text=source.text.replace("convoy", "column"),
+                                  sha256="another reading")
+    drawn = pages.draw(changed, span=span)
+    assert drawn.boxes == [] and drawn.png.startswith(b"\x89PNG")

@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.domain import db, scales
+from desktop.domain.pages import span_pages
 from desktop.domain.printable import printable
 from desktop.gui.i18n import (
     format_date,
@@ -32,6 +33,7 @@ from desktop.gui.i18n import (
 from desktop.gui.qtmodels.rows_model import RowsModel
 from desktop.gui.qtmodels.sources_model import SORT_ROLE, Index
 from desktop.gui.widgets.actions import guard_typed_keys
+from desktop.services import pages as page_service
 from desktop.services.evidence import EvidenceRow, evidence_rows
 
 QUOTE_LIMIT = 80
@@ -90,13 +92,30 @@ class EvidenceModel(RowsModel):
         super().__init__(parent)
         self._rows: list[EvidenceRow] = []
         self._scope: int | None = None
+        self._starts: dict[int, list[int]] = {}  # where each page of the rows' sources starts
 
     def load(self) -> list[EvidenceRow]:
-        """The evidence in scope (one query; none when no case is open)."""
-        return [] if db.case_path() is None else evidence_rows(incident_id=self._scope)
+        """The evidence in scope (one query; none when no case is open), and where the pages
+        of their sources start (one more)."""
+        rows = [] if db.case_path() is None else evidence_rows(incident_id=self._scope)
+        self._starts = page_service.page_starts(row.source_id for row in rows)
+        return rows
 
     def load_ids(self, ids: frozenset[int]) -> list[EvidenceRow]:
-        return evidence_rows(incident_id=self._scope, ids=ids)
+        rows = evidence_rows(incident_id=self._scope, ids=ids)
+        self._starts.update(page_service.page_starts(
+            row.source_id for row in rows if row.source_id not in self._starts))
+        return rows
+
+    def page_citation(self, row: EvidenceRow) -> str:
+        """The pages a span of a paged source lies on: "p. 14", "pp. 14–15"; else ""."""
+        found = span_pages(self._starts.get(row.source_id, ()), row.start, row.end)
+        if found is None:
+            return ""
+        first, last = found
+        if first == last:
+            return self.tr("p. {page}").format(page=first)
+        return self.tr("pp. {first}–{last}").format(first=first, last=last)
 
     def sort_key(self, row: EvidenceRow) -> tuple[int, int, int]:
         return row.source_id, row.start, row.id
@@ -166,7 +185,8 @@ class EvidenceModel(RowsModel):
             case self.QUOTE:
                 return elided(row.quote)
             case self.SOURCE:
-                return printable(row.source_title)
+                cited = self.page_citation(row)
+                return printable(row.source_title) + (f" · {cited}" if cited else "")
             case self.INCIDENT:
                 return row.incident_code or "—"
             case self.SUPPORTS:

@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QSizePolicy,
+    QSplitter,
     QStackedWidget,
     QTextEdit,
     QToolButton,
@@ -65,6 +66,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import scales
+from desktop.domain.pages import page_at
 from desktop.domain.printable import printable
 from desktop.gui.i18n import (
     format_date,
@@ -74,6 +76,7 @@ from desktop.gui.i18n import (
     short_status,
     supports_label,
 )
+from desktop.gui.widgets.page_image import PageImagePane
 from desktop.services import evidence as evidence_service
 from desktop.services import protection
 from desktop.services import sources as source_service
@@ -327,6 +330,11 @@ class _Header(QWidget):
         self.hash.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for label in (self.meta, self.url, self.kind, self.hash):
             label.setStyleSheet(f"color: {_MUTED};")
+        # A PDF's pages as they were, beside the text (the page pane of the source view).
+        self.page_button = QToolButton(text=self.tr("Page image"), checkable=True)
+        self.page_button.setToolTip(self.tr(
+            "Show the PDF's page beside the text, with the selected span marked on it"))
+        self.page_button.hide()
 
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
@@ -336,6 +344,7 @@ class _Header(QWidget):
         line.addWidget(self.grade)
         line.addWidget(self.kind)
         line.addWidget(self.hash, 1)
+        line.addWidget(self.page_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 8)
         layout.setSpacing(3)
@@ -361,6 +370,7 @@ class _Header(QWidget):
         self.grade.setToolTip(self.tr("Source reliability (Admiralty code): ") + description
                               + (f"\n{note}" if note else ""))
         self.kind.set_full_text(scale_label(scales.SOURCE_KINDS, details.kind))
+        self.page_button.setVisible(details.media_type == "application/pdf")
         self._full_hash = details.sha256
         self.hash.set_full_text(f"SHA-256 {self._full_hash[:12]}…", self.tr(
             "SHA-256 of the original file, computed at collection:") + f"\n{self._full_hash}")
@@ -610,7 +620,17 @@ class SourceView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._header)
         layout.addWidget(self._rule())
-        layout.addWidget(self._edit, 1)
+        self._pages = PageImagePane()
+        self._pages.hide()
+        self._pages_of: int | None = None  # the source the page pane was given
+        self._split = QSplitter(Qt.Orientation.Horizontal)
+        self._split.setChildrenCollapsible(False)
+        self._split.addWidget(self._edit)
+        self._split.addWidget(self._pages)
+        self._split.setStretchFactor(0, 3)
+        self._split.setStretchFactor(1, 2)
+        layout.addWidget(self._split, 1)
+        self._header.page_button.toggled.connect(self.show_page_image)
         layout.addWidget(self._find_bar)
         layout.addWidget(self._rule())
         layout.addWidget(self._legend)
@@ -683,9 +703,13 @@ class SourceView(QWidget):
             self._index()
             self._edit.setPlainText("")
             self._find_bar.hide()
+            self._pages.set_source(None)
+            self._pages_of = None
             self._stack.setCurrentIndex(0)
             return
         self._header.show_source(details)
+        if details.media_type != "application/pdf":
+            self._header.page_button.setChecked(False)
         self._text = source_service.source_text(source_id) or ""
         self._offsets = _Offsets(self._text)
         # setPlainText writes the new text in the caret's format: when the caret sat on a
@@ -701,6 +725,34 @@ class SourceView(QWidget):
             self.find(self._find_bar.field.text())
         else:
             self._update_marks()
+        if self._header.page_button.isChecked():
+            self.show_page_image(True)
+
+    def show_page_image(self, shown: bool) -> None:
+        """Show or hide the page pane: the PDF's page beside the text, the selected span (or
+        the page the top of the text is on) marked."""
+        self._header.page_button.setChecked(shown)
+        opening = shown and self._source_id is not None and self._pages.isHidden()
+        self._pages.setVisible(shown and self._source_id is not None)
+        if not shown or self._source_id is None:
+            return
+        if opening:  # the page gets two fifths of the view, the text the rest
+            width = max(self._split.width(), 400)
+            self._split.setSizes([width * 3 // 5, width * 2 // 5])
+        if self._pages_of != self._source_id:
+            self._pages.set_source(self._source_id)
+            self._pages_of = self._source_id
+        row = self._rows.get(self._selected) if self._selected is not None else None
+        if row is not None:
+            self._pages.show_span(row.start, row.end)
+        else:
+            top = self._offsets.to_py(self._edit.cursorForPosition(QPoint(0, 0)).position())
+            starts = source_service.source_pages(self._source_id)
+            self._pages.show_page(page_at(starts, top) or 1)
+
+    def page_pane(self) -> PageImagePane:
+        """The page pane (for tests and the flows)."""
+        return self._pages
 
     def set_empty_text(self, text: str) -> None:
         """What the view says while it shows no source (what the user can do next)."""
@@ -762,6 +814,8 @@ class SourceView(QWidget):
         self._mark = None
         self._scroll_to(row.start)
         self._update_marks()
+        if self._header.page_button.isChecked():
+            self._pages.show_span(row.start, row.end)
 
     def unselect_span(self) -> None:
         """Show no span as the current one (the user is on a span of another source)."""
