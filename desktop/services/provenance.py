@@ -4,7 +4,8 @@ of (Berkeley Protocol: the URL, a dated capture of web content, who published it
 One rule, read by the dossier (each source's annex entry, the cover's count, the limitations):
 - no URL: neither the source's URL nor where it was collected from is a web address;
 - no capture: a web publication (a news item, a post, or anything with a URL) whose original
-  is not a capture of the page (a saved page, an archive, a PDF), only a copy of its text;
+  is not a capture of the page (a saved page, an archive, a PDF), only a copy of its text, and
+  whose collection record (when it has one) dates no capture;
 - no named publisher: none recorded, or a placeholder ("news outlet (not named …)");
 - an internal file name: the original's name is a hash a tool gave it, not a name it had.
 """
@@ -68,7 +69,10 @@ def gaps(source: Described) -> tuple[str, ...]:
     if not web_address:
         found.append(NO_URL)
     media = (source.media_type or "").lower()
-    if (source.kind in _WEB_KINDS or web_address) and not media.startswith(_CAPTURES):
+    # A collection record that dates a capture (the page saved by a capture tool) is one.
+    captured = bool((getattr(source, "collection", None) or {}).get("captured_at"))
+    if (source.kind in _WEB_KINDS or web_address) and not media.startswith(_CAPTURES) \
+            and not captured:
         found.append(NO_CAPTURE)
     if placeholder_publisher(source.publisher or ""):
         found.append(NO_PUBLISHER)

@@ -144,6 +144,8 @@ def _source(**values) -> SimpleNamespace:
     ({"publisher": "Unknown"}, ("no_publisher",)),
     ({"publisher": "невідоме видання"}, ("no_publisher",)),
     ({"original_name": "004_e29c96a0d55b127c.txt"}, ("internal_name",)),
+    ({"media_type": "text/plain", "collection": {"captured_at": "2025-05-24T10:00:00Z"}}, ()),
+    ({"media_type": "text/plain", "collection": {"tool": "curl"}}, ("no_capture",)),
 ])
 def test_provenance_gaps(values, found):
     assert provenance.gaps(_source(**values)) == found
