@@ -23,7 +23,7 @@ from desktop.domain.errors import CasefileError
 from desktop.gui.background import BackgroundRunner, Task
 from desktop.services import pages
 
-#: How the span is marked on the page: a translucent yellow with an orange edge.
+# How the span is marked on the page: a translucent yellow with an orange edge.
 _FILL = QColor(255, 214, 0, 90)
 _EDGE = QColor(230, 120, 0)
 _PAD = 3  # pixels around each box, so the mark does not cut into the letters
