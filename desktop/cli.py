@@ -1039,7 +1039,11 @@ def _language_option(p: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop.services import words
 
-    words.set_language(words.environment_language())  # messages, audit summaries
+    with words.in_language(words.environment_language()):  # messages, audit summaries
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     args.user = args.user or default_user()
     log_file = _start_logging()

@@ -19,6 +19,7 @@ from desktop.domain import files
 from desktop.domain.errors import CasefileError
 from desktop.gui.events import CaseEvents
 from desktop.services.changes import Change, Undo
+from desktop.services.words import _
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +80,8 @@ class ServiceCommand(QUndoCommand):
         except Exception as exc:  # never into Qt's undo stack: logged, and shown by the app
             log.exception("an edit could not be %s",
                           "undone" if undoing else "made" if first else "redone")
-            self._failed(CasefileError("the change could not be applied "
-                                       f"({files.failure_reason(exc)})"), first)
+            self._failed(CasefileError(_("the change could not be applied ({reason})").format(
+                reason=files.failure_reason(exc))), first)
             return
         if undoing:
             self._redo = change.undo

@@ -16,8 +16,28 @@ from typing import Any, NamedTuple
 
 from peewee import Model
 
-from desktop.domain import ledger
+from desktop.domain import ledger, scales
 from desktop.domain.models import AuditEntry, database, plain_rows
+from desktop.services import words
+from desktop.services.words import _
+
+
+def field_names(object_type: str, names: Iterable[str]) -> str:
+    """The fields a summary names, sorted: as their names in English (as the trail has always
+    written them), in words (`scales.FIELD_WORDS`) in another language."""
+    names = sorted(names)
+    if words.language() == words.SOURCE_LANGUAGE:
+        return ", ".join(names)
+    known = scales.FIELD_WORDS.get(object_type, ())
+    return ", ".join(_(scales.label(known, name)) for name in names)
+
+
+def in_words(scale: tuple[scales.Grade, ...], code: str) -> str:
+    """A code a summary names (a role, a state): the code in English (as the trail has always
+    written it), its label in lower case in another language."""
+    if words.language() == words.SOURCE_LANGUAGE:
+        return code.replace("_", " ")
+    return _(scales.label(scale, code)).lower()
 
 
 def snapshot(obj: Model, fields: Iterable[str] | None = None) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import Case, Incident, Source, database
 from desktop.services import audit, changes, evidence
 from desktop.services.changes import Change, touched, unchanged
+from desktop.services.words import _
 
 EDITABLE_FIELDS = ("title", "reference", "classification", "description", "standard_of_proof",
                    "one_person")
@@ -43,9 +44,11 @@ def update_case(*, actor: str, **changes: str) -> Change:
     """Change the case's title, reference, marking, description or standard of proof."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError(f"these case fields cannot be edited: {', '.join(sorted(unknown))}")
+        raise ValidationError(_("these case fields cannot be edited: {names}").format(
+            names=", ".join(sorted(unknown))))
     if changes.get("classification", "public") not in scales.CLASSIFICATION_CODES:
-        raise ValidationError(f"unknown classification {changes['classification']!r}")
+        raise ValidationError(_("unknown classification {code!r}").format(
+            code=changes["classification"]))
     with database.atomic():
         case = Case.get()
         before = audit.snapshot(case, changes)
@@ -53,7 +56,8 @@ def update_case(*, actor: str, **changes: str) -> Change:
             return unchanged(case.id)
         Case.update(changes).where(Case.id == case.id).execute()
         audit.record("case.update", actor=actor, object_type="case", object_id=case.id,
-                     summary=f"Edited {', '.join(sorted(changes))} of the case",
+                     summary=_("Edited {fields} of the case").format(
+                         fields=audit.field_names("case", changes)),
                      before=before, after=dict(changes))
     return Change(touched(case=[case.id]), lambda who: update_case(actor=who, **before), case.id)
 
@@ -68,5 +72,5 @@ def record_encryption(*, actor: str) -> Change:
     the case was closed; this is its audit entry, written once the case is open again)."""
     with database.atomic():
         audit.record("case.encrypt", actor=actor, object_type="case", object_id=1,
-                     summary="Encrypted the case with a passphrase")
+                     summary=_("Encrypted the case with a passphrase"))
     return changes.trail_only()

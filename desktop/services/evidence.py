@@ -15,6 +15,7 @@ from desktop.domain.refs import evidence_ref
 from desktop.services import audit
 from desktop.services.anchoring import QuoteSelector, quote_at
 from desktop.services.changes import Change, then, touched
+from desktop.services.words import N_, _
 
 #: An edited span that was approved goes back to review.
 REVIEW_RESET = {"review_state": "pending", "review_comment": "", "reviewed_by": "",
@@ -51,16 +52,20 @@ def _check_fields(values: dict, allowed: Sequence[str] = EDITABLE_FIELDS) -> Non
     unknown = set(values) - set(allowed)
     if unknown:
         names = ", ".join(sorted(unknown))
-        raise ValidationError(f"these evidence fields cannot be edited: {names}")
+        raise ValidationError(_("these evidence fields cannot be edited: {names}")
+                              .format(names=names))
     for name, codes in CODED_FIELDS.items():
         if name in values and not known_value(name, values[name]):
-            raise ValidationError(f"{name} must be one of {', '.join(codes)}")
+            raise ValidationError(_("{name} must be one of {codes}").format(
+                name=audit.field_names("evidence", [name]), codes=", ".join(codes)))
     supports = values.get("supports")
     if not known_value("supports", supports):
-        raise ValidationError(f"{supports!r} is neither an incident field nor a legal element")
+        raise ValidationError(_("{value!r} is neither an incident field nor a legal element")
+                              .format(value=supports))
     for name in ("period_start", "period_end"):
         if not dates.is_partial_date(values.get(name) or ""):
-            raise ValidationError(f"{name}: use a date as YYYY-MM-DD, YYYY-MM or YYYY")
+            raise ValidationError(_("{name}: use a date as YYYY-MM-DD, YYYY-MM or YYYY")
+                                  .format(name=audit.field_names("evidence", [name])))
 
 
 def _check_incidents(ids: Iterable[int | None]) -> None:
@@ -72,7 +77,7 @@ def _check_incidents(ids: Iterable[int | None]) -> None:
              .tuples()}
     missing = sorted(wanted - found)
     if missing:
-        raise ValidationError(f"there is no incident with id {missing[0]}")
+        raise ValidationError(_("there is no incident with id {id}").format(id=missing[0]))
 
 
 def _check(values: dict) -> None:
@@ -83,11 +88,12 @@ def _check(values: dict) -> None:
 def _selector(text: str | None, source_id: int, start: int, end: int) -> QuoteSelector:
     """The quote of text[start:end] with its context; ValidationError when it is not there."""
     if text is None:
-        raise ValidationError(f"there is no source with id {source_id}")
+        raise ValidationError(_("there is no source with id {id}").format(id=source_id))
     try:
         return quote_at(text, start, end)
     except ValueError as exc:
-        raise ValidationError(f"the span {start}–{end} is not inside the source text") from exc
+        raise ValidationError(_("the span {start}–{end} is not inside the source text")
+                              .format(start=start, end=end)) from exc
 
 
 def add_evidence(source_id: int, start: int, end: int, *, actor: str,
@@ -104,7 +110,7 @@ def add_evidence(source_id: int, start: int, end: int, *, actor: str,
                                    prefix=selector.prefix, suffix=selector.suffix,
                                    created_by=actor, **values)
         audit.record("evidence.add", actor=actor, object_type="evidence", object_id=evidence.id,
-                     summary=f"Marked “{one_line(selector.exact)}”",
+                     summary=_("Marked “{quote}”").format(quote=one_line(selector.exact)),
                      after=audit.snapshot(evidence))
         # What was submitted or signed off did not have this evidence: it goes back to draft.
         reopened = (incidents.back_to_draft(incident, incidents.EVIDENCE_AFTER_REVIEW,
@@ -185,7 +191,8 @@ def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> Chang
             if evidence.review_state == "approved":
                 values.update(REVIEW_RESET)  # an approval covers the span as it was approved
             before[evidence.id] = _write(evidence, values, actor=actor,
-                                         summary=f"Edited {', '.join(sorted(changes))}")
+                                         summary=_("Edited {fields}").format(
+                                             fields=audit.field_names("evidence", changes)))
             spans += _spans_touched(evidence, values)
     return Change(_touching(spans), lambda who: restore_values(before, actor=who),
                   next(iter(before)) if len(before) == 1 else None)
@@ -219,7 +226,8 @@ def restore_values(before: dict[int, dict], *, actor: str) -> Change:
         for span in Evidence.select().where(Evidence.id.in_(list(before))):
             values = before[span.id]
             after[span.id] = _write(span, values, actor=actor,
-                                    summary=f"Set back {', '.join(sorted(values))}")
+                                    summary=_("Set back {fields}").format(
+                                        fields=audit.field_names("evidence", values)))
             spans += _spans_touched(span, values)
     return Change(_touching(spans), lambda who: restore_values(after, actor=who))
 
@@ -229,7 +237,8 @@ def _remove(evidence_id: int, actor: str) -> dict:
     snapshot = audit.snapshot(evidence)
     evidence.delete_instance()
     audit.record("evidence.remove", actor=actor, object_type="evidence",
-                 object_id=evidence_id, summary=f"Removed “{one_line(evidence.quote)}”",
+                 object_id=evidence_id,
+                 summary=_("Removed “{quote}”").format(quote=one_line(evidence.quote)),
                  before=snapshot)
     return snapshot
 
@@ -252,7 +261,8 @@ def restore_evidence(snapshots: dict | Sequence[dict], *, actor: str) -> Change:
             Evidence.insert(snapshot).execute()
             audit.record("evidence.restore", actor=actor, object_type="evidence",
                          object_id=snapshot["id"],
-                         summary=f"Restored “{one_line(snapshot['quote'])}”", after=snapshot)
+                         summary=_("Restored “{quote}”").format(
+                             quote=one_line(snapshot["quote"])), after=snapshot)
     ids = [s["id"] for s in snapshots]
     return Change(_touching_rows(snapshots), lambda who: remove_evidence(ids, actor=who),
                   ids[0] if len(ids) == 1 else None)
@@ -272,7 +282,7 @@ class ImportedSpan(NamedTuple):
     incident: int | None
     values: dict  # EDITABLE_FIELDS but the incident: supports, status, credibility, note, …
     attribution: dict  # ATTRIBUTION_FIELDS, as the file gives them
-    how: str  # how it was placed (exact, moved, fuzzy), for the audit summary
+    how: str  # how it was placed (PLACED), for the audit summary
     provenance: dict  # what its audit entry keeps about where it came from
 
 
@@ -294,13 +304,18 @@ def import_evidence(spans: Sequence[ImportedSpan], *, actor: str) -> list[int]:
                 for span, selector in zip(spans, selectors, strict=True)]
 
 
+#: How an imported span was placed in its source's text (anchoring's methods), in words.
+PLACED = (N_("exact"), N_("moved"), N_("fuzzy"))
+
+
 def _store_import(span: ImportedSpan, selector: QuoteSelector, actor: str) -> int:
     evidence = Evidence.create(
         source=span.source_id, start=span.start, end=span.end, quote=selector.exact,
         prefix=selector.prefix, suffix=selector.suffix, incident=span.incident,
         **{"created_by": actor, **span.values, **span.attribution})
     audit.record("evidence.import", actor=actor, object_type="evidence", object_id=evidence.id,
-                 summary=f"Imported “{one_line(selector.exact)}” ({span.how})",
+                 summary=_("Imported “{quote}” ({how})").format(
+                     quote=one_line(selector.exact), how=_(span.how)),
                  after={**span.provenance, "evidence": audit.snapshot(evidence)})
     return evidence.id
 

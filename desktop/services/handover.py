@@ -24,6 +24,7 @@ from desktop.domain.errors import CaseOpenError, ValidationError
 from desktop.domain.models import Evidence, Incident, database
 from desktop.domain.refs import evidence_ref
 from desktop.services import audit, incidents, manifests, outgoing, review
+from desktop.services.words import _
 
 MANIFEST_SUFFIX = ".manifest.json"
 #: What a reviewer may have approved; if any differs between copy and original, it is a conflict.
@@ -50,7 +51,7 @@ def save_copy(dest: Path, *, actor: str) -> dict:
     for name in (dest.name, manifest_path.name):  # what an interrupted save left
         files.sweep_partials(dest.parent, name)
     if dest.exists():
-        raise CaseOpenError(dest, "already exists; choose another name")
+        raise CaseOpenError(dest, _("already exists; choose another name"))
     placed = False
     try:
         with files.replacing(dest) as partial:
@@ -61,13 +62,15 @@ def save_copy(dest: Path, *, actor: str) -> dict:
             files.write_replacing(manifest_path, text.encode("utf-8"))
             placed = True
             intent = outgoing.intend("case.handover", dest, manifest["sha256"], actor=actor,
-                                     summary=f"Saved a hand-over copy {dest.name}",
+                                     summary=_("Saved a hand-over copy {name}").format(
+                                         name=dest.name),
                                      after={"file": dest.name, "sha256": manifest["sha256"]})
     except BaseException as exc:
         if placed:  # the copy it describes was not put in place
             manifest_path.unlink(missing_ok=True)
         if isinstance(exc, (OSError, sqlite3.Error)):
-            raise CaseOpenError(dest, f"cannot be written: {exc}") from exc
+            raise CaseOpenError(dest, _("cannot be written: {reason}").format(
+                reason=exc)) from exc
         raise
     outgoing.done(intent)
     return manifest
@@ -149,7 +152,8 @@ def merge_review(copy: Path, *, actor: str, passphrase: str | None = None) -> Me
             _merge_incident(incident_id, theirs, report, actor,
                             _decider(theirs, incident_id, spans, Path(copy).name))
         audit.record("case.merge_review", actor=actor, object_type="case", object_id=1,
-                     summary=f"Merged review from {Path(copy).name}: {report.summary()}",
+                     summary=_("Merged review from {name}: {report}").format(
+                         name=Path(copy).name, report=report.summary()),
                      after={"file": Path(copy).name, "applied": len(report.applied),
                             "conflicts": report.conflicts})
     return report

@@ -16,6 +16,7 @@ from desktop.domain.refs import incident_number, incident_ref
 from desktop.services import audit
 from desktop.services.changes import Change, touched, unchanged
 from desktop.services.evidence import USABLE
+from desktop.services.words import N_, _, ngettext
 
 #: Fields a user edits in the incident form.
 EDITABLE_FIELDS = (
@@ -27,9 +28,10 @@ EDITABLE_FIELDS = (
 )
 #: The workflow state moves only through desktop.services.review (submit, approve, return),
 #: and back to draft when an incident under review or approved is edited.
-EDITED_AFTER_REVIEW = "Edited after it was submitted for review: submit it again."
-EVIDENCE_AFTER_REVIEW = ("Evidence was linked after it was submitted for review: review it, "
-                         "then submit the incident again.")
+#: Stored as the incident's state comment, in the writer's language.
+EDITED_AFTER_REVIEW = N_("Edited after it was submitted for review: submit it again.")
+EVIDENCE_AFTER_REVIEW = N_("Evidence was linked after it was submitted for review: review it, "
+                           "then submit the incident again.")
 #: The states in which an incident is what someone submitted or signed off: a change of what
 #: it says, or of what backs it, sends it back to draft.
 REVIEWED_STATES = ("in_review", "approved")
@@ -46,13 +48,13 @@ def _date_problems(values: dict, today: date) -> dict[str, str]:
         try:
             parsed[name] = dates.first_day(values[name] or "")
         except ValueError:
-            problems[name] = "Use a date as YYYY-MM-DD (or YYYY-MM for a month)."
+            problems[name] = _("Use a date as YYYY-MM-DD (or YYYY-MM for a month).")
             continue
         if parsed[name] and parsed[name] > today:
-            problems[name] = "This date is in the future."
+            problems[name] = _("This date is in the future.")
     start, end = parsed.get("date_start"), parsed.get("date_end")
     if start and end and end < start and "date_end" not in problems:
-        problems["date_end"] = "The end date is before the start date."
+        problems["date_end"] = _("The end date is before the start date.")
     return problems
 
 
@@ -61,13 +63,16 @@ def _number_problems(values: dict) -> dict[str, str]:
     for name, bound in (("latitude", 90), ("longitude", 180)):
         value = values.get(name)
         if value is not None and not -bound <= value <= bound:
-            problems[name] = f"{name.capitalize()} must be between -{bound} and {bound}."
+            problems[name] = (_("Latitude must be between -{bound} and {bound}.")
+                              if name == "latitude" else
+                              _("Longitude must be between -{bound} and {bound}.")
+                              ).format(bound=bound)
     low, high = values.get("victims_min"), values.get("victims_max")
     for name, value in (("victims_min", low), ("victims_max", high)):
         if value is not None and value < 0:
-            problems[name] = "A count cannot be negative."
+            problems[name] = _("A count cannot be negative.")
     if low is not None and high is not None and low > high and "victims_max" not in problems:
-        problems["victims_max"] = "The maximum is smaller than the minimum."
+        problems["victims_max"] = _("The maximum is smaller than the minimum.")
     return problems
 
 
@@ -77,13 +82,14 @@ def _code_problems(values: dict) -> dict[str, str]:
                         ("victim_status", scales.VICTIM_STATUS_CODES),
                         ("state", scales.INCIDENT_STATE_CODES)):
         if name in values and values[name] not in codes:
-            problems[name] = f"Unknown value {values[name]!r}."
+            problems[name] = _("Unknown value {value!r}.").format(value=values[name])
     if "time" in values and values["time"] and not _TIME.match(values["time"]):
-        problems["time"] = "Use a time as HH:MM (24-hour)."
+        problems["time"] = _("Use a time as HH:MM (24-hour).")
     chosen = values.get("qualifications") or []
     unknown = [q for q in chosen if q not in scales.QUALIFICATIONS_BY_CODE]
     if unknown:
-        problems["qualifications"] = f"Unknown legal qualification: {', '.join(unknown)}."
+        problems["qualifications"] = _("Unknown legal qualification: {codes}.").format(
+            codes=", ".join(unknown))
     return problems
 
 
@@ -109,10 +115,12 @@ def _check(values: dict, stored: dict | None = None) -> None:
     """Refuse unknown fields and values that break a rule, alone or with the stored ones."""
     unknown = set(values) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError(f"these incident fields do not exist: {', '.join(sorted(unknown))}")
+        raise ValidationError(_("these incident fields do not exist: {names}").format(
+            names=", ".join(sorted(unknown))))
     problems = incident_problems({**(stored or {}), **values})
     if problems:
-        raise ValidationError("; ".join(f"{k}: {v}" for k, v in problems.items()))
+        raise ValidationError("; ".join(f"{audit.field_names('incident', [k])}: {v}"
+                                        for k, v in problems.items()))
 
 
 def create_incident(*, actor: str, code: str | None = None, **values) -> Change:
@@ -121,10 +129,12 @@ def create_incident(*, actor: str, code: str | None = None, **values) -> Change:
     with database.atomic():
         code = code or next_code()
         if Incident.select().where(Incident.code == code).exists():
-            raise ValidationError(f"an incident {code} already exists")
+            raise ValidationError(_("an incident {code} already exists").format(code=code))
         incident = Incident.create(code=code, created_by=actor, **values)
         audit.record("incident.create", actor=actor, object_type="incident",
-                     object_id=incident.id, summary=f"Created {code} {values.get('title', '')}",
+                     object_id=incident.id,
+                     summary=_("Created {code} {title}").format(code=code,
+                                                                 title=values.get("title", "")),
                      after=audit.snapshot(incident))
     incident_id = incident.id
     return Change(touched(incident=[incident_id]),
@@ -151,10 +161,11 @@ def update_incident(incident_id: int, *, actor: str, from_evidence: int | None =
         if filled != (incident.filled_from or {}):
             values["filled_from"] = filled
         if incident.state in REVIEWED_STATES:
-            values.update(state="draft", state_comment=EDITED_AFTER_REVIEW)
+            values.update(state="draft", state_comment=_(EDITED_AFTER_REVIEW))
         before = audit.snapshot(incident, values)
         _write(incident_id, values, before, actor=actor,
-               summary=f"Edited {', '.join(sorted(changes))} of {incident.code}")
+               summary=_("Edited {fields} of {code}").format(
+                   fields=audit.field_names("incident", changes), code=incident.code))
     return _edited(incident_id, before)
 
 
@@ -184,10 +195,12 @@ def back_to_draft(incident_id: int, reason: str, *, actor: str) -> Change | None
         incident = Incident.get_or_none(Incident.id == incident_id)
         if incident is None or incident.state not in REVIEWED_STATES:
             return None
+        reason = _(reason)  # a reason of this module's (EVIDENCE_AFTER_REVIEW), in words
         values = {"state": "draft", "state_comment": reason}
         before = audit.snapshot(incident, values)
         _write(incident_id, values, before, actor=actor,
-               summary=f"{incident.code} went back to draft: {reason}")
+               summary=_("{code} went back to draft: {reason}").format(code=incident.code,
+                                                                       reason=reason))
     return _edited(incident_id, before)
 
 
@@ -204,7 +217,8 @@ def restore_fields(incident_id: int, before: dict, *, actor: str) -> Change:
         incident = Incident.get_by_id(incident_id)
         current = audit.snapshot(incident, before)
         _write(incident_id, before, current, actor=actor,
-               summary=f"Set back {', '.join(sorted(before))} of {incident.code}")
+               summary=_("Set back {fields} of {code}").format(
+                   fields=audit.field_names("incident", before), code=incident.code))
     return _edited(incident_id, current)
 
 
@@ -219,7 +233,9 @@ def delete_incident(incident_id: int, *, actor: str) -> Change:
         incident.delete_instance()
         audit.record("incident.delete", actor=actor, object_type="incident",
                      object_id=incident_id,
-                     summary=f"Deleted {incident.code}; {len(linked)} evidence kept, unlinked",
+                     summary=ngettext("Deleted {code}; {n} evidence kept, unlinked",
+                                      "Deleted {code}; {n} evidence kept, unlinked",
+                                      len(linked)).format(code=incident.code, n=len(linked)),
                      before=snapshot)
     return Change(touched(incident=[incident_id], evidence=linked),
                   lambda who: restore_incident(snapshot, actor=who), incident_id)
@@ -233,7 +249,8 @@ def restore_incident(snapshot: dict, *, actor: str) -> Change:
         (Evidence.update(incident=data["id"])
          .where(Evidence.id.in_(snapshot["evidence_ids"])).execute())
         audit.record("incident.restore", actor=actor, object_type="incident",
-                     object_id=data["id"], summary=f"Restored {data['code']}", after=snapshot)
+                     object_id=data["id"], summary=_("Restored {code}").format(code=data["code"]),
+                     after=snapshot)
     incident_id = data["id"]
     return Change(touched(incident=[incident_id], evidence=snapshot["evidence_ids"]),
                   lambda who: delete_incident(incident_id, actor=who), incident_id)

@@ -15,6 +15,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import Member, database, plain_rows
 from desktop.services import audit
 from desktop.services.changes import Change, touched
+from desktop.services.words import _
 
 
 class MemberRow(NamedTuple):
@@ -48,16 +49,18 @@ def add_member(name: str, role: str, *, actor: str) -> Change:
     """Record a member of the case and their role (one role per person)."""
     name = " ".join(name.split())
     if not name:
-        raise ValidationError("give the member's name")
+        raise ValidationError(_("give the member's name"))
     if role not in scales.MEMBER_ROLE_CODES:
-        raise ValidationError(f"role must be one of {', '.join(scales.MEMBER_ROLE_CODES)}")
+        raise ValidationError(_("role must be one of {roles}").format(
+            roles=", ".join(scales.MEMBER_ROLE_CODES)))
     with database.atomic():
         if role_of(name) is not None:
-            raise ValidationError(f"{name} is already a member of this case "
-                                  f"({role_of(name)})")
+            raise ValidationError(_("{name} is already a member of this case ({role})").format(
+                name=name, role=audit.in_words(scales.MEMBER_ROLES, role_of(name))))
         member = Member.create(name=name, role=role, added_by=actor)
         audit.record("member.add", actor=actor, object_type="member", object_id=member.id,
-                     summary=f"{name} joined the case as {role}",
+                     summary=_("{name} joined the case as {role}").format(
+                         name=name, role=audit.in_words(scales.MEMBER_ROLES, role)),
                      after={"name": name, "role": role})
     member_id = member.id
     return Change(touched(case=[1]), lambda who: remove_member(member_id, actor=who), member_id)
@@ -70,7 +73,7 @@ def remove_member(member_id: int, *, actor: str) -> Change:
         kept = audit.snapshot(member)
         member.delete_instance()
         audit.record("member.remove", actor=actor, object_type="member", object_id=member_id,
-                     summary=f"{member.name} left the case", before=kept)
+                     summary=_("{name} left the case").format(name=member.name), before=kept)
     return Change(touched(case=[1]), lambda who: _restore(kept, actor=who), member_id)
 
 
@@ -78,7 +81,8 @@ def _restore(kept: dict, *, actor: str) -> Change:
     with database.atomic():
         Member.insert(kept).execute()
         audit.record("member.restore", actor=actor, object_type="member",
-                     object_id=kept["id"], summary=f"{kept['name']} rejoined the case",
+                     object_id=kept["id"],
+                     summary=_("{name} rejoined the case").format(name=kept["name"]),
                      after=kept)
     return Change(touched(case=[1]), lambda who: remove_member(kept["id"], actor=who),
                   kept["id"])

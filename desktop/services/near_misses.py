@@ -193,7 +193,7 @@ _EVIDENCE_FIELDS = ("quote", "prefix", "suffix", "asserted_value", "note", "revi
 
 #: Quotes inside audit summaries, which the redacted audit annex withholds (they may end in the
 #: middle of a name: no near miss of theirs is printed).
-_QUOTED = re.compile(r"“[^”]*”?")
+_QUOTED = re.compile(r"“[^”]*”?|«[^»]*»?")  # as English and Ukrainian summaries quote
 
 
 def _fields(obj: Any, names: Iterable[str], label: str) -> Iterator[tuple[str, str]]:

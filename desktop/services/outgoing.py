@@ -22,6 +22,7 @@ from desktop.domain import files
 from desktop.domain.errors import CasefileError
 from desktop.domain.models import AuditEntry, database
 from desktop.services import audit, manifests
+from desktop.services.words import _
 
 INTENT = ".intent"
 ABANDONED = ".abandoned"
@@ -47,7 +48,7 @@ def intend(action: str, path: Path, sha256: str, *, summary: str, after: dict,
     resolved = Path(path).resolve()
     with database.atomic():
         entry_id = audit.record(action + INTENT, actor=actor, object_type="case", object_id=1,
-                                summary=f"Writing {resolved.name}",
+                                summary=_("Writing {name}").format(name=resolved.name),
                                 after={"path": str(resolved), "sha256": sha256,
                                        "pid": os.getpid(), "summary": summary, "entry": after})
     _in_flight.add(entry_id)
@@ -67,10 +68,10 @@ def done(intent: Intent) -> None:
             audit.record(intent.action, actor=intent.actor, object_type="case", object_id=1,
                          summary=intent.summary, after=intent.after)
     except DatabaseError as exc:
-        reason = "the disk is full" if files.is_disk_full(exc) else str(exc)
-        raise NotRecorded(f"{intent.path.name} was written, but the audit trail could not "
-                          f"record it yet ({reason}); it is recorded when the case is next "
-                          "opened") from exc
+        reason = _("the disk is full") if files.is_disk_full(exc) else str(exc)
+        raise NotRecorded(_("{name} was written, but the audit trail could not record it yet "
+                            "({reason}); it is recorded when the case is next opened").format(
+            name=intent.path.name, reason=reason)) from exc
 
 
 def _finished(action: str, sha256: str, later_than: int) -> bool:
@@ -117,14 +118,15 @@ def _settle(action: str, intent: dict, actor: str) -> str:
     with database.atomic():
         if _sha256(path) == sha256:
             entry = intent.get("entry") if isinstance(intent.get("entry"), dict) else {}
-            summary = (f"{intent.get('summary') or path.name} (recorded when the case was next "
-                       "opened: it was cut short after the file was in place)")
+            summary = _("{summary} (recorded when the case was next opened: it was cut short "
+                        "after the file was in place)").format(
+                summary=intent.get("summary") or path.name)
             audit.record(action, actor=actor, object_type="case", object_id=1, summary=summary,
                          after={**entry, "file": path.name, "sha256": sha256,
                                 "recorded_on_open": True})
             return summary
-        summary = (f"{path.name} is not in place as it was written: cut short before its "
-                   "rename, or moved or changed since")
+        summary = _("{name} is not in place as it was written: cut short before its rename, "
+                    "or moved or changed since").format(name=path.name)
         audit.record(action + ABANDONED, actor=actor, object_type="case", object_id=1,
                      summary=summary, after={"file": path.name, "sha256": sha256})
         return summary

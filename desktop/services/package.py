@@ -54,6 +54,7 @@ from desktop.domain.models import (
 from desktop.domain.printable import printable
 from desktop.domain.refs import source_ref
 from desktop.services import manifests, outgoing, protection, rendition, sources, tabular
+from desktop.services.words import N_, _, ngettext
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -103,6 +104,9 @@ class PackageResult:
     pdf_note: str  # "" when the PDF is in the package, else why it is not
     edition: str
     near_misses: tuple = ()  # near_misses.NearMiss the redacted dossier let through
+
+
+CANCELLED = N_("the package was cancelled; no file was written")
 
 
 class PackageError(CasefileError):
@@ -173,7 +177,7 @@ class _Zip:
 
     def add(self, name: str, data: bytes) -> str:
         if not safe_member(name) or name in self.hashes:
-            raise PackageError(f"{name!r} cannot be a file of the package")
+            raise PackageError(_("{name!r} cannot be a file of the package").format(name=name))
         info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
         info.external_attr = _PERMISSIONS
         info.compress_type = zipfile.ZIP_DEFLATED
@@ -199,10 +203,10 @@ def _cited_sources(incident_ids: list[int]) -> list[int]:
 
 def _check_out(out: Path) -> None:
     if out.is_dir():
-        raise PackageError(f"{out.name}: cannot be written: it is a folder")
+        raise PackageError(_("{name}: cannot be written: it is a folder").format(name=out.name))
     if not out.parent.is_dir():
-        raise PackageError(f"{out.name}: cannot be written: the folder {out.parent} does not "
-                           "exist")
+        raise PackageError(_("{name}: cannot be written: the folder {folder} does not exist")
+                           .format(name=out.name, folder=out.parent))
 
 
 def build_package(out: Path, options: PackageOptions, *, actor: str,
@@ -216,8 +220,8 @@ def build_package(out: Path, options: PackageOptions, *, actor: str,
     _check_out(out)
     chosen = _chosen_incidents(options.drafts)
     if not chosen:
-        raise PackageError("no approved incident to put in a package; approve incidents or "
-                           "include drafts")
+        raise PackageError(_("no approved incident to put in a package; approve incidents or "
+                             "include drafts"))
     edition = "redacted" if options.redacted else "full"
     stop = cancelled or (lambda: False)
     files.sweep_partials(out.parent, out.name)
@@ -232,7 +236,7 @@ def build_package(out: Path, options: PackageOptions, *, actor: str,
                     language=options.language),
                 actor=actor, progress=progress, cancelled=cancelled)
         except export.ExportCancelled as exc:
-            raise PackageCancelled("the package was cancelled; no file was written") from exc
+            raise PackageCancelled(_(CANCELLED)) from exc
         pdf, pdf_note = _pdf(dossier_path, Path(tmp), stop) if options.pdf else (
             None, "no PDF rendition was asked for")
         try:
@@ -247,8 +251,8 @@ def build_package(out: Path, options: PackageOptions, *, actor: str,
                                        tuple(dossier.near_misses))
                 intent = _intend(result, options, actor)
         except OSError as exc:
-            raise PackageError(f"{out.name}: cannot be written: "
-                               f"{files.failure_reason(exc, out.parent)}") from exc
+            raise PackageError(_("{name}: cannot be written: {reason}").format(
+                name=out.name, reason=files.failure_reason(exc, out.parent))) from exc
     outgoing.done(intent)
     return result
 
@@ -274,7 +278,7 @@ def _fill(package: _Zip, dossier, dossier_path: Path, pdf: Path | None, pdf_note
     annotations = w3c.export_annotations(redacted=options.redacted, incident_ids=chosen)
     package.add(ANNOTATIONS, _json_bytes(annotations))
     if stop():
-        raise PackageCancelled("the package was cancelled; no file was written")
+        raise PackageCancelled(_(CANCELLED))
     entry_id, entry_hash = _dossier_entry(dossier.sha256)
     case = Case.get()
     shown = redactor or (lambda text: text)
@@ -318,14 +322,14 @@ def _originals(package: _Zip, cited: list[int], redactor, progress: Progress | N
     for done, (details, data) in enumerate(_read_originals(cited)):
         source_id = details.id
         if stop():
-            raise PackageCancelled("the package was cancelled; no file was written")
+            raise PackageCancelled(_(CANCELLED))
         if progress:
-            progress(done, len(cited), f"Original {source_ref(source_id)}")
+            progress(done, len(cited), _("Original {ref}").format(ref=source_ref(source_id)))
         digest = hashlib.sha256(data).hexdigest()
         if digest != details.sha256:
-            raise PackageError(f"{source_ref(source_id)}: its original bytes no longer match "
-                               "the fingerprint recorded at import; no package was written "
-                               "(run `casefile verify` on the case)")
+            raise PackageError(_("{ref}: its original bytes no longer match the fingerprint "
+                                 "recorded at import; no package was written (run `casefile "
+                                 "verify` on the case)").format(ref=source_ref(source_id)))
         described = {"source": source_ref(source_id), "sha256": digest, "size": len(data),
                      "media_type": details.media_type}
         reason = _withheld_because(details, statements, redactor) if redactor else ""
@@ -424,11 +428,15 @@ def _readme(manifest: dict) -> str:
 
 def _intend(result: PackageResult, options: PackageOptions, actor: str) -> outgoing.Intent:
     """The package's audit entry: announced before its rename, recorded after."""
-    withheld = f", {len(result.withheld)} left out" if result.withheld else ""
+    withheld = ", " + _("{n} left out").format(n=len(result.withheld)) \
+        if result.withheld else ""
+    name = (_("Exported the redacted disclosure package {name}") if result.edition == "redacted"
+            else _("Exported the full disclosure package {name}")).format(name=result.path.name)
+    counts = ngettext("{n} file", "{n} files", result.files).format(n=result.files) + ", " + \
+        ngettext("{n} original", "{n} originals", result.originals).format(n=result.originals)
     return outgoing.intend(
         ACTION, result.path, result.sha256, actor=actor,
-        summary=f"Exported the {result.edition} disclosure package {result.path.name} "
-                f"({result.files} files, {result.originals} originals{withheld})",
+        summary=f"{name} ({counts}{withheld})",
         after={"file": result.path.name, "sha256": result.sha256,
                "dossier_sha256": result.dossier_sha256, "edition": result.edition,
                "drafts": options.drafts, "files": result.files, "originals": result.originals,
@@ -450,7 +458,7 @@ def _pdf(document: Path, folder: Path, stop: Cancelled) -> tuple[Path | None, st
     try:
         return rendition.render_pdf(document, folder / PDF, cancelled=stop).path, ""
     except rendition.RenditionCancelled as exc:
-        raise PackageCancelled("the package was cancelled; no file was written") from exc
+        raise PackageCancelled(_(CANCELLED)) from exc
     except rendition.RenditionError as exc:
         return None, str(exc)
 
@@ -487,8 +495,9 @@ def verify_package(path: Path) -> PackageCheck:
         with zipfile.ZipFile(path) as package:
             _check_members(package, check)
     except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc) or "it is not a zip file"
-        raise PackageError(f"{path.name}: cannot be read as a package: {reason}") from exc
+        reason = getattr(exc, "strerror", None) or str(exc) or _("it is not a zip file")
+        raise PackageError(_("{name}: cannot be read as a package: {reason}").format(
+            name=path.name, reason=reason)) from exc
     return check
 
 

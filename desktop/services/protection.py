@@ -16,6 +16,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import ProtectedPerson, Source, database
 from desktop.services import audit
 from desktop.services.changes import Change, touched
+from desktop.services.words import _
 
 
 def _spellings(names: str | Iterable[str]) -> list[str]:
@@ -39,19 +40,23 @@ def add_protected(names: str | Iterable[str], role: str, *, actor: str, note: st
                   pseudonym: str | None = None) -> Change:
     """Protect a person: every spelling of their name, replaced by one pseudonym."""
     if role not in scales.PROTECTED_ROLE_CODES:
-        raise ValidationError(f"role must be one of {', '.join(scales.PROTECTED_ROLE_CODES)}")
+        raise ValidationError(_("role must be one of {roles}").format(
+            roles=", ".join(scales.PROTECTED_ROLE_CODES)))
     spellings = _spellings(names)
     if not spellings:
-        raise ValidationError("give at least one spelling of the name")
+        raise ValidationError(_("give at least one spelling of the name"))
     with database.atomic():
         pseudonym = pseudonym or next_pseudonym(role)
         if ProtectedPerson.select().where(ProtectedPerson.pseudonym == pseudonym).exists():
-            raise ValidationError(f"the pseudonym {pseudonym} is already used")
+            raise ValidationError(_("the pseudonym {pseudonym} is already used").format(
+                pseudonym=pseudonym))
         person = ProtectedPerson.create(pseudonym=pseudonym, role=role,
                                         names="\n".join(spellings), note=note, created_by=actor)
         # The audit entry names the pseudonym only: the trail may be printed in a dossier.
         audit.record("protected.add", actor=actor, object_type="protected_person",
-                     object_id=person.id, summary=f"Protected a {role} as {pseudonym}",
+                     object_id=person.id,
+                     summary=_("Protected a {role} as {pseudonym}").format(
+                         role=audit.in_words(scales.PROTECTED_ROLES, role), pseudonym=pseudonym),
                      after={"pseudonym": pseudonym, "role": role,
                             "spellings": len(spellings)})
     person_id = person.id
@@ -66,7 +71,9 @@ def remove_protected(person_id: int, *, actor: str) -> Change:
         kept = audit.snapshot(person)
         person.delete_instance()
         audit.record("protected.remove", actor=actor, object_type="protected_person",
-                     object_id=person_id, summary=f"No longer protected: {person.pseudonym}",
+                     object_id=person_id,
+                     summary=_("No longer protected: {pseudonym}").format(
+                         pseudonym=person.pseudonym),
                      before={"pseudonym": person.pseudonym, "role": person.role})
     return Change(touched(protected=[person_id]),
                   lambda who: restore_protected(kept, actor=who), person_id)
@@ -96,14 +103,15 @@ def update_protected(person_id: int, *, actor: str, consent: str | None = None,
     if spellings is not None:
         given = _spellings(spellings)
         if not given:
-            raise ValidationError("give at least one spelling of the name")
+            raise ValidationError(_("give at least one spelling of the name"))
         values["names"] = "\n".join(given)
     if excluded_forms is not None:
         values["excluded_forms"] = sorted({" ".join(f.split()).casefold()
                                            for f in excluded_forms if f.strip()})
     if consent is not None:
         if consent not in scales.CONSENT_CODES:
-            raise ValidationError(f"consent must be one of {', '.join(scales.CONSENT_CODES)}")
+            raise ValidationError(_("consent must be one of {codes}").format(
+                codes=", ".join(scales.CONSENT_CODES)))
         values["consent"] = consent
     if risk_note is not None:
         values["risk_note"] = risk_note.strip()
@@ -111,7 +119,7 @@ def update_protected(person_id: int, *, actor: str, consent: str | None = None,
         ids = sorted(set(statements))
         known = {i for (i,) in Source.select(Source.id).where(Source.id.in_(ids)).tuples()}
         if set(ids) - known:
-            raise ValidationError("a statement must be a source of the case")
+            raise ValidationError(_("a statement must be a source of the case"))
         values["statements"] = ids
     with database.atomic():
         person = ProtectedPerson.get_by_id(person_id)
@@ -123,8 +131,8 @@ def update_protected(person_id: int, *, actor: str, consent: str | None = None,
             # trail keeps only that they changed, and how many there are.
             audit.record("protected.update", actor=actor, object_type="protected_person",
                          object_id=person_id,
-                         summary=f"Consent, risk, statements or name forms of "
-                                 f"{person.pseudonym} recorded",
+                         summary=_("Consent, risk, statements or name forms of {pseudonym} "
+                                   "recorded").format(pseudonym=person.pseudonym),
                          before={key: _for_trail(key, before[key]) for key in values},
                          after={key: _for_trail(key, value) for key, value in values.items()})
     undo = {("spellings" if key == "names" else key): before[key] for key in values}
@@ -148,7 +156,9 @@ def restore_protected(kept: dict, *, actor: str) -> Change:
     with database.atomic():
         ProtectedPerson.insert(kept).execute()
         audit.record("protected.restore", actor=actor, object_type="protected_person",
-                     object_id=kept["id"], summary=f"Protected again as {kept['pseudonym']}",
+                     object_id=kept["id"],
+                     summary=_("Protected again as {pseudonym}").format(
+                         pseudonym=kept["pseudonym"]),
                      after={"pseudonym": kept["pseudonym"], "role": kept["role"]})
     return Change(touched(protected=[kept["id"]]),
                   lambda who: remove_protected(kept["id"], actor=who), kept["id"])

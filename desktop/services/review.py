@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from desktop.domain import scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry, Case, Evidence, Incident, database, utc_now
 from desktop.domain.refs import evidence_ref
-from desktop.services import audit, evidence, members
+from desktop.services import audit, evidence, members, words
 from desktop.services.changes import Change, touched
 from desktop.services.evidence import USABLE
+from desktop.services.words import _, ngettext
 
 _REVIEW_FIELDS = ("review_state", "review_comment", "reviewed_by", "reviewed_at")
 #: An incident's workflow: its state, the comment, and who decided it when.
@@ -32,14 +34,15 @@ def review_evidence(ids: int | Sequence[int], decision: str, *, actor: str,
     decided, and its undo puts their earlier review fields back."""
     ids = [ids] if isinstance(ids, int) else list(ids)
     if decision not in ("approved", "returned"):
-        raise ValidationError("a review decision is “approved” or “returned”")
+        raise ValidationError(_("a review decision is “approved” or “returned”"))
     if decision == "returned" and not comment.strip():
-        raise ValidationError("say why the evidence is returned: the documenter needs to know")
+        raise ValidationError(_("say why the evidence is returned: the documenter needs to "
+                                "know"))
     now = utc_now()
     with database.atomic():
         _may_review(actor)
         before = review_fields(ids)
-        _four_eyes(list(before), actor, "approve or return")
+        _four_eyes(list(before), actor, incident=False)
         for span_id in before:
             record_decision(span_id, decision, comment=comment, reviewer=actor, at=now,
                             actor=actor)
@@ -73,11 +76,19 @@ def record_taken_over(span_id: int, decision: dict, *, actor: str, taken_from: s
     """The audit entry of a review decision (`decision`: the review fields as stored)."""
     state = decision["review_state"]
     verb = {"approved": "approve", "returned": "return"}.get(state, "review")
-    summary = f"Review: {state} {evidence_ref(span_id)}"
+    ref = evidence_ref(span_id)
+    summary = {"approved": _("Review: approved {ref}"),
+               "returned": _("Review: returned {ref}")}.get(
+        state, _("Review: {state} {ref}")).format(state=state, ref=ref)
     after = dict(decision)
     if taken_from:
-        summary = (f"Review of {evidence_ref(span_id)} taken over from {taken_from}: {state} "
-                   f"by {decision['reviewed_by']} on {decision['reviewed_at'][:10]}")
+        summary = {"approved": _("Review of {ref} taken over from {file}: approved by {name} "
+                                 "on {date}"),
+                   "returned": _("Review of {ref} taken over from {file}: returned by {name} "
+                                 "on {date}")}.get(
+            state, _("Review of {ref} taken over from {file}: {state} by {name} on {date}")
+        ).format(ref=ref, file=taken_from, state=state, name=decision["reviewed_by"],
+                 date=decision["reviewed_at"][:10])
         after["taken_from"] = taken_from
     audit.record(f"evidence.{verb}", actor=actor, object_type="evidence", object_id=span_id,
                  summary=summary, before=before, after=after)
@@ -107,20 +118,30 @@ def one_person_case() -> bool:
     return bool(Case.select(Case.one_person).scalar())
 
 
-def _four_eyes(span_ids: Sequence[int], actor: str, what: str) -> None:
+def _four_eyes(span_ids: Sequence[int], actor: str, *, incident: bool) -> None:
+    """Refuse a decision on spans (or, `incident`, on the incident they back) by whoever had
+    a hand in them."""
     if one_person_case():
         return
     own = [span_id for span_id, people in hands(span_ids).items() if actor in people]
     if own:
         listed = ", ".join(evidence_ref(i) for i in sorted(own)[:6])
-        raise ValidationError(f"{actor} marked or edited {listed}: another reviewer must {what} "
-                              f"{'it' if len(own) == 1 else 'them'} (four eyes)")
+        message = ngettext(
+            "{actor} marked or edited {listed}: another reviewer must sign off the incident it "
+            "backs (four eyes)",
+            "{actor} marked or edited {listed}: another reviewer must sign off the incident "
+            "they back (four eyes)", len(own)) if incident else ngettext(
+            "{actor} marked or edited {listed}: another reviewer must approve or return it "
+            "(four eyes)",
+            "{actor} marked or edited {listed}: another reviewer must approve or return them "
+            "(four eyes)", len(own))
+        raise ValidationError(message.format(actor=actor, listed=listed))
 
 
 def _may_review(actor: str) -> None:
     if members.has_reviewers() and members.role_of(actor) != "reviewer":
-        raise ValidationError(f"{actor} is not a reviewer of this case: only its reviewers "
-                              "approve, return and sign off")
+        raise ValidationError(_("{actor} is not a reviewer of this case: only its reviewers "
+                                "approve, return and sign off").format(actor=actor))
 
 
 def resubmit_evidence(ids: int | Sequence[int], *, actor: str) -> Change:
@@ -134,7 +155,8 @@ def resubmit_evidence(ids: int | Sequence[int], *, actor: str) -> Change:
             Evidence.update(review_state="pending").where(Evidence.id == span_id).execute()
             audit.record("evidence.resubmit", actor=actor, object_type="evidence",
                          object_id=span_id,
-                         summary=f"Resubmitted {evidence_ref(span_id)} for review",
+                         summary=_("Resubmitted {ref} for review").format(
+                             ref=evidence_ref(span_id)),
                          before={"review_state": "returned"}, after={"review_state": "pending"})
     return _reviewed(before)
 
@@ -153,26 +175,41 @@ def _move(incident_id: int, allowed_from: tuple[str, ...], to: str, *, actor: st
     with database.atomic():
         incident = Incident.get_by_id(incident_id)
         if incident.state not in allowed_from:
-            raise ValidationError(f"{incident.code} is {incident.state.replace('_', ' ')}; "
-                                  f"it cannot move to {to.replace('_', ' ')} from there")
+            raise ValidationError(_("{code} is {state}; it cannot move to {to} from there")
+                                  .format(code=incident.code, state=_state(incident.state),
+                                          to=_state(to)))
         if check:
             check(incident_id)
         before = audit.snapshot(incident, _STATE_FIELDS)
         after = {"state": to, "state_comment": comment.strip()}
-        summary = f"{incident.code} → {to.replace('_', ' ')}"
+        summary = f"{incident.code} → {_state(to)}"
         if to != "in_review":  # a reviewer's decision: who took it, and when
             after.update(decided_by=actor, decided_at=utc_now())
         if taken_over is not None:
             after.update(decided_by=taken_over.decided_by,
                          decided_at=taken_over.decided_at or after["decided_at"],
                          taken_from=taken_over.source)
-            summary += (f", taken over from {taken_over.source} (decided by "
-                        f"{taken_over.decided_by})")
+            summary += ", " + _("taken over from {file} (decided by {name})").format(
+                file=taken_over.source, name=taken_over.decided_by)
         Incident.update({k: v for k, v in after.items() if k != "taken_from"}).where(
             Incident.id == incident_id).execute()
         audit.record(f"incident.{to}", actor=actor, object_type="incident",
                      object_id=incident_id, summary=summary, before=before, after=after)
     return _moved(incident_id, before)
+
+
+def _short(found) -> str:
+    """A fact or element not supported, and its coverage, in a message."""
+    if words.language() == words.SOURCE_LANGUAGE:
+        return f"{found.label} ({found.coverage})"
+    from desktop.services.export import wording  # noqa: PLC0415 — the dossier's words for it
+
+    return f"{wording.supports(found.fact)} ({wording.coverage(found.coverage).lower()})"
+
+
+def _state(code: str) -> str:
+    """A workflow state in a summary or message: “in review”."""
+    return audit.in_words(scales.INCIDENT_STATES, code)
 
 
 def _moved(incident_id: int, before: dict) -> Change:
@@ -190,15 +227,18 @@ def _incident_four_eyes(incident_id: int, actor: str) -> None:
     """Whoever marked or edited an incident's usable evidence does not sign it off."""
     spans = [i for (i,) in Evidence.select(Evidence.id)
              .where((Evidence.incident == incident_id) & USABLE).tuples()]
-    _four_eyes(spans, actor, "sign off the incident that")
+    _four_eyes(spans, actor, incident=True)
 
 
 def _all_reviewed(incident_id: int) -> None:
     waiting = unreviewed(incident_id)
     if waiting:
         listed = ", ".join(evidence_ref(i) for i in waiting[:8])
-        raise ValidationError(f"{len(waiting)} evidence span(s) of this incident are not "
-                              f"approved yet ({listed}{'…' if len(waiting) > 8 else ''})")
+        raise ValidationError(ngettext(
+            "{n} evidence span of this incident is not approved yet ({listed})",
+            "{n} evidence spans of this incident are not approved yet ({listed})",
+            len(waiting)).format(n=len(waiting),
+                                 listed=listed + ("…" if len(waiting) > 8 else "")))
 
 
 @dataclass(frozen=True)
@@ -226,11 +266,13 @@ def approve_incident(incident_id: int, *, actor: str, comment: str = "",
 
         short = assessment.not_supported(incident)
         if short and not comment.strip():
-            listed = ", ".join(f"{a.label} ({a.coverage})" for a in short[:4])
-            raise ValidationError(
-                f"{len(short)} fact(s) or element(s) are not supported by approved, verified "
-                f"evidence ({listed}{'…' if len(short) > 4 else ''}): say in a comment why "
-                "the incident is signed off as it is")
+            listed = ", ".join(_short(a) for a in short[:4]) + ("…" if len(short) > 4 else "")
+            raise ValidationError(ngettext(
+                "{n} fact or element is not supported by approved, verified evidence "
+                "({listed}): say in a comment why the incident is signed off as it is",
+                "{n} facts or elements are not supported by approved, verified evidence "
+                "({listed}): say in a comment why the incident is signed off as it is",
+                len(short)).format(n=len(short), listed=listed))
 
     return _move(incident_id, ("in_review",), "approved", actor=actor, comment=comment,
                  check=check, taken_over=taken_over)
@@ -240,7 +282,7 @@ def return_incident(incident_id: int, comment: str, *, actor: str,
                     taken_over: TakenOver | None = None) -> Change:
     """The reviewer sends an incident back to its documenter with a comment."""
     if not comment.strip():
-        raise ValidationError("say why the incident is returned")
+        raise ValidationError(_("say why the incident is returned"))
     decider = taken_over.decided_by if taken_over else actor
     return _move(incident_id, ("in_review", "approved"), "returned", actor=actor,
                  comment=comment, check=lambda incident: _may_review(decider),
@@ -261,7 +303,8 @@ def restore_review(before: dict[int, dict], *, actor: str) -> Change:
             Evidence.update(values).where(Evidence.id == span_id).execute()
             audit.record("evidence.review_undo", actor=actor, object_type="evidence",
                          object_id=span_id,
-                         summary=f"Undid a review step of {evidence_ref(span_id)}",
+                         summary=_("Undid a review step of {ref}").format(
+                             ref=evidence_ref(span_id)),
                          before=current.get(span_id), after=dict(values))
     return _reviewed(current)
 
@@ -273,6 +316,7 @@ def restore_state(incident_id: int, before: dict, *, actor: str) -> Change:
         current = audit.snapshot(incident, _STATE_FIELDS)
         Incident.update(before).where(Incident.id == incident_id).execute()
         audit.record("incident.state_undo", actor=actor, object_type="incident",
-                     object_id=incident_id, summary=f"Undid a review step of {incident.code}",
+                     object_id=incident_id,
+                     summary=_("Undid a review step of {ref}").format(ref=incident.code),
                      before=current, after=dict(before))
     return _moved(incident_id, current)

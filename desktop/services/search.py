@@ -21,6 +21,7 @@ from desktop.domain.errors import SearchQueryError
 from desktop.domain.models import SourceIndex, database
 from desktop.domain.server import TEXT_SEARCH
 from desktop.services import audit
+from desktop.services.words import N_, _, ngettext
 
 # Private-use characters mark the hits inside a snippet; they never occur in extracted text.
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -30,8 +31,8 @@ _PASSED_THROUGH = re.compile(r"\^|\bNEAR\b")
 _PARTS = re.compile(r'"[^"]*"?\*?|[()]|[^\s"()]+')
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 SNIPPET_TOKENS = 24
-_DAMAGED = ("The search index is damaged or was changed outside Casefile, so it cannot be "
-            "searched; rebuild it with “casefile reindex”.")
+_DAMAGED = N_("The search index is damaged or was changed outside Casefile, so it cannot be "
+              "searched; rebuild it with “casefile reindex”.")
 
 # FTS5's own `rank` column (bm25): ordering by it happens inside FTS5, so snippet() is computed
 # only for the rows returned, not for every source that matches.
@@ -62,7 +63,7 @@ def fts_query(text: str) -> str:
     forms of a Ukrainian or Russian word)."""
     text = text.strip()
     if not text:
-        raise SearchQueryError("Type a word or phrase to search for.")
+        raise SearchQueryError(_("Type a word or phrase to search for."))
     if _PASSED_THROUGH.search(text):
         return text
     if not _SYNTAX.search(text):  # only words: parentheses are part of them, as in 8(2)(b)
@@ -136,7 +137,7 @@ class _TsQuery:
         if _PASSED_THROUGH.search(expression):
             raise ValueError("NEAR and ^ are not searched on a server")
         if expression.count('"') % 2:
-            raise ValueError("unterminated string")
+            raise ValueError(N_("unterminated string"))
         self.tokens, self.params = _TOKENS.findall(expression), []
 
     def sql(self) -> tuple[str, list[str]]:
@@ -211,10 +212,10 @@ def search(query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
             rows = database.execute_sql(_QUERY, (expression, limit, offset)).fetchall()
     except (OperationalError, sqlite3.OperationalError) as exc:
         if "vtable constructor failed" in str(exc) or "no such table" in str(exc):
-            raise SearchQueryError(_DAMAGED) from exc
+            raise SearchQueryError(_(_DAMAGED)) from exc
         raise SearchQueryError(_explain(query, exc)) from exc
     except (DatabaseError, sqlite3.DatabaseError) as exc:  # SQLite calls it corruption
-        raise SearchQueryError(_DAMAGED) from exc
+        raise SearchQueryError(_(_DAMAGED)) from exc
     hits = []
     for source_id, title, publisher, rank, marked in rows:
         snippet, spans = split_snippet(marked or "")
@@ -223,9 +224,10 @@ def search(query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
 
 
 def _explain(query: str, exc: Exception) -> str:
-    detail = str(exc).removeprefix("fts5: ")
-    return (f"The search “{query}” cannot be understood ({detail}). Check quotes and the "
-            "operators AND, OR, NOT, NEAR, or search for plain words.")
+    detail = _(str(exc).removeprefix("fts5: "))  # SQLite's own words, where the catalogue has them
+    return _("The search “{query}” cannot be understood ({detail}). Check quotes and the "
+             "operators AND, OR, NOT, NEAR, or search for plain words.").format(query=query,
+                                                                               detail=detail)
 
 
 @dataclass(frozen=True)
@@ -308,7 +310,13 @@ def rebuild_index(*, actor: str) -> Reindexed:
         count = database.execute_sql("SELECT count(*) FROM source").fetchone()[0]
         result = Reindexed(count, matched)
         audit.record("search.reindex", actor=actor, object_type="case", object_id=1,
-                     summary=f"Rebuilt the search index of {count:,} sources: the old index "
-                             f"{'matched' if matched else 'did not match'} their text",
+                     summary=(ngettext("Rebuilt the search index of {n} source: the old index "
+                                       "matched its text",
+                                       "Rebuilt the search index of {n} sources: the old index "
+                                       "matched their text", count) if matched else
+                              ngettext("Rebuilt the search index of {n} source: the old index "
+                                       "did not match its text",
+                                       "Rebuilt the search index of {n} sources: the old index "
+                                       "did not match their text", count)).format(n=f"{count:,}"),
                      after={"sources": count, "matched": matched})
     return result

@@ -230,7 +230,7 @@ def import_files(paths: Iterable[Path | str], *, actor: str, kind: str = "other"
     Scans and images are read by OCR with `ocr`; without it they are failed and `needs_ocr`.
     """
     if kind not in scales.SOURCE_KIND_CODES:
-        raise ValidationError(f"unknown source kind {kind!r}")
+        raise ValidationError(_("unknown source kind {kind!r}").format(kind=kind))
     paths = [Path(p) for p in paths]
     report = ImportReport()
     parsed = _parse_all(paths, report, progress, cancelled, ocr)
@@ -248,11 +248,13 @@ def update_source(source_id: int, *, actor: str, **changes: str) -> Change:
     """Change a source's editable metadata; the text and fingerprint cannot be changed."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError(f"these source fields cannot be edited: {', '.join(sorted(unknown))}")
+        raise ValidationError(_("these source fields cannot be edited: {names}").format(
+            names=", ".join(sorted(unknown))))
     if "reliability" in changes and changes["reliability"] not in scales.RELIABILITY_CODES:
-        raise ValidationError(f"reliability must be one of {', '.join(scales.RELIABILITY_CODES)}")
+        raise ValidationError(_("reliability must be one of {codes}").format(
+            codes=", ".join(scales.RELIABILITY_CODES)))
     if "kind" in changes and changes["kind"] not in scales.SOURCE_KIND_CODES:
-        raise ValidationError(f"unknown source kind {changes['kind']!r}")
+        raise ValidationError(_("unknown source kind {kind!r}").format(kind=changes["kind"]))
     with database.atomic():
         if changes.get("relays") is not None:
             _check_relay(source_id, changes["relays"])
@@ -262,7 +264,8 @@ def update_source(source_id: int, *, actor: str, **changes: str) -> Change:
             return unchanged(source_id)
         Source.update(changes).where(Source.id == source_id).execute()
         audit.record("source.update", actor=actor, object_type="source", object_id=source_id,
-                     summary=f"Edited {', '.join(sorted(changes))} of “{source.title}”",
+                     summary=_("Edited {fields} of “{title}”").format(
+                         fields=audit.field_names("source", changes), title=source.title),
                      before=before, after=dict(changes))
     # Spans show their source's title: the evidence of this source is touched too.
     spans = [e for (e,) in Evidence.select(Evidence.id).where(Evidence.source == source_id)
@@ -275,12 +278,14 @@ def _check_relay(source_id: int, relayed: int) -> None:
     """A source relays another source of the case, never itself, never in a circle."""
     relays = dict(plain_rows(Source.select(Source.id, Source.relays)))
     if relayed not in relays:
-        raise ValidationError(f"there is no source {source_ref(relayed)} in this case")
+        raise ValidationError(_("there is no source {ref} in this case").format(
+            ref=source_ref(relayed)))
     seen, current = {source_id}, relayed
     while current is not None:
         if current in seen:
-            raise ValidationError(f"{source_ref(source_id)} cannot relay {source_ref(relayed)}: "
-                                  "the relays would go round in a circle")
+            raise ValidationError(_("{ref} cannot relay {relayed}: the relays would go round in "
+                                    "a circle").format(ref=source_ref(source_id),
+                                                       relayed=source_ref(relayed)))
         seen.add(current)
         current = relays.get(current)
 

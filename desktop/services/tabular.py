@@ -28,6 +28,7 @@ from desktop.domain.errors import CasefileError
 from desktop.domain.models import Evidence, Incident, Source, database
 from desktop.domain.refs import source_ref
 from desktop.services import audit, evidence, incidents
+from desktop.services.words import _
 
 INCIDENT_COLUMNS = (
     "code", "title", "state", "date_start", "date_end", "date_precision", "report_date", "time",
@@ -74,8 +75,8 @@ def export_csv(folder: Path, stem: str, *, actor: str | None = None,
             for path, data in zip(paths, contents, strict=True):
                 every.enter_context(files.replacing(path)).write_bytes(data)
     except OSError as exc:
-        raise CasefileError(f"{folder}: the registers cannot be written there: "
-                            f"{exc.strerror or exc}") from exc
+        raise CasefileError(_("{folder}: the registers cannot be written there: {reason}")
+                            .format(folder=folder, reason=exc.strerror or exc)) from exc
     if actor is not None:
         _record(paths, {name: len(rows) for name, rows in tables.items()}, actor, redacted)
     return paths
@@ -107,19 +108,21 @@ def _check_target(folder: Path, stem: str) -> None:
     """Refuse a stem that is not a plain name and a folder that cannot take the files; make
     the folder when it is missing."""
     if not stem or stem != Path(stem).name or stem in (".", ".."):
-        raise CasefileError(f"“{stem}” cannot start a file name: use a name without folders")
+        raise CasefileError(_("“{stem}” cannot start a file name: use a name without folders")
+                            .format(stem=stem))
     if not folder.exists():
         try:
             folder.mkdir(parents=True)
         except OSError as exc:
-            raise CasefileError(f"{folder}: the registers cannot be written there: the folder "
-                                f"cannot be made ({exc.strerror or exc})") from exc
+            raise CasefileError(_("{folder}: the registers cannot be written there: the folder "
+                                  "cannot be made ({reason})").format(
+                folder=folder, reason=exc.strerror or exc)) from exc
     if not folder.is_dir():
-        raise CasefileError(f"{folder}: the registers cannot be written there: it is not a "
-                            "folder")
+        raise CasefileError(_("{folder}: the registers cannot be written there: it is not a "
+                              "folder").format(folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise CasefileError(f"{folder}: the registers cannot be written there: the folder is "
-                            "read-only")
+        raise CasefileError(_("{folder}: the registers cannot be written there: the folder is "
+                              "read-only").format(folder=folder))
 
 
 def csv_bytes(columns: tuple[str, ...], rows: list[list]) -> bytes:
@@ -206,9 +209,11 @@ def _record(paths: tuple[Path, ...], counts: dict[str, int], actor: str,
     """The export's audit entry: registers leaving the case are part of its custody record."""
     with database.atomic():
         audit.record("registers.export", actor=actor, object_type="case", object_id=1,
-                     summary=f"Exported the {'redacted ' if redacted else ''}registers "
-                             f"{', '.join(p.name for p in paths)} "
-                             f"({counts['incidents']} incidents, {counts['evidence']} "
-                             f"evidence, {counts['sources']} sources)",
+                     summary=(_("Exported the redacted registers {files} ({incidents} "
+                                "incidents, {evidence} evidence, {sources} sources)")
+                              if redacted else
+                              _("Exported the registers {files} ({incidents} incidents, "
+                                "{evidence} evidence, {sources} sources)")).format(
+                         files=", ".join(p.name for p in paths), **counts),
                      after={"files": [p.name for p in paths], **counts,
                             "edition": "redacted" if redacted else "full"})

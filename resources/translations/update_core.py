@@ -52,7 +52,24 @@ def extracted():
                 found.append((message, (where, lineno)))
     for text, lineno in scale_words():
         found.append((text, (str(SCALE_WORDS.relative_to(ROOT)), lineno)))
+    listed = {text for text, _where in found}
+    for text in grade_words():
+        if text not in listed:
+            listed.add(text)
+            found.append((text, ("desktop/domain/scales.py", 0)))
     return found
+
+
+def grade_words() -> list[str]:
+    """Every label and description of the grades `desktop.domain.scales` defines (the field
+    words of audit summaries among them), whether or not the window lists them."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.domain import scales
+
+    grades = [g for value in vars(scales).values() if isinstance(value, tuple)
+              for g in value if isinstance(g, scales.Grade)]
+    grades += [g for table in scales.FIELD_WORDS.values() for g in table]
+    return [t for g in grades for t in (g.label, g.description) if len(t) > 1]  # not letters
 
 
 def scale_words() -> list[tuple[str, int]]:

@@ -66,7 +66,7 @@ def test_the_package_holds_what_a_receiving_office_asks_for(built):
     assert "annotations.jsonld" in names and "README.txt" in names
     assert manifest["created_by"] == DOCUMENTER
     assert manifest["options"] == {"edition": "full", "drafts": False, "pdf": False,
-                                   "audit_annex": False}
+                                   "audit_annex": False, "language": "en"}
     assert manifest["dossier"]["sha256"] == result.dossier_sha256
     entry = AuditEntry.get_by_id(manifest["dossier"]["audit_entry"])
     assert (entry.action, entry.after["sha256"], entry.entry_hash) == (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -84,8 +85,8 @@ def test_the_environment_names_the_language_as_gettext_reads_it(environ, expecte
 def test_a_compiled_catalogue_is_read_with_the_standard_library(tmp_path):
     """What `make translations` builds is what Casefile loads (no Babel at run time)."""
     mo = tmp_path / "casefile-core_uk.mo"
-    subprocess.run([str(ROOT / ".venv" / "bin" / "pybabel"), "-q", "compile", "-i", str(PO),
-                    "-o", str(mo)], check=True)
+    pybabel = Path(sys.executable).parent / "pybabel"  # Babel's tool, beside this Python
+    subprocess.run([str(pybabel), "-q", "compile", "-i", str(PO), "-o", str(mo)], check=True)
     code = ("import sys; from desktop.services import words; "
             "words.catalogue_paths = lambda c: (__import__('pathlib').Path(sys.argv[1]), "
             "__import__('pathlib').Path('/nonexistent.po')); words.set_language('uk'); "

@@ -60,7 +60,7 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
             (_("Kind"), _(scales.label(scales.SOURCE_KINDS, source.kind))),
             (_("Publisher"), source.publisher),
             (_("Author"), source.author),
-            ("URL", _url(source, redacted)),
+            (_("URL"), _url(source, redacted)),
             (_("Published"), wording.day(source.published)),
             (_("Language"), source.language),
             (_("Collected"), collected),
@@ -180,11 +180,12 @@ def _establishing(writer: DossierWriter) -> None:
 
 
 # Quotes inside summaries, as English and Ukrainian summaries write them.
-_QUOTED = re.compile(r"“[^”]*”?")
-QUOTE_WITHHELD = "“[quote withheld in the redacted edition]”"
+_QUOTED = re.compile(r"“[^”]*”?|«[^»]*»?")  # as English and Ukrainian summaries quote
+QUOTE_WITHHELD = N_("“[quote withheld in the redacted edition]”")
 #: An edit's summary ("Edited kind, title of “…”"), which names fields by their internal names:
 #: the annex says which fields changed, in words, instead.
-_EDITED = re.compile(r"^(?:Edited|Set back) ")
+# An edit's summary, as English and Ukrainian entries begin ("Edited …", "Змінено: …").
+_EDITED = re.compile(r"^(?:Edited |Set back |Змінено(?::| в | у справі:)|Відновлено(?::| в ))")
 _HASH_SHOWN = 12  # hex digits of each entry's hash printed
 
 
@@ -232,7 +233,7 @@ def _entry(data: DossierData, line: AuditLine, redacted: bool) -> list[str | Run
         fields = ", ".join(field_words(line.object_type, f) for f in line.changed)
         parts.append("\n" + _("Changed: ") + fields)
     elif line.summary:
-        summary = _QUOTED.sub(QUOTE_WITHHELD, line.summary) if redacted else line.summary
+        summary = _QUOTED.sub(_(QUOTE_WITHHELD), line.summary) if redacted else line.summary
         parts += with_links("\n" + single_inner_quotes(summary))
     return parts
 

@@ -1,0 +1,132 @@
+"""The services speak the user's language: with Ukrainian chosen (as the window chooses it from
+the interface language), every refusal a user can meet and every audit summary a change writes
+is Ukrainian; words that stay Latin are codes, names and file names, each listed with why.
+
+Walked as the interface's translation test walks the window: each message is looked at for
+Latin words no rule explains."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from desktop.domain import db
+from desktop.domain.errors import CasefileError
+from desktop.services import (
+    audit,
+    case,
+    evidence,
+    incidents,
+    members,
+    protection,
+    review,
+    search,
+    sources,
+    tabular,
+    words,
+)
+from desktop.services.export import DossierOptions, export_dossier
+
+ACTOR = "Олена Документувальниця"
+TEXT = ("Свідчення про розстріл полонених\n\nСвідок розповів, що 6 вересня 2024 року біля "
+        "заводу в селі Нью-Йорк військовослужбовця, який склав зброю, розстріляли на місці.\n")
+
+#: Latin text a Ukrainian message may hold, each with the reason it stays as it is.
+ALLOWED = (
+    (r"\b(?:[A-Z]{1,3}-)+\d+\b", "references: INC-001, E-001, S-001, W-001"),
+    (r"\b[\w.-]+\.(?:casefile|docx|csv|txt|zip|jsonld)\b", "file names"),
+    (r"'[a-z_]+'|\b(?:approved|returned|draft|in_review|public|confidential|witness|victim|"
+     r"perpetrator|documenter|reviewer)\b|\b[A-F]\b", "codes the command line takes, as typed"),
+    (r"\b(?:YYYY|MM|DD|HH)\b", "none: dates are asked for as РРРР-ММ-ДД"),
+    (r"/\S+", "paths"),
+    (r"\bCasefile\b|\bcasefile (?:verify|reindex)\b", "the product and its commands"),
+    (r"\bURL\b|\bSHA-256\b|\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b", "standard names and operators"),
+)
+_ALLOWED = re.compile("|".join(f"(?:{pattern})" for pattern, _ in ALLOWED))
+
+
+def english_left(text: str) -> str:
+    """The Latin words in `text` that no rule of ALLOWED explains ("" when none)."""
+    return " ".join(re.findall(r"[A-Za-z][A-Za-z'’]*", _ALLOWED.sub(" ", text)))
+
+
+@pytest.fixture
+def ukrainian_case(tmp_path):
+    db.new_case(tmp_path / "справа.casefile", "Справа", actor=ACTOR)
+    source = tmp_path / "svidchennia.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    with words.in_language("uk"):
+        yield tmp_path, sources.import_files([source], actor=ACTOR, kind="witness")
+    db.close_case()
+
+
+def _refusals(folder: Path) -> list:
+    """Calls a user can make that the services refuse, each as the window or CLI makes it."""
+    incident = incidents.create_incident(actor=ACTOR, title="Розстріл").id
+    return [
+        lambda: incidents.create_incident(actor=ACTOR, code="INC-001"),
+        lambda: incidents.create_incident(actor=ACTOR, date_start="2099-01-01"),
+        lambda: incidents.create_incident(actor=ACTOR, latitude=100.0),
+        lambda: incidents.create_incident(actor=ACTOR, victims_min=5, victims_max=2),
+        lambda: incidents.create_incident(actor=ACTOR, time="25:00"),
+        lambda: evidence.add_evidence(1, 0, 10_000, actor=ACTOR, incident=incident),
+        lambda: evidence.add_evidence(404, 0, 5, actor=ACTOR, incident=incident),
+        lambda: evidence.add_evidence(1, 0, 5, actor=ACTOR, incident=404),
+        lambda: evidence.add_evidence(1, 0, 5, actor=ACTOR, incident=incident,
+                                      period_start="вчора"),
+        lambda: review.review_evidence([], "maybe", actor=ACTOR),
+        lambda: review.review_evidence([], "returned", actor=ACTOR),
+        lambda: review.return_incident(incident, "", actor=ACTOR),
+        lambda: review.approve_incident(incident, actor=ACTOR),
+        lambda: case.update_case(actor=ACTOR, classification="secret"),
+        lambda: protection.add_protected("", "witness", actor=ACTOR),
+        lambda: protection.add_protected("Олександр Петренко", "spy", actor=ACTOR),
+        lambda: members.add_member("", "reviewer", actor=ACTOR),
+        lambda: search.search(""),
+        lambda: search.search('"незакрита'),
+        lambda: sources.update_source(1, actor=ACTOR, reliability="Z"),
+        lambda: tabular.export_csv(folder / "a.txt", "/зла/назва", actor=ACTOR),
+        lambda: export_dossier(folder / "немає" / "д.docx", DossierOptions(incidents="drafts"),
+                               actor=ACTOR),
+        lambda: export_dossier(folder / "д.docx", DossierOptions(), actor=ACTOR),
+    ]
+
+
+def test_every_refusal_is_said_in_ukrainian(ukrainian_case):
+    folder, _imported = ukrainian_case
+    said = []
+    for call in _refusals(folder):
+        with pytest.raises(CasefileError) as refused:
+            call()
+        said.append(str(refused.value))
+    left = {text: english_left(text) for text in said if english_left(text)}
+    assert left == {}
+    assert all(re.search("[а-яіїєґ]", text) for text in said), said
+
+
+def test_every_change_is_recorded_in_ukrainian(ukrainian_case):
+    folder, _imported = ukrainian_case
+    first = audit.history(limit=1)[0].id
+    incident = incidents.create_incident(actor=ACTOR, title="Розстріл біля заводу").id
+    change = incidents.update_incident(incident, actor=ACTOR, place="Нью-Йорк", victims_min=1)
+    change.undo(ACTOR)
+    span = evidence.add_evidence(1, 0, 32, actor=ACTOR, incident=incident).id
+    evidence.update_evidence(span, actor=ACTOR, credibility="2", note="перевірити").undo(ACTOR)
+    members.add_member("Микола Гриценко", "reviewer", actor=ACTOR)
+    review.review_evidence(span, "returned", actor="Микола Гриценко", comment="джерело?")
+    review.resubmit_evidence(span, actor=ACTOR)
+    review.submit_incident(incident, actor=ACTOR)
+    protection.add_protected("Олександр Петренко", "witness", actor=ACTOR)
+    case.update_case(actor=ACTOR, reference="UA-POW-2024-017")
+    search.rebuild_index(actor=ACTOR)
+    tabular.export_csv(folder, "реєстри", actor=ACTOR)
+    removed = evidence.remove_evidence(span, actor=ACTOR)
+    removed.undo(ACTOR)
+    incidents.delete_incident(incident, actor=ACTOR).undo(ACTOR)
+    written = [e.summary for e in audit.history() if e.id > first]
+    assert len(written) >= 18
+    left = {text: english_left(text) for text in written if english_left(text)}
+    assert left == {}
+    assert all(re.search("[а-яіїєґ]", text) for text in written), written
