@@ -230,3 +230,38 @@ def test_the_dossier_cites_a_scans_page_and_names_the_ocr_engine(case, actor, tm
     extraction = Source.get_by_id(source_id).extraction
     assert record == (f"OCR: Tesseract {extraction['version']}, languages ukr+rus+eng; "
                       f"mean word confidence {extraction['mean_confidence']:g}%")
+
+
+def _words(*lines: str) -> dict:
+    """Tesseract's image_to_data for these lines of one paragraph (boxes made up)."""
+    rows: dict = {k: [] for k in ("level", "block_num", "par_num", "line_num", "left", "top",
+                                  "width", "height", "conf", "text")}
+    for number, line in enumerate(lines, start=1):
+        for column, word in enumerate(line.split()):
+            for key, value in (("level", 5), ("block_num", 1), ("par_num", 1),
+                               ("line_num", number), ("left", 100 * column),
+                               ("top", 40 * number), ("width", 90), ("height", 30),
+                               ("conf", 95.0), ("text", word)):
+                rows[key].append(value)
+    return rows
+
+
+def test_a_word_hyphenated_at_a_line_end_is_joined_when_it_is_one_word():
+    words = _words("розстріляли шістнадцять військово-", "полонених поблизу Сухого Яру",
+                   "у Донецькій області, північно-", "західніше міста")
+    text, placed = ocr._page_text(words, ocr._evidence([words]))
+    assert "військовополонених поблизу" in text
+    assert text.count("\n") == 2  # the joined word's line break is gone, the others stay
+    first, second = (text[s:e] for s, e, _c, _b in placed[2:4])
+    assert (first, second) == ("військово", "полонених")  # each half keeps its own box
+    assert "північно-\nзахідніше" in text or "північнозахідніше" not in text
+
+
+@needs_tesseract
+def test_a_scan_hyphenating_a_word_is_found_by_the_whole_word(case, actor, tmp_path):
+    lines = ("Окупанти розстріляли шістнадцять військово-", "полонених поблизу Сухого Яру.")
+    path = tmp_path / "hyphenated.png"
+    scans.page_image(lines).save(path)
+    source_id = sources.import_files([path], actor=actor, ocr=OcrOptions()).source_ids[0]
+    assert "військовополонених" in sources.source_text(source_id)
+    assert [hit.source_id for hit in search.search("військовополонених")] == [source_id]

@@ -150,14 +150,17 @@ def _read_pages(path: Path, pages: Iterator, count: int, options: OcrOptions,
     confidences: list[float] = []
     low: list[list[int]] = []
     at = 0
+    read: list[tuple[dict, tuple[int, int]]] = []
     for number, page in enumerate(pages, start=1):
         if progress:
             progress(number - 1, count)
+        read.append((_page_words(path, number, page, options), page.size))
+    evidence = _evidence([words for words, _size in read])
+    for words, size in read:
         starts.append(at)
-        words = _page_words(path, number, page, options)
-        text, placed = _page_text(words)
+        text, placed = _page_text(words, evidence)
         texts.append(text)
-        boxes.append({"size": list(page.size), "words": [
+        boxes.append({"size": list(size), "words": [
             [at + start, at + end, *box] for start, end, _conf, box in placed]})
         for start, end, conf, _box in placed:
             confidences.append(conf)
@@ -203,28 +206,66 @@ def _page_words(path: Path, number: int, page, options: OcrOptions) -> dict:
                                 .format(page=number, reason=_first_line(exc.message))) from None
 
 
-def _page_text(words: dict) -> tuple[str, list[tuple[int, int, float, list[int]]]]:
+def _page_text(words: dict, evidence=None) -> tuple[str, list[tuple[int, int, float, list[int]]]]:
     """A page's text (words by spaces, lines by newlines, paragraphs by a blank line) and
-    each word's (start, end, confidence, [left, top, width, height])."""
+    each word's (start, end, confidence, [left, top, width, height]). A word hyphenated at a
+    line end is joined when the joined word is a word (as a PDF's text is, importing/pdftext:
+    `evidence` says how the document writes its words); its two halves keep their places."""
+    from desktop.services.importing import pdftext
+
+    read = _words_read(words)
     parts: list[str] = []
     placed: list[tuple[int, int, float, list[int]]] = []
     at, last = 0, None
-    for i, raw in enumerate(words["text"]):
-        word = normalise_text(str(raw)).strip()
-        if int(words["level"][i]) != 5 or not word:
-            continue
-        block = (words["block_num"][i], words["par_num"][i])
-        line = (*block, words["line_num"][i])
+    for number, (word, line, conf, box) in enumerate(read):
         if last is not None:
-            gap = " " if line == last else "\n" if block == last[:2] else "\n\n"
+            gap = " " if line == last else "\n" if line[:2] == last[:2] else "\n\n"
+            # Tesseract may start a paragraph or a block after a line ending in a hyphen (wide
+            # spacing, a column's end): a word that goes on is joined all the same.
+            if gap != " " and _joined(read[number - 1][0], word, evidence, pdftext):
+                gap = ""
+                parts[-1] = parts[-1][:-1]  # the hyphen goes with the line break
+                start, end, before, where = placed[-1]
+                placed[-1] = (start, end - 1, before, where)
+                at -= 1
             parts.append(gap)
             at += len(gap)
         last = line
         parts.append(word)
-        box = [int(words[k][i]) for k in ("left", "top", "width", "height")]
-        placed.append((at, at + len(word), max(float(words["conf"][i]), 0.0), box))
+        placed.append((at, at + len(word), conf, box))
         at += len(word)
     return "".join(parts), placed
+
+
+def _words_read(words: dict) -> list[tuple[str, tuple, float, list[int]]]:
+    """Tesseract's words (level 5 rows), each with its (block, paragraph, line), confidence
+    and box."""
+    read = []
+    for i, raw in enumerate(words["text"]):
+        word = normalise_text(str(raw)).strip()
+        if int(words["level"][i]) != 5 or not word:
+            continue
+        line = (words["block_num"][i], words["par_num"][i], words["line_num"][i])
+        box = [int(words[k][i]) for k in ("left", "top", "width", "height")]
+        read.append((word, line, max(float(words["conf"][i]), 0.0), box))
+    return read
+
+
+def _joined(left: str, right: str, evidence, pdftext) -> bool:
+    """Whether a word ending a line in a hyphen and the word opening the next are one word."""
+    if evidence is None or len(left) < 3 or not left.endswith("-") or not right[:1].islower():
+        return False
+    before = pdftext._word_before(left, len(left) - 1)
+    after = pdftext._word_after(right, 0)
+    return bool(before and after) and pdftext.joins(before, after, evidence)
+
+
+def _evidence(pages: list[dict]):
+    """How the document writes its words, from every page's words (pdftext.Evidence)."""
+    from desktop.services.importing import pdftext
+
+    return pdftext.Evidence(" ".join(word for word, *_place in _words_read(words))
+                            for words in pages)
 
 
 # ------------------------------------------------------------------ the pages of a file
