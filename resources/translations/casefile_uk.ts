@@ -1040,12 +1040,22 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Створено</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+31"/>
+        <source>p. {page}</source>
+        <translation>с. {page}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pp. {first}–{last}</source>
+        <translation>с. {first}–{last}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The value the passage asserts for the fact it supports</source>
         <translation>Значення, яке стверджує уривок щодо факту, який він підтверджує</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>{title}{by} (reliability {code}: {grade})</source>
         <translation>{title}{by} (надійність {code}: {grade})</translation>
     </message>
@@ -2599,6 +2609,49 @@ After:
         <location line="+13"/>
         <source>Tick a language, or type Tesseract&apos;s codes of three letters (deu, fra, pol).</source>
         <translation>Позначте мову або введіть трилітерні коди Tesseract (deu, fra, pol).</translation>
+    </message>
+</context>
+<context>
+    <name>PageImagePane</name>
+    <message>
+        <location filename="../../desktop/gui/widgets/page_image.py" line="+51"/>
+        <source>Previous page</source>
+        <translation>Попередня сторінка</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next page</source>
+        <translation>Наступна сторінка</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the page at its printed size (else as wide as the pane)</source>
+        <translation>Показати сторінку в друкованому розмірі (інакше — на всю ширину панелі)</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Drawing page {page}…</source>
+        <translation>Малюємо сторінку {page}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drawing the page…</source>
+        <translation>Малюємо сторінку…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading the text of page {page} of {pages}…</source>
+        <translation>Читаємо текст сторінки {page} з {pages}…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This page could not be drawn.</source>
+        <translation>Цю сторінку не вдалося показати.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Сторінка {page} з {pages}</translation>
     </message>
 </context>
 <context>
@@ -4431,13 +4484,23 @@ The details were written to {log}</source>
 <context>
     <name>_Header</name>
     <message>
-        <location line="-166"/>
+        <location line="-173"/>
         <source>Copy full SHA-256</source>
         <extracomment>Which status colours a segment covered by several spans: a problem (contested) first, then the strongest finding; a rejected span never hides a live one. Each extra span over a segment darkens its colour by this much (at most _MAX_EXTRA times). Most words OCR was unsure of marked in one source (ExtraSelections, painted per block). Hits either side of the current one that get an ExtraSelection: painting loops over every ExtraSelection for every visible block, so &quot;e&quot; in 2 MB (100,000 hits) must not make 100,000. A text this long or shorter is formatted at once. A longer one is formatted on screen first (with a screenful either side) and the rest in idle slices, so a 2 MB source opens about as fast as its bare text; scrolling into a part not formatted yet formats it before it is drawn.</extracomment>
         <translation>Копіювати повний SHA-256</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+7"/>
+        <source>Page image</source>
+        <translation>Вигляд сторінки</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the PDF&apos;s page beside the text, with the selected span marked on it</source>
+        <translation>Показати сторінку PDF поруч із текстом, позначивши на ній вибраний фрагмент</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Untitled source</source>
         <translation>Джерело без назви</translation>
     </message>
