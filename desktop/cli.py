@@ -207,7 +207,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     shown = len(files) > 1 or (ocr is not None and sys.stderr.isatty())
     progress = _progress_printer() if shown else None
     report = sources.import_files(files, actor=args.user, kind=args.kind, progress=progress,
-                                  ocr=ocr)
+                                  ocr=ocr, collection=_collection_given(args))
     if progress:
         _end_progress()
     for path, source_id in report.imported:
@@ -219,6 +219,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"{len(report.imported)} imported, {len(report.duplicates)} duplicate, "
           f"{len(report.failed)} failed")
     return 1 if report.failed else 0
+
+
+def _collection_given(args: argparse.Namespace) -> dict[str, str]:
+    """The collection record `import`'s options give (checked by the import, before it reads)."""
+    return {key: value for key, value in (
+        ("tool", args.collected_with), ("method", args.capture_method),
+        ("captured_at", args.captured_at), ("time_source", args.time_source),
+        ("identity", args.identity), ("hash_at_collection", args.hash_at_collection))
+        if value}
 
 
 def _ocr_options(args: argparse.Namespace):
@@ -772,6 +781,23 @@ def build_parser() -> argparse.ArgumentParser:
                    help="read scanned PDFs and images with OCR (Tesseract)")
     p.add_argument("--ocr-languages", metavar="LANGS",
                    help="Tesseract's languages for --ocr, joined by + (default: ukr+rus+eng)")
+    record = p.add_argument_group(
+        "collection record", "how the files were collected (the Berkeley Protocol); a web "
+        "capture's own tool and capture time are taken where none is given")
+    record.add_argument("--collected-with", metavar="TOOL",
+                        help="the tool and its version (\"Hunchly 2.4\", \"wget 1.21\")")
+    record.add_argument("--capture-method", metavar="TEXT",
+                        help="how it was captured (\"full-page capture\", \"download\")")
+    record.add_argument("--captured-at", metavar="TIME",
+                        help="when it was captured, ISO 8601 (2025-01-23T13:05:00Z)")
+    record.add_argument("--time-source", metavar="TEXT",
+                        help="the clock the capture time comes from (\"laptop, NTP\")")
+    record.add_argument("--identity", metavar="TEXT",
+                        help="the identity or account the collector used (free text)")
+    record.add_argument("--hash-at-collection", metavar="HASH",
+                        help="the hash taken when the file was collected elsewhere "
+                             "(sha256:…, md5, sha1, sha512), checked against the file; one "
+                             "file only")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("sources", help="list the sources of a case")

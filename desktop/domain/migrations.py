@@ -153,6 +153,7 @@ def _v10_row_digests(db: SqliteDatabase) -> None:
     if "row_digests" not in present:  # a case made by this version and marked older has it
         db.execute_sql('ALTER TABLE "audit_entry" ADD COLUMN "row_digests" TEXT')
     _source_pages_and_extraction(db)  # a digest covers the columns the models have now
+    _source_collection(db)
     _incident_filled_from(db)
     rows = digests.every_row()
     _record_upgrade(f"Upgraded the case to file format 10: recorded the digests of its "
@@ -217,6 +218,29 @@ def _v13_filled_from(db: SqliteDatabase) -> None:
                     {"format": 13, "incidents": len(rows)}, row_digests=rows)
 
 
+def _source_collection(db: SqliteDatabase) -> None:
+    """The source column of version 14, where it is missing (version 10 records every row's
+    digest, which covers it, so a case older than 10 gains it there)."""
+    present = {row[1] for row in db.execute_sql('PRAGMA table_info("source")')}
+    if "collection" not in present:
+        db.execute_sql('ALTER TABLE "source" ADD COLUMN "collection" TEXT NOT NULL '
+                       "DEFAULT '{}'")
+
+
+def _v14_collection_record(db: SqliteDatabase) -> None:
+    """Version 14: each source's collection record (tool, method, capture time and its
+    source, the identity used, the hash taken at collection). Sources imported before it
+    have none (nothing in the case says); their rows are recorded again in an audited step,
+    as the column is part of what a row's digest covers."""
+    _source_collection(db)
+    rows = digests.digests_of("source")
+    _record_upgrade(f"Upgraded the case to file format 14: sources keep how they were "
+                    f"collected (tool, method, capture time, identity, hash at collection; not "
+                    f"known for sources imported before); recorded the digests of its "
+                    f"{len(rows):,} sources again, as they cover it",
+                    {"format": 14, "sources": len(rows)}, row_digests=rows)
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
@@ -231,6 +255,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     11: _v11_dictionary_forms,
     12: _v12_pages_and_extraction,
     13: _v13_filled_from,
+    14: _v14_collection_record,
 }
 
 LATEST = max(STEPS)

@@ -112,6 +112,10 @@ class Source(BaseModel):
     pages = JSONText(default=list, constraints=[SQL("DEFAULT '[]'")])
     # How the text was taken from the original: {"tool", "version", "method", …tool's own}.
     extraction = JSONText(default=dict, constraints=[SQL("DEFAULT '{}'")])
+    # How it was collected (the Berkeley Protocol's collection record): {"tool", "method",
+    # "captured_at", "time_source", "identity", "hash_at_collection", "hash_checked"}; the
+    # keys known, empty when nothing was said. domain/collection names and checks them.
+    collection = JSONText(default=dict, constraints=[SQL("DEFAULT '{}'")])
 
 
 class SourceOriginal(BaseModel):

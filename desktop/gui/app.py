@@ -77,6 +77,7 @@ class CasefileApp(QObject):
         w.recent_menu.aboutToShow.connect(cases.fill_recent_menu)
         a.import_files.triggered.connect(exchange.ask_import_files)
         a.import_folder.triggered.connect(exchange.ask_import_folder)
+        a.import_with_record.triggered.connect(exchange.ask_import_with_record)
         a.export_dossier.triggered.connect(exchange.ask_export_dossier)
         a.export_annotations.triggered.connect(exchange.ask_export_annotations)
         a.import_annotations.triggered.connect(exchange.ask_import_annotations)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from peewee import fn
 
+from desktop.domain import collection as collection_record
 from desktop.domain import lemmas, scales
 from desktop.domain.errors import NeedsOcr, SourceImportError, ValidationError
 from desktop.domain.models import (
@@ -44,7 +45,7 @@ Cancelled = Callable[[], bool]
 EDITABLE_FIELDS = (
     "kind", "title", "publisher", "author", "url", "published", "language",
     "collected_at", "collected_by", "collected_from", "reliability", "reliability_note",
-    "confidential", "originator", "relays",
+    "confidential", "originator", "relays", "collection",
 )
 
 
@@ -79,6 +80,7 @@ class _Parsed:
     size: int
     extracted: Extracted
     data: bytes | None = None  # the bytes parsed, kept while the import's stay small
+    collection: dict = field(default_factory=dict)  # its collection record, hash checked
 
 
 #: How many bytes of the files parsed an import keeps for its transaction; the files beyond
@@ -101,7 +103,8 @@ def _existing_titles(hashes: Sequence[str]) -> dict[str, str]:
 
 
 def _parse_all(paths: Sequence[Path], report: ImportReport, progress: Progress | None,
-               cancelled: Cancelled | None, ocr: OcrOptions | None) -> list[_Parsed]:
+               cancelled: Cancelled | None, ocr: OcrOptions | None,
+               collection: dict) -> list[_Parsed]:
     parsed: list[_Parsed] = []
     kept = 0
     with importing.Reader(cancelled) as reader:  # large files are parsed where a cancel stops them
@@ -113,9 +116,14 @@ def _parse_all(paths: Sequence[Path], report: ImportReport, progress: Progress |
                 progress(done, len(paths), path.name)
             try:
                 data = importing.read_source_bytes(path)
-                parsed.append(_Parsed(path, sha256_hex(data), len(data), reader.extract(
-                    path, data, ocr=ocr, page_progress=_pages_read(path, progress)),
-                    data if kept + len(data) <= _KEPT_BYTES else None))
+                record = collection_record.checked(path, data, collection)
+                extracted = reader.extract(path, data, ocr=ocr,
+                                           page_progress=_pages_read(path, progress))
+                record = collection_record.with_capture(
+                    record, extracted.extraction.get("capture", {}))
+                parsed.append(_Parsed(path, sha256_hex(data), len(data), extracted,
+                                      data if kept + len(data) <= _KEPT_BYTES else None,
+                                      record))
                 kept += len(data) if parsed[-1].data is not None else 0
             except NeedsOcr as exc:
                 report.failed.append((path, str(exc)))
@@ -172,7 +180,7 @@ def _source_row(item: _Parsed, actor: str, kind: str, now: str) -> dict:
         "sha256": item.sha256, "encoding": ex.encoding, "text": ex.text,
         "text_sha256": sha256_hex(ex.text.encode("utf-8")),
         "imported_at": now, "imported_by": actor, "extra": ex.extra,
-        "pages": ex.pages, "extraction": ex.extraction,
+        "pages": ex.pages, "extraction": ex.extraction, "collection": item.collection,
     }
 
 
@@ -201,7 +209,8 @@ def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
                 f"Imported {row['original_name']}",
                 after={"title": row["title"], "original_name": row["original_name"],
                        "sha256": item.sha256, "size": item.size,
-                       "media_type": row["media_type"], "extraction": row["extraction"]}))
+                       "media_type": row["media_type"], "extraction": row["extraction"],
+                       **({"collection": row["collection"]} if row["collection"] else {})}))
             entries_of.append((item.path, source_id))
             texts.append(row["text"])
         # The search index takes the texts after the rows: a statement that fires a trigger
@@ -222,8 +231,14 @@ def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
 
 def import_files(paths: Iterable[Path | str], *, actor: str, kind: str = "other",
                  progress: Progress | None = None, cancelled: Cancelled | None = None,
-                 ocr: OcrOptions | None = None) -> ImportReport:
+                 ocr: OcrOptions | None = None,
+                 collection: dict | None = None) -> ImportReport:
     """Import source files into the open case: all that can be read, in one transaction.
+
+    `collection` is the collection record the person gives for the files (domain/collection:
+    tool, method, capture time and its source, identity, and for one file the hash taken
+    at collection, which the bytes must match or the file is refused); a web capture adds
+    its own tool and capture time where none is given.
 
     Files that cannot be read are reported in `failed`, files whose bytes are already in the
     case in `duplicates`; neither changes the case. A cancel leaves the case untouched.
@@ -232,8 +247,12 @@ def import_files(paths: Iterable[Path | str], *, actor: str, kind: str = "other"
     if kind not in scales.SOURCE_KIND_CODES:
         raise ValidationError(_("unknown source kind {kind!r}").format(kind=kind))
     paths = [Path(p) for p in paths]
+    record = collection_record.record(**(collection or {}))
+    if "hash_at_collection" in record and len(paths) != 1:
+        raise ValidationError(_("a hash taken at collection names one file: import that file "
+                                "on its own"))
     report = ImportReport()
-    parsed = _parse_all(paths, report, progress, cancelled, ocr)
+    parsed = _parse_all(paths, report, progress, cancelled, ocr, record)
     if report.cancelled:
         return report
     fresh = _drop_duplicates(parsed, report)
@@ -255,6 +274,8 @@ def update_source(source_id: int, *, actor: str, **changes: str) -> Change:
             codes=", ".join(scales.RELIABILITY_CODES)))
     if "kind" in changes and changes["kind"] not in scales.SOURCE_KIND_CODES:
         raise ValidationError(_("unknown source kind {kind!r}").format(kind=changes["kind"]))
+    if "collection" in changes:
+        changes["collection"] = _edited_collection(source_id, changes["collection"])
     with database.atomic():
         if changes.get("relays") is not None:
             _check_relay(source_id, changes["relays"])
@@ -272,6 +293,26 @@ def update_source(source_id: int, *, actor: str, **changes: str) -> Change:
              .tuples()]
     return Change(touched(source=[source_id], evidence=spans),
                   lambda who: update_source(source_id, actor=who, **before), source_id)
+
+
+def _edited_collection(source_id: int, given: dict) -> dict:
+    """A collection record edited after import: validated, and a hash given now checked
+    against the original bytes kept in the case."""
+    record = collection_record.record(**{key: value for key, value in given.items()
+                                         if key != "hash_checked"})
+    try:
+        return collection_record.checked(Path(_original_name(source_id)),
+                                         original_bytes(source_id), record)
+    except SourceImportError as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+def _original_name(source_id: int) -> str:
+    row = Source.select(Source.original_name).where(Source.id == source_id).tuples().first()
+    if row is None:
+        raise ValidationError(_("there is no source {ref} in this case").format(
+            ref=source_ref(source_id)))
+    return row[0]
 
 
 def _check_relay(source_id: int, relayed: int) -> None:
@@ -342,6 +383,8 @@ class SourceDetails:
     relays: int | None = None  # the source it relays, if any
     # how its text was extracted: {"tool", "version", "method", …}; {} before format 12
     extraction: dict = dataclasses.field(default_factory=dict)
+    # how it was collected (domain/collection); {} before format 14 or when nothing was said
+    collection: dict = dataclasses.field(default_factory=dict)
 
 
 def source_pages(source_id: int) -> list[int]:

@@ -495,6 +495,14 @@
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
+    <message>
+        <source>Import source files with how they were collected: tool, method, capture time, identity, hash at collection</source>
+        <translation>Імпортувати файли джерел із тим, як їх зібрано: інструмент, спосіб, час знімка, ідентичність, геш під час збирання</translation>
+    </message>
+    <message>
+        <source>Import with a collection &amp;record…</source>
+        <translation>Імпортувати із записом про &amp;збирання…</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundRunner</name>
@@ -1617,6 +1625,10 @@ SHA-256 {sha256}
         <location line="+1"/>
         <source>Review merged</source>
         <translation>Результати рецензування об’єднано</translation>
+    </message>
+    <message>
+        <source>Import sources with a collection record</source>
+        <translation>Імпорт джерел із записом про збирання</translation>
     </message>
 </context>
 <context>
@@ -4286,6 +4298,10 @@ The details were written to {log}</source>
         <source>&lt;b&gt;Original file&lt;/b&gt; {name} · {media_type} · {size} bytes&lt;br&gt;&lt;b&gt;SHA-256&lt;/b&gt; &lt;code&gt;{sha256}&lt;/code&gt;&lt;br&gt;&lt;b&gt;Imported&lt;/b&gt; {at} by {by}</source>
         <translation>&lt;b&gt;Оригінальний файл&lt;/b&gt; {name} · {media_type} · {size} байтів&lt;br&gt;&lt;b&gt;SHA-256&lt;/b&gt; &lt;code&gt;{sha256}&lt;/code&gt;&lt;br&gt;&lt;b&gt;Імпортовано&lt;/b&gt; {at}, {by}</translation>
     </message>
+    <message>
+        <source>The collection record cannot be kept</source>
+        <translation>Запис про збирання не можна зберегти</translation>
+    </message>
 </context>
 <context>
     <name>SourceView</name>
@@ -4566,6 +4582,112 @@ The details were written to {log}</source>
         <location line="+1"/>
         <source>Text marked by more than one span is drawn darker; hover to see them all.</source>
         <translation>Текст, позначений кількома фрагментами, зафарбовано темніше; наведіть курсор, щоб побачити всі.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionRecordBox</name>
+    <message>
+        <location filename="../../desktop/gui/widgets/dialogs/collection_record.py" line="+27"/>
+        <source>Tool and version</source>
+        <translation>Інструмент і версія</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hunchly 2.4, wget 1.21, Chrome 131 “Save as”</source>
+        <translation>Hunchly 2.4, wget 1.21, Chrome 131 «Зберегти як»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Capture method</source>
+        <translation>Спосіб збирання</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>full-page capture, download, screen recording</source>
+        <translation>знімок усієї сторінки, завантаження, запис екрана</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Captured at</source>
+        <translation>Час знімка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2025-01-23T13:05:00Z</source>
+        <translation>2025-01-23T13:05:00Z</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time source</source>
+        <translation>Джерело часу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the clock the time comes from: laptop, NTP</source>
+        <translation>годинник, за яким узято час: ноутбук, NTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identity used</source>
+        <translation>Використана ідентичність</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the account or persona the collector used</source>
+        <translation>обліковий запис або образ, яким користувався збирач</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hash at collection</source>
+        <translation>Геш під час збирання</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sha256:… taken where it was collected; checked against the file</source>
+        <translation>sha256:…, узятий там, де файл зібрано; звіряється з файлом</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Collection record</source>
+        <translation>Запис про збирання</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The hash matches the bytes imported.</source>
+        <translation>Геш збігається з імпортованими байтами.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionRecordDialog</name>
+    <message>
+        <location line="+22"/>
+        <source>Import with a collection record</source>
+        <translation>Імпорт із записом про збирання</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How {files} were collected. A web capture&apos;s own tool and capture time are taken where you leave them empty. A hash at collection names one file.</source>
+        <translation>Як зібрано {files}. Якщо інструмент і час знімка не вказано, їх беруть із самого вебзнімка. Геш під час збирання стосується одного файла.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> and {n} more</source>
+        <translation> і ще {n}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import</source>
+        <translation>Імпортувати</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A hash taken at collection names one file: import that file on its own.</source>
+        <translation>Геш, узятий під час збирання, стосується одного файла: імпортуйте цей файл окремо.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The collection record cannot be kept</source>
+        <translation>Запис про збирання не можна зберегти</translation>
     </message>
 </context>
 </TS>

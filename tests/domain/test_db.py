@@ -133,8 +133,9 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
     assert evidence.incident_id == incident.id  # rebuilding tables must not unlink anything
     assert models.SourceOriginal.select().count() == 1
     # the trail keeps its entry, and the upgrade to row digests adds its own, naming every row
-    first, upgrade, forms, pages, filled = models.AuditEntry.select().order_by(
-        models.AuditEntry.id)
+    # (the steps after 14 add entries of their own after these)
+    first, upgrade, forms, pages, filled, collected = list(
+        models.AuditEntry.select().order_by(models.AuditEntry.id))[:6]
     assert upgrade.action == "case.upgrade" and upgrade.actor == migrations.UPGRADE_ACTOR
     assert "file format 10" in upgrade.summary
     assert {"case:1", "source:1", "incident:1", "evidence:1"} <= set(
@@ -146,6 +147,9 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
     assert filled.action == "case.upgrade" and "file format 13" in filled.summary
     assert set(json.loads(filled.row_digests)) == {"incident:1"}
     assert incident.filled_from == {}
+    assert collected.action == "case.upgrade" and "file format 14" in collected.summary
+    assert set(json.loads(collected.row_digests)) == {"source:1"}
+    assert models.Source.get().collection == {}
     # the new full-text index was filled from the sources already in the case
     assert [h.source_id for h in search.search("Shlyakh")] == [1]
     assert models.Source.get().confidential is False
@@ -156,7 +160,8 @@ def test_a_version_1_case_is_migrated_forward_and_keeps_its_data(tmp_path):
 def test_migration_steps_are_recorded_by_version(tmp_path):
     path = v1_case(tmp_path / "old.casefile")
     database = db._connect(path)
-    assert migrations.upgrade(database, 1) == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+    assert migrations.upgrade(database, 1)[:13] == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+                                                     14]
     assert migrations.upgrade(database, migrations.LATEST) == []
     db.close_case()
 

@@ -63,9 +63,24 @@ class Exchange(Flow):
         if name:
             self.import_paths([Path(name)])
 
-    def import_paths(self, paths: Sequence[Path], ocr=None) -> None:
+    def ask_import_with_record(self) -> None:
+        """Import files with how they were collected (tool, method, time, identity, hash)."""
+        from desktop.gui.widgets.dialogs.collection_record import CollectionRecordDialog
+
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Import sources with a collection record"), str(documents()),
+            source_filter())
+        if not names:
+            return
+        dialog = CollectionRecordDialog([Path(n) for n in names], self.window)
+        if dialog.exec() == CollectionRecordDialog.DialogCode.Accepted:
+            self.import_paths([Path(n) for n in names], collection=dialog.values())
+
+    def import_paths(self, paths: Sequence[Path], ocr=None,
+                     collection: dict | None = None) -> None:
         """Import files (and the importable files inside folders) off the UI thread; scans
-        and images are read with OCR when `ocr` (importing.ocr.OcrOptions) says how."""
+        and images are read with OCR when `ocr` (importing.ocr.OcrOptions) says how; the
+        files' collection record is `collection` (domain/collection)."""
         if self.case_file is None:
             self.warn(self.tr("No case is open"),
                       self.tr("Open or create a case before importing sources."))
@@ -82,7 +97,8 @@ class Exchange(Flow):
         self.run_in_background(
             label,
             lambda progress, cancelled: sources.import_files(
-                files, actor=actor, progress=progress, cancelled=cancelled, ocr=ocr),
+                files, actor=actor, progress=progress, cancelled=cancelled, ocr=ocr,
+                collection=collection),
             done=self._imported, failed_title=self.tr("The work could not be finished"),
             cancellable=True)
 

@@ -107,6 +107,10 @@ SPECS: tuple[Spec, ...] = (
                            "Import source files (.txt, .md, .docx, .html, .pdf)")),
     Spec("import_folder", QT_TRANSLATE_NOOP("Actions", "Import a &folder…"), "File",
          "Ctrl+Shift+I", QT_TRANSLATE_NOOP("Actions", "Import every source file in a folder")),
+    Spec("import_with_record", QT_TRANSLATE_NOOP("Actions", "Import with a collection &record…"),
+         "File", None, QT_TRANSLATE_NOOP("Actions", "Import source files with how they were "
+                                                    "collected: tool, method, capture time, "
+                                                    "identity, hash at collection")),
     Spec("export_dossier", QT_TRANSLATE_NOOP("Actions", "&Export dossier…"), "File", "Ctrl+E",
          QT_TRANSLATE_NOOP("Actions",
                            "Export the case as a Word dossier for a receiving office")),
@@ -274,7 +278,8 @@ class Actions:
 
     def case_actions(self) -> list[QAction]:
         """Actions that need an open case."""
-        names = ("import_files", "import_folder", "export_dossier", "export_annotations",
+        names = ("import_files", "import_folder", "import_with_record", "export_dossier",
+                 "export_annotations",
                  "import_annotations", "export_registers", "export_package", "close_case",
                  "search_case",
                  "mark_evidence", "remove_evidence", "new_incident", "delete_incident",

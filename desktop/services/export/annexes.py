@@ -64,6 +64,8 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
             (_("Published"), wording.day(source.published)),
             (_("Language"), source.language),
             (_("Collected"), collected),
+            (_("Collection record"), _collection_record(source.collection,
+                                                        redacted and source.confidential)),
             (_("Original file"), source.original_name),
             (_("Media type"), source.media_type),
             (_("Text read by"), _ocr_record(source.extraction)),
@@ -74,6 +76,32 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
         ):
             if value is not None:  # None: a row that does not apply to this source
                 table.row((Run(name, bold=True), value or wording.NONE))
+
+
+#: The collection record's keys as the annex names them, in its order.
+_COLLECTION_WORDS = (("tool", N_("tool")), ("method", N_("method")),
+                     ("captured_at", N_("captured")), ("time_source", N_("time source")),
+                     ("identity", N_("identity used")),
+                     ("hash_at_collection", N_("hash at collection")))
+
+
+def _collection_record(record: dict, withheld: bool) -> str | None:
+    """How the source was collected (tool, method, capture time and clock, identity, hash at
+    collection and whether the bytes match it); None when nothing was recorded."""
+    if not record:
+        return None
+    parts = []
+    for key, words in _COLLECTION_WORDS:
+        value = record.get(key, "")
+        if key == "identity" and value and withheld:
+            value = _("withheld (confidential source)")
+        elif key == "captured_at" and value:  # a date alone is a day, not midnight
+            value = wording.day(value) if len(value) == 10 else wording.moment(value)
+        if value:
+            parts.append(f"{_(words)}: {value}")
+    if record.get("hash_checked"):
+        parts.append(_("the original's bytes match the hash at collection"))
+    return "\n".join(parts) or None
 
 
 def _ocr_record(extraction: dict) -> str | None:

@@ -9,14 +9,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain import scales
+from desktop.domain.printable import printable
 from desktop.domain.refs import source_ref
 from desktop.gui.i18n import format_datetime, format_number, scale_text
 from desktop.gui.widgets.dialogs import Button, answer_buttons
+from desktop.gui.widgets.dialogs.collection_record import CollectionRecordBox
 from desktop.services import sources
 
 _TEXT_FIELDS = (
@@ -76,9 +79,11 @@ class SourceDetailsDialog(QDialog):
         fixed.setStyleSheet("color: #444; background: #f4f4f2; padding: 8px; border-radius: 4px;")
         fixed.setTextInteractionFlags(fixed.textInteractionFlags()
                                       | fixed.textInteractionFlags().TextSelectableByMouse)
+        self.collection = CollectionRecordBox(self.source.collection, self)
         buttons = answer_buttons(self, accept=Button.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.collection)
         layout.addWidget(fixed)
         layout.addWidget(buttons)
 
@@ -99,4 +104,17 @@ class SourceDetailsDialog(QDialog):
         values["kind"] = self.kind.currentData()
         values["reliability"] = self.reliability.currentData()
         values["relays"] = self.relays.currentData()
-        return {k: v for k, v in values.items() if v != getattr(self.source, k)}
+        found = {k: v for k, v in values.items() if v != getattr(self.source, k)}
+        record = self.collection.values()
+        kept = {k: v for k, v in self.source.collection.items() if k != "hash_checked"}
+        if record != kept:
+            found["collection"] = record
+        return found
+
+    def accept(self) -> None:
+        problem = self.collection.problem()
+        if problem:
+            QMessageBox.warning(self, self.tr("The collection record cannot be kept"),
+                                printable(problem))
+            return
+        super().accept()
