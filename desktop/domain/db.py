@@ -34,8 +34,8 @@ from desktop.domain.fileformat import (
 __all__ = [
     "APPLICATION_ID", "PRAGMAS", "SCHEMA_VERSION", "SQLITE_MAGIC", "SUFFIX", "case_path",
     "case_url", "close_case", "convert_to_encrypted", "file_format", "inspect_case",
-    "is_encrypted_file", "is_server", "is_writable", "new_case", "open_case", "open_read_only",
-    "read_only_connection", "read_only_uri",
+    "is_encrypted_file", "is_open", "is_server", "is_writable", "new_case", "open_case",
+    "open_read_only", "read_only_connection", "read_only_uri",
 ]
 
 PRAGMAS = {
@@ -299,6 +299,11 @@ def file_format() -> int:
     """The file format of the open case's file: this version's, unless an older case was
     opened read-only (then read upgraded in memory, its file as it was)."""
     return getattr(models.database.obj, "file_format", SCHEMA_VERSION)
+
+
+def is_open() -> bool:
+    """Whether a case is open (a file, or a case on a server)."""
+    return models.database.obj is not None
 
 
 def is_server() -> bool:

@@ -70,6 +70,7 @@ class CasefileApp(QObject):
         reading, session = self.reading, self.session
         a.new_case.triggered.connect(cases.ask_new_case)
         a.open_case.triggered.connect(cases.ask_open_case)
+        a.open_shared_case.triggered.connect(cases.ask_open_shared_case)
         a.close_case.triggered.connect(cases.close_case)
         a.verify_integrity.triggered.connect(cases.verify_integrity)
         a.recover_case.triggered.connect(cases.ask_recover_case)

@@ -20,6 +20,12 @@ def _on_server() -> None:
                               "(casefile members)"))
 
 
+def signed_in_as() -> str:
+    """The role the open server case is worked as: who every change is recorded as made by."""
+    _on_server()
+    return server_roles.current_role()
+
+
 def set_up_roles() -> list[str]:
     """Create the case's group roles and what each may do (again, if done before), as an
     audited change of the connection's role; returns the groups."""

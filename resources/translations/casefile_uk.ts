@@ -503,6 +503,14 @@
         <source>Import with a collection &amp;record…</source>
         <translation>Імпортувати із записом про &amp;збирання…</translation>
     </message>
+    <message>
+        <source>Open s&amp;hared case…</source>
+        <translation>Відкрити спі&amp;льну справу…</translation>
+    </message>
+    <message>
+        <source>Open a case on a PostgreSQL office server by its address</source>
+        <translation>Відкрити справу на офісному сервері PostgreSQL за її адресою</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundRunner</name>
@@ -774,6 +782,22 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <location line="+1"/>
         <source>Open the recovered case?</source>
         <translation>Відкрити відновлену справу?</translation>
+    </message>
+    <message>
+        <source>Open shared case</source>
+        <translation>Відкрити спільну справу</translation>
+    </message>
+    <message>
+        <source>The case&apos;s address on its server, postgresql://SERVER[:PORT]/DATABASE
+(with ROLE@ before the server to log in as another role; the password comes from
+your .pgpass or service file, never from Casefile):</source>
+        <translation>Адреса справи на її сервері: postgresql://СЕРВЕР[:ПОРТ]/БАЗА
+(РОЛЬ@ перед сервером — щоб увійти під іншою роллю; пароль береться з вашого
+файлу .pgpass або файлу служби, ніколи не з Casefile):</translation>
+    </message>
+    <message>
+        <source>{address} is not a server address: it begins with postgresql://</source>
+        <translation>{address} — не адреса сервера: вона починається з postgresql://</translation>
     </message>
 </context>
 <context>
@@ -2313,6 +2337,14 @@ After:
         <location line="+28"/>
         <source>Working as {name}</source>
         <translation>Користувач: {name}</translation>
+    </message>
+    <message>
+        <source>Shared case on {server}, as {role}</source>
+        <translation>Спільна справа на {server}, роль {role}</translation>
+    </message>
+    <message>
+        <source>Everyone on the case works on it at once; the server records your changes as its role {role}</source>
+        <translation>Усі учасники працюють над справою одночасно; сервер записує ваші зміни від імені ролі {role}</translation>
     </message>
 </context>
 <context>

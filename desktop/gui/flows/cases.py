@@ -14,12 +14,12 @@ from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from desktop import APP_NAME
-from desktop.domain import db, encryption
+from desktop.domain import db, encryption, server
 from desktop.domain.errors import CasefileError, CaseOpenError
 from desktop.gui import logfile
 from desktop.gui.flows.base import Flow
 from desktop.services import case as case_service
-from desktop.services import changes, sources
+from desktop.services import changes, sources, team
 
 log = logging.getLogger(__name__)
 
@@ -85,13 +85,48 @@ class CaseFiles(Flow):
         if name:
             self.open_case(Path(name))
 
+    def ask_open_shared_case(self) -> None:
+        url, ok = QInputDialog.getText(
+            self.window, self.tr("Open shared case"),
+            self.tr("The case's address on its server, postgresql://SERVER[:PORT]/DATABASE\n"
+                    "(with ROLE@ before the server to log in as another role; the password "
+                    "comes from\nyour .pgpass or service file, never from Casefile):"),
+            text=self.app.session.server or "postgresql://")
+        if ok and url.strip():
+            self.open_shared_case(url.strip())
+
+    def open_shared_case(self, url: str) -> bool:
+        """Open a case on a server in this window, worked as the role the server logs the
+        window in as; a clear message and nothing changed when it cannot be."""
+        if not server.is_server_url(url):
+            self.warn(self.tr("The case could not be opened"), self.tr(
+                "{address} is not a server address: it begins with postgresql://")
+                .format(address=url))
+            return False
+        if not self.close_case():
+            return False
+        opened, _ = self.attempt(self.tr("The case could not be opened"),
+                                 lambda: db.open_case(url))
+        if not opened:
+            return False
+        session = self.app.session
+        session.server, session.server_role = server.display_name(url), team.signed_in_as()
+        # Files written from it (a dossier, registers) are offered in the documents folder,
+        # named after its database.
+        session.case_file = documents() / f"{url.rsplit('/', 1)[-1].split('?')[0]}{db.SUFFIX}"
+        self._reconcile()
+        self.case_opened(True)
+        log.info("opened shared case %s as %s", session.server, session.server_role)
+        return True
+
     def open_case(self, path: Path, passphrase: str | None = None) -> bool:
         """Open a case in this window; a clear message and nothing changed when it cannot be.
 
         An encrypted case asks for its passphrase, three tries at most.
         """
         path = Path(path)
-        if self.case_file is not None and path.resolve() == self.case_file.resolve():
+        if self.case_file is not None and self.app.session.server is None \
+                and path.resolve() == self.case_file.resolve():
             return True
         lock = QLockFile(str(path) + ".lock")
         lock.setStaleLockTime(0)  # only a lock whose process is gone is stale
@@ -182,6 +217,7 @@ class CaseFiles(Flow):
         if self._lock is not None:
             self._lock.unlock()
         self._lock, self.app.session.case_file = None, None
+        self.app.session.server = self.app.session.server_role = None
         self.case_opened(False)
         return True
 
@@ -203,6 +239,7 @@ class CaseFiles(Flow):
         w.incident_form.set_incident(None)
         w.search_panel.clear()
         w.show_user(self.user())
+        w.show_mode(self.app.session.server, self.app.session.server_role)
         self.publish(changes.everything())
         if is_open:
             first = sources.source_rows()[:1]

@@ -175,7 +175,7 @@ class Editing(Flow):
     def _may_reopen(self, incident_id: int, code: str, state: str) -> bool:
         """Ask once per incident (until the case is closed) whether to change an incident
         under review or signed off, which sends it back to draft."""
-        key = (str(db.case_path()), incident_id)
+        key = (str(db.case_path() or db.case_url()), incident_id)
         if key in self._reopen_agreed:
             return True
         words = (self.tr("{code} is signed off.") if state == "approved"

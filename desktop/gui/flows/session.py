@@ -21,6 +21,9 @@ class Session(Flow):
     def __init__(self, app) -> None:
         super().__init__(app)
         self.case_file: Path | None = None
+        # A case on a server: its address (as shown) and the role the window logged in as.
+        self.server: str | None = None
+        self.server_role: str | None = None
         self._tour = None  # the tour while it runs
 
     @property
@@ -28,7 +31,10 @@ class Session(Flow):
         return self.app.settings
 
     def user_name(self) -> str:
-        """The name recorded as "created by" / "reviewed by": asked once, then remembered."""
+        """The name recorded as "created by" / "reviewed by": asked once, then remembered.
+        On a server case it is the role the window logged in as."""
+        if self.server_role:
+            return self.server_role
         name = self.settings.user_name
         if not name:
             name, ok = QInputDialog.getText(
@@ -48,7 +54,7 @@ class Session(Flow):
             return
         about = case_service.summary()
         self.window.show_summary(about)
-        self.window.show_case_title(about.title, self.case_file)
+        self.window.show_case_title(about.title, self.case_file, self.server)
 
     def ask_preferences(self) -> None:
         from desktop.gui.widgets.dialogs.preferences import PreferencesDialog

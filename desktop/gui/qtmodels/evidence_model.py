@@ -97,7 +97,7 @@ class EvidenceModel(RowsModel):
     def load(self) -> list[EvidenceRow]:
         """The evidence in scope (one query; none when no case is open), and where the pages
         of their sources start (one more)."""
-        rows = [] if db.case_path() is None else evidence_rows(incident_id=self._scope)
+        rows = [] if not db.is_open() else evidence_rows(incident_id=self._scope)
         self._starts = page_service.page_starts(row.source_id for row in rows)
         return rows
 

@@ -33,7 +33,7 @@ class HistoryModel(RowsModel):
                QT_TRANSLATE_NOOP("HistoryModel", "Details"))
 
     def load(self) -> list[HistoryRow]:
-        return audit.history_rows(SHOWN) if db.case_path() is not None else []
+        return audit.history_rows(SHOWN) if db.is_open() else []
 
     def add_newer(self) -> None:
         """Put the entries written since the newest one shown at the top (every change adds

@@ -33,7 +33,7 @@ class IncidentsModel(RowsModel):
     CODE, TITLE, STATE, OPEN, EVIDENCE = range(5)
 
     def load(self) -> list[IncidentRow]:
-        return incidents.incident_rows() if db.case_path() is not None else []
+        return incidents.incident_rows() if db.is_open() else []
 
     def load_ids(self, ids: frozenset[int]) -> list[IncidentRow]:
         return incidents.incident_rows(ids)

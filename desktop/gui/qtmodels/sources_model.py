@@ -37,7 +37,7 @@ class SourcesModel(RowsModel):
     TITLE, PUBLISHER, DATE, GRADE, EVIDENCE = range(5)
 
     def load(self) -> list[SourceRow]:
-        return sources.source_rows() if db.case_path() is not None else []
+        return sources.source_rows() if db.is_open() else []
 
     def load_ids(self, ids: frozenset[int]) -> list[SourceRow]:
         return sources.source_rows(ids)

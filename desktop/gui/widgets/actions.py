@@ -102,6 +102,9 @@ SPECS: tuple[Spec, ...] = (
          QT_TRANSLATE_NOOP("Actions", "Create a new case file")),
     Spec("open_case", QT_TRANSLATE_NOOP("Actions", "&Open case…"), "File", StandardKey.Open,
          QT_TRANSLATE_NOOP("Actions", "Open a case file")),
+    Spec("open_shared_case", QT_TRANSLATE_NOOP("Actions", "Open s&hared case…"), "File", None,
+         QT_TRANSLATE_NOOP("Actions", "Open a case on a PostgreSQL office server by its "
+                                      "address")),
     Spec("import_files", QT_TRANSLATE_NOOP("Actions", "&Import sources…"), "File", "Ctrl+I",
          QT_TRANSLATE_NOOP("Actions",
                            "Import source files (.txt, .md, .docx, .html, .pdf)")),

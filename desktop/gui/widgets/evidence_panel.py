@@ -365,7 +365,7 @@ class EvidencePanel(QWidget):
 
     def _fill_choices(self) -> None:
         """Refill the incident and source combos, keeping what was chosen if it still exists."""
-        is_open = db.case_path() is not None
+        is_open = db.is_open()
         incident_items = self._incident_items() if is_open else []
         source_items = self._source_items() if is_open else []
         self._offered = {"incident": {i: text for text, i, _ in incident_items},

@@ -275,7 +275,7 @@ class IncidentForm(QWidget):
     def flush(self) -> None:
         """Emit the pending valid edits now and reveal the problems of the invalid ones."""
         self._timer.stop()
-        if self._id is None or not self._dirty or db.case_path() is None:
+        if self._id is None or not self._dirty or not db.is_open():
             return  # nothing to emit, or no case left to emit it to (it was closed under us)
         if not incidents.incident_exists(self._id):
             self._dirty.clear()  # deleted meanwhile: an edit of it cannot be applied

@@ -215,7 +215,10 @@ class MainWindow(QMainWindow):
         self._by_status = ""
         self.user_label = QLabel("")
         self.user_label.setStyleSheet("color: #444; padding: 0 6px;")
+        self.mode_label = QLabel("")  # where the case is: a file, or a server (and as whom)
+        self.mode_label.setStyleSheet("color: #444; padding: 0 6px;")
         self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.user_label)
 
     def _context_actions(self) -> list:
@@ -299,9 +302,20 @@ class MainWindow(QMainWindow):
     def show_user(self, name: str) -> None:
         self.user_label.setText(self.tr("Working as {name}").format(name=name))
 
-    def show_case_title(self, title: str | None, path: Path | None) -> None:
-        self.setWindowTitle(printable(f"{title} — {path.name} — {APP_NAME}") if title and path
+    def show_case_title(self, title: str | None, path: Path | None,
+                        server: str | None = None) -> None:
+        """The case's title and its file's name (or its server address) in the title bar."""
+        where = server or (path.name if path else None)
+        self.setWindowTitle(printable(f"{title} — {where} — {APP_NAME}") if title and where
                             else APP_NAME)
+
+    def show_mode(self, server: str | None, role: str | None) -> None:
+        """Whether the open case is a file or on a server, and as which role it is worked."""
+        self.mode_label.setText(self.tr("Shared case on {server}, as {role}").format(
+            server=server, role=role) if server else "")
+        self.mode_label.setToolTip(self.tr(
+            "Everyone on the case works on it at once; the server records your changes as "
+            "its role {role}").format(role=role) if server else "")
 
     @property
     def compare_view(self) -> SourceView:

@@ -1,0 +1,55 @@
+"""File → Open shared case…: a case on a server in the window, worked as the role the server
+logged the window in as, and the window says so."""
+
+from __future__ import annotations
+
+import psycopg
+from PySide6.QtWidgets import QInputDialog
+
+from desktop import cli
+from desktop.domain.models import AuditEntry, Evidence
+from tests.gui.widgets.test_main_window import (  # noqa: F401  (fixtures)
+    casefile,
+    import_seeds,
+    messages,
+    settings,
+)
+
+
+def _shared_case(server_url: str, capsys) -> str:
+    """A server case with its roles and a documenter, olena: her address for it."""
+    assert cli.main(["server", "init", server_url, "--title", "POW executions"]) == 0
+    assert cli.main(["server", "add-member", server_url, "olena", "--as", "documenter"]) == 0
+    capsys.readouterr()
+    return server_url.replace("casefile_test@", "olena@", 1)
+
+
+def test_a_shared_case_opens_by_its_address_and_the_window_says_as_whom(
+        qtbot, casefile, server_url, capsys, monkeypatch):  # noqa: F811
+    address = _shared_case(server_url, capsys)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (address, True))
+    casefile.window.actions.open_shared_case.trigger()
+    window = casefile.window
+    assert casefile.session.server_role == "olena"
+    assert window.windowTitle().startswith(f"POW executions — {address} — ")
+    assert window.mode_label.text() == f"Shared case on {address}, as olena"
+    assert window.user_label.text() == "Working as olena"
+    import_seeds(qtbot, casefile)  # in the background, on its own connection as olena
+    navigator = window.navigator
+    assert navigator.sources_model.rowCount() == 5 and window.evidence_panel is not None
+    assert {e.actor for e in AuditEntry.select(AuditEntry.actor)} == {"casefile_test", "olena"}
+    casefile.editing.add_evidence(1, 0, 20, {})
+    assert Evidence.get_by_id(1).created_by == "olena"
+    casefile.cases.close_case()
+    assert window.mode_label.text() == "" and window.windowTitle() == "Casefile"
+    with psycopg.connect(server_url) as con:
+        assert con.execute("SELECT created_by FROM evidence").fetchall() == [("olena",)]
+
+
+def test_an_address_that_is_not_a_server_is_refused_in_words(  # noqa: F811
+        qtbot, casefile, messages, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("/tmp/case.casefile", True))
+    casefile.window.actions.open_shared_case.trigger()
+    assert messages.shown[-1][2] == ("/tmp/case.casefile is not a server address: it begins "
+                                     "with postgresql://")
+    assert casefile.session.case_file is None
