@@ -73,6 +73,7 @@ ALLOWED: tuple[tuple[str, str], ...] = (
     (r"\bPDF(?:/A)?\b", "the name of a file format (the dossier's PDF rendition, PDF/A)"),
     (r"\bLibreOffice(?: Writer)?\b", "the office suite that renders the PDF, a product name"),
     (r"\bHypothesis\b", "the annotation tool Hypothesis, a product name"),
+    (r"\bPostgreSQL\b", "the database server a shared case lives on, a product name"),
     (r"\b(?:Hunchly|wget|Chrome)\b", "collection tools named as examples, product names"),
     (r"\bNTP\b", "the Network Time Protocol, a clock's time source"),
     (r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\b", "an ISO 8601 time, as it is typed"),
