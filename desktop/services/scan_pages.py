@@ -10,6 +10,7 @@ draw them over the page image at any size. Qt-free; Pillow is imported when a fr
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from desktop.domain.models import Source, SourceOriginal
@@ -26,6 +27,36 @@ class Region(NamedTuple):
     bottom: float
 
 
+@dataclass(frozen=True)
+class ScanSource:
+    """What drawing a scan's pages needs, read from the case at once (the drawing, on another
+    thread, touches no database; as pages.PdfSource is for a PDF)."""
+
+    id: int
+    name: str
+    media_type: str
+    pages: list[int]  # where each page starts in the text
+    boxes: list[dict]  # each page's size and its words' places (extra["ocr_boxes"])
+    data: bytes  # the original file
+    pdf: object | None = None  # pages.PdfSource of a scanned PDF, whose pages PDFium draws
+
+
+def scan_source(source_id: int) -> ScanSource | None:
+    """A scan read by OCR, ready to be drawn; None for a source OCR did not read."""
+    row = (Source.select(Source.original_name, Source.media_type, Source.pages, Source.extra)
+           .where(Source.id == source_id).tuples().first())
+    if row is None or not (row[3] or {}).get("ocr_boxes"):
+        return None
+    name, media_type, starts, extra = row
+    pdf = None
+    if media_type == "application/pdf":
+        from desktop.services import pages
+
+        pdf = pages.pdf_source(source_id)
+    data = pdf.data if pdf is not None else bytes(SourceOriginal.get_by_id(source_id).data)
+    return ScanSource(source_id, name, media_type, starts or [], extra["ocr_boxes"], data, pdf)
+
+
 def has_word_places(source_id: int) -> bool:
     """Whether the source was read by OCR and keeps where its words stand."""
     extra = Source.select(Source.extra).where(Source.id == source_id).scalar() or {}
@@ -35,8 +66,12 @@ def has_word_places(source_id: int) -> bool:
 def span_regions(source_id: int, start: int, end: int) -> list[Region]:
     """Where text[start:end] stands on the scan's pages: one rectangle per line it covers."""
     extra = Source.select(Source.extra).where(Source.id == source_id).scalar() or {}
+    return _regions(extra.get("ocr_boxes") or (), start, end)
+
+
+def _regions(boxes, start: int, end: int) -> list[Region]:
     regions: list[Region] = []
-    for page, placed in enumerate(extra.get("ocr_boxes") or ()):
+    for page, placed in enumerate(boxes):
         width, height = (max(1, int(v)) for v in placed.get("size", (1, 1)))
         lines: list[list[float]] = []  # [left, top, right, bottom] in pixels
         for word in placed.get("words", ()):
@@ -68,7 +103,10 @@ def image_page(source_id: int, page: int) -> bytes | None:
     media_type = Source.select(Source.media_type).where(Source.id == source_id).scalar()
     if not media_type or not media_type.startswith("image/"):
         return None
-    data = bytes(SourceOriginal.get_by_id(source_id).data)
+    return _frame(media_type, bytes(SourceOriginal.get_by_id(source_id).data), page)
+
+
+def _frame(media_type: str, data: bytes, page: int) -> bytes | None:
     from PIL import Image, ImageOps
 
     with Image.open(io.BytesIO(data)) as image:
@@ -97,23 +135,33 @@ def page_count(source_id: int) -> int:
 def scan_page(source_id: int, number: int | None = None, *,
               span: tuple[int, int] | None = None, scale: float | None = None):
     """Page `number` (from 1; by default the first the span is on) of a scan read by OCR, as
-    pages.PageImage with the span's rectangles from the words' places: an image source's own
-    page, or a scanned PDF's page drawn by pages.render_page."""
+    pages.PageImage with the span's rectangles from the words' places (see `draw`)."""
     from desktop.services import pages
 
-    starts = Source.select(Source.pages).where(Source.id == source_id).scalar() or []
-    on = pages.span_pages(starts, *span) if span and starts else None
+    source = scan_source(source_id)
+    if source is None:
+        raise pages.NoPageImage(_("This source was not read by OCR: it has no scan pages."))
+    return draw(source, number, span=span, scale=scale)
+
+
+def draw(source: ScanSource, number: int | None = None, *, span: tuple[int, int] | None = None,
+         scale: float | None = None, progress=None, cancelled=None):
+    """A page of a scan drawn, as pages.PageImage: an image source's own page, or a scanned
+    PDF's page drawn by pages.draw; the span marked where OCR found its words. No database."""
+    from desktop.services import pages
+
+    on = pages.span_pages(source.pages, *span) if span and source.pages else None
     number = number or (on[0] if on else 1)
-    count = page_count(source_id)
-    if not 1 <= number <= max(count, 1):
-        raise pages.NoPageImage(_("This scan has no page {page}.").format(page=number))
-    image = image_page(source_id, number - 1)
-    if image is None:  # a scanned PDF: drawn as any PDF page is
-        drawn = pages.render_page(source_id, number, scale=scale or pages.DEFAULT_SCALE)
+    count = len(source.boxes)
+    if not 1 <= number <= count:
+        raise pages.NoPageImage(_("{name} has no page {page}.").format(name=source.name,
+                                                                         page=number))
+    if source.pdf is not None:
+        drawn = pages.draw(source.pdf, number, scale=scale or pages.DEFAULT_SCALE)
         png, width, height = drawn.png, drawn.width, drawn.height
     else:
-        png, (width, height) = _as_png(image)
-    regions = span_regions(source_id, *span) if span else []
+        png, (width, height) = _as_png(_frame(source.media_type, source.data, number - 1))
+    regions = _regions(source.boxes, *span) if span else []
     boxes = [(round(r.left * width), round(r.top * height), round((r.right - r.left) * width),
               round((r.bottom - r.top) * height)) for r in regions if r.page == number - 1]
     return pages.PageImage(png, width, height, number, count, boxes, on)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CasefileError
 from desktop.gui.background import BackgroundRunner, Task
-from desktop.services import pages
+from desktop.services import pages, scan_pages
 
 # How the span is marked on the page: a translucent yellow with an orange edge.
 _FILL = QColor(255, 214, 0, 90)
@@ -38,7 +38,7 @@ class PageImagePane(QWidget):
         super().__init__(parent)
         self._runner = BackgroundRunner(self)
         self._task: Task | None = None
-        self._source: pages.PdfSource | None = None
+        self._source: pages.PdfSource | scan_pages.ScanSource | None = None
         self._span: tuple[int, int] | None = None
         self._page = 1
         self._count = 0
@@ -82,13 +82,15 @@ class PageImagePane(QWidget):
 
     # ------------------------------------------------------------------ public API
     def set_source(self, source_id: int | None) -> None:
-        """The PDF whose pages are shown (None, or a source that is not a PDF: nothing)."""
+        """The PDF or scan whose pages are shown (None, or a source without pages: nothing).
+        A scan read by OCR (an image, or a scanned PDF) marks a span where OCR found its
+        words (services/scan_pages)."""
         self._cancel()
         self._image, self._span, self._count = None, None, 0
         self._source = None
         if source_id is not None:
             try:
-                self._source = pages.pdf_source(source_id)
+                self._source = scan_pages.scan_source(source_id) or pages.pdf_source(source_id)
             except CasefileError as exc:
                 self._say(str(exc))
                 return
@@ -131,8 +133,10 @@ class PageImagePane(QWidget):
         self._say(self.tr("Drawing page {page}…").format(page=page) if page else
                   self.tr("Drawing the page…"))
 
+        draw = scan_pages.draw if isinstance(source, scan_pages.ScanSource) else pages.draw
+
         def work(progress, cancelled):
-            return pages.draw(source, page, span=span, progress=progress, cancelled=cancelled)
+            return draw(source, page, span=span, progress=progress, cancelled=cancelled)
 
         self._task = task = self._runner.run(
             work, on_done=lambda image: self._done(task, image),

@@ -159,6 +159,12 @@ _SLICE_SECONDS = 0.006  # one idle slice's budget: scrolling and keys stay smoot
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+def has_pages(details: SourceDetails) -> bool:
+    """Whether a source has page images to show: a PDF, or an image read by OCR."""
+    return (details.media_type == "application/pdf"
+            or (details.extraction or {}).get("method") == "OCR")
+
+
 def _uncertain_words(extraction: dict, length: int) -> list[tuple[int, int, int]]:
     """The low-confidence words an OCR extraction lists, as (start, end, confidence) that fit
     the text (a record from elsewhere is not trusted to)."""
@@ -370,7 +376,7 @@ class _Header(QWidget):
         self.grade.setToolTip(self.tr("Source reliability (Admiralty code): ") + description
                               + (f"\n{note}" if note else ""))
         self.kind.set_full_text(scale_label(scales.SOURCE_KINDS, details.kind))
-        self.page_button.setVisible(details.media_type == "application/pdf")
+        self.page_button.setVisible(has_pages(details))
         self._full_hash = details.sha256
         self.hash.set_full_text(f"SHA-256 {self._full_hash[:12]}…", self.tr(
             "SHA-256 of the original file, computed at collection:") + f"\n{self._full_hash}")
@@ -708,7 +714,7 @@ class SourceView(QWidget):
             self._stack.setCurrentIndex(0)
             return
         self._header.show_source(details)
-        if details.media_type != "application/pdf":
+        if not has_pages(details):
             self._header.page_button.setChecked(False)
         self._text = source_service.source_text(source_id) or ""
         self._offsets = _Offsets(self._text)

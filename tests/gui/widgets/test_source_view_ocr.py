@@ -37,3 +37,35 @@ def test_words_ocr_was_unsure_of_are_marked_with_their_confidence(qtbot, case, a
             in view.tooltip_at(start))
     clear = sources.source_text(source_id).index("Сухого")
     assert "OCR" not in view.tooltip_at(clear)
+
+
+@needs_tesseract
+def test_a_scans_page_image_shows_the_selected_span_where_ocr_found_it(qtbot, case, actor,
+                                                                        tmp_path):
+    from desktop.services import evidence
+
+    for scan in (scans.write_image(tmp_path / "pages.tif", pages=2),
+                 scans.write_pdf(tmp_path / "annex.pdf", pages=2)):
+        source_id = sources.import_files([scan], actor=actor, ocr=OcrOptions()).source_ids[0]
+        text = sources.source_text(source_id)
+        start = text.index("Сухого Яру", sources.source_pages(source_id)[1])
+        span = evidence.add_evidence(source_id, start, start + len("Сухого Яру"),
+                                     actor=actor).id
+        view = SourceView()
+        qtbot.addWidget(view)
+        view.resize(1200, 800)
+        view.show()
+        qtbot.waitExposed(view)
+        view.set_source(source_id)
+        assert view._header.page_button.isVisible()
+        view.select_span(span)
+        view._header.page_button.click()
+        pane = view.page_pane()
+        qtbot.waitUntil(lambda: pane.image() is not None, timeout=20_000)  # noqa: B023
+        image = pane.image()
+        assert (image.page, image.pages, len(image.boxes)) == (2, 2, 1)
+        assert pane.where.text() == "Page 2 of 2"
+        pane.previous.click()
+        qtbot.waitUntil(lambda: pane.image().page == 1, timeout=20_000)  # noqa: B023
+        assert pane.image().boxes == []
+        pane.wait()
