@@ -298,6 +298,41 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+#: `casefile case`'s options: the case's fields they set (services.case.EDITABLE_FIELDS).
+CASE_OPTIONS = (("title", "the case's title"), ("reference", "its reference, e.g. UA-POW-2024-017"),
+                ("classification", "its marking: " + ", ".join(scales.CLASSIFICATION_CODES)),
+                ("issuing_organisation", "the organisation that issues its dossier"),
+                ("issued_by", "who issues it (name, role)"),
+                ("addressee", "to whom it is addressed"),
+                ("issued_for", "what it is issued for (proceedings, request)"),
+                ("dossier_version", "the dossier's version, e.g. 1.0"))
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    from desktop.services import case
+
+    changes = {name: getattr(args, name).strip() for name, _help in CASE_OPTIONS
+               if getattr(args, name) is not None}
+    _open(args, read_only=not changes)
+    if changes:
+        case.update_case(actor=args.user, **changes)
+        print(printable("Changed " + ", ".join(_case_label(n).lower() for n in changes)
+                        + " of the case"))
+        return 0
+    about = case.summary()
+    shown = {"title": about.title, "reference": about.reference,
+             "classification": scales.label(scales.CLASSIFICATIONS, about.classification),
+             **case.issuing()}
+    for name, _help in CASE_OPTIONS:
+        print(printable(f"{_case_label(name):<22}{shown[name] or '—'}"))
+    return 0
+
+
+def _case_label(name: str) -> str:
+    """A case field as `casefile case` names it: “Issuing organisation”."""
+    return name.replace("_", " ").capitalize()
+
+
 def _refused_near_misses(exc: Exception, what: str) -> int:
     """Say that the redacted `what` was not written for the near misses it held (exit 1)."""
     print(printable(f"casefile: the redacted {what} was not written: {exc}; add them as "
@@ -773,7 +808,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import source files (or folders of them) into a case")
     p.add_argument("case")
     p.add_argument("files", nargs="+",
-                   help="files (.txt .md .docx .html .pdf, and with --ocr .png .jpg .tif) "
+                   help="files (.txt .md .docx .html .mhtml .warc .warc.gz .pdf, and with "
+                        "--ocr .png .jpg .tif) "
                         "or folders")
     p.add_argument("--kind", default="other", choices=scales.SOURCE_KIND_CODES,
                    help="kind of source (default: other)")
@@ -930,6 +966,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("new", help="the new case file to write")
     p.set_defaults(func=cmd_recover)
 
+    p = sub.add_parser("case", help="show the case's details and the issuing block its "
+                                    "dossier prints, or set them")
+    p.add_argument("case")
+    for name, meaning in CASE_OPTIONS:
+        p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT", help=meaning,
+                       **({"choices": scales.CLASSIFICATION_CODES}
+                          if name == "classification" else {}))
+    p.set_defaults(func=cmd_case)
+
     p = sub.add_parser("info", help="show a case's title, marking and counts")
     p.add_argument("case")
     p.set_defaults(func=cmd_info)
@@ -1013,7 +1058,8 @@ def _refuse_if_open_in_a_window(args: argparse.Namespace) -> None:
     if server.is_server_url(getattr(args, "case", None)):
         return  # many windows and commands write to a server case at once
     writes = args.command in WRITING_COMMANDS or (
-        args.command == "members" and (args.add or args.one_person))
+        args.command == "members" and (args.add or args.one_person)) or (
+        args.command == "case" and any(getattr(args, n) is not None for n, _ in CASE_OPTIONS))
     holder = window_lock.window_holding(args.case) if writes else None
     if holder:
         raise CaseOpenError(Path(args.case), f"is open in a Casefile window ({holder}); make "

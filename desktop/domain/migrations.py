@@ -155,6 +155,7 @@ def _v10_row_digests(db: SqliteDatabase) -> None:
     _source_pages_and_extraction(db)  # a digest covers the columns the models have now
     _source_collection(db)
     _incident_filled_from(db)
+    _case_issuing(db)
     rows = digests.every_row()
     _record_upgrade(f"Upgraded the case to file format 10: recorded the digests of its "
                     f"{len(rows):,} rows as they stand, so that a verification can account "
@@ -241,6 +242,31 @@ def _v14_collection_record(db: SqliteDatabase) -> None:
                     {"format": 14, "sources": len(rows)}, row_digests=rows)
 
 
+#: The case's columns of version 15: who issues its dossier, to whom, for what, which version.
+_ISSUING = ("issuing_organisation", "addressee", "dossier_version", "issued_by", "issued_for")
+
+
+def _case_issuing(db: SqliteDatabase) -> None:
+    """The case columns of version 15, where they are missing (version 10 records every row's
+    digest, which covers them, so a case older than 10 gains them there)."""
+    present = {row[1] for row in db.execute_sql('PRAGMA table_info("case")')}
+    for column in _ISSUING:
+        if column not in present:
+            db.execute_sql(f'ALTER TABLE "case" ADD COLUMN "{column}" TEXT NOT NULL '
+                           "DEFAULT ''")
+
+
+def _v15_issuing_block(db: SqliteDatabase) -> None:
+    """Version 15: who issues the case's dossier, to whom, for what, and its version (the
+    dossier's issuing block); empty until someone sets them. The case row is recorded again in
+    an audited step, as its digest covers the new columns."""
+    _case_issuing(db)
+    rows = digests.digests_of("case")
+    _record_upgrade("Upgraded the case to file format 15: the case can say who issues its "
+                    "dossier, to whom, for what and in which version (none set yet)",
+                    {"format": 15}, row_digests=rows)
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
@@ -256,6 +282,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     12: _v12_pages_and_extraction,
     13: _v13_filled_from,
     14: _v14_collection_record,
+    15: _v15_issuing_block,
 }
 
 LATEST = max(STEPS)

@@ -73,6 +73,12 @@ class Case(BaseModel):
     # Declared when one person both documents and reviews: four eyes cannot hold, and the
     # dossier says so on its cover.
     one_person = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
+    # Who issues the dossier, to whom and for what, and its version: printed near its cover.
+    issuing_organisation = TextField(default="", constraints=[_EMPTY])
+    addressee = TextField(default="", constraints=[_EMPTY])
+    dossier_version = TextField(default="", constraints=[_EMPTY])
+    issued_by = TextField(default="", constraints=[_EMPTY])
+    issued_for = TextField(default="", constraints=[_EMPTY])
 
 
 class Source(BaseModel):

@@ -98,6 +98,7 @@ class CasefileApp(QObject):
             lambda: editing.delete_incident(w.navigator.current_incident_id()))
         a.edit_source.triggered.connect(lambda: editing.edit_source(reading.reading_source()))
         a.protected_people.triggered.connect(editing.show_protected_people)
+        a.case_details.triggered.connect(editing.edit_case)
         a.find_in_source.triggered.connect(reading.find_in_source)
         a.search_case.triggered.connect(reading.focus_search)
         a.compare.toggled.connect(w.set_comparing)

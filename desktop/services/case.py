@@ -11,8 +11,11 @@ from desktop.services import audit, changes, evidence
 from desktop.services.changes import Change, touched, unchanged
 from desktop.services.words import _
 
+#: Who issues the case's dossier, to whom, for what, and its version (its issuing block).
+ISSUING_FIELDS = ("issuing_organisation", "addressee", "dossier_version", "issued_by",
+                  "issued_for")
 EDITABLE_FIELDS = ("title", "reference", "classification", "description", "standard_of_proof",
-                   "one_person")
+                   "one_person", *ISSUING_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ def summary() -> CaseSummary:
 
 
 def update_case(*, actor: str, **changes: str) -> Change:
-    """Change the case's title, reference, marking, description or standard of proof."""
+    """Change the case's title, reference, marking, description, standard of proof or issuing
+    block (`ISSUING_FIELDS`)."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("these case fields cannot be edited: {names}").format(
@@ -60,6 +64,12 @@ def update_case(*, actor: str, **changes: str) -> Change:
                          fields=audit.field_names("case", changes)),
                      before=before, after=dict(changes))
     return Change(touched(case=[case.id]), lambda who: update_case(actor=who, **before), case.id)
+
+
+def issuing() -> dict[str, str]:
+    """The case's issuing block: each of `ISSUING_FIELDS` and its value ("" when not set)."""
+    case = Case.get()
+    return {name: getattr(case, name) for name in ISSUING_FIELDS}
 
 
 def is_encrypted() -> bool:

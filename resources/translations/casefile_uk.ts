@@ -1215,8 +1215,8 @@ your .pgpass or service file, never from Casefile):</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>No .txt, .md, .docx, .html, .pdf or image files were found.</source>
-        <translation>Не знайдено файлів .txt, .md, .docx, .html, .pdf чи зображень.</translation>
+        <source>No .txt, .md, .docx, .html, .mhtml, .warc, .pdf or image files were found.</source>
+        <translation>Не знайдено файлів .txt, .md, .docx, .html, .mhtml, .warc, .pdf чи зображень.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>

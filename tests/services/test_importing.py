@@ -393,12 +393,12 @@ def test_registry_covers_every_supported_extension() -> None:
 
 def test_unsupported_extension_is_refused_before_reading() -> None:
     assert failure(Path("/nowhere/scan.xyz")) == (
-        "scan.xyz: is a .xyz file; Casefile imports .txt, .md, .docx, .html, .pdf, "
-        "and with OCR .png, .jpg, .tif"
+        "scan.xyz: is a .xyz file; Casefile imports .txt, .md, .docx, .html, .mhtml, .warc, "
+        ".pdf, and with OCR .png, .jpg, .tif"
     )
     assert failure(Path("README"), b"text") == (
-        "README: has no file extension; Casefile imports .txt, .md, .docx, .html, .pdf, "
-        "and with OCR .png, .jpg, .tif"
+        "README: has no file extension; Casefile imports .txt, .md, .docx, .html, .mhtml, "
+        ".warc, .pdf, and with OCR .png, .jpg, .tif"
     )
 
 

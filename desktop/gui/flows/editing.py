@@ -215,6 +215,17 @@ class Editing(Flow):
             self.push(self.tr("Edit source details"),
                       lambda: sources.update_source(source_id, actor=self.user(), **values))
 
+    def edit_case(self) -> None:
+        """File → Case details…: the case's title, reference, marking and issuing block."""
+        from desktop.gui.widgets.dialogs.case_details import CaseDetailsDialog
+        from desktop.services import case
+
+        dialog = CaseDetailsDialog(self.window)
+        if dialog.exec() == CaseDetailsDialog.DialogCode.Accepted and dialog.changes():
+            values = dict(dialog.changes())
+            self.push(self.tr("Edit case details"),
+                      lambda: case.update_case(actor=self.user(), **values))
+
     def show_protected_people(self) -> None:
         from desktop.gui.widgets.dialogs.protected_people import ProtectedPeopleDialog
 

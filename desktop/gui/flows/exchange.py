@@ -88,7 +88,8 @@ class Exchange(Flow):
         files = importing.expand_paths(paths)
         if not files:
             self.warn(self.tr("Nothing to import"),
-                      self.tr("No .txt, .md, .docx, .html, .pdf or image files were found."))
+                      self.tr("No .txt, .md, .docx, .html, .mhtml, .warc, .pdf or image files "
+                              "were found."))
             return
         actor = self.user()
         label = (i18n.plural(self.tr("Reading %n scan(s) with OCR…", "", len(files)), len(files))

@@ -130,6 +130,9 @@ SPECS: tuple[Spec, ...] = (
          None, QT_TRANSLATE_NOOP("Actions", "The dossier, the cited sources' originals, "
                                             "registers, annotations and a checkable manifest "
                                             "in one .zip for a receiving office")),
+    Spec("case_details", QT_TRANSLATE_NOOP("Actions", "Case &details…"), "File", None,
+         QT_TRANSLATE_NOOP("Actions", "The case's title, reference and marking, and who issues "
+                                      "its dossier, to whom and for what")),
     Spec("close_case", QT_TRANSLATE_NOOP("Actions", "&Close case"), "File", "Ctrl+W",
          QT_TRANSLATE_NOOP("Actions", "Close the open case")),
     Spec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "File", "Ctrl+Q",
@@ -283,7 +286,8 @@ class Actions:
         """Actions that need an open case."""
         names = ("import_files", "import_folder", "import_with_record", "export_dossier",
                  "export_annotations",
-                 "import_annotations", "export_registers", "export_package", "close_case",
+                 "import_annotations", "export_registers", "export_package", "case_details",
+                 "close_case",
                  "search_case",
                  "mark_evidence", "remove_evidence", "new_incident", "delete_incident",
                  "edit_source", "compare", "find_in_source", "resubmit_evidence",

@@ -98,6 +98,7 @@ def cover(writer: DossierWriter, data: DossierData, stamp: Stamp, *, actor: str,
     details = writer.table(None, (1, 2.2))
     for name, value in (
         (_("Reference"), case.reference or wording.NONE),
+        *issuing_rows(case),
         (_("Classification"), _(scales.label(scales.CLASSIFICATIONS, case.classification))),
         (_("Edition"), edition(redacted, drafts=any(i.draft for i in data.incidents))),
         *([(_("Protected people"), _protected(people, forms))] if redacted else []),
@@ -120,6 +121,18 @@ def cover(writer: DossierWriter, data: DossierData, stamp: Stamp, *, actor: str,
     if case.description.strip():
         writer.paragraph("")
         writer.paragraph(case.description)
+
+
+#: The issuing block as the cover prints it: the case's field and its label.
+ISSUING_LABELS = (("issuing_organisation", N_("Issuing organisation")),
+                  ("issued_by", N_("Issued by")), ("addressee", N_("Addressee")),
+                  ("issued_for", N_("Issued for")), ("dossier_version", N_("Version")))
+
+
+def issuing_rows(case) -> list[tuple[str, str]]:
+    """Who issues the dossier, to whom, for what, and its version: the rows the case has set."""
+    return [(_(label), getattr(case, name).strip()) for name, label in ISSUING_LABELS
+            if getattr(case, name, "").strip()]
 
 
 def provenance_counts(data: DossierData) -> dict[str, int]:

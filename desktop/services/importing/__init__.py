@@ -55,8 +55,8 @@ _TOOLS: dict[str, tuple[str, str]] = {
     "pdf": ("pypdfium2", "text layer"),
 }
 
-_SUPPORTED_TEXT = ("Casefile imports .txt, .md, .docx, .html, .pdf, and with OCR "
-                   ".png, .jpg, .tif")
+_SUPPORTED_TEXT = ("Casefile imports .txt, .md, .docx, .html, .mhtml, .warc, .pdf, and with "
+                   "OCR .png, .jpg, .tif")
 
 __all__ = [
     "IMPORTERS", "SUPPORTED_EXTENSIONS", "Extracted", "ImportCancelled", "Reader", "extract",

@@ -64,7 +64,7 @@ ALLOWED: tuple[tuple[str, str], ...] = (
     (r"\([a-z]{1,4}\)", "sub-paragraphs of legal citations: ст. 8(2)(b)(vi)"),
     (r"\b(?:Ctrl|Shift|Alt|Meta|Del|Esc|Enter|Return|Tab|Backspace|F\d{1,2})\b",
      "key names, as keyboards print them"),
-    (r"\.(?:txt|md|docx|html|pdf)\b", "file-name extensions"),
+    (r"\.(?:txt|md|docx|html|mhtml|warc|pdf)\b", "file-name extensions"),
     (r"\b[a-z]+/[a-z0-9.+-]+", "media types of imported files (text/plain)"),
     (r"\bWord\b", "Microsoft Word, a product name"),
     (r"\bSQLCipher\b", "the name of the encryption library"),
@@ -283,6 +283,7 @@ def test_main_window_shows_no_english(qtbot, ukrainian, no_message_boxes, tmp_pa
 
 
 def test_dialogs_show_no_english(qtbot, ukrainian, no_message_boxes, tmp_path):
+    from desktop.gui.widgets.dialogs.case_details import CaseDetailsDialog
     from desktop.gui.widgets.dialogs.export_dossier import ExportDossierDialog
     from desktop.gui.widgets.dialogs.mark_evidence import MarkEvidenceDialog
     from desktop.gui.widgets.dialogs.new_case import EncryptCaseDialog, NewCaseDialog
@@ -302,6 +303,7 @@ def test_dialogs_show_no_english(qtbot, ukrainian, no_message_boxes, tmp_path):
             MarkEvidenceDialog(case["quote"], case["incident"], window),
             ProtectedPeopleDialog(window), ShortcutsDialog(window),
             SourceDetailsDialog(case["source"], window), PreferencesDialog(USER, "uk", window),
+            CaseDetailsDialog(window),
         ]
         problems = []
         for dialog in dialogs:
