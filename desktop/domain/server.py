@@ -28,6 +28,8 @@ from desktop.domain.fileformat import APPLICATION_ID, SCHEMA_VERSION
 SCHEMES = ("postgresql://", "postgres://")
 #: The text search configuration of the search index: words as they are, accents taken off.
 TEXT_SEARCH = "casefile_text"
+#: Where the server announces each audit entry as its transaction commits (live updates).
+CHANNEL = "casefile_entries"
 #: The key of the advisory lock the audit chain is extended under (one writer at a time).
 CHAIN_LOCK = 0x43415345  # "CASE"
 
@@ -121,8 +123,12 @@ class ServerDatabase(PostgresqlDatabase):
         super().__init__(url, prefer_psycopg3=True, application_name="Casefile")
         self.case_url = url
         self.read_only_case = read_only
+        #: The server backends of this process's connections: the entries they write are
+        #: known here already, so a listener passes them over.
+        self.own_backends: set[int] = set()
 
     def _initialize_connection(self, conn) -> None:
+        self.own_backends.add(conn.info.backend_pid)
         conn.cursor_factory = _cursor_class()
         with conn.cursor() as cursor:
             # Where this connection's triggers note the rows a transaction writes (digests).
@@ -171,6 +177,13 @@ BEGIN
     NEW.document := to_tsvector('{TEXT_SEARCH}', coalesce(NEW.text, ''));
     NEW.text := NULL;  -- the text is kept once, in its source's row
     RETURN NEW;
+END $$;
+
+CREATE FUNCTION casefile_announce() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- Sent when the entry's transaction commits: "entry id, writer's backend".
+    PERFORM pg_notify('{CHANNEL}', NEW.id || ' ' || pg_backend_pid());
+    RETURN NULL;
 END $$;
 
 CREATE FUNCTION casefile_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -225,6 +238,8 @@ def create_schema(db: ServerDatabase) -> None:
     db.execute_sql('ALTER TABLE "case" ADD COLUMN rowid integer GENERATED ALWAYS AS (id) STORED')
     db.execute_sql(_FUNCTIONS)
     db.execute_sql(_SEARCH_INDEX)
+    db.execute_sql("CREATE TRIGGER casefile_announce AFTER INSERT ON audit_entry "
+                   "FOR EACH ROW EXECUTE FUNCTION casefile_announce()")
     db.execute_sql("CREATE TRIGGER casefile_append_only BEFORE UPDATE OR DELETE ON audit_entry "
                    "FOR EACH ROW EXECUTE FUNCTION casefile_append_only()")
     db.execute_sql("CREATE TRIGGER casefile_append_only_truncate BEFORE TRUNCATE ON "
@@ -315,4 +330,39 @@ def refusal(exc: BaseException) -> str | None:
     diag = getattr(original, "diag", None)
     message = getattr(diag, "message_primary", None) or str(original)
     return re.sub(r"\s+", " ", message).strip()
+
+
+class EntryListener:
+    """The audit entries other writers commit to the open server case, as the server
+    announces them (LISTEN/NOTIFY), on a connection of its own."""
+
+    def __init__(self, db: ServerDatabase) -> None:
+        import psycopg
+
+        self._own = db.own_backends
+        try:
+            self._con = psycopg.connect(db.case_url, autocommit=True,
+                                        application_name="Casefile (live updates)")
+        except psycopg.OperationalError as exc:
+            raise ServerCaseError(db.case_url, f"cannot connect: {_first_line(exc)}") from exc
+        self._con.execute(f"LISTEN {CHANNEL}")
+
+    def fileno(self) -> int:
+        """The socket that becomes readable when an announcement arrives."""
+        return self._con.fileno()
+
+    def entries(self, wait: float = 0) -> list[int]:
+        """The ids of the entries announced since the last call (waiting up to `wait`
+        seconds for the first), leaving out this process's own."""
+        found = []
+        for notice in self._con.notifies(timeout=wait, stop_after=None if not wait else 1):
+            entry, _, backend = notice.payload.partition(" ")
+            if int(backend) not in self._own:
+                found.append(int(entry))
+        if wait and found:  # the rest that arrived with the first
+            found += self.entries()
+        return found
+
+    def close(self) -> None:
+        self._con.close()
 

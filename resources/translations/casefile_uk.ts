@@ -799,6 +799,10 @@ your .pgpass or service file, never from Casefile):</source>
         <source>{address} is not a server address: it begins with postgresql://</source>
         <translation>{address} — не адреса сервера: вона починається з postgresql://</translation>
     </message>
+    <message>
+        <source>Changes made by others will not show</source>
+        <translation>Зміни, які вносять інші, не з’являтимуться</translation>
+    </message>
 </context>
 <context>
     <name>CasefileApp</name>

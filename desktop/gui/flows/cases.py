@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QCoreApplication, QLockFile, QSocketNotifier
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from desktop import APP_NAME
@@ -49,6 +49,8 @@ class CaseFiles(Flow):
     def __init__(self, app) -> None:
         super().__init__(app)
         self._lock: QLockFile | None = None
+        self._live = None  # a shared case's live updates, and the notifier of their socket
+        self._live_notifier: QSocketNotifier | None = None
 
     @property
     def case_file(self) -> Path | None:
@@ -116,8 +118,36 @@ class CaseFiles(Flow):
         session.case_file = documents() / f"{url.rsplit('/', 1)[-1].split('?')[0]}{db.SUFFIX}"
         self._reconcile()
         self.case_opened(True)
+        self._follow_others()
         log.info("opened shared case %s as %s", session.server, session.server_role)
         return True
+
+    def _follow_others(self) -> None:
+        """Redraw what other windows and commands change in the shared case, as the server
+        announces each of their changes."""
+        from desktop.services import live
+
+        made, updates = self.attempt(self.tr("Changes made by others will not show"),
+                                     live.LiveUpdates)
+        if not made:
+            return
+        self._live = updates
+        self._live_notifier = QSocketNotifier(updates.fileno(), QSocketNotifier.Type.Read,
+                                              self.window)
+        self._live_notifier.activated.connect(self._others_changed)
+
+    def _others_changed(self) -> None:
+        change = self._live.take() if self._live is not None else None
+        if change is not None:
+            self.publish(change)
+
+    def _stop_following(self) -> None:
+        if self._live_notifier is not None:
+            self._live_notifier.setEnabled(False)
+            self._live_notifier.deleteLater()
+        if self._live is not None:
+            self._live.close()
+        self._live = self._live_notifier = None
 
     def open_case(self, path: Path, passphrase: str | None = None) -> bool:
         """Open a case in this window; a clear message and nothing changed when it cannot be.
@@ -210,6 +240,7 @@ class CaseFiles(Flow):
             form.reveal()
             return False
         self.app.undo_stack.clear()
+        self._stop_following()
         try:
             db.close_case()
         except db.CaseNotCompacted as exc:  # closed all the same: its edits are in its -wal

@@ -53,3 +53,36 @@ def test_an_address_that_is_not_a_server_is_refused_in_words(  # noqa: F811
     assert messages.shown[-1][2] == ("/tmp/case.casefile is not a server address: it begins "
                                      "with postgresql://")
     assert casefile.session.case_file is None
+
+
+ANOTHER_WINDOW = """
+import sys
+from pathlib import Path
+from desktop.domain import db
+from desktop.services import sources
+db.open_case(sys.argv[1])
+sources.import_files([Path(sys.argv[2])], actor="mykola")
+db.close_case()
+"""
+
+
+def test_what_another_writer_commits_appears_without_a_reload(
+        qtbot, casefile, server_url, capsys, tmp_path):  # noqa: F811
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    address = _shared_case(server_url, capsys)
+    assert casefile.cases.open_shared_case(address)
+    import_seeds(qtbot, casefile)
+    model = casefile.window.navigator.sources_model
+    assert model.rowCount() == 5
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    report = tmp_path / "report.txt"
+    report.write_text("The prosecutor reported a new execution near Vovchansk.", "utf-8")
+    subprocess.run([sys.executable, "-c", ANOTHER_WINDOW, server_url, str(report)], cwd=ROOT,
+                   check=True)
+    qtbot.waitUntil(lambda: model.rowCount() == 6, timeout=5_000)
+    assert resets == []  # the new row was inserted; the others were not read again
