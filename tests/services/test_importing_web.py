@@ -5,6 +5,7 @@ warcio, wget and the email package: tests/corpus/make_web.py)."""
 from __future__ import annotations
 
 import gzip
+import io
 from collections import Counter
 from pathlib import Path
 
@@ -117,3 +118,26 @@ def test_a_warc_without_a_page_is_refused():
     with pytest.raises(SourceImportError, match=r"^empty.warc: is a WARC capture without a "
                                                 r"web page in it"):
         extract_bytes(Path("empty.warc"), writer.get_contents())
+
+
+def test_a_small_gzipped_warc_that_unpacks_to_gigabytes_is_refused(monkeypatch):
+    from warcio.warcwriter import BufferWARCWriter
+
+    from desktop.services.importing import base
+
+    monkeypatch.setattr(base, "MAX_UNPACKED_BYTES", 8 * 2**20)  # the same rule, smaller
+    writer = BufferWARCWriter(gzip=True)
+    writer.write_record(writer.create_warc_record(
+        "urn:padding", "resource", payload=io.BytesIO(bytes(12 * 2**20)),
+        warc_content_type="application/octet-stream"))
+    data = writer.get_contents() + (CORPUS / "news_div_soup.warc.gz").read_bytes()
+    assert len(data) < 2**20
+    with pytest.raises(SourceImportError, match=r"^bomb.warc.gz: unpacks to more than 8 MB"):
+        extract_bytes(Path("bomb.warc.gz"), data)
+
+
+def test_a_warc_whose_records_stay_within_the_limit_imports(monkeypatch):
+    from desktop.services.importing import base
+
+    monkeypatch.setattr(base, "MAX_UNPACKED_BYTES", 8 * 2**20)
+    assert "Курськ" in extract(CORPUS / "news_div_soup.warc.gz").text

@@ -65,7 +65,7 @@ def extract_warc(path: Path, data: bytes) -> Extracted:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    software, pages, records = "", 0, 0
+    software, pages, records, unpacked = "", 0, 0, 0
     found = None
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
@@ -83,6 +83,10 @@ def extract_warc(path: Path, data: bytes) -> Extracted:
                          record.rec_headers.get_header("WARC-Type"))
             elif _is_page(record):
                 pages += 1
+            # Read to its end here, counted (warcio would inflate the rest all the same).
+            unpacked += _drained(record)
+            if unpacked > base.MAX_UNPACKED_BYTES:
+                raise SourceImportError(path, _too_big())
     except ArchiveLoadFailed as exc:
         raise SourceImportError(path, "is not a readable WARC web capture") from exc
     if not records:
@@ -97,6 +101,25 @@ def extract_warc(path: Path, data: bytes) -> Extracted:
     if pages:
         capture["other_pages"] = pages
     return _captured(path, html, charset, capture)
+
+
+def _too_big() -> str:
+    return (f"unpacks to more than {base.megabytes(base.MAX_UNPACKED_BYTES)}; a capture this "
+            "large should be split")
+
+
+def _drained(record) -> int:
+    """Read what is left of a record and say how many bytes that was, stopping past the limit:
+    a small gzipped WARC cannot inflate for minutes."""
+    stream, total = record.raw_stream, 0
+    while chunk := stream.read(_CHUNK):
+        total += len(chunk)
+        if total > base.MAX_UNPACKED_BYTES:
+            break
+    return total
+
+
+_CHUNK = 1024 * 1024
 
 
 def _warcinfo_software(record) -> str:
