@@ -295,6 +295,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(f"Sources         {about.sources}")
     print(f"Incidents       {about.incidents}")
     print(f"Evidence        {about.evidence}" + (f" ({detail})" if detail else ""))
+    print(f"Chain head      {about.audit_head} ({about.audit_entries:,} audit entries)")
     return 0
 
 

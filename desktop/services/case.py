@@ -29,6 +29,8 @@ class CaseSummary:
     sources: int
     incidents: int
     evidence_by_status: dict[str, int]
+    audit_head: str = ""  # the trail's chain head: the hash of its newest entry
+    audit_entries: int = 0
 
     @property
     def evidence(self) -> int:
@@ -40,7 +42,7 @@ def summary() -> CaseSummary:
     case = Case.get()
     return CaseSummary(case.title, case.reference, case.classification, case.standard_of_proof,
                        Source.select().count(), Incident.select().count(),
-                       evidence.counts_by_status())
+                       evidence.counts_by_status(), case.audit_head, case.audit_count)
 
 
 def update_case(*, actor: str, **changes: str) -> Change:

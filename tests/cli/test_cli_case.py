@@ -38,3 +38,17 @@ def test_the_issuing_block_is_set_shown_and_printed_on_the_cover(tmp_path, capsy
 def test_a_bad_choice_or_a_missing_case_is_one_line(tmp_path, capsys):
     code, _, err = run("case", str(tmp_path / "none.casefile"), "--title", "X", capsys=capsys)
     assert code == 1 and err.strip() == "casefile: none.casefile: does not exist"
+
+
+def test_the_audit_annexs_chain_head_is_the_one_casefile_info_prints(tmp_path, capsys):
+    case = str(tmp_path / "pow.casefile")
+    run("demo", case, capsys=capsys)
+    _, out, _ = run("info", case, capsys=capsys)
+    head = next(line.split()[2] for line in out.splitlines() if line.startswith("Chain head"))
+    assert len(head) == 64
+    dossier = tmp_path / "dossier.docx"
+    assert run("export", case, str(dossier), "--drafts", "--audit", capsys=capsys)[0] == 0
+    texts = [p.text for p in docx.Document(str(dossier)).paragraphs]
+    assert f"Chain head when this dossier was exported: {head}" in texts
+    assert any("casefile info CASE.casefile prints" in t for t in texts)
+    assert run("verify", case, capsys=capsys)[0] == 0

@@ -238,10 +238,11 @@ def audit_annex(writer: DossierWriter, data: DossierData, *, redacted: bool = Fa
     writer.paragraph([Run(_("Chain head when this dossier was exported: "), bold=True),
                       Run(head, verbatim=True)], styles.CODE)
     writer.paragraph(
-        _("To check it, run “casefile verify” on the case file (casefile verify CASE.casefile): "
-          "it recomputes every entry's hash from the one before and compares the newest with "
-          "the chain head the case keeps; the hashes printed here, and this chain head, must "
-          "be among them."))
+        _("To check it, run casefile verify CASE.casefile: it recomputes every entry's hash from "
+          "the one before it and checks the newest against the case's chain head, which "
+          "casefile info CASE.casefile prints. That head is the one above unless the case has "
+          "changed since this export; each hash printed here is the start of the hash of the "
+          "case's entry of the same number."))
     table = writer.table((_("No."), _("Time (UTC)"), _("By"), _("What was done"),
                           _("Entry hash")), (0.55, 1.2, 1.05, 3.0, 1.3),
                          _("The audit trail, newest first"))
