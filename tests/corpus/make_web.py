@@ -1,9 +1,10 @@
 """Make the corpus's web captures with real tools, beside their expected texts.
 
-The two news pages here (written like Ukrainian news sites, with "До теми", "Новини партнерів"
-and "Загрузка…" blocks) are served by a local http.server; warcio records a capture of each
-while urllib fetches it (`capture_http`, as a crawler would), gzipped and plain; the stdlib
-email package writes an MHTML capture laid out as Chrome's "Save as single file" writes it.
+The news pages here are written like Ukrainian news sites, in Ukrainian and in Russian, with
+"До теми", "Новини партнерів", "По теме" and "Загрузка…" blocks. Two of them are served by a
+local http.server: warcio records a capture of one while urllib fetches it (`capture_http`, as
+a crawler would), gzipped and plain, and wget writes a WARC of the other; the stdlib email
+package writes an MHTML capture laid out as Chrome's "Save as single file" writes it.
 Run: .venv/bin/python tests/corpus/make_web.py
 """
 
@@ -46,6 +47,15 @@ ARTICLES = {
 Це не перший такий випадок: раніше місія ООН з моніторингу прав людини повідомляла про десятки \
 страт військовополонених з серпня 2024 року.
 """,
+    "news_ru_lazy_widgets.html": """\
+Российские военные расстреляли двух украинских военнопленных вблизи Работино в Запорожской \
+области, сообщила Запорожская областная прокуратура.
+По данным следствия, бойцы попали в плен во время штурма позиций. Их разоружили, после чего \
+расстреляли из стрелкового оружия.
+Начато досудебное расследование по части второй статьи 438 Уголовного кодекса Украины — \
+нарушение законов и обычаев войны, совершенное вместе с умышленным убийством.
+Прокуроры устанавливают подразделение и личности военных, причастных к преступлению.
+""",
 }
 #: The words of each page's furniture: none of them may reach the working copy.
 FURNITURE = {
@@ -53,6 +63,8 @@ FURNITURE = {
                                  "зимові шини", "Гороскоп", "Курс долара", "Усі права"],
     "news_div_soup.html": ["До теми", "Новини партнерів", "Загрузка", "Генпрокурор: з початку",
                            "подовжує життя", "доплату до пенсії", "Головне за день"],
+    "news_ru_lazy_widgets.html": ["Читайте также", "По теме", "Новости партнеров", "Загрузка",
+                                  "дешевые дрова", "Курс валют", "Перепечатка"],
 }
 #: When the MHTML capture was saved (its Date header), and the URL it was saved from.
 MHTML_SAVED = datetime(2025, 1, 23, 13, 5, 7, tzinfo=UTC)

@@ -17,7 +17,8 @@ from desktop.services.importing import extract, extract_bytes
 from tests.corpus.make_web import FURNITURE, MHTML_URL
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "web"
-PAGES = ["news_related_blocks.html", "news_div_soup.html", "news_related_blocks.mhtml",
+PAGES = ["news_related_blocks.html", "news_div_soup.html", "news_ru_lazy_widgets.html",
+         "news_related_blocks.mhtml",
          "news_div_soup.warc", "news_div_soup.warc.gz", "news_related_blocks_wget.warc"]
 
 
@@ -87,6 +88,13 @@ def test_the_published_date_wins_over_the_modified_one():
 
 def test_a_date_shown_only_in_the_page_s_text_is_found():
     assert extract(CORPUS / "news_div_soup.html").published == "2024-10-10"
+
+
+def test_og_url_and_a_json_ld_graph_s_published_date_are_read():
+    result = extract(CORPUS / "news_ru_lazy_widgets.html")
+    assert result.url == ("https://zp-segodnya.example/news/2024/12/05/"
+                          "rasstrel-plennyh-rabotino")
+    assert result.published == "2024-12-05"  # not dateModified, 2024-12-19
 
 
 def test_a_modified_date_alone_is_no_publication_date():
