@@ -265,3 +265,15 @@ def test_a_scan_hyphenating_a_word_is_found_by_the_whole_word(case, actor, tmp_p
     source_id = sources.import_files([path], actor=actor, ocr=OcrOptions()).source_ids[0]
     assert "військовополонених" in sources.source_text(source_id)
     assert [hit.source_id for hit in search.search("військовополонених")] == [source_id]
+
+
+def test_a_decompression_bomb_is_refused_from_its_header(tmp_path):
+    from PIL import Image
+
+    bomb = tmp_path / "bomb.png"
+    Image.new("1", (12_000, 12_000), 1).save(bomb)  # 144 million pixels in a few kilobytes
+    assert bomb.stat().st_size < 100_000
+    with importing.Reader() as reader, pytest.raises(SourceImportError) as refused:
+        reader.extract(bomb, bomb.read_bytes(), ocr=OcrOptions())
+    assert str(refused.value) == (
+        "bomb.png: is an image larger than Casefile reads (120 million pixels)")

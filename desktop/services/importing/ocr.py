@@ -7,10 +7,13 @@ engine, version and languages read it and how sure the engine was (the mean word
 and lists the words it was unsure of; `extra["ocr_boxes"]` keeps where each word stands on its
 page, so a span's region can be marked on the page image.
 
-pytesseract was chosen by measurement: on the same page it takes what the `tesseract` command
-takes (it runs that command), where OCRmyPDF writes a whole new PDF to get the same words, and
-tesserocr brings a second copy of the engine beside the system's. Everything heavy (Pillow,
-pytesseract, pypdfium2) is imported when a scan is read.
+pytesseract was chosen by measurement: on one A4 page at 300 dpi (ukr+rus+eng, best of three,
+two shared cores) the `tesseract` command took 0.86 s, pytesseract 0.83 s (it runs that
+command), tesserocr 0.73 s but with a second copy of the engine (its wheel's 5.5.4 beside the
+system's 5.3.0, which the Debian packages keep up to date); OCRmyPDF was left out, as it writes
+a whole new PDF to get the same words. `tests/bench/run.py --only ocr` keeps the comparison
+with the command. Everything heavy (Pillow, pytesseract, pypdfium2) is imported when a scan is
+read.
 """
 
 from __future__ import annotations
