@@ -156,6 +156,109 @@ def _render(source: PdfSource, number: int, span: tuple[int, int] | None,
         document.close()
 
 
+class PageDrawer:
+    """Draws pages in a process of its own, so a PDF that crashes PDFium (or takes all the
+    memory) ends that process, not the window: started on the first page asked for, kept for
+    the next ones (it keeps the PDFs' page texts), killed by a cancel and by `close`. Its
+    memory is capped as the import's reading process is."""
+
+    def __init__(self) -> None:
+        self._process = None
+        self._conn = None
+
+    def draw(self, source: PdfSource, page: int | None = None, *,
+             span: tuple[int, int] | None = None, scale: float = DEFAULT_SCALE,
+             progress: Progress | None = None,
+             cancelled: Cancelled | None = None) -> PageImage:
+        """As `draw`, in the drawing process; PageCancelled when `cancelled` says so."""
+        if self._process is None or not self._process.is_alive():
+            self._start()
+        self._conn.send((source, page, span, scale))
+        while True:
+            while not self._conn.poll(0.05):
+                if cancelled and cancelled():
+                    self.close(kill=True)
+                    raise PageCancelled
+                if not self._process.is_alive():
+                    break
+            try:
+                kind, *value = self._conn.recv()
+            except (EOFError, OSError):
+                self.close(kill=True)
+                raise NoPageImage(_("{name} could not be drawn: the PDF library stopped on "
+                                    "it.").format(name=source.name)) from None
+            if kind == "progress":
+                if progress:
+                    progress(value[0], value[1], _("Reading the page's text"))
+                continue
+            if kind == "error":
+                raise NoPageImage(value[0])
+            return value[0]
+
+    def close(self, *, kill: bool = False) -> None:
+        """End the drawing process (at once with `kill`)."""
+        import contextlib
+
+        if self._process is None:
+            return
+        if not kill:
+            with contextlib.suppress(OSError):
+                self._conn.send(None)
+            self._process.join(timeout=2)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        self._conn.close()
+        self._process = self._conn = None
+
+    def _start(self) -> None:
+        import multiprocessing
+
+        from desktop.services.importing import base
+
+        context = multiprocessing.get_context("spawn")  # never a fork of a Qt process
+        conn, child = context.Pipe()
+        process = context.Process(target=_serve, args=(child, base.MAX_PARSE_MEMORY),
+                                  name="casefile-pages", daemon=True)
+        try:
+            process.start()
+        finally:
+            child.close()
+        self._process, self._conn = process, conn
+
+
+def _serve(conn, memory_limit: int) -> None:
+    """The drawing process: draw each (source, page, span, scale) received, until None."""
+    import signal
+
+    from desktop.services.importing import reading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    reading._limit_memory(memory_limit)
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            return
+        if request is None:
+            return
+        source, page, span, scale = request
+        try:
+            image = draw(source, page, span=span, scale=scale,
+                         progress=lambda done, total, _what: conn.send(("progress", done,
+                                                                        total)))
+            reply = ("ok", image)
+        except NoPageImage as exc:
+            reply = ("error", str(exc))
+        except MemoryError:
+            reply = ("error", _("{name} needs more memory to draw than Casefile allows.")
+                     .format(name=source.name))
+        except Exception as exc:  # noqa: BLE001 - whatever PDFium raised: this page, not a crash
+            reply = ("error", _("{name} could not be drawn: the file looks damaged "
+                                "({kind}).").format(name=source.name, kind=type(exc).__name__))
+        conn.send(reply)
+
+
 def _layout(digest: str, document, progress: Progress | None,
             cancelled: Cancelled | None) -> list[tuple[str, list[int]]]:
     """Each page's text and PDFium indices, as the import read them (kept for a few PDFs)."""

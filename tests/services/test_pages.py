@@ -122,3 +122,29 @@ def test_nothing_is_marked_when_the_page_reads_otherwise_than_the_case_keeps_it(
                                   sha256="another reading")
     drawn = pages.draw(changed, span=span)
     assert drawn.boxes == [] and drawn.png.startswith(b"\x89PNG")
+
+
+def test_pages_are_drawn_in_a_process_of_their_own_that_a_cancel_ends(case, actor):
+    import dataclasses
+
+    source_id = imported("en_report_ligatures.pdf", actor)
+    source = pages.pdf_source(source_id)
+    start = source.text.index("The full report", source.pages[1])
+    span = (start, start + 15)
+    drawer = pages.PageDrawer()
+    try:
+        drawn = drawer.draw(source, span=span)
+        assert drawn == pages.draw(source, span=span)  # the same page, the same boxes
+        first = drawer._process
+        assert first.is_alive() and first.pid != __import__("os").getpid()
+        with pytest.raises(pages.PageCancelled):
+            drawer.draw(source, 1, cancelled=lambda: True)
+        assert not first.is_alive()  # killed at once; the next page starts another
+        assert drawer.draw(source, 1).page == 1
+        # a file PDFium will not open is that page's message, the process goes on
+        broken = dataclasses.replace(source, data=b"%PDF-1.4 not really", sha256="broken")
+        with pytest.raises(pages.NoPageImage, match="cannot be drawn: PDFium does not open"):
+            drawer.draw(broken, 1)
+        assert drawer.draw(source, 2).page == 2
+    finally:
+        drawer.close()

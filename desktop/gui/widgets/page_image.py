@@ -1,9 +1,11 @@
 """A PDF source's page as it was, beside its text, with the selected span's region marked.
 
-The page is drawn by services/pages (PDFium) on a pool thread through BackgroundRunner: the
-source's bytes are read here first (a quick read), so the drawing touches no database. A newer
-request (another page, another span) cancels the one still drawing; the pane says what it is
-drawing meanwhile, with the page's text being read again as progress for a long PDF.
+A PDF's page is drawn by services/pages (PDFium) in a drawing process of its own
+(`pages.PageDrawer`: a PDF that crashes PDFium ends that process, not the window), waited for
+on a pool thread through BackgroundRunner: the source's bytes are read here first (a quick
+read), so the drawing touches no database. A newer request (another page, another span)
+cancels the one still drawing; the pane says what it is drawing meanwhile, with the page's
+text being read again as progress for a long PDF.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ class PageImagePane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = BackgroundRunner(self)
+        self._runner.pool.setMaxThreadCount(1)  # one drawing at a time: one drawing process
+        self._drawer = pages.PageDrawer()  # a PDF's pages, drawn in a process of their own
         self._task: Task | None = None
         self._source: pages.PdfSource | scan_pages.ScanSource | None = None
         self._span: tuple[int, int] | None = None
@@ -122,6 +126,12 @@ class PageImagePane(QWidget):
         """Wait for a drawing to end (closing a case, and tests)."""
         return self._runner.wait(msecs)
 
+    def shut_down(self) -> None:
+        """Stop drawing and end the drawing process (the window closing, and tests)."""
+        self._cancel()
+        self._runner.wait()
+        self._drawer.close()
+
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._cancel()
         super().hideEvent(event)
@@ -133,7 +143,8 @@ class PageImagePane(QWidget):
         self._say(self.tr("Drawing page {page}…").format(page=page) if page else
                   self.tr("Drawing the page…"))
 
-        draw = scan_pages.draw if isinstance(source, scan_pages.ScanSource) else pages.draw
+        draw = (scan_pages.draw if isinstance(source, scan_pages.ScanSource)
+                else self._drawer.draw)
 
         def work(progress, cancelled):
             return draw(source, page, span=span, progress=progress, cancelled=cancelled)

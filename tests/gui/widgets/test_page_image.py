@@ -33,7 +33,8 @@ def view(qtbot, report):
     widget.show()
     qtbot.waitExposed(widget)
     widget.set_source(report[0])
-    return widget
+    yield widget
+    widget.page_pane().shut_down()  # the drawing process ends with the test
 
 
 def test_the_page_image_shows_the_selected_span_on_its_page(qtbot, view, report):
