@@ -92,15 +92,16 @@ def audit_fails_at(monkeypatch):
     from desktop.services import audit
 
     def arm(n: int) -> None:
-        real_record, calls = audit.record, []
+        real_record_all, written = audit.record_all, []
 
-        def failing_record(*args, **kwargs):
-            calls.append(1)
-            if len(calls) == n:
+        def failing_record_all(entries):  # `record` writes through it too
+            entries = list(entries)
+            if len(written) < n <= len(written) + len(entries):
                 raise RuntimeError("disk full")
-            return real_record(*args, **kwargs)
+            written.extend(entries)
+            return real_record_all(entries)
 
-        monkeypatch.setattr(audit, "record", failing_record)
+        monkeypatch.setattr(audit, "record_all", failing_record_all)
 
     return arm
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from peewee import JOIN, fn
@@ -157,6 +157,7 @@ def _touching_rows(snapshots: Iterable[dict]) -> dict:
 #: piece of evidence, checked once, so its verification status and credibility are the same
 #: on every link (an edit of one is an edit of all).
 PASSAGE_FIELDS = frozenset({"status", "credibility"})
+_BATCH = 500  # span ids per UPDATE statement
 
 
 def same_passage(ids: Sequence[int]) -> list[int]:
@@ -181,7 +182,7 @@ def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> Chang
     _check(changes)
     if PASSAGE_FIELDS & changes.keys():
         ids = same_passage(ids)
-    before: dict[int, dict] = {}
+    writes: list[tuple[Evidence, dict]] = []
     spans: list[tuple[int, int, int | None]] = []
     with database.atomic():
         for evidence in Evidence.select().where(Evidence.id.in_(ids)):
@@ -190,21 +191,29 @@ def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> Chang
             values = dict(changes)
             if evidence.review_state == "approved":
                 values.update(REVIEW_RESET)  # an approval covers the span as it was approved
-            before[evidence.id] = _write(evidence, values, actor=actor,
-                                         summary=_("Edited {fields}").format(
-                                             fields=audit.field_names("evidence", changes)))
+            writes.append((evidence, values))
             spans += _spans_touched(evidence, values)
+        edited = _("Edited {fields}").format(fields=audit.field_names("evidence", changes))
+        before = _write(writes, actor=actor, summary=lambda values: edited)
     return Change(_touching(spans), lambda who: restore_values(before, actor=who),
                   next(iter(before)) if len(before) == 1 else None)
 
 
-def _write(span: Evidence, values: dict, *, actor: str, summary: str) -> dict:
-    """Store new values of one span with its audit entry (inside the caller's transaction);
-    returns what those fields held before."""
-    before = audit.snapshot(span, values)
-    Evidence.update(values).where(Evidence.id == span.id).execute()
-    audit.record("evidence.update", actor=actor, object_type="evidence", object_id=span.id,
-                 summary=summary, before=before, after=dict(values))
+def _write(writes: Sequence[tuple[Evidence, dict]], *, actor: str,
+           summary: Callable[[dict], str]) -> dict[int, dict]:
+    """Store each span's new values with an audit entry per span (inside the caller's
+    transaction); returns what those fields held before, by span. Spans given the same
+    values are written by one statement and their entries together (`audit.record_all`):
+    a status change of a thousand spans is a few statements, not thousands."""
+    before = {span.id: audit.snapshot(span, values) for span, values in writes}
+    alike: dict[str, tuple[dict, list[int]]] = {}
+    for span, values in writes:
+        alike.setdefault(repr(sorted(values.items())), (values, []))[1].append(span.id)
+    for values, span_ids in alike.values():
+        for i in range(0, len(span_ids), _BATCH):
+            Evidence.update(values).where(Evidence.id.in_(span_ids[i:i + _BATCH])).execute()
+    audit.record_all([audit.Entry("evidence.update", actor, "evidence", span.id, summary(values),
+                                  before[span.id], dict(values)) for span, values in writes])
     return before
 
 
@@ -220,15 +229,14 @@ def _spans_touched(span: Evidence, values: dict) -> list[tuple[int, int, int | N
 def restore_values(before: dict[int, dict], *, actor: str) -> Change:
     """Set each span back to its own earlier stored values, review fields included, in one
     transaction (the undo of an edit); its own undo sets them forward again."""
-    after: dict[int, dict] = {}
+    writes: list[tuple[Evidence, dict]] = []
     spans: list[tuple[int, int, int | None]] = []
     with database.atomic():
         for span in Evidence.select().where(Evidence.id.in_(list(before))):
-            values = before[span.id]
-            after[span.id] = _write(span, values, actor=actor,
-                                    summary=_("Set back {fields}").format(
-                                        fields=audit.field_names("evidence", values)))
-            spans += _spans_touched(span, values)
+            writes.append((span, before[span.id]))
+            spans += _spans_touched(span, before[span.id])
+        after = _write(writes, actor=actor, summary=lambda values: _("Set back {fields}").format(
+            fields=audit.field_names("evidence", values)))
     return Change(_touching(spans), lambda who: restore_values(after, actor=who))
 
 

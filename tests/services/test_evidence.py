@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from peewee import fn
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry, Evidence
-from desktop.services import audit, evidence, incidents, sources
+from desktop.services import audit, evidence, incidents, review, sources
 from desktop.services.changes import Kind
 
 
@@ -150,3 +153,20 @@ def test_ids_codes_and_pseudonyms_are_never_reused(pgo, actor):
     protection.remove_protected(witness.id, actor=actor)
     person = protection.add_protected("C. D.", "witness", actor=actor)
     assert [p.pseudonym for p in protection.protected_people() if p.id == person.id] == ["W-002"]
+
+
+def test_a_bulk_status_change_records_one_entry_per_span_with_its_own_row(pgo, actor):
+    source_id, incident_id, _ = pgo
+    ids = [evidence.add_evidence(source_id, i * 10, i * 10 + 5, actor=actor).id for i in range(4)]
+    review.review_evidence([ids[0]], "approved", actor="Mykola Reviewer")
+    last = AuditEntry.select(fn.MAX(AuditEntry.id)).scalar()
+    change = evidence.update_evidence(ids, actor=actor, status="verified")
+    entries = sorted(AuditEntry.select().where(AuditEntry.id > last), key=lambda e: e.object_id)
+    assert [(e.action, e.object_id) for e in entries] == [("evidence.update", i) for i in ids]
+    assert [sorted(json.loads(e.row_digests)) for e in entries] == [[f"evidence:{i}"]
+                                                                    for i in ids]
+    assert entries[0].after["review_state"] == "pending"  # the approval went with the edit
+    assert {e.status for e in Evidence.select()} == {"verified"}
+    change.undo(actor)
+    assert {e.status for e in Evidence.select()} == {"unverified"}
+    assert Evidence.get_by_id(ids[0]).review_state == "approved"
