@@ -101,3 +101,54 @@ def test_the_extraction_record_names_the_reading_and_a_strict_document():
     assert (plain["tool"], plain["method"]) == ("Casefile", "document XML")
     assert strict["method"] == "document XML (Strict OOXML)"
     assert plain["parser"].startswith("lxml ") and "tracked_deletions" not in plain
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_V = "urn:schemas-microsoft-com:vml"
+
+
+def _document_with(tmp_path: Path, *bodies: str) -> Path:
+    """A .docx written by python-docx, with these OOXML blocks as Word writes them."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    for xml in bodies:
+        body.insert(len(body) - 1, parse_xml(
+            f'<w:wrap xmlns:w="{_W}" xmlns:v="{_V}">{xml}</w:wrap>')[0])
+    path = tmp_path / "edge.docx"
+    document.save(path)
+    return path
+
+
+def test_an_old_vml_text_box_is_read_once(tmp_path):
+    path = _document_with(tmp_path, '<w:p><w:r><w:t>Перед рамкою.</w:t></w:r><w:r><w:pict>'
+                          '<v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Текст у рамці'
+                          '</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>'
+                          '</w:r></w:p>')
+    assert extract(path).text == "Перед рамкою.\n\nТекст у рамці"
+
+
+def test_a_block_content_control_and_a_table_in_a_cell_are_read_in_place(tmp_path):
+    path = _document_with(
+        tmp_path,
+        '<w:sdt><w:sdtPr><w:alias w:val="Висновок"/></w:sdtPr><w:sdtContent><w:p><w:r>'
+        '<w:t>Висновок слідчого.</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+        '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Речові докази</w:t></w:r></w:p><w:tbl><w:tr><w:tc>'
+        '<w:p><w:r><w:t>гільзи</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12</w:t></w:r>'
+        '</w:p></w:tc></w:tr></w:tbl></w:tc><w:tc><w:p><w:r><w:t>вилучено</w:t></w:r></w:p>'
+        '</w:tc></w:tr></w:tbl>')
+    assert extract(path).text == "Висновок слідчого.\n\nРечові докази\nгільзи\t12\tвилучено"
+
+
+def test_text_moved_with_tracked_changes_is_read_once_where_it_went(tmp_path):
+    path = _document_with(
+        tmp_path,
+        '<w:p><w:moveFrom w:id="1" w:author="Коваль" w:date="2024-10-12T10:00:00Z"><w:r>'
+        '<w:t>Свідок на місці. </w:t></w:r></w:moveFrom><w:r><w:t>Огляд завершено.</w:t>'
+        '</w:r><w:moveTo w:id="2" w:author="Коваль" w:date="2024-10-12T10:00:00Z"><w:r>'
+        '<w:t> Свідок на місці.</w:t></w:r></w:moveTo></w:p>')
+    result = extract(path)
+    assert result.text == "Огляд завершено. Свідок на місці."
+    (moved,) = result.extraction["tracked_deletions"]
+    assert (moved["text"], moved["moved"]) == ("Свідок на місці. ", True)

@@ -6,8 +6,9 @@ Strict documents nor runs inside tracked insertions, content controls or text bo
 
 - Tracked insertions are text. Tracked deletions (and text moved away) are not: the working
   copy reads as the document would with its changes accepted, and each deletion is listed in
-  the extraction record (`extraction["tracked_deletions"]`: text, author, date), so nothing the
-  author struck out is either merged in silently or lost.
+  the extraction record (`extraction["tracked_deletions"]`: text, author, date, and `moved`
+  for text moved away, read where it went), so nothing the author struck out is either merged
+  in silently or lost.
 - A text box's text follows the paragraph it is anchored in, once: Word stores each box twice
   (the drawing and a VML fallback for older readers) and only the first is read.
 - A vertically merged table cell's text is in its first row only; the rows below it have an
@@ -264,8 +265,11 @@ class _Reading:
         text = "".join(node.text or "" for node in element.iter()
                        if _name(node) in ("w:delText", "w:t"))
         if text.strip():
-            self.deletions.append({"text": text, "author": _attribute(element, "author") or "",
-                                   "date": _attribute(element, "date") or ""})
+            self.deletions.append({
+                "text": text, "author": _attribute(element, "author") or "",
+                "date": _attribute(element, "date") or "",
+                # text moved elsewhere is read where it went; here it is only its old place
+                **({"moved": True} if _name(element) == "w:moveFrom" else {})})
 
 
 def _is_merged_below(cell: lxml.etree._Element) -> bool:
