@@ -4334,7 +4334,17 @@ The details were written to {log}</source>
         <source>&lt;b&gt;Original file&lt;/b&gt; {name} · {media_type} · {size} bytes&lt;br&gt;&lt;b&gt;SHA-256&lt;/b&gt; &lt;code&gt;{sha256}&lt;/code&gt;&lt;br&gt;&lt;b&gt;Imported&lt;/b&gt; {at} by {by}</source>
         <translation>&lt;b&gt;Оригінальний файл&lt;/b&gt; {name} · {media_type} · {size} байтів&lt;br&gt;&lt;b&gt;SHA-256&lt;/b&gt; &lt;code&gt;{sha256}&lt;/code&gt;&lt;br&gt;&lt;b&gt;Імпортовано&lt;/b&gt; {at}, {by}</translation>
     </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>&lt;b&gt;Text read by OCR&lt;/b&gt; {tool} {version} · {languages} · mean word confidence {mean}% · %n word(s) read with low confidence</source>
+        <translation>
+            <numerusform>&lt;b&gt;Текст розпізнано (OCR)&lt;/b&gt; {tool} {version} · {languages} · середня впевненість розпізнавання слів {mean}% · %n слово розпізнано з низькою впевненістю</numerusform>
+            <numerusform>&lt;b&gt;Текст розпізнано (OCR)&lt;/b&gt; {tool} {version} · {languages} · середня впевненість розпізнавання слів {mean}% · %n слова розпізнано з низькою впевненістю</numerusform>
+            <numerusform>&lt;b&gt;Текст розпізнано (OCR)&lt;/b&gt; {tool} {version} · {languages} · середня впевненість розпізнавання слів {mean}% · %n слів розпізнано з низькою впевненістю</numerusform>
+        </translation>
+    </message>
     <message>
+        <location line="+33"/>
         <source>The collection record cannot be kept</source>
         <translation>Запис про збирання не можна зберегти</translation>
     </message>

@@ -69,3 +69,23 @@ def test_a_scans_page_image_shows_the_selected_span_where_ocr_found_it(qtbot, ca
         qtbot.waitUntil(lambda: pane.image().page == 1, timeout=20_000)  # noqa: B023
         assert pane.image().boxes == []
         pane.wait()
+
+
+@needs_tesseract
+def test_the_source_details_give_the_ocr_record(qtbot, case, actor, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.gui.widgets.dialogs.source_details import SourceDetailsDialog
+
+    path = tmp_path / "smudged.png"
+    scans.smudged_page().save(path)
+    source_id = sources.import_files([path], actor=actor, ocr=OcrOptions()).source_ids[0]
+    extraction = Source.get_by_id(source_id).extraction
+    dialog = SourceDetailsDialog(source_id)
+    qtbot.addWidget(dialog)
+    facts = next(label.text() for label in dialog.findChildren(QLabel)
+                 if "SHA-256" in label.text())
+    uncertain = len(extraction["low_confidence"])
+    assert (f"<b>Text read by OCR</b> Tesseract {extraction['version']} · ukr+rus+eng · "
+            f"mean word confidence {extraction['mean_confidence']:g}% · {uncertain} "
+            f"word{'s' if uncertain != 1 else ''} read with low confidence") in facts

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import scales
 from desktop.domain.printable import printable
 from desktop.domain.refs import source_ref
-from desktop.gui.i18n import format_datetime, format_number, scale_text
+from desktop.gui.i18n import format_datetime, format_number, plural, scale_text
 from desktop.gui.widgets.dialogs import Button, answer_buttons
 from desktop.gui.widgets.dialogs.collection_record import CollectionRecordBox
 from desktop.services import sources
@@ -74,7 +74,8 @@ class SourceDetailsDialog(QDialog):
             "<b>SHA-256</b> <code>{sha256}</code><br><b>Imported</b> {at} by {by}").format(
                 name=self.source.original_name, media_type=self.source.media_type,
                 size=format_number(self.source.size), sha256=self.source.sha256,
-                at=format_datetime(self.source.imported_at), by=self.source.imported_by))
+                at=format_datetime(self.source.imported_at), by=self.source.imported_by)
+            + self._ocr_record())
         fixed.setWordWrap(True)
         fixed.setStyleSheet("color: #444; background: #f4f4f2; padding: 8px; border-radius: 4px;")
         fixed.setTextInteractionFlags(fixed.textInteractionFlags()
@@ -86,6 +87,19 @@ class SourceDetailsDialog(QDialog):
         layout.addWidget(self.collection)
         layout.addWidget(fixed)
         layout.addWidget(buttons)
+
+    def _ocr_record(self) -> str:
+        """How OCR read a scan's text (engine, languages, confidence), for the fixed facts."""
+        extraction = self.source.extraction or {}
+        if extraction.get("method") != "OCR":
+            return ""
+        uncertain = len(extraction.get("low_confidence") or ())
+        return "<br>" + plural(self.tr(
+            "<b>Text read by OCR</b> {tool} {version} · {languages} · mean word confidence "
+            "{mean}% · %n word(s) read with low confidence", "", uncertain), uncertain).format(
+            tool=extraction.get("tool", ""), version=extraction.get("version", ""),
+            languages=extraction.get("languages", ""),
+            mean=f"{extraction.get('mean_confidence', 0):g}")
 
     @staticmethod
     def _combo(scale: tuple[scales.Grade, ...], current: str, with_code: bool = False
