@@ -7,6 +7,7 @@ qualification (another case type) means adding a row here, not touching code pat
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -478,6 +479,7 @@ def element_key(qualification: str, element: str) -> str:
     return f"{qualification}:{element}"
 
 
+@lru_cache(maxsize=1024)  # asked for every fact of every incident a dossier prints
 def find_element(key: str) -> tuple[Qualification, Element] | None:
     """The qualification and element named by an `element_key`, or None."""
     q_code, _, e_code = key.partition(":")
