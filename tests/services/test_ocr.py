@@ -277,3 +277,13 @@ def test_a_decompression_bomb_is_refused_from_its_header(tmp_path):
         reader.extract(bomb, bomb.read_bytes(), ocr=OcrOptions())
     assert str(refused.value) == (
         "bomb.png: is an image larger than Casefile reads (120 million pixels)")
+
+
+def test_a_file_of_more_pages_than_the_limit_is_refused_before_any_ocr(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "MAX_PAGES", 2)
+    tiff = scans.write_image(tmp_path / "pages.tif", pages=3)
+    with pytest.raises(SourceImportError, match=r"^pages.tif: has more than 2 pages$"):
+        importing.extract_bytes(tiff, tiff.read_bytes())
+    pdf = scans.write_pdf(tmp_path / "annex.pdf", pages=3)
+    with pytest.raises(SourceImportError, match=r"^annex.pdf: has more than 2 pages$"):
+        ocr._pdf_count(pdf, pdf.read_bytes())  # read_scan counts a PDF's pages first
