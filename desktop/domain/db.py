@@ -153,6 +153,12 @@ def _open_server_case(url: str, *, read_only: bool) -> Database:
     close_case()
     db = server.open_case(url, read_only=read_only)
     models.database.initialize(db)
+    if db.file_format < SCHEMA_VERSION:
+        try:
+            server.upgrade(db, db.file_format)
+        except Exception as exc:
+            close_case()
+            raise server.ServerCaseError(url, f"cannot be upgraded: {exc}") from exc
     return db
 
 

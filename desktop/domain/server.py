@@ -244,11 +244,7 @@ def create_schema(db: ServerDatabase) -> None:
                    "FOR EACH ROW EXECUTE FUNCTION casefile_append_only()")
     db.execute_sql("CREATE TRIGGER casefile_append_only_truncate BEFORE TRUNCATE ON "
                    "audit_entry EXECUTE FUNCTION casefile_append_only()")
-    for table, columns in _audited_tables().items():
-        watched = ", ".join(f'"{c}"' for c in columns)
-        db.execute_sql(f'CREATE TRIGGER casefile_written AFTER INSERT OR UPDATE OF {watched} '
-                       f'OR DELETE ON "{table}" FOR EACH ROW '
-                       "EXECUTE FUNCTION casefile_note_written()")
+    _watch_written(db)
     db.execute_sql("CREATE TABLE casefile_meta (name text PRIMARY KEY, value text NOT NULL)")
     db.execute_sql("INSERT INTO casefile_meta VALUES ('application_id', %s), "
                    "('file_format', %s)", (str(APPLICATION_ID), str(SCHEMA_VERSION)))
@@ -256,6 +252,72 @@ def create_schema(db: ServerDatabase) -> None:
 
 class NotACase(ServerCaseError):
     """The database holds no case (`casefile server init` makes one there)."""
+
+
+def _watch_written(db: ServerDatabase) -> None:
+    """The triggers that note the rows a transaction writes, over every covered column."""
+    for table, columns in _audited_tables().items():
+        watched = ", ".join(f'"{c}"' for c in columns)
+        db.execute_sql(f'DROP TRIGGER IF EXISTS casefile_written ON "{table}"')
+        db.execute_sql(f'CREATE TRIGGER casefile_written AFTER INSERT OR UPDATE OF {watched} '
+                       f'OR DELETE ON "{table}" FOR EACH ROW '
+                       "EXECUTE FUNCTION casefile_note_written()")
+
+
+def _add_missing_columns(db: ServerDatabase) -> list[str]:
+    """Add the models' columns a server case from an older Casefile lacks (each with its
+    model's default for the rows there are); returns the tables that gained any."""
+    grown = []
+    for model in models.TABLES:
+        if model is models.SourceIndex:
+            continue
+        table = model._meta.table_name
+        present = {c.name for c in db.get_columns(table)}
+        missing = [f for f in model._meta.sorted_fields if f.column_name not in present]
+        for field in missing:
+            ctx = model._schema._create_context()
+            column, _ = ctx.sql(field.ddl(ctx)).query()
+            column = column.replace(" REAL", " DOUBLE PRECISION")
+            default = field.default() if callable(field.default) else field.default
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN '
+                           f'{column.replace(" NOT NULL", "")}')
+            if default is not None:
+                db.execute_sql(f'UPDATE "{table}" SET "{field.column_name}" = %s',
+                               (field.db_value(default),))
+            if not field.null:
+                db.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{field.column_name}" '
+                               "SET NOT NULL")
+        if missing:
+            grown.append(table)
+    return grown
+
+
+def upgrade(db: ServerDatabase, from_version: int) -> None:
+    """Bring a server case from an older Casefile to this version's file format, in one
+    transaction: the models' new columns added, and the rows of every table that gained one
+    recorded again in an audited entry (a digest covers every column), as a file's steps do.
+    The models bound to `db` (the ledger writes the entry)."""
+    from desktop.domain import digests, ledger
+
+    with db.atomic():
+        grown = _add_missing_columns(db)
+        _watch_written(db)
+        rows: dict[str, str] = {}
+        for table in grown:
+            if table in digests.AUDITED:
+                rows.update(digests.digests_of(table))
+        ledger.append({
+            "actor": db.execute_sql("SELECT current_user").fetchone()[0],
+            "action": "case.upgrade", "object_type": "case", "object_id": 1,
+            "summary": f"Upgraded the case on the server from file format {from_version} to "
+                       f"{SCHEMA_VERSION}" + (f": new columns in {', '.join(grown)}; recorded "
+                                              f"the digests of their {len(rows):,} rows again"
+                                              if grown else ""),
+            "after": {"format": SCHEMA_VERSION, "from": from_version, "tables": grown},
+            "row_digests": rows})
+        db.execute_sql("UPDATE casefile_meta SET value = %s WHERE name = 'file_format'",
+                       (str(SCHEMA_VERSION),))
+    db.file_format = SCHEMA_VERSION
 
 
 def _connect(url: str, *, read_only: bool = False) -> ServerDatabase:
@@ -296,7 +358,8 @@ def new_case(url: str) -> ServerDatabase:
 
 
 def open_case(url: str, *, read_only: bool = False) -> ServerDatabase:
-    """Connect to the case at `url`, checking that it is a case this version can open."""
+    """Connect to the case at `url`, checking that it is a case this version can open (one
+    from an older Casefile is then upgraded: `upgrade`, once the models are bound to it)."""
     db = _connect(url, read_only=read_only)
     try:
         version = _format(db)
@@ -305,10 +368,10 @@ def open_case(url: str, *, read_only: bool = False) -> ServerDatabase:
         if version > SCHEMA_VERSION:
             raise ServerCaseError(url, f"was made by a newer Casefile (format {version}); "
                                        "update Casefile to open it")
-        if version < SCHEMA_VERSION:
+        if version < SCHEMA_VERSION and read_only:
             raise ServerCaseError(url, f"is at format {version}, older than this Casefile's "
-                                       f"{SCHEMA_VERSION}; upgrading a server case is not "
-                                       "available yet")
+                                       f"{SCHEMA_VERSION}: open it for editing once (any "
+                                       "command that changes it) to upgrade it")
     except BaseException:
         db.close()
         raise

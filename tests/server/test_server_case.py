@@ -128,3 +128,39 @@ def test_a_search_index_changed_on_the_server_is_found_and_rebuilt(worked_server
     assert [h.source_id for h in search.search("Phenol")] == [4]
     db.close_case()
     assert verify(server_url).ok
+
+
+def test_a_server_case_from_an_older_casefile_gains_the_new_columns_and_verifies(
+        worked_server_case, server_url):
+    """As a server case made before format 13 holds its incidents: without filled_from."""
+    db.close_case()
+    with psycopg.connect(server_url) as con:
+        con.execute("ALTER TABLE incident DROP COLUMN filled_from CASCADE")
+        con.execute("UPDATE casefile_meta SET value = '12' WHERE name = 'file_format'")
+    with pytest.raises(CaseOpenError, match="open it for editing once"):
+        db.open_read_only(server_url)
+    db.open_case(server_url)
+    db.close_case()
+    with psycopg.connect(server_url) as con:
+        (version,) = con.execute("SELECT value FROM casefile_meta "
+                                 "WHERE name = 'file_format'").fetchone()
+        filled = con.execute("SELECT DISTINCT filled_from FROM incident").fetchall()
+        (summary,) = con.execute("SELECT summary FROM audit_entry ORDER BY id DESC LIMIT 1"
+                                 ).fetchone()
+    assert version == str(db.SCHEMA_VERSION) and filled == [("{}",)]
+    assert summary.startswith(f"Upgraded the case on the server from file format 12 to "
+                              f"{db.SCHEMA_VERSION}: new columns in incident")
+    report = verify(server_url)
+    assert report.ok, report.problems
+
+
+def test_the_server_schema_has_every_column_of_the_models(server_case):
+    """Made from the models, so a column a new file format adds is on the server too."""
+    from desktop.domain import models
+
+    for model in models.TABLES:
+        if model is models.SourceIndex:
+            continue
+        table = model._meta.table_name
+        on_server = {c.name for c in server_case.get_columns(table)} - {"rowid"}
+        assert on_server == {f.column_name for f in model._meta.sorted_fields}, table
