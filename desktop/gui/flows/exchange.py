@@ -100,10 +100,11 @@ class Exchange(Flow):
             lambda progress, cancelled: sources.import_files(
                 files, actor=actor, progress=progress, cancelled=cancelled, ocr=ocr,
                 collection=collection),
-            done=self._imported, failed_title=self.tr("The work could not be finished"),
+            done=lambda report: self._imported(report, collection),
+            failed_title=self.tr("The work could not be finished"),
             cancellable=True)
 
-    def _imported(self, report: sources.ImportReport) -> None:
+    def _imported(self, report: sources.ImportReport, collection: dict | None = None) -> None:
         self.publish(report.change)
         if report.imported and self.window.source_view.source_id() is None:
             self.app.reading.open_source(report.imported[0][1])
@@ -131,10 +132,11 @@ class Exchange(Flow):
         elif imported or not scans:
             self.status(lines[0])
         if scans:
-            self.offer_ocr(scans)
+            self.offer_ocr(scans, collection)
 
-    def offer_ocr(self, paths: Sequence[Path]) -> None:
-        """Scans and images had no text: offer to read them with OCR, in chosen languages."""
+    def offer_ocr(self, paths: Sequence[Path], collection: dict | None = None) -> None:
+        """Scans and images had no text: offer to read them with OCR, in chosen languages
+        (with the collection record they were being imported with)."""
         from desktop.gui.widgets.dialogs.ocr import OcrDialog
         from desktop.services.importing import ocr
 
@@ -148,7 +150,7 @@ class Exchange(Flow):
         ready, _ = self.attempt(self.tr("OCR is not available"),
                                 lambda: ocr.check_ready(languages))
         if ready:
-            self.import_paths(paths, ocr=ocr.OcrOptions(languages))
+            self.import_paths(paths, ocr=ocr.OcrOptions(languages), collection=collection)
 
     # ------------------------------------------------------------ the dossier
     def ask_export_dossier(self) -> None:

@@ -13,6 +13,7 @@ from desktop.gui.widgets.dialogs.collection_record import CollectionRecordDialog
 from desktop.gui.widgets.dialogs.source_details import SourceDetailsDialog
 from desktop.services import sources
 from tests.gui.widgets.test_main_window import casefile, messages, settings  # noqa: F401
+from tests.services.test_ocr import needs_tesseract
 
 CORPUS = Path(__file__).parents[2] / "corpus"
 STATEMENT = CORPUS / "docx" / "statement_from_odt.docx"
@@ -90,3 +91,25 @@ def test_the_record_is_edited_in_the_source_details_and_undone(qtbot, casefile, 
     assert record["tool"] == "Hunchly 2.4" and record["hash_checked"]
     casefile.undo_stack.undo()
     assert sources.source_details(1).collection == {}
+
+
+@needs_tesseract
+def test_a_scan_read_with_ocr_keeps_the_record_it_was_imported_with(qtbot, casefile, tmp_path,  # noqa: F811
+                                                                     monkeypatch, messages):  # noqa: F811
+    from desktop.gui.widgets.dialogs import ocr as dialog_module
+    from tests import scans
+
+    assert casefile.cases.new_case(tmp_path / "c.casefile", "Scans")
+    scan = scans.write_pdf(tmp_path / "statement.pdf", pages=1)
+    choose(monkeypatch, scan)
+    monkeypatch.setattr(CollectionRecordDialog, "exec", lambda dialog: (
+        dialog.box.edits["method"].setText("scanned at the office, 300 dpi"),
+        QDialog.DialogCode.Accepted)[1])
+    monkeypatch.setattr(dialog_module.OcrDialog, "exec",
+                        lambda dialog: QDialog.DialogCode.Accepted)
+    casefile.window.actions.import_with_record.trigger()
+    for _ in range(2):  # the import, then the OCR it offers
+        qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=120_000)
+        qtbot.wait(50)
+    qtbot.waitUntil(lambda: sources.list_sources() != [], timeout=120_000)
+    assert sources.source_details(1).collection == {"method": "scanned at the office, 300 dpi"}
