@@ -40,3 +40,11 @@ def test_english_in_utf16_without_a_bom_is_text():
 def test_binary_data_with_zero_bytes_is_still_binary(data):
     with pytest.raises(SourceImportError, match="^blob.txt: looks like a binary file, not text$"):
         extract_bytes(Path("blob.txt"), data)
+
+
+def test_a_web_page_saved_in_utf16_without_a_bom_is_read():
+    page = ("<html><head><title>Заява</title></head><body><article><p>"
+            + "Свідок бачив, як полонених вивели з підвалу школи. " * 12
+            + "</p></article></body></html>")
+    result = extract_bytes(Path("page.html"), page.encode("utf_16_le"))
+    assert result.encoding == "utf_16_le" and "полонених вивели з підвалу" in result.text
