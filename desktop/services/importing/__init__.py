@@ -1,8 +1,8 @@
 """Turn a source file into text and metadata, whatever its format; Qt-free.
 
-Each format's importer module, with the parser it needs (charset_normalizer, python-docx,
-trafilatura, pypdf), is imported when a file of that format is first read: listing what can be
-imported, or starting the window, loads none of them.
+Each format's importer module, with the parser it needs (charset_normalizer, lxml for Word's
+XML, trafilatura, warcio, pypdfium2), is imported when a file of that format is first read:
+listing what can be imported, or starting the window, loads none of them.
 """
 
 from __future__ import annotations
