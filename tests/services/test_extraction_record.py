@@ -28,3 +28,34 @@ def test_pages_move_with_the_text_as_it_is_normalised():
     assert text == "one\ntwo\n\n\ncafé three\n"
     assert pages == [0, 8]
     assert text[pages[1]:].startswith("\n\ncafé")
+
+
+def test_verify_finds_pages_or_an_extraction_record_changed_outside_casefile(case, case_path,
+                                                                             actor):
+    import sqlite3
+    from pathlib import Path
+
+    from desktop.domain import db
+    from desktop.services import integrity
+
+    pdf = Path(__file__).parent.parent / "corpus" / "pdf" / "en_report_ligatures.pdf"
+    source_id = sources.import_files([pdf], actor=actor).imported[0][1]
+    assert sources.source_pages(source_id)[0] == 0
+    assert integrity.verify_case().ok
+    db.close_case()
+    for column, value in (("pages", "[0, 5]"), ("extraction", '{"tool": "made up"}')):
+        with sqlite3.connect(case_path) as raw:
+            before = raw.execute(f'SELECT "{column}" FROM source WHERE id = ?',
+                                 (source_id,)).fetchone()[0]
+            raw.execute(f'UPDATE source SET "{column}" = ? WHERE id = ?', (value, source_id))
+        raw.close()
+        db.open_case(case_path)
+        report = integrity.verify_case()
+        assert not report.ok
+        assert any(column in problem for problem in report.problems), report.problems
+        db.close_case()
+        with sqlite3.connect(case_path) as raw:
+            raw.execute(f'UPDATE source SET "{column}" = ? WHERE id = ?', (before, source_id))
+        raw.close()
+    db.open_case(case_path)
+    assert integrity.verify_case().ok
