@@ -38,6 +38,8 @@ def test_a_line_end_hyphen_joins_a_word_and_keeps_a_compound():
     assert cleaned("Of\ufffeficers came") == "Officers came"  # an inflection of a listed word
     assert cleaned("a well\ufffeknown place") == "a well-known place"
     assert cleaned("twenty\ufffethree wounded") == "twenty-three wounded"
+    assert cleaned("a Kyiv\ufffebased group") == "a Kyiv-based group"  # a name, then a word
+    assert cleaned("Mes\ufffesages were sent") == "Messages were sent"
 
 
 def test_the_document_itself_decides_before_the_word_list():

@@ -175,6 +175,8 @@ def joins(left: str, right: str, evidence: Evidence) -> bool:
         return False
     if known(joined):
         return True
+    if left[:1].isupper() and len(right) > 2 and known(right.lower()):  # "Kyiv-based"
+        return False
     return not (len(left) > 1 and len(right) > 1 and known(left.lower())
                 and known(right.lower()))
 
