@@ -149,3 +149,16 @@ def test_a_warc_whose_records_stay_within_the_limit_imports(monkeypatch):
 
     monkeypatch.setattr(base, "MAX_UNPACKED_BYTES", 8 * 2**20)
     assert "Курськ" in extract(CORPUS / "news_div_soup.warc.gz").text
+
+
+def test_article_sentences_that_begin_like_furniture_are_kept():
+    sentences = ["По темі: прокурори заявили, що полонених розстріляли біля посадки.",
+                 "Популярне серед окупантів виправдання страт — нібито спроба втечі.",
+                 "Читайте також висновок місії ООН, який ми наводимо нижче повністю."]
+    page = ("<html><body><article>" + "".join(f"<p>{s}</p>" for s in sentences)
+            + "<p>" + "Свідок бачив, як полонених вивели з підвалу. " * 8 + "</p>"
+            + '<p><b>До теми</b></p><p><a href="/a">Інша новина про обмін</a></p>'
+            "</article></body></html>")
+    text = extract_bytes(Path("p.html"), page.encode()).text
+    assert all(sentence in text for sentence in sentences)
+    assert "До теми" not in text and "Інша новина" not in text
