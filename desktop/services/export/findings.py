@@ -23,15 +23,15 @@ from desktop.services.export.gather import DossierData, IncidentData, corroborat
 from desktop.services.words import N_, _, ngettext
 
 #: How each media type's text is taken out when the source records no extraction of its own
-#: (the importer of that kind of file, desktop/services/importing/).
+#: (one imported before sources kept their extraction record: the importer of that kind of
+#: file, desktop/services/importing/, which names no tool, as the case does not say which).
 IMPORTERS: tuple[tuple[str, str], ...] = (
     ("text/plain", N_("plain text, decoded as it was saved (Casefile's text importer)")),
-    ("text/html", N_("main text of the page (Casefile's web page importer, trafilatura)")),
-    ("application/xhtml+xml", N_("main text of the page (Casefile's web page importer, "
-                                 "trafilatura)")),
-    ("application/pdf", N_("text layer of each page (Casefile's PDF importer, pypdf)")),
+    ("text/html", N_("main text of the page (Casefile's web page importer)")),
+    ("application/xhtml+xml", N_("main text of the page (Casefile's web page importer)")),
+    ("application/pdf", N_("text layer of each page (Casefile's PDF importer)")),
     ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-     N_("paragraphs and tables of the document (Casefile's Word importer, python-docx)")),
+     N_("paragraphs and tables of the document (Casefile's Word importer)")),
 )
 
 
