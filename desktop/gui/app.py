@@ -8,6 +8,7 @@ request into a service call. Every service call that changes the case returns a 
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -243,8 +244,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         casefile.cases.open_case(target)
     if not settings.tour_seen:
         casefile.session.start_tour()
+    QTimer.singleShot(0, _collect_from_now_on)  # runs once the first paint is queued
     QTimer.singleShot(_WARM_UP_AFTER_MS, _warm_up_readers)
     return app.exec()
+
+
+def _collect_from_now_on() -> None:
+    """The garbage collector on again after start-up (the entry point turned it off), with
+    what start-up made set aside: it lives as long as the window, so no pass looks at it."""
+    gc.freeze()
+    gc.enable()
 
 
 #: After start-up, the readers of dates and number words load in the background (about a

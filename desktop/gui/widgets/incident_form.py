@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -147,9 +147,6 @@ def _span_text(row: EvidenceRow) -> str:
     return f"“{_short(row.quote, 60)}” — {title} ({status})"
 
 
-#: The form's page is built this long after the form, once the window has been painted.
-_BUILD_FORM_AFTER_MS = 150
-
 
 class IncidentForm(QWidget):
     """The facts of one incident, editable, with the evidence that backs each of them."""
@@ -180,13 +177,22 @@ class IncidentForm(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.flush)
         self._stack = QStackedWidget()
-        self._stack.addWidget(self._empty_page())
         self._form_built = False  # the form's page is built when first needed, or just after
-        QTimer.singleShot(_BUILD_FORM_AFTER_MS, self._ensure_form)  # the window is painted
+        empty = self._empty_page()  # the empty state is first painted (see eventFilter)
+        empty.installEventFilter(self)
+        self._stack.addWidget(empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
         self.set_incident(None)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        """Once the empty state has been painted (the window is on screen), build the form's
+        page in the next turn of the event loop: not before the first paint, on any machine."""
+        if event.type() == QEvent.Type.Paint and watched is self._stack.widget(0):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._ensure_form)
+        return False
 
     # ---- public API -------------------------------------------------------------------------
 
