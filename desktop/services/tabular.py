@@ -26,8 +26,10 @@ from peewee import fn
 from desktop.domain import files, scales
 from desktop.domain.errors import CasefileError
 from desktop.domain.models import Evidence, Incident, Source, database
+from desktop.domain.pages import span_pages
 from desktop.domain.refs import source_ref
 from desktop.services import audit, evidence, incidents
+from desktop.services.pages import page_starts
 from desktop.services.words import _
 
 INCIDENT_COLUMNS = (
@@ -38,7 +40,7 @@ INCIDENT_COLUMNS = (
 )
 EVIDENCE_COLUMNS = (
     "evidence_no", "incident", "supports", "asserted_value", "quote", "source_title",
-    "source_publisher", "source_sha256", "start", "end", "status", "credibility",
+    "source_publisher", "source_sha256", "start", "end", "pages", "status", "credibility",
     "source_reliability", "admiralty", "review_state", "reviewed_by", "reviewed_at",
     "review_comment", "note", "created_by", "created_at",
 )
@@ -170,15 +172,25 @@ def _incident_rows(wanted: set[int] | None = None) -> list[list]:
 
 def _evidence_rows(wanted: set[int] | None = None) -> list[list]:
     """One row per evidence span (of the incidents `wanted`), by number, in EVIDENCE_COLUMNS
-    order."""
+    order; `pages` is the pages of a paged source the span lies on ("14", "14–15", else "")."""
+    rows = [row for row in evidence.evidence_rows(by_number=True)
+            if wanted is None or row.incident_id in wanted]
+    starts = page_starts(row.source_id for row in rows)
     return [[row.ref, row.incident_code,
              scales.supports_label(row.supports) if row.supports else "", row.asserted_value,
              row.quote, row.source_title, row.source_publisher, row.source_sha256, row.start,
-             row.end, row.status, row.credibility, row.source_reliability,
+             row.end, _pages(starts[row.source_id], row.start, row.end), row.status,
+             row.credibility, row.source_reliability,
              f"{row.source_reliability}{row.credibility}", row.review_state, row.reviewed_by,
              row.reviewed_at, row.review_comment, row.note, row.created_by, row.created_at]
-            for row in evidence.evidence_rows(by_number=True)
-            if wanted is None or row.incident_id in wanted]
+            for row in rows]
+
+
+def _pages(starts: list[int], start: int, end: int) -> str:
+    found = span_pages(starts, start, end)
+    if found is None:
+        return ""
+    return str(found[0]) if found[0] == found[1] else f"{found[0]}–{found[1]}"
 
 
 def _source_rows(wanted: Counter | None, redacted: bool) -> list[list]:

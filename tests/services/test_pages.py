@@ -148,3 +148,17 @@ def test_pages_are_drawn_in_a_process_of_their_own_that_a_cancel_ends(case, acto
         assert drawer.draw(source, 2).page == 2
     finally:
         drawer.close()
+
+
+def test_the_evidence_register_gives_a_span_its_pages(case, actor):
+    from desktop.services import tabular
+
+    source_id = imported("en_report_ligatures.pdf", actor)
+    text = sources.source_text(source_id)
+    break_at = sources.source_pages(source_id)[1]
+    start = text.index("The full report", break_at)
+    evidence.add_evidence(source_id, start, start + 15, actor=actor)
+    evidence.add_evidence(source_id, break_at - 30, break_at + 30, actor=actor)
+    rows = tabular.register_rows()["evidence"]
+    at = tabular.EVIDENCE_COLUMNS.index("pages")
+    assert [row[at] for row in rows] == ["2", "1–2"]

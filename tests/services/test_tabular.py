@@ -20,7 +20,7 @@ INCIDENT_HEADER = [
 ]
 EVIDENCE_HEADER = [
     "evidence_no", "incident", "supports", "asserted_value", "quote", "source_title",
-    "source_publisher", "source_sha256", "start", "end", "status", "credibility",
+    "source_publisher", "source_sha256", "start", "end", "pages", "status", "credibility",
     "source_reliability", "admiralty", "review_state", "reviewed_by", "reviewed_at",
     "review_comment", "note", "created_by", "created_at",
 ]
