@@ -422,6 +422,12 @@ def _server_url(args: argparse.Namespace) -> str:
     return args.case
 
 
+def cmd_server(args: argparse.Namespace) -> int:
+    """`casefile server init|add-member URL …` (the server's own roles, not a window's lock)."""
+    return {"init": cmd_server_init,
+            "add-member": cmd_server_add_member}[args.server_command](args)
+
+
 def cmd_server_init(args: argparse.Namespace) -> int:
     from desktop.services import team
 
@@ -1036,14 +1042,13 @@ def _add_server_parsers(sub) -> None:
     q.add_argument("case", metavar="URL", help="postgresql://HOST[:PORT]/DB")
     q.add_argument("--title", default="", help="the case's title (default: the database's "
                                                "name)")
-    q.set_defaults(func=cmd_server_init)
     q = commands.add_parser("add-member", help="let a login role work on the case")
     q.add_argument("case", metavar="URL", help="postgresql://HOST[:PORT]/DB")
     q.add_argument("role", help="the person's login role on the server (created, without a "
                                 "password, when it does not exist)")
     q.add_argument("--as", dest="as_", required=True,
                    choices=("documenter", "reviewer", "admin"), help="what they may do")
-    q.set_defaults(func=cmd_server_add_member)
+    p.set_defaults(func=cmd_server)
 
 
 #: The commands that write into the case (an edit, or an audit entry for what they export).
