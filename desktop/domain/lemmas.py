@@ -125,7 +125,8 @@ def present() -> bool:
 
 def rebuild() -> int:
     """Make the table anew from every source's text; return how many words it holds."""
-    models.SearchLemma.create_table()
+    if not present():  # removed outside Casefile (creating needs more than writing rows)
+        models.SearchLemma.create_table()
     models.database.execute_sql("DELETE FROM search_lemma")
     return index_texts(_every_text())
 

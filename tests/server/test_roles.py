@@ -140,3 +140,9 @@ def test_what_the_server_refuses_is_one_line_for_the_cli(team_case, capsys):
     with psycopg.connect(team_case) as con:
         assert con.execute("SELECT count(*) FROM member WHERE name = 'mallory'"
                            ).fetchone() == (0,)
+
+
+def test_a_documenter_rebuilds_the_search_index(team_case, capsys):
+    url = as_role(team_case, "alice")
+    assert cli.main(["reindex", url]) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.startswith("Search index rebuilt for 2 sources")
