@@ -48,6 +48,10 @@ def test_the_catalogue_holds_every_marked_text_of_the_code_and_no_other():
     assert in_catalogue - marked == set(), "run resources/translations/update_core.py"
 
 
+def test_no_text_is_marked_where_the_extractor_cannot_see_it():
+    assert _update_script().hidden_in_fstrings() == []
+
+
 def test_ukrainian_words_come_from_the_catalogue(ukrainian):
     assert words._("Completely reliable") == "Повністю надійне"
     assert words._("a text no catalogue has") == "a text no catalogue has"

@@ -50,7 +50,7 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
              if not (redacted and source.confidential)
              else _("from a place withheld (confidential source)"))
             if source.collected_from else "") if v)
-        table = writer.table(None, (1, 3), f"{ref}: {_('custody record')}", keep=True)
+        table = writer.table(None, (1, 3), f"{ref}: " + _("custody record"), keep=True)
         found = provenance.gaps(source)
         if found:  # said first, where a reader of the entry cannot miss it
             table.row((Run(_("Provenance"), bold=True),

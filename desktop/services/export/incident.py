@@ -260,7 +260,7 @@ def values_reported(writer: DossierWriter, data: DossierData, found: Assessment,
         writer.paragraph(_("These values are for different periods, shown side by side: they "
                            "are not a contradiction."))
     table = writer.table((_("Value"), _("Originator"), _("Period / as of"), _("Relayed by"),
-                          _("Evidence"), _("Note")), (0.8, 1.5, 1.4, 1.4, 0.9, 1.7),
+                          _("Evidence"), _("Note")), (0.95, 1.5, 1.4, 1.4, 0.9, 1.55),
                          _("{fact}: the values reported").format(fact=label))
     for claim in found.claims:
         originators = [name or _("not recorded") for name in _originators(data, claim, rows)]
@@ -459,13 +459,13 @@ def _quote(writer: DossierWriter, span: EvidenceRow, *, struck: bool = False,
     a redacted edition each protected name in it is its pseudonym in brackets ("[W-001]").
     The quote is verbatim: written as it is, tagged with its language. Returns how many names
     were replaced."""
-    label = f"{span.ref}  {_('REJECTED')}  " if struck else f"{span.ref}  "
+    label = f"{span.ref}  " + _("REJECTED") + "  " if struck else f"{span.ref}  "
     if also:
         label = _("{ref} (also {refs})").format(ref=span.ref,
                                                refs=", ".join(s.ref for s in also)) + "  "
     quote, replaced = writer.marked(" ".join(span.quote.split()))
     p = writer.paragraph((Run(label, bold=True),
-                          Run(f"“{quote}”", strike=struck, verbatim=True,
+                          Run(wording.quoted(quote), strike=struck, verbatim=True,
                               lang=_quote_language(quote, source_language))), styles.QUOTE)
     for each in (span, *also):  # every number of the passage leads here
         writer.bookmark(p, anchor(each.ref))

@@ -221,8 +221,8 @@ def summary(writer: DossierWriter, data: DossierData) -> None:
             "of evidence agreeing), as in each incident's tables; see Annex B."))
     table = writer.table((_("Code"), _("Date"), _("Place"), _("Victims"), _("Perpetrator"),
                           _("Legal qualification"), _("State"), _("Evidence")),
-                         # the state wide enough for one word of it in Ukrainian
-                         (0.95, 1.3, 1.3, 1.1, 1.15, 1.5, 1.15, 1.4),
+                         # the state wide enough for a word of it in Ukrainian (ЧЕРНЕТКА)
+                         (0.95, 1.25, 1.2, 1.05, 1.1, 1.5, 1.45, 1.35),
                          _("Summary of incidents"))
     for item in data.incidents:
         incident = item.incident

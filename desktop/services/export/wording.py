@@ -70,6 +70,12 @@ def _moment(value: str, language: str) -> str:
     return f"{_day(when.date().isoformat(), language)}, {when:%H:%M}{NBSP}UTC"
 
 
+def quoted(text: str) -> str:
+    """`text` in the quotation marks of the dossier's language: “…” in English, «…» in
+    Ukrainian."""
+    return f"«{text}»" if words.language() == "uk" else f"“{text}”"
+
+
 def number(count: int | float, decimals: int = 0) -> str:
     """A number with its digits grouped: 12,345 (12 345 in Ukrainian, with a decimal comma)."""
     text = f"{count:,.{decimals}f}"
