@@ -33,3 +33,24 @@ def test_the_redacted_edition_withholds_a_confidential_identity(rich_case, tmp_p
     text = "\n".join(_texts(document))
     assert "identity used: withheld (confidential source)" in text
     assert "research account @doc_team" not in text  # the only source cited is confidential
+
+
+def test_the_annex_lists_a_word_document_s_tracked_deletions(case, tmp_path):
+    from desktop.services import evidence, incidents, review
+    from tests.conftest import ROOT
+
+    report = sources.import_files([ROOT / "tests" / "corpus" / "docx" / "tracked_changes.docx"],
+                                  actor=ACTOR)
+    source_id = report.source_ids[0]
+    text = sources.source_text(source_id)
+    start = text.index("тіла полонених")
+    incident = incidents.create_incident(actor=ACTOR, title="Сухий Яр").id
+    span = evidence.add_evidence(source_id, start, start + len("тіла полонених"), actor=ACTOR,
+                                 incident=incident, supports="narrative").id
+    review.review_evidence([span], "approved", actor="Reviewer")
+    review.submit_incident(incident, actor=ACTOR)
+    review.approve_incident(incident, actor="Reviewer", comment="Signed off")
+    _, document = _export(tmp_path)
+    annex = "\n".join(_texts(document))
+    assert "1 tracked deletion, left out of the text:" in annex
+    assert "“шістнадцять” (Слідчий Коваль, 12 October 2024, 10:05" in annex

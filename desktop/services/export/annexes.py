@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop.domain import scales
+from desktop.domain.excerpts import one_line
 from desktop.domain.models import Source
 from desktop.domain.refs import evidence_ref, source_ref
 from desktop.services import provenance
@@ -69,6 +70,7 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
             (_("Original file"), source.original_name),
             (_("Media type"), source.media_type),
             (_("Text read by"), _ocr_record(source.extraction)),
+            (_("Tracked changes"), _deletions_record(source.extraction)),
             (_("Size"), wording.size(source.size)),
             ("SHA-256", source.sha256),
             (_("Reliability"), grade),
@@ -102,6 +104,28 @@ def _collection_record(record: dict, withheld: bool) -> str | None:
     if record.get("hash_checked"):
         parts.append(_("the original's bytes match the hash at collection"))
     return "\n".join(parts) or None
+
+
+def _deletions_record(extraction: dict) -> str | None:
+    """The tracked deletions a Word document held, left out of its text (None: none)."""
+    deletions = extraction.get("tracked_deletions") or []
+    if not deletions:
+        return None
+    lines = [ngettext("{n} tracked deletion, left out of the text:",
+                      "{n} tracked deletions, left out of the text:", len(deletions))
+             .format(n=len(deletions))]
+    for deletion in deletions[:_DELETIONS_SHOWN]:
+        who = ", ".join(v for v in (deletion.get("author", ""),
+                                    wording.moment(deletion.get("date", ""))) if v)
+        moved = " " + _("(moved elsewhere)") if deletion.get("moved") else ""
+        lines.append(f"“{one_line(deletion.get('text', ''), 120)}”{moved}"
+                     + (f" ({who})" if who else ""))
+    if len(deletions) > _DELETIONS_SHOWN:
+        lines.append(_("and {n} more").format(n=len(deletions) - _DELETIONS_SHOWN))
+    return "\n".join(lines)
+
+
+_DELETIONS_SHOWN = 10
 
 
 def _ocr_record(extraction: dict) -> str | None:
