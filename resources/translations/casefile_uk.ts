@@ -4348,6 +4348,14 @@ The details were written to {log}</source>
         <source>The collection record cannot be kept</source>
         <translation>Запис про збирання не можна зберегти</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Tracked changes&lt;/b&gt; %n deletion(s) left out of the text (listed in the dossier&apos;s source annex)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Зміни в режимі рецензування&lt;/b&gt; %n видалення не включене до тексту (перелічене в додатку про джерела в досьє)</numerusform>
+            <numerusform>&lt;b&gt;Зміни в режимі рецензування&lt;/b&gt; %n видалення не включені до тексту (перелічені в додатку про джерела в досьє)</numerusform>
+            <numerusform>&lt;b&gt;Зміни в режимі рецензування&lt;/b&gt; %n видалень не включено до тексту (перелічені в додатку про джерела в досьє)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SourceView</name>

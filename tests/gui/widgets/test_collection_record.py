@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
 from desktop.gui.widgets.dialogs.collection_record import CollectionRecordDialog
 from desktop.gui.widgets.dialogs.source_details import SourceDetailsDialog
@@ -113,3 +113,14 @@ def test_a_scan_read_with_ocr_keeps_the_record_it_was_imported_with(qtbot, casef
         qtbot.wait(50)
     qtbot.waitUntil(lambda: sources.list_sources() != [], timeout=120_000)
     assert sources.source_details(1).collection == {"method": "scanned at the office, 300 dpi"}
+
+
+def test_the_source_details_say_a_word_document_had_tracked_deletions(qtbot, casefile,  # noqa: F811
+                                                                       tmp_path):
+    assert casefile.cases.new_case(tmp_path / "c.casefile", "Word")
+    casefile.exchange.import_paths([CORPUS / "docx" / "tracked_changes.docx"])
+    qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=20_000)
+    dialog = SourceDetailsDialog(1, casefile.window)
+    qtbot.addWidget(dialog)
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "<b>Tracked changes</b> 1 deletion left out of the text" in shown

@@ -75,7 +75,7 @@ class SourceDetailsDialog(QDialog):
                 name=self.source.original_name, media_type=self.source.media_type,
                 size=format_number(self.source.size), sha256=self.source.sha256,
                 at=format_datetime(self.source.imported_at), by=self.source.imported_by)
-            + self._ocr_record())
+            + self._ocr_record() + self._tracked_deletions())
         fixed.setWordWrap(True)
         fixed.setStyleSheet("color: #444; background: #f4f4f2; padding: 8px; border-radius: 4px;")
         fixed.setTextInteractionFlags(fixed.textInteractionFlags()
@@ -100,6 +100,15 @@ class SourceDetailsDialog(QDialog):
             tool=extraction.get("tool", ""), version=extraction.get("version", ""),
             languages=extraction.get("languages", ""),
             mean=f"{extraction.get('mean_confidence', 0):g}")
+
+    def _tracked_deletions(self) -> str:
+        """How many tracked deletions a Word document held, left out of its text."""
+        count = len((self.source.extraction or {}).get("tracked_deletions") or ())
+        if not count:
+            return ""
+        return "<br>" + plural(self.tr(
+            "<b>Tracked changes</b> %n deletion(s) left out of the text (listed in the "
+            "dossier's source annex)", "", count), count)
 
     @staticmethod
     def _combo(scale: tuple[scales.Grade, ...], current: str, with_code: bool = False
