@@ -497,7 +497,7 @@
     </message>
     <message>
         <source>Import source files with how they were collected: tool, method, capture time, identity, hash at collection</source>
-        <translation>Імпортувати файли джерел із тим, як їх зібрано: інструмент, спосіб, час знімка, ідентичність, геш під час збирання</translation>
+        <translation>Імпортувати файли джерел із тим, як їх зібрано: інструмент, спосіб, час знімка, обліковий запис, геш під час збирання</translation>
     </message>
     <message>
         <source>Import with a collection &amp;record…</source>
@@ -4683,7 +4683,7 @@ The details were written to {log}</source>
     <message>
         <location line="+2"/>
         <source>Identity used</source>
-        <translation>Використана ідентичність</translation>
+        <translation>Використаний обліковий запис</translation>
     </message>
     <message>
         <location line="+1"/>
