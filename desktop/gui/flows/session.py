@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-import html
 from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -94,6 +92,8 @@ class Session(Flow):
         box.exec()
 
     def show_about(self) -> None:
+        import html  # noqa: PLC0415 — not needed to start up
+
         QMessageBox.about(self.window, self.tr("About {app}").format(app=APP_NAME), self.tr(
             "<h3>{app} {version}</h3><p>Build war-crimes case files from source texts: mark the "
             "passage that proves each fact, grade it, review it, and export a dossier in which "
@@ -103,6 +103,8 @@ class Session(Flow):
 
 
 def login_name() -> str:
+    import getpass  # noqa: PLC0415 — asked only when no name is known yet
+
     try:
         return getpass.getuser()
     except OSError:
