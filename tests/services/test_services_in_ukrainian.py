@@ -28,6 +28,7 @@ from desktop.services import (
     words,
 )
 from desktop.services.export import DossierOptions, export_dossier
+from desktop.services.interchange import w3c
 
 ACTOR = "Олена Документувальниця"
 TEXT = ("Свідчення про розстріл полонених\n\nСвідок розповів, що 6 вересня 2024 року біля "
@@ -42,7 +43,8 @@ ALLOWED = (
     (r"\b(?:YYYY|MM|DD|HH)\b", "none: dates are asked for as РРРР-ММ-ДД"),
     (r"/\S+", "paths"),
     (r"\bCasefile\b|\bcasefile (?:verify|reindex)\b", "the product and its commands"),
-    (r"\bURL\b|\bSHA-256\b|\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b", "standard names and operators"),
+    (r"\bURL\b|\bW3C\b|\bSHA-256\b|\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b",
+     "standard names and operators"),
 )
 _ALLOWED = re.compile("|".join(f"(?:{pattern})" for pattern, _ in ALLOWED))
 
@@ -91,6 +93,10 @@ def _refusals(folder: Path) -> list:
         lambda: export_dossier(folder / "немає" / "д.docx", DossierOptions(incidents="drafts"),
                                actor=ACTOR),
         lambda: export_dossier(folder / "д.docx", DossierOptions(), actor=ACTOR),
+        lambda: w3c.import_annotations({"type": "AnnotationCollection", "first": "сторінка-2"},
+                                       actor=ACTOR),
+        lambda: w3c.import_annotations({"type": "Annotation"}, actor=ACTOR, min_score=2.0),
+        lambda: w3c.import_annotations("annotations", actor=ACTOR),
     ]
 
 

@@ -33,7 +33,7 @@ from desktop.services import audit, evidence, incidents, review
 from desktop.services.anchoring import Anchor, QuoteSelector, anchor_quote
 from desktop.services.evidence import EvidenceRow, ImportedSpan
 from desktop.services.interchange import AnnotationFileError, read_json
-from desktop.services.words import _
+from desktop.services.words import N_, _
 
 Progress = Callable[[int, int, str], None]
 #: Progress is said once per this many annotations placed (and only for more than that).
@@ -310,25 +310,28 @@ def annotation_items(data: object) -> list:
     if isinstance(data, list):
         return data
     if not isinstance(data, dict):
-        raise ValueError(f"is {json_type(data)}, not a W3C annotation collection")
+        raise ValueError(_("is {kind}, not a W3C annotation collection").format(
+            kind=json_type(data)))
     types = _types(data)
     if "Annotation" in types:
         return [data]
     if "AnnotationPage" in types:
         return _page_items(data)
     if "AnnotationCollection" not in types:
-        found = "no type" if not types else f"type {', '.join(sorted(types))}"
-        raise ValueError(f"is not a W3C annotation collection ({found}; expected "
-                         "AnnotationCollection)")
+        found = _("no type") if not types else _("type {types}").format(
+            types=", ".join(sorted(types)))
+        raise ValueError(_("is not a W3C annotation collection ({found}; expected "
+                           "AnnotationCollection)").format(found=found))
     first = data.get("first")
     if isinstance(first, str):
-        raise ValueError("holds no annotations itself: its first page is only a link "
-                         f"({first}); save the collection with its pages included")
+        raise ValueError(_("holds no annotations itself: its first page is only a link "
+                           "({link}); save the collection with its pages included").format(
+            link=first))
     items = [] if first is None else _page_items(first)
     total = data.get("total")
     if isinstance(total, int) and not isinstance(total, bool) and total != len(items):
-        raise ValueError(f"says it holds {total} annotations but {len(items)} are in the file; "
-                         "some pages are missing")
+        raise ValueError(_("says it holds {total} annotations but {found} are in the file; "
+                           "some pages are missing").format(total=total, found=len(items)))
     return items
 
 
@@ -337,15 +340,17 @@ def _page_items(page: object) -> list:
     items: list = []
     while page is not None:
         if not isinstance(page, dict):
-            raise ValueError(f"an AnnotationPage must be an object, not {json_type(page)}")
+            raise ValueError(_("an AnnotationPage must be an object, not {kind}").format(
+                kind=json_type(page)))
         found = page.get("items", [])
         if not isinstance(found, list):
-            raise ValueError(f"a page's “items” must be a list, not {json_type(found)}")
+            raise ValueError(_("a page's “items” must be a list, not {kind}").format(
+                kind=json_type(found)))
         items += found
         page = page.get("next")
         if isinstance(page, str):  # a link to a page that is not in the file
-            raise ValueError("its next page is not in the file; save the collection with all "
-                             "its pages included")
+            raise ValueError(_("its next page is not in the file; save the collection with "
+                               "all its pages included"))
     return items
 
 
@@ -359,13 +364,15 @@ def _types(obj: dict) -> set[str]:
 def json_type(value: object) -> str:
     """A JSON value's type, in words, for error messages."""
     if isinstance(value, bool):
-        return "true/false"
-    kinds = ((dict, "an object"), (list, "a list"), (str, "text"), ((int, float), "a number"))
-    return next((words for kind, words in kinds if isinstance(value, kind)), "null")
+        return _("true/false")
+    kinds = ((dict, N_("an object")), (list, N_("a list")), (str, N_("text")),
+             ((int, float), N_("a number")))
+    return _(next((words for kind, words in kinds if isinstance(value, kind)), "null"))
 
 
 _KINDS: dict[str, tuple[type, ...]] = {
-    "text": (str,), "a whole number": (int,), "an object": (dict,), "text or a number": (str, int),
+    N_("text"): (str,), N_("a whole number"): (int,), N_("an object"): (dict,),
+    N_("text or a number"): (str, int),
 }
 
 
@@ -375,7 +382,8 @@ def typed(obj: dict, key: str, kind: str, where: str) -> Any:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, _KINDS[kind]):
-        raise ValueError(f"{where}“{key}” must be {kind}, not {json_type(value)}")
+        raise ValueError(where + _("“{key}” must be {kind}, not {found}").format(
+            key=key, kind=_(kind), found=json_type(value)))
     return value
 
 
@@ -404,9 +412,11 @@ def parse_annotation(item: object, number: int, keep_attribution: bool = True,
     """One W3C annotation as a Candidate; ValueError when its JSON has the wrong shape.
     `known`: the file's selectors by id, for a selector given by reference."""
     if not isinstance(item, dict):
-        raise ValueError(f"annotation {number} must be an object, not {json_type(item)}")
-    where = f"annotation {number}: "
-    annotation_id = typed(item, "id", "text", where) or f"annotation {number}"
+        raise ValueError(_("annotation {number} must be an object, not {kind}").format(
+            number=number, kind=json_type(item)))
+    where = _("annotation {number}: ").format(number=number)
+    annotation_id = typed(item, "id", "text", where) or \
+        _("annotation {number}").format(number=number)
     target = _target(item.get("target"), where)
     start, end, quote = parse_selectors(target.get("selector"), where + "target ", known)
     body = _body(item.get("body"), where)
@@ -438,7 +448,8 @@ def _target(value: object, where: str) -> dict:
     if isinstance(value, str):
         return {"source": value}
     if not isinstance(value, dict):
-        raise ValueError(f"{where}“target” must be an object, not {json_type(value)}")
+        raise ValueError(where + _("“target” must be an object, not {kind}").format(
+            kind=json_type(value)))
     return value
 
 
@@ -451,7 +462,8 @@ def _body(value: object, where: str) -> dict:
     if value is None or isinstance(value, str):  # an IRI body carries nothing we can read
         return {}
     if not isinstance(value, dict):
-        raise ValueError(f"{where}“body” must be an object, not {json_type(value)}")
+        raise ValueError(where + _("“body” must be an object, not {kind}").format(
+            kind=json_type(value)))
     return value
 
 
@@ -465,19 +477,20 @@ def parse_selectors(value: object, where: str, known: dict[str, dict] | None = N
     if isinstance(value, str) and ":" in value and not any(ch.isspace() for ch in value):
         selectors = [value]  # an IRI: a selector given by reference
     if not isinstance(selectors, list):
-        raise ValueError(f"{where}“selector” must be a list or an object, not "
-                         f"{json_type(value)}")
+        raise ValueError(where + _("“selector” must be a list or an object, not {kind}")
+                         .format(kind=json_type(value)))
     start = end = None
     quote = None
     for selector in selectors:
         if isinstance(selector, str):
             if not known or selector not in known:
-                raise ValueError(f"{where}selector {selector[:80]} is given by reference, and "
-                                 "no selector of that id is in the file")
+                raise ValueError(where + _("selector {id} is given by reference, and no "
+                                           "selector of that id is in the file").format(
+                    id=selector[:80]))
             selector = known[selector]
         if not isinstance(selector, dict):
-            raise ValueError(f"{where}each selector must be an object, not "
-                             f"{json_type(selector)}")
+            raise ValueError(where + _("each selector must be an object, not {kind}").format(
+                kind=json_type(selector)))
         kind = _types(selector)
         if "TextPositionSelector" in kind:
             start = typed(selector, "start", "a whole number", where + "TextPositionSelector ")
@@ -543,7 +556,8 @@ def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
     try:
         items = annotation_items(data)
     except ValueError as exc:
-        raise ValidationError(f"these annotations cannot be imported: the data {exc}") from exc
+        raise ValidationError(_("these annotations cannot be imported: the data {problem}")
+                              .format(problem=exc)) from exc
     by_sha = dict(Source.select(Source.sha256, Source.id).tuples())
     known = selector_index(data)
     candidates = []
@@ -551,7 +565,8 @@ def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
         try:
             candidate = parse_annotation(item, number, keep_attribution, keep_review, known)
         except ValueError as exc:  # a malformed one is reported, not allowed to stop the rest
-            candidate = Candidate(_item_id(item, number), None, problem=f"malformed: {exc}")
+            candidate = Candidate(_item_id(item, number), None,
+                                  problem=_("malformed: {problem}").format(problem=exc))
         _resolve_source(candidate, by_sha)
         candidates.append(candidate)
     return place_candidates(candidates, actor=actor, min_score=min_score, taken_from=taken_from,
@@ -561,7 +576,7 @@ def import_annotations(data: dict, *, actor: str, min_score: float = 0.8,
 def _item_id(item: object, number: int) -> str:
     """The id of an annotation that could not be read, for the report."""
     found = item.get("id") if isinstance(item, dict) else None
-    return found if isinstance(found, str) else f"annotation {number}"
+    return found if isinstance(found, str) else _("annotation {number}").format(number=number)
 
 
 def _resolve_source(candidate: Candidate, by_sha: dict[str, int]) -> None:
@@ -570,12 +585,13 @@ def _resolve_source(candidate: Candidate, by_sha: dict[str, int]) -> None:
         return
     ref = candidate.source_ref
     if not ref.lower().startswith(SHA_PREFIX):
-        candidate.problem = (f"its source ({ref or 'none given'}) is not named by a SHA-256 "
-                             "fingerprint (urn:sha256:…)")
+        candidate.problem = _("its source ({ref}) is not named by a SHA-256 fingerprint "
+                              "(urn:sha256:…)").format(ref=ref or _("none given"))
         return
     sha = ref[len(SHA_PREFIX):].strip().lower()
     if sha not in by_sha:
-        candidate.problem = f"its source (sha256 {sha[:16]}…) is not in this case"
+        candidate.problem = _("its source (sha256 {digest}…) is not in this case").format(
+            digest=sha[:16])
         return
     candidate.source_ids = [by_sha[sha]]
 
@@ -584,8 +600,8 @@ def check_min_score(min_score: float) -> None:
     """The lowest fuzzy-match score accepted is above 0 (0 would place any quote anywhere) and
     at most 1 (an exact match); ValidationError otherwise, NaN included."""
     if not 0 < min_score <= 1:  # NaN fails both comparisons
-        raise ValidationError(f"the lowest match score must be above 0 and at most 1 (like "
-                              f"0.8), not {min_score}")
+        raise ValidationError(_("the lowest match score must be above 0 and at most 1 (like "
+                                "0.8), not {score}").format(score=min_score))
 
 
 def place_candidates(candidates: list[Candidate], *, actor: str, min_score: float = 0.8,
