@@ -110,6 +110,28 @@ STATEMENT_TEXT = """Заява про зникнення
 Заяву записано з моїх слів правильно.
 """
 
+#: A report with a footnote and an endnote.
+NOTES = _ODF_HEAD + """
+ <office:body><office:text>
+  <text:p>Місія ООН задокументувала 79 страт<text:note text:id="n1" text:note-class="footnote">
+<text:note-citation>1</text:note-citation><text:note-body><text:p>Доповідь ММПЛ ООН, жовтень
+2024 року.</text:p></text:note-body></text:note> з серпня 2024 року.</text:p>
+  <text:p>Омбудсман повідомив про 177 випадків<text:note text:id="n2" text:note-class="endnote">
+<text:note-citation>i</text:note-citation><text:note-body><text:p>Заява Уповноваженого від
+грудня 2024 року.</text:p></text:note-body></text:note>.</text:p>
+ </office:text></office:body>
+</office:document>
+"""
+
+NOTES_TEXT = """Місія ООН задокументувала 79 страт[1] з серпня 2024 року.
+
+Омбудсман повідомив про 177 випадків[2].
+
+[1] Доповідь ММПЛ ООН, жовтень 2024 року.
+
+[2] Заява Уповноваженого від грудня 2024 року.
+"""
+
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # A questionnaire's form: a legacy text field, check boxes and a drop-down, then content
 # controls (one filled in, one still showing its prompt).
@@ -183,11 +205,15 @@ def make_word(folder: Path) -> None:
         (work / "tracked_changes.fodt").write_text(TRACKED, encoding="utf-8")
         shutil.copy(_soffice(work / "tracked_changes.fodt", 'docx:MS Word 2007 XML', work),
                     folder / "tracked_changes.docx")
+        (work / "footnotes.fodt").write_text(NOTES, encoding="utf-8")
+        shutil.copy(_soffice(work / "footnotes.fodt", 'docx:MS Word 2007 XML', work),
+                    folder / "footnotes.docx")
         (work / "statement_from_odt.fodt").write_text(STATEMENT, encoding="utf-8")
         odt = _soffice(work / "statement_from_odt.fodt", "odt", work / "odt")
         shutil.copy(_soffice(odt, 'docx:MS Word 2007 XML', work), folder / odt.with_suffix(
             ".docx").name)
     (folder / "tracked_changes.docx.expected.txt").write_text(TRACKED_TEXT, encoding="utf-8")
+    (folder / "footnotes.docx.expected.txt").write_text(NOTES_TEXT, encoding="utf-8")
     (folder / "statement_from_odt.docx.expected.txt").write_text(STATEMENT_TEXT,
                                                                   encoding="utf-8")
     _make_form(folder / "form_fields.docx")
@@ -243,6 +269,16 @@ def make_texts(folder: Path) -> None:
                                  check=True).stdout
         (folder / name).write_bytes(encoded)
         (folder / f"{name}.expected.txt").write_text(WITNESS, encoding="utf-8")
+
+
+def make_notes(folder: Path) -> None:
+    """Only the footnotes' document (the others stay as they were made)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        (work / "footnotes.fodt").write_text(NOTES, encoding="utf-8")
+        shutil.copy(_soffice(work / "footnotes.fodt", 'docx:MS Word 2007 XML', work),
+                    folder / "footnotes.docx")
+    (folder / "footnotes.docx.expected.txt").write_text(NOTES_TEXT, encoding="utf-8")
 
 
 if __name__ == "__main__":

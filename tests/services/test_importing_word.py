@@ -152,3 +152,9 @@ def test_text_moved_with_tracked_changes_is_read_once_where_it_went(tmp_path):
     assert result.text == "Огляд завершено. Свідок на місці."
     (moved,) = result.extraction["tracked_deletions"]
     assert (moved["text"], moved["moved"]) == ("Свідок на місці. ", True)
+
+
+def test_footnotes_and_endnotes_follow_the_body_after_their_marks():
+    text = extract(CORPUS / "footnotes.docx").text
+    assert text == expected("footnotes.docx")
+    assert text.index("79 страт[1]") < text.index("[1] Доповідь ММПЛ ООН")

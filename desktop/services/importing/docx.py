@@ -13,6 +13,8 @@ Strict documents nor runs inside tracked insertions, content controls or text bo
   (the drawing and a VML fallback for older readers) and only the first is read.
 - A vertically merged table cell's text is in its first row only; the rows below it have an
   empty cell there, so the columns stay aligned.
+- Footnotes and endnotes: a mark "[1]" where the body cites one, and the note's text after
+  the body, "[1] …", numbered in the order they are cited.
 - Form fields give their values: a legacy text field its result, a check box ☒ or ☐, a drop-down
   its chosen entry; content controls their content (not a placeholder's prompt).
 """
@@ -53,8 +55,9 @@ _DCTERMS = "http://purl.org/dc/terms/"
 # Property elements, field codes, and the second copy of an alternate content: no text of the
 # document in them. Deletions and moves away are read apart, into the extraction record.
 _SKIPPED = frozenset({"pPr", "rPr", "tblPr", "tblGrid", "trPr", "tcPr", "sectPr", "sdtPr",
-                      "sdtEndPr", "instrText", "delInstrText", "ffData", "footnoteReference",
-                      "endnoteReference", "commentReference", "bookmarkStart", "bookmarkEnd"})
+                      "sdtEndPr", "instrText", "delInstrText", "ffData", "commentReference",
+                      "bookmarkStart", "bookmarkEnd"})
+_NOTE_MARKS = {"footnoteReference": "footnote", "endnoteReference": "endnote"}
 _DELETED = frozenset({"del", "moveFrom"})
 _BREAKS = frozenset({"br", "cr"})
 _CHECKED, _UNCHECKED = "☒", "☐"
@@ -74,14 +77,53 @@ def extract_docx(path: Path, data: bytes) -> Extracted:
             body, core = _parts(package)
             document = _parse(package, body)
             properties = _parse(package, core) if core else None
+            notes = _notes(package, body)
     except (KeyError, ValueError, zipfile.BadZipFile, lxml.etree.XMLSyntaxError) as exc:
         raise SourceImportError(path, _NOT_READABLE) from exc
     if _name(document) != "w:document":
         raise SourceImportError(path, _NOT_READABLE)
     reading = _Reading()
     reading.walk(document)
-    return Extracted(text="\n\n".join(reading.blocks), media_type=MEDIA_TYPE,
+    blocks = reading.blocks + _note_blocks(reading, notes)
+    return Extracted(text="\n\n".join(blocks), media_type=MEDIA_TYPE,
                      extraction=_extraction(document, reading.deletions), **_metadata(properties))
+
+
+def _notes(package: zipfile.ZipFile, body: str) -> dict[tuple[str, str], lxml.etree._Element]:
+    """The document's footnotes and endnotes, by (kind, id), from the parts its body's
+    relationships name."""
+    folder, name = posixpath.split(body)
+    rels = posixpath.join(folder, "_rels", f"{name}.rels")
+    if rels not in package.namelist():
+        return {}
+    found = {}
+    for relation in _parse(package, rels).iter(f"{{{_RELS}}}Relationship"):
+        kind = relation.get("Type", "").rsplit("/", 1)[-1]
+        if kind not in ("footnotes", "endnotes"):
+            continue
+        target = posixpath.normpath(posixpath.join(folder, relation.get("Target", "")))
+        if target not in package.namelist():
+            continue
+        for note in _parse(package, target):
+            if _name(note) in ("w:footnote", "w:endnote") and _attribute(note, "id"):
+                found[(kind[:-1], _attribute(note, "id"))] = note
+    return found
+
+
+def _note_blocks(reading: _Reading, notes: dict) -> list[str]:
+    """The notes the body cites, in the order it cites them, each after its mark: "[1] …"."""
+    blocks = []
+    for number, key in enumerate(reading.note_marks, 1):
+        note = notes.get(key)
+        if note is None:
+            continue
+        inner = _Reading()
+        inner.walk(note)
+        reading.deletions += inner.deletions
+        text = " ".join(block.strip() for block in inner.blocks)
+        if text:
+            blocks.append(f"[{number}] {text}")
+    return blocks
 
 
 def _extraction(document: lxml.etree._Element, deletions: list[dict[str, str]]) -> dict:
@@ -195,6 +237,7 @@ class _Reading:
     def __init__(self) -> None:
         self.stack = [_Frame("root")]
         self.deletions: list[dict[str, str]] = []
+        self.note_marks: list[tuple[str, str]] = []  # (footnote | endnote, id), as cited
 
     @property
     def blocks(self) -> list[str]:
@@ -236,6 +279,9 @@ class _Reading:
             self._text("\n")
         elif local == "noBreakHyphen":
             self._text("-")
+        elif local in _NOTE_MARKS:
+            self.note_marks.append((_NOTE_MARKS[local], _attribute(element, "id") or ""))
+            self._text(f"[{len(self.note_marks)}]")
         elif local == "fldChar":
             self._text(_form_field_value(element))
         return False
