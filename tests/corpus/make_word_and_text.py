@@ -205,15 +205,12 @@ def make_word(folder: Path) -> None:
         (work / "tracked_changes.fodt").write_text(TRACKED, encoding="utf-8")
         shutil.copy(_soffice(work / "tracked_changes.fodt", 'docx:MS Word 2007 XML', work),
                     folder / "tracked_changes.docx")
-        (work / "footnotes.fodt").write_text(NOTES, encoding="utf-8")
-        shutil.copy(_soffice(work / "footnotes.fodt", 'docx:MS Word 2007 XML', work),
-                    folder / "footnotes.docx")
         (work / "statement_from_odt.fodt").write_text(STATEMENT, encoding="utf-8")
         odt = _soffice(work / "statement_from_odt.fodt", "odt", work / "odt")
         shutil.copy(_soffice(odt, 'docx:MS Word 2007 XML', work), folder / odt.with_suffix(
             ".docx").name)
     (folder / "tracked_changes.docx.expected.txt").write_text(TRACKED_TEXT, encoding="utf-8")
-    (folder / "footnotes.docx.expected.txt").write_text(NOTES_TEXT, encoding="utf-8")
+    make_notes(folder)
     (folder / "statement_from_odt.docx.expected.txt").write_text(STATEMENT_TEXT,
                                                                   encoding="utf-8")
     _make_form(folder / "form_fields.docx")
@@ -272,7 +269,7 @@ def make_texts(folder: Path) -> None:
 
 
 def make_notes(folder: Path) -> None:
-    """Only the footnotes' document (the others stay as they were made)."""
+    """The document with a footnote and an endnote."""
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         (work / "footnotes.fodt").write_text(NOTES, encoding="utf-8")
