@@ -175,11 +175,11 @@ class PageDrawer:
             self._start()
         self._conn.send((source, page, span, scale))
         while True:
-            while not self._conn.poll(0.05):
+            while True:  # the cancel first: a page drawn meanwhile is not wanted any more
                 if cancelled and cancelled():
                     self.close(kill=True)
                     raise PageCancelled
-                if not self._process.is_alive():
+                if self._conn.poll(0.05) or not self._process.is_alive():
                     break
             try:
                 kind, *value = self._conn.recv()
