@@ -30,6 +30,7 @@ from desktop.domain.fileformat import (
     read_only_connection,
     read_only_uri,
 )
+from desktop.services.words import N_, _  # Qt-free, of no layer: the words a user reads
 
 __all__ = [
     "APPLICATION_ID", "PRAGMAS", "SCHEMA_VERSION", "SQLITE_MAGIC", "SUFFIX", "case_path",
@@ -69,9 +70,10 @@ def new_case(path: Path | str, title: str, *, actor: str = "", reference: str = 
                                 classification=classification)
     path = Path(path)
     if path.exists():
-        raise CaseOpenError(path, "already exists; choose another name or open it instead")
+        raise CaseOpenError(path, _("already exists; choose another name or open it instead"))
     if not path.parent.is_dir() or not os.access(path.parent, os.W_OK):
-        raise CaseOpenError(path, f"cannot be created: the folder {path.parent} is not writable")
+        raise CaseOpenError(path, _("cannot be created: the folder {folder} is not writable")
+                            .format(folder=path.parent))
     if passphrase is not None:
         encryption.check_passphrase(path, passphrase)
         if not encryption.available():
@@ -89,8 +91,8 @@ def new_case(path: Path | str, title: str, *, actor: str = "", reference: str = 
             leftover.unlink(missing_ok=True)
         if isinstance(exc, CaseOpenError):
             raise
-        raise CaseOpenError(path, "cannot be created: "
-                                  f"{files.failure_reason(exc, path.parent)}") from exc
+        raise CaseOpenError(path, _("cannot be created: {reason}").format(
+            reason=files.failure_reason(exc, path.parent))) from exc
     return db
 
 
@@ -135,7 +137,7 @@ def open_case(path: Path | str, passphrase: str | None = None) -> Database:
     path = Path(path)
     version = inspect_case(path, passphrase)
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise CaseOpenError(path, "is read-only (the file or its folder cannot be written)")
+        raise CaseOpenError(path, _("is read-only (the file or its folder cannot be written)"))
     files.sweep_partials(path.parent)  # what a killed encryption, recovery or export left
     close_case()
     try:
@@ -144,8 +146,8 @@ def open_case(path: Path | str, passphrase: str | None = None) -> Database:
             migrations.upgrade(db, version)
     except Exception as exc:
         close_case()
-        raise CaseOpenError(path, "cannot be opened: "
-                                  f"{files.failure_reason(exc, path.parent)}") from exc
+        raise CaseOpenError(path, _("cannot be opened: {reason}").format(
+            reason=files.failure_reason(exc, path.parent))) from exc
     return db
 
 
@@ -196,11 +198,11 @@ class _InMemoryCopy(SqliteDatabase):
 #: Why an encrypted case cannot be read into memory, by whether it is an older one: its
 #: decrypted pages would all be held there, and SQLCipher copies no encrypted case there.
 _WHY_IN_MEMORY = {
-    True: "is encrypted and from an older Casefile: it is upgraded only when opened for editing "
-          "(on a read-only medium, copy it somewhere writable first)",
-    False: "is encrypted and read-only, so an export from it cannot be recorded in its audit "
-           "trail nor made without writing to it: copy it somewhere writable and export from "
-           "the copy",
+    True: N_("is encrypted and from an older Casefile: it is upgraded only when opened for "
+             "editing (on a read-only medium, copy it somewhere writable first)"),
+    False: N_("is encrypted and read-only, so an export from it cannot be recorded in its "
+              "audit trail nor made without writing to it: copy it somewhere writable and "
+              "export from the copy"),
 }
 
 
@@ -219,7 +221,7 @@ def open_read_only(path: Path | str, passphrase: str | None = None, *,
     version = inspect_case(path, passphrase)
     in_memory = in_memory or version < SCHEMA_VERSION
     if in_memory and passphrase is not None:
-        raise CaseOpenError(path, _WHY_IN_MEMORY[version < SCHEMA_VERSION])
+        raise CaseOpenError(path, _(_WHY_IN_MEMORY[version < SCHEMA_VERSION]))
     close_case()
     try:
         if in_memory:
@@ -236,7 +238,7 @@ def open_read_only(path: Path | str, passphrase: str | None = None, *,
             migrations.upgrade(db, version)
     except Exception as exc:
         close_case()
-        raise CaseOpenError(path, f"cannot be read: {exc}") from exc
+        raise CaseOpenError(path, _("cannot be read: {reason}").format(reason=exc)) from exc
     return db
 
 

@@ -46,7 +46,9 @@ class PassphraseRequired(CaseOpenError):
     """The file looks like an encrypted case and no passphrase was given."""
 
     def __init__(self, path: Path | str) -> None:
-        super().__init__(path, "is encrypted; enter its passphrase")
+        from desktop.services.words import _  # noqa: PLC0415 — the words a user reads
+
+        super().__init__(path, _("is encrypted; enter its passphrase"))
 
 
 class WrongPassphrase(CaseOpenError):
@@ -57,7 +59,9 @@ class WrongPassphrase(CaseOpenError):
     """
 
     def __init__(self, path: Path | str) -> None:
-        super().__init__(path, "the passphrase is not right for this case")
+        from desktop.services.words import _  # noqa: PLC0415 — the words a user reads
+
+        super().__init__(path, _("the passphrase is not right for this case"))
 
 
 def _dbapi(path: Path | str) -> ModuleType:

@@ -16,6 +16,7 @@ from typing import Any
 from desktop.domain import encryption, files, migrations
 from desktop.domain.encryption import PassphraseRequired
 from desktop.domain.errors import CaseOpenError
+from desktop.services.words import _  # Qt-free, depends on nothing of a layer: words a user reads
 
 SUFFIX = ".casefile"
 APPLICATION_ID = 0x43415345  # "CASE"
@@ -27,16 +28,17 @@ PAGE = 512  # an encrypted file's size is a whole number of pages, every page si
 def _header(path: Path) -> bytes:
     """The file's first bytes, after checking that it is a non-empty, readable file."""
     if not path.exists():
-        raise CaseOpenError(path, "does not exist")
+        raise CaseOpenError(path, _("does not exist"))
     if not path.is_file():
-        raise CaseOpenError(path, "is a folder, not a case file")
+        raise CaseOpenError(path, _("is a folder, not a case file"))
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise CaseOpenError(path, f"cannot be read: {exc.strerror}") from exc
+        raise CaseOpenError(path, _("cannot be read: {reason}").format(
+            reason=exc.strerror)) from exc
     if not header:
-        raise CaseOpenError(path, "is empty (0 bytes): it is not a case file")
+        raise CaseOpenError(path, _("is empty (0 bytes): it is not a case file"))
     return header
 
 
@@ -65,9 +67,10 @@ def _unreadable(path: Path, exc: Exception) -> CaseOpenError:
     """A file SQLite cannot read: damaged, or (SQLite cannot tell them apart by its error) on a
     disk too full for the -shm file it needs beside a -wal file."""
     if files.means_disk_full(exc, path.parent):
-        return CaseOpenError(path, "cannot be read while its disk is full: free space and try "
-                                   f"again — keep the {path.name}-wal file beside it")
-    return CaseOpenError(path, f"is damaged and cannot be read ({exc})")
+        return CaseOpenError(path, _("cannot be read while its disk is full: free space and try "
+                                     "again — keep the {name}-wal file beside it").format(
+            name=path.name))
+    return CaseOpenError(path, _("is damaged and cannot be read ({reason})").format(reason=exc))
 
 
 def is_encrypted_file(path: Path | str) -> bool:
@@ -119,9 +122,9 @@ def _wal_unreadable_here(path: Path) -> bool:
 
 def _plain_facts(path: Path) -> tuple[int, int, list[str]]:
     if _wal_unreadable_here(path):
-        raise CaseOpenError(path, "has changes in its -wal file that cannot be read in a "
-                                  "read-only folder without the -shm file beside them: copy "
-                                  "the case with its -wal file somewhere writable")
+        raise CaseOpenError(path, _("has changes in its -wal file that cannot be read in a "
+                                    "read-only folder without the -shm file beside them: copy "
+                                    "the case with its -wal file somewhere writable"))
     try:
         con = read_only_connection(path)
     except sqlite3.DatabaseError as exc:
@@ -145,32 +148,34 @@ def inspect_case(path: Path | str, passphrase: str | None = None) -> int:
     header = _header(path)
     if header == SQLITE_MAGIC:
         if passphrase is not None:
-            raise CaseOpenError(path, "is not encrypted: open it without a passphrase")
+            raise CaseOpenError(path, _("is not encrypted: open it without a passphrase"))
         facts = _plain_facts(path)
     elif looks_encrypted(path, header):
         if passphrase is None:
             raise PassphraseRequired(path)
         facts = _encrypted_facts(path, passphrase)
     else:
-        raise CaseOpenError(path, "is not a Casefile case (its contents are not those of a "
-                                  "case file)")
+        raise CaseOpenError(path, _("is not a Casefile case (its contents are not those of a "
+                                    "case file)"))
     return _check_facts(path, *facts)
 
 
 def _check_facts(path: Path, app_id: int, version: int, damage: list[str]) -> int:
     """The schema version of a file whose header fields and quick_check say it is a case."""
     if app_id != APPLICATION_ID:
-        raise CaseOpenError(path, "is a database of another program, not a Casefile case")
+        raise CaseOpenError(path, _("is a database of another program, not a Casefile case"))
     if damage != ["ok"]:
         first = next((line for line in "\n".join(damage).splitlines()
                       if line.strip() and not line.startswith("***")), "integrity check failed")
-        raise CaseOpenError(path, f"is damaged ({first.strip()}); it was not opened, so nothing "
-                                  "more is lost: use Case → Recover… (or `casefile recover`) "
-                                  "to salvage what can be read into a new file")
+        raise CaseOpenError(path, _("is damaged ({problem}); it was not opened, so nothing more "
+                                    "is lost: use Case → Recover… (or `casefile recover`) to "
+                                    "salvage what can be read into a new file").format(
+            problem=first.strip()))
     if version > SCHEMA_VERSION:
         raise CaseOpenError(
-            path, f"was saved by a newer Casefile (file format {version}; this version reads up "
-                  f"to {SCHEMA_VERSION}); update Casefile to open it")
+            path, _("was saved by a newer Casefile (file format {version}; this version reads up "
+                    "to {newest}); update Casefile to open it").format(version=version,
+                                                                      newest=SCHEMA_VERSION))
     if version < 1:
-        raise CaseOpenError(path, "has no schema version: it is not a complete case file")
+        raise CaseOpenError(path, _("has no schema version: it is not a complete case file"))
     return version

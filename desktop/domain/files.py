@@ -73,7 +73,9 @@ def failure_reason(exc: BaseException, folder: Path | None = None) -> str:
     """Why a write (in `folder`, when known) failed, for a one-line message: a full disk said
     as what to do about it."""
     if is_disk_full(exc) or (folder is not None and means_disk_full(exc, folder)):
-        return "the disk is full; free space and try again"
+        from desktop.services.words import _  # noqa: PLC0415 — the words a user reads
+
+        return _("the disk is full; free space and try again")
     return getattr(exc, "strerror", None) or str(exc)
 
 

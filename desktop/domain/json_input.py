@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from desktop.services.words import _  # Qt-free, of no layer: the words a user reads
+
 #: The deepest nesting of lists and objects read (Casefile's own files nest 7 levels or fewer).
 MAX_DEPTH = 32
 
@@ -26,7 +28,7 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     """The bytes of `path`, a regular file of at most `max_bytes`; JsonRefused otherwise,
     OSError when it cannot be read."""
     if not path.is_file() and path.exists():
-        raise JsonRefused("is not a file but a device, a pipe or a folder")
+        raise JsonRefused(_("is not a file but a device, a pipe or a folder"))
     size = path.stat().st_size
     if size > max_bytes:
         raise JsonRefused(_too_large(size, max_bytes))
@@ -38,7 +40,8 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
 
 
 def _too_large(size: int, max_bytes: int) -> str:
-    return f"is {size / 2**20:,.0f} MB; files over {max_bytes // 2**20} MB are not read"
+    return _("is {size} MB; files over {limit} MB are not read").format(
+        size=f"{size / 2**20:,.0f}", limit=max_bytes // 2**20)
 
 
 def parse(text: str, max_depth: int = MAX_DEPTH) -> object:
@@ -55,7 +58,7 @@ def parse(text: str, max_depth: int = MAX_DEPTH) -> object:
 
 def too_deep(max_depth: int = MAX_DEPTH) -> str:
     """The reason given for JSON nested too deeply."""
-    return f"is nested more than {max_depth} levels deep"
+    return _("is nested more than {depth} levels deep").format(depth=max_depth)
 
 
 def _depth_exceeds(data: object, limit: int) -> bool:

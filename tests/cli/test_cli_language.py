@@ -84,3 +84,16 @@ def test_an_unknown_language_is_refused_before_anything_is_written(demo_file, tm
                     home=tmp_path)
     assert done.returncode == 2 and "invalid choice: 'fr'" in done.stderr
     assert not (tmp_path / "d.docx").exists()
+
+
+def test_a_file_that_is_not_a_case_is_refused_in_ukrainian(tmp_path):
+    missing = casefile("info", str(tmp_path / "немає.casefile"), lang="uk_UA.UTF-8",
+                       home=tmp_path)
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == "casefile: немає.casefile: не існує"
+    text = tmp_path / "нотатки.casefile"
+    text.write_text("це не справа\n", encoding="utf-8")
+    refused = casefile("info", str(text), lang="uk_UA.UTF-8", home=tmp_path)
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == ("casefile: нотатки.casefile: не є справою Casefile "
+                                      "(його вміст не схожий на файл справи)")
