@@ -26,6 +26,7 @@ from desktop.domain import encryption, json_input
 from desktop.domain.errors import CaseOpenError
 from desktop.domain.models import utc_now
 from desktop.domain.refs import evidence_ref, source_ref
+from desktop.services.words import _
 
 #: How SQL is run on the copy: `con.execute` of a raw connection, or `database.execute_sql`.
 Execute = Callable[..., Any]
@@ -107,13 +108,16 @@ def read(path: Path) -> dict:
         data = json_input.parse(json_input.read_bounded(path, MAX_MANIFEST_BYTES)
                                 .decode("utf-8"))
     except OSError as exc:
-        raise CaseOpenError(path, f"cannot be read: {exc.strerror}") from exc
+        raise CaseOpenError(path, _("cannot be read: {reason}").format(
+            reason=exc.strerror)) from exc
     except json_input.JsonRefused as exc:  # a device, too large, or nested too deeply
-        raise CaseOpenError(path, f"is not a hand-over manifest (it {exc.reason})") from None
+        raise CaseOpenError(path, _("is not a hand-over manifest (it {reason})").format(
+            reason=exc.reason)) from None
     except ValueError as exc:  # not UTF-8, or not JSON
-        raise CaseOpenError(path, f"is not a hand-over manifest (not JSON: {exc})") from None
+        raise CaseOpenError(path, _("is not a hand-over manifest (not JSON: {reason})").format(
+            reason=exc)) from None
     if not isinstance(data, dict) or not isinstance(data.get("sha256"), str):
-        raise CaseOpenError(path, "is not a hand-over manifest (it records no SHA-256)")
+        raise CaseOpenError(path, _("is not a hand-over manifest (it records no SHA-256)"))
     return data
 
 

@@ -43,6 +43,7 @@ from desktop.domain.models import (
 )
 from desktop.domain.refs import source_ref
 from desktop.services import audit, integrity
+from desktop.services.words import _
 
 Progress = Callable[[int, int, str], None]
 
@@ -187,16 +188,16 @@ def _check_damaged(con: sqlite3.Connection, path: Path) -> tuple[int, dict[str, 
                    for name in names}
     except sqlite3.DatabaseError as exc:
         if files.means_disk_full(exc, path.parent):  # the disk, not the case: it may be whole
-            raise CaseOpenError(path, "cannot be read while its disk is full: free space and "
-                                      f"try again — keep the {path.name}-wal file beside "
-                                      "it") from exc
-        raise CaseOpenError(path, f"is too damaged to recover: its list of tables cannot be "
-                                  f"read ({exc})") from exc
+            raise CaseOpenError(path, _("cannot be read while its disk is full: free space and "
+                                        "try again — keep the {name}-wal file beside it")
+                                .format(name=path.name)) from exc
+        raise CaseOpenError(path, _("is too damaged to recover: its list of tables cannot be "
+                                    "read ({reason})").format(reason=exc)) from exc
     if app_id != db.APPLICATION_ID:
-        raise CaseOpenError(path, "is not a Casefile case, so there is nothing to recover")
+        raise CaseOpenError(path, _("is not a Casefile case, so there is nothing to recover"))
     if version > db.SCHEMA_VERSION:
-        raise CaseOpenError(path, f"was saved by a newer Casefile (file format {version}); "
-                                  "recover it with that version")
+        raise CaseOpenError(path, _("was saved by a newer Casefile (file format {version}); "
+                                    "recover it with that version").format(version=version))
     return version, columns
 
 
@@ -602,17 +603,17 @@ def _derived_key(damaged: Path, passphrase: str) -> str:
 def _reading(damaged: Path, passphrase: str | None):
     """A read-only connection to the damaged case; refuses what cannot be a case."""
     if not damaged.is_file():
-        raise CaseOpenError(damaged, "does not exist" if not damaged.exists()
-                            else "is a folder, not a case file")
+        raise CaseOpenError(damaged, _("does not exist") if not damaged.exists()
+                            else _("is a folder, not a case file"))
     with damaged.open("rb") as f:
         header = f.read(len(db.SQLITE_MAGIC))
     if header == db.SQLITE_MAGIC:
         if passphrase is not None:
-            raise CaseOpenError(damaged, "is not encrypted: recover it without a passphrase")
+            raise CaseOpenError(damaged, _("is not encrypted: recover it without a passphrase"))
         return db.read_only_connection(damaged)  # nothing is written to it or beside it
     if not looks_encrypted(damaged, header):
-        raise CaseOpenError(damaged, "is not a case file (plain or encrypted), so there is "
-                                     "nothing to recover")
+        raise CaseOpenError(damaged, _("is not a case file (plain or encrypted), so there is "
+                                       "nothing to recover"))
     if passphrase is None:
         raise encryption.PassphraseRequired(damaged)
     return _Decrypting(damaged, passphrase)
@@ -625,7 +626,8 @@ def _not_written(dest: Path, exc: Exception) -> CaseOpenError:
         exc = exc.__cause__  # the temporary case could not be closed whole: it is gone
     elif isinstance(exc, CaseOpenError) and not files.is_disk_full(exc):
         return CaseOpenError(dest, exc.reason)
-    return CaseOpenError(dest, f"cannot be written: {files.failure_reason(exc, dest.parent)}")
+    return CaseOpenError(dest, _("cannot be written: {reason}").format(
+        reason=files.failure_reason(exc, dest.parent)))
 
 
 def recover_case(damaged: Path | str, dest: Path | str, *, actor: str,
@@ -640,7 +642,7 @@ def recover_case(damaged: Path | str, dest: Path | str, *, actor: str,
     damaged, dest = Path(damaged), Path(dest)
     files.sweep_partials(dest.parent, dest.name)  # what an interrupted recovery left
     if dest.exists():
-        raise CaseOpenError(dest, "already exists; recover into a new file")
+        raise CaseOpenError(dest, _("already exists; recover into a new file"))
     report = RecoveryReport(source=damaged, dest=dest)
     previous = models.database.obj
     con = _reading(damaged, passphrase)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desktop.domain import json_input
 from desktop.domain.errors import CasefileError
+from desktop.services.words import _
 
 
 class AnnotationFileError(CasefileError):
@@ -38,14 +39,17 @@ def read_json(path: Path | str) -> object:
     except json_input.JsonRefused as exc:
         raise AnnotationFileError(path, exc.reason) from None
     except OSError as exc:
-        raise AnnotationFileError(path, f"cannot be read: {exc.strerror or exc}") from exc
+        raise AnnotationFileError(path, _("cannot be read: {reason}").format(
+            reason=exc.strerror or exc)) from exc
     try:
         return json_input.parse(raw.decode("utf-8-sig"))  # a BOM is what some Windows tools add
     except UnicodeDecodeError as exc:
-        raise AnnotationFileError(path, "is not a text file in UTF-8, so not an annotation "
-                                        "file") from exc
+        raise AnnotationFileError(path, _("is not a text file in UTF-8, so not an annotation "
+                                          "file")) from exc
     except json.JSONDecodeError as exc:
-        raise AnnotationFileError(path, f"is not JSON (line {exc.lineno}, column {exc.colno}: "
-                                        f"{exc.msg}), so not an annotation file") from exc
+        raise AnnotationFileError(path, _("is not JSON (line {line}, column {column}: "
+                                          "{problem}), so not an annotation file").format(
+            line=exc.lineno, column=exc.colno, problem=exc.msg)) from exc
     except json_input.JsonRefused as exc:
-        raise AnnotationFileError(path, f"{exc.reason}, so not an annotation file") from None
+        raise AnnotationFileError(path, _("{reason}, so not an annotation file").format(
+            reason=exc.reason)) from None

@@ -37,8 +37,9 @@ from desktop.services.interchange.w3c import (
     typed,
     utc_time,
 )
+from desktop.services.words import N_, _
 
-NOT_IN_SOURCE = "the quote is not in the source"
+NOT_IN_SOURCE = N_("the quote is not in the source")
 
 #: Tag name (before the colon) → the evidence field its value sets.
 TAG_FIELDS = {"status": "status", "credibility": "credibility", "supports": "supports",
@@ -63,13 +64,15 @@ def hypothesis_rows(data: object) -> list:
     for key in ("rows", "annotations"):  # the API's search export, the client's own export
         if isinstance(data, dict) and key in data and "type" not in data:
             if not isinstance(data[key], list):
-                raise ValueError(f"“{key}” must be a list, not {json_type(data[key])}")
+                raise ValueError(_("“{key}” must be a list, not {kind}").format(
+                    key=key, kind=json_type(data[key])))
             return data[key]
     if isinstance(data, dict) and data.get("type") == "AnnotationCollection":
-        raise ValueError("is a W3C annotation collection, not a Hypothesis export: import it "
-                         "as W3C annotations")
-    raise ValueError("is not a Hypothesis export (expected the client's {\"annotations\": […]}, "
-                     "the API's {\"rows\": […]} or a list of annotations)")
+        raise ValueError(_("is a W3C annotation collection, not a Hypothesis export: import it "
+                           "as W3C annotations"))
+    raise ValueError(_("is not a Hypothesis export (expected the client's {annotations}, the "
+                       "API's {rows} or a list of annotations)").format(
+        annotations='{"annotations": […]}', rows='{"rows": […]}'))
 
 
 def import_hypothesis(data: dict | list, *, actor: str, min_score: float = 0.8,
@@ -79,7 +82,8 @@ def import_hypothesis(data: dict | list, *, actor: str, min_score: float = 0.8,
     try:
         rows = hypothesis_rows(data)
     except ValueError as exc:
-        raise ValidationError(f"these annotations cannot be imported: the data {exc}") from exc
+        raise ValidationError(_("these annotations cannot be imported: the data {problem}")
+                              .format(problem=exc)) from exc
     sources = list(Source.select(Source.id, Source.url, Source.collected_from,
                                  Source.original_name, Source.title).tuples())
     candidates = []
@@ -104,30 +108,34 @@ def import_hypothesis(data: dict | list, *, actor: str, min_score: float = 0.8,
 def parse_row(row: object, number: int) -> tuple[Candidate, list[str], str]:
     """One Hypothesis row as a Candidate, with the page's URIs and title to find its source."""
     if not isinstance(row, dict):
-        raise ValueError(f"annotation {number} must be an object, not {json_type(row)}")
-    where = f"annotation {number}: "
+        raise ValueError(_("annotation {number} must be an object, not {kind}").format(
+            number=number, kind=json_type(row)))
+    where = _("annotation {number}: ").format(number=number)
     target = row.get("target")
     if isinstance(target, list):
         target = target[0] if target else None
     if target is not None and not isinstance(target, dict):
-        raise ValueError(f"{where}“target” must be a list of objects, not {json_type(target)}")
+        raise ValueError(where + _("“target” must be a list of objects, not {kind}").format(
+            kind=json_type(target)))
     target = target or {}
     start, end, quote = parse_selectors(target.get("selector"), where + "target ")
     uris = [u for u in (typed(target, "source", "text", where + "target "),
                         typed(row, "uri", "text", where)) if u]
-    candidate = Candidate(typed(row, "id", "text", where) or f"annotation {number}", quote,
-                          start, end, source_ref=uris[0] if uris else "(no address)")
+    candidate = Candidate(typed(row, "id", "text", where)
+                          or _("annotation {number}").format(number=number), quote,
+                          start, end, source_ref=uris[0] if uris else _("(no address)"))
     tags = _tags(row, where)
     candidate.incident_code, candidate.values, leftovers = _tag_values(tags)
     note = (typed(row, "text", "text", where) or "").strip()
     if leftovers:
-        note += ("\n\n" if note else "") + "Hypothesis tags: " + ", ".join(leftovers)
+        note += ("\n\n" if note else "") + _("Hypothesis tags: {tags}").format(
+            tags=", ".join(leftovers))
     candidate.values["note"] = note
     candidate.attribution = _attribution(row, where)
     if quote is None:
         reply = bool(row.get("references"))
-        candidate.problem = ("a reply to another annotation; it quotes nothing" if reply
-                             else "a page note; it quotes nothing")
+        candidate.problem = (_("a reply to another annotation; it quotes nothing") if reply
+                             else _("a page note; it quotes nothing"))
     return candidate, uris, _title(row, where)
 
 
@@ -135,7 +143,7 @@ def _tags(row: dict, where: str) -> list[str]:
     """The row's tags, checked to be a list of text."""
     tags = row.get("tags") or []
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise ValueError(f"{where}“tags” must be a list of text")
+        raise ValueError(where + _("“tags” must be a list of text"))
     return tags
 
 

@@ -44,8 +44,8 @@ ID_PREFIX = "urn:x-casefile:evidence:"
 COLLECTION_PREFIX = "urn:x-casefile:annotations:"
 PAGE_SUFFIX = ":page-1"  # one page holds every annotation
 SHA_PREFIX = "urn:sha256:"
-NOT_IN_SOURCE = "the quote is no longer in the source"
-DUPLICATE = "already in the case"
+NOT_IN_SOURCE = N_("the quote is no longer in the source")
+DUPLICATE = N_("already in the case")
 
 #: Body keys → evidence fields, all text.
 _BODY_FIELDS = (("cf:supports", "supports"), ("cf:assertedValue", "asserted_value"),
@@ -91,27 +91,30 @@ class AnnotationImport:
 
     def summary(self) -> str:
         """One line for the user: '12 anchored (10 exact, 1 fuzzy 0.91); 1 not placed: …'."""
-        text = f"{len(self.anchored)} anchored"
+        text = _("{n} anchored").format(n=len(self.anchored))
         methods = _methods_text(self.anchored)
         if methods:
             text += f" ({methods})"
         if self.unplaced:
             reasons = Counter(a.reason for a in self.unplaced)
             listed = "; ".join(r if n == 1 else f"{n} × {r}" for r, n in reasons.items())
-            text += f"; {len(self.unplaced)} not placed: {listed}"
+            text += "; " + _("{n} not placed: {reasons}").format(n=len(self.unplaced),
+                                                                 reasons=listed)
         if self.incidents_created:
-            text += f"; incidents created: {', '.join(self.incidents_created)}"
+            text += "; " + _("incidents created: {codes}").format(
+                codes=", ".join(self.incidents_created))
         return text
 
 
 def _methods_text(anchored: list[AnchoredAnnotation]) -> str:
     """'10 exact, 1 moved, 2 fuzzy 0.84–0.91': how the placed spans were found."""
     counts = Counter(a.method for a in anchored)
-    parts = [f"{counts[m]} {m}" for m in ("exact", "moved") if counts[m]]
+    parts = [f"{counts[m]} {_(m)}" for m in ("exact", "moved") if counts[m]]
     scores = sorted(a.score for a in anchored if a.method == "fuzzy")
     if scores:
         low, high = f"{scores[0]:.2f}", f"{scores[-1]:.2f}"
-        parts.append(f"{len(scores)} fuzzy {low if low == high else f'{low}–{high}'}")
+        fuzzy = _("fuzzy")
+        parts.append(f"{len(scores)} {fuzzy} {low if low == high else f'{low}–{high}'}")
     return ", ".join(parts)
 
 
@@ -654,13 +657,13 @@ def _place(c: Candidate, actor: str, min_score: float, not_found: str, batch: _B
     source_id = c.source_ids[0] if c.source_ids else None
     problem = c.problem or _value_problem({**c.values, **c.attribution})
     if not problem and c.quote is None:
-        problem = "it quotes nothing (no TextQuoteSelector)"
+        problem = _("it quotes nothing (no TextQuoteSelector)")
     if problem:
         return AnchoredAnnotation(c.annotation_id, None, "", 0.0, source_id, quote, problem)
     anchor, source_id = _best_anchor(c, min_score, texts)
     if not anchor.found:
         return AnchoredAnnotation(c.annotation_id, None, "not_found", 0.0, source_id, quote,
-                                  not_found)
+                                  _(not_found))
     incident_id = _incident_id(c.incident_code)
     supports = c.values.get("supports", "")
     place = (source_id, anchor.start, anchor.end, supports, incident_id)
@@ -669,10 +672,10 @@ def _place(c: Candidate, actor: str, min_score: float, not_found: str, batch: _B
         existing = _existing_span(place)
         if existing is not None:
             return AnchoredAnnotation(c.annotation_id, existing, "duplicate", anchor.score,
-                                      source_id, quote, DUPLICATE)
+                                      source_id, quote, _(DUPLICATE))
         if place in batch.places:  # the file holds it twice: the first one is written
             outcome = AnchoredAnnotation(c.annotation_id, None, "duplicate", anchor.score,
-                                         source_id, quote, DUPLICATE)
+                                         source_id, quote, _(DUPLICATE))
             batch.waiting.append((outcome, batch.places[place]))
             return outcome
     if c.incident_code and incident_id is None:
@@ -692,10 +695,13 @@ def _value_problem(values: dict[str, str]) -> str:
     """Why these attributes cannot be stored (a grade or state the case does not know), or ''."""
     for name, codes in evidence.CODED_FIELDS.items():
         if name in values and not evidence.known_value(name, values[name]):
-            return f"unknown {name.replace('_', ' ')} “{values[name]}” (one of {', '.join(codes)})"
+            return _("unknown {field} “{value}” (one of {codes})").format(
+                field=audit.field_names("evidence", [name]).replace("_", " "),
+                value=values[name], codes=", ".join(codes))
     supports = values.get("supports", "")
     if not evidence.known_value("supports", supports):
-        return f"“{supports}” is neither an incident field nor a legal element"
+        return _("“{value}” is neither an incident field nor a legal element").format(
+            value=supports)
     return ""
 
 
