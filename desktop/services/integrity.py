@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop.domain import digests, ledger, lemmas
 from desktop.domain.models import Case, database
 from desktop.domain.refs import evidence_ref, source_ref
+from desktop.services.words import N_, _, ngettext
 
 Progress = Callable[[int, int, str], None]
 
@@ -29,7 +30,9 @@ _SOURCE_ROWS = ("SELECT source.id, source.title, source.sha256, source.text_sha2
 #: The search index's tables (FTS5 keeps the index in the four beside the first).
 _INDEX_TABLES = ("source_index", "source_index_data", "source_index_idx",
                  "source_index_docsize", "source_index_config")
-_REBUILD = "rebuild it with “casefile reindex”"
+_REBUILD = N_("rebuild it with “casefile reindex”")
+_INDEX_MISSING = N_("The search index is missing from the case: it was removed outside "
+                    "Casefile, and searches cannot find anything ({rebuild}).")
 _IMPORTED_HASHES = ("SELECT object_id, json_extract(after, '$.sha256') FROM audit_entry "
                     "WHERE action = 'source.import'")
 
@@ -51,17 +54,19 @@ class IntegrityReport:
     def summary(self) -> str:
         """One line: all well, or the first problem and how many more."""
         if self.ok:
-            def count(n: int, word: str) -> str:
-                return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-            accounts = "accounts" if self.entries == 1 else "account"
-            match = "matches its fingerprint" if self.sources == 1 else "match their fingerprints"
-            entries = f"{self.entries:,} audit entr{'y' if self.entries == 1 else 'ies'}"
-            return (f"Integrity verified: {entries} {accounts} for the case's "
-                    f"{count(self.rows, 'record')}, and {count(self.sources, 'source')} "
-                    f"({self.source_bytes / 1e6:,.1f} MB) {match}.")
+            entries = ngettext("{n} audit entry accounts", "{n} audit entries account",
+                               self.entries).format(n=f"{self.entries:,}")
+            records = ngettext("{n} record", "{n} records", self.rows).format(
+                n=f"{self.rows:,}")
+            matched = ngettext("{n} source ({size} MB) matches its fingerprint",
+                               "{n} sources ({size} MB) match their fingerprints",
+                               self.sources).format(n=f"{self.sources:,}",
+                                                    size=f"{self.source_bytes / 1e6:,.1f}")
+            return _("Integrity verified: {entries} for the case's {records}, and "
+                     "{matched}.").format(entries=entries, records=records, matched=matched)
         more = len(self.problems) - 1
-        return self.problems[0] + (f" (and {more} more problem{'s' if more > 1 else ''})"
+        return self.problems[0] + (" " + ngettext("(and {n} more problem)",
+                                                  "(and {n} more problems)", more).format(n=more)
                                    if more else "")
 
 
@@ -71,49 +76,55 @@ def _check_chain(report: IntegrityReport) -> None:
         entry_id, stored = row[0], row[10]
         if entry_id != expected_id:
             report.problems.append(
-                f"Audit entry #{expected_id} is missing: it was removed from the trail outside "
-                "Casefile." if entry_id == expected_id + 1 else
-                f"Audit entries #{expected_id}–#{entry_id - 1} are missing: they were removed "
-                "from the trail outside Casefile.")
+                _("Audit entry #{id} is missing: it was removed from the trail outside "
+                  "Casefile.").format(id=expected_id) if entry_id == expected_id + 1 else
+                _("Audit entries #{first}–#{last} are missing: they were removed from the trail "
+                  "outside Casefile.").format(first=expected_id, last=entry_id - 1))
         elif ledger.entry_digest(previous, row[:10]) != stored:
             report.problems.append(
-                f"Audit entry #{entry_id} ({row[3]}, {row[1]}) does not match its fingerprint: "
-                "it was changed outside Casefile after it was written.")
+                _("Audit entry #{id} ({action}, {at}) does not match its fingerprint: it was "
+                  "changed outside Casefile after it was written.").format(
+                    id=entry_id, action=row[3], at=row[1]))
         previous, expected_id, last_id = stored, entry_id + 1, entry_id
         report.entries += 1
     head, count = Case.select(Case.audit_head, Case.audit_count).tuples().get()
     if count > last_id:
         report.problems.append(
-            f"The audit trail ends at entry #{last_id}, but the case recorded {count} entries: "
-            f"the newest {count - last_id} were removed outside Casefile.")
+            _("The audit trail ends at entry #{last}, but the case recorded {count} entries: "
+              "the newest {gone} were removed outside Casefile.").format(
+                last=last_id, count=count, gone=count - last_id))
     elif count < last_id:
         report.problems.append(
-            f"The audit trail has entries after #{count}, the last one the case recorded: "
-            f"#{count + 1}–#{last_id} were added outside Casefile.")
+            _("The audit trail has entries after #{count}, the last one the case recorded: "
+              "#{first}–#{last} were added outside Casefile.").format(
+                count=count, first=count + 1, last=last_id))
     elif previous != head:
-        report.problems.append(f"The audit trail's last entry #{last_id} is not the one the "
-                               "case recorded: it was replaced outside Casefile.")
+        report.problems.append(_("The audit trail's last entry #{id} is not the one the case "
+                                 "recorded: it was replaced outside Casefile.").format(id=last_id))
 
 
 #: How a column is named in a finding, where its name alone would not say it.
-_COLUMN_WORDS = {"start": "start offset", "end": "end offset", "source_id": "source",
-                 "incident_id": "incident", "relays_id": "relayed source",
-                 "sha256": "SHA-256", "text_sha256": "text fingerprint",
-                 "review_state": "review decision", "state": "review state",
-                 "names": "list of names", "reviewed_by": "reviewer",
-                 "reviewed_at": "review time", "decided_by": "sign-off's reviewer",
-                 "decided_at": "sign-off time", "collected_by": "collector",
-                 "collected_at": "collection time", "collected_from": "collection place",
-                 "victims_min": "lowest victim count", "victims_max": "highest victim count",
-                 digests.SEARCH_INDEX: "search index entry"}
+_COLUMN_WORDS = {"start": N_("start offset"), "end": N_("end offset"), "source_id": N_("source"),
+                 "incident_id": N_("incident"), "relays_id": N_("relayed source"),
+                 "sha256": "SHA-256", "text_sha256": N_("text fingerprint"),
+                 "review_state": N_("review decision"), "state": N_("review state"),
+                 "names": N_("list of names"), "reviewed_by": N_("reviewer"),
+                 "reviewed_at": N_("review time"), "decided_by": N_("sign-off's reviewer"),
+                 "decided_at": N_("sign-off time"), "collected_by": N_("collector"),
+                 "collected_at": N_("collection time"),
+                 "collected_from": N_("collection place"),
+                 "victims_min": N_("lowest victim count"),
+                 "victims_max": N_("highest victim count"),
+                 digests.SEARCH_INDEX: N_("search index entry")}
 _NAMED_BY = {"incident": "code", "protected_person": "pseudonym", "member": "name"}
-_NOUNS = {"incident": "Incident", "protected_person": "Protected person", "member": "Member"}
+_NOUNS = {"incident": N_("Incident #{id}"), "protected_person": N_("Protected person #{id}"),
+          "member": N_("Member #{id}")}
 
 
 def _row_name(table: str, row_id: int) -> str:
     """How a finding names a row: E-012, S-004, INC-001, W-001, Member Ada Osei, the case."""
     if table == "case":
-        return "The case"
+        return _("The case")
     if table == "evidence":
         return evidence_ref(row_id)
     if table == "source":
@@ -128,28 +139,35 @@ def _row_name(table: str, row_id: int) -> str:
             "FROM audit_entry WHERE object_type = ? AND object_id = ? AND name IS NOT NULL "
             "ORDER BY id DESC LIMIT 1", (table, row_id)).fetchone()
     if found is None:
-        return f"{_NOUNS[table]} #{row_id}"
-    return f"Member {found[0]}" if table == "member" else str(found[0])
+        return _(_NOUNS[table]).format(id=row_id)
+    return _("Member {name}").format(name=found[0]) if table == "member" else str(found[0])
 
 
 def _recorded_when(entry: tuple) -> str:
-    _, entry_id, at, actor = entry
-    return f"on {at[:10]}" + (f" by {actor}" if actor else "") + f" (entry #{entry_id})"
+    _digest, entry_id, at, actor = entry
+    if actor:
+        return _("on {date} by {actor} (entry #{id})").format(date=at[:10], actor=actor,
+                                                              id=entry_id)
+    return _("on {date} (entry #{id})").format(date=at[:10], id=entry_id)
 
 
 def _changed(table: str, row_id: int, entry: tuple, columns: list[str] | None) -> str:
     name, when = _row_name(table, row_id), _recorded_when(entry)
     if columns == [digests.SEARCH_INDEX]:
-        return (f"{name}'s entry in the search index differs from what the trail recorded "
-                f"{when}: the index was changed outside Casefile ({_REBUILD}).")
+        return _("{name}'s entry in the search index differs from what the trail recorded "
+                 "{when}: the index was changed outside Casefile ({rebuild}).").format(
+            name=name, when=when, rebuild=_(_REBUILD))
     if not columns:
-        return (f"{name} differs from what the trail recorded {when}: it was changed outside "
-                "Casefile.")
-    words = [_COLUMN_WORDS.get(c, c.replace("_", " ")) for c in columns]
-    listed = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-    return (f"{name}'s {listed} {'differs' if len(words) == 1 else 'differ'} from what the "
-            f"trail recorded {when}: {'it was' if len(words) == 1 else 'they were'} changed "
-            "outside Casefile.")
+        return _("{name} differs from what the trail recorded {when}: it was changed outside "
+                 "Casefile.").format(name=name, when=when)
+    words = [_(_COLUMN_WORDS.get(c, c.replace("_", " "))) for c in columns]
+    listed = words[0] if len(words) == 1 else _("{first} and {last}").format(
+        first=", ".join(words[:-1]), last=words[-1])
+    return ngettext("{name}'s {fields} differs from what the trail recorded {when}: it was "
+                    "changed outside Casefile.",
+                    "{name}'s {fields} differ from what the trail recorded {when}: they were "
+                    "changed outside Casefile.", len(words)).format(name=name, fields=listed,
+                                                                    when=when)
 
 
 def _check_row(report: IntegrityReport, recorded: dict, table: str, row_id: int,
@@ -160,12 +178,12 @@ def _check_row(report: IntegrityReport, recorded: dict, table: str, row_id: int,
     entry = recorded.pop(digests.key(table, row_id), None)
     if entry is None:
         report.problems.append(
-            f"{_row_name(table, row_id)} is not in the audit trail: no entry records it, so it "
-            "was added outside Casefile.")
+            _("{name} is not in the audit trail: no entry records it, so it was added outside "
+              "Casefile.").format(name=_row_name(table, row_id)))
     elif entry[0] is None:
         report.problems.append(
-            f"{_row_name(table, row_id)} was removed {_recorded_when(entry)}, but it is in the "
-            "case again: it was put back outside Casefile.")
+            _("{name} was removed {when}, but it is in the case again: it was put back outside "
+              "Casefile.").format(name=_row_name(table, row_id), when=_recorded_when(entry)))
     elif digests.row_digest(entry[0]) != digest:
         columns = digests.differing_columns(table, row_id, entry[0], search_index=search_index)
         if not search_index and columns is not None:
@@ -195,14 +213,14 @@ def _check_missing(report: IntegrityReport, recorded: dict) -> None:
         table, row_id = digests.split_key(row_key)
         if entry[1] < recovered:
             report.problems.append(
-                f"{_row_name(table, row_id)} was lost when the case was recovered from a "
-                f"damaged file (entry #{recovered}): the trail last recorded it "
-                f"{_recorded_when(entry)}.")
+                _("{name} was lost when the case was recovered from a damaged file (entry "
+                  "#{id}): the trail last recorded it {when}.").format(
+                    name=_row_name(table, row_id), id=recovered, when=_recorded_when(entry)))
         else:
             report.problems.append(
-                f"{_row_name(table, row_id)} is missing: the trail recorded it "
-                f"{_recorded_when(entry)} and no entry removes it, so it was deleted outside "
-                "Casefile.")
+                _("{name} is missing: the trail recorded it {when} and no entry removes it, so "
+                  "it was deleted outside Casefile.").format(name=_row_name(table, row_id),
+                                                             when=_recorded_when(entry)))
 
 
 def _varints(data: bytes) -> list[int]:
@@ -220,15 +238,13 @@ def _check_server_search_index(report: IntegrityReport) -> bool:
     """On a server the index is a table of one row per source (the server's keys keep out a
     row that is no source's): it is there, and every source has its row."""
     if not database.table_exists("source_index"):
-        report.problems.append(
-            "The search index is missing from the case: it was removed outside Casefile, and "
-            f"searches cannot find anything ({_REBUILD}).")
+        report.problems.append(_(_INDEX_MISSING).format(rebuild=_(_REBUILD)))
         return False
     for (source_id,) in database.execute_sql(
             "SELECT id FROM source WHERE id NOT IN (SELECT rowid FROM source_index)"):
         report.problems.append(
-            f"The search index has no entry for {source_ref(source_id)}: it was removed "
-            f"outside Casefile ({_REBUILD}).")
+            _("The search index has no entry for {ref}: it was removed outside Casefile "
+              "({rebuild}).").format(ref=source_ref(source_id), rebuild=_(_REBUILD)))
     return True
 
 
@@ -241,9 +257,7 @@ def _check_search_index(report: IntegrityReport) -> bool:
     present = {name for (name,) in database.execute_sql(
         f"SELECT name FROM sqlite_master WHERE name IN ({names})")}
     if len(present) < len(_INDEX_TABLES):
-        report.problems.append(
-            "The search index is missing from the case: it was removed outside Casefile, and "
-            f"searches cannot find anything ({_REBUILD}).")
+        report.problems.append(_(_INDEX_MISSING).format(rebuild=_(_REBUILD)))
         return False
     docs, words = 0, 0
     for (size,) in database.execute_sql('SELECT sz FROM "source_index_docsize"'):
@@ -257,13 +271,13 @@ def _check_search_index(report: IntegrityReport) -> bool:
     if not never_filled and (not structure or counted[:1] != [docs]
                              or sum(counted[1:]) != words):
         report.problems.append(
-            "The search index is damaged or was changed outside Casefile: its word counts do "
-            f"not add up to its documents' ({_REBUILD}).")
+            _("The search index is damaged or was changed outside Casefile: its word counts do "
+              "not add up to its documents' ({rebuild}).").format(rebuild=_(_REBUILD)))
     for (doc_id,) in database.execute_sql(
             'SELECT id FROM "source_index_docsize" WHERE id NOT IN (SELECT id FROM source)'):
         report.problems.append(
-            f"The search index holds a document (#{doc_id}) that is not a source of the case: "
-            f"it was added outside Casefile ({_REBUILD}).")
+            _("The search index holds a document (#{id}) that is not a source of the case: it "
+              "was added outside Casefile ({rebuild}).").format(id=doc_id, rebuild=_(_REBUILD)))
     return True
 
 
@@ -273,8 +287,8 @@ def _check_strays(report: IntegrityReport) -> None:
             "SELECT source_id FROM source_original WHERE source_id NOT IN "
             "(SELECT id FROM source)"):
         report.problems.append(
-            f"The case holds original bytes for {source_ref(source_id)}, which is not a source "
-            "of the case: they were added outside Casefile.")
+            _("The case holds original bytes for {ref}, which is not a source of the case: "
+              "they were added outside Casefile.").format(ref=source_ref(source_id)))
 
 
 def _check_dictionary_forms(report: IntegrityReport) -> None:
@@ -284,8 +298,9 @@ def _check_dictionary_forms(report: IntegrityReport) -> None:
     miss or add inflected forms: what the case holds is checked above)."""
     if not lemmas.present():
         report.problems.append(
-            "The search index's dictionary forms are missing from the case: they were removed "
-            f"outside Casefile, and a word no longer finds its inflected forms ({_REBUILD}).")
+            _("The search index's dictionary forms are missing from the case: they were "
+              "removed outside Casefile, and a word no longer finds its inflected forms "
+              "({rebuild}).").format(rebuild=_(_REBUILD)))
 
 
 def _check_sources(report: IntegrityReport, progress: Progress | None,
@@ -297,20 +312,23 @@ def _check_sources(report: IntegrityReport, progress: Progress | None,
                 row=digests.row_json("source", search_index=search_index))), start=1):
         _check_row(report, recorded, "source", source_id, digests.sha256_text(row),
                    search_index=search_index)
-        name = f"Source {source_ref(source_id)} “{title}”"
+        name = _("Source {ref} “{title}”").format(ref=source_ref(source_id), title=title)
         if data is None:
-            report.problems.append(f"{name}: its original bytes are missing from the case.")
+            report.problems.append(_("{name}: its original bytes are missing from the case.")
+                                   .format(name=name))
         else:
             report.source_bytes += len(data)
             if hashlib.sha256(data).hexdigest() != sha:
                 report.problems.append(
-                    f"{name}: its original bytes do not match the SHA-256 recorded at import "
-                    f"({sha[:16]}…); they were changed outside Casefile.")
+                    _("{name}: its original bytes do not match the SHA-256 recorded at import "
+                      "({digest}…); they were changed outside Casefile.").format(
+                        name=name, digest=sha[:16]))
         if text_sha and hashlib.sha256(text).hexdigest() != text_sha:
-            report.problems.append(f"{name}: its extracted text was changed after import.")
+            report.problems.append(_("{name}: its extracted text was changed after import.")
+                                   .format(name=name))
         if imported.get(source_id) not in (None, sha):
-            report.problems.append(f"{name}: its recorded fingerprint differs from the one in "
-                                   "the audit trail's import entry.")
+            report.problems.append(_("{name}: its recorded fingerprint differs from the one in "
+                                     "the audit trail's import entry.").format(name=name))
         report.sources += 1
         if progress and done % 50 == 0:
             progress(done, total, title)
@@ -332,8 +350,8 @@ def verify_case(progress: Progress | None = None) -> IntegrityReport:
         recovered = database.execute_sql(
             "SELECT count(*) FROM audit_entry WHERE action = 'case.recover'").fetchone()[0]
     if recovered and report.problems:
-        report.problems.append("This case was recovered from a damaged file: what was lost "
-                               "then is listed in its “case.recover” audit entry.")
+        report.problems.append(_("This case was recovered from a damaged file: what was lost "
+                                 "then is listed in its “case.recover” audit entry."))
     return report
 
 

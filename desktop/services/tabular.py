@@ -70,7 +70,7 @@ def export_csv(folder: Path, stem: str, *, actor: str | None = None,
     folder = Path(folder)
     _check_target(folder, stem)
     tables = register_rows(redacted=redacted)
-    paths = tuple(folder / f"{stem}-{name}.csv" for name, _ in REGISTERS)
+    paths = tuple(folder / f"{stem}-{name}.csv" for name, _columns in REGISTERS)
     contents = [csv_bytes(columns, tables[name]) for name, columns in REGISTERS]
     try:
         with ExitStack() as every:  # all are written before any is moved into place

@@ -42,6 +42,8 @@ ALLOWED = (
      r"perpetrator|documenter|reviewer)\b|\b[A-F]\b", "codes the command line takes, as typed"),
     (r"\b(?:YYYY|MM|DD|HH)\b", "none: dates are asked for as РРРР-ММ-ДД"),
     (r"/\S+", "paths"),
+    (r"\b\d{4}-\d\d-\d\dT[\d:.]+Z\b", "times as the trail stores them"),
+    (r"\b[a-z_]+\.[a-z_]+\b", "audit action codes: case.create"),
     (r"\bCasefile\b|\bcasefile (?:verify|reindex)\b", "the product and its commands"),
     (r"\bURL\b|\bW3C\b|\bSHA-256\b|\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b",
      "standard names and operators"),
@@ -136,3 +138,17 @@ def test_every_change_is_recorded_in_ukrainian(ukrainian_case):
     left = {text: english_left(text) for text in written if english_left(text)}
     assert left == {}
     assert all(re.search("[а-яіїєґ]", text) for text in written), written
+
+
+def test_verification_is_reported_in_ukrainian(ukrainian_case):
+    from desktop.domain.models import AuditEntry
+    from desktop.services import integrity
+
+    passed = integrity.verify_case()
+    assert passed.ok and passed.summary().startswith("Цілісність підтверджено: ")
+    assert english_left(passed.summary()) == ""
+    AuditEntry.update(summary="змінено поза Casefile").where(AuditEntry.id == 1).execute()
+    failed = integrity.verify_case()
+    assert not failed.ok
+    assert failed.problems[0].startswith("Запис журналу аудиту №1 ")
+    assert {p: english_left(p) for p in failed.problems if english_left(p)} == {}
