@@ -42,6 +42,8 @@ ALLOWED = (
      r"perpetrator|documenter|reviewer)\b|\b[A-F]\b", "codes the command line takes, as typed"),
     (r"\b(?:YYYY|MM|DD|HH)\b", "none: dates are asked for as РРРР-ММ-ДД"),
     (r"/\S+", "paths"),
+    (r"\.[a-z]{2,5}\b", "file-name extensions: .pdf, .docx"),
+    (r"\b(?:PDF|OCR|HTML|MHTML|WARC|UTF-8|BOM|Word)\b", "names of formats and programs"),
     (r"\b\d{4}-\d\d-\d\dT[\d:.]+Z\b", "times as the trail stores them"),
     (r"\b[a-z_]+\.[a-z_]+\b", "audit action codes: case.create"),
     (r"\bCasefile\b|\bcasefile (?:verify|reindex)\b", "the product and its commands"),
@@ -152,3 +154,19 @@ def test_verification_is_reported_in_ukrainian(ukrainian_case):
     assert not failed.ok
     assert failed.problems[0].startswith("Запис журналу аудиту №1 ")
     assert {p: english_left(p) for p in failed.problems if english_left(p)} == {}
+
+
+def test_a_refused_file_is_said_in_ukrainian_even_from_the_reading_process(ukrainian_case):
+    """A PDF is always parsed in the reading process, which speaks the user's language too."""
+    folder, _imported = ukrainian_case
+    broken = folder / "звіт.pdf"
+    broken.write_bytes(b"%PDF-1.7\nnot a PDF body\n")
+    unknown = folder / "програма.exe"
+    unknown.write_bytes(b"MZ\x90\x00")
+    empty = folder / "порожній.txt"
+    empty.write_bytes(b"")
+    report = sources.import_files([broken, unknown, empty], actor=ACTOR)
+    said = [reason for _path, reason in report.failed]
+    assert len(said) == 3
+    assert all(re.search("[а-яіїєґ]{4}", reason.split(":", 1)[1]) for reason in said), said
+    assert {r: english_left(r) for r in said if english_left(r)} == {}

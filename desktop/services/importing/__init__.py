@@ -17,6 +17,7 @@ from desktop.domain.errors import NeedsOcr, SourceImportError
 from desktop.services.importing import base
 from desktop.services.importing.base import Extracted, normalise_paged, normalise_text
 from desktop.services.importing.reading import OUT_OF_MEMORY, ImportCancelled, Reader
+from desktop.services.words import N_, _
 
 if TYPE_CHECKING:
     from desktop.services.importing.ocr import OcrOptions, PageProgress
@@ -55,8 +56,8 @@ _TOOLS: dict[str, tuple[str, str]] = {
     "pdf": ("pypdfium2", "text layer"),
 }
 
-_SUPPORTED_TEXT = ("Casefile imports .txt, .md, .docx, .html, .mhtml, .warc, .pdf, and with "
-                   "OCR .png, .jpg, .tif")
+_SUPPORTED_TEXT = N_("Casefile imports .txt, .md, .docx, .html, .mhtml, .warc, .pdf, and "
+                     "with OCR .png, .jpg, .tif")
 
 __all__ = [
     "IMPORTERS", "SUPPORTED_EXTENSIONS", "Extracted", "ImportCancelled", "Reader", "extract",
@@ -65,7 +66,7 @@ __all__ = [
 
 #: What an importer's unexpected exception means to the user (any other: the file is damaged).
 _FAILURES = {
-    RecursionError: "is nested too deeply to be read",
+    RecursionError: N_("is nested too deeply to be read"),
     MemoryError: OUT_OF_MEMORY,
 }
 
@@ -91,14 +92,15 @@ def read_source_bytes(path: Path) -> bytes:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             # A device or a pipe has no size and may never end: never read as a source.
-            raise SourceImportError(path, "is not a regular file (a device, pipe or socket)")
+            raise SourceImportError(path, _("is not a regular file (a device, pipe or socket)"))
         _check_size(path, info.st_size)
         with path.open("rb") as file:  # at most one byte past the limit, if it grew meanwhile
             data = file.read(base.MAX_SOURCE_BYTES + 1)
         _check_size(path, len(data))
         return data
     except OSError as exc:
-        raise SourceImportError(path, f"cannot be read: {exc.strerror or exc}") from exc
+        raise SourceImportError(path, _("cannot be read: {reason}").format(
+            reason=exc.strerror or exc)) from exc
 
 
 def extract(path: Path) -> Extracted:
@@ -130,14 +132,15 @@ def extract_bytes(path: Path, data: bytes, *, ocr: OcrOptions | None = None,
     except SourceImportError:
         raise
     except Exception as exc:
-        reason = next((text for kind, text in _FAILURES.items() if isinstance(exc, kind)),
-                      f"could not be read: the file looks damaged ({type(exc).__name__})")
+        reason = next((_(text) for kind, text in _FAILURES.items() if isinstance(exc, kind)),
+                      _("could not be read: the file looks damaged ({kind})").format(
+                          kind=type(exc).__name__))
         raise SourceImportError(path, reason) from exc
     extracted.text, extracted.pages = normalise_paged(extracted.text, extracted.pages)
     if not extracted.extraction:
         extracted.extraction = _default_extraction(importer)
     if not extracted.text.strip():
-        raise SourceImportError(path, "contains no text")
+        raise SourceImportError(path, _("contains no text"))
     for name in ("title", "publisher", "author"):
         setattr(extracted, name, normalise_text(getattr(extracted, name)).strip())
     return extracted
@@ -161,8 +164,10 @@ def _importer_for(path: Path) -> Importer:
         module, function = IMPORTERS[suffix]
         return getattr(import_module(f"{__name__}.{module}"), function)
     if not suffix:
-        raise SourceImportError(path, f"has no file extension; {_SUPPORTED_TEXT}")
-    raise SourceImportError(path, f"is a {suffix} file; {_SUPPORTED_TEXT}")
+        raise SourceImportError(path, _("has no file extension; {supported}").format(
+            supported=_(_SUPPORTED_TEXT)))
+    raise SourceImportError(path, _("is a {suffix} file; {supported}").format(
+        suffix=suffix, supported=_(_SUPPORTED_TEXT)))
 
 
 def kind_of(path: Path) -> str:
@@ -174,7 +179,8 @@ def kind_of(path: Path) -> str:
 def _check_size(path: Path, size: int) -> None:
     """Refuse empty files and files over the size limit (read at call time, for tests)."""
     if size == 0:
-        raise SourceImportError(path, "is empty")
+        raise SourceImportError(path, _("is empty"))
     if size > base.MAX_SOURCE_BYTES:
         limit_mb = base.MAX_SOURCE_BYTES // (1024 * 1024)
-        raise SourceImportError(path, f"is larger than the {limit_mb} MB limit")
+        raise SourceImportError(path, _("is larger than the {limit} MB limit").format(
+            limit=limit_mb))

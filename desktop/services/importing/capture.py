@@ -17,6 +17,7 @@ from desktop.domain.errors import SourceImportError
 from desktop.services.importing import base
 from desktop.services.importing.base import Extracted
 from desktop.services.importing.html import read_page
+from desktop.services.words import N_, _
 
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -27,7 +28,7 @@ def extract_mhtml(path: Path, data: bytes) -> Extracted:
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     page = _mhtml_page(message)
     if page is None:
-        raise SourceImportError(path, "is not an MHTML web capture: it holds no web page")
+        raise SourceImportError(path, _("is not an MHTML web capture: it holds no web page"))
     html = page.get_payload(decode=True) or b""
     url = (message.get("Snapshot-Content-Location") or page.get("Content-Location") or "")
     saved_by = (message.get("From") or "").strip().strip("<>").strip()
@@ -71,7 +72,7 @@ def extract_warc(path: Path, data: bytes) -> Extracted:
         for record in ArchiveIterator(io.BytesIO(data)):
             if record.format != "warc" or record.rec_type not in _RECORD_TYPES:
                 # warcio reads a line of anything as an old ARC record: not a WARC.
-                raise SourceImportError(path, "is not a readable WARC web capture")
+                raise SourceImportError(path, _(_NOT_WARC))
             records += 1
             if record.rec_type == "warcinfo":
                 software = software or _warcinfo_software(record)
@@ -88,12 +89,12 @@ def extract_warc(path: Path, data: bytes) -> Extracted:
             if unpacked > base.MAX_UNPACKED_BYTES:
                 raise SourceImportError(path, _too_big())
     except ArchiveLoadFailed as exc:
-        raise SourceImportError(path, "is not a readable WARC web capture") from exc
+        raise SourceImportError(path, _(_NOT_WARC)) from exc
     if not records:
-        raise SourceImportError(path, "is not a readable WARC web capture")
+        raise SourceImportError(path, _(_NOT_WARC))
     if found is None:
-        raise SourceImportError(path, "is a WARC capture without a web page in it (no HTML "
-                                      "response)")
+        raise SourceImportError(path, _("is a WARC capture without a web page in it (no HTML "
+                                        "response)"))
     url, when, charset, html, kind = found
     capture = {"format": "WARC", "url": url, "time": _iso(when),
                "time_source": "the WARC-Date of the page's record" if when else "",
@@ -103,9 +104,12 @@ def extract_warc(path: Path, data: bytes) -> Extracted:
     return _captured(path, html, charset, capture)
 
 
+_NOT_WARC = N_("is not a readable WARC web capture")
+
+
 def _too_big() -> str:
-    return (f"unpacks to more than {base.megabytes(base.MAX_UNPACKED_BYTES)}; a capture this "
-            "large should be split")
+    return _("unpacks to more than {limit}; a capture this large should be split").format(
+        limit=base.megabytes(base.MAX_UNPACKED_BYTES))
 
 
 def _drained(record) -> int:
@@ -159,15 +163,15 @@ def _payload(path: Path, record) -> bytes:
     limit = base.MAX_UNPACKED_BYTES
     body = record.content_stream().read(limit + 1)
     if len(body) > limit:
-        raise SourceImportError(path, f"holds a page that unpacks to more than "
-                                      f"{base.megabytes(limit)}")
+        raise SourceImportError(path, _("holds a page that unpacks to more than {limit}")
+                                .format(limit=base.megabytes(limit)))
     return body
 
 
 def _captured(path: Path, html: bytes, charset: str, capture: dict) -> Extracted:
     """The page read as a saved page is, with the capture's URL and facts."""
     if not html.strip():
-        raise SourceImportError(path, "contains no text")
+        raise SourceImportError(path, _("contains no text"))
     extracted = read_page(path, html, charset)
     from desktop import __version__
 

@@ -33,6 +33,7 @@ import lxml.etree
 from desktop.domain.errors import SourceImportError
 from desktop.services.importing import base
 from desktop.services.importing.base import Extracted
+from desktop.services.words import N_, _
 
 _CHUNK = 1024 * 1024
 
@@ -42,7 +43,7 @@ MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 #: what a Word 97–2003 .doc is).
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
-_NOT_READABLE = "is not a readable Word document"
+_NOT_READABLE = N_("is not a readable Word document")
 
 #: WordprocessingML's namespace in Transitional and in Strict OOXML, and markup compatibility's.
 _W = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -79,9 +80,9 @@ def extract_docx(path: Path, data: bytes) -> Extracted:
             properties = _parse(package, core) if core else None
             notes = _notes(package, body)
     except (KeyError, ValueError, zipfile.BadZipFile, lxml.etree.XMLSyntaxError) as exc:
-        raise SourceImportError(path, _NOT_READABLE) from exc
+        raise SourceImportError(path, _(_NOT_READABLE)) from exc
     if _name(document) != "w:document":
-        raise SourceImportError(path, _NOT_READABLE)
+        raise SourceImportError(path, _(_NOT_READABLE))
     reading = _Reading()
     reading.walk(document)
     blocks = reading.blocks + _note_blocks(reading, notes)
@@ -147,12 +148,12 @@ def _ole_reason(data: bytes) -> str:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             streams = {"/".join(entry) for entry in ole.listdir()}
     except Exception:  # olefile raises OSError and its own errors on a damaged container
-        return f"{_NOT_READABLE} (a damaged Office container)"
+        return _("is not a readable Word document (a damaged Office container)")
     if "EncryptedPackage" in streams:
-        return "is password-protected; remove the password in Word and import it again"
+        return _("is password-protected; remove the password in Word and import it again")
     if "WordDocument" in streams:
-        return "is an old Word 97–2003 document (.doc); save it as .docx and import it again"
-    return _NOT_READABLE
+        return _("is an old Word 97–2003 document (.doc); save it as .docx and import it again")
+    return _(_NOT_READABLE)
 
 
 def _parts(package: zipfile.ZipFile) -> tuple[str, str]:
@@ -354,8 +355,9 @@ def check_unpacked_size(path: Path, data: bytes) -> None:
     the sizes the zip declares are summed first, then every part is inflated in chunks
     and counted, so a part that lies about its size is caught as well."""
     limit = base.MAX_UNPACKED_BYTES
-    too_big = SourceImportError(path, f"unpacks to more than {base.megabytes(limit)}; "
-                                      "a Word document this large should be split")
+    too_big = SourceImportError(path, _("unpacks to more than {limit}; a Word document this "
+                                        "large should be split").format(
+        limit=base.megabytes(limit)))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             members = package.infolist()
@@ -371,4 +373,4 @@ def check_unpacked_size(path: Path, data: bytes) -> None:
     except SourceImportError:
         raise
     except Exception as exc:  # zipfile raises BadZipFile, CRC, zlib and EOF errors
-        raise SourceImportError(path, _NOT_READABLE) from exc
+        raise SourceImportError(path, _(_NOT_READABLE)) from exc

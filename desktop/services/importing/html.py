@@ -16,6 +16,7 @@ from desktop.domain.errors import SourceImportError
 from desktop.services.importing import base, page_facts
 from desktop.services.importing.base import Extracted
 from desktop.services.importing.text import decode_text
+from desktop.services.words import _
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
@@ -144,23 +145,25 @@ def parse_page(path: Path, markup: str) -> lxml.html.HtmlElement:
         # Parsed from UTF-8 bytes: lxml refuses a str that still carries an XML encoding line.
         tree = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except lxml.etree.ParserError as exc:  # only whitespace or comments: no element at all
-        raise SourceImportError(path, "contains no text") from exc
+        raise SourceImportError(path, _("contains no text")) from exc
     except lxml.etree.XMLSyntaxError as exc:  # how libxml2 says it ran out of memory
-        raise SourceImportError(path, "could not be parsed as a web page: too large for the "
-                                      "memory Casefile allows, or damaged") from exc
+        raise SourceImportError(path, _("could not be parsed as a web page: too large for the "
+                                        "memory Casefile allows, or damaged")) from exc
     if any("Excessive depth" in error.message for error in parser.error_log):
-        raise SourceImportError(path, f"is nested more than {base.MAX_HTML_DEPTH:,} levels deep "
-                                      "(unclosed tags?); it cannot be read whole")
-    if sum(1 for _ in tree.iter()) > base.MAX_HTML_ELEMENTS:
-        raise SourceImportError(path, f"has more than {base.MAX_HTML_ELEMENTS:,} elements; "
-                                      "a page this large should be split")
+        raise SourceImportError(path, _("is nested more than {depth} levels deep (unclosed "
+                                        "tags?); it cannot be read whole").format(
+            depth=f"{base.MAX_HTML_DEPTH:,}"))
+    if sum(1 for _element in tree.iter()) > base.MAX_HTML_ELEMENTS:
+        raise SourceImportError(path, _("has more than {limit} elements; a page this large "
+                                        "should be split").format(
+            limit=f"{base.MAX_HTML_ELEMENTS:,}"))
     return tree
 
 
 def _shape(tree: lxml.html.HtmlElement) -> tuple[int, int]:
     """How many elements the page has, and how deep they nest (one pass, no recursion)."""
     elements = depth = deepest = 0
-    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+    for event, _element in lxml.etree.iterwalk(tree, events=("start", "end")):
         if event == "start":
             elements += 1
             depth += 1

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from desktop.domain.errors import NeedsOcr, SourceImportError
 from desktop.services.importing import base
 from desktop.services.importing.base import Extracted
+from desktop.services.words import N_, _
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -51,7 +52,7 @@ IN_PROCESS_BYTES = {".html": 256 * 1024, ".htm": 256 * 1024, ".pdf": -1,
 _POLL_SECONDS = 0.05
 
 #: The reason given for a file whose parse outgrew `base.MAX_PARSE_MEMORY`.
-OUT_OF_MEMORY = "needs more memory to read than Casefile allows"
+OUT_OF_MEMORY = N_("needs more memory to read than Casefile allows")
 
 
 class ImportCancelled(Exception):
@@ -126,7 +127,8 @@ class Reader:
                 message = self._conn.recv()
             except (EOFError, OSError):
                 self.close()  # the next file gets a fresh process
-                raise SourceImportError(path, OUT_OF_MEMORY + ", or the reader crashed") from None
+                raise SourceImportError(path, _("needs more memory to read than Casefile allows, "
+                                                "or the reader crashed")) from None
             if message[0] != "progress":
                 return message
             if page_progress:
@@ -145,7 +147,11 @@ class Reader:
         # "spawn" everywhere: a forked copy of a process with Qt and database threads is unsafe.
         context = multiprocessing.get_context("spawn")
         conn, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child, base.MAX_PARSE_MEMORY),
+        from desktop.services import words
+
+        # The reading process says why a file is refused in the user's language too.
+        process = context.Process(target=_serve, args=(child, base.MAX_PARSE_MEMORY,
+                                                       words.language()),
                                   name="casefile-reader", daemon=True)
         try:
             process.start()
@@ -170,8 +176,12 @@ def in_process(path: Path, data: bytes) -> bool:
     return size <= IN_PROCESS_BYTES[suffix]
 
 
-def _serve(conn: Connection, memory_limit: int) -> None:
-    """The reading process: extract each (path, data) received, until None."""
+def _serve(conn: Connection, memory_limit: int, language: str = "en") -> None:
+    """The reading process: extract each (path, data) received, until None; its refusals in
+    `language`."""
+    from desktop.services import words
+
+    words.set_language(language)
     # Ctrl+C in a terminal reaches the whole process group: the importing process decides,
     # and ends this one; a traceback from here would only confuse.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -195,7 +205,7 @@ def _serve(conn: Connection, memory_limit: int) -> None:
         except SourceImportError as exc:
             reply = ("error", exc.reason)
         except MemoryError:  # even receiving the file took more than the cap
-            reply = ("error", OUT_OF_MEMORY)
+            reply = ("error", _(OUT_OF_MEMORY))
         except EOFError:  # the importing process has gone
             return
         conn.send((*reply, logs.take()))

@@ -12,6 +12,7 @@ from charset_normalizer.md import mess_ratio
 
 from desktop.domain.errors import SourceImportError
 from desktop.services.importing.base import Extracted
+from desktop.services.words import N_, _
 
 #: Longest title taken from the first line; a first line that is a whole paragraph is cut.
 MAX_TITLE_CHARS = 200
@@ -40,7 +41,7 @@ _GARBLED = 0.2
 # Lines checked per file, and characters per line: enough to find a pasted-in paragraph, and
 # linear in the size of the file whatever it holds.
 _LINES_CHECKED, _LINE_SAMPLE = 20_000, 2_000
-_SAVE_AGAIN = "save it in one encoding and import it again"
+_SAVE_AGAIN = N_("save it in one encoding and import it again")
 
 _MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$")
 
@@ -53,7 +54,7 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     if b"\x00" in data:
         wide = _wide_text(data)
         if wide is None:
-            raise SourceImportError(path, "looks like a binary file, not text")
+            raise SourceImportError(path, _("looks like a binary file, not text"))
         return wide
     try:
         return data.decode("utf_8"), "utf_8"
@@ -63,12 +64,13 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     # Only when the likely encodings all fail (say cp1250 Polish) is every codec tried.
     best = from_bytes(data, cp_isolation=list(LIKELY_ENCODINGS)).best() or from_bytes(data).best()
     if best is None:
-        raise SourceImportError(path, "looks like a binary file, not text")
+        raise SourceImportError(path, _("looks like a binary file, not text"))
     text = str(best)
     garbled = _garbled_line(text)
     if garbled:
-        raise SourceImportError(path, f"mixes text encodings: line {garbled} does not read as "
-                                      f"{best.encoding} like the rest; {_SAVE_AGAIN}")
+        raise SourceImportError(path, _("mixes text encodings: line {line} does not read as "
+                                        "{encoding} like the rest; {advice}").format(
+            line=garbled, encoding=best.encoding, advice=_(_SAVE_AGAIN)))
     return text, best.encoding
 
 
@@ -141,8 +143,9 @@ def _refuse_utf8_mixed_in(path: Path, data: bytes) -> None:
             if sum(not ch.isascii() for ch in decoded) >= 2:
                 utf8_line = utf8_line or number
         if utf8_line and other_line:
-            raise SourceImportError(path, f"mixes text encodings: line {utf8_line} is UTF-8, "
-                                          f"line {other_line} is not; {_SAVE_AGAIN}")
+            raise SourceImportError(path, _("mixes text encodings: line {utf8} is UTF-8, line "
+                                            "{other} is not; {advice}").format(
+                utf8=utf8_line, other=other_line, advice=_(_SAVE_AGAIN)))
 
 
 def _decode(path: Path, data: bytes, encoding: str) -> str:
@@ -150,7 +153,8 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise SourceImportError(path, f"is not valid {encoding} text despite its BOM") from exc
+        raise SourceImportError(path, _("is not valid {encoding} text despite its BOM").format(
+            encoding=encoding)) from exc
 
 
 #: A date a saved page or a copied text puts before its first sentence ("date 2025-02-03",
