@@ -221,8 +221,9 @@ def summary(writer: DossierWriter, data: DossierData) -> None:
             "of evidence agreeing), as in each incident's tables; see Annex B."))
     table = writer.table((_("Code"), _("Date"), _("Place"), _("Victims"), _("Perpetrator"),
                           _("Legal qualification"), _("State"), _("Evidence")),
-                         # the state wide enough for a word of it in Ukrainian (ЧЕРНЕТКА)
-                         (0.95, 1.25, 1.2, 1.05, 1.1, 1.5, 1.45, 1.35),
+                         # each column wide enough for its longest word in Ukrainian too
+                         # (ЧЕРНЕТКА, Потерпілі, Підтверджено)
+                         (0.95, 1.2, 1.15, 1.15, 1.2, 1.45, 1.35, 1.4),
                          _("Summary of incidents"))
     for item in data.incidents:
         incident = item.incident
