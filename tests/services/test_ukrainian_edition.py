@@ -137,6 +137,17 @@ def test_the_ukrainian_dossier_is_ukrainian_throughout(ukrainian_dossier):
                            "Додаток В — Журнал аудиту", "Стислий виклад висновків"):
         assert words_expected in joined
     assert re.search(r"Сторінка .* з .* · Досьє [0-9a-f]{12}", joined)
+    assert "6 вересня 2024 р." in joined and "1 жовтня 2024 р." in joined  # INC-003, INC-001
+    assert "5 інцидентів" in joined and "48 evidence" not in joined
+
+
+def test_quotes_stand_in_ukrainian_quotation_marks(ukrainian_dossier):
+    with zipfile.ZipFile(ukrainian_dossier) as package:
+        root = ET.fromstring(package.read("word/document.xml"))
+    quotes = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")
+              if (style := p.find(f"{W}pPr/{W}pStyle")) is not None
+              and style.get(f"{W}val") in QUOTE_STYLES]
+    assert quotes and all("«" in q and q.rstrip().endswith("»") for q in quotes), quotes[:3]
 
 
 def test_ukrainian_dates_numbers_and_plurals():
