@@ -86,3 +86,42 @@ def test_what_another_writer_commits_appears_without_a_reload(
                    check=True)
     qtbot.waitUntil(lambda: model.rowCount() == 6, timeout=5_000)
     assert resets == []  # the new row was inserted; the others were not read again
+
+
+SECOND_WINDOW = """
+import os, sys, tempfile
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from desktop.gui.app import CasefileApp
+from desktop.gui.settings import Settings
+
+qt = QApplication([])
+store = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
+settings = Settings(store)
+settings.user_name = "Mykola"  # a window has asked its user's name once (for case files)
+app = CasefileApp(settings)
+assert app.cases.open_shared_case(sys.argv[1])
+assert app.editing.add_evidence(1, 0, 20, {}) is not None  # as a user marks a passage
+app.cases.close_case()
+"""
+
+
+def test_a_span_marked_in_another_window_shows_in_this_one(
+        qtbot, casefile, server_url, capsys):  # noqa: F811
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    address = _shared_case(server_url, capsys)
+    assert cli.main(["server", "add-member", server_url, "mykola", "--as", "documenter"]) == 0
+    assert casefile.cases.open_shared_case(address)
+    import_seeds(qtbot, casefile)
+    model = casefile.window.navigator.sources_model
+    first = model.index(0, model.EVIDENCE)
+    assert model.data(first) == 0
+    subprocess.run([sys.executable, "-c", SECOND_WINDOW, address.replace("olena@", "mykola@")],
+                   cwd=ROOT, check=True)
+    qtbot.waitUntil(lambda: model.data(model.index(0, model.EVIDENCE)) == 1, timeout=5_000)
+    assert casefile.window.evidence_panel.isEnabled()
