@@ -93,7 +93,21 @@ class Cluster:
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w",
                   "start")
+        self._watch_for_the_runner()
         return self
+
+    def _watch_for_the_runner(self) -> None:
+        """Stop the server when the process that started it is gone without stopping it (a
+        test run killed by a timeout): it would otherwise run on, on a shared machine."""
+        stop = f"{self.bin / 'pg_ctl'} -D {self.data} -m immediate -w stop"
+        if self.user is not None:
+            uid, gid = self.user
+            stop = f"setpriv --reuid={uid} --regid={gid} --clear-groups {stop}"
+        script = (f"while kill -0 {os.getpid()} 2>/dev/null && [ -d {self.data} ]; do sleep 2; "
+                  f"done; [ -d {self.data} ] && {stop}; rm -rf {self.folder}")
+        subprocess.Popen(["sh", "-c", script], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
 
     def stop(self) -> None:
         try:

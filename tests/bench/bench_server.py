@@ -228,12 +228,13 @@ def bench_writers(ctx: Context) -> list[Row]:
 
 
 def bench_server(ctx: Context) -> list[Row]:
-    rows = bench_mark(ctx) + bench_search(ctx) + bench_writers(ctx)
-    cluster = ctx.get("pg_cluster")
-    if cluster is not None:
-        cluster.stop()
-        ctx.put("pg_cluster", None)
-    return rows
+    try:
+        return bench_mark(ctx) + bench_search(ctx) + bench_writers(ctx)
+    finally:
+        cluster = ctx.get("pg_cluster")
+        if cluster is not None:
+            cluster.stop()
+            ctx.put("pg_cluster", None)
 
 
 BENCHES = {"server": bench_server}
