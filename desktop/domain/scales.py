@@ -55,16 +55,19 @@ VERIFICATION_STATUSES: tuple[Grade, ...] = (
 UNUSABLE_STATUSES: tuple[str, ...] = ("rejected",)
 
 REVIEW_STATES: tuple[Grade, ...] = (
-    Grade("pending", "Pending review"),
-    Grade("approved", "Approved"),
+    Grade("pending", "Pending review", "Recorded; no reviewer has decided on it yet."),
+    Grade("approved", "Approved", "Approved by a reviewer other than the person who recorded "
+                                  "it (four eyes)."),
     Grade("returned", "Returned", "Returned by the reviewer with a comment."),
 )
 
 INCIDENT_STATES: tuple[Grade, ...] = (
-    Grade("draft", "Draft"),
-    Grade("in_review", "In review"),
-    Grade("approved", "Approved"),
-    Grade("returned", "Returned", "Returned to the documenter with a comment."),
+    Grade("draft", "Draft", "Being documented: its facts and evidence may still change."),
+    Grade("in_review", "In review", "Submitted to a reviewer, who checks its facts and "
+                                    "evidence."),
+    Grade("approved", "Approved", "Signed off by a reviewer: its facts and evidence were "
+                                  "checked."),
+    Grade("returned", "Returned", "Returned by the reviewer with a comment, to be completed."),
 )
 
 CLASSIFICATIONS: tuple[Grade, ...] = (

@@ -313,7 +313,8 @@ def import_evidence(spans: Sequence[ImportedSpan], *, actor: str) -> list[int]:
 
 
 #: How an imported span was placed in its source's text (anchoring's methods), in words.
-PLACED = (N_("exact"), N_("moved"), N_("fuzzy"))
+PLACED = {"exact": N_("found where it was recorded"), "moved": N_("found elsewhere in the text"),
+          "fuzzy": N_("matched approximately")}
 
 
 def _store_import(span: ImportedSpan, selector: QuoteSelector, actor: str) -> int:
@@ -322,8 +323,8 @@ def _store_import(span: ImportedSpan, selector: QuoteSelector, actor: str) -> in
         prefix=selector.prefix, suffix=selector.suffix, incident=span.incident,
         **{"created_by": actor, **span.values, **span.attribution})
     audit.record("evidence.import", actor=actor, object_type="evidence", object_id=evidence.id,
-                 summary=_("Imported “{quote}” ({how})").format(
-                     quote=one_line(selector.exact), how=_(span.how)),
+                 summary=_("Imported “{quote}”, {how}").format(
+                     quote=one_line(selector.exact), how=_(PLACED.get(span.how, span.how))),
                  after={**span.provenance, "evidence": audit.snapshot(evidence)})
     return evidence.id
 

@@ -63,12 +63,12 @@ def sources_annex(writer: DossierWriter, data: DossierData, *, redacted: bool) -
             (_("Author"), source.author),
             (_("URL"), _url(source, redacted)),
             (_("Published"), wording.day(source.published)),
-            (_("Language"), source.language),
+            (_("Language"), wording.language_name(source.language)),
             (_("Collected"), collected),
             (_("Collection record"), _collection_record(source.collection,
                                                         redacted and source.confidential)),
             (_("Original file"), source.original_name),
-            (_("Media type"), source.media_type),
+            (_("Media type"), wording.media_type(source.media_type)),
             (_("Text read by"), _ocr_record(source.extraction)),
             (_("Tracked changes"), _deletions_record(source.extraction)),
             (_("Size"), wording.size(source.size)),
@@ -142,13 +142,18 @@ def _ocr_record(extraction: dict) -> str | None:
                .format(n=uncertain) if uncertain else ""))
 
 
-def _scale(writer: DossierWriter, title: str, scale: tuple[scales.Grade, ...]) -> None:
-    """One grading scale as a table: code, label, meaning."""
+def _scale(writer: DossierWriter, title: str, scale: tuple[scales.Grade, ...],
+           codes: bool = False) -> None:
+    """One scale as a table: each step's label and meaning, and its code where the dossier
+    prints the code (the grades A–F and 1–6; states are printed in words)."""
     writer.heading(title, 3)
-    table = writer.table((_("Code"), _("Label"), _("Meaning")), (1.1, 1.6, 3.3), title)
+    if codes:
+        table = writer.table((_("Code"), _("Label"), _("Meaning")), (1.1, 1.6, 3.3), title)
+    else:
+        table = writer.table((_("State"), _("Meaning")), (2.0, 4.0), title)
     for grade in scale:
-        table.row((Run(grade.code.replace("_", " "), bold=True), _(grade.label),
-                   _(grade.description) or wording.NONE))
+        label, meaning = Run(_(grade.label), bold=not codes), _(grade.description) or wording.NONE
+        table.row((Run(grade.code, bold=True), label, meaning) if codes else (label, meaning))
 
 
 def methodology_annex(writer: DossierWriter, data: DossierData) -> None:
@@ -167,8 +172,8 @@ def methodology_annex(writer: DossierWriter, data: DossierData) -> None:
           "source (A–F, graded per source) followed by the credibility of the information "
           "(1–6, graded per passage). “B2” reads: a usually reliable source; information "
           "probably true."))
-    _scale(writer, _("Source reliability"), scales.SOURCE_RELIABILITY)
-    _scale(writer, _("Information credibility"), scales.INFORMATION_CREDIBILITY)
+    _scale(writer, _("Source reliability"), scales.SOURCE_RELIABILITY, codes=True)
+    _scale(writer, _("Information credibility"), scales.INFORMATION_CREDIBILITY, codes=True)
     _scale(writer, _("Verification status"), scales.VERIFICATION_STATUSES)
     _scale(writer, _("Review of evidence"), scales.REVIEW_STATES)
     _scale(writer, _("Incident workflow"), scales.INCIDENT_STATES)

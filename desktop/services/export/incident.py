@@ -500,7 +500,7 @@ def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> No
         writer.paragraph(meta, styles.META)
     if item.rejected:
         writer.heading(_("Rejected evidence"), 3)
-        writer.paragraph(_("Judged unusable by the documenter or reviewer; kept for the record "
+        writer.paragraph(_("Judged unusable when it was recorded or reviewed; kept for the record "
                            "and not relied on in this dossier."))
         for span in item.rejected:
             replaced = _quote(writer, span, struck=True,

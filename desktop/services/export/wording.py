@@ -13,7 +13,7 @@ from desktop.domain import scales
 from desktop.domain.models import Incident, Source
 from desktop.services import words
 from desktop.services.evidence import EvidenceRow
-from desktop.services.words import _, ngettext
+from desktop.services.words import N_, _, ngettext
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -200,6 +200,39 @@ def lines(count: int) -> str:
     """“1 line of evidence”, “2 independent lines”."""
     return ngettext("{n} line of evidence", "{n} independent lines", count).format(
         n=number(count))
+
+
+#: The languages sources come in, as a reader names them (a source records an ISO 639-1 code).
+LANGUAGE_NAMES = {"uk": N_("Ukrainian"), "ru": N_("Russian"), "en": N_("English"),
+                  "be": N_("Belarusian"), "pl": N_("Polish"), "de": N_("German"),
+                  "fr": N_("French"), "crh": N_("Crimean Tatar")}
+
+#: The kinds of file Casefile imports, in words, each beside its media type.
+MEDIA_TYPE_NAMES = {
+    "text/plain": N_("plain text"),
+    "text/markdown": N_("Markdown text"),
+    "text/html": N_("web page (HTML)"),
+    "application/pdf": N_("PDF document"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
+        N_("Word document"),
+    "multipart/related": N_("web page saved as MHTML"),
+    "application/warc": N_("web archive (WARC)"),
+    "image/png": N_("PNG image"),
+    "image/jpeg": N_("JPEG image"),
+    "image/tiff": N_("TIFF image"),
+}
+
+
+def language_name(code: str) -> str:
+    """A source's language in words (“Ukrainian”); an unknown code as it is recorded."""
+    name = LANGUAGE_NAMES.get(code.strip().lower())
+    return _(name) if name else code
+
+
+def media_type(value: str) -> str:
+    """A media type in words with the type itself: “plain text (text/plain)”."""
+    name = MEDIA_TYPE_NAMES.get(value.strip().lower())
+    return f"{_(name)} ({value})" if name else value
 
 
 def size(count: int) -> str:
