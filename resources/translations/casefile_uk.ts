@@ -76,6 +76,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Open s&amp;hared case…</source>
+        <translation>Відкрити спі&amp;льну справу…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a case on a PostgreSQL office server by its address</source>
+        <translation>Відкрити справу на офісному сервері PostgreSQL за її адресою</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Import sources…</source>
         <translation>&amp;Імпортувати джерела…</translation>
     </message>
@@ -96,6 +106,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Import with a collection &amp;record…</source>
+        <translation>Імпортувати із записом про &amp;збирання…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import source files with how they were collected: tool, method, capture time, identity, hash at collection</source>
+        <translation>Імпортувати файли джерел із тим, як їх зібрано: інструмент, спосіб, час знімка, обліковий запис, геш під час збирання</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Export dossier…</source>
         <translation>&amp;Експортувати досьє…</translation>
     </message>
@@ -495,22 +515,6 @@
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
-    <message>
-        <source>Import source files with how they were collected: tool, method, capture time, identity, hash at collection</source>
-        <translation>Імпортувати файли джерел із тим, як їх зібрано: інструмент, спосіб, час знімка, обліковий запис, геш під час збирання</translation>
-    </message>
-    <message>
-        <source>Import with a collection &amp;record…</source>
-        <translation>Імпортувати із записом про &amp;збирання…</translation>
-    </message>
-    <message>
-        <source>Open s&amp;hared case…</source>
-        <translation>Відкрити спі&amp;льну справу…</translation>
-    </message>
-    <message>
-        <source>Open a case on a PostgreSQL office server by its address</source>
-        <translation>Відкрити справу на офісному сервері PostgreSQL за її адресою</translation>
-    </message>
 </context>
 <context>
     <name>BackgroundRunner</name>
@@ -601,7 +605,7 @@
 <context>
     <name>CaseFiles</name>
     <message>
-        <location filename="../../desktop/gui/flows/cases.py" line="+59"/>
+        <location filename="../../desktop/gui/flows/cases.py" line="+61"/>
         <source>New case</source>
         <translation>Нова справа</translation>
     </message>
@@ -617,18 +621,44 @@
         <translation>Відкрити справу</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+83"/>
         <source>is already open in another {app} window{owner}</source>
         <translation>уже відкрито в іншому вікні {app}{owner}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-64"/>
+        <location line="+6"/>
+        <location line="+63"/>
         <location line="+5"/>
         <source>The case could not be opened</source>
         <translation>Не вдалося відкрити справу</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-86"/>
+        <source>Open shared case</source>
+        <translation>Відкрити спільну справу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The case&apos;s address on its server, postgresql://SERVER[:PORT]/DATABASE
+(with ROLE@ before the server to log in as another role; the password comes from
+your .pgpass or service file, never from Casefile):</source>
+        <translation>Адреса справи на її сервері: postgresql://СЕРВЕР[:ПОРТ]/БАЗА
+(РОЛЬ@ перед сервером — щоб увійти під іншою роллю; пароль береться з вашого
+файлу .pgpass або файлу служби, ніколи не з Casefile):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{address} is not a server address: it begins with postgresql://</source>
+        <translation>{address} — не адреса сервера: вона починається з postgresql://</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Changes made by others will not show</source>
+        <translation>Зміни, які вносять інші, не з’являтимуться</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>The audit trail could not be brought up to date</source>
         <translation>Журнал аудиту не вдалося оновити</translation>
     </message>
@@ -639,12 +669,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+170"/>
+        <location line="+173"/>
         <source>{name} is encrypted. Its passphrase:</source>
         <translation>Справу {name} зашифровано. Введіть її парольну фразу:</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-168"/>
         <source>the passphrase was not right {count} times; the case stays closed</source>
         <translation>неправильну парольну фразу введено забагато разів ({count}); справа залишається закритою</translation>
     </message>
@@ -668,12 +698,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+156"/>
+        <location line="+159"/>
         <source>Encrypted case</source>
         <translation>Зашифрована справа</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-149"/>
         <source>Please wait</source>
         <translation>Зачекайте</translation>
     </message>
@@ -701,12 +731,12 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
 Усе одно закрити справу й втратити його? Виберіть «Ні», щоб повернутися й виправити.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The case is saved but could not be compacted</source>
         <translation>Справу збережено, але її не вдалося ущільнити</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>No recent cases</source>
         <translation>Немає недавніх справ</translation>
     </message>
@@ -783,31 +813,11 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <source>Open the recovered case?</source>
         <translation>Відкрити відновлену справу?</translation>
     </message>
-    <message>
-        <source>Open shared case</source>
-        <translation>Відкрити спільну справу</translation>
-    </message>
-    <message>
-        <source>The case&apos;s address on its server, postgresql://SERVER[:PORT]/DATABASE
-(with ROLE@ before the server to log in as another role; the password comes from
-your .pgpass or service file, never from Casefile):</source>
-        <translation>Адреса справи на її сервері: postgresql://СЕРВЕР[:ПОРТ]/БАЗА
-(РОЛЬ@ перед сервером — щоб увійти під іншою роллю; пароль береться з вашого
-файлу .pgpass або файлу служби, ніколи не з Casefile):</translation>
-    </message>
-    <message>
-        <source>{address} is not a server address: it begins with postgresql://</source>
-        <translation>{address} — не адреса сервера: вона починається з postgresql://</translation>
-    </message>
-    <message>
-        <source>Changes made by others will not show</source>
-        <translation>Зміни, які вносять інші, не з’являтимуться</translation>
-    </message>
 </context>
 <context>
     <name>CasefileApp</name>
     <message>
-        <location line="-294"/>
+        <location line="-362"/>
         <source>{app} cases (*{suffix})</source>
         <translation>Справи {app} (*{suffix})</translation>
     </message>
@@ -823,9 +833,115 @@ your .pgpass or service file, never from Casefile):</source>
         <translation>Джерела ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/flows/cases.py" line="+299"/>
+        <location filename="../../desktop/gui/flows/cases.py" line="+367"/>
         <source>process {pid} on {host}</source>
         <translation>процес {pid} на {host}</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionRecordBox</name>
+    <message>
+        <location filename="../../desktop/gui/widgets/dialogs/collection_record.py" line="+27"/>
+        <source>Tool and version</source>
+        <translation>Інструмент і версія</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hunchly 2.4, wget 1.21, Chrome 131 “Save as”</source>
+        <translation>Hunchly 2.4, wget 1.21, Chrome 131 «Зберегти як»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Capture method</source>
+        <translation>Спосіб збирання</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>full-page capture, download, screen recording</source>
+        <translation>знімок усієї сторінки, завантаження, запис екрана</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Captured at</source>
+        <translation>Час знімка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2025-01-23T13:05:00Z</source>
+        <translation>2025-01-23T13:05:00Z</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time source</source>
+        <translation>Джерело часу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the clock the time comes from: laptop, NTP</source>
+        <translation>годинник, за яким узято час: ноутбук, NTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identity used</source>
+        <translation>Використаний обліковий запис</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the account or persona the collector used</source>
+        <translation>обліковий запис або образ, яким користувався збирач</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hash at collection</source>
+        <translation>Геш під час збирання</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sha256:… taken where it was collected; checked against the file</source>
+        <translation>sha256:…, узятий там, де файл зібрано; звіряється з файлом</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Collection record</source>
+        <translation>Запис про збирання</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The hash matches the bytes imported.</source>
+        <translation>Геш збігається з імпортованими байтами.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionRecordDialog</name>
+    <message>
+        <location line="+22"/>
+        <source>Import with a collection record</source>
+        <translation>Імпорт із записом про збирання</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How {files} were collected. A web capture&apos;s own tool and capture time are taken where you leave them empty. A hash at collection names one file.</source>
+        <translation>Як зібрано {files}. Якщо інструмент і час знімка не вказано, їх беруть із самого вебзнімка. Геш під час збирання стосується одного файла.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> and {n} more</source>
+        <translation> і ще {n}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import</source>
+        <translation>Імпортувати</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A hash taken at collection names one file: import that file on its own.</source>
+        <translation>Геш, узятий під час збирання, стосується одного файла: імпортуйте цей файл окремо.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The collection record cannot be kept</source>
+        <translation>Запис про збирання не можна зберегти</translation>
     </message>
 </context>
 <context>
@@ -1015,7 +1131,7 @@ your .pgpass or service file, never from Casefile):</source>
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/evidence_model.py" line="+73"/>
+        <location filename="../../desktop/gui/qtmodels/evidence_model.py" line="+75"/>
         <source>E-no.</source>
         <extracomment>Text on the light status colours: dark whatever the palette, so it stays readable. (evidence ids, changes) — e.g. ([7], {&quot;credibility&quot;: &quot;3&quot;}) or ([7], {&quot;note&quot;: &quot;…&quot;}).</extracomment>
         <translation>№</translation>
@@ -1193,7 +1309,7 @@ your .pgpass or service file, never from Casefile):</source>
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/gui/flows/exchange.py" line="+14"/>
+        <location filename="../../desktop/gui/flows/exchange.py" line="+26"/>
         <source>Import sources</source>
         <translation>Імпорт джерел</translation>
     </message>
@@ -1203,7 +1319,7 @@ your .pgpass or service file, never from Casefile):</source>
         <translation>Імпорт теки з джерелами</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+24"/>
         <source>No case is open</source>
         <translation>Справу не відкрито</translation>
     </message>
@@ -1223,7 +1339,7 @@ your .pgpass or service file, never from Casefile):</source>
         <translation>Не знайдено файлів .txt, .md, .docx, .html, .mhtml, .warc, .pdf чи зображень.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Reading %n scan(s) with OCR…</source>
         <translation>
             <numerusform>Розпізнавання %n скану (OCR)…</numerusform>
@@ -1241,7 +1357,7 @@ your .pgpass or service file, never from Casefile):</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The work could not be finished</source>
         <translation>Не вдалося завершити роботу</translation>
     </message>
@@ -1298,7 +1414,7 @@ your .pgpass or service file, never from Casefile):</source>
         <translation>Імпорт завершено</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%n scan(s) not imported.</source>
         <translation>
             <numerusform>%n скан не імпортовано.</numerusform>
@@ -1312,21 +1428,21 @@ your .pgpass or service file, never from Casefile):</source>
         <translation>Розпізнавання тексту (OCR) недоступне</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+102"/>
+        <location line="+30"/>
+        <location line="+110"/>
         <location line="+96"/>
         <location line="+57"/>
         <source>Writing {name}…</source>
         <translation>Запис {name}…</translation>
     </message>
     <message>
-        <location line="-251"/>
-        <location line="+25"/>
+        <location line="-261"/>
+        <location line="+35"/>
         <source>The dossier was not written</source>
         <translation>Досьє не записано</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-30"/>
         <source>full</source>
         <translation>повна</translation>
     </message>
@@ -1336,12 +1452,12 @@ your .pgpass or service file, never from Casefile):</source>
         <translation>знеособлена</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>Dossier written</source>
         <translation>Досьє записано</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
         <source>{path}
 
 {incidents}, {spans}, {edition} edition.
@@ -1355,8 +1471,13 @@ SHA-256 файлу: {sha256}
 
 Експорт записано в історію справи разом із цим цифровим відбитком.</translation>
     </message>
+    <message>
+        <location line="-118"/>
+        <source>Import sources with a collection record</source>
+        <translation>Імпорт джерел із записом про збирання</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+121"/>
         <source>%n incident(s)</source>
         <translation>
             <numerusform>%n інцидент</numerusform>
@@ -1654,21 +1775,17 @@ SHA-256 {sha256}
         <source>Review merged</source>
         <translation>Результати рецензування об’єднано</translation>
     </message>
-    <message>
-        <source>Import sources with a collection record</source>
-        <translation>Імпорт джерел із записом про збирання</translation>
-    </message>
 </context>
 <context>
     <name>ExportDossierDialog</name>
     <message>
-        <location filename="../../desktop/gui/widgets/dialogs/export_dossier.py" line="+46"/>
-        <location line="+120"/>
+        <location filename="../../desktop/gui/widgets/dialogs/export_dossier.py" line="+47"/>
+        <location line="+132"/>
         <source>Export dossier</source>
         <translation>Експорт досьє</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-130"/>
         <source>Approved incidents only</source>
         <translation>Лише схвалені інциденти</translation>
     </message>
@@ -1733,7 +1850,7 @@ SHA-256 {sha256}
         <translation>LibreOffice не встановлено, тож PDF записати не вийде: щоб мати його, установіть LibreOffice Writer.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Choose…</source>
         <translation>Вибрати…</translation>
     </message>
@@ -1748,7 +1865,7 @@ SHA-256 {sha256}
         <translation>Експортувати</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Tick at least one incident, or choose another option.</source>
         <translation>Позначте хоча б один інцидент або виберіть інший варіант.</translation>
     </message>
@@ -1836,7 +1953,7 @@ After:
         <translation>Виберіть або додайте інцидент у списку ліворуч</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <location line="+16"/>
         <source>source {id}</source>
         <extracomment>What the form shows: the editable facts, and the workflow state that only review moves.</extracomment>
@@ -1848,9 +1965,8 @@ After:
         <translation>Джерела розходяться: </translation>
     </message>
     <message>
-        <location line="+264"/>
+        <location line="+270"/>
         <source>Enter a number, e.g. 48.1 (or leave it empty).</source>
-        <extracomment>The form&apos;s page is built this long after the form, once the window has been painted.</extracomment>
         <translation>Введіть число, напр. 48,1 (або залиште поле порожнім).</translation>
     </message>
     <message>
@@ -1878,7 +1994,7 @@ After:
         <translation>взято з {refs}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Taken from {ref}: “{quote}”</source>
         <translation>Взято з {ref}: «{quote}»</translation>
     </message>
@@ -1894,12 +2010,12 @@ After:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+342"/>
+        <location line="+349"/>
         <source>open</source>
         <translation>бракує</translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-349"/>
         <source>linked, not verified</source>
         <translation>пов’язано, не перевірено</translation>
     </message>
@@ -1923,7 +2039,7 @@ After:
         <translation>Докази для: {fact}</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+84"/>
         <source>Title</source>
         <translation>Назва</translation>
     </message>
@@ -2269,7 +2385,7 @@ After:
         <translation>Статуси</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>No case open</source>
         <translation>Справу не відкрито</translation>
     </message>
@@ -2343,10 +2459,12 @@ After:
         <translation>Користувач: {name}</translation>
     </message>
     <message>
+        <location line="+11"/>
         <source>Shared case on {server}, as {role}</source>
         <translation>Спільна справа на {server}, роль {role}</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Everyone on the case works on it at once; the server records your changes as its role {role}</source>
         <translation>Усі учасники працюють над справою одночасно; сервер записує ваші зміни від імені ролі {role}</translation>
     </message>
@@ -2662,7 +2780,7 @@ After:
 <context>
     <name>PageImagePane</name>
     <message>
-        <location filename="../../desktop/gui/widgets/page_image.py" line="+51"/>
+        <location filename="../../desktop/gui/widgets/page_image.py" line="+55"/>
         <source>Previous page</source>
         <translation>Попередня сторінка</translation>
     </message>
@@ -2677,7 +2795,7 @@ After:
         <translation>Показати сторінку в друкованому розмірі (інакше — на всю ширину панелі)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+82"/>
         <source>Drawing page {page}…</source>
         <translation>Малюємо сторінку {page}…</translation>
     </message>
@@ -2687,7 +2805,7 @@ After:
         <translation>Малюємо сторінку…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Reading the text of page {page} of {pages}…</source>
         <translation>Читаємо текст сторінки {page} з {pages}…</translation>
     </message>
@@ -3245,12 +3363,12 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>Contested</source>
         <translation>Оспорюється</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-57"/>
         <source>Another source contradicts it.</source>
         <translation>Інше джерело йому суперечить.</translation>
     </message>
@@ -3271,11 +3389,21 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
     </message>
     <message>
         <location line="+1"/>
+        <source>Recorded; no reviewer has decided on it yet.</source>
+        <translation>Зафіксовано; жоден рецензент ще не ухвалив рішення.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Approved</source>
         <translation>Схвалено</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Approved by a reviewer other than the person who recorded it (four eyes).</source>
+        <translation>Схвалено рецензентом, який не є особою, що це зафіксувала (принцип «чотирьох очей»).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Returned</source>
         <translation>Повернуто</translation>
     </message>
@@ -3291,13 +3419,28 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
     </message>
     <message>
         <location line="+1"/>
+        <source>Being documented: its facts and evidence may still change.</source>
+        <translation>Документується: його факти й докази ще можуть змінитися.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>In review</source>
         <translation>На рецензуванні</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Returned to the documenter with a comment.</source>
-        <translation>Повернуто документувальникові із зауваженням.</translation>
+        <source>Submitted to a reviewer, who checks its facts and evidence.</source>
+        <translation>Надіслано рецензентові, який перевіряє його факти й докази.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed off by a reviewer: its facts and evidence were checked.</source>
+        <translation>Затверджено рецензентом: його факти й докази перевірено.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned by the reviewer with a comment, to be completed.</source>
+        <translation>Повернуто рецензентом із зауваженням для доопрацювання.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4145,7 +4288,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/gui/flows/session.py" line="+35"/>
+        <location filename="../../desktop/gui/flows/session.py" line="+39"/>
         <source>Your name</source>
         <translation>Ваше ім’я</translation>
     </message>
@@ -4175,7 +4318,7 @@ The details were written to {log}</source>
 Подробиці записано до {log}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>About {app}</source>
         <translation>Про {app}</translation>
     </message>
@@ -4240,7 +4383,7 @@ The details were written to {log}</source>
 <context>
     <name>SourceDetailsDialog</name>
     <message>
-        <location filename="../../desktop/gui/widgets/dialogs/source_details.py" line="+23"/>
+        <location filename="../../desktop/gui/widgets/dialogs/source_details.py" line="+26"/>
         <source>Title</source>
         <translation>Назва</translation>
     </message>
@@ -4343,12 +4486,8 @@ The details were written to {log}</source>
             <numerusform>&lt;b&gt;Текст розпізнано (OCR)&lt;/b&gt; {tool} {version} · {languages} · середня впевненість розпізнавання слів {mean}% · %n слів розпізнано з низькою впевненістю</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+33"/>
-        <source>The collection record cannot be kept</source>
-        <translation>Запис про збирання не можна зберегти</translation>
-    </message>
     <message numerus="yes">
+        <location line="+12"/>
         <source>&lt;b&gt;Tracked changes&lt;/b&gt; %n deletion(s) left out of the text (listed in the dossier&apos;s source annex)</source>
         <translation>
             <numerusform>&lt;b&gt;Зміни в режимі рецензування&lt;/b&gt; %n видалення не включене до тексту (перелічене в додатку про джерела в досьє)</numerusform>
@@ -4356,16 +4495,21 @@ The details were written to {log}</source>
             <numerusform>&lt;b&gt;Зміни в режимі рецензування&lt;/b&gt; %n видалень не включено до тексту (перелічені в додатку про джерела в досьє)</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+30"/>
+        <source>The collection record cannot be kept</source>
+        <translation>Запис про збирання не можна зберегти</translation>
+    </message>
 </context>
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="+85"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="+88"/>
         <source>Open a source from the list on the left</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
     <message>
-        <location line="+753"/>
+        <location line="+810"/>
         <source>&lt;b&gt;Protected name&lt;/b&gt;: shown as &lt;b&gt;{pseudonym}&lt;/b&gt; in redacted dossiers</source>
         <translation>&lt;b&gt;Захищене ім’я&lt;/b&gt;: у знеособлених досьє показується як &lt;b&gt;{pseudonym}&lt;/b&gt;</translation>
     </message>
@@ -4531,7 +4675,7 @@ The details were written to {log}</source>
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="-808"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-852"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>
@@ -4585,7 +4729,7 @@ The details were written to {log}</source>
         <translation>Надійність джерела (адміралтейський код): </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>SHA-256 of the original file, computed at collection:</source>
         <translation>SHA-256 оригінального файлу, обчислений під час збирання:</translation>
     </message>
@@ -4593,7 +4737,7 @@ The details were written to {log}</source>
 <context>
     <name>_Legend</name>
     <message>
-        <location line="-271"/>
+        <location line="-284"/>
         <source>dotted</source>
         <translation>крапкова</translation>
     </message>
@@ -4618,7 +4762,7 @@ The details were written to {log}</source>
         <translation>подвійна</translation>
     </message>
     <message>
-        <location line="+322"/>
+        <location line="+335"/>
         <source>struck</source>
         <translation>наскрізна</translation>
     </message>
@@ -4636,112 +4780,6 @@ The details were written to {log}</source>
         <location line="+1"/>
         <source>Text marked by more than one span is drawn darker; hover to see them all.</source>
         <translation>Текст, позначений кількома фрагментами, зафарбовано темніше; наведіть курсор, щоб побачити всі.</translation>
-    </message>
-</context>
-<context>
-    <name>CollectionRecordBox</name>
-    <message>
-        <location filename="../../desktop/gui/widgets/dialogs/collection_record.py" line="+27"/>
-        <source>Tool and version</source>
-        <translation>Інструмент і версія</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hunchly 2.4, wget 1.21, Chrome 131 “Save as”</source>
-        <translation>Hunchly 2.4, wget 1.21, Chrome 131 «Зберегти як»</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Capture method</source>
-        <translation>Спосіб збирання</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>full-page capture, download, screen recording</source>
-        <translation>знімок усієї сторінки, завантаження, запис екрана</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Captured at</source>
-        <translation>Час знімка</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>2025-01-23T13:05:00Z</source>
-        <translation>2025-01-23T13:05:00Z</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Time source</source>
-        <translation>Джерело часу</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the clock the time comes from: laptop, NTP</source>
-        <translation>годинник, за яким узято час: ноутбук, NTP</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Identity used</source>
-        <translation>Використаний обліковий запис</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the account or persona the collector used</source>
-        <translation>обліковий запис або образ, яким користувався збирач</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Hash at collection</source>
-        <translation>Геш під час збирання</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sha256:… taken where it was collected; checked against the file</source>
-        <translation>sha256:…, узятий там, де файл зібрано; звіряється з файлом</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Collection record</source>
-        <translation>Запис про збирання</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The hash matches the bytes imported.</source>
-        <translation>Геш збігається з імпортованими байтами.</translation>
-    </message>
-</context>
-<context>
-    <name>CollectionRecordDialog</name>
-    <message>
-        <location line="+22"/>
-        <source>Import with a collection record</source>
-        <translation>Імпорт із записом про збирання</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>How {files} were collected. A web capture&apos;s own tool and capture time are taken where you leave them empty. A hash at collection names one file.</source>
-        <translation>Як зібрано {files}. Якщо інструмент і час знімка не вказано, їх беруть із самого вебзнімка. Геш під час збирання стосується одного файла.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> and {n} more</source>
-        <translation> і ще {n}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Import</source>
-        <translation>Імпортувати</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A hash taken at collection names one file: import that file on its own.</source>
-        <translation>Геш, узятий під час збирання, стосується одного файла: імпортуйте цей файл окремо.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The collection record cannot be kept</source>
-        <translation>Запис про збирання не можна зберегти</translation>
     </message>
 </context>
 </TS>

@@ -51,13 +51,19 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Scales", "Judged unusable; kept, never deleted, shown struck through."),
     # Review states: scales.REVIEW_STATES
     QT_TRANSLATE_NOOP("Scales", "Pending review"),
+    QT_TRANSLATE_NOOP("Scales", "Recorded; no reviewer has decided on it yet."),
     QT_TRANSLATE_NOOP("Scales", "Approved"),
+    QT_TRANSLATE_NOOP("Scales", "Approved by a reviewer other than the person who recorded it "
+                                "(four eyes)."),
     QT_TRANSLATE_NOOP("Scales", "Returned"),
     QT_TRANSLATE_NOOP("Scales", "Returned by the reviewer with a comment."),
     # Incident states: scales.INCIDENT_STATES
     QT_TRANSLATE_NOOP("Scales", "Draft"),
+    QT_TRANSLATE_NOOP("Scales", "Being documented: its facts and evidence may still change."),
     QT_TRANSLATE_NOOP("Scales", "In review"),
-    QT_TRANSLATE_NOOP("Scales", "Returned to the documenter with a comment."),
+    QT_TRANSLATE_NOOP("Scales", "Submitted to a reviewer, who checks its facts and evidence."),
+    QT_TRANSLATE_NOOP("Scales", "Signed off by a reviewer: its facts and evidence were checked."),
+    QT_TRANSLATE_NOOP("Scales", "Returned by the reviewer with a comment, to be completed."),
     # Classifications: scales.CLASSIFICATIONS
     QT_TRANSLATE_NOOP("Scales", "Public"),
     QT_TRANSLATE_NOOP("Scales", "Public (redacted)"),
