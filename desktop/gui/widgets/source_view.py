@@ -119,13 +119,20 @@ _MUTED = "#5b6470"
 _PROTECTED_COLOUR = "#8b1a1a"  # protected names: dark red text, dash-dot underline
 
 
+def _marked_words_format(colour: str, underline: QTextCharFormat.UnderlineStyle
+                         ) -> QTextCharFormat:
+    """Words marked for what they are rather than for a status: coloured text with an
+    underline no status look uses."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(underline)
+    fmt.setUnderlineColor(QColor(colour))
+    fmt.setForeground(QColor(colour))
+    return fmt
+
+
 def _protected_name_format() -> QTextCharFormat:
     """How a protected person's name is marked: unlike every status look."""
-    fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashDotLine)
-    fmt.setUnderlineColor(QColor(_PROTECTED_COLOUR))
-    fmt.setForeground(QColor(_PROTECTED_COLOUR))
-    return fmt
+    return _marked_words_format(_PROTECTED_COLOUR, QTextCharFormat.UnderlineStyle.DashDotLine)
 
 
 _UNCERTAIN_COLOUR = "#5b3f8c"  # words OCR was unsure of: violet text, dash-dot-dot underline
@@ -136,11 +143,7 @@ _UNCERTAIN_MARKS = 5_000
 
 def _uncertain_word_format() -> QTextCharFormat:
     """How a word OCR read with low confidence is marked: unlike statuses and names."""
-    fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashDotDotLine)
-    fmt.setUnderlineColor(QColor(_UNCERTAIN_COLOUR))
-    fmt.setForeground(QColor(_UNCERTAIN_COLOUR))
-    return fmt
+    return _marked_words_format(_UNCERTAIN_COLOUR, QTextCharFormat.UnderlineStyle.DashDotDotLine)
 
 
 #: Hits either side of the current one that get an ExtraSelection: painting loops over every
