@@ -54,12 +54,17 @@ def citation(pages: tuple[int, int] | None) -> str:
 
 
 def page_starts(source_ids: Iterable[int]) -> dict[int, list[int]]:
-    """Where each page starts in the text of each of these sources ([] for an unpaged one)."""
+    """Where each page starts in the text of each of these sources ([] for an unpaged one).
+
+    Only PDFs and images (read by OCR) have pages, and only their rows are read: `pages` is
+    stored after the text, so reading it from every row would read every source's text."""
     ids = list(set(source_ids))
-    found: dict[int, list[int]] = {}
+    found: dict[int, list[int]] = dict.fromkeys(ids, [])
+    paged = (Source.media_type == "application/pdf") | Source.media_type.startswith("image/")
     for start in range(0, len(ids), 500):
         for source_id, pages in (Source.select(Source.id, Source.pages)
-                                 .where(Source.id.in_(ids[start:start + 500])).tuples()):
+                                 .where(Source.id.in_(ids[start:start + 500]) & paged)
+                                 .tuples()):
             found[source_id] = pages or []
     return found
 
