@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import textwrap
+import time
 import zipfile
 from pathlib import Path
 
@@ -94,7 +95,18 @@ def _fake_soffice(folder: Path, body: str) -> Path:
     return folder
 
 
-def _gone(pid: int) -> bool:
+def _gone(pid: int, within: float = 10.0) -> bool:
+    """Whether `pid` has died within `within` seconds: a SIGKILL is delivered when the
+    process next runs, so an orphan may still be listed for a moment on a busy machine."""
+    deadline = time.monotonic() + within
+    while not _dead(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _dead(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
