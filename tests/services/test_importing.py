@@ -423,6 +423,21 @@ def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert extract_bytes(Path("fits.txt"), b"a" * 1024 * 1024).text.startswith("a")
 
 
+def test_a_file_that_grew_after_its_size_was_taken_is_read_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.services import importing
+
+    path = write(tmp_path, "growing.txt", b"first line\n")
+    smaller = path.stat()
+    path.write_bytes(b"first line\nsecond line, written after the size was taken\n")
+    real_stat = Path.stat
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: smaller if self == path
+                        else real_stat(self, **kw))
+    assert importing.read_source_bytes(path).endswith(b"after the size was taken\n")
+    monkeypatch.setattr(base, "MAX_SOURCE_BYTES", 20)
+    assert failure(path).startswith("growing.txt: is larger than the")
+
+
 def test_size_limit_message_names_50_mb() -> None:
     assert base.MAX_SOURCE_BYTES == 50 * 1024 * 1024
     with pytest.raises(SourceImportError, match="is larger than the 50 MB limit"):

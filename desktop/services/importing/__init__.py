@@ -11,7 +11,7 @@ import stat
 from collections.abc import Callable, Iterable
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from desktop.domain.errors import NeedsOcr, SourceImportError
 from desktop.services.importing import base
@@ -94,13 +94,23 @@ def read_source_bytes(path: Path) -> bytes:
             # A device or a pipe has no size and may never end: never read as a source.
             raise SourceImportError(path, _("is not a regular file (a device, pipe or socket)"))
         _check_size(path, info.st_size)
-        with path.open("rb") as file:  # at most one byte past the limit, if it grew meanwhile
-            data = file.read(base.MAX_SOURCE_BYTES + 1)
+        with path.open("rb") as file:
+            data = _read_at_most(file, info.st_size, base.MAX_SOURCE_BYTES + 1)
         _check_size(path, len(data))
         return data
     except OSError as exc:
         raise SourceImportError(path, _("cannot be read: {reason}").format(
             reason=exc.strerror or exc)) from exc
+
+
+def _read_at_most(file: BinaryIO, expected: int, limit: int) -> bytes:
+    """The file's bytes, at most `limit` of them. Asked for the size it had plus one byte, a
+    read allocates no more than the file holds (asked for the limit, it would allocate the
+    limit for every file); a file that grew since is read on, up to the limit."""
+    data = file.read(min(expected + 1, limit))
+    if len(data) > expected and len(data) < limit:
+        data += file.read(limit - len(data))
+    return data
 
 
 def extract(path: Path) -> Extracted:
