@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.domain import files
 from desktop.domain.errors import CasefileError
 from desktop.gui.events import CaseEvents
-from desktop.services.changes import Change, Undo
+from desktop.services.changes import Change, Restore, Undo
 from desktop.services.words import _
 
 log = logging.getLogger(__name__)
@@ -51,13 +51,16 @@ class ServiceCommand(QUndoCommand):
         return _MERGING if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
-        """A burst of edits of the same fields is one step: keep the first edit's undo."""
+        """A burst of edits of the same fields is one step: keep the first edit's undo (which
+        now expects what the last one left)."""
         if not (isinstance(other, ServiceCommand) and other.merge_key == self.merge_key
                 and other.error is None and self.error is None
                 and other._last_edit - self._last_edit < MERGE_WINDOW_SECONDS):
             return False
         self._last_edit = other._last_edit
         self.change = other.change
+        if isinstance(self._undo, Restore):  # what the case holds now is what `other` left
+            self._undo = self._undo.expecting(other._undo)
         return True
 
     def redo(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 class Kind(enum.Enum):
@@ -49,6 +49,27 @@ class Change:
         if kind not in self.touched:
             return frozenset()
         return self.touched[kind]
+
+
+@dataclass(frozen=True)
+class Restore:
+    """An undo that sets stored values back (`apply(values, expected=…, actor=…)`), refused
+    when someone else changed them since: they are no longer `expected`, what the change left
+    (services/collisions). An edit merged into the same undo step hands on what it left."""
+
+    apply: Callable[..., Change]
+    values: Mapping[str, object]
+    expected: Mapping[str, object]
+
+    def __call__(self, actor: str) -> Change:
+        return self.apply(dict(self.values), expected=dict(self.expected), actor=actor)
+
+    def expecting(self, later: Undo | None) -> Undo:
+        """This undo once a later edit of the same fields is merged into its step: it takes
+        the values back to what they were before both, expecting what the later one left."""
+        if not isinstance(later, Restore):
+            return self
+        return replace(self, expected={**self.expected, **later.expected})
 
 
 def touched(**by_kind: Iterable[int | None] | None) -> dict[Kind, frozenset[int] | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import NamedTuple
 
 from peewee import fn
@@ -13,8 +14,8 @@ from desktop.domain import dates, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Evidence, Incident, database
 from desktop.domain.refs import incident_number, incident_ref
-from desktop.services import audit
-from desktop.services.changes import Change, touched, unchanged
+from desktop.services import audit, collisions
+from desktop.services.changes import Change, Restore, touched, unchanged
 from desktop.services.evidence import USABLE
 from desktop.services.words import N_, _, ngettext
 
@@ -142,17 +143,20 @@ def create_incident(*, actor: str, code: str | None = None, **values) -> Change:
 
 
 def update_incident(incident_id: int, *, actor: str, from_evidence: int | None = None,
-                    **changes) -> Change:
+                    expected: dict | None = None, **changes) -> Change:
     """Change fields of an incident; a value that breaks a rule raises ValidationError.
 
     With `from_evidence` the values were taken from that span, and the incident records so
     for each field changed (`filled_from`); without, a field changed by hand forgets the span
     it came from. An incident under review or approved goes back to draft: what was submitted
     or signed off is not what it says now. The undo restores the fields, where they came from
-    and that state together.
+    and that state together. With `expected` (field → what the editor loaded) the edit is
+    refused whole (EditCollision) when someone saved another value of such a field meanwhile.
     """
     with database.atomic():
-        incident = Incident.get_by_id(incident_id)
+        incident = _editing(incident_id, expected)
+        collisions.refuse_stale(incident, expected, changes, object_type="incident",
+                                ref=incident.code)
         _check(changes, audit.snapshot(incident, EDITABLE_FIELDS))
         if audit.snapshot(incident, changes) == changes:
             return unchanged(incident_id)
@@ -166,7 +170,16 @@ def update_incident(incident_id: int, *, actor: str, from_evidence: int | None =
         _write(incident_id, values, before, actor=actor,
                summary=_("Edited {fields} of {code}").format(
                    fields=audit.field_names("incident", changes), code=incident.code))
-    return _edited(incident_id, before)
+    return _edited(incident_id, before, values)
+
+
+def _editing(incident_id: int, expected: dict | None) -> Incident:
+    """The incident an edit changes; locked against other writers when the edit says what
+    its editor loaded (it must be checked against what is stored, and stay so)."""
+    query = Incident.select().where(Incident.id == incident_id)
+    if expected:
+        query = collisions.locked(query)
+    return query.get()
 
 
 def _filled_after(filled: dict, changes: dict, from_evidence: int | None) -> dict:
@@ -201,25 +214,31 @@ def back_to_draft(incident_id: int, reason: str, *, actor: str) -> Change | None
         _write(incident_id, values, before, actor=actor,
                summary=_("{code} went back to draft: {reason}").format(code=incident.code,
                                                                        reason=reason))
-    return _edited(incident_id, before)
+    return _edited(incident_id, before, values)
 
 
-def _edited(incident_id: int, before: dict) -> Change:
-    """The Change of an edit of an incident, whose undo stores `before` again."""
+def _edited(incident_id: int, before: dict, after: dict) -> Change:
+    """The Change of an edit of an incident, whose undo stores `before` again, provided the
+    fields a person edits still hold what the edit left (`after`)."""
+    left = {field: value for field, value in after.items() if field in EDITABLE_FIELDS}
     return Change(touched(incident=[incident_id]),
-                  lambda who: restore_fields(incident_id, before, actor=who), incident_id)
+                  Restore(partial(restore_fields, incident_id), before, left), incident_id)
 
 
-def restore_fields(incident_id: int, before: dict, *, actor: str) -> Change:
+def restore_fields(incident_id: int, before: dict, *, actor: str,
+                   expected: dict | None = None) -> Change:
     """Set an incident's stored fields (workflow state included) back to `before` (the undo of
-    an edit); its own undo sets them forward again."""
+    an edit), refused (EditCollision) when a field is no longer what the edit left
+    (`expected`); its own undo sets them forward again."""
     with database.atomic():
-        incident = Incident.get_by_id(incident_id)
+        incident = _editing(incident_id, expected)
+        collisions.refuse_stale(incident, expected, before, object_type="incident",
+                                ref=incident.code)
         current = audit.snapshot(incident, before)
         _write(incident_id, before, current, actor=actor,
                summary=_("Set back {fields} of {code}").format(
                    fields=audit.field_names("incident", before), code=incident.code))
-    return _edited(incident_id, current)
+    return _edited(incident_id, current, before)
 
 
 def delete_incident(incident_id: int, *, actor: str) -> Change:
