@@ -74,9 +74,13 @@ def keys(form: str) -> tuple[str, ...]:
     return tuple(sorted(found or {form}))
 
 
-def forms_in(text: str) -> set[str]:
-    """The distinct Cyrillic words of a text, lower case."""
-    return {word.lower() for word in set(WORD.findall(text))}
+def forms_in(texts: Iterable[str]) -> set[str]:
+    """The distinct Cyrillic words of the texts, lower case: each word as written is lowered
+    once for all the texts it is in (an import's texts share most of their words)."""
+    written: set[str] = set()
+    for text in texts:
+        written.update(WORD.findall(text))
+    return {word.lower() for word in written}
 
 
 def pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
@@ -105,9 +109,7 @@ def _insert(rows: Iterable[tuple[str, str]]) -> None:
 def index_texts(texts: Iterable[str]) -> int:
     """Add the words of `texts` the table does not hold yet, each beside its keys; return how
     many words were new. Runs inside the caller's transaction."""
-    forms: set[str] = set()
-    for text in texts:
-        forms |= forms_in(text)
+    forms = forms_in(texts)
     new = sorted(forms - _known(sorted(forms)))
     _insert(pairs(new))
     return len(new)
@@ -143,10 +145,7 @@ def matches_text() -> bool:
     and its words looked up again."""
     if not present():
         return False
-    forms: set[str] = set()
-    for text in _every_text():
-        forms |= forms_in(text)
-    return table_matches(forms)
+    return table_matches(forms_in(_every_text()))
 
 
 def forms_sharing(word: str, limit: int = 200) -> list[str]:
