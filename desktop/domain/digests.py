@@ -108,10 +108,26 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: Columns' fingerprints remembered: most columns of a table's rows hold one of a few values
+#: (the importer, the time of an import, an empty field). Short values only, a bounded number.
+_FINGERPRINTS: dict[str, str] = {}
+_REMEMBERED_CHARS, _REMEMBERED_VALUES = 256, 4096
+
+
 def _digest(row: tuple) -> str:
     """A row's recorded digest from (id, json_array, json_quote of each column…)."""
-    return sha256_text(row[1]) + "".join(sha256_text(value)[:_FINGERPRINT]
-                                         for value in row[2:])
+    known = _FINGERPRINTS
+    parts = [sha256_text(row[1])]
+    for value in row[2:]:
+        fingerprint = known.get(value)
+        if fingerprint is None:
+            fingerprint = sha256_text(value)[:_FINGERPRINT]
+            if len(value) <= _REMEMBERED_CHARS:
+                if len(known) >= _REMEMBERED_VALUES:
+                    known.clear()
+                known[value] = fingerprint
+        parts.append(fingerprint)
+    return "".join(parts)
 
 
 def row_digest(recorded: str) -> str:

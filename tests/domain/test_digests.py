@@ -117,3 +117,21 @@ def test_writing_no_entries_keeps_the_rows_for_the_next_one(case):
         assert ledger.append_all([]) == []
         entry = _append("incident.create")
     assert set(_recorded(entry)) == {f"incident:{incident}"}
+
+
+def test_a_digest_is_its_rows_sha256_and_each_columns_whatever_was_digested_before(
+        case, monkeypatch):
+    monkeypatch.setattr(digests, "_REMEMBERED_VALUES", 3)  # forgotten and learnt again
+    with database.atomic():
+        for n in range(8):  # a long title is never remembered, short ones are
+            Incident.create(code=f"INC-{n:03}", title="Shelling " + ("long " * 80) * (n % 2))
+        _append("incident.create")
+    columns = [sql for _, sql in digests.AUDITED["incident"]]
+    rows = database.execute_sql(
+        f'SELECT id, json_array({", ".join(columns)}), '
+        f'{", ".join(f"json_quote({sql})" for sql in columns)} FROM "incident"').fetchall()
+    by_hand = {f"incident:{row[0]}": digests.sha256_text(row[1])
+               + "".join(digests.sha256_text(value)[:8] for value in row[2:]) for row in rows}
+    assert len(by_hand) == 8
+    assert digests.digests_of("incident") == by_hand
+    assert digests.digests_of("incident") == by_hand  # the second time from what it recalls
