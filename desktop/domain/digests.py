@@ -15,7 +15,7 @@ forget one: `drain()` turns them into digests when the entry is written.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from peewee import Database, Model
@@ -156,6 +156,31 @@ def differing_columns(table: str, row_id: int, recorded: str, *,
     return [names[i] for i in range(len(names))
             if now[i * _FINGERPRINT:(i + 1) * _FINGERPRINT]
             != then[i * _FINGERPRINT:(i + 1) * _FINGERPRINT]]
+
+
+def changed_columns(table: str, then: str, now: str) -> list[str] | None:
+    """The columns whose fingerprints differ between two recorded digests of one row written
+    by the same kind of database, or None when they cannot be told (other columns)."""
+    names = [name for name, _ in AUDITED[table]]
+    if len(then) != len(now) or len(now) != 64 + _FINGERPRINT * len(names):
+        return None
+    return [names[i] for i in range(len(names))
+            if then[64 + i * _FINGERPRINT:64 + (i + 1) * _FINGERPRINT]
+            != now[64 + i * _FINGERPRINT:64 + (i + 1) * _FINGERPRINT]]
+
+
+def file_rows(execute: Callable[..., Any]) -> dict[str, str]:
+    """key → recorded digest of every audited row of a case file read through its own
+    connection (`con.execute` of sqlite3 or sqlcipher3), as SQLite writes them, whichever
+    case the models are bound to (a server case checked out into the file)."""
+    dialect, found = _DIALECT[False], {}
+    for table, columns in AUDITED.items():
+        expressions = [sql for _, sql in columns]
+        parts = [f'"{table}"."id"', dialect["row"].format(", ".join(expressions)),
+                 *(dialect["column"].format(sql) for sql in expressions)]
+        for row in execute(f'SELECT {", ".join(parts)} FROM "{table}"'):
+            found[key(table, row[0])] = _digest(row)
+    return found
 
 
 def digests_of(table: str, where: str = "", params: tuple = ()) -> dict[str, str]:

@@ -144,6 +144,15 @@ def connect_readonly(path: Path, passphrase: str, uri: str | None = None) -> Any
     return con
 
 
+def connect_new(path: Path, passphrase: str) -> Any:
+    """A sqlcipher3 connection that writes a new encrypted case into the empty file `path`
+    (a case file made by Casefile itself, table by table: a server case checked out)."""
+    check_passphrase(path, passphrase)
+    con = _dbapi(path).connect(str(path))
+    con.execute(f"PRAGMA key = {_quoted(passphrase)}")
+    return con
+
+
 def connect_plain_readonly(path: Path) -> Any:
     """A read-only sqlcipher3 connection to a plain case, to export it encrypted from."""
     return _dbapi(path).connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

@@ -88,3 +88,18 @@ def append_all(entries: Sequence[dict]) -> list[int]:
     db.cursor().executemany(_SQL_INSERT, rows)
     db.execute_sql(_SQL_HEAD, (previous, len(rows)))
     return ids
+
+
+def first_entry(values: dict) -> tuple:
+    """The stored row (the fields `_SQL_INSERT` takes, its hash last) of the first entry of a
+    trail written through a connection of its own (a case file made from a server case, not
+    the open case): `values` as `append` takes them, every row it records given in
+    values["row_digests"]."""
+    fields = models.AuditEntry._meta.fields
+    recorded = values.get("row_digests") or {}
+    row = (1, values.get("at") or models.utc_now(), values["actor"], values["action"],
+           values.get("object_type", ""), values.get("object_id"), values.get("summary", ""),
+           fields["before"].db_value(values.get("before")),
+           fields["after"].db_value(values.get("after")),
+           json.dumps(recorded, sort_keys=True, separators=(",", ":")) if recorded else None)
+    return (*row, entry_digest(GENESIS, row))
