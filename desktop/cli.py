@@ -1,6 +1,7 @@
 """`casefile …`: the command line. Thin: parses arguments, calls services, prints results.
 
-Exit codes: 0 done, 1 a user error (a one-line message on stderr), 2 wrong usage. Each command
+Exit codes: 0 done, 1 a user error (a one-line message on stderr), 2 wrong usage, 3 a check-in
+that left conflicts for a person to decide. Each command
 imports the services it uses when it runs, so `casefile search` loads no exporter or importer.
 """
 
@@ -451,6 +452,57 @@ def cmd_server_add_member(args: argparse.Namespace) -> int:
     team.add_member(args.role, args.as_)
     print(printable(f"{args.role} works on {_case_name(args)} as {args.as_}"))
     return 0
+
+
+#: The exit status of a check-in that left conflicts for a person to decide (what it could
+#: bring in was brought in).
+CONFLICTS_LEFT = 3
+
+
+def cmd_checkout(args: argparse.Namespace) -> int:
+    from desktop.services import checkout
+
+    _server_url(args)
+    out = Path(args.out)
+    if not args.encrypt:
+        _unused_passphrase(args, "by `checkout` without --encrypt (the copy would not be "
+                                 "encrypted)")
+    passphrase = _new_passphrase(args, out) if args.encrypt else None
+    args.passphrase_file = None  # the copy's, not the server's
+    _open(args)
+    made = checkout.check_out(out, passphrase=passphrase, progress=_progress_printer())
+    _end_progress()
+    counts = made.counts
+    print(printable(f"Checked out {_case_name(args)} into {out.name} (check-out "
+                    f"{made.checkout}): {counts['sources']} source(s), {counts['incidents']} "
+                    f"incident(s), {counts['evidence']} evidence span(s)"
+                    + (", encrypted" if passphrase else "")))
+    print(printable(f"Wrote {out.name} and {made.manifest_path.name} "
+                    f"(SHA-256 {made.sha256})"))
+    return 0
+
+
+def cmd_checkin(args: argparse.Namespace) -> int:
+    from desktop.services import checkout
+
+    _server_url(args)
+    copy = Path(args.copy)
+    if copy.exists() and db.is_encrypted_file(copy):
+        passphrase = _passphrase(args, copy)
+    else:
+        _unused_passphrase(args, f"for {copy.name}: it is not encrypted")
+        passphrase = None
+    args.passphrase_file = None  # the copy's, not the server's
+    _open(args)
+    report = checkout.check_in(copy, passphrase=passphrase)
+    print(printable(f"Checked in {copy.name} to {_case_name(args)} (check-out "
+                    f"{report.checkout}, worked on by {', '.join(report.actors) or 'nobody'})"))
+    for label, lines in (("New", report.numbers), ("Edited", report.edits),
+                         ("Decided", report.decisions), ("Conflict", report.conflicts)):
+        for line in lines:
+            print(printable(f"{label}: {line}"))
+    print(printable(report.summary()))
+    return CONFLICTS_LEFT if report.conflicts else 0
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
@@ -1049,6 +1101,20 @@ def _add_server_parsers(sub) -> None:
     q.add_argument("--as", dest="as_", required=True,
                    choices=("documenter", "reviewer", "admin"), help="what they may do")
     p.set_defaults(func=cmd_server)
+    p = sub.add_parser("checkout", help="write a server case into a case file for offline "
+                                        "work, with a manifest beside it")
+    p.add_argument("case", metavar="URL", help="postgresql://HOST[:PORT]/DB")
+    p.add_argument("out", metavar="OUT.casefile", help="the case file to write (new)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="encrypt the copy with a passphrase, typed twice (or read from "
+                        "--passphrase-file)")
+    p.set_defaults(func=cmd_checkout)
+    p = sub.add_parser("checkin", help="bring what was done offline in a checked-out case "
+                                       "file back to its server case (exit 3: conflicts left)")
+    p.add_argument("copy", metavar="OUT.casefile", help="the checked-out case file, its "
+                                                        "manifest beside it")
+    p.add_argument("case", metavar="URL", help="postgresql://HOST[:PORT]/DB")
+    p.set_defaults(func=cmd_checkin)
 
 
 #: The commands that write into the case (an edit, or an audit entry for what they export).

@@ -28,11 +28,11 @@ from desktop.services.words import _
 
 MANIFEST_SUFFIX = ".manifest.json"
 #: What a reviewer may have approved; if any differs between copy and original, it is a conflict.
-_SPAN_IDENTITY = ("source_id", "start", "end", "quote")
-_SPAN_CONTENT = ("incident_id", "supports", "asserted_value", "status", "credibility", "note")
-_DECISION = ("review_state", "review_comment", "reviewed_by", "reviewed_at")
+SPAN_IDENTITY = ("source_id", "start", "end", "quote")
+SPAN_CONTENT = ("incident_id", "supports", "asserted_value", "status", "credibility", "note")
+DECISION = ("review_state", "review_comment", "reviewed_by", "reviewed_at")
 #: An incident's facts: a sign-off in the copy covers these as they were in the copy.
-_INCIDENT_CONTENT = tuple(f for f in incidents.EDITABLE_FIELDS if f != "qualifications")
+INCIDENT_CONTENT = tuple(f for f in incidents.EDITABLE_FIELDS if f != "qualifications")
 
 
 file_sha256 = manifests.file_sha256
@@ -130,7 +130,7 @@ def _read_copy(path: Path, passphrase: str | None) -> tuple[dict[int, dict], dic
         decided = [f for f in ("decided_by", "decided_at") if f in columns]  # since format 7
         incidents = {r["id"]: r for r in con.execute(
             "SELECT id, code, state, state_comment, "
-            + ", ".join(f'"{f}"' for f in (*_INCIDENT_CONTENT, *decided)) + " FROM incident")}
+            + ", ".join(f'"{f}"' for f in (*INCIDENT_CONTENT, *decided)) + " FROM incident")}
     finally:
         con.close()
     return spans, incidents
@@ -172,14 +172,14 @@ def _merge_span(span_id: int, theirs: dict, report: MergeReport, actor: str,
         return
     ours = audit.snapshot(ours_row)
     ours["source_id"], ours["incident_id"] = ours.pop("source"), ours.pop("incident")
-    if any(ours[k] != theirs[k] for k in _SPAN_IDENTITY):
+    if any(ours[k] != theirs[k] for k in SPAN_IDENTITY):
         report.conflicts.append(f"{label}: the copy's span is not this case's span (its text "
                                 "or position differs); not brought in.")
         return
-    if all(ours[k] == theirs[k] for k in _DECISION):
+    if all(ours[k] == theirs[k] for k in DECISION):
         report.unchanged += 1
         return
-    changed = [k for k in _SPAN_CONTENT if ours[k] != theirs[k]]
+    changed = [k for k in SPAN_CONTENT if ours[k] != theirs[k]]
     if changed:
         report.conflicts.append(
             f"{label}: {theirs['reviewed_by']} {theirs['review_state']} it, but its "
@@ -220,7 +220,7 @@ def _merge_incident(incident_id: int, theirs: dict, report: MergeReport, actor: 
         report.conflicts.append(f"{ours.code}: {theirs['state']} in the copy, but it is "
                                 f"{ours.state.replace('_', ' ')} here; kept as it is here.")
         return
-    changed = [f for f in _INCIDENT_CONTENT if getattr(ours, f) != theirs[f]]
+    changed = [f for f in INCIDENT_CONTENT if getattr(ours, f) != theirs[f]]
     if changed:
         report.conflicts.append(
             f"{ours.code}: {theirs['state']} in the copy, but its "

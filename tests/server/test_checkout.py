@@ -1,0 +1,295 @@
+"""Check-out for the field and check-in: a server case written into a case file, worked on
+offline, and brought back, with conflicts reported and never overwritten."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import psycopg
+import pytest
+
+from desktop import cli
+from desktop.domain import db
+from desktop.domain.errors import CaseOpenError
+from desktop.services import (
+    checkout,
+    evidence,
+    incidents,
+    integrity,
+    members,
+    protection,
+    review,
+    search,
+    sources,
+)
+from tests.conftest import SEEDS
+from tests.server.test_roles import as_role
+
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture
+def team_case(server_url, capsys):
+    """A server case with its roles, a documenter (alice) and two reviewers (bob, carol):
+    alice imported two seeds and marked E-001 in INC-001."""
+    assert cli.main(["server", "init", server_url, "--title", "POW executions"]) == 0
+    for role, group in (("alice", "documenter"), ("bob", "reviewer"), ("carol", "reviewer")):
+        assert cli.main(["server", "add-member", server_url, role, "--as", group]) == 0
+    capsys.readouterr()
+    db.open_case(as_role(server_url, "alice"))
+    source_id = sources.import_files(SEED_FILES[:2], actor="alice").source_ids[0]
+    incident = incidents.create_incident(actor="alice", title="Executions near Pokrovsk")
+    evidence.add_evidence(source_id, 0, 20, actor="alice", incident=incident.id)
+    db.close_case()
+    return server_url
+
+
+def check_out(url: str, dest, role: str = "alice", **options) -> checkout.CheckedOut:
+    db.open_case(as_role(url, role))
+    try:
+        return checkout.check_out(dest, **options)
+    finally:
+        db.close_case()
+
+
+def check_in(url: str, copy, role: str, **options) -> checkout.CheckinReport:
+    db.open_case(as_role(url, role))
+    try:
+        return checkout.check_in(copy, **options)
+    finally:
+        db.close_case()
+
+
+def verified(location, passphrase: str | None = None) -> integrity.IntegrityReport:
+    db.open_read_only(location, passphrase)
+    try:
+        return integrity.verify_case()
+    finally:
+        db.close_case()
+
+
+def test_a_check_out_is_a_case_file_that_verifies_and_holds_the_rows(team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    assert made.manifest_path.name == "field.casefile.manifest.json"
+    assert made.counts == {"sources": 2, "incidents": 1, "evidence": 1}
+    report = verified(made.path)
+    assert report.ok, report.problems
+    db.open_read_only(made.path)
+    try:
+        assert [r.code for r in incidents.incident_rows()] == ["INC-001"]
+        assert sources.original_bytes(1) == SEED_FILES[0].read_bytes()
+        word = SEED_FILES[0].read_text(encoding="utf-8").split()[3].strip(".,:;«»\"")
+        assert 1 in [hit.source_id for hit in search.search(word)]
+        names = {m.name for m in members.members()}
+    finally:
+        db.close_case()
+    assert names == {"alice", "bob", "carol"}
+    with psycopg.connect(team_case) as con:
+        action, actor, after = con.execute(
+            "SELECT action, actor, after FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
+    assert (action, actor) == ("case.checkout", "alice")
+    assert '"file": "field.casefile"' in after and made.checkout in after
+    assert made.sha256 in after
+
+
+def work_offline(copy, *, title: str = "Executions near Pokrovsk, August 2024") -> None:
+    """In the field: alice imports a third seed, makes an incident with a span of it and
+    edits INC-001's title; bob approves E-001."""
+    db.open_case(copy)
+    try:
+        new_source = sources.import_files([SEED_FILES[2]], actor="alice").source_ids[0]
+        new_incident = incidents.create_incident(actor="alice", title="Shooting at Robotyne")
+        evidence.add_evidence(new_source, 0, 30, actor="alice", incident=new_incident.id)
+        incidents.update_incident(1, actor="alice", title=title)
+        protection.add_protected("Олександр Петренко", "witness", actor="alice")
+        review.review_evidence(1, "approved", actor="bob")
+    finally:
+        db.close_case()
+
+
+def server_moves_on(url: str) -> None:
+    """Meanwhile on the server: carol imports another seed, makes INC-002 and marks E-002."""
+    db.open_case(as_role(url, "carol"))
+    try:
+        source_id = sources.import_files([SEED_FILES[3]], actor="carol").source_ids[0]
+        incident = incidents.create_incident(actor="carol", title="Another incident")
+        evidence.add_evidence(source_id, 0, 10, actor="carol", incident=incident.id)
+    finally:
+        db.close_case()
+
+
+def test_offline_work_is_brought_in_with_server_numbers(team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    work_offline(made.path)
+    server_moves_on(team_case)
+    report = check_in(team_case, made.path, "bob")
+    assert report.conflicts == []
+    assert report.numbers == ["S-004 (offline S-003)", "INC-003 (offline INC-002)",
+                              "E-003 (offline E-002)", "W-001 (offline W-001)"]
+    assert report.edits == ["INC-001: title"]
+    assert report.decisions == ["E-001: approved by bob"]
+    assert report.actors == ["alice", "bob"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT title FROM incident WHERE id = 1").fetchone() == (
+            "Executions near Pokrovsk, August 2024",)
+        assert con.execute("SELECT source_id, incident_id, created_by FROM evidence "
+                           "WHERE id = 3").fetchone() == (4, 3, "bob")
+        assert con.execute("SELECT code, title FROM incident WHERE id = 3").fetchone() == (
+            "INC-003", "Shooting at Robotyne")
+        assert con.execute("SELECT review_state, reviewed_by FROM evidence WHERE id = 1"
+                           ).fetchone() == ("approved", "bob")
+        (data,) = con.execute("SELECT data FROM source_original WHERE source_id = 4"
+                              ).fetchone()
+        assert bytes(data) == SEED_FILES[2].read_bytes()
+        action, actor, after = con.execute(
+            "SELECT action, actor, after::json FROM audit_entry ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    assert (action, actor) == ("case.checkin", "bob")
+    assert after["checkout"] == made.checkout and after["actors"] == ["alice", "bob"]
+    assert after["numbers"] == {"source:3": 4, "incident:2": 3, "evidence:2": 3,
+                                "protected_person:1": 1}
+    for location in (team_case, made.path):
+        report = verified(location)
+        assert report.ok, (location, report.problems)
+
+
+def test_a_field_changed_on_both_sides_is_a_conflict_and_neither_is_overwritten(team_case,
+                                                                               tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    work_offline(made.path, title="Offline title")
+    db.open_case(as_role(team_case, "carol"))
+    incidents.update_incident(1, actor="carol", title="Server title")
+    db.close_case()
+    report = check_in(team_case, made.path, "bob")
+    assert report.conflicts == ["INC-001: title changed on both sides: in the copy “Offline "
+                                "title”, on the server “Server title”; the server's is kept"]
+    assert report.edits == []
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT title FROM incident WHERE id = 1").fetchone() == (
+            "Server title",)
+    with sqlite3.connect(made.path) as con:
+        assert con.execute("SELECT title FROM incident WHERE id = 1").fetchone() == (
+            "Offline title",)
+    assert verified(team_case).ok
+
+
+def test_a_decision_on_a_span_changed_on_the_server_is_a_conflict(team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(made.path)
+    review.review_evidence(1, "approved", actor="bob")
+    db.close_case()
+    db.open_case(as_role(team_case, "alice"))
+    evidence.update_evidence(1, actor="alice", note="seen again")
+    db.close_case()
+    report = check_in(team_case, made.path, "bob")
+    assert report.decisions == []
+    assert report.conflicts == ["E-001: decided in the copy, but its note changed on the "
+                                "server since; review it again"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT review_state FROM evidence WHERE id = 1").fetchone() == (
+            "pending",)
+
+
+def test_a_documenter_checking_in_brings_the_rest_and_reports_the_refused_decision(
+        team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    work_offline(made.path)
+    report = check_in(team_case, made.path, "alice")
+    assert report.edits == ["INC-001: title"] and len(report.numbers) == 4
+    assert report.conflicts == ["E-001: approved by bob in the copy, but not brought in: "
+                                "alice is not a reviewer of this case: only its reviewers "
+                                "approve, return and sign off"]
+    assert verified(team_case).ok
+
+
+def test_a_copy_is_checked_in_once(team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    work_offline(made.path)
+    check_in(team_case, made.path, "bob")
+    with pytest.raises(CaseOpenError, match="was already checked in to .*; nothing was done"):
+        check_in(team_case, made.path, "bob")
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT count(*) FROM audit_entry WHERE action = 'case.checkin'"
+                           ).fetchone() == (1,)
+
+
+def test_a_tampered_copy_is_refused_and_nothing_is_written(team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    with sqlite3.connect(made.path) as con:
+        con.execute("UPDATE incident SET title = 'Rewritten' WHERE id = 1")
+    with psycopg.connect(team_case) as con:
+        (before,) = con.execute("SELECT count(*) FROM audit_entry").fetchone()
+    with pytest.raises(CaseOpenError, match="does not match its check-out manifest"):
+        check_in(team_case, made.path, "bob")
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT count(*) FROM audit_entry").fetchone() == (before,)
+
+
+def test_a_copy_of_another_case_is_refused(team_case, pg_cluster, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    other = pg_cluster.create_database("case_checkout_other")
+    try:
+        db.new_case(other, "Another case")
+        db.close_case()
+        with pytest.raises(CaseOpenError, match="was not checked out from"):
+            db.open_case(other)
+            try:
+                checkout.check_in(made.path)
+            finally:
+                db.close_case()
+    finally:
+        pg_cluster.drop_database("case_checkout_other")
+
+
+def test_an_encrypted_check_out_opens_with_its_passphrase_and_checks_in(team_case, tmp_path):
+    pytest.importorskip("sqlcipher3")
+    made = check_out(team_case, tmp_path / "field.casefile", passphrase="field secret")
+    assert db.is_encrypted_file(made.path)
+    assert verified(made.path, "field secret").ok
+    db.open_case(made.path, "field secret")
+    incidents.update_incident(1, actor="alice", narrative="Seen from the road.")
+    db.close_case()
+    report = check_in(team_case, made.path, "alice", passphrase="field secret")
+    assert report.edits == ["INC-001: narrative"] and report.conflicts == []
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_the_cli_checks_out_and_in_and_says_what_came_back(team_case, tmp_path, capsys):
+    copy = tmp_path / "field.casefile"
+    alice = as_role(team_case, "alice")
+    status, out, err = run(capsys, "checkout", alice, str(copy))
+    assert status == 0, err
+    first, wrote = out.splitlines()
+    assert first.startswith("Checked out postgresql://alice@127.0.0.1:")
+    assert first.endswith(": 2 source(s), 1 incident(s), 1 evidence span(s)")
+    assert wrote.startswith(f"Wrote {copy.name} and {copy.name}.manifest.json (SHA-256 ")
+    status, out, _ = run(capsys, "verify", str(copy))
+    assert status == 0 and out.startswith("Integrity verified")
+    work_offline(copy)
+    status, out, err = run(capsys, "checkin", str(copy), as_role(team_case, "bob"))
+    assert status == 0, err
+    lines = out.splitlines()
+    assert "New: S-003 (offline S-003)" in lines and "New: E-002 (offline E-002)" in lines
+    assert "Edited: INC-001: title" in lines and "Decided: E-001: approved by bob" in lines
+    assert lines[-1] == ("4 new, 1 edited, 1 decision(s) brought in; 0 conflict(s) left for a "
+                         "person to decide.")
+    status, _, err = run(capsys, "checkin", str(copy), as_role(team_case, "bob"))
+    assert status == 1 and "already checked in" in err and len(err.splitlines()) == 1
+
+
+def test_the_cli_exits_3_when_conflicts_are_left(team_case, tmp_path, capsys):
+    copy = tmp_path / "field.casefile"
+    assert run(capsys, "checkout", as_role(team_case, "alice"), str(copy))[0] == 0
+    work_offline(copy, title="Offline title")
+    db.open_case(as_role(team_case, "carol"))
+    incidents.update_incident(1, actor="carol", title="Server title")
+    db.close_case()
+    status, out, _ = run(capsys, "checkin", str(copy), as_role(team_case, "bob"))
+    assert status == cli.CONFLICTS_LEFT == 3
+    assert ("Conflict: INC-001: title changed on both sides: in the copy “Offline title”, on "
+            "the server “Server title”; the server's is kept") in out.splitlines()
