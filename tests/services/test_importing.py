@@ -497,6 +497,19 @@ def test_a_title_leaves_out_a_leading_date_and_a_paragraph_gives_its_first_sente
     assert first_line_title("A short headline") == "A short headline"
 
 
+def test_a_title_is_the_first_line_with_words_however_far_down_or_long_it_is():
+    from desktop.services.importing.text import first_line_title
+
+    body = "\nThe statement went on.\n" * 500
+    assert first_line_title(" \r\n\t\n" * 2000 + "Headline after blank lines\r\n" + body) \
+        == "Headline after blank lines"
+    long_line = "Witness " * 600  # crosses the head of the text that is looked at first
+    assert first_line_title(long_line + body) == ("Witness " * 25).rstrip() + "…"
+    assert first_line_title("\u2028\x0c  Після розриву сторінки\x0cдалі") == \
+        "Після розриву сторінки"
+    assert first_line_title(" \n\t\n") == ""
+
+
 def _pdf_bytes(text: str) -> bytes:
     from reportlab.pdfgen import canvas
 

@@ -168,10 +168,25 @@ _PARAGRAPH = 120
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{3})[.!?…](?=\s+[\w“\"«(])")
 
 
+#: Characters looked at for the first line before the whole text is: a title is short.
+_HEAD = 4096
+
+
+def _first_line(text: str) -> str:
+    """The first non-empty line, stripped ("" for none), without splitting a long text
+    into all its lines: the head is split first, and the whole text only when no line
+    in the head ends with something on it."""
+    lines = text[:_HEAD].splitlines()
+    found = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if found is not None and (found < len(lines) - 1 or len(text) <= _HEAD):
+        return lines[found].strip()
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
 def first_line_title(text: str) -> str:
     """The first non-empty line, without a date put before it; a line that is a paragraph
     gives its first sentence, cut at a word boundary if still too long."""
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    line = _first_line(text)
     undated = _LEADING_DATE.sub("", line, count=1).strip()
     if undated and undated != line and len(undated) >= 8:
         line = undated
