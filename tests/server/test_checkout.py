@@ -268,8 +268,10 @@ def test_the_cli_checks_out_and_in_and_says_what_came_back(team_case, tmp_path, 
     assert first.startswith("Checked out postgresql://alice@127.0.0.1:")
     assert first.endswith(": 2 source(s), 1 incident(s), 1 evidence span(s)")
     assert wrote.startswith(f"Wrote {copy.name} and {copy.name}.manifest.json (SHA-256 ")
-    status, out, _ = run(capsys, "verify", str(copy))
+    status, out, _ = run(capsys, "verify", str(copy), "--manifest",
+                         f"{copy}.manifest.json")
     assert status == 0 and out.startswith("Integrity verified")
+    assert out.splitlines()[-1] == f"It matches its hand-over manifest {copy.name}.manifest.json."
     work_offline(copy)
     status, out, err = run(capsys, "checkin", str(copy), as_role(team_case, "bob"))
     assert status == 0, err
