@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
-from peewee import OperationalError, PostgresqlDatabase
+from peewee import OperationalError, PostgresqlDatabase, __exception_wrapper__
 
 from desktop.domain import models
 from desktop.domain.errors import CaseOpenError
@@ -131,10 +131,12 @@ class ServerDatabase(PostgresqlDatabase):
         self.own_backends.add(conn.info.backend_pid)
         conn.cursor_factory = _cursor_class()
         with conn.cursor() as cursor:
-            # Where this connection's triggers note the rows a transaction writes (digests).
+            # Where this connection's triggers note the rows a transaction writes (digests),
+            # emptied as each writing transaction begins (`begin`). Not ON COMMIT DELETE ROWS:
+            # that truncates the table, its files and index at every commit that touched a
+            # temporary table, which cost more than the rest of marking a span.
             cursor.execute("CREATE TEMP TABLE IF NOT EXISTS casefile_written (tbl text NOT "
-                           "NULL, id bigint NOT NULL, PRIMARY KEY (tbl, id)) "
-                           "ON COMMIT DELETE ROWS")
+                           "NULL, id bigint NOT NULL)")
             if self.read_only_case:
                 cursor.execute("SET default_transaction_read_only = on")
 
@@ -142,12 +144,34 @@ class ServerDatabase(PostgresqlDatabase):
         # SQLite's lock types: a DEFERRED transaction only reads, and reads one snapshot.
         if isolation_level is None and lock_type == "DEFERRED":
             isolation_level = "REPEATABLE READ"
-        super().begin(isolation_level)
+        if isolation_level is not None or self.read_only_case:
+            super().begin(isolation_level)
+            return
+        # A writing transaction starts with no rows noted (those of writes made outside a
+        # transaction have no entry to be recorded in): one round trip, both statements.
+        with __exception_wrapper__:
+            self.cursor().execute("BEGIN; DELETE FROM pg_temp.casefile_written")
 
-    def lock_chain(self) -> None:
+    def lock_chain(self, last_entry: str | None = None) -> tuple | None:
         """Wait for the audit chain: held until this transaction ends, so entries are
-        appended one at a time and the chain stays one chain."""
-        self.execute_sql("SELECT pg_advisory_xact_lock(%s)", (CHAIN_LOCK,))
+        appended one at a time and the chain stays one chain. With `last_entry` (the query
+        of the chain's last entry) it is read in the same round trip, after the wait, so it
+        is the newest; that row is returned."""
+        lock = f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})"
+        if last_entry is None:
+            self.execute_sql(lock)
+            return None
+        cursor = self.execute_sql(f"{lock}; {last_entry}")
+        cursor.nextset()
+        return cursor.fetchone()
+
+    def write_entries(self, insert: str, rows: list[tuple], head: str, moved: tuple) -> None:
+        """Insert audit entries and move the chain head (`head` with `moved`), sent in one
+        pipeline: one round trip."""
+        conn = self.connection()
+        with __exception_wrapper__, conn.pipeline(), conn.cursor() as cursor:
+            cursor.executemany(insert, rows)
+            cursor.execute(head, moved)
 
 
 def _table_ddl(model: type) -> str:
