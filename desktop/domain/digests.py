@@ -228,7 +228,7 @@ def watch(db: Database | Any) -> None:
     """Before a transaction begins: make sure this connection notes every audited row written,
     and forget rows written outside a transaction (they have no entry to be recorded in).
     A connection that only reads (query_only) writes nothing, not even to this note. A server
-    connection's note is its own, emptied as each transaction ends."""
+    connection's note is its own, emptied as each writing transaction begins."""
     if getattr(db, "server", False) or db.execute_sql("PRAGMA query_only").fetchone()[0]:
         return
     db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN.removeprefix('temp.')} "
@@ -252,6 +252,9 @@ def drain() -> dict[str, str | None]:
         for table in created:
             found.update(digests_of(table))
         _watch(db, created)
+    if getattr(db.obj, "server", False):  # taken as they are forgotten: one round trip
+        return found | _drained_server(db.execute_sql(
+            f"DELETE FROM {noted} RETURNING tbl, id").fetchall())
     written = db.execute_sql(f"SELECT tbl, id FROM {noted}").fetchall()
     if not written:
         return found
@@ -260,6 +263,16 @@ def drain() -> dict[str, str | None]:
         found.update(digests_of(table, f'WHERE "id" IN (SELECT id FROM {noted} '
                                        "WHERE tbl = ?)", (table,)))
     db.execute_sql(f"DELETE FROM {noted}")
+    return found
+
+
+def _drained_server(written: list[tuple[str, int]]) -> dict[str, str | None]:
+    """The digests of the rows a server case's notes named (None: deleted since)."""
+    found: dict[str, str | None] = {}
+    for table in {t for t, _ in written}:
+        ids = sorted({i for t, i in written if t == table})
+        found.update(dict.fromkeys((key(table, i) for i in ids), None))
+        found.update(digests_of(table, 'WHERE "id" = ANY(?)', (ids,)))
     return found
 
 

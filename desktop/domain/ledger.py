@@ -65,9 +65,10 @@ def append_all(entries: Sequence[dict]) -> list[int]:
     db = models.database
     lock_chain = getattr(db.obj, "lock_chain", None)
     if lock_chain is not None:  # on a server, writers take turns at the head: one chain
-        lock_chain()
+        last = lock_chain(_SQL_LAST)
     written = digests.drain()
-    last = db.execute_sql(_SQL_LAST).fetchone()
+    if lock_chain is None:
+        last = db.execute_sql(_SQL_LAST).fetchone()
     entry_id, previous = (last[0] + 1, last[1]) if last else (1, GENESIS)
     fields = models.AuditEntry._meta.fields
     rows, ids = [], []
@@ -85,8 +86,12 @@ def append_all(entries: Sequence[dict]) -> list[int]:
         rows.append((*row, previous))
         ids.append(entry_id)
         entry_id += 1
-    db.cursor().executemany(_SQL_INSERT, rows)
-    db.execute_sql(_SQL_HEAD, (previous, len(rows)))
+    write_entries = getattr(db.obj, "write_entries", None)
+    if write_entries is not None:  # a server's, sent together
+        write_entries(_SQL_INSERT, rows, _SQL_HEAD, (previous, len(rows)))
+    else:
+        db.cursor().executemany(_SQL_INSERT, rows)
+        db.execute_sql(_SQL_HEAD, (previous, len(rows)))
     return ids
 
 
