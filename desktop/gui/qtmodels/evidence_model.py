@@ -6,6 +6,7 @@ turns it into an undoable command; the Change it makes brings the rows it names 
 
 from __future__ import annotations
 
+import functools
 from html import escape
 from typing import Any
 
@@ -30,8 +31,17 @@ from desktop.gui.i18n import (
     scale_label,
     supports_label,
 )
-from desktop.gui.qtmodels.rows_model import RowsModel
-from desktop.gui.qtmodels.sources_model import SORT_ROLE, Index
+from desktop.gui.qtmodels.rows_model import (
+    BACKGROUND,
+    DISPLAY,
+    EDIT,
+    FONT,
+    FOREGROUND,
+    TOOLTIP,
+    USER,
+    RowsModel,
+)
+from desktop.gui.qtmodels.sources_model import SORT, SORT_ROLE, Index
 from desktop.gui.widgets.actions import guard_typed_keys
 from desktop.services import pages as page_service
 from desktop.services.evidence import EvidenceRow, evidence_rows
@@ -41,6 +51,7 @@ QUOTE_LIMIT = 80
 STATUS_TEXT = QColor("#1a1a1a")
 _STATUS_ORDER = {code: i for i, code in enumerate(scales.STATUS_CODES)}
 _REVIEW_ORDER = {code: i for i, code in enumerate(scales.REVIEW_CODES)}
+_ANSWERED = frozenset((DISPLAY, EDIT, USER, TOOLTIP, BACKGROUND, FOREGROUND, FONT, SORT))
 
 
 def elided(text: str, limit: int = QUOTE_LIMIT) -> str:
@@ -148,19 +159,19 @@ class EvidenceModel(RowsModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
         row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == EDIT:
             return self._edit_value(row, column)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == USER:
             return row.id
-        if role == SORT_ROLE:
+        if role == SORT:
             return self._sort_key(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(row, column)
         return self._look(row, column, role)
 
@@ -264,15 +275,21 @@ class EvidenceModel(RowsModel):
     def _look(self, row: EvidenceRow, column: int, role: int) -> Any:
         """Status colour on the status cell; rejected spans struck through across the row."""
         look = scales.STATUS_LOOKS.get(row.status)
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.STATUS and look:
+        if role == BACKGROUND and column == self.STATUS and look:
             return QColor(look.colour)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and look:
+        if role == FOREGROUND and column == self.STATUS and look:
             return STATUS_TEXT
-        if role == Qt.ItemDataRole.FontRole and look and look.strike:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+        if role == FONT and look and look.strike:
+            return _struck_font()
         return None
+
+
+@functools.cache
+def _struck_font() -> QFont:
+    """The font of a struck-through row (made once: a view asks for it for every cell)."""
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
 
 
 class EvidenceFilterProxy(QSortFilterProxyModel):
@@ -329,6 +346,9 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
                 "text": self._text}
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._status is None and self._incident is None and self._source is None \
+                and not self._text:
+            return True  # asked for every row when a big case opens
         row = self.sourceModel().row_at(source_row)
         if self._status is not None and row.status != self._status:
             return False

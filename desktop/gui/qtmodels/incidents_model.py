@@ -13,10 +13,12 @@ from PySide6.QtCore import (
 from desktop.domain import db, scales
 from desktop.domain.printable import printable
 from desktop.gui.i18n import plural, scale_label, supports_label
-from desktop.gui.qtmodels.rows_model import RowsModel
-from desktop.gui.qtmodels.sources_model import SORT_ROLE, Index
+from desktop.gui.qtmodels.rows_model import ALIGNMENT, DISPLAY, EDIT, TOOLTIP, USER, RowsModel
+from desktop.gui.qtmodels.sources_model import SORT, Index
 from desktop.services import incidents
 from desktop.services.incidents import IncidentRow
+
+_ANSWERED = frozenset((DISPLAY, SORT, EDIT, USER, TOOLTIP, ALIGNMENT))
 
 
 class IncidentsModel(RowsModel):
@@ -62,19 +64,19 @@ class IncidentsModel(RowsModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
         item, column = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+        if role in (DISPLAY, SORT):
             return self._display(item, column)
-        if role == Qt.ItemDataRole.EditRole and column == self.TITLE:
-            return item.title
-        if role == Qt.ItemDataRole.UserRole:
+        if role == EDIT:
+            return item.title if column == self.TITLE else None
+        if role == USER:
             return item.id
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(item, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.OPEN, self.EVIDENCE):
+        if column in (self.OPEN, self.EVIDENCE):  # the alignment
             return Qt.AlignmentFlag.AlignCenter
         return None
 

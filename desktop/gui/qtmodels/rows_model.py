@@ -15,6 +15,13 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 Index = QModelIndex
 
+#: The roles the models answer, as plain ints: a view asks for a dozen roles per cell it paints
+#: or measures, and comparing with Qt's enum members costs more than answering.
+DISPLAY, EDIT, USER, TOOLTIP, ALIGNMENT, BACKGROUND, FOREGROUND, FONT = (int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.UserRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole))
+
 
 class RowsModel(QAbstractTableModel):
     """Rows loaded by `load()`, columns named in COLUMNS (marked for translation)."""

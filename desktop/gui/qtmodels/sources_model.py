@@ -16,12 +16,13 @@ from PySide6.QtCore import (
 from desktop.domain import db, scales
 from desktop.domain.printable import printable
 from desktop.gui.i18n import scale_label
-from desktop.gui.qtmodels.rows_model import RowsModel
+from desktop.gui.qtmodels.rows_model import ALIGNMENT, DISPLAY, TOOLTIP, USER, RowsModel
 from desktop.services import sources
 from desktop.services.sources import SourceRow
 
 #: Role under which a cell gives the value to sort by (numbers stay numbers).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT = int(SORT_ROLE)  # as `data` compares it (see rows_model.DISPLAY)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,19 +54,19 @@ class SourcesModel(RowsModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
         item, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self._display(item, column)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == USER:
             return item.id
-        if role == SORT_ROLE:
+        if role == SORT:
             return item.evidence if column == self.EVIDENCE else self._display(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(item, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.GRADE, self.EVIDENCE):
+        if column in (self.GRADE, self.EVIDENCE):  # the alignment
             return Qt.AlignmentFlag.AlignCenter
         return None
 
@@ -83,6 +84,9 @@ class SourcesModel(RowsModel):
             byline = " · ".join(part for part in (item.publisher, item.published) if part)
             return printable(item.title) + (f"\n{printable(byline)}" if byline else "")
         return None
+
+
+_ANSWERED = frozenset((DISPLAY, USER, SORT, TOOLTIP, ALIGNMENT))
 
 
 class SourcesFilterProxy(QSortFilterProxyModel):

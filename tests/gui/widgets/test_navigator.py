@@ -170,3 +170,22 @@ def test_a_source_hidden_by_the_filter_stays_chosen_across_a_reload(navigator, w
     assert navigator.source_filter.text() == "military intelligence"  # the user's filter stays
     navigator.source_filter.clear()
     assert navigator.current_source_id() == pgo
+
+
+def test_columns_fit_what_the_rows_show_and_widen_for_a_changed_row(navigator, worked_case,
+                                                                     actor):
+    """Columns are fitted to the rows on screen; a change redraws its row, and widens its
+    column only when the row no longer fits (no other row is measured again)."""
+    from desktop.services import review
+
+    view, model = navigator.incidents_view, navigator.incidents_model
+    header, state = view.horizontalHeader(), IncidentsModel.STATE
+    fits = max(view.sizeHintForIndex(navigator.incidents_proxy.index(r, state)).width()
+               for r in range(navigator.incidents_proxy.rowCount()))
+    assert header.sectionSize(state) == max(fits, header.sectionSizeHint(state))
+    incident = worked_case["incidents"]["INC-002"]
+    header.resizeSection(state, 10)  # as if what was shown so far were narrower
+    navigator.case_changed(review.submit_incident(incident, actor=actor))
+    shown = navigator.incidents_proxy.mapFromSource(model.index(model.row_of(incident), state))
+    assert shown.data() == "In review"
+    assert header.sectionSize(state) == view.sizeHintForIndex(shown).width()
