@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from peewee import (
     SQL,
@@ -36,11 +37,18 @@ def utc_now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+_EMPTY_JSON = {dict: "{}", list: "[]"}
+
+
 class JSONText(TextField):
     """A JSON document kept as text, readable by any SQLite tool."""
 
     def db_value(self, value):
-        return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+        if value is None:
+            return None
+        if not value and type(value) in _EMPTY_JSON:  # most rows' pages, extra, collection
+            return _EMPTY_JSON[type(value)]
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
     def python_value(self, value):
         return None if value is None else json.loads(value)
@@ -281,7 +289,7 @@ class AuditEntry(BaseModel):
         indexes = ((("object_type", "object_id"), False),)
 
 
-_INSERTS: dict[type[Model], tuple[str, list]] = {}
+_INSERTS: dict[type[Model], tuple[str, list[tuple[str, Any, bool, Any]]]] = {}
 
 
 def insert_row(model: type[Model], values: dict) -> int:
@@ -297,16 +305,15 @@ def insert_row(model: type[Model], values: dict) -> int:
                   if f is not model._meta.primary_key or not isinstance(f, AutoField)]
         columns = ", ".join(f'"{f.column_name}"' for f in fields)
         marks = ", ".join("?" * len(fields))
+        # Each field's name, default, whether the default is called, and its conversion,
+        # looked up once rather than for every row.
         _INSERTS[model] = (f'INSERT INTO "{model._meta.table_name}" ({columns}) '
-                           f"VALUES ({marks})", fields)
+                           f"VALUES ({marks})",
+                           [(f.name, f.default, callable(f.default), f.db_value)
+                            for f in fields])
     sql, fields = _INSERTS[model]
-    params = []
-    for field in fields:
-        if field.name in values:
-            value = values[field.name]
-        else:
-            value = field.default() if callable(field.default) else field.default
-        params.append(field.db_value(value))
+    params = [db_value(values[name] if name in values else default() if called else default)
+              for name, default, called, db_value in fields]
     return database.execute_sql(sql, params).lastrowid
 
 

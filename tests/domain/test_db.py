@@ -264,3 +264,15 @@ def test_a_damaged_case_is_refused_untouched_and_recovery_is_suggested(case, cas
     with pytest.raises(CaseOpenError, match="is damaged .*Recover"):
         db.open_case(case_path)
     assert digest(case_path) == before
+
+
+def test_a_row_is_stored_with_its_defaults_and_its_json_as_any_json_tool_writes_it(case):
+    with models.database.atomic():
+        first = models.insert_row(models.Incident, {"code": "INC-001", "title": "Shelling"})
+        second = models.insert_row(models.Incident, {"code": "INC-002",
+                                                     "qualifications": ["wilful-killing"],
+                                                     "filled_from": {"place": 3}})
+    stored = {row[0]: row[1:] for row in models.database.execute_sql(
+        "SELECT id, title, victim_status, qualifications, filled_from FROM incident")}
+    assert stored[first] == ("Shelling", "unknown", "[]", "{}")
+    assert stored[second][2:] == ('["wilful-killing"]', '{"place": 3}')
