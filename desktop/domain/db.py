@@ -126,16 +126,20 @@ def _new_server_case(url: str, title: str, *, actor: str, reference: str,
     return db
 
 
-def open_case(path: Path | str, passphrase: str | None = None) -> Database:
+def open_case(path: Path | str, passphrase: str | None = None, *,
+              inspected: int | None = None) -> Database:
     """Open an existing case file, upgrading its schema when it is older than this version.
 
     An encrypted case needs its passphrase; it is checked (read-only) before anything is written.
-    A URL (`postgresql://HOST[:PORT]/DB`) opens a case on a server.
+    A URL (`postgresql://HOST[:PORT]/DB`) opens a case on a server. `inspected` is the file
+    format `inspect_case` has just returned for this file, when the caller checked it itself
+    (the window does, before it closes the case it has open): the check, whose integrity scan
+    reads the whole file, then runs once per open.
     """
     if server.is_server_url(path):
         return _open_server_case(str(path), read_only=False)
     path = Path(path)
-    version = inspect_case(path, passphrase)
+    version = inspect_case(path, passphrase) if inspected is None else inspected
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise CaseOpenError(path, _("is read-only (the file or its folder cannot be written)"))
     files.sweep_partials(path.parent)  # what a killed encryption, recovery or export left

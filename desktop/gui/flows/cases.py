@@ -161,7 +161,7 @@ class CaseFiles(Flow):
         lock = QLockFile(str(path) + ".lock")
         lock.setStaleLockTime(0)  # only a lock whose process is gone is stale
         try:  # everything that can refuse the file comes before the open case is closed
-            passphrase = self._unlock(path, passphrase)
+            passphrase, version = self._unlock(path, passphrase)
             if passphrase == "":
                 return False  # the user cancelled the passphrase prompt
             if not lock.tryLock(100):
@@ -176,7 +176,7 @@ class CaseFiles(Flow):
             lock.unlock()
             return False
         opened, _ = self.attempt(self.tr("The case could not be opened"),
-                                 lambda: db.open_case(path, passphrase))
+                                 lambda: db.open_case(path, passphrase, inspected=version))
         if not opened:
             lock.unlock()
             return False
@@ -196,13 +196,13 @@ class CaseFiles(Flow):
         if settled:
             self.inform(self.tr("An interrupted export was settled"), "\n\n".join(settled))
 
-    def _unlock(self, path: Path, passphrase: str | None) -> str | None:
-        """Check the case, asking for its passphrase while needed; "" if the user gave up."""
+    def _unlock(self, path: Path, passphrase: str | None) -> tuple[str | None, int | None]:
+        """Check the case, asking for its passphrase while needed: the passphrase ("" if the
+        user gave up) and the file format the check found."""
         wrong = 0
         while True:
             try:
-                db.inspect_case(path, passphrase)
-                return passphrase
+                return passphrase, db.inspect_case(path, passphrase)
             except encryption.PassphraseRequired:
                 prompt = self.tr("{name} is encrypted. Its passphrase:").format(name=path.name)
             except encryption.WrongPassphrase:
@@ -220,7 +220,7 @@ class CaseFiles(Flow):
             passphrase, ok = QInputDialog.getText(self.window, self.tr("Encrypted case"), prompt,
                                                   QLineEdit.EchoMode.Password)
             if not ok or not passphrase:
-                return ""
+                return "", None
 
     def close_case(self) -> bool:
         """Close the open case (edits are already saved); False if the user must wait."""
@@ -258,6 +258,9 @@ class CaseFiles(Flow):
         self.app.undo_stack.clear()  # a history belongs to one case
         for action in w.actions.case_actions():
             action.setEnabled(is_open)
+        # A shared case is checked out; a file checked out from one is checked in.
+        w.actions.check_out.setEnabled(is_open and db.is_server())
+        w.actions.check_in.setEnabled(is_open and not db.is_server())
         w.navigator.add_button.setEnabled(is_open)
         w.search_panel.setEnabled(is_open)
         if not is_open:

@@ -455,6 +455,34 @@ def test_a_case_that_cannot_be_opened_leaves_the_open_one_open(casefile, tmp_pat
     assert Incident.select().count() == 0  # the open case is still usable
 
 
+def test_an_open_checks_the_file_once_and_a_damaged_one_is_refused(casefile, tmp_path,
+                                                                    messages, monkeypatch):
+    """The integrity check reads the whole file: the window runs it once per open, and it
+    still refuses a damaged case, leaving the open one open."""
+    from desktop.domain import fileformat
+    from desktop.services import sources
+
+    checks = []
+    check = fileformat._read_facts
+    monkeypatch.setattr(fileformat, "_read_facts",
+                        lambda *args: checks.append(args[1]) or check(*args))
+    healthy, damaged = tmp_path / "healthy.casefile", tmp_path / "damaged.casefile"
+    db.new_case(damaged, "To be damaged")
+    sources.import_files(sorted(SEEDS.glob("*.txt")), actor=ACTOR)
+    db.close_case()
+    data = bytearray(damaged.read_bytes())
+    data[3 * 4096 + 8:3 * 4096 + 200] = b"\xff" * 192  # a b-tree page's cells
+    damaged.write_bytes(bytes(data))
+    db.new_case(healthy, "Healthy")
+    db.close_case()
+    checks.clear()
+    assert casefile.cases.open_case(healthy)
+    assert checks == [healthy]
+    assert not casefile.cases.open_case(damaged)
+    assert "damaged.casefile: is damaged" in messages.texts()
+    assert casefile.case_file == healthy and Incident.select().count() == 0
+
+
 def test_without_a_case_nothing_can_be_added(casefile):
     assert not casefile.window.navigator.add_button.isEnabled()
     assert not casefile.window.search_panel.isEnabled()
