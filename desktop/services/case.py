@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from peewee import SQL, fn
+
 from desktop.domain import encryption, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Case, Incident, Source, database
@@ -38,11 +40,16 @@ class CaseSummary:
 
 
 def summary() -> CaseSummary:
-    """Title, marking and counts of the open case."""
-    case = Case.get()
-    return CaseSummary(case.title, case.reference, case.classification, case.standard_of_proof,
-                       Source.select().count(), Incident.select().count(),
-                       evidence.counts_by_status(), case.audit_head, case.audit_count)
+    """Title, marking and counts of the open case: two queries (the window asks after every
+    change)."""
+    counted = (Source.select(fn.COUNT(SQL("*"))).alias("sources"),
+               Incident.select(fn.COUNT(SQL("*"))).alias("incidents"))
+    (title, reference, classification, standard_of_proof, audit_head, audit_count, sources,
+     incidents) = (Case.select(Case.title, Case.reference, Case.classification,
+                               Case.standard_of_proof, Case.audit_head, Case.audit_count,
+                               *counted).tuples().get())
+    return CaseSummary(title, reference, classification, standard_of_proof, sources, incidents,
+                       evidence.counts_by_status(), audit_head, audit_count)
 
 
 def update_case(*, actor: str, **changes: str) -> Change:

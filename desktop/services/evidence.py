@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from peewee import JOIN, fn
+from peewee import JOIN, SQL, fn
 
 from desktop.domain import dates, scales
 from desktop.domain.errors import ValidationError
@@ -403,6 +403,11 @@ def evidence_rows(*, incident_id: int | None = None, source_id: int | None = Non
     return [EvidenceRow(*row) for row in plain_rows(query.order_by(*order))]
 
 
+def source_of(evidence_id: int) -> int | None:
+    """The source a span is marked in (None: no such span), without the rest of its row."""
+    return Evidence.select(Evidence.source).where(Evidence.id == evidence_id).scalar()
+
+
 class SpanMark(NamedTuple):
     """Where a span lies in its source and its status: all the source view draws."""
 
@@ -495,7 +500,7 @@ def conflicts_in(backed: dict[str, list[EvidenceRow]]) -> dict[str, dict[str, li
 
 def counts_by_status() -> dict[str, int]:
     """How many spans the case has in each verification status (statuses with none omitted)."""
-    query = (Evidence.select(Evidence.status, fn.COUNT(Evidence.id))
+    query = (Evidence.select(Evidence.status, fn.COUNT(SQL("*")))  # only the status index read
              .group_by(Evidence.status).tuples())
     return dict(query)
 

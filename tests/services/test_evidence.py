@@ -114,6 +114,14 @@ def test_counts_by_status(pgo, actor):
     assert evidence.counts_by_status() == {"contested": 2, "unverified": 1}
 
 
+def test_the_source_of_a_span_is_read_alone(pgo, actor):
+    source_id, _, _ = pgo
+    span = evidence.add_evidence(source_id, 10, 20, actor=actor).id
+    assert evidence.source_of(span) == source_id
+    evidence.remove_evidence(span, actor=actor)
+    assert evidence.source_of(span) is None
+
+
 def test_conflicting_counts_are_listed_with_who_says_what(pgo, actor):
     source_id, incident_id, _ = pgo
     for start, value in ((0, "79"), (40, "177"), (80, " 79 "), (120, "150+")):

@@ -42,10 +42,9 @@ class Reading(Flow):
 
     def show_evidence(self, evidence_id: int) -> None:
         """Open the span's source (if needed), scroll to the span and select it everywhere."""
-        rows = evidence.evidence_rows(ids=[evidence_id])
-        if not rows:
+        source_id = evidence.source_of(evidence_id)
+        if source_id is None:
             return
-        source_id = rows[0].source_id
         view = self.view_showing(source_id)
         if view is None:
             view = self.window.source_view
@@ -58,9 +57,9 @@ class Reading(Flow):
         (and none is outlined in a source that does not), so a status key acts on what the
         user sees outlined."""
         current = self.window.evidence_panel.current_id()
-        row = evidence.evidence_rows(ids=[current]) if current is not None else []
+        source_id = evidence.source_of(current) if current is not None else None
         for view in self.window.source_views():
-            if row and view.source_id() == row[0].source_id:
+            if source_id is not None and view.source_id() == source_id:
                 view.select_span(current)
             else:
                 view.unselect_span()
