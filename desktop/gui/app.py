@@ -87,6 +87,8 @@ class CasefileApp(QObject):
         a.export_package.triggered.connect(exchange.ask_export_package)
         a.save_handover.triggered.connect(exchange.ask_save_handover)
         a.merge_review.triggered.connect(exchange.ask_merge_review)
+        a.check_out.triggered.connect(exchange.ask_check_out)
+        a.check_in.triggered.connect(exchange.ask_check_in)
         a.quit.triggered.connect(w.close)
         a.undo.triggered.connect(editing.undo)
         a.redo.triggered.connect(editing.redo)

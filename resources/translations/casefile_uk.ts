@@ -86,6 +86,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Check out for o&amp;ffline work…</source>
+        <translation>Взяти для роботи &amp;без сервера…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the shared case into a case file for work without the server, with a manifest beside it</source>
+        <translation>Записати спільну справу у файл справи для роботи без сервера, з маніфестом поруч</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check in to ser&amp;ver…</source>
+        <translation>Повернути на с&amp;ервер…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bring what was done in this checked-out case file back to its shared case</source>
+        <translation>Повернути до спільної справи те, що зроблено в цьому взятому з сервера файлі справи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Import sources…</source>
         <translation>&amp;Імпортувати джерела…</translation>
     </message>
@@ -833,9 +853,32 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Джерела ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/flows/cases.py" line="+367"/>
+        <location filename="../../desktop/gui/flows/cases.py" line="+370"/>
         <source>process {pid} on {host}</source>
         <translation>процес {pid} на {host}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckOutDialog</name>
+    <message>
+        <location filename="../../desktop/gui/widgets/dialogs/check_out.py" line="+16"/>
+        <source>Check out for offline work</source>
+        <translation>Взяти для роботи без сервера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} will hold the whole case, its sources&apos; originals included, for work without the server. Check it in to the server afterwards.</source>
+        <translation>{name} міститиме всю справу, разом з оригіналами джерел, для роботи без сервера. Після роботи поверніть його на сервер.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encrypt the copy with a passphrase</source>
+        <translation>Зашифрувати копію парольною фразою</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check out</source>
+        <translation>Взяти</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +1807,85 @@ SHA-256 {sha256}
         <location line="+2"/>
         <source>The review was not merged</source>
         <translation>Результати рецензування не об’єднано</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} for the field</source>
+        <translation>{name} для роботи в полі</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check out for offline work</source>
+        <translation>Взяти для роботи без сервера</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Checked out</source>
+        <translation>Справу взято</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}
+
+SHA-256 {sha256}
+
+Its manifest is beside it ({manifest}). Check the file in to this shared case when the work is done (File → Check in to server…).</source>
+        <translation>{path}
+
+SHA-256 {sha256}
+
+Її маніфест поруч ({manifest}). Коли роботу завершено, поверніть файл до цієї спільної справи (Файл → Повернути на сервер…).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking out into {name}…</source>
+        <translation>Справа записується в {name}…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not a checked-out case</source>
+        <translation>Справу не взято з сервера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} was not checked out from a shared case; there is nothing to check in.</source>
+        <translation>{name} не взято зі спільної справи: повертати на сервер нічого.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Check in to server</source>
+        <translation>Повернути на сервер</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>The shared case {name} was checked out from (the password comes from your .pgpass or service file):</source>
+        <translation>Спільна справа, з якої взято {name} (пароль береться з вашого .pgpass або файлу служби):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} is encrypted. Its passphrase:</source>
+        <translation>Справу {name} зашифровано. Введіть її парольну фразу:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking in {name}…</source>
+        <translation>{name} повертається на сервер…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The copy was not checked in</source>
+        <translation>Копію не повернуто на сервер</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Conflicts (left for a person to decide):</source>
+        <translation>Конфлікти (залишено на рішення людини):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked in</source>
+        <translation>Справу повернуто на сервер</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from desktop.domain import db
 from desktop.domain.printable import printable
@@ -457,6 +457,87 @@ class Exchange(Flow):
             self.tr("Merging the review from {name}…").format(name=copy.name),
             lambda progress, cancelled: handover.merge_review(copy, actor=actor),
             done=self._merged, failed_title=self.tr("The review was not merged"))
+
+    # ------------------------------------------------------------ check-out and check-in
+    def ask_check_out(self) -> None:
+        """Write the shared case into a case file for the field (off the UI thread)."""
+        if not db.is_server():
+            return
+        from desktop.gui.widgets.dialogs.check_out import CheckOutDialog
+        from desktop.services import checkout
+
+        default = self.case_file.with_name(
+            self.tr("{name} for the field").format(name=self.case_file.stem) + db.SUFFIX)
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Check out for offline work"),
+                                              str(default), case_filter())
+        if not name:
+            return
+        dest = Path(name)
+        dialog = CheckOutDialog(dest.name, self.window)
+        if dialog.exec() != CheckOutDialog.DialogCode.Accepted:
+            return
+        passphrase = dialog.passphrase()
+
+        def checked_out(made) -> None:
+            self.publish(changes.trail_only())
+            self.inform(self.tr("Checked out"), self.tr(
+                "{path}\n\nSHA-256 {sha256}\n\nIts manifest is beside it ({manifest}). Check "
+                "the file in to this shared case when the work is done (File → Check in to "
+                "server…).").format(path=name, sha256=made.sha256,
+                                     manifest=made.manifest_path.name))
+
+        self.run_in_background(
+            self.tr("Checking out into {name}…").format(name=dest.name),
+            lambda progress, cancelled: checkout.check_out(
+                dest, passphrase=passphrase, progress=progress, cancelled=cancelled),
+            done=checked_out, failed_title=self.tr("The copy was not written"),
+            cancellable=True)
+
+    def ask_check_in(self) -> None:
+        """Open the shared case this file was checked out from and bring the file's work
+        back to it (off the UI thread), then say what came back and what was left."""
+        from desktop.services import case as case_service
+        from desktop.services import checkout
+
+        path, origin = self.case_file, checkout.origin()
+        if path is None or origin is None:
+            self.warn(self.tr("Not a checked-out case"), self.tr(
+                "{name} was not checked out from a shared case; there is nothing to check "
+                "in.").format(name=path.name if path else ""))
+            return
+        url, ok = QInputDialog.getText(
+            self.window, self.tr("Check in to server"),
+            self.tr("The shared case {name} was checked out from (the password comes from "
+                    "your .pgpass or service file):").format(name=path.name),
+            text=origin.get("server", ""))
+        if not ok or not url.strip():
+            return
+        passphrase = None
+        if case_service.is_encrypted():
+            passphrase, ok = QInputDialog.getText(
+                self.window, self.tr("Check in to server"),
+                self.tr("{name} is encrypted. Its passphrase:").format(name=path.name),
+                QLineEdit.EchoMode.Password)
+            if not ok or not passphrase:
+                return
+        if not self.app.cases.open_shared_case(url.strip()):
+            if not db.is_open():
+                self.app.cases.open_case(path, passphrase)
+            return
+        self.run_in_background(
+            self.tr("Checking in {name}…").format(name=path.name),
+            lambda progress, cancelled: checkout.check_in(path, passphrase=passphrase),
+            done=self._checked_in, failed_title=self.tr("The copy was not checked in"))
+
+    def _checked_in(self, report) -> None:
+        self.app.undo_stack.clear()  # the case changed under its history
+        self.publish(changes.everything())
+        lines = [report.summary(), *report.numbers[:15], *report.edits[:15],
+                 *report.decisions[:15]]
+        if report.conflicts:
+            lines += ["", self.tr("Conflicts (left for a person to decide):"),
+                      *report.conflicts[:20]]
+        self.inform(self.tr("Checked in"), "\n".join(lines))
 
     def _merged(self, report) -> None:
         self.app.undo_stack.clear()  # edits before the merge may no longer undo cleanly

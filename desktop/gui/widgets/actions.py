@@ -105,6 +105,12 @@ SPECS: tuple[Spec, ...] = (
     Spec("open_shared_case", QT_TRANSLATE_NOOP("Actions", "Open s&hared case…"), "File", None,
          QT_TRANSLATE_NOOP("Actions", "Open a case on a PostgreSQL office server by its "
                                       "address")),
+    Spec("check_out", QT_TRANSLATE_NOOP("Actions", "Check out for o&ffline work…"), "File",
+         None, QT_TRANSLATE_NOOP("Actions", "Write the shared case into a case file for work "
+                                            "without the server, with a manifest beside it")),
+    Spec("check_in", QT_TRANSLATE_NOOP("Actions", "Check in to ser&ver…"), "File", None,
+         QT_TRANSLATE_NOOP("Actions", "Bring what was done in this checked-out case file back "
+                                      "to its shared case")),
     Spec("import_files", QT_TRANSLATE_NOOP("Actions", "&Import sources…"), "File", "Ctrl+I",
          QT_TRANSLATE_NOOP("Actions",
                            "Import source files (.txt, .md, .docx, .html, .pdf)")),

@@ -1,0 +1,50 @@
+"""File → Check out for offline work… and File → Check in to server…: a shared case taken
+into a file in the window, worked on there, and brought back, with what came back shown."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+
+from desktop.domain.models import Incident
+from desktop.gui.widgets.dialogs.check_out import CheckOutDialog
+from tests.gui.widgets.test_main_window import (  # noqa: F401  (fixtures)
+    casefile,
+    import_seeds,
+    messages,
+    settings,
+)
+from tests.gui.widgets.test_shared_case import _shared_case
+
+
+def test_a_shared_case_is_checked_out_worked_on_and_checked_in(
+        qtbot, casefile, server_url, capsys, tmp_path, monkeypatch, messages):  # noqa: F811
+    address = _shared_case(server_url, capsys)
+    actions = casefile.window.actions
+    assert casefile.cases.open_shared_case(address)
+    import_seeds(qtbot, casefile)
+    assert actions.check_out.isEnabled() and not actions.check_in.isEnabled()
+    copy = tmp_path / "field.casefile"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+
+    def plain_copy(dialog: CheckOutDialog) -> int:
+        dialog.encrypt.setChecked(False)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CheckOutDialog, "exec", plain_copy)
+    actions.check_out.trigger()
+    qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=20_000)
+    assert messages.shown[-1][:2] == ("information", "Checked out"), messages.texts()
+    assert copy.exists() and (tmp_path / "field.casefile.manifest.json").exists()
+
+    assert casefile.cases.open_case(copy)
+    assert actions.check_in.isEnabled() and not actions.check_out.isEnabled()
+    casefile.editing.add_incident()
+    assert [i.code for i in Incident.select()] == ["INC-001"]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (address, True))
+    actions.check_in.trigger()
+    qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=20_000)
+    kind, title, text = messages.shown[-1]
+    assert (kind, title) == ("information", "Checked in"), messages.texts()
+    assert text.splitlines()[1] == "INC-001 (offline INC-001)"
+    assert casefile.session.server_role == "olena"  # the window shows the shared case now
+    assert casefile.window.navigator.incidents_model.rowCount() == 1
