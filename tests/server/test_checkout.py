@@ -253,6 +253,45 @@ def test_an_encrypted_check_out_opens_with_its_passphrase_and_checks_in(team_cas
     assert report.edits == ["INC-001: narrative"] and report.conflicts == []
 
 
+def test_a_cancelled_check_out_writes_nothing(team_case, tmp_path):
+    with psycopg.connect(team_case) as con:
+        (entries,) = con.execute("SELECT count(*) FROM audit_entry").fetchone()
+    with pytest.raises(checkout.CheckoutCancelled):
+        check_out(team_case, tmp_path / "field.casefile", cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == []
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT count(*) FROM audit_entry").fetchone() == (entries,)
+
+
+def test_a_span_removed_in_the_copy_stays_on_the_server_as_a_conflict(team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(made.path)
+    evidence.remove_evidence(1, actor="alice")
+    db.close_case()
+    report = check_in(team_case, made.path, "alice")
+    assert report.conflicts == ["E-001: removed in the copy; kept on the server (remove it "
+                                "there if that was meant)"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT count(*) FROM evidence").fetchone() == (1,)
+
+
+def test_an_incident_edited_in_the_copy_and_deleted_on_the_server_is_a_conflict(team_case,
+                                                                               tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(made.path)
+    incidents.update_incident(1, actor="alice", title="Edited in the field")
+    db.close_case()
+    db.open_case(as_role(team_case, "alice"))
+    incidents.delete_incident(1, actor="alice")
+    db.close_case()
+    report = check_in(team_case, made.path, "alice")
+    assert report.conflicts == ["INC-001: changed in the copy (title), but removed from the "
+                                "server since; not brought back"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT count(*) FROM incident").fetchone() == (0,)
+    assert verified(team_case).ok
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     status = cli.main(list(argv))
     out, err = capsys.readouterr()

@@ -14,6 +14,7 @@ class CheckOutDialog(QDialog):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Check out for offline work"))
+        self.setMinimumWidth(480)
         intro = QLabel(self.tr("{name} will hold the whole case, its sources' originals "
                                "included, for work without the server. Check it in to the "
                                "server afterwards.").format(name=name))
