@@ -425,6 +425,17 @@ class _Checkin:
     def offline(self, table: str) -> list[int]:
         return sorted(i for i in self.copy.rows[table] if not self.from_server(table, i))
 
+    def values_of(self, table: str, row: dict, *left_out: str) -> dict:
+        """A row of the copy as the server's model takes it (by field name), its references
+        to offline rows remapped, without its id and the `left_out` columns."""
+        return {f.name: self.mapped(table, c, row[c]) for c, f in _columns(table).items()
+                if c not in ("id", *left_out)}
+
+    def numbered(self, ref: str, offline: str) -> None:
+        """Report the number the server gave a row made offline."""
+        self.report.numbers.append(_("{ref} (offline {offline})").format(ref=ref,
+                                                                         offline=offline))
+
     def _taken_from(self, table: str, row_id: int, row: dict) -> dict:
         return {"file": self.copy.name, "checkout": self.copy.checkout["checkout"],
                 "offline": _name(table, row_id, row)}
@@ -439,8 +450,7 @@ class _Checkin:
                                              "not imported again").format(
                     ref=source_ref(known.id), offline=source_ref(row_id)))
                 continue
-            values = {f.name: self.mapped("source", c, row[c])
-                      for c, f in _columns("source").items() if c not in ("id", "text")}
+            values = self.values_of("source", row, "text")
             values["text"] = self.copy.texts[row_id]
             source_id = insert_row(Source, values)
             insert_row(SourceOriginal, {"source": source_id,
@@ -460,14 +470,12 @@ class _Checkin:
                                 "media_type": row["media_type"],
                                 "extraction": row["extraction"],
                                 "checked_in": self._taken_from("source", row_id, row)})
-            self.report.numbers.append(_("{ref} (offline {offline})").format(
-                ref=source_ref(source_id), offline=source_ref(row_id)))
+            self.numbered(source_ref(source_id), source_ref(row_id))
 
     def new_incidents(self) -> None:
         for row_id in self.offline("incident"):
             row = self.copy.rows["incident"][row_id]
-            values = {f.name: self.mapped("incident", c, row[c])
-                      for c, f in _columns("incident").items() if c not in ("id", "code")}
+            values = self.values_of("incident", row, "code")
             values["code"] = incidents.next_code()
             signed = row["state"] in ("approved", "returned")
             if signed:  # signed off below, once its evidence is in, as the server lets
@@ -486,8 +494,7 @@ class _Checkin:
                              offline=row["code"]),
                          after={**audit.snapshot(Incident.get_by_id(incident_id)),
                                 "checked_in": self._taken_from("incident", row_id, row)})
-            self.report.numbers.append(_("{ref} (offline {offline})").format(
-                ref=values["code"], offline=row["code"]))
+            self.numbered(values["code"], row["code"])
 
     def new_evidence(self) -> None:
         for row_id in self.offline("evidence"):
@@ -497,8 +504,7 @@ class _Checkin:
                 self.conflict(_("{ref} (offline): its source is not on the server; not brought "
                                 "in").format(ref=evidence_ref(row_id)))
                 continue
-            values = {f.name: self.mapped("evidence", c, row[c])
-                      for c, f in _columns("evidence").items() if c != "id"}
+            values = self.values_of("evidence", row)
             incident = values.get("incident")
             if incident is not None and not Incident.select().where(
                     Incident.id == incident).exists():
@@ -521,15 +527,12 @@ class _Checkin:
                                                "created_at": row["created_at"]}})
             if row["review_state"] != "pending":
                 self.decisions.append((span_id, row, evidence_ref(span_id)))
-            self.report.numbers.append(_("{ref} (offline {offline})").format(
-                ref=evidence_ref(span_id), offline=evidence_ref(row_id)))
+            self.numbered(evidence_ref(span_id), evidence_ref(row_id))
 
     def new_people(self) -> None:
         for row_id in self.offline("protected_person"):
             row = self.copy.rows["protected_person"][row_id]
-            values = {f.name: self.mapped("protected_person", c, row[c])
-                      for c, f in _columns("protected_person").items()
-                      if c not in ("id", "pseudonym")}
+            values = self.values_of("protected_person", row, "pseudonym")
             values["pseudonym"] = protection.next_pseudonym(row["role"])
             person_id = insert_row(ProtectedPerson, values)
             self.ids["protected_person"][row_id] = person_id
@@ -543,8 +546,7 @@ class _Checkin:
                                 "spellings": len(row["names"].splitlines()),
                                 "checked_in": self._taken_from("protected_person", row_id,
                                                                row)})
-            self.report.numbers.append(_("{ref} (offline {offline})").format(
-                ref=values["pseudonym"], offline=row["pseudonym"]))
+            self.numbered(values["pseudonym"], row["pseudonym"])
         for row_id in self.offline("member"):
             self.conflict(_("{name}: added in the copy; a server case's members are added "
                             "with `casefile server add-member`; not brought in").format(
