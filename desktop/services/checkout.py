@@ -182,7 +182,7 @@ def _write_file(partial: Path, passphrase: str | None, facts: dict, *, progress:
     finally:
         con.close()
     if progress:
-        progress(len(_COPIED) + 1, len(_COPIED) + 1, partial.name)
+        progress(len(_COPIED) + 1, len(_COPIED) + 1, "audit_entry")
     return recorded
 
 
