@@ -403,6 +403,25 @@ def evidence_rows(*, incident_id: int | None = None, source_id: int | None = Non
     return [EvidenceRow(*row) for row in plain_rows(query.order_by(*order))]
 
 
+class SpanPlace(NamedTuple):
+    """Where a span stands in the case's text order: all a long list needs of a span before
+    it shows the span's row."""
+
+    id: int
+    source_id: int
+    start: int
+
+
+def span_places(*, incident_id: int | None = None) -> list[SpanPlace]:
+    """The spans of the case (or of one incident) in the order `evidence_rows` gives them, by
+    their place only: one read of an index, for a list that reads the rows it shows."""
+    query = Evidence.select(Evidence.id, Evidence.source, Evidence.start)
+    if incident_id is not None:
+        query = query.where(Evidence.incident == incident_id)
+    rows = plain_rows(query.order_by(Evidence.source, Evidence.start, Evidence.id))
+    return list(map(SpanPlace._make, rows))
+
+
 def source_of(evidence_id: int) -> int | None:
     """The source a span is marked in (None: no such span), without the rest of its row."""
     return Evidence.select(Evidence.source).where(Evidence.id == evidence_id).scalar()

@@ -60,13 +60,22 @@ def page_starts(source_ids: Iterable[int]) -> dict[int, list[int]]:
     stored after the text, so reading it from every row would read every source's text."""
     ids = list(set(source_ids))
     found: dict[int, list[int]] = dict.fromkeys(ids, [])
+    if not ids:
+        return found
     paged = (Source.media_type == "application/pdf") | Source.media_type.startswith("image/")
-    for start in range(0, len(ids), 500):
-        for source_id, pages in (Source.select(Source.id, Source.pages)
-                                 .where(Source.id.in_(ids[start:start + 500]) & paged)
-                                 .tuples()):
-            found[source_id] = pages or []
+    if len(ids) > _NAMED_AT_MOST:  # most of a case: its paged sources, without a list of ids
+        query = Source.select(Source.id, Source.pages).where(paged).tuples()
+        found.update((source_id, pages or []) for source_id, pages in query
+                     if source_id in found)
+        return found
+    for source_id, pages in (Source.select(Source.id, Source.pages)
+                             .where(Source.id.in_(ids) & paged).tuples()):
+        found[source_id] = pages or []
     return found
+
+
+#: More sources than this are found among all the paged ones rather than named one by one.
+_NAMED_AT_MOST = 200
 
 
 @dataclass(frozen=True)

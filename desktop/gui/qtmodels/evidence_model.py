@@ -44,7 +44,7 @@ from desktop.gui.qtmodels.rows_model import (
 from desktop.gui.qtmodels.sources_model import SORT, SORT_ROLE, Index
 from desktop.gui.widgets.actions import guard_typed_keys
 from desktop.services import pages as page_service
-from desktop.services.evidence import EvidenceRow, evidence_rows
+from desktop.services.evidence import EvidenceRow, SpanPlace, evidence_rows, span_places
 
 QUOTE_LIMIT = 80
 #: Text on the light status colours: dark whatever the palette, so it stays readable.
@@ -99,18 +99,42 @@ class EvidenceModel(RowsModel):
      CREATED_BY, CREATED_AT) = range(12)
     EDITABLE = {CREDIBILITY: "credibility", NOTE: "note"}
 
+    #: Rows read at once around one the view asks for (the rows on screen, and a scroll's).
+    READ_AROUND = 64, 192
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[EvidenceRow] = []
+        #: A row not read yet is its SpanPlace (id, source, start: its place in the order);
+        #: it is read, with those around it, when a view first asks what it shows.
+        self._rows: list[EvidenceRow | SpanPlace] = []
         self._scope: int | None = None
         self._starts: dict[int, list[int]] = {}  # where each page of the rows' sources starts
 
-    def load(self) -> list[EvidenceRow]:
-        """The evidence in scope (one query; none when no case is open), and where the pages
-        of their sources start (one more)."""
-        rows = [] if not db.is_open() else evidence_rows(incident_id=self._scope)
-        self._starts = page_service.page_starts(row.source_id for row in rows)
+    def load(self) -> list[SpanPlace]:
+        """The place of every span in scope (one read of an index; none when no case is
+        open), and where the pages of their sources start: a big case's rows are read as
+        they come on screen, or all at once for a sort, a filter or a review queue."""
+        rows = [] if not db.is_open() else span_places(incident_id=self._scope)
+        self._starts = page_service.page_starts({row.source_id for row in rows})
         return rows
+
+    def _read(self, positions: range | None = None) -> None:
+        """Read the rows at these positions that are still places (None: every row)."""
+        rows = self._rows
+        if positions is None:
+            fresh = {row.id: row for row in evidence_rows(incident_id=self._scope)}
+            positions = range(len(rows))
+        else:
+            unread = [rows[i].id for i in positions if type(rows[i]) is SpanPlace]
+            fresh = {row.id: row for row in evidence_rows(ids=unread)} if unread else {}
+        for i in positions:
+            if type(rows[i]) is SpanPlace and rows[i].id in fresh:
+                rows[i] = fresh[rows[i].id]
+
+    def _read_around(self, row: int) -> EvidenceRow | SpanPlace:
+        before, after = self.READ_AROUND
+        self._read(range(max(0, row - before), min(len(self._rows), row + after)))
+        return self._rows[row]
 
     def load_ids(self, ids: frozenset[int]) -> list[EvidenceRow]:
         rows = evidence_rows(incident_id=self._scope, ids=ids)
@@ -141,7 +165,9 @@ class EvidenceModel(RowsModel):
         return self._scope
 
     def row_at(self, row: int) -> EvidenceRow:
-        """The evidence shown in `row`."""
+        """The evidence shown in `row` (asked for row after row: every row is read at once)."""
+        if type(self._rows[row]) is SpanPlace:
+            self._read()
         return self._rows[row]
 
     def evidence_id(self, row: int) -> int:
@@ -163,6 +189,12 @@ class EvidenceModel(RowsModel):
         if role not in _ANSWERED or not index.isValid():
             return None
         row, column = self._rows[index.row()], index.column()
+        if type(row) is SpanPlace:
+            if role == USER:
+                return row.id
+            row = self.row_at(index.row()) if role == SORT else self._read_around(index.row())
+            if type(row) is SpanPlace:
+                return None  # removed meanwhile: the Change that says so is on its way
         if role == DISPLAY:
             return self._display(row, column)
         if role == EDIT:
@@ -180,7 +212,7 @@ class EvidenceModel(RowsModel):
         field = self.EDITABLE.get(index.column()) if index.isValid() else None
         if field is None or role != Qt.ItemDataRole.EditRole:
             return False
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
         value = str(value if value is not None else "")
         if field == "credibility" and value not in scales.CREDIBILITY_CODES:
             return False

@@ -304,3 +304,34 @@ def test_models_are_empty_when_no_case_is_open(qtbot):
     for model in (SourcesModel(), IncidentsModel(), EvidenceModel()):
         model.reload()
         assert model.rowCount() == 0
+
+
+def test_a_long_evidence_list_reads_the_rows_it_shows_and_all_of_them_to_sort(
+        qtbot, worked_case, actor, monkeypatch):
+    """A big case's list holds each span's place and reads a row, with those around it, when
+    a view asks what it shows; a sort reads every row at once. What it shows is the same."""
+    import desktop.gui.qtmodels.evidence_model as evidence_model
+
+    pgo = worked_case["sources"][PGO]
+    for i in range(36):
+        evidence.add_evidence(pgo, 1000 + i * 10, 1000 + i * 10 + 5, actor=actor)
+    expected = evidence.evidence_rows()
+    read = []
+    reader = evidence_model.evidence_rows
+    monkeypatch.setattr(evidence_model, "evidence_rows",
+                        lambda **kw: read.append(rows := reader(**kw)) or rows)
+    monkeypatch.setattr(EvidenceModel, "READ_AROUND", (2, 8))
+    model = EvidenceModel()
+    model.reload()
+    assert model.rowCount() == len(expected) == 40 and read == []
+    assert cell(model, 20, EvidenceModel.ENO) == expected[20].ref
+    assert [len(rows) for rows in read] == [10]  # rows 18 to 27
+    assert cell(model, 21, EvidenceModel.QUOTE) == expected[21].quote  # read already
+    assert cell(model, 35, EvidenceModel.ENO, Qt.ItemDataRole.UserRole) == expected[35].id
+    assert len(read) == 1  # a row's id is known without reading it
+    proxy = EvidenceFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(EvidenceModel.ENO, Qt.SortOrder.DescendingOrder)
+    assert proxied_ids(proxy) == sorted((row.id for row in expected), reverse=True)
+    assert [len(rows) for rows in read] == [10, 40]
+    assert [model.row_at(row) for row in range(model.rowCount())] == expected
