@@ -50,3 +50,31 @@ def test_the_export_package_offers_the_dossier_without_loading_python_docx():
 def test_the_window_loads_no_heavy_library_before_it_needs_one():
     pytest.importorskip("PySide6")
     assert heavy_loaded_by("import desktop.gui.app") == []
+
+
+def _fresh(code: str) -> dict:
+    """What a fresh interpreter prints as JSON after running `code`."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_pyside_reads_none_of_casefiles_modules_for_features():
+    """PySide6 looks through the source of each module imported after it for `__feature__`;
+    Casefile's own are entered in its table as the window's package is imported, with the
+    answer its check gives (the package `desktop` itself, with peewee, comes before)."""
+    pytest.importorskip("PySide6")
+    found = _fresh(
+        "import json, PySide6.QtCore, PySide6.support.feature as feature, desktop\n"
+        "read = []\n"
+        "check = feature._mod_uses_pyside\n"
+        "feature._mod_uses_pyside = lambda module: read.append(module.__name__) or check(module)\n"
+        "import desktop.gui.app\n"
+        "table = feature.pyside_feature_dict\n"
+        "print(json.dumps({'read': [m for m in read if m.startswith('desktop.')],\n"
+        "                  'app': table.get('desktop.gui.app'),\n"
+        "                  'db': table.get('desktop.domain.db')}))")
+    assert found == {"read": [], "app": 0, "db": -1}
+
