@@ -78,3 +78,10 @@ def test_pyside_reads_none_of_casefiles_modules_for_features():
         "                  'db': table.get('desktop.domain.db')}))")
     assert found == {"read": [], "app": 0, "db": -1}
 
+
+def test_the_window_builds_its_page_pane_only_when_a_page_is_shown():
+    pytest.importorskip("PySide6")
+    loaded = _fresh("import json, sys, desktop.gui.app\n"
+                    "print(json.dumps(sorted(m for m in sys.modules if m.startswith('desktop'))))")
+    assert "desktop.gui.widgets.page_image" not in loaded
+    assert "desktop.services.scan_pages" not in loaded

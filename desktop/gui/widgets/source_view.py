@@ -18,6 +18,7 @@ import re
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -76,7 +77,6 @@ from desktop.gui.i18n import (
     short_status,
     supports_label,
 )
-from desktop.gui.widgets.page_image import PageImagePane
 from desktop.services import evidence as evidence_service
 from desktop.services import protection
 from desktop.services import sources as source_service
@@ -84,6 +84,9 @@ from desktop.services.anchoring import snap_to_words
 from desktop.services.changes import Change, Kind
 from desktop.services.evidence import EvidenceRow, SpanMark
 from desktop.services.sources import SourceDetails
+
+if TYPE_CHECKING:
+    from desktop.gui.widgets.page_image import PageImagePane
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP("SourceView", "Open a source from the list on the left")
 
@@ -629,15 +632,14 @@ class SourceView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._header)
         layout.addWidget(self._rule())
-        self._pages = PageImagePane()
-        self._pages.hide()
+        # The page pane beside the text is built the first time a page is shown: most sources
+        # have no pages, and a start-up without it paints sooner.
+        self._pages: PageImagePane | None = None
         self._pages_of: int | None = None  # the source the page pane was given
         self._split = QSplitter(Qt.Orientation.Horizontal)
         self._split.setChildrenCollapsible(False)
         self._split.addWidget(self._edit)
-        self._split.addWidget(self._pages)
         self._split.setStretchFactor(0, 3)
-        self._split.setStretchFactor(1, 2)
         layout.addWidget(self._split, 1)
         self._header.page_button.toggled.connect(self.show_page_image)
         layout.addWidget(self._find_bar)
@@ -712,7 +714,8 @@ class SourceView(QWidget):
             self._index()
             self._edit.setPlainText("")
             self._find_bar.hide()
-            self._pages.set_source(None)
+            if self._pages is not None:
+                self._pages.set_source(None)
             self._pages_of = None
             self._stack.setCurrentIndex(0)
             return
@@ -741,26 +744,36 @@ class SourceView(QWidget):
         """Show or hide the page pane: the PDF's page beside the text, the selected span (or
         the page the top of the text is on) marked."""
         self._header.page_button.setChecked(shown)
-        opening = shown and self._source_id is not None and self._pages.isHidden()
-        self._pages.setVisible(shown and self._source_id is not None)
+        if not shown and self._pages is None:
+            return  # never shown: nothing to hide
+        pages = self.page_pane()
+        opening = shown and self._source_id is not None and pages.isHidden()
+        pages.setVisible(shown and self._source_id is not None)
         if not shown or self._source_id is None:
             return
         if opening:  # the page gets two fifths of the view, the text the rest
             width = max(self._split.width(), 400)
             self._split.setSizes([width * 3 // 5, width * 2 // 5])
         if self._pages_of != self._source_id:
-            self._pages.set_source(self._source_id)
+            pages.set_source(self._source_id)
             self._pages_of = self._source_id
         row = self._rows.get(self._selected) if self._selected is not None else None
         if row is not None:
-            self._pages.show_span(row.start, row.end)
+            pages.show_span(row.start, row.end)
         else:
             top = self._offsets.to_py(self._edit.cursorForPosition(QPoint(0, 0)).position())
             starts = source_service.source_pages(self._source_id)
-            self._pages.show_page(page_at(starts, top) or 1)
+            pages.show_page(page_at(starts, top) or 1)
 
     def page_pane(self) -> PageImagePane:
-        """The page pane (for tests and the flows)."""
+        """The page pane (for tests and the flows), built the first time it is asked for."""
+        if self._pages is None:
+            from desktop.gui.widgets.page_image import PageImagePane  # with its first page
+
+            self._pages = PageImagePane()
+            self._pages.hide()
+            self._split.addWidget(self._pages)
+            self._split.setStretchFactor(1, 2)
         return self._pages
 
     def set_empty_text(self, text: str) -> None:
@@ -824,7 +837,7 @@ class SourceView(QWidget):
         self._scroll_to(row.start)
         self._update_marks()
         if self._header.page_button.isChecked():
-            self._pages.show_span(row.start, row.end)
+            self.page_pane().show_span(row.start, row.end)
 
     def unselect_span(self) -> None:
         """Show no span as the current one (the user is on a span of another source)."""
