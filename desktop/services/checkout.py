@@ -525,6 +525,11 @@ class _Checkin:
                                 "checked_in": {**self._taken_from("evidence", row_id, row),
                                                "created_by": row["created_by"],
                                                "created_at": row["created_at"]}})
+            if values["incident"] is not None and self.from_server("incident",
+                                                                   row["incident_id"]):
+                # What was submitted or signed off on the server did not have this evidence.
+                incidents.back_to_draft(values["incident"], incidents.EVIDENCE_AFTER_REVIEW,
+                                        actor=self.actor)
             if row["review_state"] != "pending":
                 self.decisions.append((span_id, row, evidence_ref(span_id)))
             self.numbered(evidence_ref(span_id), evidence_ref(row_id))
@@ -700,6 +705,8 @@ class _Checkin:
 
             def sign(incident_id: int = incident_id, theirs: dict = theirs,
                      taken: review.TakenOver = taken) -> None:
+                if Incident.get_by_id(incident_id).state == "draft":  # submitted in the copy
+                    review.submit_incident(incident_id, actor=self.actor)
                 if theirs["state"] == "approved":
                     review.approve_incident(incident_id, actor=self.actor,
                                             comment=theirs["state_comment"] or "",

@@ -292,6 +292,38 @@ def test_an_incident_edited_in_the_copy_and_deleted_on_the_server_is_a_conflict(
     assert verified(team_case).ok
 
 
+def test_evidence_marked_offline_on_an_incident_submitted_since_sends_it_back_to_draft(
+        team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(made.path)
+    evidence.add_evidence(2, 0, 25, actor="alice", incident=1)
+    db.close_case()
+    db.open_case(as_role(team_case, "alice"))
+    review.submit_incident(1, actor="alice")
+    db.close_case()
+    report = check_in(team_case, made.path, "alice")
+    assert report.numbers == ["E-002 (offline E-002)"] and report.conflicts == []
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT state FROM incident WHERE id = 1").fetchone() == ("draft",)
+    assert verified(team_case).ok
+
+
+def test_a_sign_off_in_the_copy_is_brought_in_for_a_reviewer(team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(made.path)
+    review.submit_incident(1, actor="alice")
+    review.review_evidence(1, "approved", actor="bob")
+    review.approve_incident(1, actor="bob", comment="All that can be proved here is.")
+    db.close_case()
+    report = check_in(team_case, made.path, "bob")
+    assert report.conflicts == []
+    assert report.decisions == ["E-001: approved by bob", "INC-001: approved by bob"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT state, decided_by FROM incident WHERE id = 1").fetchone() == (
+            "approved", "bob")
+    assert verified(team_case).ok
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     status = cli.main(list(argv))
     out, err = capsys.readouterr()
