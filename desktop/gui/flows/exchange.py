@@ -532,7 +532,7 @@ class Exchange(Flow):
     def _checked_in(self, report) -> None:
         self.app.undo_stack.clear()  # the case changed under its history
         self.publish(changes.everything())
-        lines = [report.summary(), *report.numbers[:15], *report.edits[:15],
+        lines = [report.summary(), "", *report.numbers[:15], *report.edits[:15],
                  *report.decisions[:15]]
         if report.conflicts:
             lines += ["", self.tr("Conflicts (left for a person to decide):"),

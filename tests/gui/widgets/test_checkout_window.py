@@ -45,6 +45,6 @@ def test_a_shared_case_is_checked_out_worked_on_and_checked_in(
     qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=20_000)
     kind, title, text = messages.shown[-1]
     assert (kind, title) == ("information", "Checked in"), messages.texts()
-    assert text.splitlines()[1] == "INC-001 (offline INC-001)"
+    assert text.splitlines()[2] == "INC-001 (offline INC-001)"
     assert casefile.session.server_role == "olena"  # the window shows the shared case now
     assert casefile.window.navigator.incidents_model.rowCount() == 1
