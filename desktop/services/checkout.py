@@ -608,13 +608,14 @@ class _Checkin:
         applied = {}
         for column in fields:
             value = self.mapped(table, column, ours[column])
+            if value == server_row[column]:
+                continue  # the same on both sides (or a column told changed by an upgrade)
             if column in theirs:
-                if value != server_row[column]:
-                    self.conflict(_("{name}: {field} changed on both sides: in the copy "
-                                    "{copy}, on the server {server}; the server's is kept")
-                                  .format(name=name,
-                                          field=audit.field_names(_OBJECT[table], [column]),
-                                          copy=_shown(value), server=_shown(server_row[column])))
+                self.conflict(_("{name}: {field} changed on both sides: in the copy "
+                                "{copy}, on the server {server}; the server's is kept")
+                              .format(name=name,
+                                      field=audit.field_names(_OBJECT[table], [column]),
+                                      copy=_shown(value), server=_shown(server_row[column])))
                 continue
             applied[column] = value
         if applied:
