@@ -192,8 +192,8 @@ def check_out(dest: Path | str, *, passphrase: str | None = None,
     """Write the open server case into the new case file `dest` (encrypted with
     `passphrase` when given) and its manifest beside it; the server's trail records it.
 
-    One server transaction holds the chain's lock while the rows are read, so the file is
-    the case as it stood after one entry, the one its manifest and both trails name.
+    The rows are read in one snapshot, so the file is the case as it stood after one entry,
+    the one its manifest and both trails name; the server's entry follows the file.
     """
     if not db.is_server():
         raise CasefileError(_("a check-out is made from a case on a server; this case is a "
@@ -211,15 +211,19 @@ def check_out(dest: Path | str, *, passphrase: str | None = None,
     checkout_id = str(uuid.uuid4())
     placed = False
     try:
-        with files.replacing(dest) as partial, database.atomic():
-            database.obj.lock_chain()  # no entry is appended while the rows are read
-            actor = database.execute_sql("SELECT current_user").fetchone()[0]
-            last_id, head = database.execute_sql(
-                "SELECT id, entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
-            facts = {"checkout": checkout_id, "server": url, "server_entry": last_id,
-                     "server_head": head, "actor": actor, "at": utc_now()}
-            recorded = _write_file(partial, passphrase, facts, progress=progress,
-                                   cancelled=cancelled)
+        with files.replacing(dest) as partial:
+            # One snapshot of the case (REPEATABLE READ), read without the chain's lock:
+            # writers go on meanwhile, and the check-in compares the server with this.
+            with database.atomic(lock_type="DEFERRED"):
+                actor = database.execute_sql("SELECT current_user").fetchone()[0]
+                last_id, head = database.execute_sql(
+                    "SELECT id, entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1"
+                ).fetchone()
+                facts = {"checkout": checkout_id, "server": url, "server_entry": last_id,
+                         "server_head": head, "actor": actor, "at": utc_now()}
+                recorded = _write_file(partial, passphrase, facts, progress=progress,
+                                       cancelled=cancelled)
+                server_rows = digests.every_row()
             recorded["checkout"] = {k: facts[k] for k in ("checkout", "server",
                                                           "server_entry", "server_head")}
             manifest = manifests.manifest(partial, recorded, actor=actor, passphrase=passphrase)
@@ -227,15 +231,18 @@ def check_out(dest: Path | str, *, passphrase: str | None = None,
             text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
             files.write_replacing(manifest_path, text.encode("utf-8"))
             placed = True
-            ledger.append({
-                "actor": actor, "action": CHECKOUT, "object_type": "case", "object_id": 1,
-                "summary": _("Checked out into {file} for offline work (check-out {id}, "
-                             "SHA-256 {sha}…)").format(file=dest.name, id=checkout_id,
-                                                      sha=manifest["sha256"][:16]),
-                "after": {"file": dest.name, "sha256": manifest["sha256"],
-                          "size": manifest["size"], "checkout": checkout_id,
-                          "server_entry": last_id, "encrypted": passphrase is not None},
-                "row_digests": digests.every_row()})
+            with database.atomic():
+                # The rows as the snapshot had them go in `after`, not in `row_digests`
+                # (the rows an entry's change left: others may have changed some since).
+                ledger.append({
+                    "actor": actor, "action": CHECKOUT, "object_type": "case", "object_id": 1,
+                    "summary": _("Checked out into {file} for offline work (check-out {id}, "
+                                 "SHA-256 {sha}…)").format(file=dest.name, id=checkout_id,
+                                                          sha=manifest["sha256"][:16]),
+                    "after": {"file": dest.name, "sha256": manifest["sha256"],
+                              "size": manifest["size"], "checkout": checkout_id,
+                              "server_entry": last_id, "encrypted": passphrase is not None,
+                              "digests": server_rows}})
     except BaseException as exc:
         if placed:
             manifest_path.unlink(missing_ok=True)
@@ -721,12 +728,12 @@ class _Checkin:
                 self.report.decisions.append(f"{name}: {what}")
 
 
-def _checkout_entry(copy: _Copy, url: str) -> str | None:
-    """The digests the server's entry of the file's check-out recorded, once
+def _checkout_entry(copy: _Copy, url: str) -> dict[str, str]:
+    """The server's digest of every row at the file's check-out, as its entry records it, once
     the server is the one it was checked out from and it was not checked in before."""
     checkout = copy.checkout["checkout"]
     found = database.execute_sql(
-        "SELECT id, row_digests FROM audit_entry WHERE action = ? "
+        "SELECT id, after FROM audit_entry WHERE action = ? "
         "AND json_extract(after, '$.checkout') = ?", (CHECKOUT, checkout)).fetchone()
     head = database.execute_sql("SELECT entry_hash FROM audit_entry WHERE id = ?",
                                 (copy.checkout.get("server_entry"),)).fetchone()
@@ -742,7 +749,7 @@ def _checkout_entry(copy: _Copy, url: str) -> str | None:
             "was already checked in to {server} (entry #{id}, {at}, by {actor}); a copy is "
             "checked in once; nothing was done").format(server=url, id=done[0], at=done[1],
                                                        actor=done[2]))
-    return found[1]
+    return json.loads(found[1]).get("digests") or {}
 
 
 def check_in(path: Path | str, *, passphrase: str | None = None) -> CheckinReport:
@@ -764,7 +771,7 @@ def check_in(path: Path | str, *, passphrase: str | None = None) -> CheckinRepor
         run.new_incidents()
         run.new_evidence()
         run.new_people()
-        run.changes(json.loads(recorded or "{}"), digests.every_row())
+        run.changes(recorded, digests.every_row())
         run.filled_from()
         run.apply_decisions()
         numbers = {f"{table}:{offline}": server_id for table, ids in run.ids.items()
