@@ -85,3 +85,14 @@ def test_the_window_builds_its_page_pane_only_when_a_page_is_shown():
                     "print(json.dumps(sorted(m for m in sys.modules if m.startswith('desktop'))))")
     assert "desktop.gui.widgets.page_image" not in loaded
     assert "desktop.services.scan_pages" not in loaded
+
+
+def test_the_window_imports_the_services_of_later_work_when_it_is_asked_for():
+    """Search, review decisions, imports and a server's roles load with their first use."""
+    pytest.importorskip("PySide6")
+    loaded = _fresh("import json, sys, desktop.gui.app\n"
+                    "print(json.dumps(sorted(m for m in sys.modules if m.startswith('desktop'))))")
+    later = {"desktop.services.search", "desktop.services.review", "desktop.services.importing",
+             "desktop.services.team"}
+    assert later.isdisjoint(loaded)
+    assert "desktop.services.sources" in loaded  # what the case's first paint reads is there

@@ -30,12 +30,12 @@ from desktop.domain.models import (
     utc_now,
 )
 from desktop.domain.refs import source_ref
-from desktop.services import audit, importing
+from desktop.services import audit
 from desktop.services.changes import Change, touched, unchanged
-from desktop.services.importing.base import Extracted
 from desktop.services.words import _
 
 if TYPE_CHECKING:
+    from desktop.services.importing.base import Extracted
     from desktop.services.importing.ocr import OcrOptions
 
 Progress = Callable[[int, int, str], None]
@@ -108,6 +108,8 @@ def _existing_titles(hashes: Sequence[str]) -> dict[str, str]:
 def _parse_all(paths: Sequence[Path], report: ImportReport, progress: Progress | None,
                cancelled: Cancelled | None, ocr: OcrOptions | None,
                collection: dict) -> list[_Parsed]:
+    from desktop.services import importing  # the readers load with the first import
+
     parsed: list[_Parsed] = []
     kept = 0
     with importing.Reader(cancelled) as reader:  # large files are parsed where a cancel stops them
@@ -189,6 +191,8 @@ def _source_row(item: _Parsed, actor: str, kind: str, now: str) -> dict:
 
 def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
            cancelled: Cancelled | None) -> None:
+    from desktop.services import importing
+
     now = utc_now()
     with database.atomic() as txn:  # IMMEDIATE: no other import stores between check and write
         # Another import (another process) may have stored the same bytes since they were

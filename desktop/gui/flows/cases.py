@@ -19,7 +19,7 @@ from desktop.domain.errors import CasefileError, CaseOpenError
 from desktop.gui import logfile
 from desktop.gui.flows.base import Flow
 from desktop.services import case as case_service
-from desktop.services import changes, sources, team
+from desktop.services import changes, sources
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,8 @@ class CaseFiles(Flow):
                                  lambda: db.open_case(url))
         if not opened:
             return False
+        from desktop.services import team  # a server's roles: only a shared case needs them
+
         session = self.app.session
         session.server, session.server_role = server.display_name(url), team.signed_in_as()
         # Files written from it (a dossier, registers) are offered in the documents folder,

@@ -20,11 +20,13 @@ from desktop.domain.printable import printable
 from desktop.gui import i18n
 from desktop.gui.flows.base import Flow
 from desktop.gui.flows.cases import case_filter, documents
-from desktop.services import changes, importing, sources
+from desktop.services import changes, sources
 
 
 def source_filter() -> str:
     """The file-dialog filter of importable sources, in the interface language."""
+    from desktop.services import importing  # the readers load with the first import
+
     patterns = " ".join(f"*{e}" for e in sorted(importing.SUPPORTED_EXTENSIONS))
     return (QCoreApplication.translate("CasefileApp", "Sources ({patterns})")
             .format(patterns=patterns)
@@ -85,6 +87,8 @@ class Exchange(Flow):
             self.warn(self.tr("No case is open"),
                       self.tr("Open or create a case before importing sources."))
             return
+        from desktop.services import importing
+
         files = importing.expand_paths(paths)
         if not files:
             self.warn(self.tr("Nothing to import"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from desktop.gui.flows.base import Flow
-from desktop.services import evidence, search, sources
+from desktop.services import evidence, sources
 
 
 class Reading(Flow):
@@ -86,6 +86,8 @@ class Reading(Flow):
         self.window.show_search()
 
     def run_search(self, request: int, text: str) -> None:
+        from desktop.services import search  # loaded by the first search, here on the UI thread
+
         panel = self.window.search_panel
         self.app.background.run(lambda progress, cancelled: search.search(text, limit=50),
                                 on_done=lambda hits: panel.show_hits(request, hits),

@@ -32,7 +32,7 @@ from desktop.gui.flows.base import Flow
 from desktop.gui.i18n import scale_label, supports_label
 from desktop.gui.widgets.actions import REVIEW_ONLY
 from desktop.gui.widgets.review_queue import ReviewQueue
-from desktop.services import evidence, incidents, review
+from desktop.services import evidence, incidents  # review: imported where used, after start
 from desktop.services.changes import Change, Kind
 
 
@@ -155,6 +155,8 @@ class Review(Flow):
         panel.show_span(row, index, len(self.queue), selected)
 
     def show_incident(self) -> None:
+        from desktop.services import review
+
         incident_id = self.window.incident_form.incident_id()
         values = incidents.incident_values(incident_id) if incident_id is not None else None
         self.window.review_panel.show_incident(
@@ -185,6 +187,8 @@ class Review(Flow):
         return card
 
     def approve_current(self) -> None:
+        from desktop.services import review
+
         span_id = self.card_span()
         if span_id is not None:
             code = refs.evidence_ref(span_id)
@@ -193,6 +197,8 @@ class Review(Flow):
                                                         actor=self.user()))
 
     def return_current(self, comment: str) -> None:
+        from desktop.services import review
+
         span_id = self.card_span()
         if span_id is None:
             return
@@ -217,6 +223,8 @@ class Review(Flow):
             self._deciding = False
 
     def resubmit_evidence(self) -> None:
+        from desktop.services import review
+
         ids = self.app.editing.selected_evidence()
         if ids:
             self.push(i18n.plural(self.tr("Resubmit %n span(s)", "", len(ids)), len(ids)),
@@ -224,6 +232,8 @@ class Review(Flow):
 
     def move_incident(self, step: str, comment: str = "") -> None:
         """Submit, approve or return the current incident (a return asks for a comment)."""
+        from desktop.services import review
+
         incident_id = self.window.incident_form.incident_id()
         if incident_id is None:
             self.status(self.tr("Select an incident first."))

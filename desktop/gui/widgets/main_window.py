@@ -39,7 +39,6 @@ from desktop.gui.widgets.review_panel import ReviewPanel
 from desktop.gui.widgets.search_panel import SearchPanel
 from desktop.gui.widgets.source_view import SourceView
 from desktop.services.case import CaseSummary
-from desktop.services.importing import SUPPORTED_EXTENSIONS
 
 
 class MainWindow(QMainWindow):
@@ -394,5 +393,7 @@ def _tabs(*pages: tuple[QWidget, str]) -> QTabWidget:
 
 
 def _importable(urls) -> list[Path]:
+    from desktop.services.importing import SUPPORTED_EXTENSIONS  # loaded on the first drag
+
     paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
     return [p for p in paths if p.is_dir() or p.suffix.lower() in SUPPORTED_EXTENSIONS]

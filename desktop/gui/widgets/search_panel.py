@@ -8,6 +8,7 @@ case's sources change (an import), and a click anywhere on a hit opens its sourc
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import QMouseEvent, QTextBlock
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWid
 from desktop.domain.printable import printable
 from desktop.gui.i18n import plural
 from desktop.services.changes import Change, Kind
-from desktop.services.search import SearchHit
+
+if TYPE_CHECKING:
+    from desktop.services.search import SearchHit
 
 
 def render_hits(hits: list[SearchHit]) -> str:
