@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from desktop.domain import models
@@ -109,10 +110,38 @@ def _insert(rows: Iterable[tuple[str, str]]) -> None:
 def index_texts(texts: Iterable[str]) -> int:
     """Add the words of `texts` the table does not hold yet, each beside its keys; return how
     many words were new. Runs inside the caller's transaction."""
-    forms = forms_in(texts)
+    return index_forms(forms_in(texts))
+
+
+def index_forms(forms: set[str]) -> int:
+    """`index_texts` of the texts whose `forms_in` these are."""
     new = sorted(forms - _known(sorted(forms)))
     _insert(pairs(new))
     return len(new)
+
+
+def forms_meanwhile(texts: Sequence[str]) -> Callable[[], set[str]]:
+    """`forms_in(texts)` found on a thread of its own while the caller writes to SQLite, which
+    runs without Python's lock (an import's search index and commit): the two share the
+    machine's cores. Call what it returns for the forms (or the error that stopped it)."""
+    found: list = []
+
+    def find() -> None:
+        try:
+            found.append(forms_in(texts))
+        except BaseException as exc:  # handed to the caller, where it is raised
+            found.append(exc)
+
+    thread = threading.Thread(target=find, name="casefile-word-forms", daemon=True)
+    thread.start()
+
+    def result() -> set[str]:
+        thread.join()
+        if isinstance(found[0], BaseException):
+            raise found[0]
+        return found[0]
+
+    return result
 
 
 def _every_text() -> Iterable[str]:

@@ -220,6 +220,8 @@ def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
                        **({"collection": row["collection"]} if row["collection"] else {})}))
             entries_of.append((item.path, source_id))
             texts.append(row["text"])
+        # The words of the texts are found while SQLite indexes them (see lemmas).
+        forms = lemmas.forms_meanwhile(texts)
         # The search index takes the texts after the rows: a statement that fires a trigger
         # (every insert into an audited table does, see domain/digests) makes FTS5 flush the
         # words it holds, which once per source would cost more than the rest of the import.
@@ -229,7 +231,7 @@ def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
         # chain head moved once per import rather than once per source.
         audit.record_all(entries)
         report.imported.extend(entries_of)
-        lemmas.index_texts(texts)
+        lemmas.index_forms(forms())
         if cancelled and cancelled():
             txn.rollback()
             report.imported.clear()

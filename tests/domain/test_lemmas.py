@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.domain import lemmas
 
 
@@ -18,3 +20,14 @@ def test_an_apostrophe_belongs_to_a_word_only_between_its_letters() -> None:
 
 def test_the_words_of_no_texts_are_none() -> None:
     assert lemmas.forms_in([]) == set()
+
+
+def test_the_words_found_meanwhile_are_the_words_of_the_texts() -> None:
+    texts = ["Свідок бачив танк", "Танк біля школи", "A text in English"]
+    assert lemmas.forms_meanwhile(texts)() == lemmas.forms_in(texts)
+
+
+def test_what_stops_the_words_being_found_meanwhile_is_raised_to_the_caller() -> None:
+    found = lemmas.forms_meanwhile([b"not text"])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        found()
