@@ -4,6 +4,8 @@ offline, and brought back, with conflicts reported and never overwritten."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 import psycopg
 import pytest
@@ -22,7 +24,7 @@ from desktop.services import (
     search,
     sources,
 )
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 from tests.server.test_roles import as_role
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -322,6 +324,41 @@ def test_a_sign_off_in_the_copy_is_brought_in_for_a_reviewer(team_case, tmp_path
         assert con.execute("SELECT state, decided_by FROM incident WHERE id = 1").fetchone() == (
             "approved", "bob")
     assert verified(team_case).ok
+
+
+ANOTHER_WRITER = """
+import sys
+from desktop.domain import db
+from desktop.services import incidents
+db.open_case(sys.argv[1])
+incidents.update_incident(1, actor="carol", title="Changed while the copy was written")
+db.close_case()
+"""
+
+
+def test_an_edit_committed_while_the_copy_is_written_counts_as_the_servers(team_case, tmp_path,
+                                                                          monkeypatch):
+    write_file = checkout._write_file
+
+    def meanwhile(*args, **kwargs):
+        recorded = write_file(*args, **kwargs)
+        subprocess.run([sys.executable, "-c", ANOTHER_WRITER, as_role(team_case, "carol")],
+                       cwd=ROOT, check=True)
+        return recorded
+
+    monkeypatch.setattr(checkout, "_write_file", meanwhile)
+    made = check_out(team_case, tmp_path / "field.casefile")
+    with sqlite3.connect(made.path) as con:  # the copy is the case before that edit
+        assert con.execute("SELECT title FROM incident").fetchone() == (
+            "Executions near Pokrovsk",)
+    assert verified(team_case).ok
+    db.open_case(made.path)
+    incidents.update_incident(1, actor="alice", title="Edited in the field")
+    db.close_case()
+    report = check_in(team_case, made.path, "alice")
+    assert report.conflicts == ["INC-001: title changed on both sides: in the copy “Edited in "
+                                "the field”, on the server “Changed while the copy was "
+                                "written”; the server's is kept"]
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
