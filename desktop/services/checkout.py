@@ -318,8 +318,8 @@ def _read_rows(execute: Any, table: str) -> dict[int, dict]:
 def _read_copy(path: Path, passphrase: str | None) -> _Copy:
     """The file's rows, digests and check-out facts, once its manifest vouches for it."""
     manifest_path = path.with_name(path.name + MANIFEST_SUFFIX)
-    manifest = manifests.read(manifest_path)
     version = db.inspect_case(path, passphrase)
+    manifest = manifests.read(manifest_path)
     if version != SCHEMA_VERSION:
         raise CaseOpenError(path, _("is at file format {version}; open it once in this "
                                     "Casefile, then check it in").format(version=version))

@@ -227,6 +227,15 @@ def test_a_tampered_copy_is_refused_and_nothing_is_written(team_case, tmp_path):
         assert con.execute("SELECT count(*) FROM audit_entry").fetchone() == (before,)
 
 
+def test_a_copy_without_its_manifest_is_refused_naming_the_manifest(team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    made.manifest_path.unlink()
+    with pytest.raises(CaseOpenError, match=r"^field\.casefile\.manifest\.json: cannot be read"):
+        check_in(team_case, made.path, "bob")
+    with pytest.raises(CaseOpenError, match=r"^elsewhere\.casefile: "):
+        check_in(team_case, tmp_path / "elsewhere.casefile", "bob")
+
+
 def test_a_copy_of_another_case_is_refused(team_case, pg_cluster, tmp_path):
     made = check_out(team_case, tmp_path / "field.casefile")
     other = pg_cluster.create_database("case_checkout_other")
