@@ -39,9 +39,9 @@ class CaseSummary:
         return sum(self.evidence_by_status.values())
 
 
-def summary() -> CaseSummary:
-    """Title, marking and counts of the open case: two queries (the window asks after every
-    change)."""
+def summary(by_status: dict[str, int] | None = None) -> CaseSummary:
+    """Title, marking and counts of the open case: two queries, or one when the spans'
+    counts by status are known (`StatusTally`, which the window keeps)."""
     counted = (Source.select(fn.COUNT(SQL("*"))).alias("sources"),
                Incident.select(fn.COUNT(SQL("*"))).alias("incidents"))
     (title, reference, classification, standard_of_proof, audit_head, audit_count, sources,
@@ -49,7 +49,50 @@ def summary() -> CaseSummary:
                                Case.standard_of_proof, Case.audit_head, Case.audit_count,
                                *counted).tuples().get())
     return CaseSummary(title, reference, classification, standard_of_proof, sources, incidents,
-                       evidence.counts_by_status(), audit_head, audit_count)
+                       evidence.counts_by_status() if by_status is None else dict(by_status),
+                       audit_head, audit_count)
+
+
+class StatusTally:
+    """The open case's spans counted by verification status, kept up to date change by
+    change: counted once, then only the spans a Change names are read again (counting every
+    span after each mark scans the whole status index)."""
+
+    #: More spans than this in one change: counting them all again is cheaper.
+    RECOUNT_OVER = 200
+
+    def __init__(self) -> None:
+        self._status: dict[int, str] = {}
+        self._counts: dict[str, int] = {}
+        self.recount()
+
+    def recount(self) -> None:
+        """Count every span of the case again."""
+        self._status = evidence.statuses()
+        self._counts = {}
+        for status in self._status.values():
+            self._counts[status] = self._counts.get(status, 0) + 1
+
+    def update(self, ids: frozenset[int] | None) -> None:
+        """The spans with these ids changed (None: any span may have)."""
+        if ids is None or len(ids) > self.RECOUNT_OVER:
+            self.recount()
+            return
+        fresh = evidence.statuses(ids) if ids else {}
+        counts = self._counts
+        for span_id in ids:
+            before, after = self._status.pop(span_id, None), fresh.get(span_id)
+            if before is not None:
+                counts[before] -= 1
+                if not counts[before]:
+                    del counts[before]
+            if after is not None:
+                self._status[span_id] = after
+                counts[after] = counts.get(after, 0) + 1
+
+    def counts(self) -> dict[str, int]:
+        """How many spans are in each status (statuses with none omitted)."""
+        return dict(self._counts)
 
 
 def update_case(*, actor: str, **changes: str) -> Change:

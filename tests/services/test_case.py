@@ -7,6 +7,7 @@ import pytest
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry
 from desktop.services import case as case_service
+from desktop.services.changes import Kind
 
 
 def test_summary_counts_what_the_case_holds(worked_case):
@@ -27,3 +28,31 @@ def test_editing_the_marking_is_audited(case, actor):
 def test_an_unknown_marking_is_refused(case, actor):
     with pytest.raises(ValidationError, match="unknown classification"):
         case_service.update_case(actor=actor, classification="top secret")
+
+
+def test_a_tally_of_statuses_follows_each_change_by_the_spans_it_names(worked_case, actor):
+    """The window's count of spans by status is kept by each change's spans, and agrees with
+    counting them all again after marks, edits, removals, undo and a bulk edit."""
+    from desktop.services import evidence
+
+    tally = case_service.StatusTally()
+    assert tally.counts() == evidence.counts_by_status()
+    source = worked_case["sources"]["003_b8c3f3517aeeccd0.txt"]
+    marked = evidence.add_evidence(source, 5, 25, actor=actor, status="contested")
+    tally.update(marked.ids(Kind.EVIDENCE))
+    assert tally.counts() == evidence.counts_by_status()
+    assert tally.counts()["contested"] == 1
+    edited = evidence.update_evidence([marked.id, worked_case["evidence"]["time"]],
+                                      actor=actor, status="rejected")
+    tally.update(edited.ids(Kind.EVIDENCE))
+    assert tally.counts() == evidence.counts_by_status() and "contested" not in tally.counts()
+    undone = edited.undo(actor)
+    tally.update(undone.ids(Kind.EVIDENCE))
+    assert tally.counts() == evidence.counts_by_status()
+    removed = evidence.remove_evidence(marked.id, actor=actor)
+    tally.update(removed.ids(Kind.EVIDENCE))
+    assert tally.counts() == evidence.counts_by_status() == {
+        "unverified": 2, "corroborated": 1, "verified": 1}
+    tally.update(None)
+    assert tally.counts() == evidence.counts_by_status()
+    assert case_service.summary(tally.counts()) == case_service.summary()

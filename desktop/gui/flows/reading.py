@@ -56,8 +56,8 @@ class Reading(Flow):
         """The evidence list's current span is the one outlined in the source that shows it
         (and none is outlined in a source that does not), so a status key acts on what the
         user sees outlined."""
-        current = self.window.evidence_panel.current_id()
-        source_id = evidence.source_of(current) if current is not None else None
+        panel = self.window.evidence_panel
+        current, source_id = panel.current_id(), panel.current_source_id()
         for view in self.window.source_views():
             if source_id is not None and view.source_id() == source_id:
                 view.select_span(current)

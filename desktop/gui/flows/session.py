@@ -23,6 +23,7 @@ class Session(Flow):
         self.server: str | None = None
         self.server_role: str | None = None
         self._tour = None  # the tour while it runs
+        self._tally: case_service.StatusTally | None = None  # the open case's spans by status
 
     @property
     def settings(self):
@@ -47,10 +48,17 @@ class Session(Flow):
 
     def case_changed(self, change: Change) -> None:
         """The status bar's counts and the window title follow what the case holds."""
-        if self.case_file is None or not change.touches(
-                Kind.CASE, Kind.SOURCE, Kind.INCIDENT, Kind.EVIDENCE):
+        if self.case_file is None:
+            self._tally = None
             return
-        about = case_service.summary()
+        if not change.touches(Kind.CASE, Kind.SOURCE, Kind.INCIDENT, Kind.EVIDENCE):
+            return
+        spans = change.ids(Kind.EVIDENCE)
+        if self._tally is None or spans is None:  # a case opened, or anything changed
+            self._tally = case_service.StatusTally()
+        elif spans:
+            self._tally.update(spans)
+        about = case_service.summary(self._tally.counts())
         self.window.show_summary(about)
         self.window.show_case_title(about.title, self.case_file, self.server)
 

@@ -170,6 +170,10 @@ class EvidenceModel(RowsModel):
             self._read()
         return self._rows[row]
 
+    def source_id(self, row: int) -> int:
+        """The source of the evidence shown in `row` (known without reading the row)."""
+        return self._rows[row].source_id
+
     def evidence_id(self, row: int) -> int:
         """The id of the evidence shown in `row`."""
         return self._rows[row].id

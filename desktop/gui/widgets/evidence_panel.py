@@ -231,14 +231,23 @@ class EvidencePanel(QWidget):
     def current_id(self) -> int | None:
         """The selected span the user is on: the table's current row (the one last clicked)
         when it is selected, else the first selected; None when nothing is selected."""
-        ids = self.selected_ids()
-        if not ids:
-            return None
+        index = self._current_index()
+        return None if index is None else index.data(Qt.ItemDataRole.UserRole)
+
+    def current_source_id(self) -> int | None:
+        """The source of the span `current_id` names (without reading the span's row)."""
+        index = self._current_index()
+        return None if index is None else self._model.source_id(
+            self._proxy.mapToSource(index).row())
+
+    def _current_index(self) -> QModelIndex | None:
+        """Where `current_id`'s span is in the table, or None when nothing is selected."""
+        selection = self.view.selectionModel()
         current = self.view.currentIndex()
-        if current.isValid() and self.view.selectionModel().isRowSelected(current.row(),
-                                                                          QModelIndex()):
-            return current.data(Qt.ItemDataRole.UserRole)
-        return ids[0]
+        if current.isValid() and selection.isRowSelected(current.row(), QModelIndex()):
+            return current
+        rows = selection.selectedRows()
+        return min(rows, key=QModelIndex.row) if rows else None
 
     def shown_rows(self) -> list[EvidenceRow]:
         """The spans the table shows (in scope and through its filters), in text order."""
@@ -248,9 +257,10 @@ class EvidencePanel(QWidget):
 
     def select_evidence(self, evidence_id: int) -> bool:
         """Select a span and scroll to it, lifting the scope or filters that hide it."""
-        if self._model.row_of(evidence_id) < 0 and self._model.incident_scope() is not None:
-            self.scope_box.setChecked(False)
         row = self._model.row_of(evidence_id)
+        if row < 0 and self._model.incident_scope() is not None:
+            self.scope_box.setChecked(False)
+            row = self._model.row_of(evidence_id)
         if row < 0:
             return False
         if not self._proxy.mapFromSource(self._model.index(row, 0)).isValid():

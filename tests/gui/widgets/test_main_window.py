@@ -158,6 +158,27 @@ def test_bulk_status_change_is_one_undo_step(qtbot, casefile, tmp_path, monkeypa
     assert {e.status for e in Evidence.select()} == {"unverified"}
 
 
+def test_the_status_bar_counts_follow_marks_edits_undo_and_redo(qtbot, casefile, tmp_path):
+    """The counts are kept by each change's spans; they stay those of the case."""
+    casefile.cases.new_case(tmp_path / "counts.casefile", "Counts")
+    import_seeds(qtbot, casefile)
+    un = source_id_of("000_834f49a7d7f9d56b.txt")
+    ids = [casefile.editing.add_evidence(un, i, i + 8, {"supports": "narrative"})
+           for i in range(0, 400, 40)]
+    counts = casefile.window.counts_label
+    assert "10 evidence (10 unverified)" in counts.toolTip()
+    casefile.editing.edit_evidence(ids[:3], {"status": "contested"})
+    assert "10 evidence (7 unverified, 3 contested)" in counts.toolTip()
+    casefile.undo_stack.undo()
+    assert "10 evidence (10 unverified)" in counts.toolTip()
+    casefile.undo_stack.redo()
+    casefile.window.evidence_panel.select_evidence(ids[0])
+    casefile.editing.remove_evidence()
+    assert "9 evidence (7 unverified, 2 contested)" in counts.toolTip()
+    casefile.undo_stack.undo()
+    assert "10 evidence (7 unverified, 3 contested)" in counts.toolTip()
+
+
 def test_conflicting_counts_are_shown_on_the_field(qtbot, casefile, tmp_path):
     casefile.cases.new_case(tmp_path / "counts.casefile", "Counts")
     import_seeds(qtbot, casefile)
