@@ -123,12 +123,17 @@ def index_forms(forms: set[str]) -> int:
 def forms_meanwhile(texts: Sequence[str]) -> Callable[[], set[str]]:
     """`forms_in(texts)` found on a thread of its own while the caller writes to SQLite, which
     runs without Python's lock (an import's search index and commit): the two share the
-    machine's cores. Call what it returns for the forms (or the error that stopped it)."""
+    machine's cores. The dictionaries the forms are looked up in are loaded there too (the
+    first import of a process). Call what it returns for the forms (or the error that
+    stopped it)."""
     found: list = []
 
     def find() -> None:
         try:
-            found.append(forms_in(texts))
+            forms = forms_in(texts)
+            for lang in ("uk", "ru") if forms else ():
+                analyser(lang)
+            found.append(forms)
         except BaseException as exc:  # handed to the caller, where it is raised
             found.append(exc)
 
