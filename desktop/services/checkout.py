@@ -26,6 +26,7 @@ nothing is overwritten. A copy is checked in once.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import uuid
@@ -54,7 +55,15 @@ from desktop.domain.models import (
     utc_now,
 )
 from desktop.domain.refs import evidence_ref, source_ref
-from desktop.services import audit, handover, incidents, manifests, protection, review
+from desktop.services import (
+    anchoring,
+    audit,
+    handover,
+    incidents,
+    manifests,
+    protection,
+    review,
+)
 from desktop.services.words import _
 
 CHECKOUT = "case.checkout"
@@ -457,6 +466,8 @@ class _Checkin:
                                              "not imported again").format(
                     ref=source_ref(known.id), offline=source_ref(row_id)))
                 continue
+            if not self._intact(row_id, row):
+                continue
             values = self.values_of("source", row, "text")
             values["text"] = self.copy.texts[row_id]
             source_id = insert_row(Source, values)
@@ -478,6 +489,18 @@ class _Checkin:
                                 "extraction": row["extraction"],
                                 "checked_in": self._taken_from("source", row_id, row)})
             self.numbered(source_ref(source_id), source_ref(row_id))
+
+    def _intact(self, row_id: int, row: dict) -> bool:
+        """Whether a source made offline holds the bytes and text its fingerprints name (a
+        copy's trail can be rewritten after its first entry; the server's cannot)."""
+        data, text = self.copy.originals[row_id], self.copy.texts[row_id]
+        if hashlib.sha256(data).hexdigest() == row["sha256"] and (
+                hashlib.sha256(text.encode("utf-8")).hexdigest() == row["text_sha256"]):
+            return True
+        self.conflict(_("{ref} (offline): its original or its text does not match its "
+                        "fingerprints (changed outside Casefile); not brought in").format(
+            ref=source_ref(row_id)))
+        return False
 
     def new_incidents(self) -> None:
         for row_id in self.offline("incident"):
@@ -510,6 +533,16 @@ class _Checkin:
             if source_id is None or not Source.select().where(Source.id == source_id).exists():
                 self.conflict(_("{ref} (offline): its source is not on the server; not brought "
                                 "in").format(ref=evidence_ref(row_id)))
+                continue
+            text = Source.select(Source.text).where(Source.id == source_id).scalar()
+            try:
+                placed = anchoring.quote_at(text, row["start"], row["end"]).exact
+            except ValueError:
+                placed = None
+            if placed != row["quote"]:
+                self.conflict(_("{ref} (offline): its quote is not the text of {source} at its "
+                                "place (changed outside Casefile); not brought in").format(
+                    ref=evidence_ref(row_id), source=source_ref(source_id)))
                 continue
             values = self.values_of("evidence", row)
             incident = values.get("incident")

@@ -11,7 +11,7 @@ import psycopg
 import pytest
 
 from desktop import cli
-from desktop.domain import db
+from desktop.domain import db, ledger
 from desktop.domain.errors import CaseOpenError
 from desktop.services import (
     checkout,
@@ -234,6 +234,37 @@ def test_a_copy_without_its_manifest_is_refused_naming_the_manifest(team_case, t
         check_in(team_case, made.path, "bob")
     with pytest.raises(CaseOpenError, match=r"^elsewhere\.casefile: "):
         check_in(team_case, tmp_path / "elsewhere.casefile", "bob")
+
+
+def forge_offline_span(copy, quote: str) -> None:
+    """What someone with SQLite could do to a copy: a span added with a chained entry of its
+    own, whose quote is not the source's text at its place."""
+    with sqlite3.connect(copy) as con:
+        con.execute("INSERT INTO evidence (id, source_id, start, end, quote, prefix, suffix, "
+                    "supports, asserted_value, status, credibility, note, created_at, "
+                    "created_by, review_state, review_comment, reviewed_at, reviewed_by) "
+                    "VALUES (9, 1, 0, 5, ?, '', '', '', '', 'unverified', '6', '', '', "
+                    "'alice', 'pending', '', '', '')", (quote,))
+        last, previous = con.execute("SELECT id, entry_hash FROM audit_entry ORDER BY id DESC "
+                                     "LIMIT 1").fetchone()
+        row = (last + 1, "2025-01-01T00:00:00Z", "alice", "evidence.add", "evidence", 9, "",
+               None, None, None)
+        entry = ledger.entry_digest(previous, row)
+        con.execute("INSERT INTO audit_entry (id, at, actor, action, object_type, object_id, "
+                    "summary, before, after, row_digests, entry_hash) VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, entry))
+        con.execute('UPDATE "case" SET audit_head = ?, audit_count = ?', (entry, last + 1))
+
+
+def test_a_span_whose_quote_is_not_its_sources_text_is_not_brought_in(team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    forge_offline_span(made.path, "Words nobody wrote")
+    report = check_in(team_case, made.path, "alice")
+    assert report.numbers == []
+    assert report.conflicts == ["E-009 (offline): its quote is not the text of S-001 at its "
+                                "place (changed outside Casefile); not brought in"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT count(*) FROM evidence").fetchone() == (1,)
 
 
 def test_a_copy_of_another_case_is_refused(team_case, pg_cluster, tmp_path):
