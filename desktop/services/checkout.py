@@ -452,9 +452,17 @@ class _Checkin:
         self.report.numbers.append(_("{ref} (offline {offline})").format(ref=ref,
                                                                          offline=offline))
 
-    def _taken_from(self, table: str, row_id: int, row: dict) -> dict:
-        return {"file": self.copy.name, "checkout": self.copy.checkout["checkout"],
-                "offline": _name(table, row_id, row)}
+    def record_new(self, action: str, table: str, server_id: int, offline: tuple[int, dict],
+                   summary: str, after: dict) -> None:
+        """The audit entry of a row made offline and brought in: what it holds, and the copy,
+        offline name, maker and time it came with."""
+        row_id, row = offline
+        came = {"file": self.copy.name, "checkout": self.copy.checkout["checkout"],
+                "offline": _name(table, row_id, row),
+                "by": row.get("created_by") or row.get("imported_by") or "",
+                "at": row.get("created_at") or row.get("imported_at") or ""}
+        audit.record(action, actor=self.actor, object_type=_OBJECT[table], object_id=server_id,
+                     summary=summary, after={**after, "checked_in": came})
 
     def new_sources(self) -> None:
         for row_id in self.offline("source"):
@@ -477,17 +485,13 @@ class _Checkin:
                                  (source_id, values["text"]))
             lemmas.index_texts([values["text"]])
             self.ids["source"][row_id] = source_id
-            audit.record("source.import", actor=self.actor, object_type="source",
-                         object_id=source_id,
-                         summary=_("Imported {name} from the checked-out copy {file} (offline "
-                                   "{offline})").format(name=row["original_name"],
-                                                        file=self.copy.name,
-                                                        offline=source_ref(row_id)),
-                         after={"title": row["title"], "original_name": row["original_name"],
-                                "sha256": row["sha256"], "size": row["size"],
-                                "media_type": row["media_type"],
-                                "extraction": row["extraction"],
-                                "checked_in": self._taken_from("source", row_id, row)})
+            self.record_new("source.import", "source", source_id, (row_id, row),
+                            _("Imported {name} from the checked-out copy {file} (offline "
+                              "{offline})").format(name=row["original_name"],
+                                                   file=self.copy.name,
+                                                   offline=source_ref(row_id)),
+                            {key: row[key] for key in ("title", "original_name", "sha256",
+                                                       "size", "media_type", "extraction")})
             self.numbered(source_ref(source_id), source_ref(row_id))
 
     def _intact(self, row_id: int, row: dict) -> bool:
@@ -516,14 +520,12 @@ class _Checkin:
             self.ids["incident"][row_id] = incident_id
             if row["filled_from"]:
                 self.filled_later.append((incident_id, row["filled_from"]))
-            audit.record("incident.create", actor=self.actor, object_type="incident",
-                         object_id=incident_id,
-                         summary=_("Created {code} {title} from the checked-out copy {file} "
-                                   "(offline {offline})").format(
-                             code=values["code"], title=row["title"], file=self.copy.name,
-                             offline=row["code"]),
-                         after={**audit.snapshot(Incident.get_by_id(incident_id)),
-                                "checked_in": self._taken_from("incident", row_id, row)})
+            self.record_new("incident.create", "incident", incident_id, (row_id, row),
+                            _("Created {code} {title} from the checked-out copy {file} "
+                              "(offline {offline})").format(
+                                code=values["code"], title=row["title"], file=self.copy.name,
+                                offline=row["code"]),
+                            audit.snapshot(Incident.get_by_id(incident_id)))
             self.numbered(values["code"], row["code"])
 
     def new_evidence(self) -> None:
@@ -555,16 +557,12 @@ class _Checkin:
                           reviewed_by="", reviewed_at="")
             span_id = insert_row(Evidence, values)
             self.ids["evidence"][row_id] = span_id
-            audit.record("evidence.add", actor=self.actor, object_type="evidence",
-                         object_id=span_id,
-                         summary=_("Marked {ref} from the checked-out copy {file} (offline "
-                                   "{offline}, marked by {name})").format(
-                             ref=evidence_ref(span_id), file=self.copy.name,
-                             offline=evidence_ref(row_id), name=row["created_by"]),
-                         after={**audit.snapshot(Evidence.get_by_id(span_id)),
-                                "checked_in": {**self._taken_from("evidence", row_id, row),
-                                               "created_by": row["created_by"],
-                                               "created_at": row["created_at"]}})
+            self.record_new("evidence.add", "evidence", span_id, (row_id, row),
+                            _("Marked {ref} from the checked-out copy {file} (offline "
+                              "{offline}, marked by {name})").format(
+                                ref=evidence_ref(span_id), file=self.copy.name,
+                                offline=evidence_ref(row_id), name=row["created_by"]),
+                            audit.snapshot(Evidence.get_by_id(span_id)))
             if values["incident"] is not None and self.from_server("incident",
                                                                    row["incident_id"]):
                 # What was submitted or signed off on the server did not have this evidence.
@@ -581,16 +579,14 @@ class _Checkin:
             values["pseudonym"] = protection.next_pseudonym(row["role"])
             person_id = insert_row(ProtectedPerson, values)
             self.ids["protected_person"][row_id] = person_id
-            audit.record("protected.add", actor=self.actor, object_type="protected_person",
-                         object_id=person_id,
-                         summary=_("Protected a person as {pseudonym} from the checked-out copy "
-                                   "{file} (offline {offline})").format(
-                             pseudonym=values["pseudonym"], file=self.copy.name,
-                             offline=row["pseudonym"]),
-                         after={"pseudonym": values["pseudonym"], "role": row["role"],
-                                "spellings": len(row["names"].splitlines()),
-                                "checked_in": self._taken_from("protected_person", row_id,
-                                                               row)})
+            # The entry names the pseudonym only: the trail may be printed in a dossier.
+            self.record_new("protected.add", "protected_person", person_id, (row_id, row),
+                            _("Protected a person as {pseudonym} from the checked-out copy "
+                              "{file} (offline {offline})").format(
+                                pseudonym=values["pseudonym"], file=self.copy.name,
+                                offline=row["pseudonym"]),
+                            {"pseudonym": values["pseudonym"], "role": row["role"],
+                             "spellings": len(row["names"].splitlines())})
             self.numbered(values["pseudonym"], row["pseudonym"])
         for row_id in self.offline("member"):
             self.conflict(_("{name}: added in the copy; a server case's members are added "
