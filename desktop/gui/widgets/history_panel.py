@@ -18,22 +18,39 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self._model = HistoryModel(self)
         self._stale = False
-        self.table = QTableView()
-        self.table.setModel(self._model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
+        self._table: QTableView | None = None  # built when the tab is first shown
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def table(self) -> QTableView:
+        """The entries' table: built the first time it is shown or asked for (start-up paints
+        the window without it, behind the Evidence tab)."""
+        return self._ensure_table()
+
+    def _ensure_table(self) -> QTableView:
+        if self._table is None:
+            self._table = self._build_table()
+            self.layout().addWidget(self._table)
+            if self.isVisible():  # shown now, not a turn of the event loop later
+                self._table.show()
+        return self._table
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self._model)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(22)
+        header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(0)  # fit the rows on screen: every change adds one
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
+        return table
 
     @property
     def model(self) -> HistoryModel:
@@ -50,6 +67,7 @@ class HistoryPanel(QWidget):
             self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        self._ensure_table()  # before its first paint
         self._catch_up()
         super().showEvent(event)
 

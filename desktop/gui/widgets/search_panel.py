@@ -11,7 +11,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, Qt, QUrl, Signal
-from PySide6.QtGui import QMouseEvent, QTextBlock
+from PySide6.QtGui import QMouseEvent, QShowEvent, QTextBlock
 from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.domain.printable import printable
@@ -51,31 +51,62 @@ class SearchPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr("Search every source: words in any form, "
-                                              "\"an exact phrase\", execut*"))
-        self.query.setToolTip(self.tr(
-            "A Ukrainian or Russian word also finds its other forms: its cases, its plural, "
-            "and for a town the region named after it. A phrase in quotes is found exactly as "
-            "typed; execut* finds every word that begins so; AND, OR, NOT combine words."))
-        self.query.setClearButtonEnabled(True)
-        self.status = QLabel("")
-        self.status.setStyleSheet("color: #555;")
-        self.status.setWordWrap(True)
-        self.results = QTextBrowser()
-        self.results.setOpenLinks(False)
-        self.results.anchorClicked.connect(self._open)
-        self.results.viewport().installEventFilter(self)
-        self.results.viewport().setMouseTracking(True)
+        # The query box, status line and results are built when the tab is first shown (or one
+        # of them asked for): start-up paints the window without them, behind the case's tab.
+        self._parts: tuple[QLineEdit, QLabel, QTextBrowser] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.query)
-        layout.addWidget(self.status)
-        layout.addWidget(self.results, 1)
-        self.query.returnPressed.connect(self.run)
         self._request = 0
         self._hits: dict[int, SearchHit] = {}
         self._shown = ""  # the query whose hits are shown, run again when sources change
+
+    @property
+    def query(self) -> QLineEdit:
+        return self._built()[0]
+
+    @property
+    def status(self) -> QLabel:
+        return self._built()[1]
+
+    @property
+    def results(self) -> QTextBrowser:
+        return self._built()[2]
+
+    def _built(self) -> tuple[QLineEdit, QLabel, QTextBrowser]:
+        if self._parts is None:
+            self._parts = self._build()
+            if self.isVisible():  # shown now, not a turn of the event loop later
+                for part in self._parts:
+                    part.show()
+        return self._parts
+
+    def _build(self) -> tuple[QLineEdit, QLabel, QTextBrowser]:
+        query = QLineEdit()
+        query.setPlaceholderText(self.tr("Search every source: words in any form, "
+                                         "\"an exact phrase\", execut*"))
+        query.setToolTip(self.tr(
+            "A Ukrainian or Russian word also finds its other forms: its cases, its plural, "
+            "and for a town the region named after it. A phrase in quotes is found exactly as "
+            "typed; execut* finds every word that begins so; AND, OR, NOT combine words."))
+        query.setClearButtonEnabled(True)
+        status = QLabel("")
+        status.setStyleSheet("color: #555;")
+        status.setWordWrap(True)
+        results = QTextBrowser()
+        results.setOpenLinks(False)
+        results.anchorClicked.connect(self._open)
+        results.viewport().installEventFilter(self)
+        results.viewport().setMouseTracking(True)
+        layout = self.layout()
+        layout.addWidget(query)
+        layout.addWidget(status)
+        layout.addWidget(results, 1)
+        query.returnPressed.connect(self.run)
+        return query, status, results
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        self._built()  # before its first paint
+        super().showEvent(event)
 
     def focus_query(self) -> None:
         self.query.setFocus()
@@ -113,6 +144,9 @@ class SearchPanel(QWidget):
             self.results.clear()
 
     def clear(self) -> None:
+        if self._parts is None:  # never shown: nothing to clear
+            self._hits, self._shown = {}, ""
+            return
         self.query.clear()
         self.status.clear()
         self.results.clear()
@@ -121,7 +155,8 @@ class SearchPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """A hit's whole paragraph opens its source, not only its title."""
-        if watched is self.results.viewport() and isinstance(event, QMouseEvent):
+        if (self._parts is not None and watched is self.results.viewport()
+                and isinstance(event, QMouseEvent)):
             href = self._hit_link(event.position().toPoint())
             if event.type() == QEvent.Type.MouseMove:
                 watched.setCursor(Qt.CursorShape.PointingHandCursor if href

@@ -1,0 +1,44 @@
+"""What the first paint does not show is built when it is first shown: the Search and History
+tabs' contents and the source view's page pane. Each appears whole the first time it is used."""
+
+from __future__ import annotations
+
+from tests.gui.widgets.test_main_window import (  # noqa: F401  (fixtures)
+    casefile,
+    messages,
+    settings,
+)
+
+
+def test_the_search_tab_is_built_when_it_is_first_shown(qtbot, casefile, tmp_path):  # noqa: F811
+    casefile.cases.new_case(tmp_path / "c.casefile", "Waits")
+    window, panel = casefile.window, casefile.window.search_panel
+    window.show()
+    qtbot.waitExposed(window)
+    assert panel._parts is None  # behind the case's tab: not built for the first paint
+    casefile.reading.focus_search()  # Ctrl+F's way there
+    qtbot.waitUntil(panel.isVisible)
+    assert panel.query.isVisible() and panel.results.isVisible() and panel.query.hasFocus()
+    assert panel.query.isEnabled()  # a case is open
+    panel.query.setText("nothing")
+    panel.run()
+    qtbot.waitUntil(lambda: panel.status.text() == "No source contains that.")
+
+
+def test_the_history_table_is_built_when_its_tab_is_first_shown(qtbot, casefile,  # noqa: F811
+                                                                 tmp_path):
+    casefile.cases.new_case(tmp_path / "c.casefile", "Waits")
+    window, panel = casefile.window, casefile.window.history_panel
+    window.show()
+    qtbot.waitExposed(window)
+    assert panel._table is None
+    window.bottom_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(panel.isVisible)
+    assert panel.table.isVisible() and panel.table.model().rowCount() == 1  # "Case created"
+
+
+def test_a_closed_case_clears_a_search_tab_never_shown(qtbot, casefile, tmp_path):  # noqa: F811
+    casefile.cases.new_case(tmp_path / "c.casefile", "Waits")
+    casefile.cases.close_case()
+    assert casefile.window.search_panel._parts is None
+    assert not casefile.window.search_panel.isEnabled()
