@@ -10,7 +10,14 @@ from peewee import JOIN, SQL, fn
 from desktop.domain import dates, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.excerpts import one_line
-from desktop.domain.models import Evidence, Incident, Source, database, plain_rows
+from desktop.domain.models import (
+    Evidence,
+    Incident,
+    Source,
+    database,
+    plain_rows,
+    shaped_rows,
+)
 from desktop.domain.refs import evidence_ref
 from desktop.services import audit
 from desktop.services.anchoring import QuoteSelector, quote_at
@@ -390,17 +397,32 @@ def evidence_rows(*, incident_id: int | None = None, source_id: int | None = Non
                   ids: Sequence[int] | None = None, by_number: bool = False) -> list[EvidenceRow]:
     """Evidence of the case, of one incident, of one source or with given ids, in text order
     (or by number, E-001 first, as the dossier and the registers list it)."""
-    query = (Evidence.select(*_ROW_COLUMNS)
-             .join(Source, on=(Evidence.source == Source.id))
-             .join(Incident, JOIN.LEFT_OUTER, on=(Evidence.incident == Incident.id)))
-    if incident_id is not None:
-        query = query.where(Evidence.incident == incident_id)
-    if source_id is not None:
-        query = query.where(Evidence.source == source_id)
-    if ids is not None:
-        query = query.where(Evidence.id.in_(list(ids)))
-    order = (Evidence.id,) if by_number else (Evidence.source, Evidence.start, Evidence.id)
-    return [EvidenceRow(*row) for row in plain_rows(query.order_by(*order))]
+    ids = None if ids is None else list(ids)
+
+    def query():
+        found = (Evidence.select(*_ROW_COLUMNS)
+                 .join(Source, on=(Evidence.source == Source.id))
+                 .join(Incident, JOIN.LEFT_OUTER, on=(Evidence.incident == Incident.id)))
+        if incident_id is not None:
+            found = found.where(Evidence.incident == incident_id)
+        if source_id is not None:
+            found = found.where(Evidence.source == source_id)
+        if ids is not None:
+            found = found.where(Evidence.id.in_(ids))
+        order = (Evidence.id,) if by_number else (Evidence.source, Evidence.start, Evidence.id)
+        return found.order_by(*order)
+
+    if ids is not None and len(ids) <= _SHAPED_IDS:  # a few spans, read after each change
+        params = [p for p in (incident_id, source_id) if p is not None] + ids
+        rows = shaped_rows(("evidence_rows", incident_id is not None, source_id is not None,
+                            len(ids), by_number), query, params)
+    else:
+        rows = plain_rows(query())
+    return [EvidenceRow(*row) for row in rows]
+
+
+#: Lists of at most this many ids are read by a query written once for their number.
+_SHAPED_IDS = 64
 
 
 class SpanPlace(NamedTuple):
@@ -424,7 +446,9 @@ def span_places(*, incident_id: int | None = None) -> list[SpanPlace]:
 
 def source_of(evidence_id: int) -> int | None:
     """The source a span is marked in (None: no such span), without the rest of its row."""
-    return Evidence.select(Evidence.source).where(Evidence.id == evidence_id).scalar()
+    rows = shaped_rows("source_of", lambda: Evidence.select(Evidence.source)
+                       .where(Evidence.id == evidence_id), [evidence_id])
+    return rows[0][0] if rows else None
 
 
 class SpanMark(NamedTuple):
@@ -447,12 +471,20 @@ def graded_as(ids: Sequence[int], credibility: str) -> list[str]:
 def span_marks(source_id: int, ids: Sequence[int] | None = None) -> list[SpanMark]:
     """The spans of one source (or those of `ids` in it) as marks, in text order: the fast
     read for drawing thousands of them, without the rest of each row."""
-    query = (Evidence.select(Evidence.id, Evidence.start, Evidence.end, Evidence.status)
-             .where(Evidence.source == source_id))
-    if ids is not None:
-        query = query.where(Evidence.id.in_(list(ids)))
-    return [SpanMark(*row)
-            for row in plain_rows(query.order_by(Evidence.start, Evidence.id))]
+    ids = None if ids is None else list(ids)
+
+    def query():
+        found = (Evidence.select(Evidence.id, Evidence.start, Evidence.end, Evidence.status)
+                 .where(Evidence.source == source_id))
+        if ids is not None:
+            found = found.where(Evidence.id.in_(ids))
+        return found.order_by(Evidence.start, Evidence.id)
+
+    if ids is not None and len(ids) <= _SHAPED_IDS:
+        rows = shaped_rows(("span_marks", len(ids)), query, [source_id, *ids])
+    else:
+        rows = plain_rows(query())
+    return [SpanMark(*row) for row in rows]
 
 
 def backing(incident_id: int) -> dict[str, list[EvidenceRow]]:
@@ -520,10 +552,14 @@ def conflicts_in(backed: dict[str, list[EvidenceRow]]) -> dict[str, dict[str, li
 def statuses(ids: Iterable[int] | None = None) -> dict[int, str]:
     """The verification status of every span (or of those with these ids), by id: read from
     the status index alone."""
-    query = Evidence.select(Evidence.id, Evidence.status)
-    if ids is not None:
-        query = query.where(Evidence.id.in_(list(ids)))
-    return dict(plain_rows(query))
+    if ids is None:
+        return dict(plain_rows(Evidence.select(Evidence.id, Evidence.status)))
+    ids = list(ids)
+    query = lambda: Evidence.select(Evidence.id, Evidence.status).where(  # noqa: E731
+        Evidence.id.in_(ids))
+    if len(ids) <= _SHAPED_IDS:
+        return dict(shaped_rows(("statuses", len(ids)), query, ids))
+    return dict(plain_rows(query()))
 
 
 def counts_by_status() -> dict[str, int]:

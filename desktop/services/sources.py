@@ -27,6 +27,7 @@ from desktop.domain.models import (
     database,
     insert_row,
     plain_rows,
+    shaped_rows,
     utc_now,
 )
 from desktop.domain.refs import source_ref
@@ -431,12 +432,25 @@ class SourceRow(NamedTuple):
 
 def source_rows(ids: Iterable[int] | None = None) -> list[SourceRow]:
     """Sources (all, or those with these ids) with their number of evidence spans, by id."""
-    query = Source.select(Source.id, Source.title, Source.publisher, Source.published,
-                          Source.reliability)
-    counts = Evidence.select(Evidence.source, fn.COUNT(Evidence.id)).group_by(Evidence.source)
-    if ids is not None:
-        ids = list(ids)
-        query, counts = query.where(Source.id.in_(ids)), counts.where(Evidence.source.in_(ids))
-    counted = dict(plain_rows(counts))
-    return [SourceRow(*row, counted.get(row[0], 0))
-            for row in plain_rows(query.order_by(Source.id))]
+    ids = None if ids is None else list(ids)
+
+    def query():
+        found = Source.select(Source.id, Source.title, Source.publisher, Source.published,
+                              Source.reliability)
+        return (found if ids is None else found.where(Source.id.in_(ids))).order_by(Source.id)
+
+    def counts():
+        found = Evidence.select(Evidence.source, fn.COUNT(Evidence.id))
+        return (found if ids is None else found.where(Evidence.source.in_(ids))) \
+            .group_by(Evidence.source)
+
+    if ids is not None and len(ids) <= _SHAPED_IDS:  # a few, read again after each change
+        counted = dict(shaped_rows(("source_counts", len(ids)), counts, ids))
+        rows = shaped_rows(("source_rows", len(ids)), query, ids)
+    else:
+        counted, rows = dict(plain_rows(counts())), plain_rows(query())
+    return [SourceRow(*row, counted.get(row[0], 0)) for row in rows]
+
+
+#: Lists of at most this many ids are read by a query written once for their number.
+_SHAPED_IDS = 64

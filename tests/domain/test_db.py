@@ -276,3 +276,29 @@ def test_a_row_is_stored_with_its_defaults_and_its_json_as_any_json_tool_writes_
         "SELECT id, title, victim_status, qualifications, filled_from FROM incident")}
     assert stored[first] == ("Shelling", "unknown", "[]", "{}")
     assert stored[second][2:] == ('["wilful-killing"]', '{"place": 3}')
+
+
+def test_a_hot_read_is_written_once_per_shape_and_checks_its_parameters(case, monkeypatch):
+    """A query's SQL is kept by its shape: later reads of that shape run it with their own
+    parameters, and a shape given its parameters in another order is refused."""
+    with models.database.atomic():
+        first = models.insert_row(models.Incident, {"code": "INC-001", "title": "Shelling"})
+        second = models.insert_row(models.Incident, {"code": "INC-002", "title": "Detention"})
+    built = []
+
+    def titles(*ids):
+        def query():
+            built.append(ids)
+            return (models.Incident.select(models.Incident.id, models.Incident.title)
+                    .where(models.Incident.id.in_(list(ids)) & (models.Incident.code != "x"))
+                    .order_by(models.Incident.id))
+        return models.shaped_rows(("test titles", len(ids)), query, [*ids, "x"])
+
+    assert titles(first) == [(first, "Shelling")]
+    assert titles(second) == [(second, "Detention")]
+    assert titles(first, second) == [(first, "Shelling"), (second, "Detention")]
+    assert built == [(first,), (first, second)]  # one per shape: 1 id, then 2
+    with pytest.raises(ValueError, match="takes"):
+        models.shaped_rows("test order", lambda: models.Incident.select().where(
+            (models.Incident.id == first) & (models.Incident.code == "INC-001")),
+            ["INC-001", first])
