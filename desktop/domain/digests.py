@@ -276,13 +276,14 @@ def _drained_server(written: list[tuple[str, int]]) -> dict[str, str | None]:
     return found
 
 
-def recorded() -> dict[str, tuple[str | None, int, str, str]]:
+def recorded(up_to: int | None = None) -> dict[str, tuple[str | None, int, str, str]]:
     """The latest digest the trail holds for each row: key → (digest or None when deleted,
-    entry id, entry time, actor)."""
+    entry id, entry time, actor); with `up_to`, as the trail held them after that entry."""
     latest: dict[str, tuple[str | None, int, str, str]] = {}
     for row_key, value, entry_id, at, actor in models.database.execute_sql(
             "SELECT j.key, j.value, e.id, e.at, e.actor FROM audit_entry AS e, "
-            f"{_sql('recorded')} AS j WHERE e.row_digests IS NOT NULL ORDER BY e.id"):
+            f"{_sql('recorded')} AS j WHERE e.row_digests IS NOT NULL AND e.id <= ? "
+            "ORDER BY e.id", (2**62 if up_to is None else up_to,)):
         latest[row_key] = (value, entry_id, at, actor)
     return latest
 
