@@ -6,10 +6,11 @@ built, with a manifest beside it (`manifests`, as a hand-over copy's, plus the c
 facts). The two trails are kept apart, because a row's digest is the SHA-256 of its JSON as
 its own database writes it, and SQLite's and PostgreSQL's JSON differ: the file's trail
 begins with its own check-out entry, recording the file's digest of every row and the
-server's URL, chain head and the check-out id; the server's check-out entry records the
-server's digest of every row, the file's name and SHA-256 and the same id. At check-in each
-side is compared only with itself (`digests.changed_columns`): what the copy changed since
-its check-out entry, what the server changed since its own.
+server's URL, the entry the copy was read after (a snapshot) and the chain head there, and
+the check-out id; the server's check-out entry records the file's name and SHA-256 and the
+same id. At check-in each side is compared only with itself (`digests.changed_columns`): what
+the copy changed since its check-out entry, what the server changed since the snapshot's
+entry (the digests its trail recorded up to there, `digests.recorded(up_to=…)`).
 
 Identity: a row of the file whose key ("evidence:12") the file's check-out entry records
 came from the server and has the server's id; any other row was made offline, and is named
@@ -222,7 +223,8 @@ def check_out(dest: Path | str, *, passphrase: str | None = None,
     try:
         with files.replacing(dest) as partial:
             # One snapshot of the case (REPEATABLE READ), read without the chain's lock:
-            # writers go on meanwhile, and the check-in compares the server with this.
+            # writers go on meanwhile. It is the case as it stood after entry `last_id`, as
+            # the trail up to there records every row (what a check-in compares with).
             with database.atomic(lock_type="DEFERRED"):
                 actor = database.execute_sql("SELECT current_user").fetchone()[0]
                 last_id, head = database.execute_sql(
@@ -232,7 +234,6 @@ def check_out(dest: Path | str, *, passphrase: str | None = None,
                          "server_head": head, "actor": actor, "at": utc_now()}
                 recorded = _write_file(partial, passphrase, facts, progress=progress,
                                        cancelled=cancelled)
-                server_rows = digests.every_row()
             recorded["checkout"] = {k: facts[k] for k in ("checkout", "server",
                                                           "server_entry", "server_head")}
             manifest = manifests.manifest(partial, recorded, actor=actor, passphrase=passphrase)
@@ -241,8 +242,6 @@ def check_out(dest: Path | str, *, passphrase: str | None = None,
             files.write_replacing(manifest_path, text.encode("utf-8"))
             placed = True
             with database.atomic():
-                # The rows as the snapshot had them go in `after`, not in `row_digests`
-                # (the rows an entry's change left: others may have changed some since).
                 ledger.append({
                     "actor": actor, "action": CHECKOUT, "object_type": "case", "object_id": 1,
                     "summary": _("Checked out into {file} for offline work (check-out {id}, "
@@ -250,8 +249,8 @@ def check_out(dest: Path | str, *, passphrase: str | None = None,
                                                           sha=manifest["sha256"][:16]),
                     "after": {"file": dest.name, "sha256": manifest["sha256"],
                               "size": manifest["size"], "checkout": checkout_id,
-                              "server_entry": last_id, "encrypted": passphrase is not None,
-                              "digests": server_rows}})
+                              "server_entry": last_id,
+                              "encrypted": passphrase is not None}})
     except BaseException as exc:
         if placed:
             manifest_path.unlink(missing_ok=True)
@@ -757,12 +756,11 @@ class _Checkin:
                 self.report.decisions.append(f"{name}: {what}")
 
 
-def _checkout_entry(copy: _Copy, url: str) -> dict[str, str]:
-    """The server's digest of every row at the file's check-out, as its entry records it, once
-    the server is the one it was checked out from and it was not checked in before."""
+def _check_checkout(copy: _Copy, url: str) -> None:
+    """Refuse a copy the open server case did not check out, or checked in already."""
     checkout = copy.checkout["checkout"]
     found = database.execute_sql(
-        "SELECT id, after FROM audit_entry WHERE action = ? "
+        "SELECT id FROM audit_entry WHERE action = ? "
         "AND json_extract(after, '$.checkout') = ?", (CHECKOUT, checkout)).fetchone()
     head = database.execute_sql("SELECT entry_hash FROM audit_entry WHERE id = ?",
                                 (copy.checkout.get("server_entry"),)).fetchone()
@@ -778,7 +776,6 @@ def _checkout_entry(copy: _Copy, url: str) -> dict[str, str]:
             "was already checked in to {server} (entry #{id}, {at}, by {actor}); a copy is "
             "checked in once; nothing was done").format(server=url, id=done[0], at=done[1],
                                                        actor=done[2]))
-    return json.loads(found[1]).get("digests") or {}
 
 
 def check_in(path: Path | str, *, passphrase: str | None = None) -> CheckinReport:
@@ -793,14 +790,18 @@ def check_in(path: Path | str, *, passphrase: str | None = None) -> CheckinRepor
     report = CheckinReport(copy.name, copy.checkout["checkout"], copy.actors)
     with database.atomic():
         database.obj.lock_chain()
-        recorded = _checkout_entry(copy, url)
+        _check_checkout(copy, url)
+        # The server's rows at the check-out: as its trail recorded them up to the entry the
+        # copy was made after (each side is compared only with itself).
+        then = {key: found[0] for key, found in digests.recorded(
+            up_to=copy.checkout["server_entry"]).items() if found[0] is not None}
         actor = database.execute_sql("SELECT current_user").fetchone()[0]
         run = _Checkin(copy, actor, report)
         run.new_sources()
         run.new_incidents()
         run.new_evidence()
         run.new_people()
-        run.changes(recorded, digests.every_row())
+        run.changes(then, digests.every_row())
         run.filled_from()
         run.apply_decisions()
         numbers = {f"{table}:{offline}": server_id for table, ids in run.ids.items()
