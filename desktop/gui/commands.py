@@ -57,6 +57,8 @@ class ServiceCommand(QUndoCommand):
                 and other.error is None and self.error is None
                 and other._last_edit - self._last_edit < MERGE_WINDOW_SECONDS):
             return False
+        if isinstance(self._undo, Restore) and not self._undo.continued_by(other._undo):
+            return False  # someone else's edit came between: undone on its own, not with it
         self._last_edit = other._last_edit
         self.change = other.change
         if isinstance(self._undo, Restore):  # what the case holds now is what `other` left

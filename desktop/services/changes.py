@@ -64,6 +64,12 @@ class Restore:
     def __call__(self, actor: str) -> Change:
         return self.apply(dict(self.values), expected=dict(self.expected), actor=actor)
 
+    def continued_by(self, later: Undo | None) -> bool:
+        """Whether `later` edited these fields from what this change left: nobody else saved
+        them in between (else merging the two would undo that edit too)."""
+        return isinstance(later, Restore) and all(
+            later.values.get(name, value) == value for name, value in self.expected.items())
+
     def expecting(self, later: Undo | None) -> Undo:
         """This undo once a later edit of the same fields is merged into its step: it takes
         the values back to what they were before both, expecting what the later one left."""

@@ -2087,12 +2087,52 @@ After:
         <translation>Джерела розходяться: </translation>
     </message>
     <message>
-        <location line="+270"/>
+        <location line="+208"/>
+        <source>Use mine</source>
+        <translation>Зберегти моє</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Put it back</source>
+        <translation>Повернути все одно</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{who} saved “{value}” at {when}</source>
+        <translation>«{value}» збережено ({who}, {when})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone saved “{value}”</source>
+        <translation>Збережено інше значення: «{value}»</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>what you typed, “{yours}”, was not saved</source>
+        <translation>введене вами «{yours}» не збережено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you emptied it; that was not saved</source>
+        <translation>ви очистили поле, але це не збережено</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{yours}” was not put back</source>
+        <translation>«{yours}» не повернуто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was not emptied again</source>
+        <translation>поле не очищено знову</translation>
+    </message>
+    <message>
+        <location line="+128"/>
         <source>Enter a number, e.g. 48.1 (or leave it empty).</source>
         <translation>Введіть число, напр. 48,1 (або залиште поле порожнім).</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+105"/>
         <source>No evidence yet: mark a passage in a source and link it here.</source>
         <translation>Доказів ще немає: позначте уривок у джерелі й пов’яжіть його з цим фактом.</translation>
     </message>

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain import files
-from desktop.domain.errors import CasefileError
+from desktop.domain.errors import CasefileError, EditCollision
 from desktop.gui.commands import ServiceCommand
 from desktop.services.changes import Change
 
@@ -56,13 +56,19 @@ class Flow(QObject):
 
     # ---------------------------------------------------------------- calling services
     def push(self, text: str, call: Callable[[], Change],
-             merge_key: Hashable | None = None) -> ServiceCommand | None:
-        """Make an edit as an undoable command; its error, if any, shown in plain words."""
+             merge_key: Hashable | None = None,
+             collided: Callable[[EditCollision], None] | None = None) -> ServiceCommand | None:
+        """Make an edit as an undoable command; its error, if any, shown in plain words (an
+        edit refused for a newer value saved meanwhile by `collided`, where the editor shows
+        it, when given)."""
         command = ServiceCommand(text, call, actor=self.user(), events=self.app.events,
                                  merge_key=merge_key)
         self.app.undo_stack.push(command)
         if command.error is not None:
-            self.warn(self.tr("The change was not made"), str(command.error))
+            if collided is not None and isinstance(command.error, EditCollision):
+                collided(command.error)
+            else:
+                self.warn(self.tr("The change was not made"), str(command.error))
             return None
         return command
 

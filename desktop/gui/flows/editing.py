@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.domain import db, scales
+from desktop.domain.errors import EditCollision
 from desktop.gui import i18n
 from desktop.gui.commands import ServiceCommand
 from desktop.gui.flows.base import Flow
@@ -146,17 +147,20 @@ class Editing(Flow):
     def rename_incident(self, incident_id: int, title: str) -> None:
         self.edit_incident(incident_id, {"title": title.strip()})
 
-    def use_value(self, incident_id: int, changes: dict, evidence_id: int) -> None:
+    def use_value(self, incident_id: int, changes: dict, evidence_id: int,
+                  expected: dict | None = None) -> None:
         """A span's value taken as a fact's ("Use “9” (E-003)"): an edit of the incident that
         records the span the value came from."""
-        self.edit_incident(incident_id, changes, from_evidence=evidence_id)
+        self.edit_incident(incident_id, changes, expected, from_evidence=evidence_id)
 
-    def edit_incident(self, incident_id: int, changes: dict,
+    def edit_incident(self, incident_id: int, changes: dict, expected: dict | None = None,
                       from_evidence: int | None = None) -> None:
         """Edits of an incident's fields (typed, or taken from the span `from_evidence`);
         consecutive edits of the same fields merge into one undo step, so typing a title is
         undone as a whole, not keystroke by keystroke. The first edit of an incident under
-        review or signed off asks first: it sends the incident back to draft."""
+        review or signed off asks first: it sends the incident back to draft. With `expected`
+        (what the form had loaded) an edit of a value someone saved meanwhile is refused, and
+        the form shows the newer value beside what was typed."""
         changes = dict(changes)
         code = incidents.incident_code(incident_id)
         stored = incidents.incident_values(incident_id) or {}
@@ -164,13 +168,24 @@ class Editing(Flow):
         if reviewed and not self._may_reopen(incident_id, code, stored["state"]):
             self.window.incident_form.revert()
             return
-        self.push(self.tr("Edit {fields} of {code}").format(fields=field_words(changes), code=code),
-                  lambda: incidents.update_incident(incident_id, actor=self.user(),
-                                                    from_evidence=from_evidence, **changes),
-                  merge_key=("incident", incident_id, frozenset(changes), from_evidence))
-        if reviewed:
+        expected = dict(expected) if expected else None
+        command = self.push(
+            self.tr("Edit {fields} of {code}").format(fields=field_words(changes), code=code),
+            lambda: incidents.update_incident(incident_id, actor=self.user(),
+                                              from_evidence=from_evidence, expected=expected,
+                                              **changes),
+            merge_key=("incident", incident_id, frozenset(changes), from_evidence),
+            collided=self.collided)
+        if reviewed and command is not None:
             self.status(self.tr("{code} went back to draft: submit it for review again when it "
                                 "is ready.").format(code=code), 10000)
+
+    def collided(self, error: EditCollision, *, typed: bool = True) -> None:
+        """An edit refused for a newer value saved meanwhile: said in the status bar, and the
+        incident form shows the newer value and what was not saved (`typed`: what the user
+        typed; else what an undo or redo would have put back)."""
+        self.status(str(error), 20000)
+        self.window.incident_form.show_collision(error, typed=typed)
 
     def _may_reopen(self, incident_id: int, code: str, state: str) -> bool:
         """Ask once per incident (until the case is closed) whether to change an incident
@@ -261,7 +276,10 @@ class Editing(Flow):
         step()
         if isinstance(command, ServiceCommand) and command.error is not None:
             error, command.error = command.error, None
-            self.warn(self.tr("The change was not undone or redone"), str(error))
+            if not isinstance(error, EditCollision):
+                self.warn(self.tr("The change was not undone or redone"), str(error))
             # The stack and the case no longer agree: start a fresh history from here.
             stack.clear()
             self.publish(changes.everything())
+            if isinstance(error, EditCollision):  # someone saved a newer value: shown as such
+                self.collided(error, typed=False)

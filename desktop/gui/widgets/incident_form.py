@@ -1,8 +1,11 @@
 """The incident form: the right-hand panel where a documenter records an incident's facts.
 
-The form never writes to the case. It emits `fieldsEdited(incident_id, changes)` with only the
-values that pass the domain's rules, in exactly the shape `incidents.update_incident(**changes)`
-takes, and the main window turns that into an undoable command. Invalid input stays in its
+The form never writes to the case. It emits `fieldsEdited(incident_id, changes, loaded)` with
+only the values that pass the domain's rules, in exactly the shape
+`incidents.update_incident(**changes)` takes, and what the form had loaded for those fields
+(`expected=loaded`: an edit of a value someone else saved meanwhile is refused, and
+`show_collision` shows the newer value beside what the user typed); the main window turns that
+into an undoable command. Invalid input stays in its
 editor with an inline problem until the user fixes it. Each fact that evidence can back carries
 a badge with the number of backing spans; facts whose sources disagree show a conflict note.
 """
@@ -34,9 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import db, refs, scales
+from desktop.domain.errors import EditCollision, NewerValue
 from desktop.gui.i18n import plural, scale_description, scale_label, scale_text, supports_label
 from desktop.gui.widgets.actions import guard_typed_keys
-from desktop.services import evidence, incidents
+from desktop.services import collisions, evidence, incidents
 from desktop.services.changes import Change, Kind
 from desktop.services.evidence import EvidenceRow
 
@@ -68,6 +72,8 @@ QLabel[role="caption"] { color: #52606d; }
 QLabel[role="hint"] { color: #7b8794; font-size: 8pt; }
 QLabel[role="problem"] { color: #9b1c1c; font-size: 8pt; }
 QLabel[role="origin"] { color: #52606d; font-size: 8pt; }
+QLabel[role="collision"] { color: #7a1f1f; background: #fdecea; border: 1px solid #f0b4ae;
+    border-radius: 4px; padding: 4px 6px; font-size: 8pt; }
 QLabel[role="note"] { color: #5c4200; background: #fff3d1; border: 1px solid #ecc76a;
     border-radius: 4px; padding: 4px 6px; font-size: 8pt; }
 QLabel[role="element"] { color: #1f2933; }
@@ -151,8 +157,10 @@ def _span_text(row: EvidenceRow) -> str:
 class IncidentForm(QWidget):
     """The facts of one incident, editable, with the evidence that backs each of them."""
 
-    fieldsEdited = Signal(int, dict)  # incident id, {field: new value} accepted by the rules
-    valueUsed = Signal(int, dict, int)  # incident id, {field: value}, the span it is taken from
+    # incident id, {field: new value} accepted by the rules, {field: the value it replaces}
+    fieldsEdited = Signal(int, dict, dict)
+    # incident id, {field: value}, the span it is taken from, {field: the value it replaces}
+    valueUsed = Signal(int, dict, int, dict)
     evidenceActivated = Signal(int)  # evidence id picked from a badge's list or a "from" link
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -161,6 +169,10 @@ class IncidentForm(QWidget):
         self._stored: dict = {}
         self._filled_from: dict[str, int] = {}  # field → the span its stored value came from
         self._dirty: set[str] = set()  # fields the user changed that are not emitted yet
+        # What a pending field held when the user began to change it: a newer value arriving
+        # meanwhile (another window's) is shown elsewhere but must not become the edit's base.
+        self._loaded: dict[str, object] = {}
+        self._collision_labels: dict[str, QLabel] = {}  # row key → its "not saved" note
         self._shown: dict[str, str] = {}  # problems on screen, by field
         self._loading = False
         self._editors: dict[str, QWidget] = {}
@@ -206,6 +218,8 @@ class IncidentForm(QWidget):
         stored = incidents.incident_values(incident_id) if incident_id else None
         self._id = incident_id if stored else None
         self._dirty.clear()
+        self._loaded.clear()
+        self._hide_collisions()
         self._show_problems({}, reveal=True)
         if stored is None:
             self._stack.setCurrentIndex(0)
@@ -254,6 +268,7 @@ class IncidentForm(QWidget):
         kept = {f for f in self._dirty
                 if f in problems or values.get(f, _MISSING) != fresh[f]}
         self._stored, self._dirty = fresh, kept
+        self._loaded = {f: v for f, v in self._loaded.items() if f in kept}
         self._filled_from = dict(stored.get("filled_from") or {})
         self._fill({f: v for f, v in fresh.items() if f not in kept})
         self._validate(reveal=False)
@@ -291,10 +306,12 @@ class IncidentForm(QWidget):
         changes = self._emittable(values, problems)
         self._dirty = {f for f in self._dirty if f not in changes
                        and (f in problems or values.get(f, _MISSING) != self._stored.get(f))}
+        loaded = {f: self._loaded.get(f, self._stored.get(f)) for f in changes}
+        self._loaded = {f: v for f, v in self._loaded.items() if f in self._dirty}
         if changes:
             self._stored.update(changes)  # as the main window will store them
             self._state_chip.setText(scale_label(scales.INCIDENT_STATES, self._stored["state"]))
-            self.fieldsEdited.emit(self._id, changes)
+            self.fieldsEdited.emit(self._id, changes, loaded)
 
     def unsaved(self) -> list[str]:
         """Emit what can be saved; then one line per value the user typed that the rules
@@ -312,6 +329,87 @@ class IncidentForm(QWidget):
                          else editor.text() if isinstance(editor, QLineEdit) else "")
                 lines.append(f"{self._captions.get(field, field)}: “{typed}” — {problems[field]}")
         return lines
+
+    def stored(self, field: str) -> object:
+        """A field's value as the form last read it from the case (or saved it)."""
+        return self._stored.get(field)
+
+    def show_collision(self, error: EditCollision, *, typed: bool = True) -> None:
+        """An edit of the incident shown was refused, someone having saved a newer value of
+        its fields: show the newer values in their editors and, under each row, who saved it
+        and what was not saved (what the user typed, or what an undo would have put back),
+        with “Use mine” to save that over the newer value."""
+        if self._id is None:
+            return
+        mine = {n.field: n for n in error.newer if n.ref == self.code()
+                and n.field in self._row_of}
+        if not mine:
+            return
+        self.refresh()
+        for field in mine:
+            self._dirty.discard(field)
+            self._loaded.pop(field, None)
+        self._fill({field: self._stored.get(field) for field in mine})
+        link = self.tr("Use mine") if typed else self.tr("Put it back")
+        for row in {self._row_of[f] for f in mine}:
+            label = self._collision_labels[row]
+            fields = [f for f in mine if self._row_of[f] == row]
+            label.setProperty("collided", {f: mine[f].yours for f in fields})
+            label.setText("<br>".join(self._collision_line(mine[f], typed, len(fields) > 1)
+                                      for f in fields)
+                          + f' <a href="mine">{link}</a>')
+            label.show()
+        self._scroll.ensureWidgetVisible(self._collision_labels[self._row_of[next(iter(mine))]])
+
+    def _collision_line(self, newer: NewerValue, typed: bool, named: bool) -> str:
+        """“olena saved “Zelenyi Shliakh” at 14:02; what you typed, “Zelenyy”, was not
+        saved.” (the field named first where a row has two)."""
+        from html import escape  # noqa: PLC0415
+
+        saved = (self.tr("{who} saved “{value}” at {when}") if newer.actor
+                 else self.tr("Someone saved “{value}”")).format(
+            who=newer.actor, value=collisions.value_words(newer.value),
+            when=collisions.when_words(newer.at))
+        yours = collisions.value_words(newer.yours)
+        if typed:
+            mine = (self.tr("what you typed, “{yours}”, was not saved") if yours
+                    else self.tr("you emptied it; that was not saved"))
+        else:
+            mine = (self.tr("“{yours}” was not put back") if yours
+                    else self.tr("it was not emptied again"))
+        mine = mine.format(yours=yours)
+        line = f"{saved}; {mine}."
+        if named:
+            line = f"{scale_label(scales.EDITABLE_FIELD_WORDS, newer.field)}: {line}"
+        return escape(line)
+
+    def collision_note(self, field: str) -> str:
+        """The note under a field's row after an edit of it was refused ("" when none)."""
+        self._ensure_form()
+        label = self._collision_labels.get(self._row_of.get(field, ""))
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def use_mine(self, field: str) -> None:
+        """Save what the user typed for a refused field's row over the newer value."""
+        label = self._collision_labels.get(self._row_of.get(field, ""))
+        if label is not None and not label.isHidden():
+            self._used_mine(label)
+
+    def _used_mine(self, label: QLabel) -> None:
+        mine = dict(label.property("collided") or {})
+        label.hide()
+        if self._id is None or not mine:
+            return
+        loaded = {f: self._stored.get(f) for f in mine}
+        self._fill(mine)
+        self._stored.update(mine)
+        self.fieldsEdited.emit(self._id, mine, loaded)
+
+    def _hide_collisions(self, fields: Iterable[str] | None = None) -> None:
+        rows = set(self._collision_labels) if fields is None else \
+            {self._row_of[f] for f in fields if f in self._row_of}
+        for row in rows:
+            self._collision_labels[row].hide()
 
     def revert(self) -> None:
         """Drop what the user typed and show the stored values again."""
@@ -458,7 +556,7 @@ class IncidentForm(QWidget):
         """A keystroke: clear fixed problems at once, emit after the user pauses."""
         if self._loading or self._id is None:
             return
-        self._dirty.add(field)
+        self._began(field)
         self._validate(reveal=False)
         self._timer.start()
 
@@ -466,8 +564,15 @@ class IncidentForm(QWidget):
         """A choice (combo, checkbox) is a whole edit: emit it at once."""
         if self._loading or self._id is None:
             return
-        self._dirty.add(field)
+        self._began(field)
         self.flush()
+
+    def _began(self, field: str) -> None:
+        """The user changes a field: what it held until now is what the edit replaces."""
+        if field not in self._dirty:
+            self._loaded.setdefault(field, self._stored.get(field))
+        self._dirty.add(field)
+        self._hide_collisions([field])
 
     def _validate(self, reveal: bool) -> None:
         """Recompute the problems; new ones appear only when revealed (not mid-typing)."""
@@ -696,6 +801,14 @@ class IncidentForm(QWidget):
         problem.hide()
         body.addWidget(problem)
         self._problem_labels[fields[0]] = problem
+        collided = _labelled("", "collision")
+        collided.setTextFormat(Qt.TextFormat.RichText)
+        collided.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                         | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        collided.linkActivated.connect(lambda _link, label=collided: self._used_mine(label))
+        collided.hide()
+        body.addWidget(collided)
+        self._collision_labels[fields[0]] = collided
         for field in fields:
             self._row_of[field] = fields[0]
         if hint:

@@ -47,7 +47,8 @@ def test_typing_a_title_emits_it_after_a_pause_and_writes_nothing(qtbot, form, w
     incident_id = worked_case["incidents"]["INC-001"]
     with qtbot.waitSignal(form.fieldsEdited, timeout=3000) as blocker:
         _retype(qtbot, form.editor("title"), "Execution at the Phenol plant")
-    assert blocker.args == [incident_id, {"title": "Execution at the Phenol plant"}]
+    assert blocker.args == [incident_id, {"title": "Execution at the Phenol plant"},
+                            {"title": "Wounded soldier executed near the Phenol plant"}]
     stored = Incident.get_by_id(incident_id).title
     assert stored == "Wounded soldier executed near the Phenol plant"
 
