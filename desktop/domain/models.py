@@ -333,6 +333,9 @@ def plain_rows(query) -> list[tuple]:
 #: few rows after every change.
 _SHAPED: dict[tuple, str] = {}
 _SHAPES_AT_MOST = 512
+#: A list of at most this many ids is read by a query written once for its length; a longer
+#: one is rare (a bulk edit) and written each time.
+SHAPED_IDS = 64
 
 
 def shaped_rows(shape: Hashable, build: Callable[[], Any], params: Sequence[Any]) -> list[tuple]:

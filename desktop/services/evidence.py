@@ -11,6 +11,7 @@ from desktop.domain import dates, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.excerpts import one_line
 from desktop.domain.models import (
+    SHAPED_IDS,
     Evidence,
     Incident,
     Source,
@@ -19,7 +20,7 @@ from desktop.domain.models import (
     shaped_rows,
 )
 from desktop.domain.refs import evidence_ref
-from desktop.services import audit
+from desktop.services import audit, collisions
 from desktop.services.anchoring import QuoteSelector, quote_at
 from desktop.services.changes import Change, then, touched
 from desktop.services.words import N_, _
@@ -181,10 +182,13 @@ def same_passage(ids: Sequence[int]) -> list[int]:
     return sorted(found)
 
 
-def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> Change:
+def update_evidence(ids: int | Sequence[int], *, actor: str,
+                    expected: dict[int, dict] | None = None, **changes) -> Change:
     """Change fields of one or many spans in one transaction (an approved span goes back to
     review); a status or credibility applies to every link of the passage. The Change's ids
-    are the spans that really changed."""
+    are the spans that really changed. With `expected` (span id → field → what its editor
+    loaded) the edit is refused whole (EditCollision) when someone saved another value of
+    such a field meanwhile."""
     ids = [ids] if isinstance(ids, int) else list(ids)
     _check(changes)
     if PASSAGE_FIELDS & changes.keys():
@@ -192,7 +196,7 @@ def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> Chang
     writes: list[tuple[Evidence, dict]] = []
     spans: list[tuple[int, int, int | None]] = []
     with database.atomic():
-        for evidence in Evidence.select().where(Evidence.id.in_(ids)):
+        for evidence in _editing(ids, expected, changes):
             if audit.snapshot(evidence, changes) == changes:
                 continue
             values = dict(changes)
@@ -202,8 +206,22 @@ def update_evidence(ids: int | Sequence[int], *, actor: str, **changes) -> Chang
             spans += _spans_touched(evidence, values)
         edited = _("Edited {fields}").format(fields=audit.field_names("evidence", changes))
         before = _write(writes, actor=actor, summary=lambda values: edited)
-    return Change(_touching(spans), lambda who: restore_values(before, actor=who),
+    after = {span.id: values for span, values in writes}
+    return Change(_touching(spans),
+                  lambda who: restore_values(before, actor=who, expected=after),
                   next(iter(before)) if len(before) == 1 else None)
+
+
+def _editing(ids: list[int], expected: dict[int, dict] | None, changes: dict) -> list[Evidence]:
+    """The spans an edit changes; when it says what its editor loaded, read under a lock and
+    refused (EditCollision) where someone saved a newer value meanwhile."""
+    query = Evidence.select().where(Evidence.id.in_(ids))
+    if not expected:
+        return list(query)
+    spans = list(collisions.locked(query))
+    collisions.refuse_all(((span, expected.get(span.id), evidence_ref(span.id))
+                           for span in spans), changes, object_type="evidence")
+    return spans
 
 
 def _write(writes: Sequence[tuple[Evidence, dict]], *, actor: str,
@@ -233,18 +251,21 @@ def _spans_touched(span: Evidence, values: dict) -> list[tuple[int, int, int | N
     return touched
 
 
-def restore_values(before: dict[int, dict], *, actor: str) -> Change:
+def restore_values(before: dict[int, dict], *, actor: str,
+                   expected: dict[int, dict] | None = None) -> Change:
     """Set each span back to its own earlier stored values, review fields included, in one
-    transaction (the undo of an edit); its own undo sets them forward again."""
+    transaction (the undo of an edit), refused (EditCollision) where a span no longer holds
+    what the edit left (`expected`, by span); its own undo sets them forward again."""
     writes: list[tuple[Evidence, dict]] = []
     spans: list[tuple[int, int, int | None]] = []
     with database.atomic():
-        for span in Evidence.select().where(Evidence.id.in_(list(before))):
+        for span in _editing(list(before), expected, {}):
             writes.append((span, before[span.id]))
             spans += _spans_touched(span, before[span.id])
         after = _write(writes, actor=actor, summary=lambda values: _("Set back {fields}").format(
             fields=audit.field_names("evidence", values)))
-    return Change(_touching(spans), lambda who: restore_values(after, actor=who))
+    return Change(_touching(spans),
+                  lambda who: restore_values(after, actor=who, expected=dict(before)))
 
 
 def _remove(evidence_id: int, actor: str) -> dict:
@@ -412,17 +433,13 @@ def evidence_rows(*, incident_id: int | None = None, source_id: int | None = Non
         order = (Evidence.id,) if by_number else (Evidence.source, Evidence.start, Evidence.id)
         return found.order_by(*order)
 
-    if ids is not None and len(ids) <= _SHAPED_IDS:  # a few spans, read after each change
+    if ids is not None and len(ids) <= SHAPED_IDS:  # a few spans, read after each change
         params = [p for p in (incident_id, source_id) if p is not None] + ids
         rows = shaped_rows(("evidence_rows", incident_id is not None, source_id is not None,
                             len(ids), by_number), query, params)
     else:
         rows = plain_rows(query())
     return [EvidenceRow(*row) for row in rows]
-
-
-#: Lists of at most this many ids are read by a query written once for their number.
-_SHAPED_IDS = 64
 
 
 class SpanPlace(NamedTuple):
@@ -480,7 +497,7 @@ def span_marks(source_id: int, ids: Sequence[int] | None = None) -> list[SpanMar
             found = found.where(Evidence.id.in_(ids))
         return found.order_by(Evidence.start, Evidence.id)
 
-    if ids is not None and len(ids) <= _SHAPED_IDS:
+    if ids is not None and len(ids) <= SHAPED_IDS:
         rows = shaped_rows(("span_marks", len(ids)), query, [source_id, *ids])
     else:
         rows = plain_rows(query())
@@ -557,7 +574,7 @@ def statuses(ids: Iterable[int] | None = None) -> dict[int, str]:
     ids = list(ids)
     query = lambda: Evidence.select(Evidence.id, Evidence.status).where(  # noqa: E731
         Evidence.id.in_(ids))
-    if len(ids) <= _SHAPED_IDS:
+    if len(ids) <= SHAPED_IDS:
         return dict(shaped_rows(("statuses", len(ids)), query, ids))
     return dict(plain_rows(query()))
 

@@ -12,7 +12,7 @@ from peewee import fn
 
 from desktop.domain import dates, scales
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import Evidence, Incident, database
+from desktop.domain.models import SHAPED_IDS, Evidence, Incident, database, shaped_rows
 from desktop.domain.refs import incident_number, incident_ref
 from desktop.services import audit, collisions
 from desktop.services.changes import Change, Restore, touched, unchanged
@@ -360,22 +360,35 @@ class IncidentRow(NamedTuple):
 def incident_rows(ids: Iterable[int] | None = None) -> list[IncidentRow]:
     """Incidents (all, or those with these ids) with their open elements and evidence count,
     by code: two queries in all."""
-    usage = (Evidence.select(Evidence.incident, Evidence.supports, Evidence.status,
-                             fn.COUNT(Evidence.id))
-             .where(Evidence.incident.is_null(False))
-             .group_by(Evidence.incident, Evidence.supports, Evidence.status))
-    query = Incident.select(Incident.id, Incident.code, Incident.title, Incident.state,
-                            Incident.qualifications)
-    if ids is not None:
-        ids = list(ids)
-        usage, query = usage.where(Evidence.incident.in_(ids)), query.where(Incident.id.in_(ids))
+    ids = None if ids is None else list(ids)
+
+    def usage():
+        found = (Evidence.select(Evidence.incident, Evidence.supports, Evidence.status,
+                                 fn.COUNT(Evidence.id))
+                 .where(Evidence.incident.is_null(False)))
+        return (found if ids is None else found.where(Evidence.incident.in_(ids))) \
+            .group_by(Evidence.incident, Evidence.supports, Evidence.status)
+
+    def query():
+        found = Incident.select(Incident.id, Incident.code, Incident.title, Incident.state,
+                                Incident.qualifications)
+        return (found if ids is None else found.where(Incident.id.in_(ids))) \
+            .order_by(Incident.code)
+
+    if ids is not None and len(ids) <= SHAPED_IDS:  # a few, read again after each change
+        used = shaped_rows(("incident_usage", len(ids)), usage, ids)
+        qualifications = Incident.qualifications.python_value
+        listed = [(*row[:4], qualifications(row[4]))
+                  for row in shaped_rows(("incident_rows", len(ids)), query, ids)]
+    else:
+        used, listed = usage().tuples(), query().tuples()
     covered: dict[int, set[str]] = {}
     counts: dict[int, int] = {}
-    for incident_id, supports, status, count in usage.tuples():
+    for incident_id, supports, status, count in used:
         counts[incident_id] = counts.get(incident_id, 0) + count
         if scales.counts_as_evidence(status):
             covered.setdefault(incident_id, set()).add(supports)
     return [IncidentRow(iid, code, title, state,
                         tuple(uncovered_elements(quals, covered.get(iid, set()))),
                         counts.get(iid, 0))
-            for iid, code, title, state, quals in query.order_by(Incident.code).tuples()]
+            for iid, code, title, state, quals in listed]

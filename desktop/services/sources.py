@@ -21,6 +21,7 @@ from desktop.domain import collection as collection_record
 from desktop.domain import lemmas, scales
 from desktop.domain.errors import NeedsOcr, SourceImportError, ValidationError
 from desktop.domain.models import (
+    SHAPED_IDS,
     Evidence,
     Source,
     SourceOriginal,
@@ -31,7 +32,7 @@ from desktop.domain.models import (
     utc_now,
 )
 from desktop.domain.refs import source_ref
-from desktop.services import audit
+from desktop.services import audit, collisions
 from desktop.services.changes import Change, touched, unchanged
 from desktop.services.words import _
 
@@ -273,8 +274,11 @@ def import_files(paths: Iterable[Path | str], *, actor: str, kind: str = "other"
     return report
 
 
-def update_source(source_id: int, *, actor: str, **changes: str) -> Change:
-    """Change a source's editable metadata; the text and fingerprint cannot be changed."""
+def update_source(source_id: int, *, actor: str, expected: dict | None = None,
+                  **changes: str) -> Change:
+    """Change a source's editable metadata; the text and fingerprint cannot be changed. With
+    `expected` (field → what the editor loaded) the edit is refused whole (EditCollision) when
+    someone saved another value of such a field meanwhile."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("these source fields cannot be edited: {names}").format(
@@ -289,7 +293,10 @@ def update_source(source_id: int, *, actor: str, **changes: str) -> Change:
     with database.atomic():
         if changes.get("relays") is not None:
             _check_relay(source_id, changes["relays"])
-        source = Source.get_by_id(source_id)
+        query = Source.select().where(Source.id == source_id)
+        source = (collisions.locked(query) if expected else query).get()
+        collisions.refuse_stale(source, expected, changes, object_type="source",
+                                ref=source_ref(source_id))
         before = audit.snapshot(source, changes)
         if before == changes:
             return unchanged(source_id)
@@ -301,8 +308,10 @@ def update_source(source_id: int, *, actor: str, **changes: str) -> Change:
     # Spans show their source's title: the evidence of this source is touched too.
     spans = [e for (e,) in Evidence.select(Evidence.id).where(Evidence.source == source_id)
              .tuples()]
+    after = dict(changes)
     return Change(touched(source=[source_id], evidence=spans),
-                  lambda who: update_source(source_id, actor=who, **before), source_id)
+                  lambda who: update_source(source_id, actor=who, expected=after, **before),
+                  source_id)
 
 
 def _edited_collection(source_id: int, given: dict) -> dict:
@@ -444,13 +453,9 @@ def source_rows(ids: Iterable[int] | None = None) -> list[SourceRow]:
         return (found if ids is None else found.where(Evidence.source.in_(ids))) \
             .group_by(Evidence.source)
 
-    if ids is not None and len(ids) <= _SHAPED_IDS:  # a few, read again after each change
+    if ids is not None and len(ids) <= SHAPED_IDS:  # a few, read again after each change
         counted = dict(shaped_rows(("source_counts", len(ids)), counts, ids))
         rows = shaped_rows(("source_rows", len(ids)), query, ids)
     else:
         counted, rows = dict(plain_rows(counts())), plain_rows(query())
     return [SourceRow(*row, counted.get(row[0], 0)) for row in rows]
-
-
-#: Lists of at most this many ids are read by a query written once for their number.
-_SHAPED_IDS = 64
