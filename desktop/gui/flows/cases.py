@@ -182,19 +182,26 @@ class CaseFiles(Flow):
         if not opened:
             lock.unlock()
             return False
-        self._reconcile()
         self._lock, self.app.session.case_file = lock, path
         self.app.settings.add_recent_case(path)
         self.case_opened(True)
+        # What a killed export left is settled once the case is on screen (at start-up, after
+        # the first paint; else now), while the same case is open.
+        self.window.after_first_paint(lambda: self._reconcile(path))
         log.info("opened case %s", path)
         return True
 
-    def _reconcile(self) -> None:
-        """Settle in the trail what a killed export or hand-over left, and say so."""
+    def _reconcile(self, opened: Path | None = None) -> None:
+        """Settle in the trail what a killed export or hand-over left, and say so; for a case
+        `opened` earlier, only while it is still the one open, and the panels are told."""
         from desktop.services import outgoing
 
+        if opened is not None and (self.case_file != opened or self.app.session.server):
+            return
         _, settled = self.attempt(self.tr("The audit trail could not be brought up to date"),
                                   lambda: outgoing.reconcile(actor=self.user()))
+        if settled and opened is not None:
+            self.publish(changes.trail_only())
         if settled:
             self.inform(self.tr("An interrupted export was settled"), "\n\n".join(settled))
 

@@ -3,6 +3,7 @@ actions; what the actions do is wired in `desktop.gui.app`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
@@ -12,6 +13,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QPaintEvent,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -97,7 +99,29 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.source_view.set_context_actions(self._context_actions())
         self._default_state = self.saveState()  # what View → Reset layout goes back to
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
         self.resize(1440, 900)
+
+    def after_first_paint(self, work: Callable[[], None]) -> None:
+        """Do `work` once the window is first on screen (in the turn of the event loop after
+        its first paint), or now when it is already painted or not shown at all: what a user
+        does not need to see the case waits until the case is seen."""
+        if self._painted or not self.isVisible():
+            work()
+        else:
+            self._after_paint.append(work)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._painted_once)
+
+    def _painted_once(self) -> None:
+        work, self._after_paint = self._after_paint, []
+        for done in work:
+            done()
 
     def _size_docks(self, width: int, height: int) -> None:
         """The panels' share of a window this big: the text keeps the most room."""

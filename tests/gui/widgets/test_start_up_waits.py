@@ -1,8 +1,13 @@
 """What the first paint does not show is built when it is first shown: the Search and History
-tabs' contents and the source view's page pane. Each appears whole the first time it is used."""
+tabs' contents and the source view's page pane. Each appears whole the first time it is used.
+What a killed export left in the trail is settled once the case is on screen."""
 
 from __future__ import annotations
 
+from desktop.domain.models import AuditEntry
+from desktop.gui.app import CasefileApp
+from desktop.services import outgoing
+from tests.conftest import ACTOR
 from tests.gui.widgets.test_main_window import (  # noqa: F401  (fixtures)
     casefile,
     messages,
@@ -42,3 +47,28 @@ def test_a_closed_case_clears_a_search_tab_never_shown(qtbot, casefile, tmp_path
     casefile.cases.close_case()
     assert casefile.window.search_panel._parts is None
     assert not casefile.window.search_panel.isEnabled()
+
+
+def test_an_interrupted_export_is_settled_once_the_case_is_on_screen(  # noqa: F811
+        qtbot, settings, messages, tmp_path):  # noqa: F811
+    path = tmp_path / "c.casefile"
+    app = CasefileApp(settings)
+    qtbot.addWidget(app.window)
+    app.cases.new_case(path, "Waits")
+    intent = outgoing.intend("dossier.export", tmp_path / "dossier.docx", "0" * 64,
+                             summary="Exported the dossier", after={}, actor=ACTOR)
+    outgoing._in_flight.discard(intent.entry_id)  # as a process killed before its rename left it
+    app.cases.close_case()
+    app.window.show()  # as at start-up: shown, then the case opened before the first paint
+    assert app.cases.open_case(path)
+    assert messages.shown == []  # nothing said over a window not yet painted
+    qtbot.waitUntil(lambda: messages.shown != [])
+    assert [(kind, title) for kind, title, _ in messages.shown] == [
+        ("information", "An interrupted export was settled")]
+    last = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert last.action == "dossier.export" + outgoing.ABANDONED
+    panel = app.window.history_panel
+    app.window.bottom_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(panel.isVisible)
+    assert panel.model.rowCount() == AuditEntry.select().count()  # the settling told to it
+    app.cases.close_case()
