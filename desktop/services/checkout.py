@@ -135,23 +135,32 @@ def _for_file(value: Any) -> Any:
     return value
 
 
-def _copy_table(con: Any, model: type[Model]) -> int:
+#: Rows read from the server at a time (a source's row holds its text): the case need not
+#: fit in memory, and a cancel is looked at between them.
+_BATCH = 200
+
+
+def _copy_table(con: Any, model: type[Model], cancelled: Cancelled | None) -> None:
     table = model._meta.table_name
     columns = [f.column_name for f in model._meta.sorted_fields]
     listed = ", ".join(f'"{c}"' for c in columns)
     insert = (f'INSERT INTO "{table}" ({listed}) VALUES ({", ".join("?" * len(columns))})')
-    if model is SourceOriginal:  # one original at a time: a case's bytes need not fit memory
-        ids = [i for (i,) in database.execute_sql(
-            "SELECT source_id FROM source_original ORDER BY source_id")]
-        for source_id in ids:
-            row = database.execute_sql("SELECT source_id, data FROM source_original "
-                                       "WHERE source_id = ?", (source_id,)).fetchone()
-            con.execute(insert, [_for_file(v) for v in row])
-        return len(ids)
-    order = '"id"' if "id" in columns else listed
-    rows = database.execute_sql(f'SELECT {listed} FROM "{table}" ORDER BY {order}').fetchall()
-    con.executemany(insert, ([_for_file(v) for v in row] for row in rows))
-    return len(rows)
+    if model is SearchLemma:  # two short words a row, keyed by both
+        rows = database.execute_sql(f'SELECT {listed} FROM "{table}"').fetchall()
+        con.executemany(insert, rows)
+        return
+    key = model._meta.primary_key.column_name
+    batch = 1 if model is SourceOriginal else _BATCH  # an original can be large on its own
+    after = -1
+    while True:
+        if cancelled and cancelled():
+            raise CheckoutCancelled(_("the check-out was cancelled; nothing was written"))
+        rows = database.execute_sql(f'SELECT {listed} FROM "{table}" WHERE "{key}" > ? '
+                                    f'ORDER BY "{key}" LIMIT {batch}', (after,)).fetchall()
+        if not rows:
+            return
+        con.executemany(insert, ([_for_file(v) for v in row] for row in rows))
+        after = rows[-1][columns.index(key)]
 
 
 def _write_file(partial: Path, passphrase: str | None, facts: dict, *, progress: Progress | None,
@@ -164,11 +173,9 @@ def _write_file(partial: Path, passphrase: str | None, facts: dict, *, progress:
         for statement in _ddl_statements():
             con.execute(statement)
         for n, model in enumerate(_COPIED, start=1):
-            if cancelled and cancelled():
-                raise CheckoutCancelled(_("the check-out was cancelled; nothing was written"))
             if progress:
                 progress(n, len(_COPIED) + 1, model._meta.table_name)
-            _copy_table(con, model)
+            _copy_table(con, model, cancelled)
         con.execute('INSERT INTO "source_index" ("rowid", "text") SELECT id, text FROM source')
         entry = ledger.first_entry({
             "actor": facts["actor"], "action": CHECKOUT, "object_type": "case", "object_id": 1,
