@@ -14,6 +14,7 @@ from desktop import cli
 from desktop.domain import db, ledger
 from desktop.domain.errors import CaseOpenError
 from desktop.services import (
+    case,
     checkout,
     evidence,
     incidents,
@@ -399,6 +400,22 @@ def test_an_edit_committed_while_the_copy_is_written_counts_as_the_servers(team_
     assert report.conflicts == ["INC-001: title changed on both sides: in the copy “Edited in "
                                 "the field”, on the server “Changed while the copy was "
                                 "written”; the server's is kept"]
+
+
+def test_what_the_server_refuses_the_role_is_reported_and_the_rest_comes_in(team_case,
+                                                                          tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(made.path)
+    case.update_case(actor="alice", title="Renamed in the field")
+    incidents.update_incident(1, actor="alice", narrative="Seen from the road.")
+    db.close_case()
+    report = check_in(team_case, made.path, "alice")
+    assert report.edits == ["INC-001: narrative"]
+    assert report.conflicts == ["the case: title edited in the copy, but the server refused "
+                                "it: permission denied for table case"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute('SELECT title FROM "case"').fetchone() == ("POW executions",)
+    assert verified(team_case).ok
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
