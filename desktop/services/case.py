@@ -9,7 +9,7 @@ from peewee import SQL, fn
 from desktop.domain import encryption, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Case, Incident, Source, database
-from desktop.services import audit, changes, evidence
+from desktop.services import audit, changes, collisions, evidence
 from desktop.services.changes import Change, touched, unchanged
 from desktop.services.words import _
 
@@ -95,9 +95,10 @@ class StatusTally:
         return dict(self._counts)
 
 
-def update_case(*, actor: str, **changes: str) -> Change:
+def update_case(*, actor: str, expected: dict | None = None, **changes: str) -> Change:
     """Change the case's title, reference, marking, description, standard of proof or issuing
-    block (`ISSUING_FIELDS`)."""
+    block (`ISSUING_FIELDS`). With `expected` (field → what the editor loaded) the edit is
+    refused whole (EditCollision) when someone saved another value of such a field meanwhile."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("these case fields cannot be edited: {names}").format(
@@ -106,7 +107,8 @@ def update_case(*, actor: str, **changes: str) -> Change:
         raise ValidationError(_("unknown classification {code!r}").format(
             code=changes["classification"]))
     with database.atomic():
-        case = Case.get()
+        case = (collisions.locked(Case.select()) if expected else Case.select()).get()
+        collisions.refuse_stale(case, expected, changes, object_type="case", ref=_("Case"))
         before = audit.snapshot(case, changes)
         if before == changes:
             return unchanged(case.id)
@@ -115,7 +117,9 @@ def update_case(*, actor: str, **changes: str) -> Change:
                      summary=_("Edited {fields} of the case").format(
                          fields=audit.field_names("case", changes)),
                      before=before, after=dict(changes))
-    return Change(touched(case=[case.id]), lambda who: update_case(actor=who, **before), case.id)
+    after = dict(changes)
+    return Change(touched(case=[case.id]),
+                  lambda who: update_case(actor=who, expected=after, **before), case.id)
 
 
 def issuing() -> dict[str, str]:

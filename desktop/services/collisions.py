@@ -105,8 +105,12 @@ def message(newer: Iterable[NewerValue], object_type: str) -> str:
 
 
 def field_words(object_type: str, field: str) -> str:
-    """A field as people call it (Place, Verification status)."""
-    return _(scales.label(scales.FIELD_WORDS.get(object_type, ()), field))
+    """A field as people call it (Place, Verification status); one the scales do not name
+    yet by its name made readable (issuing_organisation: Issuing organisation)."""
+    known = scales.FIELD_WORDS.get(object_type, ())
+    if not any(grade.code == field for grade in known):
+        return field.replace("_", " ").capitalize()
+    return _(scales.label(known, field))
 
 
 def value_words(value: Any) -> str:

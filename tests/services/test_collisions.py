@@ -226,3 +226,75 @@ def test_an_edit_waiting_for_a_concurrent_one_reads_what_it_saved(server_url, ac
     assert isinstance(refused, EditCollision)
     assert refused.newer[0].value == "Zelenyi Shliakh" and refused.newer[0].actor == "olena"
     assert Incident.get_by_id(incident).place == "Zelenyi Shliakh"
+
+
+@pytest.fixture
+def span(case, actor, seed_files) -> int:
+    """E-001, a passage of the first seed text, unverified, linked to no incident."""
+    from desktop.services import evidence, sources
+
+    source = sources.import_files(seed_files[:1], actor=actor).source_ids[0]
+    return evidence.add_evidence(source, 0, 40, actor=actor, note="first reading").id
+
+
+def test_a_stale_evidence_edit_is_refused_and_writes_nothing(span, actor):
+    from desktop.domain.models import Evidence
+    from desktop.services import evidence
+
+    evidence.update_evidence(span, actor="olena", note="checked against the UN report")
+    entries = _entries()
+    with pytest.raises(EditCollision) as refused:
+        evidence.update_evidence(span, actor=actor, expected={span: {"note": "first reading"}},
+                                 note="my reading")
+    assert Evidence.get_by_id(span).note == "checked against the UN report"
+    assert _entries() == entries
+    assert str(refused.value).startswith("E-001 Note was changed by olena at ")
+    evidence.update_evidence(span, actor=actor, expected={span: {"status": "unverified"}},
+                             status="corroborated")  # another field of the same span
+    assert Evidence.get_by_id(span).status == "corroborated"
+
+
+def test_undoing_an_evidence_edit_someone_changed_since_is_refused(span, actor):
+    from desktop.domain.models import Evidence
+    from desktop.services import evidence
+
+    mine = evidence.update_evidence(span, actor=actor, note="my reading")
+    evidence.update_evidence(span, actor="olena", note="her reading")
+    with pytest.raises(EditCollision):
+        mine.undo(actor)
+    assert Evidence.get_by_id(span).note == "her reading"
+    redo = evidence.update_evidence(span, actor=actor, status="verified").undo(actor)
+    assert Evidence.get_by_id(span).status == "unverified"
+    redo.undo(actor)
+    assert Evidence.get_by_id(span).status == "verified"
+
+
+def test_a_stale_source_edit_is_refused(case, actor, seed_files):
+    from desktop.domain.models import Source
+    from desktop.services import sources
+
+    source = sources.import_files(seed_files[:1], actor=actor).source_ids[0]
+    loaded = Source.get_by_id(source).publisher
+    sources.update_source(source, actor="olena", publisher="Ukrainska Pravda")
+    with pytest.raises(EditCollision) as refused:
+        sources.update_source(source, actor=actor, expected={"publisher": loaded},
+                              publisher="UP")
+    assert Source.get_by_id(source).publisher == "Ukrainska Pravda"
+    assert str(refused.value).startswith(f"S-{source:03d} Publisher was changed by olena")
+    sources.update_source(source, actor=actor, expected={"reliability": "F"}, reliability="B")
+    assert Source.get_by_id(source).reliability == "B"
+
+
+def test_a_stale_edit_of_the_case_details_is_refused(case, actor):
+    from desktop.domain.models import Case
+    from desktop.services import case as case_details
+
+    case_details.update_case(actor="olena", reference="UA-POW-2024-002")
+    with pytest.raises(EditCollision) as refused:
+        case_details.update_case(actor=actor, expected={"reference": "UA-POW-2024-001"},
+                                 reference="UA-POW-2024-009")
+    assert Case.get().reference == "UA-POW-2024-002"
+    assert "Case Reference was changed by olena at " in str(refused.value)
+    case_details.update_case(actor=actor, expected={"title": Case.get().title},
+                             title="POW executions, Kursk and Donetsk")
+    assert Case.get().title == "POW executions, Kursk and Donetsk"

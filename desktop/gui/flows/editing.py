@@ -227,8 +227,10 @@ class Editing(Flow):
         dialog = SourceDetailsDialog(source_id, self.window)
         if dialog.exec() == SourceDetailsDialog.DialogCode.Accepted and dialog.changes():
             values = dict(dialog.changes())
+            loaded = {name: getattr(dialog.source, name) for name in values}  # refused if stale
             self.push(self.tr("Edit source details"),
-                      lambda: sources.update_source(source_id, actor=self.user(), **values))
+                      lambda: sources.update_source(source_id, actor=self.user(),
+                                                    expected=loaded, **values))
 
     def edit_case(self) -> None:
         """File → Case details…: the case's title, reference, marking and issuing block."""
@@ -238,8 +240,9 @@ class Editing(Flow):
         dialog = CaseDetailsDialog(self.window)
         if dialog.exec() == CaseDetailsDialog.DialogCode.Accepted and dialog.changes():
             values = dict(dialog.changes())
+            loaded = {name: dialog.current[name] for name in values}  # refused if stale
             self.push(self.tr("Edit case details"),
-                      lambda: case.update_case(actor=self.user(), **values))
+                      lambda: case.update_case(actor=self.user(), expected=loaded, **values))
 
     def show_protected_people(self) -> None:
         from desktop.gui.widgets.dialogs.protected_people import ProtectedPeopleDialog

@@ -157,3 +157,26 @@ def test_two_windows_on_a_shared_case_edit_the_same_place(
     assert casefile.window.statusBar().currentMessage().startswith(
         "INC-001 Place was changed by mykola at ")
     assert not messages.shown
+
+
+def test_case_details_saved_elsewhere_while_the_dialog_was_open_are_not_overwritten(
+        qtbot, casefile, tmp_path, messages, monkeypatch):  # noqa: F811
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.gui.widgets.dialogs.case_details import CaseDetailsDialog
+    from desktop.services import case
+
+    assert casefile.cases.new_case(tmp_path / "pow.casefile", "Executions of POWs")
+
+    def answer(dialog: CaseDetailsDialog) -> int:
+        case.update_case(actor="olena", addressee="Office of the Prosecutor General")
+        dialog.edits["addressee"].setText("War Crimes Department")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CaseDetailsDialog, "exec", answer)
+    casefile.window.actions.case_details.trigger()
+    assert case.issuing()["addressee"] == "Office of the Prosecutor General"
+    _, title, text = messages.shown[-1]
+    assert title == "The change was not made"
+    assert text.startswith("Case Addressee was changed by olena at ")
+    assert text.endswith("to “Office of the Prosecutor General”; your edit was not saved")
