@@ -471,6 +471,7 @@ class _Checkin:
                      summary=summary, after={**after, "checked_in": came})
 
     def new_sources(self) -> None:
+        imported: dict[int, int] = {}
         for row_id in self.offline("source"):
             row = self.copy.rows["source"][row_id]
             known = Source.get_or_none(Source.sha256 == row["sha256"])
@@ -490,7 +491,7 @@ class _Checkin:
             database.execute_sql('INSERT INTO "source_index" ("rowid", "text") VALUES (?, ?)',
                                  (source_id, values["text"]))
             lemmas.index_texts([values["text"]])
-            self.ids["source"][row_id] = source_id
+            self.ids["source"][row_id] = imported[row_id] = source_id
             self.record_new("source.import", "source", source_id, (row_id, row),
                             _("Imported {name} from the checked-out copy {file} (offline "
                               "{offline})").format(name=row["original_name"],
@@ -499,6 +500,11 @@ class _Checkin:
                             {key: row[key] for key in ("title", "original_name", "sha256",
                                                        "size", "media_type", "extraction")})
             self.numbered(source_ref(source_id), source_ref(row_id))
+        for row_id, source_id in imported.items():  # one relaying a source imported after it
+            relayed = self.copy.rows["source"][row_id]["relays_id"]
+            if relayed is not None and not self.from_server("source", relayed):
+                Source.update(relays=self.server_id("source", relayed)).where(
+                    Source.id == source_id).execute()
 
     def _intact(self, row_id: int, row: dict) -> bool:
         """Whether a source made offline holds the bytes and text its fingerprints name (a

@@ -418,6 +418,22 @@ def test_what_the_server_refuses_the_role_is_reported_and_the_rest_comes_in(team
     assert verified(team_case).ok
 
 
+def test_offline_sources_relaying_each_other_keep_their_relay(team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(made.path)
+    first, second = sources.import_files(SEED_FILES[2:4], actor="alice").source_ids
+    sources.update_source(first, actor="alice", relays=second)
+    db.close_case()
+    db.open_case(as_role(team_case, "carol"))  # the server's S-003 is another source now
+    sources.import_files([SEED_FILES[4]], actor="carol")
+    db.close_case()
+    report = check_in(team_case, made.path, "alice")
+    assert report.numbers == ["S-004 (offline S-003)", "S-005 (offline S-004)"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT relays_id FROM source WHERE id = 4").fetchone() == (5,)
+    assert verified(team_case).ok
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     status = cli.main(list(argv))
     out, err = capsys.readouterr()
