@@ -303,11 +303,17 @@ class IncidentChoice(NamedTuple):
 def incident_choices(ids: Iterable[int] | None = None) -> list[IncidentChoice]:
     """Every incident of the case (or those with these ids) as (id, code, title, state), by
     code."""
-    query = (Incident.select(Incident.id, Incident.code, Incident.title, Incident.state)
-             .order_by(Incident.code))
-    if ids is not None:
-        query = query.where(Incident.id.in_(list(ids)))
-    return [IncidentChoice(*row) for row in query.tuples()]
+    ids = None if ids is None else list(ids)
+
+    def query():
+        found = Incident.select(Incident.id, Incident.code, Incident.title, Incident.state)
+        return (found if ids is None else found.where(Incident.id.in_(ids))) \
+            .order_by(Incident.code)
+
+    if ids is not None and len(ids) <= SHAPED_IDS:  # a few, read again after each change
+        return [IncidentChoice(*row)
+                for row in shaped_rows(("incident_choices", len(ids)), query, ids)]
+    return [IncidentChoice(*row) for row in query().tuples()]
 
 
 def incident_exists(incident_id: int) -> bool:

@@ -414,18 +414,26 @@ def source_pages(source_id: int) -> list[int]:
 
 def source_details(source_id: int) -> SourceDetails | None:
     """The metadata and custody record of a source (None: no such source)."""
-    names = [f.name for f in dataclasses.fields(SourceDetails)]
-    row = (Source.select(*(getattr(Source, n) for n in names))
-           .where(Source.id == source_id).tuples().first())
-    return SourceDetails(*row) if row is not None else None
+    columns = [getattr(Source, f.name) for f in dataclasses.fields(SourceDetails)]
+    rows = shaped_rows("source_details", lambda: Source.select(*columns)
+                       .where(Source.id == source_id), [source_id])
+    if not rows:
+        return None
+    return SourceDetails(*(column.python_value(value)  # booleans, ids and JSON as peewee reads
+                           for column, value in zip(columns, rows[0], strict=True)))
 
 
 def source_titles(ids: Iterable[int] | None = None) -> dict[int, str]:
     """The title of every source (or of those with these ids), by id."""
-    query = Source.select(Source.id, Source.title).order_by(Source.id)
-    if ids is not None:
-        query = query.where(Source.id.in_(list(ids)))
-    return dict(plain_rows(query))
+    ids = None if ids is None else list(ids)
+
+    def query():
+        found = Source.select(Source.id, Source.title)
+        return (found if ids is None else found.where(Source.id.in_(ids))).order_by(Source.id)
+
+    if ids is not None and len(ids) <= SHAPED_IDS:  # a few, read again after each change
+        return dict(shaped_rows(("source_titles", len(ids)), query, ids))
+    return dict(plain_rows(query()))
 
 
 class SourceRow(NamedTuple):
