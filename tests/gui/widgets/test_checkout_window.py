@@ -48,3 +48,23 @@ def test_a_shared_case_is_checked_out_worked_on_and_checked_in(
     assert text.splitlines()[2] == "INC-001 (offline INC-001)"
     assert casefile.session.server_role == "olena"  # the window shows the shared case now
     assert casefile.window.navigator.incidents_model.rowCount() == 1
+
+
+def test_a_check_in_to_a_server_that_cannot_be_reached_leaves_the_copy_open(
+        qtbot, casefile, server_url, capsys, tmp_path, monkeypatch, messages):  # noqa: F811
+    address = _shared_case(server_url, capsys)
+    assert casefile.cases.open_shared_case(address)
+    copy = tmp_path / "field.casefile"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr(CheckOutDialog, "exec", lambda dialog: (
+        dialog.encrypt.setChecked(False), QDialog.DialogCode.Accepted)[1])
+    casefile.window.actions.check_out.trigger()
+    qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=20_000)
+    assert casefile.cases.open_case(copy)
+    gone = address.rsplit("/", 1)[0] + "/no_such_case"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (gone, True))
+    casefile.window.actions.check_in.trigger()
+    kind, title, text = messages.shown[-1]
+    assert (kind, title) == ("warning", "The case could not be opened")
+    assert "no_such_case" in text
+    assert casefile.session.case_file == copy and casefile.session.server is None
