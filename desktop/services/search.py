@@ -5,7 +5,8 @@ just work, and the syntax (quotes, AND, OR, NOT, parentheses, a trailing *) is k
 in it reported in plain words. A Ukrainian or Russian word also finds its inflected forms: it
 is searched as any word of the case that shares a dictionary form with it (domain/lemmas), so
 "Курськ" finds "Курської"; a quoted phrase and a prefix (execut*) stay exact. A query with
-NEAR or ^ is passed through as typed.
+NEAR or ^ is passed through as typed. On a server the same expression is read into
+PostgreSQL's full-text search and finds the same sources (`_TsQuery`).
 """
 
 from __future__ import annotations
@@ -113,90 +114,291 @@ def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 # On a server (domain/server) the index is a table of tsvectors: the same expression is read
 # into a tsquery, ranked by ts_rank (negated: best first, as bm25's rank is), and ts_headline
-# cuts snippets only for the rows returned.
+# cuts snippets only for the rows returned (a NEAR's by its phrases: ts_headline weighs
+# every alternative of the tsquery at every word). A query with ^ is also checked row by
+# row ({anchored}): a tsquery cannot say where a text begins.
 _SERVER_QUERY = f"""
 SELECT s.id, s.title, s.publisher, top.rank,
-       ts_headline('{TEXT_SEARCH}', s.text, top.q, 'StartSel={_OPEN}, StopSel={_CLOSE},
+       ts_headline('{TEXT_SEARCH}', s.text, top.shown, 'StartSel={_OPEN}, StopSel={_CLOSE},
                    MaxWords={SNIPPET_TOKENS}, MinWords={SNIPPET_TOKENS // 2}, ShortWord=0,
                    MaxFragments=1, FragmentDelimiter=…')
-FROM (SELECT i.rowid, -ts_rank(i.document, q) AS rank, q
-      FROM source_index AS i, ({{query}}) AS matching (q)
-      WHERE i.document @@ q ORDER BY rank, i.rowid LIMIT ? OFFSET ?) AS top
+FROM (SELECT i.rowid, -ts_rank(i.document, q) AS rank, shown
+      FROM source_index AS i,
+           (SELECT q, {{shown}} AS shown FROM (SELECT {{query}}) AS typed (q)) AS matching
+      WHERE i.document @@ q{{anchored}} ORDER BY rank, i.rowid LIMIT ? OFFSET ?) AS top
 JOIN source AS s ON s.id = top.rowid
 ORDER BY top.rank, s.id
 """
-_TOKENS = re.compile(r'"[^"]*"\*?|[()]|[^\s"()]+')
+# FTS5's query syntax, token by token: a string ("" inside is a quote), a bareword (letters,
+# digits, _ and every character past ASCII), and the characters that are syntax.
+_TOKENS = re.compile(r'\s*(?:("(?:[^"]|"")*"?)|([\w\x1a\x80-\U0010ffff]+)|(\S))')
+_KEYWORDS = frozenset({"AND", "OR", "NOT"})
+#: FTS5's NEAR without a distance: at most 10 tokens between the phrases.
+NEAR_DEFAULT = 10
+#: The widest NEAR searched on a server: each distance is an alternative of the tsquery.
+NEAR_WIDEST = 200
+#: The most placements of a NEAR group's phrases searched on a server (three phrases
+#: within 10 words have 397).
+NEAR_PLACES = 3000
+#: A word that stands before every text when ^ is checked (weighted A: no word of a text is).
+_START = "casefilestart"
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A piece of a query on a server: the tsquery that finds it (`sql` with `params`), and
+    for a piece with ^ in it, the row condition that is exactly it (`check`); the tsquery is
+    then a superset (each ^ read as its phrase anywhere), which the index can find."""
+
+    sql: str
+    params: tuple = ()
+    check: tuple[str, tuple] | None = None
+    length: int = 1  # of a phrase: how many words
+    #: The tsquery a snippet highlights, when it is not `sql`: a NEAR's phrases, any of them.
+    shown: tuple[str, tuple] | None = None
+
+    def condition(self) -> tuple[str, tuple]:
+        """The row condition that is exactly this piece."""
+        return self.check or (f"i.document @@ {self.sql}", self.params)
+
+    def highlighted(self) -> tuple[str, tuple]:
+        """The tsquery a snippet highlights."""
+        return self.shown or (self.sql, self.params)
 
 
 class _TsQuery:
-    """An FTS5 expression (as `fts_query` writes it) as SQL that makes the same tsquery:
-    OR is |, AND (or two terms side by side) is &, NOT is & !, a phrase is <->, a trailing *
-    a prefix. FTS5's precedence: NOT, then AND, then OR."""
+    """An FTS5 expression (as `fts_query` writes it, or a query with NEAR or ^ as typed) as
+    SQL that finds the same sources on a server: OR is ||, AND (or two terms side by side)
+    is &&, NOT is && !!, a phrase is <->, a trailing * a prefix, NEAR(a b, N) the phrases'
+    distances as <d> alternatives, ^ a phrase right after a start word put before the text.
+    FTS5's precedence: NOT, then AND, then OR."""
 
     def __init__(self, expression: str) -> None:
-        if _PASSED_THROUGH.search(expression):
-            raise ValueError("NEAR and ^ are not searched on a server")
-        if expression.count('"') % 2:
-            raise ValueError(N_("unterminated string"))
-        self.tokens, self.params = _TOKENS.findall(expression), []
+        self.tokens: list[tuple[str, str]] = []
+        for string, word, char in _TOKENS.findall(expression.rstrip()):
+            if string and not _closed(string):
+                raise ValueError(N_("unterminated string"))
+            self.tokens.append(("string", string) if string else
+                               ("word", word) if word else ("char", char))
 
-    def sql(self) -> tuple[str, list[str]]:
+    def sql(self) -> tuple[str, list, str, list, str, list]:
+        """(tsquery SQL, its parameters, row condition SQL or "", its parameters, the
+        snippets' tsquery SQL (q: the same), its parameters)."""
         made = self._or()
         if self.tokens:
-            raise ValueError(f"syntax error near \"{self.tokens[0]}\"")
-        return made, self.params
+            raise _near(self.tokens[0][1])
+        check_sql, check_params = made.condition() if made.check else ("", ())
+        shown, shown_params = made.shown or ("q", ())
+        return (made.sql, list(made.params), check_sql, list(check_params), shown,
+                list(shown_params))
 
-    def _take(self, *wanted: str) -> bool:
-        if self.tokens and self.tokens[0] in wanted:
+    def _peek(self) -> str | None:
+        return self.tokens[0][1] if self.tokens else None
+
+    def _keyword(self, *wanted: str) -> bool:
+        if self.tokens and self.tokens[0][0] == "word" and self.tokens[0][1] in wanted:
             self.tokens.pop(0)
             return True
         return False
 
-    def _or(self) -> str:
+    def _char(self, wanted: str) -> bool:
+        if self.tokens and self.tokens[0] == ("char", wanted):
+            self.tokens.pop(0)
+            return True
+        return False
+
+    def _or(self) -> _Part:
         made = self._and()
-        while self._take("OR"):
-            made = f"({made} || {self._and()})"
+        while self._keyword("OR"):
+            other = self._and()
+            made = _combine(made, other, "||", "OR")
         return made
 
-    def _and(self) -> str:
+    def _and(self) -> _Part:
         made = self._not()
-        while self.tokens and self.tokens[0] not in ("OR", ")"):
-            self._take("AND")
-            made = f"({made} && {self._not()})"
+        while self.tokens and self._peek() not in ("OR", ")", ","):
+            self._keyword("AND")
+            made = _combine(made, self._not(), "&&", "AND")
         return made
 
-    def _not(self) -> str:
-        made = self._term()
-        while self._take("NOT"):
-            made = f"({made} && !!{self._term()})"
+    def _not(self) -> _Part:
+        made = self._unit()
+        while self._keyword("NOT"):
+            other = self._unit()
+            check = None
+            if made.check or other.check:
+                (a, a_params), (b, b_params) = made.condition(), other.condition()
+                check = (f"({a} AND NOT {b})", a_params + b_params)
+            shown = made.highlighted() if made.shown or other.shown else None
+            if other.check:  # a superset still: what is left out is not known from the index
+                made = _Part(made.sql, made.params, check, shown=shown)
+            else:
+                made = _Part(f"({made.sql} && !!{other.sql})", made.params + other.params,
+                             check, shown=shown)
         return made
 
-    def _term(self) -> str:
-        if not self.tokens or self.tokens[0] in _OPERATORS or self.tokens[0] == ")":
-            raise ValueError("syntax error" + (f" near \"{self.tokens[0]}\""
-                                                if self.tokens else " at the end"))
-        token = self.tokens.pop(0)
-        if token == "(":
+    def _unit(self) -> _Part:
+        if not self.tokens:
+            raise ValueError('syntax error near ""')
+        kind, text = self.tokens[0]
+        if kind == "char" and text == "(":
+            self.tokens.pop(0)
             made = self._or()
-            if not self._take(")"):
-                raise ValueError("a parenthesis is not closed")
+            if not self._char(")"):
+                raise _near(self._peek() or "")
             return made
-        prefix = token.endswith("*")
-        words = token.rstrip("*").strip('"')
-        if prefix:  # each word of the phrase as typed, the last one a prefix
-            lexemes = [w.replace("'", "''") for w in re.findall(r"\w+", words)]
+        if kind == "word" and text == "NEAR" and len(self.tokens) > 1 \
+                and self.tokens[1] == ("char", "("):
+            del self.tokens[:2]
+            return self._near_group()
+        if self._char("^"):
+            phrase = self._phrase()
+            return _Part(phrase.sql, phrase.params, _starts_with(phrase), shown=phrase.shown)
+        return self._phrase()
+
+    def _near_group(self) -> _Part:
+        phrases = [self._phrase()]
+        while self.tokens and self._peek() not in (",", ")"):
+            phrases.append(self._phrase())
+        reach = NEAR_DEFAULT
+        if self._char(","):
+            if not self.tokens or self.tokens[0][0] != "word" or not self._peek().isdigit():
+                raise _near(self._peek() or "")
+            reach = int(self.tokens.pop(0)[1])
+        if not self._char(")"):
+            raise _near(self._peek() or "")
+        if reach > NEAR_WIDEST:
+            raise ValueError(N_("NEAR is searched on a server within at most 200 words"))
+        return _near_phrases(phrases, reach)
+
+    def _phrase(self) -> _Part:
+        """Strings and barewords joined by +, each perhaps a prefix (*): one phrase."""
+        items = [self._item()]
+        while self._char("+"):
+            items.append(self._item())
+        made = items[0]
+        for item in items[1:]:
+            made = _Part(f"tsquery_phrase({made.sql}, {item.sql})", made.params + item.params,
+                         length=made.length + item.length)
+        return made
+
+    def _item(self) -> _Part:
+        if not self.tokens or self.tokens[0][0] == "char" \
+                or self.tokens[0][1] in _KEYWORDS and self.tokens[0][0] == "word":
+            raise _near(self._peek() or "")
+        kind, text = self.tokens.pop(0)
+        words = text[1:-1].replace('""', '"') if kind == "string" else text
+        lexemes = re.findall(r"\w+", words)
+        if self._char("*"):  # each word of the phrase as typed, the last one a prefix
             if not lexemes:
-                raise ValueError(f"nothing to search for in \"{token}\"")
-            self.params.append(" <-> ".join(f"'{w}'" for w in lexemes) + ":*")
-            return f"to_tsquery('{TEXT_SEARCH}', ?)"
-        self.params.append(words)
-        return f"phraseto_tsquery('{TEXT_SEARCH}', ?)"
+                raise ValueError(f"nothing to search for in \"{text}*\"")
+            return _Part(f"to_tsquery('{TEXT_SEARCH}', ?)",
+                         (" <-> ".join(f"'{w}'" for w in lexemes) + ":*",), length=len(lexemes))
+        return _Part(f"phraseto_tsquery('{TEXT_SEARCH}', ?)", (words,),
+                     length=max(1, len(lexemes)))
+
+
+def _closed(string: str) -> bool:
+    """Whether a string token ends with its closing quote (not with a doubled one)."""
+    inner = string[1:]
+    return inner.endswith('"') and (len(inner) - len(inner.rstrip('"'))) % 2 == 1
+
+
+def _near(token: str) -> ValueError:
+    return ValueError(f'syntax error near "{token}"')
+
+
+def _combine(left: _Part, right: _Part, operator: str, word: str) -> _Part:
+    check = None
+    if left.check or right.check:
+        (a, a_params), (b, b_params) = left.condition(), right.condition()
+        check = (f"({a} {word} {b})", a_params + b_params)
+    shown = None
+    if left.shown or right.shown:
+        (a, a_params), (b, b_params) = left.highlighted(), right.highlighted()
+        shown = (f"({a} {operator} {b})", a_params + b_params)
+    return _Part(f"({left.sql} {operator} {right.sql})", left.params + right.params, check,
+                 shown=shown)
+
+
+def _starts_with(phrase: _Part) -> tuple[str, tuple]:
+    """The row condition of ^phrase: the phrase right after a start word (weighted A, which
+    no word of a text is) put before the text's words, so it is the text's first."""
+    return (f"(setweight(to_tsvector('simple', '{_START}'), 'A') || i.document) @@ "
+            f"tsquery_phrase(to_tsquery('simple', '{_START}:A'), {phrase.sql})", phrase.params)
+
+
+def _near_phrases(phrases: list[_Part], reach: int) -> _Part:
+    """FTS5's NEAR(p1 p2 …, reach): some place where every phrase ends at most `reach`
+    words before the last of them starts. As a tsquery: every order the phrases can stand
+    in there, each with the gaps between them (<g>, from 0: a phrase may begin on the last
+    word of the one before, not earlier inside it), computed once for the group's phrases
+    p1, p2, …"""
+    # A phrase given twice may stand in one place for both, as FTS5 takes it.
+    phrases = list({(p.sql, p.params): p for p in phrases}.values())
+    if len(phrases) == 1:
+        return phrases[0]
+    names = [f"p{n + 1}" for n in range(len(phrases))]
+    lengths = [p.length for p in phrases]
+    chains = sorted(_placements(lengths, reach))
+    if len(chains) > NEAR_PLACES:
+        raise ValueError(N_("a NEAR group of that many phrases that far apart cannot be "
+                            "searched on a server: use fewer phrases or a smaller distance"))
+    alternatives = []
+    for chain in chains:
+        made = names[chain[0][0]]
+        for (_before, gap), (phrase, _after) in zip(chain, chain[1:], strict=False):
+            made = f"tsquery_phrase({made}, {names[phrase]}, {gap})"
+        alternatives.append(made)
+    select = ", ".join(p.sql for p in phrases)
+    params = sum((p.params for p in phrases), ())
+    return _Part(f"(SELECT {' || '.join(alternatives)} FROM (SELECT {select}) AS near "
+                 f"({', '.join(names)}))", params,
+                 shown=("(" + " || ".join(p.sql for p in phrases) + ")", params))
+
+
+def _placements(lengths: list[int], reach: int) -> set[tuple[tuple[int, int], ...]]:
+    """Each way phrases of these lengths can stand so that NEAR(…, reach) holds, as
+    ((phrase, gap to the next), …) in the order they start (the last gap unused)."""
+    found: set[tuple[tuple[int, int], ...]] = set()
+    seen: set[frozenset] = set()
+
+    def place(chain: list[tuple[int, int]], starts: list[int]) -> None:
+        if len(chain) == len(lengths):
+            where = frozenset(zip((p for p, _ in chain), starts, strict=True))
+            if where not in seen:
+                seen.add(where)
+                found.add(tuple((p, g) for p, g in chain))
+            return
+        for phrase in range(len(lengths)):
+            if any(p == phrase for p, _ in chain):
+                continue
+            if not chain:
+                place([(phrase, 0)], [0])
+                continue
+            previous, start = chain[-1][0], starts[-1]
+            for gap in range(reach + 2):
+                begins = start + lengths[previous] - 1 + gap
+                if all(begins - s <= lengths[p] + reach for (p, _), s in zip(chain, starts,
+                                                                          strict=True)):
+                    place([*chain[:-1], (previous, gap), (phrase, 0)], [*starts, begins])
+
+    place([], [])
+    return found
+
+
+def server_query(expression: str) -> tuple[str, list]:
+    """The SQL (with ? marks) and parameters that search a server case for an FTS5
+    expression, but for the LIMIT and OFFSET parameters that end them."""
+    query, params, check, check_params, shown, shown_params = _TsQuery(expression).sql()
+    return (_SERVER_QUERY.format(query=query, shown=shown,
+                                 anchored=f" AND {check}" if check else ""),
+            shown_params + params + check_params)
 
 
 def _server_rows(expression: str, limit: int, offset: int) -> list[tuple]:
-    query, params = _TsQuery(expression).sql()
-    return database.execute_sql(_SERVER_QUERY.format(query=f"SELECT {query}"),
-                                (*params, limit, offset)).fetchall()
+    sql, params = server_query(expression)
+    return database.execute_sql(sql, (*params, limit, offset)).fetchall()
 
 
 def search(query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:

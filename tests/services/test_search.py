@@ -66,7 +66,8 @@ def test_punctuation_that_people_type_is_not_an_error(seeded, typed):
     search.search(typed)  # must not raise
 
 
-@pytest.mark.parametrize("bad", ['"unclosed phrase', "executions AND", "NOT", "NEAR(a b"])
+@pytest.mark.parametrize("bad", ['"unclosed phrase', "executions AND", "NOT", "NEAR(a b",
+                                 "NEAR(a b,)", "NEAR(^a b)", "^"])
 def test_malformed_syntax_gets_a_clear_message(seeded, bad):
     with pytest.raises(SearchQueryError, match="cannot be understood"):
         search.search(bad)
@@ -157,3 +158,70 @@ def test_each_distinct_word_is_analysed_once(case, actor, tmp_path, monkeypatch)
     counting_keys.cache_clear()
     sources.import_files([second], actor=actor)  # the case knows the word already
     assert sorted(analysed) == sorted(["полонені", "і", "ще", "раз"])
+
+
+ACCOUNTS = {
+    "close": "The prisoners were lined up and executed at dawn by the roadside.",
+    "reversed": "Executed soldiers and prisoners were found in the forest.",
+    "apart": "The prisoners were held in the school basement for many weeks, and in the end "
+             "several of them were executed.",
+    "lined": "Lined up along the wall, they waited for the prisoners to arrive.",
+}
+
+
+@pytest.fixture
+def accounts(case, actor, tmp_path):
+    found = {}
+    for name, text in ACCOUNTS.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        found[name] = sources.import_files([path], actor=actor).imported[0][1]
+    return found
+
+
+def _found(query: str, accounts: dict[str, int]) -> set[str]:
+    names = {source_id: name for name, source_id in accounts.items()}
+    return {names[h.source_id] for h in search.search(query)}
+
+
+def test_near_finds_phrases_within_ten_words_in_either_order(accounts):
+    assert _found("NEAR(prisoners executed)", accounts) == {"close", "reversed"}
+    assert _found("NEAR(executed prisoners)", accounts) == {"close", "reversed"}
+    assert _found("NEAR(prisoners executed, 20)", accounts) == {"close", "reversed", "apart"}
+
+
+def test_near_counts_the_words_between_the_phrases(accounts):
+    # "prisoners were lined up and executed": four words between; "Executed soldiers and
+    # prisoners": two.
+    assert _found("NEAR(prisoners executed, 3)", accounts) == {"reversed"}
+    assert _found("NEAR(prisoners executed, 4)", accounts) == {"close", "reversed"}
+    assert _found("NEAR(prisoners executed, 1)", accounts) == set()
+
+
+def test_near_takes_phrases_prefixes_and_more_than_two(accounts):
+    assert _found('NEAR("lined up" executed, 1)', accounts) == {"close"}
+    assert _found("NEAR(prison* execut*, 2)", accounts) == {"reversed"}
+    assert _found("NEAR(prisoners lined executed, 4)", accounts) == {"close"}
+    assert _found("NEAR(prisoners lined executed, 3)", accounts) == set()
+    assert _found("NEAR(prisoners executed, 4) NOT dawn", accounts) == {"reversed"}
+
+
+def test_near_highlights_its_phrases_in_the_snippet(accounts):
+    [hit] = search.search("NEAR(lined executed, 2)")
+    assert [hit.snippet[s:e].lower() for s, e in hit.highlights] == ["lined", "executed"]
+
+
+def test_a_caret_finds_a_phrase_only_where_the_text_begins(accounts):
+    assert _found("^Executed", accounts) == {"reversed"}
+    assert _found("^executed", accounts) == {"reversed"}
+    assert _found('^"The prisoners"', accounts) == {"close", "apart"}
+    assert _found("^prisoners", accounts) == set()
+    assert _found("^lin*", accounts) == {"lined"}
+
+
+def test_a_caret_combines_with_and_or_and_not(accounts):
+    assert _found("executed NOT ^The", accounts) == {"reversed"}
+    assert _found("^Lined OR ^Executed", accounts) == {"lined", "reversed"}
+    assert _found("^The dawn", accounts) == {"close"}
+    assert _found("(^The OR ^Lined) NOT school", accounts) == {"close", "lined"}
+    assert _found("^The AND NEAR(prisoners executed)", accounts) == {"close"}
