@@ -66,15 +66,15 @@ class Editing(Flow):
         undo step for both)."""
         values, fill = dict(values), dict(fill or {})
         incident = values.get("incident")
-        before = (incidents.incident_values(incident) or {}) if incident else {}
+        before = incidents.incident_choices([incident]) if incident else []  # code and state
 
         command = self.push(self.tr("Mark evidence"), lambda: evidence.mark_and_fill(
             source_id, start, end, actor=self.user(), fill=fill, **values))
         if command is None:
             return None
-        if before.get("state") in incidents.REVIEWED_STATES:
+        if before and before[0].state in incidents.REVIEWED_STATES:
             self.status(self.tr("{code} went back to draft: it has new evidence to review, then "
-                                "submit it again.").format(code=before["code"]), 10000)
+                                "submit it again.").format(code=before[0].code), 10000)
         self.app.reading.show_evidence(command.change.id)
         return command.change.id
 
