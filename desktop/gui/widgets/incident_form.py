@@ -641,7 +641,8 @@ class IncidentForm(QWidget):
                                                                             ref=row.ref))
             action.triggered.connect(
                 lambda _=False, f=fields, ev=row.id: self._id is not None
-                and self.valueUsed.emit(self._id, dict(f), ev))
+                and self.valueUsed.emit(self._id, dict(f), ev,
+                                        {k: self._stored.get(k) for k in f}))
 
     def _show_origin(self, fact: str, label: QLabel, rows: list[EvidenceRow]) -> None:
         """“from E-003” under a fact whose value was taken from a span that still backs it
