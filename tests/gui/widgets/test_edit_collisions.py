@@ -18,7 +18,7 @@ from tests.gui.widgets.test_main_window import (  # noqa: F401  (fixtures)
     messages,
     settings,
 )
-from tests.gui.widgets.test_shared_case import _shared_case
+from tests.gui.widgets.test_shared_case import ANOTHER_WINDOW_ON, _shared_case
 
 
 def _type(qtbot, editor: QLineEdit, text: str) -> None:
@@ -109,21 +109,8 @@ def test_a_redo_that_would_overwrite_a_newer_value_is_refused(
     assert not messages.shown
 
 
-OTHER_WINDOW = """
-import os, sys, tempfile
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
-from desktop.gui.app import CasefileApp
-from desktop.gui.settings import Settings
+OTHER_WINDOW = ANOTHER_WINDOW_ON + """
 from desktop.services import incidents
-
-qt = QApplication([])
-store = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
-settings = Settings(store)
-settings.user_name = "Mykola"  # a window has asked its user's name once (for case files)
-app = CasefileApp(settings)
-assert app.cases.open_shared_case(sys.argv[1])
 incident = int(sys.argv[2])
 app.editing.select_incident(incident)
 form = app.window.incident_form

@@ -88,7 +88,8 @@ def test_what_another_writer_commits_appears_without_a_reload(
     assert resets == []  # the new row was inserted; the others were not read again
 
 
-SECOND_WINDOW = """
+#: A second window, in a process of its own, on the shared case at argv[1] (as `app`).
+ANOTHER_WINDOW_ON = """
 import os, sys, tempfile
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QSettings
@@ -102,6 +103,8 @@ settings = Settings(store)
 settings.user_name = "Mykola"  # a window has asked its user's name once (for case files)
 app = CasefileApp(settings)
 assert app.cases.open_shared_case(sys.argv[1])
+"""
+SECOND_WINDOW = ANOTHER_WINDOW_ON + """
 assert app.editing.add_evidence(1, 0, 20, {}) is not None  # as a user marks a passage
 app.cases.close_case()
 """
