@@ -13,6 +13,7 @@ from desktop.gui import i18n
 from desktop.gui.commands import ServiceCommand
 from desktop.gui.flows.base import Flow
 from desktop.services import changes, evidence, incidents, protection, sources
+from desktop.services.changes import Change, touched
 
 #: What an undo step calls an evidence span's fields.
 _EVIDENCE_FIELDS = {
@@ -109,11 +110,19 @@ class Editing(Flow):
                 status=status_words,
                 grade=f"{unjudged.code} — {i18n.scale_text(unjudged.label)}"), 10000)
 
-    def edit_evidence(self, ids: list[int], changes: dict) -> None:
+    def edit_evidence(self, ids: list[int], changes: dict,
+                      expected: dict[int, dict] | None = None) -> None:
+        """Edits of spans' fields; with `expected` (span id → field → the value the list
+        showed) an edit of a value someone saved meanwhile is refused and the list shows the
+        newer one."""
         ids, changes = list(ids), dict(changes)
+        expected = dict(expected) if expected else None
         self.push(i18n.plural(self.tr("Change {fields} of %n span(s)", "", len(ids)), len(ids))
                   .format(fields=field_words(changes)),
-                  lambda: evidence.update_evidence(ids, actor=self.user(), **changes))
+                  lambda: evidence.update_evidence(ids, actor=self.user(), expected=expected,
+                                                   **changes),
+                  collided=lambda error: self.collided(
+                      error, shown=Change(touched(evidence=ids))))
 
     def remove_evidence(self) -> None:
         ids = self.selected_evidence()
@@ -175,15 +184,20 @@ class Editing(Flow):
                                               from_evidence=from_evidence, expected=expected,
                                               **changes),
             merge_key=("incident", incident_id, frozenset(changes), from_evidence),
-            collided=self.collided)
+            collided=lambda error: self.collided(
+                error, shown=Change(touched(incident=[incident_id]))))
         if reviewed and command is not None:
             self.status(self.tr("{code} went back to draft: submit it for review again when it "
                                 "is ready.").format(code=code), 10000)
 
-    def collided(self, error: EditCollision, *, typed: bool = True) -> None:
-        """An edit refused for a newer value saved meanwhile: said in the status bar, and the
-        incident form shows the newer value and what was not saved (`typed`: what the user
-        typed; else what an undo or redo would have put back)."""
+    def collided(self, error: EditCollision, *, typed: bool = True,
+                 shown: Change | None = None) -> None:
+        """An edit refused for a newer value saved meanwhile: said in the status bar, the
+        panels showing the rows it names (`shown`) read them again, and the incident form
+        shows the newer value and what was not saved (`typed`: what the user typed; else what
+        an undo or redo would have put back)."""
+        if shown is not None:
+            self.publish(shown)
         self.status(str(error), 20000)
         self.window.incident_form.show_collision(error, typed=typed)
 

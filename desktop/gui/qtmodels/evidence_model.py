@@ -81,7 +81,7 @@ class EvidenceModel(RowsModel):
     """Evidence spans of the case, or of one incident; Qt.UserRole gives a row's evidence id."""
 
     #: (evidence ids, changes) — e.g. ([7], {"credibility": "3"}) or ([7], {"note": "…"}).
-    editRequested = Signal(list, dict)
+    editRequested = Signal(list, dict, object)  # ids, changes, {id: {field: the value shown}}
 
     COLUMNS = (QT_TRANSLATE_NOOP("EvidenceModel", "E-no."),
                QT_TRANSLATE_NOOP("EvidenceModel", "Quote"),
@@ -221,7 +221,8 @@ class EvidenceModel(RowsModel):
         if field == "credibility" and value not in scales.CREDIBILITY_CODES:
             return False
         if value != getattr(row, field):
-            self.editRequested.emit([row.id], {field: value})
+            shown = {row.id: {field: getattr(row, field)}}  # refused if saved anew meanwhile
+            self.editRequested.emit([row.id], {field: value}, shown)
         return False
 
     def _display(self, row: EvidenceRow, column: int) -> str:

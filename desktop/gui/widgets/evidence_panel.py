@@ -91,7 +91,7 @@ class EvidencePanel(QWidget):
     evidenceActivated = Signal(int)  # double-click or Enter: show the span in its source
     selectionChangedIds = Signal(list)  # the selected evidence ids, in table order
     shownChanged = Signal()  # the filters or the scope changed which spans the table shows
-    editRequested = Signal(list, dict)  # (ids, changes) forwarded from the model
+    editRequested = Signal(list, dict, object)  # (ids, changes, values shown) from the model
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

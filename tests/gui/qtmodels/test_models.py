@@ -205,10 +205,10 @@ def test_credibility_and_note_edits_are_requested_not_written(qtbot, worked_case
     assert credibility.data(Qt.ItemDataRole.EditRole) == "6"
     with qtbot.waitSignal(model.editRequested) as blocker:
         assert model.setData(credibility, "3") is False
-    assert blocker.args == [[place], {"credibility": "3"}]
+    assert blocker.args == [[place], {"credibility": "3"}, {place: {"credibility": "6"}}]
     with qtbot.waitSignal(model.editRequested) as blocker:
         model.setData(model.index(row, EvidenceModel.NOTE), "Same place in the UN report")
-    assert blocker.args == [[place], {"note": "Same place in the UN report"}]
+    assert blocker.args == [[place], {"note": "Same place in the UN report"}, {place: {"note": ""}}]
     with qtbot.assertNotEmitted(model.editRequested):
         model.setData(credibility, "6")  # unchanged
         model.setData(credibility, "9")  # not a grade

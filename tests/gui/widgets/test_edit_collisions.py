@@ -167,3 +167,27 @@ def test_case_details_saved_elsewhere_while_the_dialog_was_open_are_not_overwrit
     assert title == "The change was not made"
     assert text.startswith("Case Addressee was changed by olena at ")
     assert text.endswith("to “Office of the Prosecutor General”; your edit was not saved")
+
+
+def test_a_note_saved_elsewhere_is_not_overwritten_from_the_evidence_list(
+        qtbot, casefile, tmp_path, messages):  # noqa: F811
+    from desktop.domain.models import Evidence
+    from desktop.gui.qtmodels.evidence_model import EvidenceModel
+    from desktop.services import evidence
+    from tests.gui.widgets.test_main_window import import_seeds
+
+    assert casefile.cases.new_case(tmp_path / "pow.casefile", "Executions of POWs")
+    import_seeds(qtbot, casefile)
+    span = casefile.editing.add_evidence(1, 0, 20, {})
+    evidence.update_evidence(span, actor="olena", note="Same count in the UN report")
+    panel = casefile.window.evidence_panel
+    model = panel.model()
+    note = model.index(model.row_of(span), EvidenceModel.NOTE)
+    assert note.data() == ""  # the list still shows what it read
+    panel.proxy().setData(panel.proxy().mapFromSource(note), "Count differs from HUR's")
+    assert Evidence.get_by_id(span).note == "Same count in the UN report"
+    assert casefile.window.statusBar().currentMessage().startswith(
+        "E-001 Note was changed by olena at ")
+    assert model.index(model.row_of(span), EvidenceModel.NOTE).data() == \
+        "Same count in the UN report"
+    assert not messages.shown

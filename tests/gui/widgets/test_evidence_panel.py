@@ -142,7 +142,7 @@ def test_edits_are_forwarded_and_not_written(qtbot, panel, worked_case):
         model.index(model.row_of(place), EvidenceModel.CREDIBILITY))
     with qtbot.waitSignal(panel.editRequested) as blocker:
         panel.proxy().setData(index, "2")
-    assert blocker.args == [[place], {"credibility": "2"}]
+    assert blocker.args[:2] == [[place], {"credibility": "2"}]
     assert Evidence.get_by_id(place).credibility == "6"
 
 
@@ -157,7 +157,7 @@ def test_the_credibility_cell_is_edited_with_a_combo(qtbot, panel, worked_case):
     with qtbot.waitSignal(panel.editRequested) as blocker:
         combo.setCurrentIndex(combo.findData("1"))  # a pick in the popup does both
         combo.activated.emit(combo.currentIndex())
-    assert blocker.args == [[place], {"credibility": "1"}]
+    assert blocker.args[:2] == [[place], {"credibility": "1"}]
 
 
 def test_the_table_sorts_by_a_clicked_column(qtbot, panel):
