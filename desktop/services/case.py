@@ -107,7 +107,13 @@ def update_case(*, actor: str, expected: dict | None = None, **changes: str) -> 
         raise ValidationError(_("unknown classification {code!r}").format(
             code=changes["classification"]))
     with database.atomic():
-        case = (collisions.locked(Case.select()) if expected else Case.select()).get()
+        # Every writer moves the trail's head in this row while holding the chain's lock: on
+        # a server, take that lock first, so no one else writes the row before this is done
+        # (and the two locks are always taken in one order).
+        lock_chain = getattr(database.obj, "lock_chain", None)
+        if lock_chain is not None:
+            lock_chain()
+        case = Case.get()
         collisions.refuse_stale(case, expected, changes, object_type="case", ref=_("Case"))
         before = audit.snapshot(case, changes)
         if before == changes:
