@@ -16,6 +16,7 @@ translated as it is run (`sqlite_dialect`).
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
@@ -91,19 +92,46 @@ def _cursor_class():
     import psycopg
 
     class SQLiteDialectCursor(psycopg.Cursor):
-        """A cursor that runs the services' SQLite-style SQL, and tells an insert's id."""
+        """A cursor that runs the services' SQLite-style SQL, and tells an insert's id; a
+        transaction's BEGIN waits to go with its first statement (`ServerDatabase.begin`)."""
 
         def execute(self, query, params=None, **kwargs):
             if isinstance(query, str):
                 if not params:
                     params = None
                 query = sqlite_dialect(query, params is not None)
+            if getattr(self.connection, "casefile_begin", None):
+                if params is None and ";" in query:  # several statements: not in a pipeline
+                    self._begin_now()
+                else:
+                    with self._begun():
+                        return super().execute(query, params, **kwargs)
             return super().execute(query, params, **kwargs)
 
         def executemany(self, query, params_seq, **kwargs):
             if isinstance(query, str):
                 query = sqlite_dialect(query)
+            if getattr(self.connection, "casefile_begin", None):
+                with self._begun():
+                    return super().executemany(query, params_seq, **kwargs)
             return super().executemany(query, params_seq, **kwargs)
+
+        def _begin_now(self) -> None:
+            conn = self.connection
+            statements, conn.casefile_begin = conn.casefile_begin, None
+            with conn.cursor() as cursor:
+                psycopg.Cursor.execute(cursor, "; ".join(statements))
+
+        @contextmanager
+        def _begun(self):
+            """The waiting BEGIN (and what goes with it) sent in one pipeline with the
+            statement run inside: one round trip."""
+            conn = self.connection
+            statements, conn.casefile_begin = conn.casefile_begin, None
+            with conn.pipeline(), conn.cursor() as cursor:
+                for statement in statements:
+                    psycopg.Cursor.execute(cursor, statement)
+                yield
 
         @property
         def lastrowid(self):
@@ -144,13 +172,18 @@ class ServerDatabase(PostgresqlDatabase):
         # SQLite's lock types: a DEFERRED transaction only reads, and reads one snapshot.
         if isolation_level is None and lock_type == "DEFERRED":
             isolation_level = "REPEATABLE READ"
-        if isolation_level is not None or self.read_only_case:
+        if isolation_level is not None and not isinstance(isolation_level, str):
             super().begin(isolation_level)
             return
-        # A writing transaction starts with no rows noted (those of writes made outside a
-        # transaction have no entry to be recorded in): one round trip, both statements.
-        with __exception_wrapper__:
-            self.cursor().execute("BEGIN; DELETE FROM pg_temp.casefile_written")
+        statements = [f"BEGIN TRANSACTION ISOLATION LEVEL {isolation_level}"
+                      if isolation_level else "BEGIN"]
+        if isolation_level is None and not self.read_only_case:
+            # A writing transaction starts with no rows noted (those of writes made outside
+            # a transaction have no entry to be recorded in).
+            statements.append("DELETE FROM pg_temp.casefile_written")
+        # Sent with the transaction's first statement, COMMIT or ROLLBACK included: a round
+        # trip less for every transaction.
+        self.connection().casefile_begin = tuple(statements)
 
     def lock_chain(self, last_entry: str | None = None) -> tuple | None:
         """Wait for the audit chain: held until this transaction ends, so entries are
