@@ -423,6 +423,11 @@ def source_details(source_id: int) -> SourceDetails | None:
                            for column, value in zip(columns, rows[0], strict=True)))
 
 
+def first_source_id() -> int | None:
+    """The source imported first (the one a case opens on), or None in a case without any."""
+    return Source.select(Source.id).order_by(Source.id).limit(1).scalar()
+
+
 def source_titles(ids: Iterable[int] | None = None) -> dict[int, str]:
     """The title of every source (or of those with these ids), by id."""
     ids = None if ids is None else list(ids)

@@ -46,6 +46,12 @@ def test_seed_texts_import_with_fingerprint_original_bytes_and_text(case, actor,
     assert "near the Phenol Plant in New York village" in text
 
 
+def test_a_case_opens_on_the_source_imported_first(case, actor, seed_files):
+    assert sources.first_source_id() is None
+    report = sources.import_files(seed_files[2:4], actor=actor)
+    assert sources.first_source_id() == min(report.source_ids) == sources.source_rows()[0].id
+
+
 def test_each_import_writes_an_audit_entry_with_the_fingerprint(case, actor, seed_files):
     report = sources.import_files(seed_files[:2], actor=actor)
     entries = list(AuditEntry.select().where(AuditEntry.action == "source.import"))

@@ -285,9 +285,9 @@ class CaseFiles(Flow):
         w.show_mode(self.app.session.server, self.app.session.server_role)
         self.publish(changes.everything())
         if is_open:
-            first = sources.source_rows()[:1]
-            if first:
-                self.app.reading.open_source(first[0].id)
+            first = sources.first_source_id()
+            if first is not None:
+                self.app.reading.open_source(first)
         else:
             w.show_summary(None)
             w.show_case_title(None, None)
