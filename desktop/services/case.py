@@ -59,7 +59,7 @@ class StatusTally:
     span after each mark scans the whole status index)."""
 
     #: More spans than this in one change: counting them all again is cheaper.
-    RECOUNT_OVER = 200
+    RECOUNT_OVER = 5000
 
     def __init__(self) -> None:
         self._status: dict[int, str] = {}

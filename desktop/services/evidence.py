@@ -165,7 +165,7 @@ def _touching_rows(snapshots: Iterable[dict]) -> dict:
 #: piece of evidence, checked once, so its verification status and credibility are the same
 #: on every link (an edit of one is an edit of all).
 PASSAGE_FIELDS = frozenset({"status", "credibility"})
-_BATCH = 500  # span ids per UPDATE statement
+_BATCH = 500  # span ids per statement (an UPDATE, or a SELECT by ids)
 
 
 def same_passage(ids: Sequence[int]) -> list[int]:
@@ -572,11 +572,14 @@ def statuses(ids: Iterable[int] | None = None) -> dict[int, str]:
     if ids is None:
         return dict(plain_rows(Evidence.select(Evidence.id, Evidence.status)))
     ids = list(ids)
-    query = lambda: Evidence.select(Evidence.id, Evidence.status).where(  # noqa: E731
-        Evidence.id.in_(ids))
     if len(ids) <= SHAPED_IDS:
-        return dict(shaped_rows(("statuses", len(ids)), query, ids))
-    return dict(plain_rows(query()))
+        return dict(shaped_rows(("statuses", len(ids)), lambda: Evidence.select(
+            Evidence.id, Evidence.status).where(Evidence.id.in_(ids)), ids))
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), _BATCH):
+        found.update(plain_rows(Evidence.select(Evidence.id, Evidence.status)
+                                .where(Evidence.id.in_(ids[start:start + _BATCH]))))
+    return found
 
 
 def counts_by_status() -> dict[str, int]:

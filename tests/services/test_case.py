@@ -56,3 +56,19 @@ def test_a_tally_of_statuses_follows_each_change_by_the_spans_it_names(worked_ca
     tally.update(None)
     assert tally.counts() == evidence.counts_by_status()
     assert case_service.summary(tally.counts()) == case_service.summary()
+
+
+def test_a_tally_follows_a_bulk_edit_of_many_spans(worked_case, actor):
+    from desktop.services import evidence
+
+    source = worked_case["sources"]["000_834f49a7d7f9d56b.txt"]
+    tally = case_service.StatusTally()
+    ids = []
+    for i in range(70):  # more than one query by shape takes
+        marked = evidence.add_evidence(source, i * 5, i * 5 + 4, actor=actor)
+        tally.update(marked.ids(Kind.EVIDENCE))
+        ids.append(marked.id)
+    edited = evidence.update_evidence(ids, actor=actor, status="corroborated")
+    tally.update(edited.ids(Kind.EVIDENCE))
+    assert tally.counts() == evidence.counts_by_status()
+    assert tally.counts()["corroborated"] == 71
