@@ -153,8 +153,11 @@ class Editing(Flow):
             title_editor.setFocus()
             title_editor.selectAll()  # typing replaces the placeholder title
 
-    def rename_incident(self, incident_id: int, title: str) -> None:
-        self.edit_incident(incident_id, {"title": title.strip()})
+    def rename_incident(self, incident_id: int, title: str, shown: str | None = None) -> None:
+        """A title typed in the list of incidents; refused when someone saved another title
+        since the list showed `shown`."""
+        self.edit_incident(incident_id, {"title": title.strip()},
+                           None if shown is None else {"title": shown})
 
     def use_value(self, incident_id: int, changes: dict, evidence_id: int,
                   expected: dict | None = None) -> None:

@@ -25,7 +25,7 @@ class IncidentsModel(RowsModel):
     """Table of the case's incidents; the title is editable, but only by asking (a signal)."""
 
     #: An inline edit of a title: (incident id, new title). The model itself never writes.
-    renameRequested = Signal(int, str)
+    renameRequested = Signal(int, str, str)  # incident id, new title, the title shown
 
     COLUMNS = (QT_TRANSLATE_NOOP("IncidentsModel", "Code"),
                QT_TRANSLATE_NOOP("IncidentsModel", "Title"),
@@ -87,7 +87,7 @@ class IncidentsModel(RowsModel):
         item = self._rows[index.row()]
         title = str(value).strip()
         if title and title != item.title:
-            self.renameRequested.emit(item.id, title)
+            self.renameRequested.emit(item.id, title, item.title)
         return False
 
     def _display(self, item: IncidentRow, column: int) -> Any:

@@ -164,7 +164,7 @@ class Navigator(QWidget):
     incidentSelected = Signal(int)  # a (different) incident became the current one
     incidentSelectionCleared = Signal()  # no incident is selected any more
     incidentAddRequested = Signal()
-    incidentRenameRequested = Signal(int, str)  # incident id, new title
+    incidentRenameRequested = Signal(int, str, str)  # incident id, new title, the title shown
     incidentDeleteRequested = Signal(int)  # confirming is the main window's job
 
     def __init__(self, parent: QWidget | None = None) -> None:

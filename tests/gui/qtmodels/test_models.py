@@ -134,7 +134,8 @@ def test_incidents_model_asks_for_a_rename_and_writes_nothing(qtbot, worked_case
     assert not model.index(0, IncidentsModel.CODE).flags() & Qt.ItemFlag.ItemIsEditable
     with qtbot.waitSignal(model.renameRequested) as blocker:
         assert model.setData(index, "  Execution near the Phenol plant ") is False
-    assert blocker.args == [phenol, "Execution near the Phenol plant"]
+    assert blocker.args == [phenol, "Execution near the Phenol plant",
+                            "Wounded soldier executed near the Phenol plant"]
     assert incidents.Incident.get_by_id(phenol).title.startswith("Wounded soldier")
     with qtbot.assertNotEmitted(model.renameRequested):
         model.setData(index, "   ")

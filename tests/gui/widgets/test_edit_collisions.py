@@ -191,3 +191,23 @@ def test_a_note_saved_elsewhere_is_not_overwritten_from_the_evidence_list(
     assert model.index(model.row_of(span), EvidenceModel.NOTE).data() == \
         "Same count in the UN report"
     assert not messages.shown
+
+
+def test_a_rename_in_the_list_after_someone_renamed_the_incident_is_refused(
+        qtbot, casefile, tmp_path, messages):  # noqa: F811
+    from desktop.gui.qtmodels.incidents_model import IncidentsModel
+
+    assert casefile.cases.new_case(tmp_path / "pow.casefile", "Executions of POWs")
+    casefile.editing.add_incident()
+    incident = casefile.window.incident_form.incident_id()
+    incidents.update_incident(incident, actor="olena", title="Nine POWs near Zelenyy Shlyakh")
+    model = casefile.window.navigator.incidents_model
+    title = model.index(model.row_of(incident), IncidentsModel.TITLE)
+    assert title.data() == "New incident"  # the list still shows what it read
+    model.setData(title, "Six POWs")
+    assert Incident.get_by_id(incident).title == "Nine POWs near Zelenyy Shlyakh"
+    assert model.index(model.row_of(incident), IncidentsModel.TITLE).data() == \
+        "Nine POWs near Zelenyy Shlyakh"
+    assert casefile.window.statusBar().currentMessage().startswith(
+        "INC-001 Title was changed by olena at ")
+    assert not messages.shown
