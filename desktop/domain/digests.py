@@ -14,6 +14,7 @@ forget one: `drain()` turns them into digests when the entry is written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -253,8 +254,9 @@ def drain() -> dict[str, str | None]:
             found.update(digests_of(table))
         _watch(db, created)
     if getattr(db.obj, "server", False):  # taken as they are forgotten: one round trip
-        return found | _drained_server(db.execute_sql(
-            f"DELETE FROM {noted} RETURNING tbl, id").fetchall())
+        for table, row_id, made in db.execute_sql(_server_drain()):
+            found[key(table, row_id)] = None if made is None else _digest((row_id, *made))
+        return found
     written = db.execute_sql(f"SELECT tbl, id FROM {noted}").fetchall()
     if not written:
         return found
@@ -266,14 +268,19 @@ def drain() -> dict[str, str | None]:
     return found
 
 
-def _drained_server(written: list[tuple[str, int]]) -> dict[str, str | None]:
-    """The digests of the rows a server case's notes named (None: deleted since)."""
-    found: dict[str, str | None] = {}
-    for table in {t for t, _ in written}:
-        ids = sorted({i for t, i in written if t == table})
-        found.update(dict.fromkeys((key(table, i) for i in ids), None))
-        found.update(digests_of(table, 'WHERE "id" = ANY(?)', (ids,)))
-    return found
+@functools.cache
+def _server_drain() -> str:
+    """On a server, one statement: the notes emptied, and for each row they name what its
+    digest is made of (its JSON text, then each column's), NULL for a row deleted since."""
+    made = []
+    for table in AUDITED:
+        parts = [row_json(table), *(_sql("column").format(sql)
+                                    for sql in _expressions(table, True))]
+        made.append(f'SELECT ARRAY[{", ".join(parts)}] AS made FROM "{table}" '
+                    f"WHERE w.tbl = '{table}' AND \"{table}\".\"id\" = w.id")
+    return (f"WITH w AS (DELETE FROM {_DIALECT[True]['written']} RETURNING tbl, id) "
+            "SELECT DISTINCT ON (w.tbl, w.id) w.tbl, w.id, d.made FROM w "
+            f"LEFT JOIN LATERAL ({' UNION ALL '.join(made)}) AS d ON true")
 
 
 def recorded(up_to: int | None = None) -> dict[str, tuple[str | None, int, str, str]]:
