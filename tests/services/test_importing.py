@@ -508,6 +508,9 @@ def test_a_title_is_the_first_line_with_words_however_far_down_or_long_it_is():
     assert first_line_title("\u2028\x0c  Після розриву сторінки\x0cдалі") == \
         "Після розриву сторінки"
     assert first_line_title(" \n\t\n") == ""
+    # Every line end str.splitlines knows ends the title, and no other white space does.
+    assert first_line_title("\x1f\x85 Заява\x1fсвідка\u2029далі") == "Заява\x1fсвідка"
+    assert first_line_title("\v\x1c Звіт місії\x1dдалі") == "Звіт місії"
 
 
 def _pdf_bytes(text: str) -> bytes:

@@ -50,6 +50,8 @@ class Extracted:
 
 def normalise_text(text: str) -> str:
     """Unicode NFC and `\\n` newlines: done once at import, the text never changes after."""
+    if not text:  # most files have no publisher or author to normalise
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]

@@ -168,19 +168,20 @@ _PARAGRAPH = 120
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{3})[.!?…](?=\s+[\w“\"«(])")
 
 
-#: Characters looked at for the first line before the whole text is: a title is short.
-_HEAD = 4096
+_FIRST_WORD = re.compile(r"\S")
+#: What ends a line for str.splitlines (each of these characters is also white space).
+_LINE_END = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _first_line(text: str) -> str:
-    """The first non-empty line, stripped ("" for none), without splitting a long text
-    into all its lines: the head is split first, and the whole text only when no line
-    in the head ends with something on it."""
-    lines = text[:_HEAD].splitlines()
-    found = next((n for n, line in enumerate(lines) if line.strip()), None)
-    if found is not None and (found < len(lines) - 1 or len(text) <= _HEAD):
-        return lines[found].strip()
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+    """The first non-empty line, stripped ("" for none), as splitlines would give it, found
+    without splitting the whole text into its lines: the line that holds the first character
+    that is not white space, from that character to the line's end."""
+    first = _FIRST_WORD.search(text)
+    if first is None:
+        return ""
+    end = _LINE_END.search(text, first.start())
+    return text[first.start():end.start() if end else len(text)].strip()
 
 
 def first_line_title(text: str) -> str:
