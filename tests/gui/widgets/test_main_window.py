@@ -504,6 +504,21 @@ def test_an_open_checks_the_file_once_and_a_damaged_one_is_refused(casefile, tmp
     assert casefile.case_file == healthy and Incident.select().count() == 0
 
 
+def test_a_case_read_by_the_panels_is_set_aside_from_garbage_collection(casefile, tmp_path):
+    """While a case is open its rows are not looked at by every collection; the collector is
+    on as it was, and closing the case sets nothing aside any more."""
+    import gc
+
+    path = tmp_path / "rows.casefile"
+    casefile.cases.new_case(path, "Rows")
+    casefile.cases.close_case()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    assert casefile.cases.open_case(path)
+    assert gc.get_freeze_count() > 0 and gc.isenabled()
+    casefile.cases.close_case()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
 def test_without_a_case_nothing_can_be_added(casefile):
     assert not casefile.window.navigator.add_button.isEnabled()
     assert not casefile.window.search_panel.isEnabled()
