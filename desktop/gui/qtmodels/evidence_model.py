@@ -7,7 +7,6 @@ turns it into an undoable command; the Change it makes brings the rows it names 
 from __future__ import annotations
 
 import functools
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -74,6 +73,8 @@ def status_text(code: str) -> str:
 
 def _rich(text: str) -> str:
     """Tooltip text as rich text, which Qt word-wraps (plain tooltips are one long line)."""
+    from html import escape  # html loads with the first tooltip
+
     return f"<p>{escape(text)}</p>"
 
 

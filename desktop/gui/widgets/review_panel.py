@@ -9,8 +9,6 @@ approve, return) sits below. The panel only asks; the app records the decisions.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +29,8 @@ from desktop.services.evidence import EvidenceRow
 
 def describe(row: EvidenceRow) -> str:
     """The span as the reviewer reads it: the quote, then what it is said to prove."""
+    import html
+
     status = scale_label(scales.VERIFICATION_STATUSES, row.status)
     credibility = scale_label(scales.INFORMATION_CREDIBILITY, row.credibility)
     value = f" = <b>{html.escape(row.asserted_value)}</b>" if row.asserted_value else ""
@@ -198,6 +198,8 @@ class ReviewPanel(QWidget):
 
     def show_incident(self, code: str | None, state: str, unreviewed: int) -> None:
         """The current incident's state and what its sign-off is waiting for."""
+        import html
+
         if code is None:
             self.incident_label.setText(self.tr("Select an incident to submit or sign it off."))
         else:

@@ -7,7 +7,6 @@ case's sources change (an import), and a click anywhere on a hit opens its sourc
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, Qt, QUrl, Signal
@@ -24,6 +23,8 @@ if TYPE_CHECKING:
 
 def render_hits(hits: list[SearchHit]) -> str:
     """The hits as HTML: a linked title per source and its snippet with the hits in bold."""
+    import html
+
     parts = []
     untitled = QCoreApplication.translate("SearchPanel", "Untitled source")
     for hit in hits:
@@ -139,6 +140,8 @@ class SearchPanel(QWidget):
         self.results.setHtml(render_hits(hits))
 
     def show_error(self, request: int, message: str) -> None:
+        import html
+
         if request == self._request:
             self.status.setText(f"<span style='color:#a40000'>{html.escape(message)}</span>")
             self.results.clear()

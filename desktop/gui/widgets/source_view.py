@@ -13,7 +13,6 @@ there; `_Offsets` converts.
 
 from __future__ import annotations
 
-import html
 import re
 import time
 from bisect import bisect_left, bisect_right
@@ -906,6 +905,8 @@ class SourceView(QWidget):
 
     def tooltip_at(self, position: int) -> str:
         """Rich text describing every span at text[position], or "" where there is none."""
+        import html
+
         ids = self.span_ids_at(position)
         names = [p for start, end, p in self._names if start <= position < end]
         unsure = [c for start, end, c in self._uncertain if start <= position < end]
@@ -1342,6 +1343,8 @@ class SourceView(QWidget):
     # ------------------------------------------------------------------ tooltip text
     def _describe(self, row: EvidenceRow) -> str:
         """One span in a tooltip: status and credibility, what it backs, who marked it."""
+        import html
+
         e = html.escape
         look = scales.STATUS_LOOKS.get(row.status)
         status = scale_label(scales.VERIFICATION_STATUSES, row.status)
