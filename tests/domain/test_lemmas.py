@@ -28,6 +28,13 @@ def test_the_words_found_meanwhile_are_the_words_of_the_texts() -> None:
 
 
 def test_what_stops_the_words_being_found_meanwhile_is_raised_to_the_caller() -> None:
-    found = lemmas.forms_meanwhile([b"not text"])  # type: ignore[list-item]
-    with pytest.raises(TypeError):
+    found = lemmas.forms_meanwhile([None])  # type: ignore[list-item]
+    with pytest.raises(AttributeError):
         found()
+
+
+def test_texts_passed_over_as_wordless_are_those_in_which_word_finds_nothing() -> None:
+    texts = ["plain ASCII", "“Curly” quotes — and é", "Oʼzbekiston", "Ёлка", "ѐ\u04ff", "",
+             "日本語のテキスト", "mixed Київ text"]
+    for text in texts:
+        assert lemmas.forms_in([text]) == {w.lower() for w in lemmas.WORD.findall(text)}
