@@ -175,6 +175,7 @@ class _TsQuery:
 
     def __init__(self, expression: str) -> None:
         self.tokens: list[tuple[str, str]] = []
+        self.grouped = False  # whether the last term read was a parenthesised group
         for string, word, char in _TOKENS.findall(expression.rstrip()):
             if string and not _closed(string):
                 raise ValueError(N_("unterminated string"))
@@ -217,7 +218,9 @@ class _TsQuery:
     def _and(self) -> _Part:
         made = self._not()
         while self.tokens and self._peek() not in ("OR", ")", ","):
-            self._keyword("AND")
+            # FTS5 sets a parenthesised group beside another term only with AND written out.
+            if not self._keyword("AND") and (self.grouped or self.tokens[0] == ("char", "(")):
+                raise _near(self._peek() or "")
             made = _combine(made, self._not(), "&&", "AND")
         return made
 
@@ -240,12 +243,16 @@ class _TsQuery:
     def _unit(self) -> _Part:
         if not self.tokens:
             raise ValueError('syntax error near ""')
+        self.grouped = False
         kind, text = self.tokens[0]
+        if self._columns():
+            return self._unit()
         if kind == "char" and text == "(":
             self.tokens.pop(0)
             made = self._or()
             if not self._char(")"):
                 raise _near(self._peek() or "")
+            self.grouped = True
             return made
         if kind == "word" and text == "NEAR" and len(self.tokens) > 1 \
                 and self.tokens[1] == ("char", "("):
@@ -255,6 +262,27 @@ class _TsQuery:
             phrase = self._phrase()
             return _Part(phrase.sql, phrase.params, _starts_with(phrase), shown=phrase.shown)
         return self._phrase()
+
+    def _columns(self) -> bool:
+        """Skip a column filter (`text:`, `{text}:`): the index has the one column."""
+        if len(self.tokens) > 1 and self.tokens[0][0] == "word" \
+                and self.tokens[1] == ("char", ":"):
+            names = [self.tokens[0][1]]
+            del self.tokens[:2]
+        elif self.tokens[0] == ("char", "{"):
+            end = next((n for n, token in enumerate(self.tokens) if token == ("char", "}")),
+                       None)
+            if end is None or end + 1 >= len(self.tokens) \
+                    or self.tokens[end + 1] != ("char", ":"):
+                raise _near(self._peek() or "")
+            names = [text for _, text in self.tokens[1:end]]
+            del self.tokens[:end + 2]
+        else:
+            return False
+        for name in names:
+            if name.lower() != "text":
+                raise ValueError(f"no such column: {name}")
+        return True
 
     def _near_group(self) -> _Part:
         phrases = [self._phrase()]

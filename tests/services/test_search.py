@@ -67,7 +67,8 @@ def test_punctuation_that_people_type_is_not_an_error(seeded, typed):
 
 
 @pytest.mark.parametrize("bad", ['"unclosed phrase', "executions AND", "NOT", "NEAR(a b",
-                                 "NEAR(a b,)", "NEAR(^a b)", "^"])
+                                 "NEAR(a b,)", "NEAR(^a b)", "^", "(NEAR(a b) OR c) d",
+                                 "^NEAR(a b)", "^a place:b"])
 def test_malformed_syntax_gets_a_clear_message(seeded, bad):
     with pytest.raises(SearchQueryError, match="cannot be understood"):
         search.search(bad)
@@ -225,3 +226,8 @@ def test_a_caret_combines_with_and_or_and_not(accounts):
     assert _found("^The dawn", accounts) == {"close"}
     assert _found("(^The OR ^Lined) NOT school", accounts) == {"close", "lined"}
     assert _found("^The AND NEAR(prisoners executed)", accounts) == {"close"}
+
+
+def test_a_column_filter_names_the_one_column_there_is(accounts):
+    assert _found("^The text:dawn", accounts) == {"close"}
+    assert _found("^The {text}: dawn", accounts) == {"close"}
