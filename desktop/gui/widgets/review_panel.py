@@ -10,6 +10,7 @@ approve, return) sits below. The panel only asks; the app records the decisions.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -68,9 +69,35 @@ class ReviewPanel(QWidget):
     approveIncidentRequested = Signal()
     returnIncidentRequested = Signal(str)
 
+    #: The panel's parts, built the first time the panel is shown or one of them is asked for:
+    #: the Review dock is hidden when the window first paints (outside review mode).
+    _PARTS = frozenset({"position", "selection_note", "card", "comment", "previous", "next",
+                        "approve", "return_", "incident_label", "submit_incident",
+                        "approve_incident", "return_incident"})
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._current: int | None = None
+        self._built = False
+        self._card_shows: tuple = (self.show_nothing, ())  # what the parts show once built
+        self._incident_shows: tuple = (None, "", 0)
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def __getattr__(self, name: str):
+        """A part asked for before the panel was first shown: build them all now."""
+        if name in ReviewPanel._PARTS and not self.__dict__.get("_built", True):
+            self._build()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self._built:
+            self._build()  # before its first paint
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        self._built = True
+        body = QWidget()  # the parts, shown at once when the panel already is
         self.position = QLabel("")
         self.position.setStyleSheet("color:#555")
         self.position.setWordWrap(True)
@@ -115,7 +142,7 @@ class ReviewPanel(QWidget):
         incident_row.addWidget(self.submit_incident, 0, 0)
         incident_row.addWidget(self.approve_incident, 0, 1)
         incident_row.addWidget(self.return_incident, 1, 0, 1, 2)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
         layout.addWidget(self.position)
         layout.addWidget(self.selection_note)
         # The card scrolls when the dock is short: its last lines (grade, status) stay there.
@@ -140,8 +167,12 @@ class ReviewPanel(QWidget):
         self.approve_incident.clicked.connect(self.approveIncidentRequested)
         self.return_incident.clicked.connect(
             lambda: self.returnIncidentRequested.emit(self.comment.toPlainText()))
-        self.show_nothing()
-        self.show_incident(None, "", 0)
+        self.layout().addWidget(body)
+        if self.isVisible():
+            body.show()
+        show, args = self._card_shows
+        show(*args)
+        self.show_incident(*self._incident_shows)
 
     def current(self) -> int | None:
         return self._current
@@ -153,6 +184,10 @@ class ReviewPanel(QWidget):
         evidence list, this one among them. No row: say there is nothing to review."""
         if row is None:
             self.show_nothing()
+            return
+        if not self._built:
+            self._current = row.id
+            self._card_shows = (self.show_span, (row, index, total, selected))
             return
         if row.id != self._current:
             self.comment.clear()  # a comment is for one span
@@ -180,6 +215,9 @@ class ReviewPanel(QWidget):
         """No span to decide on: every span is reviewed, or the `hidden` ones still waiting
         are all outside what the evidence list shows."""
         self._current = None
+        if not self._built:
+            self._card_shows = (self.show_nothing, (hidden,))
+            return
         self.comment.clear()
         for button in (self.approve, self.return_, self.previous, self.next):
             button.setEnabled(False)
@@ -198,6 +236,9 @@ class ReviewPanel(QWidget):
 
     def show_incident(self, code: str | None, state: str, unreviewed: int) -> None:
         """The current incident's state and what its sign-off is waiting for."""
+        if not self._built:
+            self._incident_shows = (code, state, unreviewed)
+            return
         import html
 
         if code is None:

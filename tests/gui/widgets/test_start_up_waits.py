@@ -72,3 +72,29 @@ def test_an_interrupted_export_is_settled_once_the_case_is_on_screen(  # noqa: F
     qtbot.waitUntil(panel.isVisible)
     assert panel.model.rowCount() == AuditEntry.select().count()  # the settling told to it
     app.cases.close_case()
+
+
+def test_the_review_panel_is_built_when_review_mode_first_shows_it(qtbot, casefile,  # noqa: F811
+                                                                  tmp_path):
+    casefile.cases.new_case(tmp_path / "c.casefile", "Waits")
+    window, panel = casefile.window, casefile.window.review_panel
+    qtbot.waitExposed(window)
+    assert not panel._built  # its dock is hidden outside review mode
+    casefile.editing.add_incident()  # the incident form tells the panel about it, unbuilt
+    window.actions.review_mode.setChecked(True)
+    qtbot.waitUntil(panel.isVisible)
+    assert panel._built and panel.card.isVisible() and panel.comment.isVisible()
+    assert not panel.selection_note.isVisible()  # shown only while several spans are selected
+    assert panel.position.text() == "No evidence is waiting for review."
+    assert not panel.approve.isEnabled()
+
+
+def test_a_review_panel_part_asked_for_builds_them_all(qtbot):
+    from desktop.gui.widgets.review_panel import ReviewPanel
+
+    panel = ReviewPanel()
+    qtbot.addWidget(panel)
+    panel.show_incident("INC-001", "draft", 2)
+    assert not panel._built
+    assert panel.submit_incident.isEnabled() and not panel.approve_incident.isEnabled()
+    assert panel._built and "INC-001" in panel.incident_label.text()
