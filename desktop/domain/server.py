@@ -116,6 +116,16 @@ def _cursor_class():
                     return super().executemany(query, params_seq, **kwargs)
             return super().executemany(query, params_seq, **kwargs)
 
+        def copy(self, statement, params=None, **kwargs):
+            if getattr(self.connection, "casefile_begin", None):
+                self._begin_now()
+            return super().copy(statement, params, **kwargs)
+
+        def stream(self, query, params=None, **kwargs):
+            if getattr(self.connection, "casefile_begin", None):
+                self._begin_now()
+            return super().stream(query, params, **kwargs)
+
         def _begin_now(self) -> None:
             conn = self.connection
             statements, conn.casefile_begin = conn.casefile_begin, None

@@ -95,3 +95,18 @@ def test_a_row_written_outside_a_transaction_is_left_to_verify_not_recorded(mark
     assert not report.ok
     assert [p for p in report.problems if p.startswith("E-001")], report.problems
     assert not [p for p in report.problems if p.startswith("E-002")], report.problems
+
+
+def test_a_transaction_undone_or_empty_leaves_nothing_behind(marked_source):
+    from psycopg.pq import TransactionStatus
+
+    database = models.database
+    with pytest.raises(ZeroDivisionError), database.atomic():
+        database.execute_sql("UPDATE evidence SET note = 'lost'")
+        1 / 0  # noqa: B018 — the transaction fails after its first statement
+    with database.atomic():  # a transaction that sends nothing until its COMMIT
+        pass
+    assert models.Evidence.select(models.Evidence.note).scalar() != "lost"
+    connection = database.connection()
+    assert connection.info.transaction_status == TransactionStatus.IDLE
+    assert not getattr(connection, "casefile_begin", None)
