@@ -433,10 +433,10 @@ def evidence_rows(*, incident_id: int | None = None, source_id: int | None = Non
         order = (Evidence.id,) if by_number else (Evidence.source, Evidence.start, Evidence.id)
         return found.order_by(*order)
 
-    if ids is not None and len(ids) <= SHAPED_IDS:  # a few spans, read after each change
-        params = [p for p in (incident_id, source_id) if p is not None] + ids
+    if ids is None or len(ids) <= SHAPED_IDS:  # read after each change (an incident's, a few)
+        params = [p for p in (incident_id, source_id) if p is not None] + (ids or [])
         rows = shaped_rows(("evidence_rows", incident_id is not None, source_id is not None,
-                            len(ids), by_number), query, params)
+                            None if ids is None else len(ids), by_number), query, params)
     else:
         rows = plain_rows(query())
     return [EvidenceRow(*row) for row in rows]

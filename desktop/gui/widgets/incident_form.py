@@ -603,9 +603,10 @@ class IncidentForm(QWidget):
         if old is not None:
             button.setMenu(None)
             old.deleteLater()
-        button.setProperty("empty", not rows)
-        button.style().unpolish(button)
-        button.style().polish(button)
+        if button.property("empty") != (not rows):  # restyled only when it changes (costly)
+            button.setProperty("empty", not rows)
+            button.style().unpolish(button)
+            button.style().polish(button)
         if not rows:
             button.setText("0")
             button.setToolTip(
@@ -678,10 +679,12 @@ class IncidentForm(QWidget):
             found = facts.get(key)
             level = found.coverage if found is not None else "open"
             mark.setText(self._coverage_text(level))
-            mark.setProperty("role", "covered" if level == "supported" else "open")
             mark.setToolTip(self._coverage_tip(found, level))
-            mark.style().unpolish(mark)
-            mark.style().polish(mark)
+            role = "covered" if level == "supported" else "open"
+            if mark.property("role") != role:  # restyled only when it changes (costly)
+                mark.setProperty("role", role)
+                mark.style().unpolish(mark)
+                mark.style().polish(mark)
 
     def _coverage_text(self, level: str) -> str:
         return {"supported": self.tr("✓ supported"), "contested": self.tr("! contested"),

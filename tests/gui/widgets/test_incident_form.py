@@ -240,3 +240,21 @@ def test_a_grade_no_other_line_bears_out_is_named_on_its_fact(form, worked_case)
     assert f"E-{place:03d} is graded as confirmed by other sources" in form.badge(
         "place").toolTip()
     assert "graded as confirmed" not in form.badge("time").toolTip()
+
+
+def test_a_badge_is_styled_empty_or_backed_as_its_evidence_comes_and_goes(qtbot, form,
+                                                                         worked_case, actor):
+    """A badge looks empty without evidence and backed with it, after each refresh (it is
+    restyled only when that changes)."""
+    badge = form.badge("title")
+    assert (badge.text(), badge.property("empty")) == ("0", True)
+    pgo = worked_case["sources"]["003_b8c3f3517aeeccd0.txt"]
+    marked = evidence.add_evidence(pgo, 10, 30, actor=actor, supports="title",
+                                   incident=worked_case["incidents"]["INC-001"])
+    form.refresh()
+    assert (badge.text(), badge.property("empty")) == ("1 ▸", False)
+    form.refresh()
+    assert badge.property("empty") is False
+    evidence.remove_evidence(marked.id, actor=actor)
+    form.refresh()
+    assert (badge.text(), badge.property("empty")) == ("0", True)
