@@ -64,7 +64,7 @@ def test_marking_a_span_asks_each_thing_once_and_nothing_of_the_catalogue(marked
     assert len(sent) == len(set(sent)), sent
 
 
-def test_marking_a_span_waits_for_the_server_seven_times(marked_source, tmp_path):
+def test_marking_a_span_waits_for_the_server_at_most_seven_times(marked_source, tmp_path):
     import psycopg.pq
 
     pgconn = models.database.connection().pgconn
@@ -80,7 +80,7 @@ def test_marking_a_span_waits_for_the_server_seven_times(marked_source, tmp_path
     # protected names (to redact the entry); the chain lock with the last entry; the note
     # taken with what the rows' digests are made of; the entry and the head move in one
     # pipeline; COMMIT.
-    assert round_trips(trace.read_text()) == 7
+    assert round_trips(trace.read_text()) <= 7
 
 
 def test_a_row_written_outside_a_transaction_is_left_to_verify_not_recorded(marked_source,
