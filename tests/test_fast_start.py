@@ -61,22 +61,32 @@ def _fresh(code: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def test_pyside_reads_none_of_casefiles_modules_for_features():
+def test_pyside_reads_no_module_for_features_once_the_window_is_imported(tmp_path):
     """PySide6 looks through the source of each module imported after it for `__feature__`;
-    Casefile's own are entered in its table as the window's package is imported, with the
-    answer its check gives (the package `desktop` itself, with peewee, comes before)."""
+    from the window's package on, each module's entry is made as its import begins (the
+    package `desktop` itself, with peewee, comes before). A module that does import
+    `__feature__` still has its features."""
     pytest.importorskip("PySide6")
+    (tmp_path / "snake.py").write_text(
+        "from __feature__ import snake_case  # noqa\n"
+        "from PySide6.QtCore import QObject\n"
+        "def name_of(thing):\n"
+        "    thing.set_object_name('snake')\n"
+        "    return thing.object_name()\n", encoding="utf-8")
     found = _fresh(
-        "import json, PySide6.QtCore, PySide6.support.feature as feature, desktop\n"
+        "import json, sys, PySide6.QtCore, PySide6.support.feature as feature, desktop\n"
         "read = []\n"
         "check = feature._mod_uses_pyside\n"
         "feature._mod_uses_pyside = lambda module: read.append(module.__name__) or check(module)\n"
-        "import desktop.gui.app\n"
+        "import desktop.gui.app, logging.handlers, decimal\n"
         "table = feature.pyside_feature_dict\n"
-        "print(json.dumps({'read': [m for m in read if m.startswith('desktop.')],\n"
-        "                  'app': table.get('desktop.gui.app'),\n"
-        "                  'db': table.get('desktop.domain.db')}))")
-    assert found == {"read": [], "app": 0, "db": -1}
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "import snake\n"
+        "print(json.dumps({'read': read, 'app': table.get('desktop.gui.app'),\n"
+        "                  'db': table.get('desktop.domain.db'),\n"
+        "                  'snake': snake.name_of(PySide6.QtCore.QObject())}))")
+    # Only the script itself is read, by the first import of `__feature__` (snake's).
+    assert found == {"read": ["__main__"], "app": 0, "db": -1, "snake": "snake"}
 
 
 def test_the_window_builds_its_page_pane_only_when_a_page_is_shown():
