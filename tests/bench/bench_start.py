@@ -42,6 +42,11 @@ STARTED = time.time()
 
 import json, os, sys  # noqa: E401, E402
 
+if sys.argv[1] == "casefile":
+    # As `casefile-gui` starts: its script imports the entry point, and so the package and
+    # peewee, before the window imports Qt (what is imported after Qt, PySide6 looks through).
+    import desktop.__main__  # noqa: E402, F401
+
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QWidget  # noqa: E402
 
