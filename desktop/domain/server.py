@@ -191,6 +191,11 @@ class ServerDatabase(PostgresqlDatabase):
             # A writing transaction starts with no rows noted (those of writes made outside
             # a transaction have no entry to be recorded in).
             statements.append("DELETE FROM pg_temp.casefile_written")
+            # Every writer waits for the chain before it locks any row: writers that took a
+            # row first and the chain last (an edit read under FOR UPDATE) and the other way
+            # round (a mark that fills a fact) could otherwise each wait for the other. The
+            # chain is held to the end in any case, so writers lose no concurrency by it.
+            statements.append(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})")
         # Sent with the transaction's first statement, COMMIT or ROLLBACK included: a round
         # trip less for every transaction.
         self.connection().casefile_begin = tuple(statements)

@@ -65,3 +65,27 @@ def test_eight_writers_at_once_keep_every_edit_in_one_chain(shared_case):
     report = integrity.verify_case()
     db.close_case()
     assert report.ok, report.problems
+
+
+def test_a_writing_transaction_holds_the_chain_before_it_touches_a_row(shared_case):
+    """Writers meet at the chain first, so none can hold a row another writer waits for
+    while waiting for the chain itself (a deadlock the server would end by killing one)."""
+    from desktop.domain import models, server
+
+    db.open_case(shared_case)
+    try:
+        with psycopg.connect(shared_case, autocommit=True) as other:
+            with models.database.atomic():
+                models.database.execute_sql("SELECT 1")
+                (free,) = other.execute("SELECT pg_try_advisory_lock(%s)",
+                                        (server.CHAIN_LOCK,)).fetchone()
+                assert not free
+            # A reading snapshot waits for nobody.
+            with models.database.atomic(lock_type="DEFERRED"):
+                models.database.execute_sql("SELECT 1")
+                (free,) = other.execute("SELECT pg_try_advisory_lock(%s)",
+                                        (server.CHAIN_LOCK,)).fetchone()
+                assert free
+                other.execute("SELECT pg_advisory_unlock(%s)", (server.CHAIN_LOCK,))
+    finally:
+        db.close_case()

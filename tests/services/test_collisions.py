@@ -212,7 +212,7 @@ def test_an_edit_waiting_for_a_concurrent_one_reads_what_it_saved(server_url, ac
     waiter = threading.Thread(target=second)
     waiter.start()
     with psycopg.connect(server_url, autocommit=True) as watcher:
-        for _ in range(3000):  # until the second edit waits for the first's row lock
+        for _ in range(3000):  # until the second edit waits for the first (its chain lock)
             if watcher.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type "
                                "= 'Lock' AND datname = current_database()").fetchone()[0]:
                 break
