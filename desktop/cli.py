@@ -487,6 +487,10 @@ def cmd_checkin(args: argparse.Namespace) -> int:
 
     _server_url(args)
     copy = Path(args.copy)
+    holder = window_lock.window_holding(copy)
+    if holder:  # what the window does to the copy after this would never come back
+        raise CaseOpenError(copy, f"is open in a Casefile window ({holder}); check it in "
+                                  "there (File → Check in to server…), or close it first")
     if copy.exists() and db.is_encrypted_file(copy):
         passphrase = _passphrase(args, copy)
     else:
@@ -1120,7 +1124,7 @@ def _add_server_parsers(sub) -> None:
 #: The commands that write into the case (an edit, or an audit entry for what they export).
 WRITING_COMMANDS = frozenset({
     "import", "export", "annotations", "import-annotations", "registers", "protect", "review",
-    "signoff", "return-incident", "submit", "reindex", "package",
+    "signoff", "return-incident", "submit", "reindex", "package", "checkout", "checkin",
 })
 
 

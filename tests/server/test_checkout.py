@@ -476,3 +476,29 @@ def test_the_cli_exits_3_when_conflicts_are_left(team_case, tmp_path, capsys):
     assert status == cli.CONFLICTS_LEFT == 3
     assert ("Conflict: INC-001: title changed on both sides: in the copy “Offline title”, on "
             "the server “Server title”; the server's is kept") in out.splitlines()
+
+
+def test_the_cli_refuses_to_check_in_a_copy_open_in_a_window(team_case, tmp_path, capsys):
+    """What the window would do to the copy after a check-in from a terminal would never come
+    back: the command line leaves the copy to the window that has it open."""
+    import subprocess
+    import sys
+
+    from tests.cli.test_cli_concurrency import WINDOW
+
+    copy = tmp_path / "field.casefile"
+    assert run(capsys, "checkout", as_role(team_case, "alice"), str(copy))[0] == 0
+    work_offline(copy)
+    window = subprocess.Popen([sys.executable, "-c", WINDOW, str(copy)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert window.stdout.readline().strip() == "open"
+        status, out, err = run(capsys, "checkin", str(copy), as_role(team_case, "bob"))
+    finally:
+        window.stdin.close()
+        window.wait(timeout=30)
+    assert status == 1 and out == ""
+    assert err.startswith(f"casefile: {copy.name}: is open in a Casefile window (process ")
+    assert len(err.splitlines()) == 1
+    status, _, err = run(capsys, "checkin", str(copy), as_role(team_case, "bob"))
+    assert status == 0, err  # nothing was taken in while the window had it
