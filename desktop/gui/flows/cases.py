@@ -57,7 +57,11 @@ def rows_set_aside() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.collect(1)  # the young garbage made meanwhile, before it is set aside with the rows
+        if collecting:  # the young garbage made meanwhile, before it is set aside with the rows
+            gc.collect(1)
+        # else start-up, the collector off until the first paint (desktop.__main__): nothing is
+        # collected before the window is seen (a collection here looked at all that start-up
+        # made, 10-15 ms), and what is made until then lives as long as the window
         gc.freeze()
         if collecting:
             gc.enable()

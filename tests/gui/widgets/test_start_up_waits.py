@@ -98,3 +98,22 @@ def test_a_review_panel_part_asked_for_builds_them_all(qtbot):
     assert not panel._built
     assert panel.submit_incident.isEnabled() and not panel.approve_incident.isEnabled()
     assert panel._built and "INC-001" in panel.incident_label.text()
+
+
+def test_a_case_opened_at_start_up_is_not_collected_before_the_first_paint(
+        casefile, tmp_path, monkeypatch):  # noqa: F811
+    """The entry point turns the collector off until the window is painted: opening the case
+    then collects nothing (a collection would look at all that start-up made)."""
+    import gc
+
+    path = tmp_path / "c.casefile"
+    casefile.cases.new_case(path, "Waits")
+    casefile.cases.close_case()
+    collections: list[tuple] = []
+    monkeypatch.setattr(gc, "collect", lambda *args: collections.append(args) or 0)
+    gc.disable()
+    try:
+        assert casefile.cases.open_case(path)
+        assert collections == [] and gc.get_freeze_count() > 0 and not gc.isenabled()
+    finally:
+        gc.enable()
