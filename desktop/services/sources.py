@@ -207,15 +207,16 @@ def _store(items: list[_Parsed], actor: str, kind: str, report: ImportReport,
             # The bytes parsed are the ones stored: the original always matches its text.
             data = item.data or importing.read_source_bytes(item.path)
             if item.data is None and sha256_hex(data) != item.sha256:
-                report.failed.append((item.path, f"{item.path.name}: changed on disk while it "
-                                                 "was being imported; import it again"))
+                report.failed.append((item.path, _("{file}: changed on disk while it was being "
+                                                   "imported; import it again").format(
+                                                       file=item.path.name)))
                 continue
             row = _source_row(item, actor, kind, now)
             source_id = insert_row(Source, row)
             insert_row(SourceOriginal, {"source": source_id, "data": data})
             entries.append(audit.Entry(
                 "source.import", actor, "source", source_id,
-                f"Imported {row['original_name']}",
+                _("Imported {file}").format(file=row["original_name"]),
                 after={"title": row["title"], "original_name": row["original_name"],
                        "sha256": item.sha256, "size": item.size,
                        "media_type": row["media_type"], "extraction": row["extraction"],
