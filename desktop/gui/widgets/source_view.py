@@ -403,7 +403,12 @@ class _Swatch(QWidget):
         """Fill with the colour; draw the underline (or strike) in the status's style."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), self._colour)
+        # The colour as the brush of a rectangle: fillRect's overloads take a gradient preset
+        # too, and choosing among them builds QGradient's enums (~3 ms of the first paint).
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._colour)
+        painter.drawRect(self.rect())
+        painter.setBrush(Qt.BrushStyle.NoBrush)  # the lines below are drawn, not filled
         pen = QPen(self._colour.darker(260), 1.4)
         w, h = self.width(), self.height()
         if self._struck:
