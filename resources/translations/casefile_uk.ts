@@ -625,7 +625,7 @@
 <context>
     <name>CaseFiles</name>
     <message>
-        <location filename="../../desktop/gui/flows/cases.py" line="+61"/>
+        <location filename="../../desktop/gui/flows/cases.py" line="+85"/>
         <source>New case</source>
         <translation>Нова справа</translation>
     </message>
@@ -641,20 +641,20 @@
         <translation>Відкрити справу</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>is already open in another {app} window{owner}</source>
         <translation>уже відкрито в іншому вікні {app}{owner}</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-67"/>
         <location line="+6"/>
-        <location line="+63"/>
+        <location line="+66"/>
         <location line="+5"/>
         <source>The case could not be opened</source>
         <translation>Не вдалося відкрити справу</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-89"/>
         <source>Open shared case</source>
         <translation>Відкрити спільну справу</translation>
     </message>
@@ -673,28 +673,28 @@ your .pgpass or service file, never from Casefile):</source>
         <translation>{address} — не адреса сервера: вона починається з postgresql://</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Changes made by others will not show</source>
         <translation>Зміни, які вносять інші, не з’являтимуться</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>The audit trail could not be brought up to date</source>
         <translation>Журнал аудиту не вдалося оновити</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>An interrupted export was settled</source>
         <translation>Перерваний експорт враховано в журналі аудиту</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+173"/>
+        <location line="+177"/>
         <source>{name} is encrypted. Its passphrase:</source>
         <translation>Справу {name} зашифровано. Введіть її парольну фразу:</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-172"/>
         <source>the passphrase was not right {count} times; the case stays closed</source>
         <translation>неправильну парольну фразу введено забагато разів ({count}); справа залишається закритою</translation>
     </message>
@@ -718,12 +718,12 @@ your .pgpass or service file, never from Casefile):</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+159"/>
+        <location line="+163"/>
         <source>Encrypted case</source>
         <translation>Зашифрована справа</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-153"/>
         <source>Please wait</source>
         <translation>Зачекайте</translation>
     </message>
@@ -756,7 +756,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Справу збережено, але її не вдалося ущільнити</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>No recent cases</source>
         <translation>Немає недавніх справ</translation>
     </message>
@@ -837,13 +837,13 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
 <context>
     <name>CasefileApp</name>
     <message>
-        <location line="-362"/>
+        <location line="-398"/>
         <source>{app} cases (*{suffix})</source>
         <translation>Справи {app} (*{suffix})</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop/gui/flows/exchange.py" line="+31"/>
+        <location filename="../../desktop/gui/flows/exchange.py" line="+33"/>
         <source>All files (*)</source>
         <translation>Усі файли (*)</translation>
     </message>
@@ -853,7 +853,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Джерела ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/flows/cases.py" line="+370"/>
+        <location filename="../../desktop/gui/flows/cases.py" line="+403"/>
         <source>process {pid} on {host}</source>
         <translation>процес {pid} на {host}</translation>
     </message>
@@ -866,7 +866,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Взяти для роботи без сервера</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} will hold the whole case, its sources&apos; originals included, for work without the server. Check it in to the server afterwards.</source>
         <translation>{name} міститиме всю справу, разом з оригіналами джерел, для роботи без сервера. Після роботи поверніть його на сервер.</translation>
     </message>
@@ -990,7 +990,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../../desktop/gui/flows/editing.py" line="+18"/>
+        <location filename="../../desktop/gui/flows/editing.py" line="+20"/>
         <source>status</source>
         <extracomment>What an undo step calls an evidence span&apos;s fields.</extracomment>
         <translation>статус</translation>
@@ -1046,7 +1046,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>{refs}: {status}, але достовірність досі «{grade}»; оцініть її в списку доказів.</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Change {fields} of %n span(s)</source>
         <translation>
             <numerusform>Змінити {fields} у %n фрагменті</numerusform>
@@ -1055,7 +1055,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Remove %n evidence span(s)</source>
         <translation>
             <numerusform>Вилучити %n фрагмент доказів</numerusform>
@@ -1074,17 +1074,17 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Додати інцидент</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>Edit {fields} of {code}</source>
         <translation>Змінити {fields} у {code}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>{code} went back to draft: submit it for review again when it is ready.</source>
         <translation>{code} повернуто в чернетку: подайте його на перевірку знову, коли він буде готовий.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>{code} is signed off.</source>
         <translation>{code} затверджено.</translation>
     </message>
@@ -1123,12 +1123,12 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Видалити {code}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Edit source details</source>
         <translation>Змінити відомості про джерело</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Edit case details</source>
         <translation>Зміна відомостей про справу</translation>
     </message>
@@ -1148,7 +1148,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Змінити дані захищеної особи</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The change was not undone or redone</source>
         <translation>Зміну не скасовано й не повторено</translation>
     </message>
@@ -1174,7 +1174,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/evidence_model.py" line="+75"/>
+        <location filename="../../desktop/gui/qtmodels/evidence_model.py" line="+87"/>
         <source>E-no.</source>
         <extracomment>Text on the light status colours: dark whatever the palette, so it stays readable. (evidence ids, changes) — e.g. ([7], {&quot;credibility&quot;: &quot;3&quot;}) or ([7], {&quot;note&quot;: &quot;…&quot;}).</extracomment>
         <translation>№</translation>
@@ -1235,8 +1235,9 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Створено</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+55"/>
         <source>p. {page}</source>
+        <extracomment>Rows read at once around one the view asks for (the rows on screen, and a scroll&apos;s). A row not read yet is its SpanPlace (id, source, start: its place in the order); it is read, with those around it, when a view first asks what it shows.</extracomment>
         <translation>с. {page}</translation>
     </message>
     <message>
@@ -1245,12 +1246,12 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>с. {first}–{last}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The value the passage asserts for the fact it supports</source>
         <translation>Значення, яке стверджує уривок щодо факту, який він підтверджує</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+108"/>
         <source>{title}{by} (reliability {code}: {grade})</source>
         <translation>{title}{by} (надійність {code}: {grade})</translation>
     </message>
@@ -1305,13 +1306,13 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+225"/>
+        <location line="+235"/>
         <source>All incidents</source>
         <translation>Усі інциденти</translation>
     </message>
     <message>
-        <location line="-224"/>
-        <location line="+225"/>
+        <location line="-234"/>
+        <location line="+235"/>
         <source>All sources</source>
         <translation>Усі джерела</translation>
     </message>
@@ -1372,7 +1373,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Відкрийте або створіть справу, перш ніж імпортувати джерела.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Nothing to import</source>
         <translation>Нічого імпортувати</translation>
     </message>
@@ -1515,12 +1516,12 @@ SHA-256 файлу: {sha256}
 Експорт записано в історію справи разом із цим цифровим відбитком.</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>Import sources with a collection record</source>
         <translation>Імпорт джерел із записом про збирання</translation>
     </message>
     <message numerus="yes">
-        <location line="+121"/>
+        <location line="+123"/>
         <source>%n incident(s)</source>
         <translation>
             <numerusform>%n інцидент</numerusform>
@@ -1790,11 +1791,12 @@ SHA-256 {sha256}
     </message>
     <message>
         <location line="+8"/>
+        <location line="+48"/>
         <source>The copy was not written</source>
         <translation>Копію не записано</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-44"/>
         <source>Merge review from a returned copy</source>
         <translation>Об’єднання результатів рецензування з повернутої копії</translation>
     </message>
@@ -2025,7 +2027,7 @@ SHA-256 {sha256}
 <context>
     <name>Flow</name>
     <message>
-        <location filename="../../desktop/gui/flows/base.py" line="+65"/>
+        <location filename="../../desktop/gui/flows/base.py" line="+71"/>
         <source>The change was not made</source>
         <translation>Зміну не внесено</translation>
     </message>
@@ -2070,12 +2072,12 @@ After:
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../desktop/gui/widgets/incident_form.py" line="+47"/>
+        <location filename="../../desktop/gui/widgets/incident_form.py" line="+51"/>
         <source>Select or add an incident in the list on the left</source>
         <translation>Виберіть або додайте інцидент у списку ліворуч</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <location line="+16"/>
         <source>source {id}</source>
         <extracomment>What the form shows: the editable facts, and the workflow state that only review moves.</extracomment>
@@ -2132,7 +2134,7 @@ After:
         <translation>Введіть число, напр. 48,1 (або залиште поле порожнім).</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>No evidence yet: mark a passage in a source and link it here.</source>
         <translation>Доказів ще немає: позначте уривок у джерелі й пов’яжіть його з цим фактом.</translation>
     </message>
@@ -2151,7 +2153,7 @@ After:
         <translation>Взяти «{value}» ({ref})</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>from {refs}</source>
         <translation>взято з {refs}</translation>
     </message>
@@ -2161,7 +2163,7 @@ After:
         <translation>Взято з {ref}: «{quote}»</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>✓ supported</source>
         <translation>✓ підтверджено</translation>
     </message>
@@ -2172,12 +2174,12 @@ After:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+349"/>
+        <location line="+357"/>
         <source>open</source>
         <translation>бракує</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-357"/>
         <source>linked, not verified</source>
         <translation>пов’язано, не перевірено</translation>
     </message>
@@ -2196,7 +2198,7 @@ After:
         <translation>{ref} оцінено як підтверджене іншими джерелами, але жодна незалежна лінія доказів цього не підтверджує</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+133"/>
         <source>Evidence for {fact}</source>
         <translation>Докази для: {fact}</translation>
     </message>
@@ -2443,7 +2445,7 @@ After:
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/incidents_model.py" line="+28"/>
+        <location filename="../../desktop/gui/qtmodels/incidents_model.py" line="+30"/>
         <source>Code</source>
         <extracomment>An inline edit of a title: (incident id, new title). The model itself never writes.</extracomment>
         <translation>Код</translation>
@@ -2496,7 +2498,7 @@ After:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/widgets/main_window.py" line="+83"/>
+        <location filename="../../desktop/gui/widgets/main_window.py" line="+84"/>
         <source>Case</source>
         <translation>Справа</translation>
     </message>
@@ -2537,7 +2539,7 @@ After:
         <translation>&amp;Недавні справи</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+103"/>
         <source>Main</source>
         <translation>Головна панель</translation>
     </message>
@@ -2732,8 +2734,9 @@ After:
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../desktop/gui/widgets/navigator.py" line="+139"/>
+        <location filename="../../desktop/gui/widgets/navigator.py" line="+197"/>
         <source>Sources</source>
+        <extracomment>More changed rows than this at once: fit to the rows on screen instead.</extracomment>
         <translation>Джерела</translation>
     </message>
     <message>
@@ -3162,18 +3165,18 @@ After:
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/gui/flows/review.py" line="+182"/>
+        <location filename="../../desktop/gui/flows/review.py" line="+184"/>
         <source>The review card now shows the span you selected; press again to decide on it.</source>
         <translation>Картка рецензування тепер показує вибраний вами фрагмент; натисніть ще раз, щоб ухвалити щодо нього рішення.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+55"/>
+        <location line="+11"/>
+        <location line="+61"/>
         <source>Approve {code}</source>
         <translation>Схвалити {code}</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-49"/>
         <source>Return evidence</source>
         <translation>Повернення доказу</translation>
     </message>
@@ -3184,12 +3187,12 @@ After:
     </message>
     <message>
         <location line="+5"/>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Return {code}</source>
         <translation>Повернути {code}</translation>
     </message>
     <message numerus="yes">
-        <location line="-21"/>
+        <location line="-23"/>
         <source>Resubmit %n span(s)</source>
         <translation>
             <numerusform>Повторно подати %n фрагмент</numerusform>
@@ -3198,7 +3201,7 @@ After:
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Select an incident first.</source>
         <translation>Спочатку виберіть інцидент.</translation>
     </message>
@@ -3237,7 +3240,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop/gui/widgets/review_panel.py" line="+37"/>
+        <location filename="../../desktop/gui/widgets/review_panel.py" line="+38"/>
         <source>Returned earlier: {comment}</source>
         <translation>Раніше повернуто: {comment}</translation>
     </message>
@@ -3262,9 +3265,9 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <translation>позначено: {name}, {date}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+68"/>
         <source>Comment for the documenter (needed to return)</source>
-        <extracomment>Shown while several spans are selected: which one a decision is for.</extracomment>
+        <extracomment>The panel&apos;s parts, built the first time the panel is shown or one of them is asked for: the Review dock is hidden when the window first paints (outside review mode). Shown while several spans are selected: which one a decision is for.</extracomment>
         <translation>Зауваження для документувальника (потрібне, щоб повернути)</translation>
     </message>
     <message>
@@ -3293,7 +3296,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <translation>Повернути інцидент</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+66"/>
         <source>Selected, not waiting for review: it is {state}.</source>
         <translation>Вибраний фрагмент не очікує рецензування: {state}.</translation>
     </message>
@@ -3303,7 +3306,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <translation>Вибрано 1 з {count}: «Схвалити» і «Повернути» діють лише на {code} — фрагмент, показаний тут.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>No span in the evidence list is waiting for review.</source>
         <translation>Жоден фрагмент у списку доказів не очікує рецензування.</translation>
     </message>
@@ -3327,12 +3330,12 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <translation>Усі фрагменти прорецензовано. Повернуті фрагменти з’являться тут знову, коли документувальник надішле їх повторно.</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-34"/>
         <source>Pending {number} of {total}</source>
         <translation>Очікує: {number} з {total}</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-81"/>
         <source>Previous pending span (P)</source>
         <translation>Попередній фрагмент, що очікує рецензування (P)</translation>
     </message>
@@ -3352,7 +3355,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
         <translation>Наступний фрагмент, що очікує рецензування</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+122"/>
         <source>Select an incident to submit or sign it off.</source>
         <translation>Виберіть інцидент, щоб надіслати його на рецензування або остаточно схвалити.</translation>
     </message>
@@ -4413,22 +4416,22 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/gui/widgets/search_panel.py" line="+25"/>
+        <location filename="../../desktop/gui/widgets/search_panel.py" line="+29"/>
         <source>Untitled source</source>
         <translation>Джерело без назви</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+57"/>
         <source>Search every source: words in any form, &quot;an exact phrase&quot;, execut*</source>
         <translation>Пошук в усіх джерелах: слова в будь-якій формі, &quot;точна фраза&quot;, розстр*</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>A Ukrainian or Russian word also finds its other forms: its cases, its plural, and for a town the region named after it. A phrase in quotes is found exactly as typed; execut* finds every word that begins so; AND, OR, NOT combine words.</source>
-        <translation>Українське чи російське слово знаходить і інші свої форми: відмінки, множину, а для міста — названу за ним область («Курськ» знаходить «Курської області», «полонених» — «полонені»). Фраза в лапках шукається точно так, як написано; розстр* знаходить усі слова, що так починаються; AND, OR, NOT поєднують слова.</translation>
+        <source>A Ukrainian or Russian word also finds its other forms: its cases, its plural, and for a town the region named after it. A phrase in quotes is found exactly as typed; execut* finds every word that begins so; AND, OR, NOT combine words; NEAR(a b) finds them at most 10 words apart (NEAR(a b, 3): at most 3); ^word finds it where a text begins.</source>
+        <translation>Українське чи російське слово знаходить і інші свої форми: відмінки, множину, а для міста — названу за ним область («Курськ» знаходить «Курської області», «полонених» — «полонені»). Фраза в лапках шукається точно так, як написано; розстр* знаходить усі слова, що так починаються; AND, OR, NOT поєднують слова; NEAR(a b) знаходить їх щонайбільше за 10 слів одне від одного (NEAR(a b, 3): щонайбільше за 3); ^слово знаходить його там, де текст починається.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Searching…</source>
         <translation>Пошук…</translation>
     </message>
@@ -4450,7 +4453,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/gui/flows/session.py" line="+39"/>
+        <location filename="../../desktop/gui/flows/session.py" line="+40"/>
         <source>Your name</source>
         <translation>Ваше ім’я</translation>
     </message>
@@ -4462,7 +4465,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
 (хто позначив, оцінив або рецензував кожен доказ):</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Something went wrong</source>
         <translation>Щось пішло не так</translation>
     </message>
@@ -4666,12 +4669,12 @@ The details were written to {log}</source>
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="+88"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="+91"/>
         <source>Open a source from the list on the left</source>
         <translation>Відкрийте джерело зі списку ліворуч</translation>
     </message>
     <message>
-        <location line="+810"/>
+        <location line="+839"/>
         <source>&lt;b&gt;Protected name&lt;/b&gt;: shown as &lt;b&gt;{pseudonym}&lt;/b&gt; in redacted dossiers</source>
         <translation>&lt;b&gt;Захищене ім’я&lt;/b&gt;: у знеособлених досьє показується як &lt;b&gt;{pseudonym}&lt;/b&gt;</translation>
     </message>
@@ -4701,7 +4704,7 @@ The details were written to {log}</source>
         <translation>Збігів немає</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>credibility {code} — {label}</source>
         <translation>достовірність {code} — {label}</translation>
     </message>
@@ -4724,7 +4727,7 @@ The details were written to {log}</source>
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/sources_model.py" line="+32"/>
+        <location filename="../../desktop/gui/qtmodels/sources_model.py" line="+33"/>
         <source>Title</source>
         <extracomment>Role under which a cell gives the value to sort by (numbers stay numbers).</extracomment>
         <translation>Назва</translation>
@@ -4837,7 +4840,7 @@ The details were written to {log}</source>
 <context>
     <name>_FindBar</name>
     <message>
-        <location filename="../../desktop/gui/widgets/source_view.py" line="-852"/>
+        <location filename="../../desktop/gui/widgets/source_view.py" line="-866"/>
         <source>Find in this source</source>
         <translation>Знайти в цьому джерелі</translation>
     </message>
@@ -4860,7 +4863,7 @@ The details were written to {log}</source>
 <context>
     <name>_Header</name>
     <message>
-        <location line="-173"/>
+        <location line="-178"/>
         <source>Copy full SHA-256</source>
         <extracomment>Which status colours a segment covered by several spans: a problem (contested) first, then the strongest finding; a rejected span never hides a live one. Each extra span over a segment darkens its colour by this much (at most _MAX_EXTRA times). Most words OCR was unsure of marked in one source (ExtraSelections, painted per block). Hits either side of the current one that get an ExtraSelection: painting loops over every ExtraSelection for every visible block, so &quot;e&quot; in 2 MB (100,000 hits) must not make 100,000. A text this long or shorter is formatted at once. A longer one is formatted on screen first (with a screenful either side) and the rest in idle slices, so a 2 MB source opens about as fast as its bare text; scrolling into a part not formatted yet formats it before it is drawn.</extracomment>
         <translation>Копіювати повний SHA-256</translation>
@@ -4899,7 +4902,7 @@ The details were written to {log}</source>
 <context>
     <name>_Legend</name>
     <message>
-        <location line="-284"/>
+        <location line="-296"/>
         <source>dotted</source>
         <translation>крапкова</translation>
     </message>
@@ -4924,7 +4927,7 @@ The details were written to {log}</source>
         <translation>подвійна</translation>
     </message>
     <message>
-        <location line="+335"/>
+        <location line="+352"/>
         <source>struck</source>
         <translation>наскрізна</translation>
     </message>

@@ -88,7 +88,9 @@ class SearchPanel(QWidget):
         query.setToolTip(self.tr(
             "A Ukrainian or Russian word also finds its other forms: its cases, its plural, "
             "and for a town the region named after it. A phrase in quotes is found exactly as "
-            "typed; execut* finds every word that begins so; AND, OR, NOT combine words."))
+            "typed; execut* finds every word that begins so; AND, OR, NOT combine words; "
+            "NEAR(a b) finds them at most 10 words apart (NEAR(a b, 3): at most 3); ^word "
+            "finds it where a text begins."))
         query.setClearButtonEnabled(True)
         status = QLabel("")
         status.setStyleSheet("color: #555;")
