@@ -80,6 +80,11 @@ CREATE OR REPLACE FUNCTION casefile_four_eyes_waived() RETURNS boolean
 
 CREATE OR REPLACE FUNCTION casefile_evidence_rules() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.created_by IS DISTINCT FROM OLD.created_by THEN
+        -- who marked a span is what four eyes are checked against: it stays as marked
+        RAISE EXCEPTION 'who marked E-% is not changed (four eyes are checked against it)',
+            lpad(OLD.id::text, 3, '0') USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF NEW.review_state = 'pending' OR (TG_OP = 'UPDATE' AND
             (NEW.review_state, NEW.review_comment, NEW.reviewed_by, NEW.reviewed_at)
             IS NOT DISTINCT FROM (OLD.review_state, OLD.review_comment, OLD.reviewed_by,
@@ -87,8 +92,10 @@ BEGIN
         RETURN NEW;  -- no decision: marking, editing, resubmitting
     END IF;
     {refuse}
-    IF TG_OP = 'UPDATE' AND NEW.review_state = 'approved' AND NOT casefile_four_eyes_waived()
-            AND casefile_had_a_hand(NEW.id) THEN
+    -- a span inserted already approved was marked by the role approving it (created_by is
+    -- the inserting role's, by row-level security)
+    IF NEW.review_state = 'approved' AND NOT casefile_four_eyes_waived()
+            AND (TG_OP = 'INSERT' OR casefile_had_a_hand(NEW.id)) THEN
         RAISE EXCEPTION '% marked or edited E-%: another reviewer must approve it (four eyes)',
             current_user, lpad(NEW.id::text, 3, '0') USING ERRCODE = 'insufficient_privilege';
     END IF;

@@ -146,3 +146,32 @@ def test_a_documenter_rebuilds_the_search_index(team_case, capsys):
     url = as_role(team_case, "alice")
     assert cli.main(["reindex", url]) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.startswith("Search index rebuilt for 2 sources")
+
+
+def insert_span_like_e001(con, **values) -> None:
+    """A span inserted with plain SQL, as E-001 but for `values`."""
+    columns = [c for (c,) in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'evidence' "
+        "AND column_name <> 'id'")]
+    chosen = ", ".join(f"%({c})s" if c in values else f'"{c}"' for c in columns)
+    listed = ", ".join(f'"{c}"' for c in columns)
+    con.execute(f"INSERT INTO evidence ({listed}) SELECT {chosen} FROM evidence WHERE id = 1",
+                values)
+
+
+def test_a_reviewer_cannot_insert_a_span_of_their_own_already_approved(team_case):
+    with psycopg.connect(as_role(team_case, "bob")) as con, \
+            pytest.raises(psycopg.errors.InsufficientPrivilege, match="four eyes"):
+        insert_span_like_e001(con, created_by="bob", review_state="approved",
+                              reviewed_by="carol")
+
+
+def test_nobody_rewrites_who_marked_a_span_to_approve_it(team_case):
+    with psycopg.connect(as_role(team_case, "bob")) as con:
+        insert_span_like_e001(con, created_by="bob", start=30)
+        con.commit()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="who marked"):
+            con.execute("UPDATE evidence SET created_by = 'alice' WHERE start = 30")
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT created_by FROM evidence WHERE start = 30").fetchall() == [
+            ("bob",)]
