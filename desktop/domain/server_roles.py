@@ -93,9 +93,14 @@ BEGIN
     END IF;
     {refuse}
     -- a span inserted already approved was marked by the role approving it (created_by is
-    -- the inserting role's, by row-level security)
+    -- that of the inserting role, by row-level security), unless it comes back (an undo of its
+    -- removal) with the approval another role recorded in the trail
     IF NEW.review_state = 'approved' AND NOT casefile_four_eyes_waived()
-            AND (TG_OP = 'INSERT' OR casefile_had_a_hand(NEW.id)) THEN
+            AND ((TG_OP = 'INSERT' AND NOT EXISTS (
+                    SELECT 1 FROM audit_entry WHERE object_type = 'evidence'
+                    AND object_id = NEW.id AND action = 'evidence.approve'
+                    AND actor <> current_user))
+                OR (TG_OP = 'UPDATE' AND casefile_had_a_hand(NEW.id))) THEN
         RAISE EXCEPTION '% marked or edited E-%: another reviewer must approve it (four eyes)',
             current_user, lpad(NEW.id::text, 3, '0') USING ERRCODE = 'insufficient_privilege';
     END IF;

@@ -175,3 +175,17 @@ def test_nobody_rewrites_who_marked_a_span_to_approve_it(team_case):
     with psycopg.connect(team_case) as con:
         assert con.execute("SELECT created_by FROM evidence WHERE start = 30").fetchall() == [
             ("bob",)]
+
+
+def test_a_reviewer_undoes_the_removal_of_their_span_another_approved(team_case):
+    db.open_case(as_role(team_case, "bob"))
+    span = evidence.add_evidence(1, 30, 50, actor="bob").id
+    db.close_case()
+    db.open_case(as_role(team_case, "carol"))
+    review.review_evidence(span, "approved", actor="carol")
+    db.close_case()
+    db.open_case(as_role(team_case, "bob"))
+    undo = evidence.remove_evidence([span], actor="bob").undo
+    undo("bob")
+    assert evidence.snapshot_of(span)["reviewed_by"] == "carol"
+    db.close_case()
