@@ -451,6 +451,13 @@ def open_case(url: str, *, read_only: bool = False) -> ServerDatabase:
     return db
 
 
+def check(url: str) -> None:
+    """Refuse, as `open_case` would, a server case that cannot be opened (unreachable, no such
+    role or database, not a case, too new), opening nothing: what a window asks before it
+    closes the case it has open."""
+    open_case(url).close()
+
+
 #: SQLSTATE classes of the server refusing a change: privileges (42501), row-level
 #: security and Casefile's own rules (raised as 42501 too), a check or key (23…).
 _REFUSALS = ("42501", "23")

@@ -129,7 +129,10 @@ class CaseFiles(Flow):
                 "{address} is not a server address: it begins with postgresql://")
                 .format(address=url))
             return False
-        if not self.close_case():
+        # a wrong address, a server that is down, a role it refuses: said before the case
+        # open in this window is closed, which then stays open
+        if not self.attempt(self.tr("The case could not be opened"),
+                            lambda: server.check(url))[0] or not self.close_case():
             return False
         opened, _ = self.attempt(self.tr("The case could not be opened"),
                                  lambda: db.open_case(url))

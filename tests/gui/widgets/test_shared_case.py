@@ -128,3 +128,21 @@ def test_a_span_marked_in_another_window_shows_in_this_one(
                    cwd=ROOT, check=True)
     qtbot.waitUntil(lambda: model.data(model.index(0, model.EVIDENCE)) == 1, timeout=5_000)
     assert casefile.window.evidence_panel.isEnabled()
+
+
+def test_an_address_the_server_refuses_leaves_the_open_case_open(
+        qtbot, casefile, server_url, capsys, messages):  # noqa: F811
+    address = _shared_case(server_url, capsys)
+    assert casefile.cases.open_shared_case(address)
+    title = casefile.window.windowTitle()
+    for wrong in ("postgresql://olena@127.0.0.1:1/ua_pow",  # nothing listens there
+                  address.replace("olena@", "nobody_here@"),  # a role the server does not know
+                  address.rsplit("/", 1)[0] + "/no_such_case"):
+        assert not casefile.cases.open_shared_case(wrong)
+        assert messages.shown[-1][1] == "The case could not be opened"
+        assert "cannot connect" in messages.shown[-1][2]
+        # the case open before is still open and worked on, as if nothing had been asked
+        assert casefile.session.server is not None and casefile.window.windowTitle() == title
+    import_seeds(qtbot, casefile)
+    assert casefile.window.navigator.sources_model.rowCount() == 5
+
