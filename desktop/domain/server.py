@@ -482,6 +482,7 @@ class EntryListener:
         import psycopg
 
         self._own = db.own_backends
+        self._url = db.case_url
         try:
             self._con = psycopg.connect(db.case_url, autocommit=True,
                                         application_name="Casefile (live updates)")
@@ -496,11 +497,17 @@ class EntryListener:
     def entries(self, wait: float = 0) -> list[int]:
         """The ids of the entries announced since the last call (waiting up to `wait`
         seconds for the first), leaving out this process's own."""
+        import psycopg
+
         found = []
-        for notice in self._con.notifies(timeout=wait, stop_after=None if not wait else 1):
-            entry, _, backend = notice.payload.partition(" ")
-            if int(backend) not in self._own:
-                found.append(int(entry))
+        try:
+            for notice in self._con.notifies(timeout=wait, stop_after=None if not wait else 1):
+                entry, _, backend = notice.payload.partition(" ")
+                if int(backend) not in self._own:
+                    found.append(int(entry))
+        except psycopg.OperationalError as exc:  # the server stopped, or dropped the line
+            raise ServerCaseError(self._url, f"lost the connection: {_first_line(exc)}") \
+                from exc
         if wait and found:  # the rest that arrived with the first
             found += self.entries()
         return found

@@ -167,7 +167,14 @@ class CaseFiles(Flow):
         self._live_notifier.activated.connect(self._others_changed)
 
     def _others_changed(self) -> None:
-        change = self._live.take() if self._live is not None else None
+        if self._live is None:
+            return
+        try:
+            change = self._live.take()
+        except CasefileError as exc:  # the server stopped, or dropped the line: said once
+            self._stop_following()  # before the message, while which the socket stays readable
+            self.warn(self.tr("Changes made by others will not show"), str(exc))
+            return
         if change is not None:
             self.publish(change)
 

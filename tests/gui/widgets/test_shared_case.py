@@ -146,3 +146,17 @@ def test_an_address_the_server_refuses_leaves_the_open_case_open(
     import_seeds(qtbot, casefile)
     assert casefile.window.navigator.sources_model.rowCount() == 5
 
+
+def test_a_server_that_drops_the_window_is_said_once_and_nothing_breaks(
+        qtbot, casefile, server_url, capsys, messages):  # noqa: F811
+    address = _shared_case(server_url, capsys)
+    assert casefile.cases.open_shared_case(address)
+    import_seeds(qtbot, casefile)
+    with psycopg.connect(server_url, autocommit=True) as con:  # as the server going away does
+        con.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = 'Casefile (live updates)'")
+    qtbot.waitUntil(lambda: bool(messages.shown), timeout=5_000)
+    qtbot.wait(200)  # the socket stays readable: the window must not say it again
+    assert [(title, "lost the connection" in text) for _, title, text in messages.shown] == [
+        ("Changes made by others will not show", True)]
+    assert casefile.editing.add_evidence(1, 0, 20, {}) is not None  # the case is still worked
