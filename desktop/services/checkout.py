@@ -370,10 +370,33 @@ def _read_copy(path: Path, passphrase: str | None) -> _Copy:
         actors = sorted({a for (a,) in con.execute(
             "SELECT DISTINCT actor FROM audit_entry WHERE id > 1")})
         now = digests.file_rows(con.execute)
+        _check_accounted(path, con.execute, now, rows)
     finally:
         con.close()
     return _Copy(path.name, manifests.file_sha256(path), checkout, then, now, rows, texts,
                  originals, actors)
+
+
+def _check_accounted(path: Path, execute: Any, now: dict[str, str],
+                     rows: dict[str, dict[int, dict]]) -> None:
+    """Refuse a copy holding a row that is not as its own trail last recorded it (added,
+    changed or removed outside Casefile): the manifest passes every row an entry names, so
+    a change made with SQLite after an edit of the row would otherwise come in as an edit."""
+    recorded: dict[str, str | None] = {}
+    for row_key, value in execute("SELECT j.key, j.value FROM audit_entry AS e, "
+                                  "json_each(e.row_digests) AS j "
+                                  "WHERE e.row_digests IS NOT NULL ORDER BY e.id"):
+        recorded[row_key] = value
+    present = {k for k, v in recorded.items() if v is not None}
+    for row_key in sorted(set(now) | present, key=digests.split_key):
+        then, found = recorded.get(row_key), now.get(row_key)
+        if then is not None and found is not None and \
+                digests.row_digest(then) == digests.row_digest(found):
+            continue
+        table, row_id = digests.split_key(row_key)
+        raise CaseOpenError(path, _("{name} was changed in the copy outside Casefile (its trail "
+                                    "does not record it as it is); nothing was done").format(
+            name=_name(table, row_id, rows.get(table, {}).get(row_id))))
 
 
 def _name(table: str, row_id: int, row: dict | None) -> str:

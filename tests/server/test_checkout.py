@@ -3,6 +3,7 @@ offline, and brought back, with conflicts reported and never overwritten."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import psycopg
 import pytest
 
 from desktop import cli
-from desktop.domain import db, ledger
+from desktop.domain import db, digests, ledger
 from desktop.domain.errors import CaseOpenError
 from desktop.services import (
     case,
@@ -237,9 +238,32 @@ def test_a_copy_without_its_manifest_is_refused_naming_the_manifest(team_case, t
         check_in(team_case, tmp_path / "elsewhere.casefile", "bob")
 
 
+def test_a_row_changed_behind_the_app_after_an_edit_of_it_is_refused(team_case, tmp_path):
+    """An entry naming E-001 (its note edited in Casefile) lets the manifest pass the row;
+    what was changed after it with SQLite is not what that entry recorded."""
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(made.path)
+    evidence.update_evidence(1, actor="alice", note="Seen in the original")
+    db.close_case()
+    with sqlite3.connect(made.path) as con:
+        con.execute("UPDATE evidence SET status = 'verified', quote = 'Words nobody wrote' "
+                    "WHERE id = 1")
+    with psycopg.connect(team_case) as con:
+        (before,) = con.execute("SELECT count(*) FROM audit_entry").fetchone()
+    with pytest.raises(CaseOpenError, match=r"E-001 was changed in the copy outside Casefile "
+                                            r"\(its trail does not record it as it is\); "
+                                            r"nothing was done"):
+        check_in(team_case, made.path, "bob")
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT count(*) FROM audit_entry").fetchone() == (before,)
+        assert con.execute("SELECT status, note FROM evidence WHERE id = 1").fetchone() == (
+            "unverified", "")
+
+
 def forge_offline_span(copy, quote: str) -> None:
     """What someone with SQLite could do to a copy: a span added with a chained entry of its
-    own, whose quote is not the source's text at its place."""
+    own (recording the row's digest, as Casefile's would), whose quote is not the source's
+    text at its place."""
     with sqlite3.connect(copy) as con:
         con.execute("INSERT INTO evidence (id, source_id, start, end, quote, prefix, suffix, "
                     "supports, asserted_value, status, credibility, note, created_at, "
@@ -248,8 +272,9 @@ def forge_offline_span(copy, quote: str) -> None:
                     "'alice', 'pending', '', '', '')", (quote,))
         last, previous = con.execute("SELECT id, entry_hash FROM audit_entry ORDER BY id DESC "
                                      "LIMIT 1").fetchone()
+        recorded = json.dumps({"evidence:9": digests.file_rows(con.execute)["evidence:9"]})
         row = (last + 1, "2025-01-01T00:00:00Z", "alice", "evidence.add", "evidence", 9, "",
-               None, None, None)
+               None, None, recorded)
         entry = ledger.entry_digest(previous, row)
         con.execute("INSERT INTO audit_entry (id, at, actor, action, object_type, object_id, "
                     "summary, before, after, row_digests, entry_hash) VALUES "
