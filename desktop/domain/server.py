@@ -178,7 +178,30 @@ class ServerDatabase(PostgresqlDatabase):
             if self.read_only_case:
                 cursor.execute("SET default_transaction_read_only = on")
 
+    def _connect_again_when_dropped(self) -> None:
+        """A connection the server dropped (it stopped or restarted meanwhile) is made again,
+        here where nothing of a transaction has been sent on it: a window open on the case
+        goes on working once the server is back, instead of refusing every change."""
+        conn = self._state.conn
+        if self._state.closed or conn is None or not conn.closed:
+            return
+        import psycopg
+
+        try:
+            again = self._connect()
+        except psycopg.OperationalError as exc:
+            raise ServerCaseError(self.case_url, f"cannot reach the server: "
+                                                 f"{_first_line(exc)}") from exc
+        self._state.conn = again  # the transaction stack and its callbacks stay as they are
+        self._initialize_connection(again)
+
+    def cursor(self, named_cursor=None):
+        if not self._state.transactions:  # a read outside a transaction
+            self._connect_again_when_dropped()
+        return super().cursor(named_cursor)
+
     def begin(self, lock_type: str | None = None, isolation_level=None) -> None:
+        self._connect_again_when_dropped()
         # SQLite's lock types: a DEFERRED transaction only reads, and reads one snapshot.
         if isolation_level is None and lock_type == "DEFERRED":
             isolation_level = "REPEATABLE READ"

@@ -164,3 +164,25 @@ def test_the_server_schema_has_every_column_of_the_models(server_case):
         table = model._meta.table_name
         on_server = {c.name for c in server_case.get_columns(table)} - {"rowid"}
         assert on_server == {f.column_name for f in model._meta.sorted_fields}, table
+
+
+def test_a_connection_the_server_dropped_is_made_again_for_the_next_change(server_case,
+                                                                           server_url):
+    from desktop.services import incidents
+
+    first = incidents.create_incident(actor=ACTOR, title="Executions near Pokrovsk").id
+    dropped = server_case.connection().info.backend_pid
+    with psycopg.connect(server_url, autocommit=True) as con:  # as a restarted server does
+        con.execute("SELECT pg_terminate_backend(%s)", (dropped,))
+    # the change under way when the line went is refused (as the driver says), nothing written
+    with pytest.raises(Exception):  # noqa: B017, PT011
+        incidents.create_incident(actor=ACTOR, title="Lost with the line")
+    # the next change and read go through on a new connection, and the chain holds
+    second = incidents.create_incident(actor=ACTOR, title="Executions near Robotyne").id
+    assert server_case.connection().info.backend_pid != dropped
+    with psycopg.connect(server_url) as con:
+        titles = [t for (t,) in con.execute("SELECT title FROM incident ORDER BY id")]
+    assert titles == ["Executions near Pokrovsk", "Executions near Robotyne"]
+    assert second > first
+    report = verify(server_url)
+    assert report.ok, report.problems
