@@ -59,6 +59,7 @@ from desktop.domain.refs import evidence_ref, source_ref
 from desktop.services import (
     anchoring,
     audit,
+    evidence,
     handover,
     incidents,
     manifests,
@@ -690,7 +691,8 @@ class _Checkin:
                 continue
             applied[column] = value
         if applied:
-            self._edit(table, row_id, name, server_row, applied)
+            self._edit(table, row_id, name, server_row, applied,
+                       also=_after_review(table, server_row, applied))
         if decision:
             self._decision(table, row_id, name, ours, theirs)
 
@@ -699,8 +701,11 @@ class _Checkin:
         return _read_rows(lambda sql: database.execute_sql(sql + ' WHERE "id" = ?', (row_id,)),
                           table).get(row_id)
 
-    def _edit(self, table: str, row_id: int, name: str, before: dict, values: dict) -> None:
-        columns = _columns(table)
+    def _edit(self, table: str, row_id: int, name: str, before: dict, edited: dict, *,
+              also: dict) -> None:
+        """Write the copy's `edited` fields of a server row (and what such an edit `also`
+        changes there) with its entry, naming the fields the copy changed."""
+        columns, values = _columns(table), {**edited, **also}
         try:
             with database.atomic():  # a savepoint: a refusal by the server undoes this alone
                 database.execute_sql(
@@ -711,7 +716,7 @@ class _Checkin:
                              object_id=row_id,
                              summary=_("Edited {fields} of {name} in the checked-out copy "
                                        "{file}").format(
-                                 fields=audit.field_names(_OBJECT[table], values), name=name,
+                                 fields=audit.field_names(_OBJECT[table], edited), name=name,
                                  file=self.copy.name),
                              before={c: before[c] for c in values},
                              after={**values, "checked_in": {
@@ -723,10 +728,10 @@ class _Checkin:
                 raise
             self.conflict(_("{name}: {fields} edited in the copy, but the server refused it: "
                             "{reason}").format(name=name,
-                                               fields=audit.field_names(_OBJECT[table], values),
+                                               fields=audit.field_names(_OBJECT[table], edited),
                                                reason=refused))
             return
-        self.report.edits.append(f"{name}: {audit.field_names(_OBJECT[table], values)}")
+        self.report.edits.append(f"{name}: {audit.field_names(_OBJECT[table], edited)}")
 
     def _decision(self, table: str, row_id: int, name: str, ours: dict,
                   theirs: list[str]) -> None:
@@ -790,6 +795,19 @@ class _Checkin:
             what = _("{state} by {name}").format(state=theirs["state"], name=taken.decided_by)
             if self._refusable(name, what, sign):
                 self.report.decisions.append(f"{name}: {what}")
+
+
+def _after_review(table: str, server_row: dict, applied: dict) -> dict:
+    """What an edit also changes on the server, as the same edit made there would: an
+    approved span goes back to review, an incident under review or approved back to draft
+    (an approval covers what was approved; the copy may not have seen it)."""
+    if table == "evidence" and server_row["review_state"] == "approved" and \
+            set(applied) - set(_SPAN_DECISION):
+        return {k: v for k, v in evidence.REVIEW_RESET.items() if k not in applied}
+    if table == "incident" and server_row["state"] in incidents.REVIEWED_STATES and \
+            set(applied) - set(_SIGN_OFF) and "state" not in applied:
+        return {"state": "draft", "state_comment": _(incidents.EDITED_AFTER_REVIEW)}
+    return {}
 
 
 def _check_checkout(copy: _Copy, url: str) -> None:

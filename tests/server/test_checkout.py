@@ -194,6 +194,41 @@ def test_a_decision_on_a_span_changed_on_the_server_is_a_conflict(team_case, tmp
             "pending",)
 
 
+def test_an_offline_edit_of_a_span_approved_on_the_server_since_sends_it_back_to_review(
+        team_case, tmp_path):
+    """An approval covers the span as it was approved, as when the edit is made on the
+    server: the note comes in, the approval does not stay on what carol never saw."""
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(as_role(team_case, "carol"))
+    review.review_evidence(1, "approved", actor="carol")
+    db.close_case()
+    db.open_case(made.path)
+    evidence.update_evidence(1, actor="alice", note="seen in the original")
+    db.close_case()
+    report = check_in(team_case, made.path, "alice")
+    assert report.conflicts == [] and report.edits == ["E-001: note"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT note, review_state, reviewed_by FROM evidence WHERE id = 1"
+                           ).fetchone() == ("seen in the original", "pending", "")
+    assert verified(team_case).ok
+
+
+def test_an_offline_edit_of_an_incident_submitted_on_the_server_since_sends_it_back(
+        team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(as_role(team_case, "alice"))
+    review.submit_incident(1, actor="alice")
+    db.close_case()
+    work_offline(made.path)
+    report = check_in(team_case, made.path, "alice")
+    assert report.edits == ["INC-001: title"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT title, state, state_comment FROM incident WHERE id = 1"
+                           ).fetchone() == ("Executions near Pokrovsk, August 2024", "draft",
+                                            incidents.EDITED_AFTER_REVIEW)
+    assert verified(team_case).ok
+
+
 def test_a_documenter_checking_in_brings_the_rest_and_reports_the_refused_decision(
         team_case, tmp_path):
     made = check_out(team_case, tmp_path / "field.casefile")
