@@ -767,6 +767,11 @@ class _Checkin:
     def apply_decisions(self) -> None:
         for span_id, theirs, name in self.decisions:
             def decide(span_id: int = span_id, theirs: dict = theirs) -> None:
+                # Checked against the reviewer who decided it in the copy, as a sign-off is
+                # (the server checks the connecting role): a member reviewer, four eyes.
+                review.may_review(theirs["reviewed_by"])
+                review.four_eyes([span_id], theirs["reviewed_by"],
+                                 also=theirs["created_by"])
                 review.record_decision(span_id, theirs["review_state"],
                                        comment=theirs["review_comment"],
                                        reviewer=theirs["reviewed_by"],

@@ -118,6 +118,21 @@ def one_person_case() -> bool:
     return bool(Case.select(Case.one_person).scalar())
 
 
+def four_eyes(span_ids: Sequence[int], reviewer: str, *, also: str = "") -> None:
+    """Refuse a decision on spans by `reviewer` when they had a hand in them, or are `also`
+    (who marked a span in a copy: the case's trail does not name them)."""
+    if also and reviewer == also and not one_person_case():
+        raise ValidationError(_("{actor} marked or edited {listed}: another reviewer must "
+                                "approve or return it (four eyes)").format(
+            actor=reviewer, listed=", ".join(evidence_ref(i) for i in span_ids)))
+    _four_eyes(span_ids, reviewer, incident=False)
+
+
+def may_review(actor: str) -> None:
+    """Refuse `actor` a decision when the case's members name reviewers and not them."""
+    _may_review(actor)
+
+
 def _four_eyes(span_ids: Sequence[int], actor: str, *, incident: bool) -> None:
     """Refuse a decision on spans (or, `incident`, on the incident they back) by whoever had
     a hand in them."""

@@ -317,6 +317,46 @@ def forge_offline_span(copy, quote: str) -> None:
         con.execute('UPDATE "case" SET audit_head = ?, audit_count = ?', (entry, last + 1))
 
 
+def forge_approval(copy, span: int, reviewer: str) -> None:
+    """What someone with SQLite could do to a copy: a span approved in `reviewer`'s name,
+    with a chained entry recording the row's digest, as Casefile's would."""
+    with sqlite3.connect(copy) as con:
+        con.execute("UPDATE evidence SET review_state = 'approved', reviewed_by = ?, "
+                    "reviewed_at = '2025-01-01T00:00:00Z' WHERE id = ?", (reviewer, span))
+        last, previous = con.execute("SELECT id, entry_hash FROM audit_entry ORDER BY id DESC "
+                                     "LIMIT 1").fetchone()
+        row_key = f"evidence:{span}"
+        recorded = json.dumps({row_key: digests.file_rows(con.execute)[row_key]})
+        row = (last + 1, "2025-01-01T00:00:00Z", reviewer, "evidence.approve", "evidence", span,
+               "", None, None, recorded)
+        entry = ledger.entry_digest(previous, row)
+        con.execute("INSERT INTO audit_entry (id, at, actor, action, object_type, object_id, "
+                    "summary, before, after, row_digests, entry_hash) VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, entry))
+        con.execute('UPDATE "case" SET audit_head = ?, audit_count = ?', (entry, last + 1))
+
+
+def test_a_decision_in_the_copy_by_whoever_marked_the_span_is_not_brought_in(team_case,
+                                                                              tmp_path):
+    """Four eyes hold for a decision taken over from a copy as for a sign-off: checked
+    against the reviewer who decided it there, not only against who checks it in."""
+    db.open_case(as_role(team_case, "carol"))
+    evidence.add_evidence(1, 30, 50, actor="carol")
+    db.close_case()
+    made = check_out(team_case, tmp_path / "field.casefile")
+    forge_approval(made.path, 1, "alice")
+    forge_approval(made.path, 2, "carol")
+    report = check_in(team_case, made.path, "bob")
+    assert report.decisions == []
+    assert report.conflicts == [
+        "E-001: approved by alice in the copy, but not brought in: alice is not a reviewer "
+        "of this case: only its reviewers approve, return and sign off",
+        "E-002: approved by carol in the copy, but not brought in: carol marked or edited "
+        "E-002: another reviewer must approve or return it (four eyes)"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT review_state FROM evidence ORDER BY id").fetchall() == [
+            ("pending",), ("pending",)]
+
 def test_a_span_whose_quote_is_not_its_sources_text_is_not_brought_in(team_case, tmp_path):
     made = check_out(team_case, tmp_path / "field.casefile")
     forge_offline_span(made.path, "Words nobody wrote")
