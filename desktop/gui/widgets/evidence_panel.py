@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap, QRegion
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -85,6 +85,19 @@ def choose(combo: QComboBox, data: object) -> bool:
     return found >= 0
 
 
+class _ColumnsHeader(QHeaderView):
+    """The table's column header. Its sections do not show which rows are selected
+    (setHighlightSections(False)), so selecting a row need not repaint it: Qt repaints every
+    section a selected row spans, the whole header, after each mark or click."""
+
+    def __init__(self, parent: QTableView) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)  # as a table's own header: a click sorts
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:  # noqa: N802
+        return QRegion()
+
+
 class EvidencePanel(QWidget):
     """Filter bar above the evidence table; speaks in evidence ids."""
 
@@ -133,6 +146,10 @@ class EvidencePanel(QWidget):
         self.scope_box = QCheckBox(self.tr("Current incident only"))
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
+        self._count_box = QWidget()  # the label at the size of its text (_update_count)
+        box = QHBoxLayout(self._count_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.count_label)
         self.status_combo.currentIndexChanged.connect(self._filters_changed)
         self.incident_combo.currentIndexChanged.connect(self._filters_changed)
         self.source_combo.currentIndexChanged.connect(self._filters_changed)
@@ -144,7 +161,7 @@ class EvidencePanel(QWidget):
             bar.addWidget(widget)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.scope_box)
-        bar.addWidget(self.count_label)
+        bar.addWidget(self._count_box)
         self._refill(self.incident_combo, self.tr("All incidents"), [])  # filled by reload():
         self._refill(self.source_combo, self.tr("All sources"), [])  # a case may not be open
         return bar
@@ -162,6 +179,7 @@ class EvidencePanel(QWidget):
         """The sortable, multi-selection evidence table."""
         view = self.view = QTableView()
         view.setObjectName("evidenceView")
+        view.setHorizontalHeader(_ColumnsHeader(view))
         view.setModel(self._proxy)
         view.setSortingEnabled(True)
         view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order, as the model reads it
@@ -409,6 +427,11 @@ class EvidencePanel(QWidget):
         self.count_label.setText(
             plural(self.tr("{shown} of %n span(s)", "", total), total).format(shown=shown)
             if shown != total else plural(self.tr("%n span(s)", "", total), total))
+        # The label's box is as big as its text, fixed: a new count as wide as the last leaves
+        # the panel's layout alone. A label that can grow asks every layout up to the
+        # window's to be worked out again after each mark, and the tabs around the panel then
+        # repaint all of it (filters, table, tab bar).
+        self._count_box.setFixedSize(self.count_label.sizeHint())
 
     def _show_column_menu(self, pos: QPoint) -> None:
         """Tick columns to show or hide them."""
