@@ -13,7 +13,7 @@ collision: both agree. Without `expected` an edit writes as it always has (scrip
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -67,13 +67,16 @@ def refuse_stale(row: Model, expected: Mapping[str, Any] | None, changes: Mappin
 
 
 def refuse_all(found: Iterable[tuple[Model, Mapping[str, Any] | None, str]],
-               changes: Mapping[str, Any], *, object_type: str) -> None:
+               changes: Mapping[str, Any] | Callable[[Model], Mapping[str, Any]], *,
+               object_type: str) -> None:
     """`refuse_stale` over many rows (row, what its editor loaded, its ref): one refusal that
-    names every stale field of every row."""
+    names every stale field of every row. `changes`: what the edit writes to every row, or
+    what it writes to a row given (an undo puts back each row's own values)."""
     newer: list[NewerValue] = []
     for row, expected, ref in found:
+        writes = changes(row) if callable(changes) else changes
         try:
-            refuse_stale(row, expected, changes, object_type=object_type, ref=ref)
+            refuse_stale(row, expected, writes, object_type=object_type, ref=ref)
         except EditCollision as exc:
             newer += exc.newer
     if newer:

@@ -212,9 +212,12 @@ def update_evidence(ids: int | Sequence[int], *, actor: str,
                   next(iter(before)) if len(before) == 1 else None)
 
 
-def _editing(ids: list[int], expected: dict[int, dict] | None, changes: dict) -> list[Evidence]:
+def _editing(ids: list[int], expected: dict[int, dict] | None,
+             changes: dict | Callable[[Evidence], dict]) -> list[Evidence]:
     """The spans an edit changes; when it says what its editor loaded, read under a lock and
-    refused (EditCollision) where someone saved a newer value meanwhile."""
+    refused (EditCollision) where someone saved a newer value meanwhile. `changes` is what
+    the edit writes: the same to every span, or what it writes to a span given (an undo's
+    earlier values), which already holding is no collision."""
     query = Evidence.select().where(Evidence.id.in_(ids))
     if not expected:
         return list(query)
@@ -259,7 +262,7 @@ def restore_values(before: dict[int, dict], *, actor: str,
     writes: list[tuple[Evidence, dict]] = []
     spans: list[tuple[int, int, int | None]] = []
     with database.atomic():
-        for span in _editing(list(before), expected, {}):
+        for span in _editing(list(before), expected, lambda span: before[span.id]):
             writes.append((span, before[span.id]))
             spans += _spans_touched(span, before[span.id])
         after = _write(writes, actor=actor, summary=lambda values: _("Set back {fields}").format(

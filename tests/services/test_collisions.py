@@ -269,6 +269,17 @@ def test_undoing_an_evidence_edit_someone_changed_since_is_refused(span, actor):
     assert Evidence.get_by_id(span).status == "verified"
 
 
+def test_undoing_an_evidence_edit_someone_already_undid_is_no_collision(span, actor):
+    """Both agree on what the span holds, as for an incident's undo: nothing is refused."""
+    from desktop.domain.models import Evidence
+    from desktop.services import evidence
+
+    mine = evidence.update_evidence(span, actor=actor, note="my reading")
+    evidence.update_evidence(span, actor="olena", note="first reading")
+    mine.undo(actor)
+    assert Evidence.get_by_id(span).note == "first reading"
+
+
 def test_a_stale_source_edit_is_refused(case, actor, seed_files):
     from desktop.domain.models import Source
     from desktop.services import sources
