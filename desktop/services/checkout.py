@@ -661,6 +661,8 @@ class _Checkin:
              theirs: list[str] | None) -> None:
         ours = self.copy.rows[table].get(row_id)
         name = _name(table, row_id, ours or self._server_row(table, row_id))
+        if mine is None and theirs is None:
+            return  # removed on both sides: they agree
         if mine is None:
             self.conflict(_("{name}: removed in the copy; kept on the server (remove it there "
                             "if that was meant)").format(name=name))

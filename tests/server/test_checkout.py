@@ -418,6 +418,17 @@ def test_a_span_removed_in_the_copy_stays_on_the_server_as_a_conflict(team_case,
         assert con.execute("SELECT count(*) FROM evidence").fetchone() == (1,)
 
 
+def test_a_span_removed_on_both_sides_is_no_conflict(team_case, tmp_path):
+    made = check_out(team_case, tmp_path / "field.casefile")
+    for location in (made.path, as_role(team_case, "alice")):
+        db.open_case(location)
+        evidence.remove_evidence(1, actor="alice")
+        db.close_case()
+    report = check_in(team_case, made.path, "alice")
+    assert report.conflicts == []
+    assert verified(team_case).ok
+
+
 def test_an_incident_edited_in_the_copy_and_deleted_on_the_server_is_a_conflict(team_case,
                                                                                tmp_path):
     made = check_out(team_case, tmp_path / "field.casefile")
