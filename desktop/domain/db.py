@@ -16,7 +16,7 @@ from pathlib import Path
 
 from peewee import Database, DatabaseError, SqliteDatabase
 
-from desktop.domain import encryption, files, ledger, migrations, models, server
+from desktop.domain import digests, encryption, files, ledger, migrations, models, server
 from desktop.domain.errors import CaseOpenError
 
 # The file format's names, for callers that open cases: one import for both.
@@ -148,6 +148,9 @@ def open_case(path: Path | str, passphrase: str | None = None, *,
         db = _connect(path, passphrase)
         if version < SCHEMA_VERSION:
             migrations.upgrade(db, version)
+        # The triggers that note the rows each transaction writes (domain/digests) are made
+        # on this connection as the case opens, not by the first edit, which a user waits for.
+        digests.watch(db)
     except Exception as exc:
         close_case()
         raise CaseOpenError(path, _("cannot be opened: {reason}").format(
