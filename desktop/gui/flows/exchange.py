@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
-from desktop.domain import db
+from desktop.domain import db, files
+from desktop.domain.errors import CasefileError
 from desktop.domain.printable import printable
 from desktop.gui import i18n
 from desktop.gui.flows.base import Flow
@@ -528,10 +529,18 @@ class Exchange(Flow):
             if not db.is_open():
                 self.app.cases.open_case(path, passphrase)
             return
+        def refused(exc: Exception) -> None:
+            # the copy open again, as before the check-in was asked, not the shared case
+            # (perhaps another one than the copy's) that the refusal was read against
+            self.app.cases.open_case(path, passphrase)
+            self.warn(self.tr("The copy was not checked in"),
+                      str(exc) if isinstance(exc, CasefileError) else files.failure_reason(exc))
+
         self.run_in_background(
             self.tr("Checking in {name}…").format(name=path.name),
             lambda progress, cancelled: checkout.check_in(path, passphrase=passphrase),
-            done=self._checked_in, failed_title=self.tr("The copy was not checked in"))
+            done=self._checked_in, failed_title=self.tr("The copy was not checked in"),
+            failed=refused)
 
     def _checked_in(self, report) -> None:
         self.app.undo_stack.clear()  # the case changed under its history

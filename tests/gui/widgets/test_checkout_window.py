@@ -68,3 +68,33 @@ def test_a_check_in_to_a_server_that_cannot_be_reached_leaves_the_copy_open(
     assert (kind, title) == ("warning", "The case could not be opened")
     assert "no_such_case" in text
     assert casefile.session.case_file == copy and casefile.session.server is None
+
+
+def test_a_check_in_to_another_shared_case_is_refused_and_leaves_the_copy_open(
+        qtbot, casefile, server_url, pg_cluster, capsys, tmp_path,  # noqa: F811
+        monkeypatch, messages):  # noqa: F811
+    pg_cluster.drop_database("case_another_one")
+    other = _shared_case(pg_cluster.create_database("case_another_one"), capsys)
+    address = _shared_case(server_url, capsys)
+    try:
+        assert casefile.cases.open_shared_case(address)
+        copy = tmp_path / "field.casefile"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+        monkeypatch.setattr(CheckOutDialog, "exec", lambda dialog: (
+            dialog.encrypt.setChecked(False), QDialog.DialogCode.Accepted)[1])
+        casefile.window.actions.check_out.trigger()
+        qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=20_000)
+        assert casefile.cases.open_case(copy)
+        casefile.editing.add_incident()  # offline work that must not be left behind unseen
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (other, True))
+        casefile.window.actions.check_in.trigger()
+        qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=20_000)
+        kind, title, text = messages.shown[-1]
+        assert (kind, title) == ("warning", "The copy was not checked in"), messages.texts()
+        assert "was not checked out from" in text and "nothing was done" in text
+        # the window shows the copy again, with its offline work, not the other shared case
+        assert casefile.session.case_file == copy and casefile.session.server is None
+        assert casefile.window.navigator.incidents_model.rowCount() == 1
+    finally:
+        casefile.cases.close_case()
+        pg_cluster.drop_database("case_another_one")
