@@ -8,7 +8,7 @@ from peewee import SQL, fn
 
 from desktop.domain import encryption, scales
 from desktop.domain.errors import ValidationError
-from desktop.domain.models import Case, Incident, Source, database
+from desktop.domain.models import Case, Incident, Source, database, shaped_rows
 from desktop.services import audit, changes, collisions, evidence
 from desktop.services.changes import Change, touched, unchanged
 from desktop.services.words import _
@@ -42,12 +42,15 @@ class CaseSummary:
 def summary(by_status: dict[str, int] | None = None) -> CaseSummary:
     """Title, marking and counts of the open case: two queries, or one when the spans'
     counts by status are known (`StatusTally`, which the window keeps)."""
-    counted = (Source.select(fn.COUNT(SQL("*"))).alias("sources"),
-               Incident.select(fn.COUNT(SQL("*"))).alias("incidents"))
+    def query():
+        counted = (Source.select(fn.COUNT(SQL("*"))).alias("sources"),
+                   Incident.select(fn.COUNT(SQL("*"))).alias("incidents"))
+        return Case.select(Case.title, Case.reference, Case.classification,
+                           Case.standard_of_proof, Case.audit_head, Case.audit_count, *counted)
+
+    # Written once (the status bar reads it after every change); text and numbers, as stored.
     (title, reference, classification, standard_of_proof, audit_head, audit_count, sources,
-     incidents) = (Case.select(Case.title, Case.reference, Case.classification,
-                               Case.standard_of_proof, Case.audit_head, Case.audit_count,
-                               *counted).tuples().get())
+     incidents) = shaped_rows("case_summary", query, [])[0]
     return CaseSummary(title, reference, classification, standard_of_proof, sources, incidents,
                        evidence.counts_by_status() if by_status is None else dict(by_status),
                        audit_head, audit_count)
