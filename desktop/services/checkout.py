@@ -684,6 +684,8 @@ class _Checkin:
             value = self.mapped(table, column, ours[column])
             if value == server_row[column]:
                 continue  # the same on both sides (or a column told changed by an upgrade)
+            if self._unlinked_by_removal(table, column, value, server_row):
+                continue  # the removal is kept from the server, so is what came with it
             if column in theirs:
                 self.conflict(_("{name}: {field} changed on both sides: in the copy "
                                 "{copy}, on the server {server}; the server's is kept")
@@ -697,6 +699,16 @@ class _Checkin:
                        also=_after_review(table, server_row, applied))
         if decision:
             self._decision(table, row_id, name, ours, theirs)
+
+    def _unlinked_by_removal(self, table: str, column: str, value: Any,
+                             server_row: dict) -> bool:
+        """Whether a span's link was cut by the removal of its incident in the copy (a
+        removal is never brought in, so the incident keeps its evidence)."""
+        if (table, column) != ("evidence", "incident_id") or value is not None:
+            return False
+        linked = server_row[column]
+        return linked is not None and self.from_server("incident", linked) and \
+            self.changed_in_copy("incident", linked) is None
 
     @staticmethod
     def _server_row(table: str, row_id: int) -> dict | None:

@@ -429,6 +429,20 @@ def test_a_span_removed_on_both_sides_is_no_conflict(team_case, tmp_path):
     assert verified(team_case).ok
 
 
+def test_an_incident_removed_in_the_copy_keeps_its_evidence_on_the_server(team_case, tmp_path):
+    """The removal is not brought in, nor the unlinking of its evidence that came with it."""
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(made.path)
+    incidents.delete_incident(1, actor="alice")
+    db.close_case()
+    report = check_in(team_case, made.path, "alice")
+    assert report.conflicts == ["INC-001: removed in the copy; kept on the server (remove it "
+                                "there if that was meant)"]
+    assert report.edits == []
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT incident_id FROM evidence WHERE id = 1").fetchone() == (1,)
+
+
 def test_an_incident_edited_in_the_copy_and_deleted_on_the_server_is_a_conflict(team_case,
                                                                                tmp_path):
     made = check_out(team_case, tmp_path / "field.casefile")
