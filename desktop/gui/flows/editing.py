@@ -76,7 +76,7 @@ class Editing(Flow):
         if before and before[0].state in incidents.REVIEWED_STATES:
             self.status(self.tr("{code} went back to draft: it has new evidence to review, then "
                                 "submit it again.").format(code=before[0].code), 10000)
-        self.app.reading.show_evidence(command.change.id)
+        self.app.reading.show_evidence(command.change.id, source_id)  # marked in it
         return command.change.id
 
     def selected_evidence(self) -> list[int]:

@@ -40,9 +40,10 @@ class Reading(Flow):
         self._last_view = view
         w.navigator.select_source(source_id)
 
-    def show_evidence(self, evidence_id: int) -> None:
-        """Open the span's source (if needed), scroll to the span and select it everywhere."""
-        source_id = evidence.source_of(evidence_id)
+    def show_evidence(self, evidence_id: int, source_id: int | None = None) -> None:
+        """Open the span's source (if needed), scroll to the span and select it everywhere;
+        `source_id` is its source, when the caller knows it (the one just marked in)."""
+        source_id = evidence.source_of(evidence_id) if source_id is None else source_id
         if source_id is None:
             return
         view = self.view_showing(source_id)
