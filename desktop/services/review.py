@@ -122,8 +122,11 @@ def four_eyes(span_ids: Sequence[int], reviewer: str, *, also: str = "") -> None
     """Refuse a decision on spans by `reviewer` when they had a hand in them, or are `also`
     (who marked a span in a copy: the case's trail does not name them)."""
     if also and reviewer == also and not one_person_case():
-        raise ValidationError(_("{actor} marked or edited {listed}: another reviewer must "
-                                "approve or return it (four eyes)").format(
+        raise ValidationError(ngettext(
+            "{actor} marked or edited {listed}: another reviewer must approve or return it "
+            "(four eyes)",
+            "{actor} marked or edited {listed}: another reviewer must approve or return them "
+            "(four eyes)", len(span_ids)).format(
             actor=reviewer, listed=", ".join(evidence_ref(i) for i in span_ids)))
     _four_eyes(span_ids, reviewer, incident=False)
 
