@@ -25,6 +25,7 @@ from peewee import OperationalError, PostgresqlDatabase, __exception_wrapper__
 from desktop.domain import models
 from desktop.domain.errors import CaseOpenError
 from desktop.domain.fileformat import APPLICATION_ID, SCHEMA_VERSION
+from desktop.services.words import _  # Qt-free, of no layer: the words a user reads
 
 SCHEMES = ("postgresql://", "postgres://")
 #: The text search configuration of the search index: words as they are, accents taken off.
@@ -190,8 +191,8 @@ class ServerDatabase(PostgresqlDatabase):
         try:
             again = self._connect()
         except psycopg.OperationalError as exc:
-            raise ServerCaseError(self.case_url, f"cannot reach the server: "
-                                                 f"{_first_line(exc)}") from exc
+            raise ServerCaseError(self.case_url, _("cannot reach the server: {reason}")
+                                  .format(reason=_first_line(exc))) from exc
         self._state.conn = again  # the transaction stack and its callbacks stay as they are
         self._initialize_connection(again)
 
@@ -250,7 +251,7 @@ def _table_ddl(model: type) -> str:
     REAL is 8 bytes in SQLite, a boolean's default is false rather than 0 (and the rest as
     `sqlite_dialect` puts it)."""
     ctx = model._schema._create_context()
-    sql, _ = ctx.sql(model._schema._create_table(safe=False)).query()
+    sql, _params = ctx.sql(model._schema._create_table(safe=False)).query()
     sql = sql.replace(" REAL", " DOUBLE PRECISION")
     return re.sub(r"(BOOLEAN NOT NULL) DEFAULT 0\b", r"\1 DEFAULT false", sql)
 
@@ -371,7 +372,7 @@ def _add_missing_columns(db: ServerDatabase) -> list[str]:
         missing = [f for f in model._meta.sorted_fields if f.column_name not in present]
         for field in missing:
             ctx = model._schema._create_context()
-            column, _ = ctx.sql(field.ddl(ctx)).query()
+            column, _params = ctx.sql(field.ddl(ctx)).query()
             column = column.replace(" REAL", " DOUBLE PRECISION")
             default = field.default() if callable(field.default) else field.default
             db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN '
@@ -420,7 +421,8 @@ def _connect(url: str, *, read_only: bool = False) -> ServerDatabase:
     try:
         db.connect()
     except OperationalError as exc:  # peewee's, over psycopg's: unreachable, refused, no role
-        raise ServerCaseError(url, f"cannot connect: {_first_line(exc)}") from exc
+        raise ServerCaseError(url, _("cannot connect: {reason}").format(
+            reason=_first_line(exc))) from exc
     return db
 
 
@@ -459,10 +461,10 @@ def open_case(url: str, *, read_only: bool = False) -> ServerDatabase:
     try:
         version = _format(db)
         if version is None:
-            raise NotACase(url, "is not a Casefile case (the database holds no case)")
+            raise NotACase(url, _("is not a Casefile case (the database holds no case)"))
         if version > SCHEMA_VERSION:
-            raise ServerCaseError(url, f"was made by a newer Casefile (format {version}); "
-                                       "update Casefile to open it")
+            raise ServerCaseError(url, _("was made by a newer Casefile (format {version}); "
+                                         "update Casefile to open it").format(version=version))
         if version < SCHEMA_VERSION and read_only:
             raise ServerCaseError(url, f"is at format {version}, older than this Casefile's "
                                        f"{SCHEMA_VERSION}: open it for editing once (any "
@@ -510,7 +512,8 @@ class EntryListener:
             self._con = psycopg.connect(db.case_url, autocommit=True,
                                         application_name="Casefile (live updates)")
         except psycopg.OperationalError as exc:
-            raise ServerCaseError(db.case_url, f"cannot connect: {_first_line(exc)}") from exc
+            raise ServerCaseError(db.case_url, _("cannot connect: {reason}").format(
+                reason=_first_line(exc))) from exc
         self._con.execute(f"LISTEN {CHANNEL}")
 
     def fileno(self) -> int:
@@ -525,12 +528,12 @@ class EntryListener:
         found = []
         try:
             for notice in self._con.notifies(timeout=wait, stop_after=None if not wait else 1):
-                entry, _, backend = notice.payload.partition(" ")
+                entry, _space, backend = notice.payload.partition(" ")
                 if int(backend) not in self._own:
                     found.append(int(entry))
         except psycopg.OperationalError as exc:  # the server stopped, or dropped the line
-            raise ServerCaseError(self._url, f"lost the connection: {_first_line(exc)}") \
-                from exc
+            raise ServerCaseError(self._url, _("lost the connection: {reason}").format(
+                reason=_first_line(exc))) from exc
         if wait and found:  # the rest that arrived with the first
             found += self.entries()
         return found

@@ -186,3 +186,12 @@ def test_a_connection_the_server_dropped_is_made_again_for_the_next_change(serve
     assert second > first
     report = verify(server_url)
     assert report.ok, report.problems
+
+
+def test_a_server_that_cannot_be_reached_is_said_in_the_users_language(pg_cluster):
+    from desktop.services import words
+
+    url = f"postgresql://nobody@127.0.0.1:{pg_cluster.port}/no_such_database"
+    with words.in_language("uk"), pytest.raises(CaseOpenError) as caught:
+        db.open_case(url)
+    assert str(caught.value).startswith(f"{url}: не вдалося з'єднатися: ")
