@@ -32,10 +32,13 @@ from desktop.gui.i18n import (
 )
 from desktop.gui.qtmodels.rows_model import (
     BACKGROUND,
+    CELL,
     DISPLAY,
     EDIT,
+    EDITABLE_CELL,
     FONT,
     FOREGROUND,
+    NO_CELL,
     TOOLTIP,
     USER,
     RowsModel,
@@ -185,10 +188,9 @@ class EvidenceModel(RowsModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() in self.EDITABLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if not index.isValid():
+            return NO_CELL
+        return EDITABLE_CELL if index.column() in self.EDITABLE else CELL
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if role not in _ANSWERED or not index.isValid():

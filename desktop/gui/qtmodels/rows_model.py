@@ -22,6 +22,13 @@ DISPLAY, EDIT, USER, TOOLTIP, ALIGNMENT, BACKGROUND, FOREGROUND, FONT = (int(rol
     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole))
 
+#: A cell's flags as a table model gives them (QAbstractTableModel.flags of a valid index), and
+#: those of an editable one: made once, as a view asks for them for every cell it paints or
+#: selects (Qt's enum members are slow to combine in Python).
+CELL = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+EDITABLE_CELL = CELL | Qt.ItemFlag.ItemIsEditable
+NO_CELL = Qt.ItemFlag.NoItemFlags
+
 
 class RowsModel(QAbstractTableModel):
     """Rows loaded by `load()`, columns named in COLUMNS (marked for translation)."""
@@ -31,6 +38,10 @@ class RowsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list = []
+        #: Where `update` last put the rows it read (id → row), tried first by `row_of`: a
+        #: span just marked is selected next, and a big case's rows are too many to look
+        #: through after every mark. Checked before it is trusted, so a stale one costs nothing.
+        self._placed: dict[int, int] = {}
 
     def load(self) -> list:
         """The rows to show, read again from the case (empty when no case is open)."""
@@ -78,11 +89,13 @@ class RowsModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), position, position)
             del self._rows[position]
             self.endRemoveRows()
+        self._placed = {i: where[i] for i in fresh if i in where and not gone}
         for row in sorted(new, key=self.sort_key):
             position = bisect.bisect_right(self._rows, self.sort_key(row), key=self.sort_key)
             self.beginInsertRows(QModelIndex(), position, position)
             self._rows.insert(position, row)
             self.endInsertRows()
+            self._placed[row.id] = position
         return False
 
     def _positions(self, fresh: dict[int, Any], ids: frozenset[int]) -> dict[int, int]:
@@ -119,6 +132,9 @@ class RowsModel(QAbstractTableModel):
 
     def row_of(self, item_id: int) -> int:
         """The row showing the item with this id, or -1 when it is not in the model."""
+        placed = self._placed.get(item_id)
+        if placed is not None and placed < len(self._rows) and self._rows[placed].id == item_id:
+            return placed
         return next((i for i, item in enumerate(self._rows) if item.id == item_id), -1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802

@@ -336,3 +336,31 @@ def test_a_long_evidence_list_reads_the_rows_it_shows_and_all_of_them_to_sort(
     assert proxied_ids(proxy) == sorted((row.id for row in expected), reverse=True)
     assert [len(rows) for rows in read] == [10, 40]
     assert [model.row_at(row) for row in range(model.rowCount())] == expected
+
+
+def test_a_row_is_found_by_id_where_it_is_after_rows_come_before_it(qtbot, worked_case, actor):
+    """row_of tries first where update() last put a row: that place must never be trusted once
+    a later row moved it."""
+    model = EvidenceModel()
+    model.reload()
+    un = worked_case["sources"][UN]
+    text = sources.source_text(un)
+    later = evidence.add_evidence(un, len(text) - 30, len(text) - 10, actor=actor).id
+    model.update([later])
+    assert model.evidence_id(model.row_of(later)) == later
+    earlier = evidence.add_evidence(un, 0, 12, actor=actor).id
+    evidence.update_evidence(later, actor=actor, note="read again")
+    # One update: `later` read again in its place, then `earlier` put in before it, in text
+    # order, which moves `later` down one row from where this update first found it.
+    model.update([later, earlier])
+    for span in (later, earlier):
+        assert model.evidence_id(model.row_of(span)) == span
+    evidence.remove_evidence(earlier, actor=actor)
+    model.update([earlier])
+    assert model.row_of(earlier) == -1
+    assert model.evidence_id(model.row_of(later)) == later
+    assert [model.evidence_id(model.row_of(e.id)) for e in Evidence.select()] == \
+        [e.id for e in Evidence.select()]
+    assert model.flags(model.index(0, EvidenceModel.NOTE)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, EvidenceModel.QUOTE)) & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
