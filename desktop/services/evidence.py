@@ -206,10 +206,19 @@ def update_evidence(ids: int | Sequence[int], *, actor: str,
             spans += _spans_touched(evidence, values)
         edited = _("Edited {fields}").format(fields=audit.field_names("evidence", changes))
         before = _write(writes, actor=actor, summary=lambda values: edited)
+        # A span moved into an incident submitted or signed off: what was signed off did not
+        # have it, as when it is marked there (add_evidence).
+        joined = changes.get("incident")
+        reopened = None
+        if joined is not None and any(span.incident_id != joined for span, _ in writes):
+            from desktop.services import incidents  # noqa: PLC0415 — incidents imports this
+
+            reopened = incidents.back_to_draft(joined, incidents.EVIDENCE_AFTER_REVIEW,
+                                               actor=actor)
     after = {span.id: values for span, values in writes}
-    return Change(_touching(spans),
-                  lambda who: restore_values(before, actor=who, expected=after),
-                  next(iter(before)) if len(before) == 1 else None)
+    return then(Change(_touching(spans),
+                       lambda who: restore_values(before, actor=who, expected=after),
+                       next(iter(before)) if len(before) == 1 else None), reopened)
 
 
 def _editing(ids: list[int], expected: dict[int, dict] | None,

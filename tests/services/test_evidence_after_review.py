@@ -43,3 +43,23 @@ def test_evidence_for_a_draft_changes_nothing_else(case, actor, tmp_path):
     evidence.add_evidence(source, 0, 8, actor=actor, incident=incident)
     assert Incident.get_by_id(incident).state == "draft"
     assert AuditEntry.select().count() == entries + 1
+
+
+def test_a_span_moved_into_a_signed_off_incident_reopens_it_and_undo_restores_it(tmp_path):
+    build_fictional_case(tmp_path / "training.casefile", tmp_path)
+    try:
+        incident = Incident.get()
+        assert incident.state == "approved"
+        source = sources.list_sources()[0][0]
+        text = sources.source_text(source)
+        start = text.index("дві доби")
+        loose = evidence.add_evidence(source, start, start + len("дві доби"),
+                                      actor=DOCUMENTER).id
+        change = evidence.update_evidence(loose, actor=DOCUMENTER, incident=incident.id)
+        again = Incident.get_by_id(incident.id)
+        assert (again.state, again.state_comment) == ("draft", incidents.EVIDENCE_AFTER_REVIEW)
+        change.undo(DOCUMENTER)
+        assert Incident.get_by_id(incident.id).state == "approved"
+        assert Evidence.get_by_id(loose).incident_id is None
+    finally:
+        db.close_case()
