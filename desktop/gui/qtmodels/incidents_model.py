@@ -13,7 +13,17 @@ from PySide6.QtCore import (
 from desktop.domain import db, scales
 from desktop.domain.printable import printable
 from desktop.gui.i18n import plural, scale_label, supports_label
-from desktop.gui.qtmodels.rows_model import ALIGNMENT, DISPLAY, EDIT, TOOLTIP, USER, RowsModel
+from desktop.gui.qtmodels.rows_model import (
+    ALIGNMENT,
+    CELL,
+    DISPLAY,
+    EDIT,
+    EDITABLE_CELL,
+    NO_CELL,
+    TOOLTIP,
+    USER,
+    RowsModel,
+)
 from desktop.gui.qtmodels.sources_model import SORT, Index
 from desktop.services import incidents
 from desktop.services.incidents import IncidentRow
@@ -59,10 +69,9 @@ class IncidentsModel(RowsModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == self.TITLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if not index.isValid():
+            return NO_CELL
+        return EDITABLE_CELL if index.column() == self.TITLE else CELL
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if role not in _ANSWERED or not index.isValid():
