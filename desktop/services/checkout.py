@@ -736,6 +736,11 @@ class _Checkin:
                              after={**values, "checked_in": {
                                  "file": self.copy.name,
                                  "checkout": self.copy.checkout["checkout"]}})
+                if table == "evidence" and edited.get("incident_id") is not None:
+                    # Moved into an incident submitted or signed off (on the server since):
+                    # what was signed off did not have it, as on the server.
+                    incidents.back_to_draft(edited["incident_id"],
+                                            incidents.EVIDENCE_AFTER_REVIEW, actor=self.actor)
         except DatabaseError as exc:
             refused = server.refusal(exc)
             if refused is None:

@@ -229,6 +229,28 @@ def test_an_offline_edit_of_an_incident_submitted_on_the_server_since_sends_it_b
     assert verified(team_case).ok
 
 
+def test_a_span_moved_offline_into_an_incident_submitted_since_sends_it_back(team_case,
+                                                                           tmp_path):
+    db.open_case(as_role(team_case, "alice"))
+    other = incidents.create_incident(actor="alice", title="Shooting at Robotyne").id
+    db.close_case()
+    made = check_out(team_case, tmp_path / "field.casefile")
+    db.open_case(as_role(team_case, "alice"))
+    review.submit_incident(other, actor="alice")
+    db.close_case()
+    db.open_case(made.path)
+    evidence.update_evidence(1, actor="alice", incident=other)
+    db.close_case()
+    report = check_in(team_case, made.path, "alice")
+    assert report.edits == ["E-001: incident_id"]
+    with psycopg.connect(team_case) as con:
+        assert con.execute("SELECT incident_id FROM evidence WHERE id = 1").fetchone() == (
+            other,)
+        assert con.execute("SELECT state, state_comment FROM incident WHERE id = %s",
+                           (other,)).fetchone() == ("draft", incidents.EVIDENCE_AFTER_REVIEW)
+    assert verified(team_case).ok
+
+
 def test_a_documenter_checking_in_brings_the_rest_and_reports_the_refused_decision(
         team_case, tmp_path):
     made = check_out(team_case, tmp_path / "field.casefile")
