@@ -317,7 +317,8 @@ class MainWindow(QMainWindow):
         counts, by_status = self._counts, self._by_status
         if counts is None:
             return
-        room = self.width() - self.user_label.sizeHint().width() - 40
+        room = self.width() - 40 - sum(label.sizeHint().width() for label in
+                                       (self.user_label, self.mode_label) if not label.isHidden())
         whole = counts + by_status
         fits = self.counts_label.fontMetrics().horizontalAdvance(whole) <= room
         self.counts_label.setText(whole if fits else counts)
@@ -339,6 +340,11 @@ class MainWindow(QMainWindow):
         self.mode_label.setToolTip(self.tr(
             "Everyone on the case works on it at once; the server records your changes as "
             "its role {role}").format(role=role) if server else "")
+        # on a server the role is who works, and says so: a name typed for case files, shown
+        # beside it, would be a second and perhaps another name
+        self.user_label.setHidden(bool(server))
+        self.mode_label.setHidden(not server)
+        self._fit_counts()
 
     @property
     def compare_view(self) -> SourceView:

@@ -33,7 +33,7 @@ def test_a_shared_case_opens_by_its_address_and_the_window_says_as_whom(
     assert casefile.session.server_role == "olena"
     assert window.windowTitle().startswith(f"POW executions — {address} — ")
     assert window.mode_label.text() == f"Shared case on {address}, as olena"
-    assert window.user_label.text() == "Working as olena"
+    assert window.user_label.isHidden()  # the role is who works: no second name beside it
     import_seeds(qtbot, casefile)  # in the background, on its own connection as olena
     navigator = window.navigator
     assert navigator.sources_model.rowCount() == 5 and window.evidence_panel is not None
@@ -42,6 +42,7 @@ def test_a_shared_case_opens_by_its_address_and_the_window_says_as_whom(
     assert Evidence.get_by_id(1).created_by == "olena"
     casefile.cases.close_case()
     assert window.mode_label.text() == "" and window.windowTitle() == "Casefile"
+    assert window.mode_label.isHidden() and not window.user_label.isHidden()
     with psycopg.connect(server_url) as con:
         assert con.execute("SELECT created_by FROM evidence").fetchall() == [("olena",)]
 
@@ -160,3 +161,20 @@ def test_a_server_that_drops_the_window_is_said_once_and_nothing_breaks(
     assert [(title, "lost the connection" in text) for _, title, text in messages.shown] == [
         ("Changes made by others will not show", True)]
     assert casefile.editing.add_evidence(1, 0, 20, {}) is not None  # the case is still worked
+
+
+def test_the_status_bar_counts_fit_beside_the_shared_case_at_1024_wide(
+        qtbot, casefile, server_url, capsys):  # noqa: F811
+    address = _shared_case(server_url, capsys)
+    window = casefile.window
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    assert casefile.cases.open_shared_case(address)
+    import_seeds(qtbot, casefile)
+    casefile.editing.add_evidence(1, 0, 20, {})
+    qtbot.wait(50)
+    counts = window.counts_label
+    assert counts.text().startswith("5 sources · ")
+    # the whole of what it says is on screen, beside the mode (never a sentence cut short)
+    assert counts.fontMetrics().horizontalAdvance(counts.text()) <= counts.width()
