@@ -13,13 +13,13 @@ import logging
 import time
 from collections.abc import Callable, Hashable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop.domain import files
 from desktop.domain.errors import CasefileError
 from desktop.gui.events import CaseEvents
 from desktop.services.changes import Change, Restore, Undo
-from desktop.services.words import _
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +85,11 @@ class ServiceCommand(QUndoCommand):
         except Exception as exc:  # never into Qt's undo stack: logged, and shown by the app
             log.exception("an edit could not be %s",
                           "undone" if undoing else "made" if first else "redone")
-            self._failed(CasefileError(_("the change could not be applied ({reason})").format(
-                reason=files.failure_reason(exc))), first)
+            # in the window's language, on one line (a server's reason comes in several)
+            reason = " ".join(files.failure_reason(exc).split())
+            self._failed(CasefileError(QCoreApplication.translate(
+                "ServiceCommand", "The change could not be applied ({reason})").format(
+                reason=reason)), first)
             return
         if undoing:
             self._redo = change.undo

@@ -4451,6 +4451,14 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
     </message>
 </context>
 <context>
+    <name>ServiceCommand</name>
+    <message>
+        <location filename="../../desktop/gui/commands.py" line="+90"/>
+        <source>The change could not be applied ({reason})</source>
+        <translation>Зміну не застосовано ({reason})</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../../desktop/gui/flows/session.py" line="+40"/>

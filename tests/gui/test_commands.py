@@ -11,6 +11,7 @@ from desktop.gui.commands import ServiceCommand
 from desktop.gui.events import CaseEvents
 from desktop.services import evidence, incidents
 from desktop.services.changes import Kind
+from tests.gui.widgets.test_translation import uk_catalogue, ukrainian  # noqa: F401
 
 
 def heard(events: CaseEvents) -> list:
@@ -104,6 +105,19 @@ def test_an_edit_the_full_disk_refuses_says_so(case, actor):
     events, stack = CaseEvents(), QUndoStack()
     command = ServiceCommand("Add incident", full_disk, actor=actor, events=events)
     stack.push(command)
-    assert str(command.error) == ("the change could not be applied (the disk is full; free "
+    assert str(command.error) == ("The change could not be applied (the disk is full; free "
                                   "space and try again)")
     assert stack.count() == 0
+
+
+def test_an_edit_that_fails_unexpectedly_is_said_in_one_line_in_the_windows_language(
+        case, actor, ukrainian):
+    def server_gone():  # what psycopg says of a server that stopped under the connection
+        raise RuntimeError("consuming input failed: server closed the connection "
+                           "unexpectedly\n\tThis probably means the server terminated abnormally")
+
+    command = ServiceCommand("Add incident", server_gone, actor=actor, events=CaseEvents())
+    QUndoStack().push(command)
+    assert str(command.error) == (
+        "Зміну не застосовано (consuming input failed: server closed the connection "
+        "unexpectedly This probably means the server terminated abnormally)")
