@@ -227,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     if (icon := icon_path()) is not None:
         app.setWindowIcon(QIcon(str(icon)))
-    logfile.start_logging()
+    logfile.hold_records()  # the log file opens once the window is painted
     settings = Settings()
     i18n.install(app, i18n.choose_language(settings.language))  # before any widget is built
     first_start = settings.window_state()[0] is None
@@ -236,6 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         casefile.window.fit_screen()
     logfile.install_excepthook(casefile.session.show_unexpected_error)
     casefile.window.show()
+    casefile.window.after_first_paint(logfile.start_logging)
     casefile.session.user_name()
     for folder in {path.parent for path in casefile.settings.recent_cases()}:
         files.sweep_partials(folder)  # what a killed encryption, recovery or export left
