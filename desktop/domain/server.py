@@ -88,6 +88,14 @@ def sqlite_dialect(sql: str, with_params: bool = True) -> str:
     return sql
 
 
+def _said_something(conn) -> bool:
+    """Whether the server sent anything on an idle connection (its socket can be read):
+    what a server that stops or drops the connection does, one system call to ask."""
+    import select
+
+    return bool(select.select([conn.fileno()], [], [], 0)[0])
+
+
 @lru_cache(maxsize=1)
 def _cursor_class():
     import psycopg
@@ -184,10 +192,19 @@ class ServerDatabase(PostgresqlDatabase):
         here where nothing of a transaction has been sent on it: a window open on the case
         goes on working once the server is back, instead of refusing every change."""
         conn = self._state.conn
-        if self._state.closed or conn is None or not conn.closed:
+        if self._state.closed or conn is None:
             return
         import psycopg
 
+        if not conn.closed:
+            if not _said_something(conn):
+                return  # the usual case: nothing came from the server since the last answer
+            try:  # a server going away says so as it closes the line; anything else goes on
+                with psycopg.Cursor(conn) as cursor:
+                    cursor.execute("SELECT 1")
+                return
+            except psycopg.OperationalError:
+                pass
         try:
             again = self._connect()
         except psycopg.OperationalError as exc:
