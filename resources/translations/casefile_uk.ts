@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/gui/widgets/actions.py" line="+76"/>
+        <location filename="../../desktop/gui/widgets/actions.py" line="+77"/>
         <source>Mark as unverified</source>
         <extracomment>Widgets that use plain typed keys themselves: a letter picks a combo box&apos;s item, a digit goes into a spin box, Space presses a button. Typing &quot;3&quot; in one must never grade evidence. Texts and tips are English, marked for lupdate in the &quot;Actions&quot; context (QT_TRANSLATE_NOOP returns its text unchanged) and translated when the actions are built (`translate`). What each status action says, by status code: written out, so that lupdate sees them.</extracomment>
         <translation>Позначити як неперевірений</translation>
@@ -641,20 +641,21 @@
         <translation>Відкрити справу</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+96"/>
         <source>is already open in another {app} window{owner}</source>
         <translation>уже відкрито в іншому вікні {app}{owner}</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-77"/>
         <location line="+6"/>
-        <location line="+66"/>
+        <location line="+3"/>
+        <location line="+73"/>
         <location line="+5"/>
         <source>The case could not be opened</source>
         <translation>Не вдалося відкрити справу</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-99"/>
         <source>Open shared case</source>
         <translation>Відкрити спільну справу</translation>
     </message>
@@ -673,12 +674,13 @@ your .pgpass or service file, never from Casefile):</source>
         <translation>{address} — не адреса сервера: вона починається з postgresql://</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
+        <location line="+16"/>
         <source>Changes made by others will not show</source>
         <translation>Зміни, які вносять інші, не з’являтимуться</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+61"/>
         <source>The audit trail could not be brought up to date</source>
         <translation>Журнал аудиту не вдалося оновити</translation>
     </message>
@@ -837,13 +839,13 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
 <context>
     <name>CasefileApp</name>
     <message>
-        <location line="-398"/>
+        <location line="-408"/>
         <source>{app} cases (*{suffix})</source>
         <translation>Справи {app} (*{suffix})</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../desktop/gui/flows/exchange.py" line="+33"/>
+        <location filename="../../desktop/gui/flows/exchange.py" line="+34"/>
         <source>All files (*)</source>
         <translation>Усі файли (*)</translation>
     </message>
@@ -853,7 +855,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Джерела ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/flows/cases.py" line="+403"/>
+        <location filename="../../desktop/gui/flows/cases.py" line="+413"/>
         <source>process {pid} on {host}</source>
         <translation>процес {pid} на {host}</translation>
     </message>
@@ -1174,7 +1176,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/evidence_model.py" line="+87"/>
+        <location filename="../../desktop/gui/qtmodels/evidence_model.py" line="+90"/>
         <source>E-no.</source>
         <extracomment>Text on the light status colours: dark whatever the palette, so it stays readable. (evidence ids, changes) — e.g. ([7], {&quot;credibility&quot;: &quot;3&quot;}) or ([7], {&quot;note&quot;: &quot;…&quot;}).</extracomment>
         <translation>№</translation>
@@ -1251,7 +1253,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Значення, яке стверджує уривок щодо факту, який він підтверджує</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+107"/>
         <source>{title}{by} (reliability {code}: {grade})</source>
         <translation>{title}{by} (надійність {code}: {grade})</translation>
     </message>
@@ -1274,7 +1276,7 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../desktop/gui/widgets/evidence_panel.py" line="+122"/>
+        <location filename="../../desktop/gui/widgets/evidence_panel.py" line="+135"/>
         <source>Show spans in one verification status</source>
         <extracomment>Shown on demand (header context menu): less used, and the panel is often narrow. What the filter combos offer, by id: to tell whether a change renamed one.</extracomment>
         <translation>Показати фрагменти з одним статусом перевірки</translation>
@@ -1305,14 +1307,14 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Лише поточний інцидент</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+235"/>
+        <location line="+19"/>
+        <location line="+236"/>
         <source>All incidents</source>
         <translation>Усі інциденти</translation>
     </message>
     <message>
-        <location line="-234"/>
-        <location line="+235"/>
+        <location line="-235"/>
+        <location line="+236"/>
         <source>All sources</source>
         <translation>Усі джерела</translation>
     </message>
@@ -1870,17 +1872,18 @@ SHA-256 {sha256}
         <translation>Справу {name} зашифровано. Введіть її парольну фразу:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Checking in {name}…</source>
         <translation>{name} повертається на сервер…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
+        <location line="+6"/>
         <source>The copy was not checked in</source>
         <translation>Копію не повернуто на сервер</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Conflicts (left for a person to decide):</source>
         <translation>Конфлікти (залишено на рішення людини):</translation>
     </message>
@@ -2445,7 +2448,7 @@ After:
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location filename="../../desktop/gui/qtmodels/incidents_model.py" line="+30"/>
+        <location filename="../../desktop/gui/qtmodels/incidents_model.py" line="+40"/>
         <source>Code</source>
         <extracomment>An inline edit of a title: (incident id, new title). The model itself never writes.</extracomment>
         <translation>Код</translation>
@@ -2481,7 +2484,7 @@ After:
         <translation>Доказові фрагменти, пов’язані з інцидентом</translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+47"/>
         <source>%n evidence span(s) linked.</source>
         <translation>
             <numerusform>Пов’язано %n доказовий фрагмент.</numerusform>
@@ -2618,7 +2621,7 @@ After:
         <translation>Інцидентів ще немає. Додайте інцидент кнопкою «Додати» під списком інцидентів або через {path} ({keys}).</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Working as {name}</source>
         <translation>Користувач: {name}</translation>
     </message>
@@ -4428,7 +4431,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
     <message>
         <location line="+3"/>
         <source>A Ukrainian or Russian word also finds its other forms: its cases, its plural, and for a town the region named after it. A phrase in quotes is found exactly as typed; execut* finds every word that begins so; AND, OR, NOT combine words; NEAR(a b) finds them at most 10 words apart (NEAR(a b, 3): at most 3); ^word finds it where a text begins.</source>
-        <translation>Українське чи російське слово знаходить і інші свої форми: відмінки, множину, а для міста — названу за ним область («Курськ» знаходить «Курської області», «полонених» — «полонені»). Фраза в лапках шукається точно так, як написано; розстр* знаходить усі слова, що так починаються; AND, OR, NOT поєднують слова; NEAR(a b) знаходить їх щонайбільше за 10 слів одне від одного (NEAR(a b, 3): щонайбільше за 3); ^слово знаходить його там, де текст починається.</translation>
+        <translation>Українське чи російське слово знаходить і інші свої форми: відмінки, множину, а для міста — названу за ним область («Курськ» знаходить «Курської області», «полонених» — «полонені»). Фраза в лапках шукається точно так, як написано; розстр* знаходить усі слова, що так починаються; AND, OR, NOT поєднують слова; NEAR(полонені розстріл) знаходить слова щонайбільше за 10 слів одне від одного (NEAR(полонені розстріл, 3): щонайбільше за 3); ^слово знаходить його там, де текст починається.</translation>
     </message>
     <message>
         <location line="+37"/>

@@ -80,7 +80,7 @@ ALLOWED: tuple[tuple[str, str], ...] = (
     (r"\bsha256:", "a hash as collection tools write it (sha256:…)"),
     (r"\bURL\b", "used as is in Ukrainian, beside «вебадреса»"),
     (r"\bUTC\b", "the time standard"),
-    (r"\b(?:AND|OR|NOT)\b", "the search's operators, typed as they are in any language"),
+    (r"\b(?:AND|OR|NOT|NEAR)\b", "the search's operators, typed as they are in any language"),
     (r"\bEnglish\b", "the language chooser names each language in itself (English, Українська)"),
     (r"pip install 'casefile\[encryption\]'", "a command to type (encryption not installed)"),
 )
