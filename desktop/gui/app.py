@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
 from desktop import APP_NAME, __version__
-from desktop.domain import files, scales
+from desktop.domain import files, scales, server
 from desktop.gui import i18n, logfile
 from desktop.gui.background import BackgroundRunner
 from desktop.gui.events import CaseEvents
@@ -240,16 +240,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     casefile.session.user_name()
     for folder in {path.parent for path in casefile.settings.recent_cases()}:
         files.sweep_partials(folder)  # what a killed encryption, recovery or export left
-    target = Path(argv[1]) if len(argv) > 1 else casefile.settings.last_case
-    if target is None and not casefile.settings.recent_cases():
-        target = casefile.cases.ensure_demo_case()
-    if target is not None:
-        casefile.cases.open_case(target)
+    open_at_start(casefile, argv[1] if len(argv) > 1 else None)
     if not settings.tour_seen:
         casefile.session.start_tour()
     QTimer.singleShot(0, _collect_from_now_on)  # runs once the first paint is queued
     QTimer.singleShot(_WARM_UP_AFTER_MS, _warm_up_readers)
     return app.exec()
+
+
+def open_at_start(casefile: CasefileApp, named: str | None) -> None:
+    """The case named on the command line — a file, or a shared case by its postgresql://
+    address (a path would make its // one /) —, else the last one, else (on the very first
+    run) the demo case."""
+    if named is not None and server.is_server_url(named):
+        casefile.cases.open_shared_case(named)
+        return
+    target = Path(named) if named is not None else casefile.settings.last_case
+    if target is None and not casefile.settings.recent_cases():
+        target = casefile.cases.ensure_demo_case()
+    if target is not None:
+        casefile.cases.open_case(target)
 
 
 def _collect_from_now_on() -> None:

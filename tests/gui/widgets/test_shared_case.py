@@ -178,3 +178,13 @@ def test_the_status_bar_counts_fit_beside_the_shared_case_at_1024_wide(
     assert counts.text().startswith("5 sources · ")
     # the whole of what it says is on screen, beside the mode (never a sentence cut short)
     assert counts.fontMetrics().horizontalAdvance(counts.text()) <= counts.width()
+
+
+def test_a_shared_case_named_on_the_command_line_opens_by_its_address(
+        qtbot, casefile, server_url, capsys):  # noqa: F811
+    from desktop.gui import app
+
+    address = _shared_case(server_url, capsys)
+    app.open_at_start(casefile, address)  # casefile-gui postgresql://olena@…/case
+    assert casefile.session.server is not None and casefile.session.server_role == "olena"
+    assert casefile.window.mode_label.text() == f"Shared case on {address}, as olena"
