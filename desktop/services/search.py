@@ -369,9 +369,6 @@ def _near_phrases(phrases: list[_Part], reach: int) -> _Part:
     names = [f"p{n + 1}" for n in range(len(phrases))]
     lengths = [p.length for p in phrases]
     chains = sorted(_placements(lengths, reach))
-    if len(chains) > NEAR_PLACES:
-        raise ValueError(N_("a NEAR group of that many phrases that far apart cannot be "
-                            "searched on a server: use fewer phrases or a smaller distance"))
     alternatives = []
     for chain in chains:
         made = names[chain[0][0]]
@@ -390,8 +387,16 @@ def _placements(lengths: list[int], reach: int) -> set[tuple[tuple[int, int], ..
     ((phrase, gap to the next), …) in the order they start (the last gap unused)."""
     found: set[tuple[tuple[int, int], ...]] = set()
     seen: set[frozenset] = set()
+    visits = [0]
 
     def place(chain: list[tuple[int, int]], starts: list[int]) -> None:
+        # Refused as soon as there are too many, not once all are made: ten phrases fifty
+        # words apart have more placements than a search could ever wait for.
+        visits[0] += 1
+        if len(found) > NEAR_PLACES or visits[0] > NEAR_PLACES * 100:
+            raise ValueError(N_("a NEAR group of that many phrases that far apart cannot be "
+                                "searched on a server: use fewer phrases or a smaller "
+                                "distance"))
         if len(chain) == len(lengths):
             where = frozenset(zip((p for p, _ in chain), starts, strict=True))
             if where not in seen:
