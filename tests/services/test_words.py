@@ -41,6 +41,18 @@ def test_every_entry_is_translated_with_the_same_placeholders():
     assert _update_script().problems(PO) == []
 
 
+def test_no_translation_says_itself_twice():
+    """A translation pasted twice over (a long entry's lines joined to themselves) reads as
+    one sentence repeated in every message and audit summary that uses it."""
+    doubled = []
+    for message in catalogue():
+        for text in ([message.string] if isinstance(message.string, str) else message.string):
+            half = len(text) // 2
+            if len(text) > 8 and text[:half] == text[half:]:
+                doubled.append(message.id)
+    assert doubled == []
+
+
 def test_the_catalogue_holds_every_marked_text_of_the_code_and_no_other():
     marked = {m if isinstance(m, str) else m[0] for m, _where in _update_script().extracted()}
     in_catalogue = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue() if m.id}
