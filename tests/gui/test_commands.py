@@ -111,7 +111,7 @@ def test_an_edit_the_full_disk_refuses_says_so(case, actor):
 
 
 def test_an_edit_that_fails_unexpectedly_is_said_in_one_line_in_the_windows_language(
-        case, actor, ukrainian):
+        case, actor, ukrainian):  # noqa: F811 (the fixture imported above)
     def server_gone():  # what psycopg says of a server that stopped under the connection
         raise RuntimeError("consuming input failed: server closed the connection "
                            "unexpectedly\n\tThis probably means the server terminated abnormally")
