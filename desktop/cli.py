@@ -499,8 +499,10 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     args.passphrase_file = None  # the copy's, not the server's
     _open(args)
     report = checkout.check_in(copy, passphrase=passphrase)
+    worked = (f", worked on by {', '.join(report.actors)}" if report.actors
+              else ", no offline work in it")
     print(printable(f"Checked in {copy.name} to {_case_name(args)} (check-out "
-                    f"{report.checkout}, worked on by {', '.join(report.actors) or 'nobody'})"))
+                    f"{report.checkout}{worked})"))
     for label, lines in (("New", report.numbers), ("Edited", report.edits),
                          ("Decided", report.decisions), ("Conflict", report.conflicts)):
         for line in lines:

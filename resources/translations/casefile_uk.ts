@@ -1862,12 +1862,7 @@ SHA-256 {sha256}
         <translation>Повернути на сервер</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>The shared case {name} was checked out from (the password comes from your .pgpass or service file):</source>
-        <translation>Спільна справа, з якої взято {name} (пароль береться з вашого .pgpass або файлу служби):</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>{name} is encrypted. Its passphrase:</source>
         <translation>Справу {name} зашифровано. Введіть її парольну фразу:</translation>
     </message>
@@ -1883,7 +1878,12 @@ SHA-256 {sha256}
         <translation>Копію не повернуто на сервер</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-27"/>
+        <source>The shared case that {name} was checked out from (the password comes from your .pgpass or service file):</source>
+        <translation>Спільна справа, з якої взято {name} (пароль береться з вашого .pgpass або файлу служби):</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Conflicts (left for a person to decide):</source>
         <translation>Конфлікти (залишено на рішення людини):</translation>
     </message>
@@ -4458,6 +4458,7 @@ Why is the incident signed off as it is? The dossier prints your reason.</source
     <message>
         <location filename="../../desktop/gui/commands.py" line="+90"/>
         <source>The change could not be applied ({reason})</source>
+        <extracomment>Edits with the same merge key closer than this merge into one undo step (a typing burst).</extracomment>
         <translation>Зміну не застосовано ({reason})</translation>
     </message>
 </context>

@@ -649,3 +649,15 @@ def test_the_cli_refuses_to_check_in_a_copy_open_in_a_window(team_case, tmp_path
     assert len(err.splitlines()) == 1
     status, _, err = run(capsys, "checkin", str(copy), as_role(team_case, "bob"))
     assert status == 0, err  # nothing was taken in while the window had it
+
+
+def test_a_copy_checked_in_without_offline_work_says_so(team_case, tmp_path, capsys):
+    copy = tmp_path / "field.casefile"
+    assert run(capsys, "checkout", as_role(team_case, "alice"), str(copy))[0] == 0
+    status, out, err = run(capsys, "checkin", str(copy), as_role(team_case, "bob"))
+    assert status == 0, err
+    first = out.splitlines()[0]
+    assert first.startswith(f"Checked in {copy.name} to postgresql://bob@")
+    assert first.endswith(", no offline work in it)")
+    assert out.splitlines()[-1] == ("0 new, 0 edited, 0 decision(s) brought in; 0 conflict(s) "
+                                    "left for a person to decide.")

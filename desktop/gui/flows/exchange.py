@@ -512,7 +512,7 @@ class Exchange(Flow):
             return
         url, ok = QInputDialog.getText(
             self.window, self.tr("Check in to server"),
-            self.tr("The shared case {name} was checked out from (the password comes from "
+            self.tr("The shared case that {name} was checked out from (the password comes from "
                     "your .pgpass or service file):").format(name=path.name),
             text=origin.get("server", ""))
         if not ok or not url.strip():
