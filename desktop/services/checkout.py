@@ -825,12 +825,11 @@ def _after_review(table: str, server_row: dict, applied: dict) -> dict:
     """What an edit also changes on the server, as the same edit made there would: an
     approved span goes back to review, an incident under review or approved back to draft
     (an approval covers what was approved; the copy may not have seen it)."""
-    if table == "evidence" and server_row["review_state"] == "approved" and \
-            set(applied) - set(_SPAN_DECISION):
-        return {k: v for k, v in evidence.REVIEW_RESET.items() if k not in applied}
-    if table == "incident" and server_row["state"] in incidents.REVIEWED_STATES and \
-            set(applied) - set(_SIGN_OFF) and "state" not in applied:
-        return {"state": "draft", "state_comment": _(incidents.EDITED_AFTER_REVIEW)}
+    if table == "evidence" and set(applied) - set(_SPAN_DECISION):
+        reset = evidence.reset_by_edit(server_row["review_state"])
+        return {k: v for k, v in reset.items() if k not in applied}
+    if table == "incident" and set(applied) - set(_SIGN_OFF) and "state" not in applied:
+        return incidents.reopened_by_edit(server_row["state"])
     return {}
 
 

@@ -29,6 +29,13 @@ from desktop.services.words import N_, _
 REVIEW_RESET = {"review_state": "pending", "review_comment": "", "reviewed_by": "",
                 "reviewed_at": ""}
 
+
+def reset_by_edit(review_state: str) -> dict:
+    """What an edit of a span's content also changes: an approval covers the span as it was
+    approved, so an approved span goes back to review (here or brought in from a copy)."""
+    return dict(REVIEW_RESET) if review_state == "approved" else {}
+
+
 #: Fields a user edits after marking a span; the span itself (source, offsets, quote) is fixed.
 EDITABLE_FIELDS = ("incident", "supports", "asserted_value", "status", "credibility", "note",
                    "originator", "period_start", "period_end", "scope")
@@ -200,8 +207,7 @@ def update_evidence(ids: int | Sequence[int], *, actor: str,
             if audit.snapshot(evidence, changes) == changes:
                 continue
             values = dict(changes)
-            if evidence.review_state == "approved":
-                values.update(REVIEW_RESET)  # an approval covers the span as it was approved
+            values.update(reset_by_edit(evidence.review_state))
             writes.append((evidence, values))
             spans += _spans_touched(evidence, values)
         edited = _("Edited {fields}").format(fields=audit.field_names("evidence", changes))

@@ -39,6 +39,12 @@ REVIEWED_STATES = ("in_review", "approved")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
+def reopened_by_edit(state: str) -> dict:
+    """What an edit of an incident's facts also changes: one submitted or signed off goes
+    back to draft, to be submitted again (here or brought in from a copy)."""
+    return ({"state": "draft", "state_comment": _(EDITED_AFTER_REVIEW)}
+            if state in REVIEWED_STATES else {})
+
 
 def _date_problems(values: dict, today: date) -> dict[str, str]:
     problems: dict[str, str] = {}
@@ -164,8 +170,7 @@ def update_incident(incident_id: int, *, actor: str, from_evidence: int | None =
         filled = _filled_after(incident.filled_from or {}, changes, from_evidence)
         if filled != (incident.filled_from or {}):
             values["filled_from"] = filled
-        if incident.state in REVIEWED_STATES:
-            values.update(state="draft", state_comment=_(EDITED_AFTER_REVIEW))
+        values.update(reopened_by_edit(incident.state))
         before = audit.snapshot(incident, values)
         _write(incident_id, values, before, actor=actor,
                summary=_("Edited {fields} of {code}").format(
