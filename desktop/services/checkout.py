@@ -833,21 +833,24 @@ def _after_review(table: str, server_row: dict, applied: dict) -> dict:
     return {}
 
 
+def _entry_naming(action: str, checkout: str) -> tuple | None:
+    """(id, at, actor) of the server's `action` entry for the check-out `checkout`, if any."""
+    return database.execute_sql(
+        "SELECT id, at, actor FROM audit_entry WHERE action = ? "
+        "AND json_extract(after, '$.checkout') = ?", (action, checkout)).fetchone()
+
+
 def _check_checkout(copy: _Copy, url: str) -> None:
     """Refuse a copy the open server case did not check out, or checked in already."""
     checkout = copy.checkout["checkout"]
-    found = database.execute_sql(
-        "SELECT id FROM audit_entry WHERE action = ? "
-        "AND json_extract(after, '$.checkout') = ?", (CHECKOUT, checkout)).fetchone()
+    found = _entry_naming(CHECKOUT, checkout)
     head = database.execute_sql("SELECT entry_hash FROM audit_entry WHERE id = ?",
                                 (copy.checkout.get("server_entry"),)).fetchone()
     if found is None or head is None or head[0] != copy.checkout.get("server_head"):
         raise CaseOpenError(Path(copy.name), _("was not checked out from {server} (its "
                                                "check-out is not in that case's trail); "
                                                "nothing was done").format(server=url))
-    done = database.execute_sql(
-        "SELECT id, at, actor FROM audit_entry WHERE action = ? "
-        "AND json_extract(after, '$.checkout') = ?", (CHECKIN, checkout)).fetchone()
+    done = _entry_naming(CHECKIN, checkout)
     if done is not None:
         raise CaseOpenError(Path(copy.name), _(
             "was already checked in to {server} (entry #{id}, {at}, by {actor}); a copy is "
