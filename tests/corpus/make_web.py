@@ -3,17 +3,24 @@
 The news pages here are written like Ukrainian news sites, in Ukrainian and in Russian, with
 "До теми", "Новини партнерів", "По теме" and "Загрузка…" blocks. Two of them are served by a
 local http.server: warcio records a capture of one while urllib fetches it (`capture_http`, as
-a crawler would), gzipped and plain, and wget writes a WARC of the other; the stdlib email
-package writes an MHTML capture laid out as Chrome's "Save as single file" writes it.
-Run: .venv/bin/python tests/corpus/make_web.py
+a crawler would), gzipped and plain, and wget writes a WARC of the other; Chromium saves the
+Russian page as MHTML (headless, through its DevTools protocol's Page.captureSnapshot, the
+same writer as "Save page as… single file"), and the stdlib email package writes an MHTML
+capture with a Date header and a picture part, laid out as Chrome writes one.
+Run: .venv/bin/python tests/corpus/make_web.py   (Chromium: Debian's chromium-headless-shell)
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import http.server
+import json
+import os
+import shutil
 import subprocess
+import tempfile
 import threading
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -69,6 +76,8 @@ FURNITURE = {
 #: When the MHTML capture was saved (its Date header), and the URL it was saved from.
 MHTML_SAVED = datetime(2025, 1, 23, 13, 5, 7, tzinfo=UTC)
 MHTML_URL = "https://novyny-donbasu.example/war/2025/01/23/rozstril-polonenykh.html"
+#: Chromium's own capture of the Russian page.
+CHROMIUM_MHTML = "news_ru_lazy_widgets_chromium.mhtml"
 # A 1×1 PNG: the page's picture, as a browser keeps it beside the page in the capture.
 _PIXEL = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8Bw"
                           "HgAFgwJ/lK3Q6wAAAABJRU5ErkJggg==")
@@ -84,6 +93,8 @@ def write_expected() -> None:
     for suffix in (".warc", ".warc.gz"):
         (HERE / f"news_div_soup{suffix}.expected.txt").write_text(
             ARTICLES["news_div_soup.html"], encoding="utf-8")
+    (HERE / f"{CHROMIUM_MHTML}.expected.txt").write_text(
+        ARTICLES["news_ru_lazy_widgets.html"], encoding="utf-8")
 
 
 def make_mhtml() -> None:
@@ -105,6 +116,100 @@ def make_mhtml() -> None:
     (HERE / "news_related_blocks.mhtml").write_bytes(capture.as_bytes())
 
 
+def make_chromium_mhtml() -> None:
+    """Chromium's own MHTML of the Russian page, served by a local server: what a browser's
+    "Save page as… single file" writes (Blink's MHTML writer), scripts run first."""
+    browser = shutil.which("chromium-headless-shell") or shutil.which("chromium")
+    if browser is None:
+        raise SystemExit("make_web: Chromium is needed for the MHTML capture: "
+                         "sudo apt-get install chromium-headless-shell")
+    with _served() as base, tempfile.TemporaryDirectory() as profile:
+        capture = _DevTools(browser, profile)
+        try:
+            (HERE / CHROMIUM_MHTML).write_bytes(
+                capture.snapshot(f"{base}/news_ru_lazy_widgets.html").encode("utf-8"))
+        finally:
+            capture.close()
+
+
+class _DevTools:
+    """Chromium driven through its DevTools protocol over a pipe (--remote-debugging-pipe:
+    JSON messages ending in NUL, commands on fd 3, answers and events on fd 4)."""
+
+    def __init__(self, browser: str, profile: str) -> None:
+        ours_to_chrome, self._commands = os.pipe()
+        self._answers, chrome_to_ours = os.pipe()
+
+        def pipes() -> None:  # in the child, before exec: the pipe ends become fd 3 and 4
+            reads, writes = os.dup(ours_to_chrome), os.dup(chrome_to_ours)  # above 4
+            os.dup2(reads, 3)
+            os.dup2(writes, 4)
+
+        self._process = subprocess.Popen(
+            [browser, "--headless", "--remote-debugging-pipe", "--no-sandbox",
+             "--disable-gpu", f"--user-data-dir={profile}", "--no-first-run", "about:blank"],
+            preexec_fn=pipes, close_fds=False,  # noqa: PLW1509 - only fd 3 and 4 are inherited
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(ours_to_chrome)
+        os.close(chrome_to_ours)
+        self._next, self._buffer = 0, b""
+
+    def call(self, method: str, session: str | None = None, **params) -> dict:
+        self._next += 1
+        message = {"id": self._next, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        os.write(self._commands, json.dumps(message).encode() + b"\0")
+        while True:
+            answer = self._read()
+            if answer.get("id") == self._next:
+                if "error" in answer:
+                    raise RuntimeError(f"{method}: {answer['error']}")
+                return answer["result"]
+
+    def snapshot(self, url: str) -> str:
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.call("Page.enable", session)
+        self.call("Page.navigate", session, url=url)
+        for _ in range(200):
+            state = self.call("Runtime.evaluate", session, expression="document.readyState")
+            if state["result"].get("value") == "complete":
+                break
+        return self.call("Page.captureSnapshot", session, format="mhtml")["data"]
+
+    def _read(self) -> dict:
+        while b"\0" not in self._buffer:
+            chunk = os.read(self._answers, 1 << 16)
+            if not chunk:
+                raise RuntimeError("Chromium closed its DevTools pipe")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def close(self) -> None:
+        with contextlib.suppress(RuntimeError):  # it may close the pipe before answering
+            self.call("Browser.close")
+        try:
+            self._process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+        os.close(self._commands)
+        os.close(self._answers)
+
+
+@contextlib.contextmanager
+def _served():
+    """The corpus's web folder on a local HTTP server, as its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(HERE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
 def make_warcs() -> None:
     """warcio's capture of the page fetched from a local server, plain and gzipped."""
     import urllib.request
@@ -115,11 +220,8 @@ def make_warcs() -> None:
 
     warcio_version = version("warcio")
 
-    handler = functools.partial(_QuietHandler, directory=str(HERE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/news_div_soup.html"
-    try:
+    with _served() as base:
+        url = f"{base}/news_div_soup.html"
         for name, gzip in (("news_div_soup.warc", False), ("news_div_soup.warc.gz", True)):
             with (HERE / name).open("wb") as target:
                 writer = WARCWriter(target, gzip=gzip)
@@ -133,8 +235,6 @@ def make_warcs() -> None:
                         str(HERE / "news_related_blocks_wget"), "--output-document",
                         "/dev/null", url.replace("news_div_soup", "news_related_blocks")],
                        check=True, timeout=60)
-    finally:
-        server.shutdown()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -145,4 +245,5 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 if __name__ == "__main__":
     write_expected()
     make_mhtml()
+    make_chromium_mhtml()
     make_warcs()

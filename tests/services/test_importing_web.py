@@ -1,12 +1,14 @@
 """Web pages and captures: the article without its furniture, the page's own URL and
 publication date, and a capture's URL, time and tool (the corpus's captures are made by
-warcio, wget and the email package: tests/corpus/make_web.py)."""
+Chromium, warcio, wget and the email package: tests/corpus/make_web.py)."""
 
 from __future__ import annotations
 
 import gzip
 import io
 from collections import Counter
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import pytest
@@ -14,11 +16,11 @@ import pytest
 from desktop.domain.errors import SourceImportError
 from desktop.services import sources
 from desktop.services.importing import extract, extract_bytes
-from tests.corpus.make_web import FURNITURE, MHTML_URL
+from tests.corpus.make_web import CHROMIUM_MHTML, FURNITURE, MHTML_URL
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "web"
 PAGES = ["news_related_blocks.html", "news_div_soup.html", "news_ru_lazy_widgets.html",
-         "news_related_blocks.mhtml",
+         "news_related_blocks.mhtml", CHROMIUM_MHTML,
          "news_div_soup.warc", "news_div_soup.warc.gz", "news_related_blocks_wget.warc"]
 
 
@@ -33,7 +35,7 @@ def test_the_article_is_read_whole_and_the_furniture_left_out(name):
     shared = sum((got & expected).values())
     assert shared == sum(expected.values())  # every word of the article
     assert shared == sum(got.values())  # and nothing else
-    page = name.split(".")[0].removesuffix("_wget") + ".html"
+    page = name.split(".")[0].removesuffix("_wget").removesuffix("_chromium") + ".html"
     text = extract(CORPUS / name).text
     assert not [junk for junk in FURNITURE[page] if junk in text]
 
@@ -46,6 +48,22 @@ def test_an_mhtml_capture_gives_its_url_time_and_tool():
         "2025-01-23T13:05:07Z", "Blink", "MHTML")
     assert result.published == "2025-01-23"
     assert result.title == "Окупанти розстріляли шістьох полонених на Покровському напрямку"
+
+
+def test_chromium_s_own_mhtml_gives_the_url_it_saved_and_when():
+    raw = (CORPUS / CHROMIUM_MHTML).read_bytes().decode("ascii")
+    headers = dict(line.split(": ", 1) for line in raw.split("\r\n\r\n", 1)[0].splitlines()
+                   if ": " in line)
+    result = extract(CORPUS / CHROMIUM_MHTML)
+    assert result.url == headers["Snapshot-Content-Location"]
+    capture = result.extraction["capture"]
+    assert (capture["tool"], capture["format"]) == ("Blink", "MHTML")
+    assert parsedate_to_datetime(headers["Date"]) == datetime.fromisoformat(capture["time"])
+    # Its page part names no charset (the page's <meta> does), and its own <base href> and
+    # og:url are the page's, not where it was captured from.
+    assert "Российские военные расстреляли" in result.text
+    assert result.extraction["page_url"].startswith("https://zp-segodnya.example/")
+    assert result.published == "2024-12-05"
 
 
 @pytest.mark.parametrize("name, tool", [
