@@ -123,6 +123,9 @@ class EvidencePanel(QWidget):
         layout.addWidget(self._table(), 1)
         self._proxy.rowsInserted.connect(self._update_count)
         self._proxy.rowsRemoved.connect(self._update_count)
+        # The proxy takes out a span the model removes while the model still counts it:
+        # the count is read again once the model has removed it too.
+        self._model.rowsRemoved.connect(self._update_count)
         self._proxy.modelReset.connect(self._update_count)
         self._proxy.layoutChanged.connect(self._update_count)
         self._update_scope_box()

@@ -170,3 +170,12 @@ def test_the_table_sorts_by_a_clicked_column(qtbot, panel):
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(x, header.height() // 2))
     assert shown_ids(panel) == ids[::-1]
+
+
+def test_the_count_follows_a_span_removed_and_put_back(panel, worked_case, actor):
+    span = worked_case["evidence"]["killing"]
+    snapshot = evidence.snapshot_of(span)
+    panel.case_changed(evidence.remove_evidence(span, actor=actor))
+    assert panel.count_label.text() == "3 spans"  # not "3 of 4": no filter hides a span
+    panel.case_changed(evidence.restore_evidence(snapshot, actor=actor))
+    assert panel.count_label.text() == "4 spans"
