@@ -57,6 +57,21 @@ def test_an_earlier_dossier_is_replaced_only_when_confirmed(
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
+def test_enter_at_the_replace_question_keeps_the_earlier_dossier(
+        qtbot, casefile, tmp_path, monkeypatch):  # noqa: F811
+    casefile.cases.new_case(tmp_path / "c.casefile", "Export")
+    incidents.create_incident(actor="Olena", title="Shelling")
+    (tmp_path / "dossier.docx").write_bytes(b"the earlier dossier")
+    dialog = dialog_for(casefile, tmp_path)
+
+    def enter(parent, title, text, buttons=None, default=None):
+        return default  # what Enter answers
+    monkeypatch.setattr(QMessageBox, "question", enter)
+    dialog._accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert (tmp_path / "dossier.docx").read_bytes() == b"the earlier dossier"
+
+
 def test_the_choices_are_remembered(qtbot, casefile, tmp_path, monkeypatch):  # noqa: F811
     casefile.cases.new_case(tmp_path / "c.casefile", "Export")
     incidents.create_incident(actor="Olena", title="Shelling")

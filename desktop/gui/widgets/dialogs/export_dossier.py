@@ -169,7 +169,10 @@ class ExportDossierDialog(QDialog):
                 self.tr("{name} exists already. The case's history recorded its fingerprint "
                         "when it was exported; a new dossier under the same name replaces it "
                         "for good. Replace it? Choose No to pick another name.")
-                .format(name=path.name)) != QMessageBox.StandardButton.Yes:
+                .format(name=path.name),
+                # A quick Enter keeps the earlier dossier: replacing it is what is asked.
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return None
         self.problem.hide()
         self.accept()
