@@ -1,6 +1,7 @@
 """The corpus through `casefile import` and `casefile search`, as a user runs them: every
 file of every kind (tests/corpus/<kind>/) imports or is refused in one line, never with a
-traceback, and words a PDF hyphenated at a line end or wrote with a ligature are found."""
+traceback, and words a PDF hyphenated at a line end or wrote with a ligature are found; scans
+and photos import with `--ocr`, their words found, and without it each is one line saying so."""
 
 from __future__ import annotations
 
@@ -11,8 +12,12 @@ import sys
 import pytest
 
 from tests.corpus import recall
+from tests.services.test_ocr import needs_tesseract
 
 _PROGRESS = re.compile(r"^\[\d+/\d+\] ")
+#: The fixtures imported without OCR, and the scans, imported with it.
+TEXTS = [f for f in recall.fixtures() if not f.ocr]
+SCANS = [f for f in recall.fixtures() if f.ocr]
 
 
 def casefile(*args: str, cwd) -> subprocess.CompletedProcess:
@@ -27,13 +32,13 @@ def imported(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
     case = str(folder / "corpus.casefile")
     assert casefile("new", case, cwd=folder).returncode == 0
-    done = casefile("import", case, *(str(f.path) for f in recall.fixtures()), cwd=folder)
+    done = casefile("import", case, *(str(f.path) for f in TEXTS), cwd=folder)
     return folder, case, done
 
 
 def test_every_refused_file_is_one_line_and_nothing_is_a_traceback(imported):
     _folder, _case, done = imported
-    fixtures = recall.fixtures()
+    fixtures = TEXTS
     refused = [f for f in fixtures if f.refused is not None]
     assert "Traceback" not in done.stderr + done.stdout
     lines = [line for line in done.stderr.splitlines() if not _PROGRESS.match(line)]
@@ -45,7 +50,7 @@ def test_every_refused_file_is_one_line_and_nothing_is_a_traceback(imported):
     assert f"{wanted} imported, 0 duplicate, {len(refused)} failed" in done.stdout
 
 
-@pytest.mark.parametrize("fixture", [f for f in recall.fixtures() if f.refused],
+@pytest.mark.parametrize("fixture", [f for f in TEXTS if f.refused],
                          ids=lambda f: f"{f.kind}/{f.path.name}")
 def test_a_refused_file_on_its_own_is_one_line_on_stderr(fixture, tmp_path):
     case = str(tmp_path / "one.casefile")
@@ -78,3 +83,50 @@ def test_a_compound_broken_at_a_line_end_keeps_its_hyphen(imported):
     assert "0 sources found" in casefile("search", case, "twentythree", cwd=folder).stdout
     found = casefile("search", case, '"twenty-three"', cwd=folder).stdout
     assert re.search(r"^S-\d+\s+en_narrow_hyphenated$", found, re.MULTILINE), found
+
+
+def _lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if not _PROGRESS.match(line)]
+
+
+def test_scans_without_ocr_are_refused_in_a_line_each_that_says_how(tmp_path):
+    case = str(tmp_path / "scans.casefile")
+    assert casefile("new", case, cwd=tmp_path).returncode == 0
+    done = casefile("import", case, *(str(f.path) for f in SCANS), cwd=tmp_path)
+    assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
+    how = {".pdf": "is a scan without text — OCR it with `--ocr`"}
+    assert _lines(done.stderr) == [
+        f"failed     {f.path.name}: {how.get(f.path.suffix, 'is an image — OCR it with `--ocr`')}"
+        for f in SCANS]
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    """A case with the corpus's scans imported with OCR in one command."""
+    folder = tmp_path_factory.mktemp("scans")
+    case = str(folder / "scans.casefile")
+    assert casefile("new", case, cwd=folder).returncode == 0
+    done = casefile("import", case, "--ocr", *(str(f.path) for f in SCANS), cwd=folder)
+    return folder, case, done
+
+
+@needs_tesseract
+def test_scans_import_with_ocr_and_say_nothing_else(scanned):
+    _folder, _case, done = scanned
+    assert done.returncode == 0 and _lines(done.stderr) == []
+    assert f"{len(SCANS)} imported, 0 duplicate, 0 failed" in done.stdout
+
+
+@needs_tesseract
+@pytest.mark.parametrize(("word", "name"), [
+    ("військовополонених", "statement_uk"),  # "військово-" at a line end, "полонених" below
+    ("Шевченка", "statement_uk"),
+    ("Вовчанськ", "statement_photo_uk"),  # a photo, turned and grainy
+    ("Работино", "suspicion_fax_ru"),  # the second page of a fax
+    ("балістичну", "annex_scanned_uk"),  # the second page of an image-only PDF
+])
+def test_a_word_on_a_scan_is_found(scanned, word, name):
+    folder, case, _done = scanned
+    found = casefile("search", case, word, cwd=folder)
+    assert found.returncode == 0, found.stderr
+    assert re.search(rf"^S-\d+\s+{name}$", found.stdout, re.MULTILINE), found.stdout

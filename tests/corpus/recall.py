@@ -2,7 +2,8 @@
 
 A kind is a folder of tests/corpus/ (pdf, docx, text, web, …). A file of a kind is a fixture
 when `<file>.expected.txt` (it must import, with that text) or `<file>.refused.txt` (it must
-be refused, with that in its reason) lies beside it.
+be refused, with that in its reason) lies beside it. A kind of OCR_KINDS (scan: scans and
+photos of documents) imports with OCR (`casefile import --ocr`) and is refused without it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent
 EXPECTED, REFUSED = ".expected.txt", ".refused.txt"
+#: The kinds that have no text until OCR reads them.
+OCR_KINDS = frozenset({"scan"})
 
 #: A word: letters and digits, with the apostrophes and hyphens inside it (so "dan-gerous" is
 #: not "dangerous", and "п'ять" one word).
@@ -27,6 +30,11 @@ class Fixture:
     path: Path
     expected: str | None  # the text it must import with; None: it must be refused
     refused: str | None  # part of the reason it must be refused with
+
+    @property
+    def ocr(self) -> bool:
+        """Whether it imports only with OCR."""
+        return self.kind in OCR_KINDS
 
 
 def fixtures(kind: str | None = None) -> list[Fixture]:
