@@ -8,7 +8,9 @@ sources, incidents and evidence; only reviewers write review decisions and sign-
 the administrator changes the case's own row and its members. Nobody updates or deletes an
 audit entry (no privilege, and a trigger for the owner too), an entry names the role that
 wrote it (row-level security), and four eyes hold in a trigger: nobody approves evidence
-they marked or edited, nor signs off an incident they made.
+they marked or edited, nor signs off an incident they made. Evidence linked to an incident
+submitted or signed off sends it back to draft in the same transaction, as the services do
+(a deferred constraint trigger, checked as the transaction commits).
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ _CONTENT = ("source", "source_original", "source_index", "search_lemma", "incide
 #: Audit actions by which a person has a hand in a span (as services/review counts them).
 HAND_ACTIONS = ("evidence.add", "evidence.import", "evidence.update", "evidence.resubmit",
                 "evidence.restore")
+#: The workflow states in which an incident is what someone submitted or signed off (as
+#: services/incidents.REVIEWED_STATES): evidence linked to one sends it back to draft.
+REVIEWED_STATES = ("in_review", "approved")
 
 
 def identifier(name: str) -> str:
@@ -63,6 +68,7 @@ def role_exists(role: str) -> bool:
 
 def _rules(reviewer: str) -> str:
     hands = ", ".join(literal(a) for a in HAND_ACTIONS)
+    reviewed = ", ".join(literal(s) for s in REVIEWED_STATES)
     refuse = (f"IF NOT pg_has_role(current_user, {literal(reviewer)}, 'MEMBER') THEN\n"
               "        RAISE EXCEPTION '% is not a reviewer of this case: only its reviewers "
               "approve, return and sign off', current_user\n"
@@ -124,6 +130,66 @@ BEGIN
     RETURN NEW;
 END $$;
 
+-- The incidents whose workflow state a transaction set to submitted or signed off (or that
+-- it made so): evidence linked to them in that transaction is part of what was submitted or
+-- decided. Written only by the trigger below (no role has a privilege on the table); the
+-- rows of finished transactions are cleared as the next are written.
+CREATE TABLE IF NOT EXISTS casefile_state_set (
+    xact xid8 NOT NULL,
+    incident integer NOT NULL,
+    PRIMARY KEY (xact, incident));
+
+CREATE OR REPLACE FUNCTION casefile_note_state_set() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NEW.state IN ({reviewed}) AND (TG_OP = 'INSERT' OR NEW.state <> OLD.state) THEN
+        DELETE FROM casefile_state_set
+            WHERE pg_xact_status(xact) IS DISTINCT FROM 'in progress';
+        INSERT INTO casefile_state_set VALUES (pg_current_xact_id(), NEW.id)
+            ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END $$;
+
+-- A span that comes back to an incident it was in (the undo of its removal, or of a move
+-- out of it) is what the incident held: its entries record it there before a change.
+CREATE OR REPLACE FUNCTION casefile_comes_back(span integer, into_incident integer)
+    RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM audit_entry WHERE object_type = 'evidence'
+                   AND object_id = span AND action IN ('evidence.remove', 'evidence.update')
+                   AND before::jsonb ->> 'incident' = into_incident::text)
+$$;
+
+CREATE OR REPLACE FUNCTION casefile_evidence_reopens() RETURNS trigger LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    joined record;
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.incident_id IS NOT DISTINCT FROM OLD.incident_id THEN
+        RETURN NULL;
+    END IF;
+    -- as the transaction leaves the span and its incident: it may have moved it on since
+    SELECT i.code, i.state INTO joined FROM evidence AS e JOIN incident AS i
+        ON i.id = e.incident_id WHERE e.id = NEW.id AND e.incident_id = NEW.incident_id
+        AND i.state IN ({reviewed});
+    IF NOT FOUND OR EXISTS (SELECT 1 FROM casefile_state_set WHERE xact = pg_current_xact_id()
+                            AND incident = NEW.incident_id)
+            OR casefile_comes_back(NEW.id, NEW.incident_id) THEN
+        RETURN NULL;
+    END IF;
+    RAISE EXCEPTION 'E-% was linked to %, which is %: an incident submitted or signed off '
+        'goes back to draft when evidence is linked to it', lpad(NEW.id::text, 3, '0'),
+        joined.code, replace(joined.state, '_', ' ') USING ERRCODE = 'check_violation';
+END $$;
+
+DROP TRIGGER IF EXISTS casefile_state_set ON incident;
+CREATE TRIGGER casefile_state_set AFTER INSERT OR UPDATE OF state ON incident
+    FOR EACH ROW EXECUTE FUNCTION casefile_note_state_set();
+DROP TRIGGER IF EXISTS casefile_reopened_by_evidence ON evidence;
+CREATE CONSTRAINT TRIGGER casefile_reopened_by_evidence
+    AFTER INSERT OR UPDATE OF incident_id ON evidence DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW WHEN (NEW.incident_id IS NOT NULL)
+    EXECUTE FUNCTION casefile_evidence_reopens();
 DROP TRIGGER IF EXISTS casefile_review_rules ON evidence;
 CREATE TRIGGER casefile_review_rules BEFORE INSERT OR UPDATE ON evidence
     FOR EACH ROW EXECUTE FUNCTION casefile_evidence_rules();
@@ -173,6 +239,8 @@ def install() -> list[str]:
             f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_entry FROM PUBLIC, {everyone}"):
         db.execute_sql(statement)
     db.execute_sql(_rules(groups["reviewer"]))
+    # what the triggers note is theirs alone (granted with all tables when installed again)
+    db.execute_sql(f"REVOKE ALL ON casefile_state_set FROM PUBLIC, {everyone}")
     db.execute_sql(_ROW_SECURITY)
     return list(groups.values())
 

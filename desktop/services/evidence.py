@@ -342,7 +342,8 @@ class ImportedSpan(NamedTuple):
 
 def import_evidence(spans: Sequence[ImportedSpan], *, actor: str) -> list[int]:
     """Store spans brought in from a file, every one validated first, each with its audit
-    entry, in one transaction; returns their ids in order. A span without a maker is `actor`'s."""
+    entry, in one transaction; returns their ids in order. A span without a maker is `actor`'s;
+    an incident submitted or signed off that gains one goes back to draft."""
     ids = {span.source_id for span in spans}
     texts = dict(Source.select(Source.id, Source.text).where(Source.id.in_(list(ids)))
                  .tuples()) if ids else {}
@@ -353,9 +354,15 @@ def import_evidence(spans: Sequence[ImportedSpan], *, actor: str) -> list[int]:
         selectors.append(_selector(texts.get(span.source_id), span.source_id, span.start,
                                    span.end))
     _check_incidents(span.incident for span in spans)
+    from desktop.services import incidents  # noqa: PLC0415 — incidents imports this module
+
     with database.atomic():
-        return [_store_import(span, selector, actor)
-                for span, selector in zip(spans, selectors, strict=True)]
+        stored = [_store_import(span, selector, actor)
+                  for span, selector in zip(spans, selectors, strict=True)]
+        # What was submitted or signed off did not have this evidence, as for a mark.
+        for incident in sorted({span.incident for span in spans} - {None}):
+            incidents.back_to_draft(incident, incidents.EVIDENCE_AFTER_REVIEW, actor=actor)
+    return stored
 
 
 #: How an imported span was placed in its source's text (anchoring's methods), in words.

@@ -27,25 +27,9 @@ from desktop.services import (
     sources,
 )
 from tests.conftest import ROOT, SEEDS
-from tests.server.test_roles import as_role
+from tests.server.conftest import as_role
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
-
-
-@pytest.fixture
-def team_case(server_url, capsys):
-    """A server case with its roles, a documenter (alice) and two reviewers (bob, carol):
-    alice imported two seeds and marked E-001 in INC-001."""
-    assert cli.main(["server", "init", server_url, "--title", "POW executions"]) == 0
-    for role, group in (("alice", "documenter"), ("bob", "reviewer"), ("carol", "reviewer")):
-        assert cli.main(["server", "add-member", server_url, role, "--as", group]) == 0
-    capsys.readouterr()
-    db.open_case(as_role(server_url, "alice"))
-    source_id = sources.import_files(SEED_FILES[:2], actor="alice").source_ids[0]
-    incident = incidents.create_incident(actor="alice", title="Executions near Pokrovsk")
-    evidence.add_evidence(source_id, 0, 20, actor="alice", incident=incident.id)
-    db.close_case()
-    return server_url
 
 
 def check_out(url: str, dest, role: str = "alice", **options) -> checkout.CheckedOut:
