@@ -11,6 +11,10 @@ wrote it (row-level security), and four eyes hold in a trigger: nobody approves 
 they marked or edited, nor signs off an incident they made. Evidence linked to an incident
 submitted or signed off sends it back to draft in the same transaction, as the services do
 (a deferred constraint trigger, checked as the transaction commits).
+
+Row-level security is forced on the case's owner too (the role that ran `casefile server
+init`, which owns the tables): its own writes through Casefile obey the same policies as
+everyone's, and only it can change the rules (DDL), which is why people work as members.
 """
 
 from __future__ import annotations
@@ -205,7 +209,9 @@ DROP POLICY IF EXISTS casefile_read ON audit_entry;
 CREATE POLICY casefile_read ON audit_entry FOR SELECT USING (true);
 DROP POLICY IF EXISTS casefile_own_entries ON audit_entry;
 CREATE POLICY casefile_own_entries ON audit_entry FOR INSERT WITH CHECK (actor = current_user);
+ALTER TABLE audit_entry FORCE ROW LEVEL SECURITY;
 ALTER TABLE evidence ENABLE ROW LEVEL SECURITY;
+ALTER TABLE evidence FORCE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS casefile_all ON evidence;
 CREATE POLICY casefile_all ON evidence FOR ALL USING (true);
 DROP POLICY IF EXISTS casefile_own_marks ON evidence;
