@@ -80,6 +80,22 @@ def test_declining_ocr_imports_nothing(qtbot, casefile, messages, offered, tmp_p
     assert "1 scan not imported." in casefile.window.statusBar().currentMessage()
 
 
+def test_without_tesseract_the_window_says_what_to_install(
+        qtbot, casefile, messages, offered, tmp_path, monkeypatch):  # noqa: F811
+    import pytesseract
+
+    _open_case(casefile, tmp_path)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
+    offered.answers.append(lambda dialog: QDialog.DialogCode.Accepted)
+    casefile.exchange.import_paths([scans.write_image(tmp_path / "photo.png")])
+    _wait(qtbot, casefile)
+    assert messages.shown == [(
+        "warning", "OCR is not available",
+        "OCR needs Tesseract, which is not installed: install it with sudo apt-get install "
+        "tesseract-ocr tesseract-ocr-ukr tesseract-ocr-rus tesseract-ocr-eng")]
+    assert Source.select().count() == 0
+
+
 def test_languages_are_tesseract_codes_or_the_dialog_stays(qtbot, tmp_path):
     dialog = dialog_module.OcrDialog([tmp_path / "photo.png"])
     qtbot.addWidget(dialog)
