@@ -108,9 +108,11 @@ class IncidentsModel(RowsModel):
         return (item.code, printable(item.title), None, None, item.evidence)[column]
 
     def _tooltip(self, item: IncidentRow, column: int) -> str | None:
-        """The full title, or the evidence and which elements are still open."""
+        """The full title or state, or the evidence and which elements are still open."""
         if column == self.TITLE:
             return printable(item.title)
+        if column == self.STATE:  # its column may be too narrow for it
+            return scale_label(scales.INCIDENT_STATES, item.state)
         if column == self.OPEN:
             spans = plural(self.tr("%n evidence span(s) linked.", "", item.evidence),
                            item.evidence)

@@ -41,8 +41,10 @@ from desktop.services.changes import Change, Kind
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def compact_table(model: QSortFilterProxyModel, stretch: int) -> QTableView:
-    """A dense, sortable, single-selection table with one stretched column."""
+def compact_table(model: QSortFilterProxyModel, stretch: int,
+                  yielding: tuple[int, ...] = ()) -> QTableView:
+    """A dense, sortable, single-selection table with one stretched column, for which the
+    `yielding` columns give way in a narrow panel (their text elides)."""
     view = QTableView()
     view.setModel(model)
     view.setSortingEnabled(True)
@@ -64,7 +66,7 @@ def compact_table(model: QSortFilterProxyModel, stretch: int) -> QTableView:
     # elide).
     header.setResizeContentsPrecision(0)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    FittedColumns(view, [c for c in range(model.columnCount()) if c != stretch])
+    FittedColumns(view, [c for c in range(model.columnCount()) if c != stretch], yielding)
     return view
 
 
@@ -78,10 +80,19 @@ class FittedColumns(QObject):
 
     #: More changed rows than this at once: fit to the rows on screen instead.
     MEASURE_AT_MOST = 32
+    #: The share of the table the stretched column (the title) keeps while a yielding column
+    #: can still give way: in a narrow panel, or in Ukrainian, the states and the header
+    #: "Open" took all but 30 px of a title.
+    KEPT_SHARE = 0.4
+    #: A yielding column is never narrower than this many average characters (and the
+    #: margins): a few letters of it stay readable, its full text in the tooltip.
+    LEAST_CHARACTERS = 5
 
-    def __init__(self, view: QTableView, columns: list[int]) -> None:
+    def __init__(self, view: QTableView, columns: list[int],
+                 yielding: tuple[int, ...] = ()) -> None:
         super().__init__(view)
-        self._view, self._columns = view, columns
+        self._view, self._columns, self._yielding = view, columns, yielding
+        self._natural: dict[int, int] = {}  # each column's width fitted to what it shows
         model = view.model()
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
                        model.layoutChanged):
@@ -97,15 +108,39 @@ class FittedColumns(QObject):
         self._unfitted = not self._view.isVisible()
         if self._unfitted:
             return
+        header = self._view.horizontalHeader()
         for column in self._columns:
             if not self._view.isColumnHidden(column):
                 self._view.resizeColumnToContents(column)
+                self._natural[column] = header.sectionSize(column)
+        self._give_way()
+
+    def _give_way(self) -> None:
+        """Narrow the yielding columns, the widest first, so that the stretched column keeps
+        KEPT_SHARE of the table; each back to its fitted width when there is room."""
+        if not self._yielding or self._unfitted:
+            return
+        view, header = self._view, self._view.horizontalHeader()
+        shown = [c for c in self._columns if not view.isColumnHidden(c)]
+        left = int(view.viewport().width() * (1 - self.KEPT_SHARE)) - sum(
+            self._natural.get(c, header.sectionSize(c)) for c in shown
+            if c not in self._yielding)
+        least = view.fontMetrics().averageCharWidth() * self.LEAST_CHARACTERS + 12
+        giving = sorted((self._natural.get(c, header.sectionSize(c)), c) for c in shown
+                        if c in self._yielding)
+        for n, (width, column) in enumerate(giving):
+            width = max(min(width, left // (len(giving) - n)), min(width, least))
+            left -= width
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if (kind == QEvent.Type.Show and self._unfitted) or (
                 kind == QEvent.Type.Resize and event.size().height() > event.oldSize().height()):
             self.fit()  # shown, or more rows on screen
+        elif kind == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            self._give_way()  # more or less room for the title
         return False
 
     def _widen(self, top: QModelIndex, bottom: QModelIndex, *_) -> None:
@@ -121,8 +156,10 @@ class FittedColumns(QObject):
                 continue
             needed = max(view.sizeHintForIndex(model.index(row, column)).width()
                          for row in rows)
-            if needed > header.sectionSize(column):
+            if needed > self._natural.get(column, header.sectionSize(column)):
+                self._natural[column] = needed
                 header.resizeSection(column, needed)
+        self._give_way()
 
 
 def section_title(text: str) -> QLabel:
@@ -214,7 +251,8 @@ class Navigator(QWidget):
     def _incidents_section(self) -> QWidget:
         """Heading, the incidents table and its Add / Rename / Delete buttons."""
         self.incidents_title = section_title(self.tr("Incidents"))
-        self.incidents_view = compact_table(self.incidents_proxy, IncidentsModel.TITLE)
+        self.incidents_view = compact_table(self.incidents_proxy, IncidentsModel.TITLE,
+                                            (IncidentsModel.STATE, IncidentsModel.OPEN))
         self.incidents_view.setObjectName("incidentsView")
         self.incidents_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.incidents_view.setColumnHidden(IncidentsModel.EVIDENCE, True)  # in Open's tooltip

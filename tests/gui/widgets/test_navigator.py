@@ -179,6 +179,7 @@ def test_columns_fit_what_the_rows_show_and_widen_for_a_changed_row(navigator, w
     from desktop.services import review
 
     view, model = navigator.incidents_view, navigator.incidents_model
+    navigator.resize(600, 700)  # room for every column: none gives way to the title
     header, state = view.horizontalHeader(), IncidentsModel.STATE
     fits = max(view.sizeHintForIndex(navigator.incidents_proxy.index(r, state)).width()
                for r in range(navigator.incidents_proxy.rowCount()))

@@ -5,6 +5,7 @@ to do next."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -186,3 +187,21 @@ def test_empty_panels_say_what_to_do_next(qtbot, casefile, tmp_path):  # noqa: F
     assert "No incident yet" in window.incident_form._empty_label.text()
     casefile.editing.add_incident()
     assert "Select or add" in window.incident_form._empty_label.text()
+
+
+def test_the_incident_list_keeps_room_for_the_titles(demo_case):
+    from desktop.gui.qtmodels.incidents_model import IncidentsModel
+
+    view = demo_case.window.navigator.incidents_view
+    header = view.horizontalHeader()
+    assert header.sectionSize(IncidentsModel.TITLE) >= 0.39 * view.viewport().width()
+    code = view.model().index(0, IncidentsModel.CODE)
+    assert header.sectionSize(IncidentsModel.CODE) >= view.sizeHintForIndex(code).width()
+    state = view.model().index(0, IncidentsModel.STATE)
+    assert state.data(Qt.ItemDataRole.ToolTipRole) == state.data()  # elided: said in full
+    demo_case.window.navigator_dock.resize(700, 400)  # a wide panel: nothing gives way
+    demo_case.window.resizeDocks([demo_case.window.navigator_dock], [700],
+                                 Qt.Orientation.Horizontal)
+    settle()
+    assert header.sectionSize(IncidentsModel.STATE) >= view.sizeHintForColumn(
+        IncidentsModel.STATE)
