@@ -439,8 +439,11 @@ def cmd_server_init(args: argparse.Namespace) -> int:
         title = args.title or urlsplit(url).path.strip("/") or "Case"
         db.new_case(url, title, actor=args.user)
         print(printable(f"Created {_case_name(args)}"))
-    groups = team.set_up_roles()
-    print(printable(f"Roles of {_case_name(args)}: {', '.join(groups)}"))
+    done = team.set_up_roles()
+    print(printable(f"Roles of {_case_name(args)}: {', '.join(done.groups)}"))
+    if not done.first:  # set up before: its rules were installed again, as this version has them
+        print(printable(f"Brought its rules up to date: {', '.join(done.changed)}"
+                        if done.changed else "Its rules were up to date: nothing was changed"))
     return 0
 
 

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from peewee import OperationalError, PostgresqlDatabase, __exception_wrapper__
 
-from desktop.domain import models
+from desktop.domain import models, server_roles
 from desktop.domain.errors import CaseOpenError
 from desktop.domain.fileformat import APPLICATION_ID, SCHEMA_VERSION
 from desktop.services.words import _  # Qt-free, of no layer: the words a user reads
@@ -299,12 +299,6 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE FUNCTION casefile_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'the audit trail is append-only: its entries are never changed or removed'
-        USING ERRCODE = 'insufficient_privilege';
-END $$;
-
 CREATE FUNCTION casefile_note_written() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- Only a Casefile connection has the table: a change from elsewhere goes unrecorded,
@@ -353,10 +347,7 @@ def create_schema(db: ServerDatabase) -> None:
     db.execute_sql(_SEARCH_INDEX)
     db.execute_sql("CREATE TRIGGER casefile_announce AFTER INSERT ON audit_entry "
                    "FOR EACH ROW EXECUTE FUNCTION casefile_announce()")
-    db.execute_sql("CREATE TRIGGER casefile_append_only BEFORE UPDATE OR DELETE ON audit_entry "
-                   "FOR EACH ROW EXECUTE FUNCTION casefile_append_only()")
-    db.execute_sql("CREATE TRIGGER casefile_append_only_truncate BEFORE TRUNCATE ON "
-                   "audit_entry EXECUTE FUNCTION casefile_append_only()")
+    db.execute_sql(server_roles.TRAIL_RULES)
     _watch_written(db)
     db.execute_sql("CREATE TABLE casefile_meta (name text PRIMARY KEY, value text NOT NULL)")
     db.execute_sql("INSERT INTO casefile_meta VALUES ('application_id', %s), "

@@ -15,6 +15,8 @@ submitted or signed off sends it back to draft in the same transaction, as the s
 Row-level security is forced on the case's owner too (the role that ran `casefile server
 init`, which owns the tables): its own writes through Casefile obey the same policies as
 everyone's, and only it can change the rules (DDL), which is why people work as members.
+The rules are installed again, as they are, by every `casefile server init` (`install`);
+`installed_rules` tells whether that changed anything.
 """
 
 from __future__ import annotations
@@ -56,6 +58,20 @@ def group(role: str, database: str | None = None) -> str:
 def current_role() -> str:
     """The role this connection is authenticated as: the actor of everything it writes."""
     return models.database.execute_sql("SELECT current_user").fetchone()[0]
+
+
+def owner() -> str:
+    """The role that owns the case's tables (whoever made the case): only it, or a role in
+    it, or a superuser, installs the rules."""
+    return models.database.execute_sql("SELECT pg_get_userbyid(relowner) FROM pg_class "
+                                       "WHERE oid = 'audit_entry'::regclass").fetchone()[0]
+
+
+def may_install() -> bool:
+    """Whether this connection's role may install the case's rules (it owns the tables)."""
+    return models.database.execute_sql(
+        "SELECT rolsuper OR pg_has_role(current_user, ?, 'USAGE') FROM pg_roles "
+        "WHERE rolname = current_user", (owner(),)).fetchone()[0]
 
 
 def roles_of(role: str) -> list[str]:
@@ -203,6 +219,22 @@ CREATE TRIGGER casefile_review_rules BEFORE INSERT OR UPDATE ON incident
 """
 
 
+#: The trail is append-only for everyone, the owner too (no role but a superuser can get round
+#: a trigger): made with the schema, and again with the roles.
+TRAIL_RULES = """
+CREATE OR REPLACE FUNCTION casefile_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the audit trail is append-only: its entries are never changed or removed'
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+DROP TRIGGER IF EXISTS casefile_append_only ON audit_entry;
+CREATE TRIGGER casefile_append_only BEFORE UPDATE OR DELETE ON audit_entry
+    FOR EACH ROW EXECUTE FUNCTION casefile_append_only();
+DROP TRIGGER IF EXISTS casefile_append_only_truncate ON audit_entry;
+CREATE TRIGGER casefile_append_only_truncate BEFORE TRUNCATE ON audit_entry
+    EXECUTE FUNCTION casefile_append_only();
+"""
+
 _ROW_SECURITY = """
 ALTER TABLE audit_entry ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS casefile_read ON audit_entry;
@@ -244,11 +276,63 @@ def install() -> list[str]:
             f"GRANT INSERT, UPDATE, DELETE ON member TO {admin}",
             f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_entry FROM PUBLIC, {everyone}"):
         db.execute_sql(statement)
+    db.execute_sql(TRAIL_RULES)
     db.execute_sql(_rules(groups["reviewer"]))
     # what the triggers note is theirs alone (granted with all tables when installed again)
     db.execute_sql(f"REVOKE ALL ON casefile_state_set FROM PUBLIC, {everyone}")
     db.execute_sql(_ROW_SECURITY)
     return list(groups.values())
+
+
+#: What the server holds of a case's rules, by name: its functions, its triggers (and whether
+#: each is enabled), its policies, which tables have row-level security and whether forced,
+#: and the privileges on the database, its schema, tables, sequences and columns. The
+#: triggers that note written rows are the schema's (made again by an upgrade), not rules.
+_INSTALLED = """
+SELECT 'function ' || p.proname, pg_get_functiondef(p.oid)
+    FROM pg_proc AS p WHERE p.pronamespace = 'public'::regnamespace
+    AND p.proname LIKE 'casefile%' AND p.proname <> 'casefile_note_written'
+UNION ALL
+SELECT 'trigger ' || t.tgname || ' on ' || c.relname,
+       pg_get_triggerdef(t.oid) || ' ' || t.tgenabled::text
+    FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid
+    WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal
+    AND t.tgname <> 'casefile_written'
+UNION ALL
+SELECT 'policy ' || policyname || ' on ' || tablename,
+       concat_ws(' ', permissive, cmd, roles::text, qual, with_check)
+    FROM pg_policies WHERE schemaname = 'public'
+UNION ALL
+SELECT 'row security of ' || relname, relrowsecurity || ' ' || relforcerowsecurity
+    FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'
+UNION ALL
+SELECT 'privileges on ' || relname,
+       coalesce(relacl, acldefault(CASE relkind WHEN 'S' THEN 's' ELSE 'r' END::"char",
+                           relowner))::text
+    FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'S')
+UNION ALL
+SELECT 'privileges on ' || c.relname || '.' || a.attname, a.attacl::text
+    FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid
+    WHERE c.relnamespace = 'public'::regnamespace AND a.attacl IS NOT NULL
+UNION ALL
+SELECT 'privileges on the schema', coalesce(nspacl, acldefault('n'::"char", nspowner))::text
+    FROM pg_namespace WHERE nspname = 'public'
+UNION ALL
+SELECT 'privileges on the database', coalesce(datacl, acldefault('d'::"char", datdba))::text
+    FROM pg_database WHERE datname = current_database()
+"""
+
+
+def installed_rules() -> dict[str, str]:
+    """The case's rules as the server holds them (name → definition): what `install` puts
+    there, to tell whether installing them again changed anything."""
+    return dict(models.database.execute_sql(_INSTALLED).fetchall())
+
+
+def changed_rules(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    """The names of the rules that differ between two `installed_rules`, sorted."""
+    return sorted(name for name in before.keys() | after.keys()
+                  if before.get(name) != after.get(name))
 
 
 def grant(role: str, as_: str) -> bool:

@@ -6,6 +6,8 @@ set it up and record it in the trail, each in one transaction with its audit ent
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from desktop.domain import server_roles
 from desktop.domain.errors import CasefileError, ValidationError
 from desktop.domain.models import database
@@ -26,16 +28,41 @@ def signed_in_as() -> str:
     return server_roles.current_role()
 
 
-def set_up_roles() -> list[str]:
-    """Create the case's group roles and what each may do (again, if done before), as an
-    audited change of the connection's role; returns the groups."""
+class RolesSetUp(NamedTuple):
+    """What `set_up_roles` did: the case's groups, and the rules it changed on the server."""
+
+    groups: list[str]
+    first: bool  # the roles were set up for the first time
+    changed: list[str]  # the rules (functions, triggers, policies…) made or made again
+
+
+def set_up_roles() -> RolesSetUp:
+    """Create the case's group roles and install its rules, or install them again on a case
+    set up before (an older Casefile's rules, or rules changed or dropped on the server), in
+    one transaction; the trail records it only when the server's rules changed, so running
+    it on a case whose rules are current changes nothing."""
     _on_server()
+    if not server_roles.may_install():
+        raise CasefileError(_("only the case's owner ({owner}) sets up its roles and rules on "
+                              "the server; {role} is not it, and nothing was changed").format(
+            owner=server_roles.owner(), role=server_roles.current_role()))
     with database.atomic():
+        before = server_roles.installed_rules()
         groups = server_roles.install()
-        audit.record("server.roles", actor=server_roles.current_role(), object_type="case",
-                     object_id=1, summary=_("Set up the case's roles on the server: {groups}")
-                     .format(groups=", ".join(groups)), after={"groups": groups})
-    return groups
+        changed = server_roles.changed_rules(before, server_roles.installed_rules())
+        first = "function casefile_evidence_rules" not in before
+        if first:
+            summary = _("Set up the case's roles on the server: {groups}").format(
+                groups=", ".join(groups))
+        else:
+            summary = _("Installed the case's rules on the server again: {rules}").format(
+                rules=", ".join(changed))
+        if first or changed:
+            audit.record("server.roles", actor=server_roles.current_role(), object_type="case",
+                         object_id=1, summary=summary,
+                         after={"groups": groups} if first else {"groups": groups,
+                                                                 "rules": changed})
+    return RolesSetUp(groups, first, changed)
 
 
 def add_member(role: str, as_: str) -> Change:
