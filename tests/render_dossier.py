@@ -1,7 +1,9 @@
 """`make dossier`: dossiers in docs/, each as Word and PDF.
 
 `dossier.*` and `dossier-uk.*` are the demo case's full edition (`casefile demo`: all five
-incidents, drafts included and marked DRAFT), in English and in Ukrainian. The seed texts are
+incidents, drafts included and marked DRAFT), in English and in Ukrainian; the Ukrainian one is
+of the demo case built as a Ukrainian documenter builds it, in a Casefile speaking Ukrainian, so
+its audit trail (written in its writer's language) is Ukrainian too. The seed texts are
 about real events and gain no invented names; the redacted edition is shown on a training case
 of fictional statements (`tests/fictional_case.py`) as `dossier-redacted.*`. Each PDF is the
 dossier's rendition (`desktop/services/rendition.py`: LibreOffice headless, the table of
@@ -18,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from desktop.domain import db  # noqa: E402
-from desktop.services import demo, rendition  # noqa: E402
+from desktop.services import demo, rendition, words  # noqa: E402
 from desktop.services.export import DossierOptions, export_dossier  # noqa: E402
 from tests.fictional_case import build_fictional_case  # noqa: E402
 
@@ -39,11 +41,12 @@ def render(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
-        case = Path(tmp) / "demo.casefile"
-        demo.build_demo(case)
         for name, language in (("dossier.docx", "en"), ("dossier-uk.docx", "uk")):
-            written.append(_export(case, out_dir / name, DossierOptions(
-                incidents="drafts", audit_annex=True, language=language)))
+            case = Path(tmp) / f"demo-{language}.casefile"
+            with words.in_language(language):  # the documenter's Casefile speaks it
+                demo.build_demo(case)
+                written.append(_export(case, out_dir / name, DossierOptions(
+                    incidents="drafts", audit_annex=True, language=language)))
         build_fictional_case(Path(tmp) / "training.casefile", Path(tmp))
         try:
             written.append(export_dossier(out_dir / "dossier-redacted.docx",

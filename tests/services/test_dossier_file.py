@@ -199,3 +199,38 @@ def test_an_ooxml_validator_finds_no_error(rich_case, tmp_path, edition):  # noq
                      accept_near_misses=True)
     found = OpenXmlValidator().validate(str(result.path))
     assert found.is_valid, [str(e) for e in found.errors]
+
+
+def _kept(p) -> bool:
+    return p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+
+
+def test_a_short_table_keeps_its_rows_together_but_not_with_what_follows(rich_case,  # noqa: F811
+                                                                         tmp_path):
+    """A custody record stays on one page, but is not tied to the next source's heading: a
+    chain of records, each kept with the next, is longer than a page, and LibreOffice then
+    puts every record on a page of its own."""
+    body = _xml(_export(tmp_path, incidents="drafts").path)
+    records = [t for t in body.iter(qn("w:tbl")) if "custody record" in _text(t.getprevious())]
+    assert len(records) >= 2
+    for tbl in records:
+        rows = tbl.findall(qn("w:tr"))
+        assert len(rows) > 2
+        assert all(_kept(p) for row in rows[:-1] for p in row.iter(qn("w:p")))
+        assert not any(_kept(p) for p in rows[-1].iter(qn("w:p")))
+
+
+def test_lines_that_lead_into_a_table_stay_with_it(rich_case, tmp_path):  # noqa: F811
+    """The line before a caption (supporting norms, a table's explanation) is kept with it, and
+    the corroboration note comes before its table, so no page break leaves either alone."""
+    body = _xml(_export(tmp_path, incidents="drafts").path)
+    paragraphs = list(body.iter(qn("w:p")))
+    leads = [p for p in paragraphs if _text(p).startswith(("Supporting norms:",
+                                                          "A fact is corroborated when",
+                                                          "Incidents and dated facts in time"))]
+    assert {_text(p).split(" ")[0] for p in leads} == {"Supporting", "A", "Incidents"}
+    assert all(_kept(p) for p in leads)
+    for p in leads:
+        if _text(p).startswith("A fact is corroborated"):
+            caption = p.getnext()
+            assert _text(caption).startswith("Table ") and caption.getnext().tag == qn("w:tbl")

@@ -141,6 +141,14 @@ def test_the_ukrainian_dossier_is_ukrainian_throughout(ukrainian_dossier):
     assert "5 інцидентів" in joined and "48 evidence" not in joined
 
 
+def test_how_each_text_was_extracted_is_said_in_ukrainian(ukrainian_dossier):
+    """The importers record their methods in English (decoded text); the dossier says them in
+    its language, and an encoding by its standard name, not Python's (utf_8)."""
+    joined = "\n".join(t for _, t in fixed_wording(ukrainian_dossier))
+    assert "charset-normalizer" in joined and "декодований текст; кодування UTF-8" in joined
+    assert "decoded text" not in joined and "utf_8" not in joined
+
+
 def test_quotes_stand_in_ukrainian_quotation_marks(ukrainian_dossier):
     with zipfile.ZipFile(ukrainian_dossier) as package:
         root = ET.fromstring(package.read("word/document.xml"))
@@ -185,7 +193,9 @@ def test_the_export_entry_is_in_the_exporters_language(demo_case, tmp_path):
     export_dossier(tmp_path / "uk.docx", DossierOptions(incidents="drafts", language="uk"),
                    actor="Reviewer")
     newest = audit.history(limit=1)[0]
-    assert newest.summary.startswith("Exported the full dossier uk.docx (5 incidents")
+    # Its evidence counted as the cover counts it: passages quoted, not links.
+    assert re.fullmatch(r"Exported the full dossier uk\.docx \(5 incidents, 37 passages quoted\)",
+                        newest.summary), newest.summary
     with words.in_language("uk"):
         export_dossier(tmp_path / "en.docx", DossierOptions(incidents="drafts", language="en"),
                        actor="Рецензент")

@@ -67,6 +67,7 @@ class DossierResult:
     edition: str
     near_misses: tuple = ()  # near_misses.NearMiss let through in a redacted edition
     dossier_id: str = ""  # the short id in every page's footer (`dossier_id`)
+    passages: int = 0  # distinct passages quoted: what the dossier counts as its evidence
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
             partial.write_bytes(buffer.getvalue())
             digest = hashlib.sha256(buffer.getvalue()).hexdigest()
             result = DossierResult(out, digest, len(data.incidents), data.evidence,
-                                   options.edition, tuple(found), stamp.id)
+                                   options.edition, tuple(found), stamp.id, data.passages)
             intent = _intend(result, options, stamp, actor)
     except OSError as exc:
         raise ExportError(_("{name}: cannot be written: {reason}").format(
@@ -220,13 +221,15 @@ def _intend(result: DossierResult, options: DossierOptions, stamp: Stamp,
                  else _("Exported the redacted dossier {name}")).format(name=result.path.name)
         + " (" + ngettext("{n} incident", "{n} incidents", result.incidents).format(
             n=wording.number(result.incidents)) + ", "
-        + ngettext("{n} evidence span", "{n} evidence spans", result.evidence).format(
-            n=wording.number(result.evidence)) + ")",
+        # Passages, as the dossier's cover counts its evidence, so the two never disagree.
+        + ngettext("{n} passage quoted", "{n} passages quoted", result.passages).format(
+            n=wording.number(result.passages)) + ")",
         after={"file": result.path.name, "sha256": result.sha256,
                "options": chosen, "incidents": result.incidents,
                "dossier_id": stamp.id, "exported_at": stamp.iso,
                "audit_head": stamp.audit_head,
-               "evidence": result.evidence, "edition": result.edition,
+               "evidence": result.evidence, "passages": result.passages,
+               "edition": result.edition,
                # How many near misses the user let through (never the words).
                **({"near_misses_accepted": len(result.near_misses)}
                   if result.near_misses else {})})

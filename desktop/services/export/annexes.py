@@ -271,7 +271,7 @@ def audit_annex(writer: DossierWriter, data: DossierData, *, redacted: bool = Fa
           "the one before it and checks the newest against the case's chain head, which "
           "casefile info CASE.casefile prints. That head is the one above unless the case has "
           "changed since this export; each hash printed here is the start of the hash of the "
-          "case's entry of the same number."))
+          "case's entry of the same number."), keep=True)
     table = writer.table((_("No."), _("Time (UTC)"), _("By"), _("What was done"),
                           _("Entry hash")), (0.55, 1.2, 1.05, 3.0, 1.3),
                          _("The audit trail, newest first"))

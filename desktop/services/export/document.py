@@ -301,9 +301,16 @@ class DossierWriter:
             SubElement(SubElement(p, W_PPR), W_PSTYLE).set(W_VAL, self.ids[style])
         return p
 
-    def paragraph(self, content: Content = "", style: str = styles.NORMAL):
-        """Append a paragraph in `style`."""
+    def paragraph(self, content: Content = "", style: str = styles.NORMAL, *,
+                  keep: bool = False):
+        """Append a paragraph in `style`; `keep`: kept on the page of what follows it (a line
+        that leads into a table or a list, which a page break must not leave behind)."""
         p = self.styled(style)
+        if keep:
+            ppr = p.find(W_PPR)
+            if ppr is None:
+                ppr = SubElement(p, W_PPR)
+            SubElement(ppr, W_KEEP_NEXT)  # after its pStyle, as the schema orders them
         self.fill(p, content)
         self._append(p)
         return p
@@ -409,7 +416,9 @@ class DossierWriter:
               caption: Content = "", *, keep: bool = False) -> TableWriter:
         """Append a table with columns `widths` (relative), when given a header row, and when
         given a caption above it (`caption`); `keep`: a short table kept on one page (each row
-        kept with the next), so that none continues on a page without its heading."""
+        kept with the next, but the last: a run of kept tables, each kept with the heading of
+        the next, would be one block longer than a page, which a renderer then breaks before
+        every table), so that none continues on a page without its heading."""
         if caption:
             self.caption(caption)
         key = (tuple(widths), bool(headers))
@@ -442,11 +451,9 @@ class DossierWriter:
             col.w = w
         return tbl, tuple(w // 635 for w in emus)
 
-    def row_prototype(self, twips: tuple[int, ...], style: str, flag: str, fill: str = "",
-                      keep: bool = False):
-        """A row of empty cells, each of its column's width with one styled paragraph (kept
-        with the next when `keep`); cached."""
-        key = (twips, style, flag, fill, keep)
+    def row_prototype(self, twips: tuple[int, ...], style: str, flag: str, fill: str = ""):
+        """A row of empty cells, each of its column's width with one styled paragraph; cached."""
+        key = (twips, style, flag, fill)
         if key not in self._rows:
             tr = self._body.makeelement(W_TR, {})
             SubElement(SubElement(tr, W_TRPR), qn(f"w:{flag}"))
@@ -456,10 +463,7 @@ class DossierWriter:
                 SubElement(tcpr, W_TCW, {W_W: str(width), W_TYPE: "dxa"})
                 if fill:
                     SubElement(tcpr, W_SHD, {W_VAL: "clear", W_COLOR: "auto", W_FILL: fill})
-                p = self.styled(style)
-                if keep:
-                    p[0].append(p.makeelement(W_KEEP_NEXT, {}))  # after its pStyle
-                tc.append(p)
+                tc.append(self.styled(style))
             self._rows[key] = tr
         return self._rows[key]
 
@@ -499,12 +503,12 @@ class TableWriter:
         self._tbl = tbl
         self._twips = twips
         self._keep = keep
-        self._body = writer.row_prototype(twips, styles.TABLE_TEXT, "cantSplit", keep=keep)
+        self._body = writer.row_prototype(twips, styles.TABLE_TEXT, "cantSplit")
 
     def header(self, headers: Sequence[str]) -> None:
         """The header row: shaded, bold, repeated at the top of every page the table spans."""
         self._add(self._writer.row_prototype(self._twips, styles.TABLE_HEADING, "tblHeader",
-                                             styles.HEADER_FILL, self._keep), headers)
+                                             styles.HEADER_FILL), headers)
 
     def row(self, values: Sequence[Content], shade: dict[int, str] | None = None) -> None:
         """One body row; `shade` maps a column to a fill colour (rrggbb)."""
@@ -513,6 +517,9 @@ class TableWriter:
     def _add(self, prototype, values: Sequence[Content],
              shade: dict[int, str] | None = None) -> None:
         tr = copy.deepcopy(prototype)
+        if self._keep and len(self._tbl) > 2:  # the row before this one (after tblPr, tblGrid)
+            for p in self._tbl[-1].iter(W_P):  # is no longer the last: kept with this one
+                p[0].append(p.makeelement(W_KEEP_NEXT, {}))  # its pPr, after its pStyle
         self._tbl.append(tr)
         cells = tr.findall(W_TC)  # the row's own cells, in order
         if len(cells) != len(values):

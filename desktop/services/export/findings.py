@@ -9,6 +9,7 @@ gaps in a source's record), so it cannot drift from the incident sections it sum
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -72,6 +73,9 @@ def summary_of_findings(writer: DossierWriter, data: DossierData) -> None:
             if (n := sum(1 for a in elements if a.coverage == g.code)))
         writer.paragraph(_("Legal elements: {total} in all ({levels}).").format(
             total=wording.number(len(elements)), levels=levels))
+    writer.paragraph(_("The open elements and what rests on one line of evidence are listed "
+                       "under Limitations; each incident's section gives the evidence."),
+                     styles.META, keep=True)
     table = writer.table((_("Incident"), _("State"), _("Facts established"),
                           _("Legal elements supported"), _("Elements open")),
                          (0.9, 1.2, 1.3, 1.3, 1.3), _("Findings by incident"))
@@ -90,9 +94,6 @@ def summary_of_findings(writer: DossierWriter, data: DossierData) -> None:
                 total=wording.number(len(legal))) if legal else wording.NONE,
             wording.number(open_) if legal else wording.NONE,
         ), {4: styles.OPEN_FILL} if open_ else None)
-    writer.paragraph(_("The open elements and what rests on one line of evidence are listed "
-                       "under Limitations; each incident's section gives the evidence."),
-                     styles.META)
 
 
 class _Limit(NamedTuple):
@@ -172,7 +173,7 @@ def _evidence_limits(writer: DossierWriter, data: DossierData) -> bool:
         return False
     writer.paragraph(_("Evidence: what rests on one line of evidence only (one originator, "
                        "however many outlets carry it), and the legal elements still open (no "
-                       "usable evidence), by incident."))
+                       "usable evidence), by incident."), keep=True)
     table = writer.table((_("Incident"), _("On one line of evidence only"),
                           _("Legal elements open")), (0.8, 2.2, 3.7),
                          _("Limits of the evidence, by incident"))
@@ -197,7 +198,7 @@ def chronology(writer: DossierWriter, data: DossierData) -> None:
     writer.heading(_("Chronology"), 1)
     writer.paragraph(_("Incidents and dated facts in time order, each with the precision of its "
                        "date. A report date is when a source reported the event, not when it "
-                       "happened."))
+                       "happened."), keep=True)
     entries = sorted(_dated(data.incidents), key=lambda e: (e.first, e.code))
     if not entries:
         writer.paragraph(Run(_("No incident has a date yet."), italic=True))
@@ -266,7 +267,7 @@ def tools_and_processing(writer: DossierWriter, data: DossierData) -> None:
         _("This dossier was made by Casefile {version}. The positions of quotes (characters "
           "573–606) count the characters of each source's extracted text, whose SHA-256 is "
           "given here: to check a position, extract the text again as described and compare "
-          "its fingerprint first.").format(version=__version__))
+          "its fingerprint first.").format(version=__version__), keep=True)
     table = writer.table((_("Source"), _("Original"), _("How the text was extracted"),
                           _("SHA-256 of the extracted text")), (0.7, 1.3, 2.4, 2.3),
                          _("How each source's text was extracted"))
@@ -276,21 +277,43 @@ def tools_and_processing(writer: DossierWriter, data: DossierData) -> None:
                    Run(source.text_sha256 or wording.NONE, verbatim=True)))
 
 
+#: The methods the importers record (desktop/services/importing/), said in the dossier's
+#: language; the record itself keeps the importer's English words.
+METHODS = {method: words for method, words in (
+    ("decoded text", N_("decoded text")),
+    ("main text of the page", N_("main text of the page")),
+    ("text layer", N_("text layer")),
+    ("read as is", N_("read as is")),
+    ("OCR", N_("OCR")),
+    ("document XML", N_("document XML")),
+    ("document XML (Strict OOXML)", N_("document XML (Strict OOXML)")),
+    ("browser save as MHTML", N_("browser save as MHTML")),
+)}
+
+
 def _extraction(source) -> str:
     """The source's own extraction record (tool, version, method), else what its importer
-    does with its media type."""
+    does with its media type; and the encoding its text was decoded from."""
     record = source.extraction or {}
     if record.get("tool") or record.get("method"):
         tool = " ".join(v for v in (record.get("tool", ""), record.get("version", "")) if v)
         method = str(record.get("method", ""))
+        method = _(METHODS[method]) if method in METHODS else method
         text = f"{tool}: {method}" if tool and method else tool or method
-        if source.encoding:
-            text += "; " + _("encoding {name}").format(name=source.encoding)
-        return text
-    media = (source.media_type or "").split(";")[0].strip().lower()
-    known = dict(IMPORTERS).get(media)
-    text = _(known) if known else _("text as imported (media type {media})").format(
-        media=media or wording.NONE)
+    else:
+        media = (source.media_type or "").split(";")[0].strip().lower()
+        known = dict(IMPORTERS).get(media)
+        text = _(known) if known else _("text as imported (media type {media})").format(
+            media=media or wording.NONE)
     if source.encoding:
-        text += "; " + _("encoding {name}").format(name=source.encoding)
+        text += "; " + _("encoding {name}").format(name=_encoding_name(source.encoding))
     return text
+
+
+def _encoding_name(codec: str) -> str:
+    """An encoding as its standard names it (UTF-8, CP1251), not as Python's codecs do
+    (utf_8)."""
+    try:
+        return codecs.lookup(codec).name.upper()
+    except LookupError:
+        return codec

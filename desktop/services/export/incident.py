@@ -64,6 +64,10 @@ COVERAGE_FILL = {"open": styles.OPEN_FILL, "contested": styles.CONFLICT_FILL,
 ONE_LINE = N_("Rests on one line of evidence only")
 CONFLICT = N_("Sources conflict: not corroborated")
 DIFFERENT_PERIODS = N_("Values for different periods: not a contradiction")
+#: A table of up to this many rows is kept on one page, with its heading (the rows of a
+#: longer one go on where they fall): a short table split leaves a row or two alone on a page.
+KEPT_ROWS = 12
+
 QUOTE_REDACTED = N_("Quote redacted: names of protected people replaced by their pseudonyms, "
                     "in brackets")
 
@@ -255,13 +259,14 @@ def values_reported(writer: DossierWriter, data: DossierData, found: Assessment,
     if found.conflict:
         writer.paragraph(Run(_("These values conflict: some of them speak of the same period, "
                                "or give none, and say different things. Sources that disagree "
-                               "do not corroborate each other."), bold=True))
+                               "do not corroborate each other."), bold=True), keep=True)
     else:
         writer.paragraph(_("These values are for different periods, shown side by side: they "
-                           "are not a contradiction."))
+                           "are not a contradiction."), keep=True)
     table = writer.table((_("Value"), _("Originator"), _("Period / as of"), _("Relayed by"),
                           _("Evidence"), _("Note")), (0.95, 1.5, 1.4, 1.4, 0.9, 1.55),
-                         _("{fact}: the values reported").format(fact=label))
+                         _("{fact}: the values reported").format(fact=label),
+                         keep=len(found.claims) <= KEPT_ROWS)
     for claim in found.claims:
         originators = [name or _("not recorded") for name in _originators(data, claim, rows)]
         against = _conflicts_with(claim, found.claims)
@@ -330,10 +335,11 @@ def qualification(writer: DossierWriter, data: DossierData, item: IncidentData,
         writer.heading(f"{instrument} — {_(q.label)}", 3)
         if q.supporting_norms:
             writer.paragraph(_("Supporting norms: {norms}").format(
-                norms="; ".join(_(n) for n in q.supporting_norms)), styles.META)
+                norms="; ".join(_(n) for n in q.supporting_norms)), styles.META, keep=True)
         table = writer.table((_("Element"), _("Evidence behind it"), _("Coverage")),
                              (2.7, 1.7, 0.9), _("{code}: elements of {instrument}").format(
-                                 code=item.incident.code, instrument=instrument))
+                                 code=item.incident.code, instrument=instrument),
+                             keep=len(q.elements) <= KEPT_ROWS)
         for element in q.elements:
             key = scales.element_key(code, element.code)
             spans = backing.get(key, [])
@@ -488,7 +494,7 @@ def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> No
                      "linked to several is quoted once, with its other numbers, and counts as "
                      "one piece of evidence.", len(passages)).format(
                 n=wording.number(len(passages)), links=wording.number(len(item.usable))),
-            styles.META)
+            styles.META, keep=True)
     flagged = item.mismatches()
     for first, *others in passages:
         replaced = _quote(writer, first, also=others,
@@ -501,7 +507,7 @@ def evidence(writer: DossierWriter, data: DossierData, item: IncidentData) -> No
     if item.rejected:
         writer.heading(_("Rejected evidence"), 3)
         writer.paragraph(_("Judged unusable when it was recorded or reviewed; kept for the record "
-                           "and not relied on in this dossier."))
+                           "and not relied on in this dossier."), keep=True)
         for span in item.rejected:
             replaced = _quote(writer, span, struck=True,
                               source_language=data.sources[span.source_id].language)
@@ -537,10 +543,15 @@ def corroboration(writer: DossierWriter, data: DossierData, item: IncidentData) 
                               italic=True))
         return
     rows = {s.id: s for s in item.spans}
+    # Said before the table, so that a page break never leaves it alone on a page.
+    writer.paragraph(_("A fact is corroborated when at least two independent lines of evidence "
+                       "(originators, not the outlets that relay them) agree; see Annex B."),
+                     styles.META, keep=True)
     table: TableWriter = writer.table(
         (_("Fact or element"), _("Passages"), _("Independent lines that agree"),
          _("Assessment")), (2.0, 1.2, 2.0, 1.5),
-        _("{code}: corroboration").format(code=item.incident.code))
+        _("{code}: corroboration").format(code=item.incident.code),
+        keep=len(backed) <= KEPT_ROWS)
     for found in backed:
         passages: list[str | Run] = [f"{wording.number(found.passages)} ",
                                      *refs_of(found.evidence)]
@@ -575,7 +586,4 @@ def corroboration(writer: DossierWriter, data: DossierData, item: IncidentData) 
                                   bold=True)
         table.row((wording.supports(found.fact), passages, lines_cell, verdict),
                   None if corroborated(found) else {3: styles.OPEN_FILL})
-    writer.paragraph(_("A fact is corroborated when at least two independent lines of evidence "
-                       "(originators, not the outlets that relay them) agree; see Annex B."),
-                     styles.META)
 

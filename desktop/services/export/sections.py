@@ -218,27 +218,28 @@ def summary(writer: DossierWriter, data: DossierData) -> None:
         + _("Dates are dates of the event with their precision. Evidence is counted in "
             "passages: a passage linked to several facts counts once. Legal elements are "
             "counted by coverage and facts by corroboration (at least two independent lines "
-            "of evidence agreeing), as in each incident's tables; see Annex B."))
-    table = writer.table((_("Code"), _("Date"), _("Place"), _("Victims"), _("Perpetrator"),
-                          _("Legal qualification"), _("State"), _("Evidence")),
-                         # each column wide enough for its longest word in Ukrainian too
-                         # (ЧЕРНЕТКА, Потерпілі, Підтверджено)
-                         (0.95, 1.2, 1.15, 1.15, 1.2, 1.45, 1.35, 1.4),
-                         _("Summary of incidents"))
+            "of evidence agreeing), as in each incident's tables; see Annex B."), keep=True)
+    # Each column is as wide as its longest word in either language, at the table's 8.5 pt
+    # (Військовополонені, (approximate), рецензуванні, кваліфікація, підтверджено;): a column
+    # narrower than a word breaks it inside, without a hyphen. The state stands under the
+    # code, which leaves the room for them.
+    table = writer.table((_("Incident"), _("Date"), _("Place"), _("Victims"),
+                          _("Perpetrator"), _("Legal qualification"), _("Evidence")),
+                         (62, 63, 55, 84, 56, 64, 67), _("Summary of incidents"))
     for item in data.incidents:
         incident = item.incident
         state = _(scales.label(scales.INCIDENT_STATES, incident.state))
         table.row((
-            link(incident.code, bold=True),
+            [link(incident.code, bold=True), "\n",
+             *([Run(_("DRAFT") + "\n", bold=True)] if item.draft else []), state],
             wording.event_date(incident) or wording.NONE,
             "\n".join(v for v in (incident.place, wording.region(incident)) if v)
             or wording.NONE,
             _victims(incident) or wording.NONE,
             wording.perpetrator(incident) or wording.NONE,
             wording.qualifications(incident) or wording.NONE,
-            [Run(_("DRAFT") + "\n", bold=True), state] if item.draft else state,
             _established(item) or _("none"),
-        ), shade={6: styles.DRAFT_FILL} if item.draft else None)
+        ), shade={0: styles.DRAFT_FILL} if item.draft else None)
 
 
 def _victims(incident) -> str:
