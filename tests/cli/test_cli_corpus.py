@@ -69,6 +69,8 @@ def test_a_refused_file_on_its_own_is_one_line_on_stderr(fixture, tmp_path):
     ("witnesses", "en_narrow_hyphenated"),  # "wit-" at a page's end, "nesses" on the next
     ("супутниковими", "uk_narrow_hyphenated"),  # "супутнико- вими"
     ("березня", "uk_narrow_hyphenated"),  # "бе- резня"
+    ("постанова", "uk_decision_letter_spaced"),  # "П О С Т А Н О В А", letter-spaced
+    ("confidential", "uk_decision_letter_spaced"),
 ])
 def test_words_hyphenated_or_written_with_ligatures_are_found(imported, word, name):
     folder, case, _done = imported

@@ -101,6 +101,17 @@ OVERPRINT_BODY = """\
 The witness confirmed that the detention took place on 9 March near the shop on the main \
 street of the village, and that the detained man was her brother."""
 
+#: A decision whose heading and stamp are letter-spaced (Word's "expanded" character spacing),
+#: as official documents set them: each line with the spacing it is set in, in points.
+SPACED_DECISION = (
+    ("ПОСТАНОВА", 6.0),
+    ("про визнання потерпілим", 3.0),
+    ("Слідчий слідчого управління, розглянувши матеріали кримінального провадження, "
+     "встановив, що внаслідок обстрілу села Циркуни загинув брат заявниці, і постановив "
+     "визнати її потерпілою.", 0.0),
+    ("Strictly confidential", 2.5),
+)
+
 LIGATURES = (("ffi", "\ufb03"), ("ffl", "\ufb04"), ("ff", "\ufb00"), ("fi", "\ufb01"),
              ("fl", "\ufb02"))
 
@@ -255,6 +266,32 @@ def write_docx(path: Path, text: str, language: str) -> None:
     document.save(str(path))
 
 
+def write_spaced_docx(path: Path) -> None:
+    """A Word file whose lines are set with expanded character spacing (w:spacing), each
+    letter apart from the next: what PDF writers draw glyph by glyph, without spaces."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Liberation Serif"
+    for text, points in SPACED_DECISION:
+        run = document.add_paragraph().add_run(text)
+        run.bold = points > 0
+        if points:
+            spacing = OxmlElement("w:spacing")
+            spacing.set(qn("w:val"), str(round(points * 20)))  # in twentieths of a point
+            run._r.get_or_add_rPr().append(spacing)
+    document.save(str(path))
+
+
+def write_spaced(scratch: Path) -> None:
+    word = scratch / "uk_decision_letter_spaced.docx"
+    write_spaced_docx(word)
+    libreoffice_pdf(word, HERE / "uk_decision_letter_spaced.pdf")
+    expect("uk_decision_letter_spaced", "\n\n".join(text for text, _ in SPACED_DECISION))
+
+
 def libreoffice_pdf(source: Path, target: Path) -> None:
     """`soffice --convert-to pdf` in a profile of its own (a running LibreOffice is left be)."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -312,6 +349,7 @@ def main() -> int:
             write_docx(word, text, language)
             libreoffice_pdf(word, HERE / f"{name}_libreoffice.pdf")
             expect(f"{name}_libreoffice", text)
+        write_spaced(Path(scratch))
         plain_pdf = Path(scratch, "plain.pdf")
         write_paragraphs(plain_pdf, [OVERPRINT_BODY], font="DejaVuSans")
         encrypt(plain_pdf, HERE / "aes_owner_password_only.pdf", user="", owner="owner-secret")

@@ -64,7 +64,7 @@ def test_an_unmarked_hyphen_at_a_line_end_is_decided_the_same_way():
 
 @pytest.mark.parametrize("name", ["en_report_ligatures", "en_narrow_hyphenated",
                                   "uk_narrow_hyphenated", "en_overprinted_bold",
-                                  "ru_statement_libreoffice"])
+                                  "ru_statement_libreoffice", "uk_decision_letter_spaced"])
 def test_the_corpus_pdfs_are_read_whole(name):
     path = CORPUS / f"{name}.pdf"
     result = extract_bytes(path, path.read_bytes())
@@ -73,6 +73,32 @@ def test_the_corpus_pdfs_are_read_whole(name):
     assert not set(result.text) & set("ﬀﬁﬂﬃﬄ\ufffe\x02\r")
     assert result.extraction["tool"] == "pypdfium2" and result.extraction["version"]
     assert result.extraction["method"] == "text layer"
+
+
+def test_the_spaces_between_letters_of_a_letter_spaced_line_go_and_word_spaces_stay():
+    # "про визнання": the letters 0.3 em apart, the words 0.75 em
+    gaps = dict(enumerate([0.3, 0.31, 0.75, 0.3, 0.29, 0.3, 0.32], start=1))
+    assert pdftext.letter_spaces(gaps) == [1, 2, 4, 5, 6, 7]
+    assert pdftext.letter_spaces({1: 0.5, 3: 0.5, 5: 0.5}) == [1, 3, 5]  # one word
+    assert pdftext.letter_spaces({1: 0.3, 3: 0.3}) == []  # too few gaps to judge by
+    text = pdftext.clean("П О С Т А Н О В А про", letter_spaced=range(1, 17, 2))
+    assert text.text == "ПОСТАНОВА про" and text.index[:3] == [0, 2, 4]
+
+
+def test_a_pdf_s_own_spaces_between_single_letters_are_kept(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "spaced.pdf"
+    pdf = canvas.Canvas(str(path))
+    line = pdf.beginText(72, 720)
+    line.setFont("Helvetica", 12)
+    line.textLine("Rows A B C D were shelled")  # spaces the PDF itself has
+    line.setCharSpace(4)  # letter spacing as the PDF's own operator (Tc), read whole
+    line.textLine("Confidential report")
+    pdf.drawText(line)
+    pdf.save()
+    text = extract_bytes(path, path.read_bytes()).text
+    assert text.splitlines() == ["Rows A B C D were shelled", "Confidential report"]
 
 
 def test_each_page_start_is_kept_and_pages_are_joined_by_a_blank_line():

@@ -94,7 +94,8 @@ def page_texts(document: pypdfium2.PdfDocument, *,
         try:
             textpage = page.get_textpage()
             try:
-                pages.append(pdftext.clean(textpage.get_text_range()))
+                raw = textpage.get_text_range()
+                pages.append(pdftext.clean(raw, _letter_spaces(textpage, raw)))
             finally:
                 textpage.close()
         finally:
@@ -103,6 +104,25 @@ def page_texts(document: pypdfium2.PdfDocument, *,
     joined = pdftext.join_across_pages(
         [pdftext.join_hyphens(text, evidence).stripped() for text in pages], evidence)
     return [(text.text, text.index) for text in joined]
+
+
+def _letter_spaces(textpage: pypdfium2.PdfTextPage, raw: str) -> list[int]:
+    """The spaces PDFium made up between the letters of letter-spaced words on a page
+    (pdftext.letter_spaces decides by the gaps they stand for); a space the PDF itself has
+    is never one of them."""
+    found: list[int] = []
+    for run in pdftext.spaced_out(raw):
+        gaps = {}
+        for at in run:
+            if pdfium_c.FPDFText_IsGenerated(textpage, at) != 1:
+                continue
+            before, after = textpage.get_charbox(at - 1), textpage.get_charbox(at + 1)
+            size = pdfium_c.FPDFText_GetFontSize(textpage, at - 1) or before[3] - before[1]
+            if size <= 0 or abs(after[1] - before[1]) > size / 2 or after[0] < before[0]:
+                continue  # not the next letter on the same line, left to right
+            gaps[at] = (after[0] - before[2]) / size
+        found += pdftext.letter_spaces(gaps)
+    return found
 
 
 def join_pages(texts: list[str]) -> tuple[str, list[int]]:

@@ -9,6 +9,9 @@ again (services/pages draws its boxes):
 - ligature characters (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) are spelt out: a search for "difficult" finds "diﬃcult";
 - a word whose every letter was drawn several times over (bold by overprinting:
   `TTTTeeeesssstttt`) is read once;
+- a letter-spaced line (a heading set with expanded spacing, `П О С Т А Н О В А`) is read as
+  its words: the spaces PDFium made up between its letters go, those as wide as a word space
+  more stay;
 - a word hyphenated at a line end is joined when the joined word is a word ("dan- gerous"),
   and keeps its hyphen when it is a compound ("well- known"). What decides, in order: how the
   document itself writes the word elsewhere, the Ukrainian and Russian dictionaries (pymorphy3),
@@ -21,8 +24,9 @@ from __future__ import annotations
 
 import functools
 import re
+import statistics
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 
 #: PDFium's mark for a hyphen it found at a line end (the line break itself is left out).
 _HYPHEN = "\ufffe"  # how a line-end hyphen is held here until it is decided
@@ -38,6 +42,11 @@ _WORD = re.compile(r"\w+")
 _OVERPRINTED = re.compile(r"\b(?=(\w)\1)(?:(?:(\w)\2\2\2){2,}|(?:(\w)\3\3){2,}|"
                           r"(?:(\w)\4){3,})\b")
 _HYPHENATED = re.compile(r"(?<![\w-])(\w+)-(\w+)(?![\w-])")
+#: Four characters or more, each alone between single spaces: how a letter-spaced line reads.
+_SPACED = re.compile(r"(?<!\S)\S(?: \S){3,}(?!\S)")
+#: How much wider than a letter-spaced line's usual gap (in ems of its font) a gap must be to
+#: be a space between words: a word space is a quarter to a third of an em.
+WORD_GAP = 0.2
 _BREAKS = re.compile("\ufffe|-[ \t]*\n")
 
 
@@ -71,10 +80,27 @@ class Text:
             self.text) else self
 
 
-def clean(raw: str) -> Text:
+def spaced_out(raw: str) -> Iterator[range]:
+    """Where the spaces of each run of a page's raw text that reads as letter-spaced are."""
+    for match in _SPACED.finditer(raw):
+        yield range(match.start() + 1, match.end(), 2)
+
+
+def letter_spaces(gaps: dict[int, float]) -> list[int]:
+    """Of the spaces PDFium made up in a letter-spaced run (index → the gap between the
+    letters beside it, in ems), those inside a word: no wider than the run's usual gap plus
+    less than a word space. Three gaps at least, or it is no run to judge by."""
+    if len(gaps) < 3:
+        return []
+    usual = statistics.median(gaps.values())
+    return [index for index, gap in gaps.items() if gap <= usual + WORD_GAP]
+
+
+def clean(raw: str, letter_spaced: Collection[int] = ()) -> Text:
     """A page's raw text cleaned of control characters and ligatures, CR LF as LF, line-end
-    hyphens marked, overprints read once; each character beside its index in `raw`."""
-    spans = []
+    hyphens marked, overprints read once, and the spaces at `letter_spaced` (letter_spaces)
+    left out; each character beside its index in `raw`."""
+    spans = [(at, at + 1, "", []) for at in letter_spaced]
     for match in _SPECIAL.finditer(raw):
         char, start = match.group(), match.start()
         if char[0] == "\r":
@@ -85,6 +111,7 @@ def clean(raw: str) -> Text:
             spans.append((start, start + 1, _LIGATURES[char], [start] * len(_LIGATURES[char])))
         else:
             spans.append((start, start + 1, "", []))
+    spans.sort()
     return _collapse_overprints(Text(raw, list(range(len(raw)))).replaced(spans))
 
 
