@@ -477,12 +477,18 @@ def cmd_checkout(args: argparse.Namespace) -> int:
     _end_progress()
     counts = made.counts
     print(printable(f"Checked out {_case_name(args)} into {out.name} (check-out "
-                    f"{made.checkout}): {counts['sources']} source(s), {counts['incidents']} "
-                    f"incident(s), {counts['evidence']} evidence span(s)"
+                    f"{made.checkout}): {_counted(counts['sources'], 'source')}, "
+                    f"{_counted(counts['incidents'], 'incident')}, "
+                    f"{_counted(counts['evidence'], 'evidence span')}"
                     + (", encrypted" if passphrase else "")))
     print(printable(f"Wrote {out.name} and {made.manifest_path.name} "
                     f"(SHA-256 {made.sha256})"))
     return 0
+
+
+def _counted(n: int, noun: str) -> str:
+    """“1 source”, “2 sources”: a count with its noun, as the command line says it."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def cmd_checkin(args: argparse.Namespace) -> int:

@@ -66,7 +66,7 @@ from desktop.services import (
     protection,
     review,
 )
-from desktop.services.words import _
+from desktop.services.words import _, ngettext
 
 CHECKOUT = "case.checkout"
 CHECKIN = "case.checkin"
@@ -298,10 +298,15 @@ class CheckinReport:
     conflicts: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return _("{new} new, {edits} edited, {decisions} decision(s) brought in; {conflicts} "
-                 "conflict(s) left for a person to decide.").format(
-            new=len(self.numbers), edits=len(self.edits), decisions=len(self.decisions),
-            conflicts=len(self.conflicts))
+        new, edits = len(self.numbers), len(self.edits)
+        decisions, conflicts = len(self.decisions), len(self.conflicts)
+        return _("Brought in {new}, {edits} and {decisions}; {conflicts} left for a person "
+                 "to decide.").format(
+            new=ngettext("{n} new record", "{n} new records", new).format(n=new),
+            edits=ngettext("{n} edit", "{n} edits", edits).format(n=edits),
+            decisions=ngettext("{n} decision", "{n} decisions", decisions).format(n=decisions),
+            conflicts=ngettext("{n} conflict", "{n} conflicts", conflicts).format(
+                n=conflicts))
 
 
 @dataclass

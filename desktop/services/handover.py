@@ -24,7 +24,7 @@ from desktop.domain.errors import CaseOpenError, ValidationError
 from desktop.domain.models import Evidence, Incident, database
 from desktop.domain.refs import evidence_ref
 from desktop.services import audit, incidents, manifests, outgoing, review
-from desktop.services.words import _
+from desktop.services.words import _, ngettext
 
 MANIFEST_SUFFIX = ".manifest.json"
 #: What a reviewer may have approved; if any differs between copy and original, it is a conflict.
@@ -113,8 +113,13 @@ class MergeReport:
     unchanged: int = 0
 
     def summary(self) -> str:
-        return (f"{len(self.applied)} decision(s) brought in, {len(self.conflicts)} conflict(s) "
-                f"left for you to settle, {self.unchanged} unchanged.")
+        applied, conflicts = len(self.applied), len(self.conflicts)
+        return _("Brought in {decisions}; {conflicts} left for you to settle; {unchanged} "
+                 "unchanged.").format(
+            decisions=ngettext("{n} decision", "{n} decisions", applied).format(n=applied),
+            conflicts=ngettext("{n} conflict", "{n} conflicts", conflicts).format(
+                n=conflicts),
+            unchanged=self.unchanged)
 
 
 def _read_copy(path: Path, passphrase: str | None) -> tuple[dict[int, dict], dict[int, dict]]:

@@ -578,7 +578,7 @@ def test_the_cli_checks_out_and_in_and_says_what_came_back(team_case, tmp_path, 
     assert status == 0, err
     first, wrote = out.splitlines()
     assert first.startswith("Checked out postgresql://alice@127.0.0.1:")
-    assert first.endswith(": 2 source(s), 1 incident(s), 1 evidence span(s)")
+    assert first.endswith(": 2 sources, 1 incident, 1 evidence span")
     assert wrote.startswith(f"Wrote {copy.name} and {copy.name}.manifest.json (SHA-256 ")
     status, out, _ = run(capsys, "verify", str(copy), "--manifest",
                          f"{copy}.manifest.json")
@@ -590,8 +590,8 @@ def test_the_cli_checks_out_and_in_and_says_what_came_back(team_case, tmp_path, 
     lines = out.splitlines()
     assert "New: S-003 (offline S-003)" in lines and "New: E-002 (offline E-002)" in lines
     assert "Edited: INC-001: title" in lines and "Decided: E-001: approved by bob" in lines
-    assert lines[-1] == ("4 new, 1 edited, 1 decision(s) brought in; 0 conflict(s) left for a "
-                         "person to decide.")
+    assert lines[-1] == ("Brought in 4 new records, 1 edit and 1 decision; 0 conflicts left "
+                         "for a person to decide.")
     status, _, err = run(capsys, "checkin", str(copy), as_role(team_case, "bob"))
     assert status == 1 and "already checked in" in err and len(err.splitlines()) == 1
 
@@ -643,5 +643,5 @@ def test_a_copy_checked_in_without_offline_work_says_so(team_case, tmp_path, cap
     first = out.splitlines()[0]
     assert first.startswith(f"Checked in {copy.name} to postgresql://bob@")
     assert first.endswith(", no offline work in it)")
-    assert out.splitlines()[-1] == ("0 new, 0 edited, 0 decision(s) brought in; 0 conflict(s) "
-                                    "left for a person to decide.")
+    assert out.splitlines()[-1] == ("Brought in 0 new records, 0 edits and 0 decisions; "
+                                    "0 conflicts left for a person to decide.")
