@@ -1,6 +1,7 @@
 """A case on a PostgreSQL server (team mode), beside a case file in the same run: marking one
-span, searching many sources (beside a bare psycopg query of the same kind), and how many
-edits per second eight writers at once get through (beside one writer alone).
+span into an incident (on the server with the case's roles and rules installed, as a team's
+case has them), searching many sources (beside a bare psycopg query of the same kind), and
+how many edits per second eight writers at once get through (beside one writer alone).
 
 The server is a throw-away cluster (tests/pg_cluster.py) on 127.0.0.1, started for the run;
 without PostgreSQL's binaries these figures are left out, with the reason on stderr.
@@ -16,7 +17,7 @@ import textwrap
 import time
 
 from desktop.domain import db, lemmas, server
-from desktop.services import evidence, search, sources
+from desktop.services import evidence, incidents, search, sources, team
 from tests import pg_cluster
 from tests.bench import corpus
 from tests.bench.context import Context
@@ -55,11 +56,13 @@ def _new(location, files) -> list[int]:
     return sources.import_files(files, actor=ACTOR).source_ids
 
 
-def _mark(source_ids: list[int], n: int) -> float:
-    """Mark the `n`th span of a run across these sources of the open case: ms it took."""
+def _mark(source_ids: list[int], n: int, incident: int) -> float:
+    """Mark the `n`th span of a run across these sources of the open case, in its incident:
+    ms it took."""
     source_id, start = source_ids[n % len(source_ids)], 40 * (n // len(source_ids))
     began = time.perf_counter()
-    evidence.add_evidence(source_id, start, start + 25, actor=ACTOR, note="bench")
+    evidence.add_evidence(source_id, start, start + 25, actor=ACTOR, incident=incident,
+                          note="bench")
     return (time.perf_counter() - began) * 1000
 
 
@@ -75,16 +78,19 @@ def bench_mark(ctx: Context) -> list[Row]:
     for kind, location in (("file", ctx.workdir / "mark.casefile"),
                            ("server", cluster.create_database("bench_mark"))):
         ids = _new(location, files)
-        cases[kind] = (db.models.database.obj, ids)
+        if kind == "server":  # as a team's case is: its roles, and the rules they are held to
+            team.set_up_roles()
+        incident = incidents.create_incident(actor=ACTOR, title="Marked into").id
+        cases[kind] = (db.models.database.obj, ids, incident)
         db.models.database.initialize(None)  # left open: the two cases take turns
     measured: dict[str, list[float]] = {"file": [], "server": []}
     try:
         for n in range(count):  # interleaved, so the machine's other work hits both alike
-            for kind, (database, ids) in cases.items():
+            for kind, (database, ids, incident) in cases.items():
                 db.models.database.initialize(database)
-                measured[kind].append(_mark(ids, n))
+                measured[kind].append(_mark(ids, n, incident))
     finally:
-        for database, _ in cases.values():
+        for database, _, _ in cases.values():
             db.models.database.initialize(database)
             db.close_case()
     p95, p95_file = _p95(measured["server"]), _p95(measured["file"])
@@ -222,6 +228,7 @@ def bench_writers(ctx: Context) -> list[Row]:
     for writers in (1, WRITERS):
         url = cluster.create_database(f"bench_writers_{writers}")
         _new(url, files)
+        team.set_up_roles()
         db.close_case()
         ctx.log(f"server: {writers} writer(s) × {edits} edits")
         rates[writers] = _writers(url, writers, edits)
