@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from peewee import SQL, fn
 
-from desktop.domain import encryption, scales
+from desktop.domain import db, encryption, scales
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Case, Incident, Source, database, shaped_rows
 from desktop.services import audit, changes, collisions, evidence
@@ -18,6 +19,8 @@ ISSUING_FIELDS = ("issuing_organisation", "addressee", "dossier_version", "issue
                   "issued_for")
 EDITABLE_FIELDS = ("title", "reference", "classification", "description", "standard_of_proof",
                    "one_person", *ISSUING_FIELDS)
+#: The audit action of a check-out: the first entry of a case file checked out from a server.
+CHECKOUT = "case.checkout"
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,18 @@ def update_case(*, actor: str, expected: dict | None = None, **changes: str) -> 
     after = dict(changes)
     return Change(touched(case=[case.id]),
                   lambda who: update_case(actor=who, expected=after, **before), case.id)
+
+
+def checkout_origin() -> dict | None:
+    """The check-out the open case file was made by (its server's address, the check-out
+    id, …), or None when the case is not a file checked out from a server."""
+    if db.is_server():
+        return None
+    found = database.execute_sql("SELECT action, after FROM audit_entry WHERE id = 1"
+                                 ).fetchone()
+    if found is None or found[0] != CHECKOUT:
+        return None
+    return json.loads(found[1])
 
 
 def issuing() -> dict[str, str]:

@@ -59,6 +59,7 @@ from desktop.domain.refs import evidence_ref, source_ref
 from desktop.services import (
     anchoring,
     audit,
+    case,
     evidence,
     handover,
     incidents,
@@ -68,7 +69,7 @@ from desktop.services import (
 )
 from desktop.services.words import _, ngettext
 
-CHECKOUT = "case.checkout"
+CHECKOUT = case.CHECKOUT
 CHECKIN = "case.checkin"
 MANIFEST_SUFFIX = handover.MANIFEST_SUFFIX
 
@@ -269,16 +270,7 @@ def check_out(dest: Path | str, *, passphrase: str | None = None,
     return CheckedOut(dest, manifest_path, checkout_id, manifest["sha256"], recorded["counts"])
 
 
-def origin() -> dict | None:
-    """The check-out the open case file was made by (its server's address, the check-out
-    id, …), or None when the case is not a file checked out from a server."""
-    if db.is_server():
-        return None
-    found = database.execute_sql("SELECT action, after FROM audit_entry WHERE id = 1"
-                                 ).fetchone()
-    if found is None or found[0] != CHECKOUT:
-        return None
-    return json.loads(found[1])
+origin = case.checkout_origin
 
 
 # ---------------------------------------------------------------------------------------

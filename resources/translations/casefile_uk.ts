@@ -2626,14 +2626,24 @@ After:
         <translation>Користувач: {name}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Shared case on {server}, as {role}</source>
         <translation>Спільна справа на {server}, роль {role}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Everyone on the case works on it at once; the server records your changes as its role {role}</source>
         <translation>Усі учасники працюють над справою одночасно; сервер записує ваші зміни від імені ролі {role}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checked-out copy</source>
+        <translation>Взята копія</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy of the shared case on {server}, for offline work: File → Check in to server… brings its work back</source>
+        <translation>Копія спільної справи на {server} для роботи без сервера: Файл → Повернути на сервер… повертає зроблене в ній</translation>
     </message>
 </context>
 <context>

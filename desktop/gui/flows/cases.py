@@ -305,8 +305,9 @@ class CaseFiles(Flow):
         for action in w.actions.case_actions():
             action.setEnabled(is_open)
         # A shared case is checked out; a file checked out from one is checked in.
+        origin = case_service.checkout_origin() if is_open else None
         w.actions.check_out.setEnabled(is_open and db.is_server())
-        w.actions.check_in.setEnabled(is_open and not db.is_server())
+        w.actions.check_in.setEnabled(origin is not None)
         w.navigator.add_button.setEnabled(is_open)
         w.search_panel.setEnabled(is_open)
         if not is_open:
@@ -319,7 +320,8 @@ class CaseFiles(Flow):
         w.incident_form.set_incident(None)
         w.search_panel.clear()
         w.show_user(self.user())
-        w.show_mode(self.app.session.server, self.app.session.server_role)
+        w.show_mode(self.app.session.server, self.app.session.server_role,
+                    origin.get("server") if origin else None)
         self.publish(changes.everything())
         if is_open:
             first = sources.first_source_id()

@@ -333,17 +333,28 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(printable(f"{title} — {where} — {APP_NAME}") if title and where
                             else APP_NAME)
 
-    def show_mode(self, server: str | None, role: str | None) -> None:
-        """Whether the open case is a file or on a server, and as which role it is worked."""
-        self.mode_label.setText(self.tr("Shared case on {server}, as {role}").format(
-            server=server, role=role) if server else "")
-        self.mode_label.setToolTip(self.tr(
-            "Everyone on the case works on it at once; the server records your changes as "
-            "its role {role}").format(role=role) if server else "")
+    def show_mode(self, server: str | None, role: str | None,
+                  checked_out_from: str | None = None) -> None:
+        """Whether the open case is a file, a file checked out from a shared case (named by
+        `checked_out_from`), or on a server, and as which role it is worked."""
+        if server:
+            text = self.tr("Shared case on {server}, as {role}").format(server=server,
+                                                                          role=role)
+            tip = self.tr("Everyone on the case works on it at once; the server records your "
+                          "changes as its role {role}").format(role=role)
+        elif checked_out_from:
+            text = self.tr("Checked-out copy")
+            tip = self.tr("A copy of the shared case on {server}, for offline work: File → "
+                          "Check in to server… brings its work back").format(
+                server=checked_out_from)
+        else:
+            text = tip = ""
+        self.mode_label.setText(text)
+        self.mode_label.setToolTip(tip)
         # on a server the role is who works, and says so: a name typed for case files, shown
         # beside it, would be a second and perhaps another name
         self.user_label.setHidden(bool(server))
-        self.mode_label.setHidden(not server)
+        self.mode_label.setHidden(not text)
         self._fit_counts()
 
     @property

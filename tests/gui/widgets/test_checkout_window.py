@@ -38,6 +38,9 @@ def test_a_shared_case_is_checked_out_worked_on_and_checked_in(
 
     assert casefile.cases.open_case(copy)
     assert actions.check_in.isEnabled() and not actions.check_out.isEnabled()
+    mode = casefile.window.mode_label  # the status bar says what the file is
+    assert mode.isVisible() and mode.text() == "Checked-out copy"
+    assert address in mode.toolTip() and "Check in to server" in mode.toolTip()
     casefile.editing.add_incident()
     assert [i.code for i in Incident.select()] == ["INC-001"]
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (address, True))
@@ -98,3 +101,10 @@ def test_a_check_in_to_another_shared_case_is_refused_and_leaves_the_copy_open(
     finally:
         casefile.cases.close_case()
         pg_cluster.drop_database("case_another_one")
+
+
+def test_a_case_file_that_was_not_checked_out_has_nothing_to_check_in(
+        casefile, tmp_path):  # noqa: F811
+    assert casefile.cases.new_case(tmp_path / "plain.casefile", "Plain")
+    assert not casefile.window.actions.check_in.isEnabled()
+    assert not casefile.window.mode_label.isVisible()  # a plain file: nothing to say
