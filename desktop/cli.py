@@ -375,8 +375,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _refused_near_misses(exc, "edition")
     _end_progress()
     _warn_near_misses(result.near_misses)
-    print(printable(f"Wrote {result.path} ({result.incidents} incidents, {result.evidence} "
-                    f"evidence, {result.edition} edition)"))
+    # Passages, as the dossier's cover counts its evidence (a passage linked twice is one).
+    print(printable(f"Wrote {result.path} ({result.incidents} incident(s), {result.passages} "
+                    f"passage(s) quoted, {result.edition} edition)"))
     print(f"SHA-256 {result.sha256}")
     if not recorded:
         _say_unrecorded(args)

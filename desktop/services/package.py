@@ -53,7 +53,15 @@ from desktop.domain.models import (
 )
 from desktop.domain.printable import printable
 from desktop.domain.refs import source_ref
-from desktop.services import manifests, outgoing, protection, rendition, sources, tabular
+from desktop.services import (
+    manifests,
+    outgoing,
+    protection,
+    rendition,
+    sources,
+    tabular,
+    words,
+)
 from desktop.services.words import N_, _, ngettext
 
 Progress = Callable[[int, int, str], None]
@@ -64,6 +72,7 @@ FORMAT_VERSION = 1
 ACTION = "package.export"
 SUMS = "SHA256SUMS"
 MANIFEST = "manifest.json"
+NO_PDF_ASKED = N_("no PDF rendition was asked for")
 README = "README.txt"
 DOSSIER = "dossier.docx"
 PDF = "dossier.pdf"
@@ -238,7 +247,7 @@ def build_package(out: Path, options: PackageOptions, *, actor: str,
         except export.ExportCancelled as exc:
             raise PackageCancelled(_(CANCELLED)) from exc
         pdf, pdf_note = _pdf(dossier_path, Path(tmp), stop) if options.pdf else (
-            None, "no PDF rendition was asked for")
+            None, _(NO_PDF_ASKED))
         try:
             with files.replacing(out) as partial:
                 package = _Zip(partial)
@@ -341,7 +350,7 @@ def _originals(package: _Zip, cited: list[int], redactor, progress: Progress | N
         package.add(name, data)
         added.append({**described, "file": name})
     if progress:
-        progress(len(cited), len(cited), "Registers, annotations and the manifest")
+        progress(len(cited), len(cited), _("Registers, annotations and the manifest"))
     return added, withheld
 
 
@@ -398,30 +407,45 @@ def _dossier_entry(sha256: str) -> tuple[int | None, str]:
 
 
 def _readme(manifest: dict) -> str:
-    """What the package is and how to check it, for whoever unpacks it."""
-    dossier = manifest["dossier"]
+    """What the package is and how to check it, for whoever unpacks it: in the dossier's
+    language (the receiving office's), its file names and commands as they are."""
+    with words.in_language(manifest["options"]["language"]):
+        return _readme_lines(manifest)
+
+
+def _readme_lines(manifest: dict) -> str:
+    dossier, options = manifest["dossier"], manifest["options"]
+    edition = _("redacted") if options["edition"] == "redacted" else _("full")
     lines = [
-        f"Disclosure package: {manifest['case']['title']}",
-        f"Reference: {manifest['case']['reference'] or '-'}; edition: "
-        f"{manifest['options']['edition']}; "
-        f"{'drafts included' if manifest['options']['drafts'] else 'approved incidents only'}",
-        f"Made by {manifest['created_by']} at {manifest['created_at']} with "
-        f"{manifest['generator']}.",
+        _("Disclosure package: {title}").format(title=manifest["case"]["title"]),
+        _("Reference: {reference}; edition: {edition}; {incidents}").format(
+            reference=manifest["case"]["reference"] or "-", edition=edition,
+            incidents=_("drafts included") if options["drafts"]
+            else _("approved incidents only")),
+        _("Made by {name} at {at} with {generator}.").format(
+            name=manifest["created_by"], at=manifest["created_at"],
+            generator=manifest["generator"]),
         "",
-        f"{DOSSIER}: the dossier (SHA-256 {dossier['sha256']}, as the case's audit trail "
-        "records it).",
-        f"{PDF}: its PDF rendition." if dossier["pdf"] else f"No PDF: {dossier['pdf_note']}.",
-        f"{ORIGINALS}: the original bytes of each source the dossier cites, named by its S-id.",
-        f"{REGISTERS}: the sources, incidents and evidence, as CSV and as JSON.",
-        f"{ANNOTATIONS}: the evidence as W3C Web Annotations (JSON-LD).",
-        f"{MANIFEST}: the case's audit chain head, who made the package, when, its options "
-        "and the SHA-256 of every file.",
+        _("{file}: the dossier (SHA-256 {sha256}, as the case's audit trail records it).")
+        .format(file=DOSSIER, sha256=dossier["sha256"]),
+        _("{file}: its PDF rendition.").format(file=PDF) if dossier["pdf"]
+        # said again in this language when it is the one it knows; a failure as it was told
+        else _("No PDF: {reason}.").format(
+            reason=dossier["pdf_note"] if options["pdf"] else _(NO_PDF_ASKED)),
+        _("{folder}: the original bytes of each source the dossier cites, named by its S-id.")
+        .format(folder=ORIGINALS),
+        _("{folder}: the sources, incidents and evidence, as CSV and as JSON.").format(
+            folder=REGISTERS),
+        _("{file}: the evidence as W3C Web Annotations (JSON-LD).").format(file=ANNOTATIONS),
+        _("{file}: the case's audit chain head, who made the package, when, its options and "
+          "the SHA-256 of every file.").format(file=MANIFEST),
         "",
-        f"Check every file: sha256sum -c {SUMS}   (or: casefile verify-package THIS.zip)",
+        _("Check every file: sha256sum -c {sums}   (or: casefile verify-package THIS.zip)")
+        .format(sums=SUMS),
     ]
     if manifest["withheld"]:
-        lines += ["", "Originals left out of this redacted package (ask for them; each is "
-                      "checked against its SHA-256 when disclosed):"]
+        lines += ["", _("Originals left out of this redacted package (ask for them; each is "
+                        "checked against its SHA-256 when disclosed):")]
         lines += [f"  {w['source']}  {w['sha256']}  {w['reason']}" for w in manifest["withheld"]]
     return "\n".join(lines) + "\n"
 

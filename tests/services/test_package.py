@@ -77,6 +77,22 @@ def test_the_package_holds_what_a_receiving_office_asks_for(built):
     assert result.pdf_note == "no PDF rendition was asked for"
 
 
+def test_a_ukrainian_package_says_what_it_holds_in_ukrainian(training):
+    """The README is for the receiving office: in the dossier's language, its file names and
+    the command that checks them as they are."""
+    out = training / "пакет.zip"
+    build_package(out, PackageOptions(pdf=False, language="uk"), actor=DOCUMENTER)
+    with zipfile.ZipFile(out) as z:
+        readme = z.read("README.txt").decode("utf-8")
+    lines = readme.splitlines()
+    assert lines[0].startswith("Пакет для розкриття: ")
+    assert "редакція: повна; лише схвалені інциденти" in lines[1]
+    assert "dossier.docx: досьє (SHA-256 " in readme
+    assert "Без PDF: PDF-версію не замовлено." in readme
+    assert "Перевірте кожен файл: sha256sum -c SHA256SUMS" in readme
+    assert not re.search(r"\b(the|of|and|every)\b", readme), readme
+
+
 def test_the_package_verifies(built):
     out, result = built
     check = verify_package(out)
