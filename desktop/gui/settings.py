@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -64,6 +65,17 @@ class Settings:
         self._store.setValue("cases/recent", names[:MAX_RECENT])
         self._store.setValue("cases/last", names[0])
 
+    def recent_shared_cases(self) -> list[str]:
+        """The addresses of shared cases opened recently, newest first (never a password)."""
+        value = self._store.value("cases/recentShared", [])
+        return [value] if isinstance(value, str) and value else [
+            str(v) for v in (value if isinstance(value, list) else []) if v]
+
+    def add_recent_shared_case(self, url: str) -> None:
+        address = without_password(url)
+        names = [address] + [u for u in self.recent_shared_cases() if u != address]
+        self._store.setValue("cases/recentShared", names[:MAX_RECENT])
+
     @property
     def last_case(self) -> Path | None:
         """The case open when Casefile was last closed, if it still exists."""
@@ -112,3 +124,15 @@ class Settings:
 
     def sync(self) -> None:
         self._store.sync()
+
+
+def without_password(url: str) -> str:
+    """A server case's address as it may be kept: any password in it left out (in the
+    address or as an option); libpq finds it again in .pgpass or the service file."""
+    parts = urlsplit(url)
+    user, at, host = parts.netloc.rpartition("@")
+    netloc = f"{user.split(':', 1)[0]}@{host}" if at else parts.netloc
+    options = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                         if k != "password"])
+    # written out, not by urlunsplit, which drops the // of an address without a host
+    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{options}" if options else "")

@@ -758,7 +758,12 @@ Close the case anyway and lose it? Choose No to go back and correct it.</source>
         <translation>Справу збережено, але її не вдалося ущільнити</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
+        <source>A shared case on its server: {address}</source>
+        <translation>Спільна справа на сервері: {address}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No recent cases</source>
         <translation>Немає недавніх справ</translation>
     </message>

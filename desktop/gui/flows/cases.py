@@ -142,6 +142,7 @@ class CaseFiles(Flow):
 
         session = self.app.session
         session.server, session.server_role = server.display_name(url), team.signed_in_as()
+        self.app.settings.add_recent_shared_case(url)
         # Files written from it (a dossier, registers) are offered in the documents folder,
         # named after its database.
         session.case_file = documents() / f"{url.rsplit('/', 1)[-1].split('?')[0]}{db.SUFFIX}"
@@ -333,12 +334,20 @@ class CaseFiles(Flow):
         self.app.review.case_opened(is_open)
 
     def fill_recent_menu(self) -> None:
+        """The case files opened recently, then the shared cases (by their addresses)."""
         menu = self.window.recent_menu
         menu.clear()
         recent = self.app.settings.recent_cases()
         for path in recent:
             menu.addAction(path.name, lambda p=path: self.open_case(p)).setToolTip(str(path))
-        if not recent:
+        shared = self.app.settings.recent_shared_cases()
+        if recent and shared:
+            menu.addSeparator()
+        for url in shared:
+            menu.addAction(server.display_name(url),
+                           lambda u=url: self.open_shared_case(u)).setToolTip(
+                self.tr("A shared case on its server: {address}").format(address=url))
+        if not recent and not shared:
             menu.addAction(self.tr("No recent cases")).setEnabled(False)
 
     def ensure_demo_case(self) -> Path | None:

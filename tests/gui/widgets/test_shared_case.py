@@ -188,3 +188,25 @@ def test_a_shared_case_named_on_the_command_line_opens_by_its_address(
     app.open_at_start(casefile, address)  # casefile-gui postgresql://olena@…/case
     assert casefile.session.server is not None and casefile.session.server_role == "olena"
     assert casefile.window.mode_label.text() == f"Shared case on {address}, as olena"
+
+
+def test_a_shared_case_opened_once_is_in_open_recent(
+        qtbot, casefile, server_url, capsys, tmp_path):  # noqa: F811
+    address = _shared_case(server_url, capsys)
+    assert casefile.cases.new_case(tmp_path / "field.casefile", "Field notes")
+    assert casefile.cases.open_shared_case(address)
+    assert casefile.cases.close_case()
+    casefile.cases.fill_recent_menu()
+    entries = [a for a in casefile.window.recent_menu.actions() if not a.isSeparator()]
+    assert [a.text() for a in entries] == ["field.casefile", address]
+    entries[1].trigger()  # opens it again, by its address
+    assert casefile.session.server == address and casefile.session.server_role == "olena"
+
+
+def test_a_password_in_an_address_is_never_kept():
+    from desktop.gui.settings import without_password
+
+    assert without_password("postgresql://olena:s3cret@db.example:5433/ua_pow?sslmode=require"
+                            ) == "postgresql://olena@db.example:5433/ua_pow?sslmode=require"
+    assert without_password("postgresql:///ua_pow?host=/run/pg&password=s3cret&user=olena"
+                            ) == "postgresql:///ua_pow?host=%2Frun%2Fpg&user=olena"
