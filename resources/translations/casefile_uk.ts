@@ -674,13 +674,27 @@ your .pgpass or service file, never from Casefile):</source>
         <translation>{address} — не адреса сервера: вона починається з postgresql://</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+16"/>
+        <location line="+32"/>
+        <location line="+53"/>
         <source>Changes made by others will not show</source>
         <translation>Зміни, які вносять інші, не з’являтимуться</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="-11"/>
+        <source>Changes made by others show again.</source>
+        <translation>Зміни, які вносять інші, знову з’являються.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{reason}
+
+Casefile tries again every few seconds and says so in the status bar when they show again; your own changes are saved as before.</source>
+        <translation>{reason}
+
+Casefile пробує знову кожні кілька секунд і повідомить у рядку стану, коли вони знову з’являться; ваші власні зміни зберігаються, як і раніше.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>The audit trail could not be brought up to date</source>
         <translation>Журнал аудиту не вдалося оновити</translation>
     </message>

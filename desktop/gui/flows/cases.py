@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QSocketNotifier
+from PySide6.QtCore import QCoreApplication, QLockFile, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from desktop import APP_NAME
@@ -70,11 +71,21 @@ def rows_set_aside() -> Iterator[None]:
 class CaseFiles(Flow):
     """Opening and closing the window's case, and what is done to the file as a whole."""
 
+    #: How often the window tries to follow others' changes again once their line is lost.
+    FOLLOW_AGAIN_MS = 5_000
+    #: A connection for live updates made again, off the UI thread: (which case, or None).
+    _followed_again = Signal(int, object)
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self._lock: QLockFile | None = None
         self._live = None  # a shared case's live updates, and the notifier of their socket
         self._live_notifier: QSocketNotifier | None = None
+        self._opened = 0  # counts the cases opened: a connection made for an earlier is closed
+        self._reconnecting = False
+        self._follow_again = QTimer(self)
+        self._follow_again.timeout.connect(self._try_following_again)
+        self._followed_again.connect(self._resume_following)
 
     @property
     def case_file(self) -> Path | None:
@@ -160,12 +171,48 @@ class CaseFiles(Flow):
 
         made, updates = self.attempt(self.tr("Changes made by others will not show"),
                                      live.LiveUpdates)
-        if not made:
-            return
+        if made:
+            self._listen(updates)
+        else:
+            self._follow_again.start(self.FOLLOW_AGAIN_MS)
+
+    def _listen(self, updates) -> None:
         self._live = updates
         self._live_notifier = QSocketNotifier(updates.fileno(), QSocketNotifier.Type.Read,
                                               self.window)
         self._live_notifier.activated.connect(self._others_changed)
+
+    def _try_following_again(self) -> None:
+        """Make the live-updates connection again, on a thread of its own: a server that is
+        down, or a network that is gone, must not hold the window while it is tried."""
+        if self._reconnecting or self._live is not None or self.app.session.server is None:
+            return
+        self._reconnecting = True
+        opened = self._opened
+
+        def connect() -> None:
+            from desktop.services import live
+
+            try:
+                updates = live.LiveUpdates()
+            except Exception:  # still gone: tried again later, nothing to say meanwhile
+                updates = None
+            self._followed_again.emit(opened, updates)
+
+        threading.Thread(target=connect, name="live updates again", daemon=True).start()
+
+    def _resume_following(self, opened: int, updates) -> None:
+        self._reconnecting = False
+        if updates is None:
+            return
+        if opened != self._opened or self._live is not None:  # closed, or another case
+            updates.close()
+            return
+        self._follow_again.stop()
+        self._listen(updates)
+        self.publish(changes.everything())  # what others changed while the line was down
+        self.status(self.tr("Changes made by others show again."))
+        log.info("live updates of %s resumed", self.app.session.server)
 
     def _others_changed(self) -> None:
         if self._live is None:
@@ -174,12 +221,17 @@ class CaseFiles(Flow):
             change = self._live.take()
         except CasefileError as exc:  # the server stopped, or dropped the line: said once
             self._stop_following()  # before the message, while which the socket stays readable
-            self.warn(self.tr("Changes made by others will not show"), str(exc))
+            self._follow_again.start(self.FOLLOW_AGAIN_MS)
+            self.warn(self.tr("Changes made by others will not show"), self.tr(
+                "{reason}\n\nCasefile tries again every few seconds and says so in the status "
+                "bar when they show again; your own changes are saved as before.").format(
+                reason=str(exc)))
             return
         if change is not None:
             self.publish(change)
 
     def _stop_following(self) -> None:
+        self._follow_again.stop()
         if self._live_notifier is not None:
             self._live_notifier.setEnabled(False)
             self._live_notifier.deleteLater()
@@ -301,6 +353,7 @@ class CaseFiles(Flow):
 
     def case_opened(self, is_open: bool) -> None:
         """Set the window up for the case just opened (or for none) and redraw every panel."""
+        self._opened += 1
         w = self.window
         self.app.undo_stack.clear()  # a history belongs to one case
         for action in w.actions.case_actions():

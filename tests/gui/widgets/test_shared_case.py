@@ -163,6 +163,33 @@ def test_a_server_that_drops_the_window_is_said_once_and_nothing_breaks(
     assert casefile.editing.add_evidence(1, 0, 20, {}) is not None  # the case is still worked
 
 
+def test_live_updates_resume_once_their_line_can_be_made_again(
+        qtbot, casefile, server_url, capsys, messages, tmp_path, monkeypatch):  # noqa: F811
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    monkeypatch.setattr(type(casefile.cases), "FOLLOW_AGAIN_MS", 100)
+    address = _shared_case(server_url, capsys)
+    assert casefile.cases.open_shared_case(address)
+    import_seeds(qtbot, casefile)
+    with psycopg.connect(server_url, autocommit=True) as con:  # as a server restart does
+        con.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = 'Casefile (live updates)'")
+    qtbot.waitUntil(lambda: bool(messages.shown), timeout=5_000)
+    assert "tries again" in messages.shown[0][2]
+    status = casefile.window.statusBar()
+    qtbot.waitUntil(lambda: "show again" in status.currentMessage(), timeout=10_000)
+    model = casefile.window.navigator.sources_model
+    report = tmp_path / "report.txt"
+    report.write_text("The prosecutor reported a new execution near Vovchansk.", "utf-8")
+    subprocess.run([sys.executable, "-c", ANOTHER_WINDOW, server_url, str(report)], cwd=ROOT,
+                   check=True)
+    qtbot.waitUntil(lambda: model.rowCount() == 6, timeout=5_000)  # without reopening
+    assert len(messages.shown) == 1
+
+
 def test_the_status_bar_counts_fit_beside_the_shared_case_at_1024_wide(
         qtbot, casefile, server_url, capsys):  # noqa: F811
     address = _shared_case(server_url, capsys)
