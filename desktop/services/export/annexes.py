@@ -188,8 +188,8 @@ def methodology_annex(writer: DossierWriter, data: DossierData) -> None:
     writer.paragraph(
         _("Annex A gives the SHA-256 of each source's original file as collected. To check "
           "that a file received is the one collected, compute its fingerprint and compare it "
-          "with Annex A, for example:"))
-    writer.paragraph("sha256sum original-file.txt", styles.CODE)
+          "with Annex A, for example:"), keep=True)
+    writer.paragraph("sha256sum original-file.txt", styles.CODE, keep=True)
     writer.paragraph(_("(on Windows: certutil -hashfile original-file.txt SHA256)"),
                      styles.META)
     if writer.redacted:

@@ -273,8 +273,14 @@ def tools_and_processing(writer: DossierWriter, data: DossierData) -> None:
                          _("How each source's text was extracted"))
     for source in data.sources.values():
         table.row((link(source_ref(source.id), bold=True),
-                   source.media_type or wording.NONE, _extraction(source),
-                   Run(source.text_sha256 or wording.NONE, verbatim=True)))
+                   wording.media_type(source.media_type) or wording.NONE, _extraction(source),
+                   Run(_halves(source.text_sha256) or wording.NONE, verbatim=True)))
+
+
+def _halves(digest: str) -> str:
+    """A SHA-256 on two lines of 32 digits: the column holds half of one, and a digest broken
+    wherever the column ends leaves a digit or two alone on a line (Annex A prints it whole)."""
+    return f"{digest[:32]}\n{digest[32:]}" if len(digest) == 64 else digest
 
 
 #: The methods the importers record (desktop/services/importing/), said in the dossier's
