@@ -10,6 +10,12 @@ what proves it). A source's text is bound by its `text_sha256` and its original 
 Which rows a transaction wrote is collected by temporary triggers on each audited table of the
 connection, installed when a transaction begins (`watch_transactions`), so no service can
 forget one: `drain()` turns them into digests when the entry is written.
+
+Since format 16 the triggers also keep each updated or deleted row as it was before the change
+(the first time the row is written for an entry), and the entry records that "before" digest
+too (`row_before`). A row changed outside Casefile and then edited in Casefile is so still
+found: the edit's before digest is not what the trail last recorded for the row
+(`recorded(breaks=…)`), though its new digest matches the row.
 """
 
 from __future__ import annotations
@@ -27,6 +33,13 @@ from desktop.domain import models
 SEARCH_INDEX = "search_index"
 _FINGERPRINT = 8  # hex digits per column
 _WRITTEN = "temp.casefile_written"
+#: The note of the rows written: each row once per entry, with its state before the first
+#: write (NULL for a row the transaction inserted): what its digest is made of, the row's
+#: JSON text and each column's, joined by a character JSON text never holds unescaped.
+_NOTE = (f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN.removeprefix('temp.')} "
+         "(tbl TEXT NOT NULL, id INTEGER NOT NULL, before TEXT, PRIMARY KEY (tbl, id)) "
+         "WITHOUT ROWID")
+_MADE_SEPARATOR = "\x1f"
 _TRIGGER = "casefile_written_{table}_{op}"
 
 #: Columns a row keeps that are not its content: the case's chain head, which every entry
@@ -54,19 +67,23 @@ def _audited(model: type[Model]) -> tuple[tuple[str, str], ...]:
 _DIALECT = {
     False: {"row": "json_array({})", "column": "json_quote({})", "index": None,
             "tables": "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name IN ",
-            "written": _WRITTEN, "recorded": "json_each(e.row_digests)"},
+            "written": _WRITTEN, "recorded": "json_each(e.row_digests)",
+            "before": "json_each(e.row_before)"},
     True: {"row": "json_build_array({})::text", "column": "coalesce(to_json({})::text, 'null')",
            "index": '(SELECT length(d.document)::text FROM "source_index" AS d '
                     'WHERE d.rowid = "source"."id")',
            "tables": "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
                      "AND tablename IN ",
            "written": "pg_temp.casefile_written",
-           "recorded": "json_each_text(e.row_digests::json)"},
+           "recorded": "json_each_text(e.row_digests::json)",
+           "before": "json_each_text(e.row_before::json)"},
 }
 
 
-def _sql(name: str) -> str | None:
-    return _DIALECT[getattr(models.database.obj, "server", False)][name]
+def _sql(name: str, server: bool | None = None) -> str | None:
+    if server is None:
+        server = getattr(models.database.obj, "server", False)
+    return _DIALECT[server][name]
 
 
 #: table → its covered columns, in the order their fingerprints are recorded.
@@ -85,16 +102,17 @@ def split_key(row_key: str) -> tuple[str, int]:
     return table, int(row_id)
 
 
-def _expressions(table: str, search_index: bool) -> list[str]:
+def _expressions(table: str, search_index: bool, server: bool | None = None) -> list[str]:
     # Without its search index (removed from the case) a source's entry in it is NULL.
-    index = _sql("index") if search_index else "NULL"
+    index = _sql("index", server) if search_index else "NULL"
     return [sql if name != SEARCH_INDEX else index or sql for name, sql in AUDITED[table]]
 
 
-def row_json(table: str, *, search_index: bool = True) -> str:
+def row_json(table: str, *, search_index: bool = True, server: bool | None = None) -> str:
     """The SQL expression for a row of `table` whose text its digest is the SHA-256 of (a
-    query over the table can select it beside other columns: one pass over the rows)."""
-    return _sql("row").format(", ".join(_expressions(table, search_index)))
+    query over the table can select it beside other columns: one pass over the rows), in the
+    SQL of the case's database (or of a server's, or a file's, when `server` says)."""
+    return _sql("row", server).format(", ".join(_expressions(table, search_index, server)))
 
 
 def _select(table: str, where: str, *, with_columns: bool, search_index: bool = True) -> str:
@@ -203,26 +221,49 @@ def _present(db: Database | Any) -> list[str]:
     return [name for (name,) in db.execute_sql(f"{_sql('tables')}({names})")]
 
 
+def before_state(table: str, row: str, *, server: bool = False) -> list[str]:
+    """The SQL expressions of what a digest of `table`'s row is made of (its JSON text, then
+    each column's), reading the row through the name `row` (OLD in a file's trigger), in a
+    file's SQL or a server's."""
+    own, column = f'"{table}".', _sql("column", server)
+    return [expression.replace(own, f"{row}.") for expression in
+            (row_json(table, server=server),
+             *(column.format(sql) for sql in _expressions(table, True, server)))]
+
+
 def _unwatched(db: Database | Any) -> list[str]:
-    """Audited tables of the case that this connection's triggers do not cover yet."""
+    """Audited tables of the case that this connection's triggers do not cover in full yet
+    (partly: a table an upgrade has not given every column yet)."""
     watched = {name for (name,) in db.execute_sql(
         "SELECT name FROM sqlite_temp_master WHERE type = 'trigger'")}
     return [t for t in _present(db) if _TRIGGER.format(table=t, op="delete") not in watched]
 
 
 def _watch(db: Database | Any, tables: list[str]) -> None:
+    """Triggers that note each row written. A table with every column a digest covers (and,
+    for the sources, a search index) gets triggers that keep each row's state before the
+    change; one an upgrade is still building gets triggers that only note the row, made again
+    in full once the table is complete (an upgrade records no earlier states: `restated`)."""
+    indexed = bool(db.execute_sql("SELECT 1 FROM main.sqlite_master WHERE name = "
+                                  "'source_index_docsize'").fetchone())
     for table in tables:
-        columns = ", ".join(f'"{name}"' for name, _ in AUDITED[table] if name != SEARCH_INDEX)
-        for op, event, rows in (("insert", "INSERT", ("NEW",)),
-                                ("update", f"UPDATE OF {columns}", ("OLD", "NEW")),
-                                ("delete", "DELETE", ("OLD",))):
-            # A temporary trigger's statements name the temporary table unqualified.
-            body = " ".join(f"INSERT OR IGNORE INTO casefile_written VALUES ('{table}', "
-                            f"{row}.id);"
-                            for row in rows)
-            db.execute_sql(f'CREATE TEMP TRIGGER IF NOT EXISTS '
-                           f'"{_TRIGGER.format(table=table, op=op)}" AFTER {event} ON '
-                           f'main."{table}" BEGIN {body} END')
+        present = {row[1] for row in db.execute_sql(f'PRAGMA main.table_info("{table}")')}
+        covered = [name for name, _ in AUDITED[table] if name != SEARCH_INDEX]
+        complete = present.issuperset(covered) and (table != "source" or indexed)
+        made = " || char(31) || ".join(before_state(table, "OLD")) if complete else "NULL"
+        columns = ", ".join(f'"{name}"' for name in covered if name in present)
+        for op, event, row, before in (("insert", "INSERT", "NEW", "NULL"),
+                                       ("update", f"UPDATE OF {columns}", "OLD", made),
+                                       ("delete", "DELETE", "OLD", made)):
+            name = _TRIGGER.format(table=table, op=op)
+            partial = f"{name}_partial"
+            if complete:
+                db.execute_sql(f'DROP TRIGGER IF EXISTS temp."{partial}"')
+            # A temporary trigger's statements name the temporary table unqualified; the
+            # first write of a row for an entry keeps its state before it (OR IGNORE).
+            db.execute_sql(f'CREATE TEMP TRIGGER IF NOT EXISTS "{name if complete else partial}" '
+                           f'AFTER {event} ON main."{table}" BEGIN INSERT OR IGNORE INTO '
+                           f"casefile_written VALUES ('{table}', {row}.id, {before}); END")
 
 
 def watch(db: Database | Any) -> None:
@@ -232,40 +273,43 @@ def watch(db: Database | Any) -> None:
     connection's note is its own, emptied as each writing transaction begins."""
     if getattr(db, "server", False) or db.execute_sql("PRAGMA query_only").fetchone()[0]:
         return
-    db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN.removeprefix('temp.')} "
-                   "(tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) "
-                   "WITHOUT ROWID")
+    db.execute_sql(_NOTE)
     _watch(db, _unwatched(db))
     db.execute_sql(f"DELETE FROM {_WRITTEN}")
 
 
-def drain() -> dict[str, str | None]:
+def drain() -> tuple[dict[str, str | None], dict[str, str]]:
     """The digests of the rows this transaction wrote since the last entry (None: deleted),
-    and forget them. A table created in this transaction has no trigger yet: all its rows
-    are new, so all are taken, and it is watched from now on."""
+    and of those it updated or deleted as they were before (key → digest), and forget them.
+    A table created in this transaction has no trigger yet: all its rows are new, so all are
+    taken, and it is watched from now on."""
     db, noted = models.database, _sql("written")
     found: dict[str, str | None] = {}
-    if not getattr(db.obj, "server", False):  # a server's triggers are in its schema
-        db.execute_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN.removeprefix('temp.')} "
-                       "(tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) "
-                       "WITHOUT ROWID")
-        created = _unwatched(db)
-        for table in created:
-            found.update(digests_of(table))
-        _watch(db, created)
-    if getattr(db.obj, "server", False):  # taken as they are forgotten: one round trip
-        for table, row_id, made in db.execute_sql(_server_drain()):
-            found[key(table, row_id)] = None if made is None else _digest((row_id, *made))
-        return found
-    written = db.execute_sql(f"SELECT tbl, id FROM {noted}").fetchall()
+    before: dict[str, str] = {}
+    if getattr(db.obj, "server", False):  # a server's triggers are in its schema; one trip
+        for table, row_id, made, was in db.execute_sql(_server_drain()):
+            row_key = key(table, row_id)
+            found[row_key] = None if made is None else _digest((row_id, *made))
+            if was is not None:
+                before[row_key] = _digest((row_id, *was))
+        return found, before
+    db.execute_sql(_NOTE)
+    created = _unwatched(db)
+    for table in created:
+        found.update(digests_of(table))
+    _watch(db, created)
+    written = db.execute_sql(f"SELECT tbl, id, before FROM {noted}").fetchall()
     if not written:
-        return found
-    for table in {t for t, _ in written}:
-        found.update(dict.fromkeys((key(t, i) for t, i in written if t == table), None))
+        return found, before
+    for table in {t for t, _, _ in written}:
+        found.update(dict.fromkeys((key(t, i) for t, i, _ in written if t == table), None))
         found.update(digests_of(table, f'WHERE "id" IN (SELECT id FROM {noted} '
                                        "WHERE tbl = ?)", (table,)))
+    for table, row_id, was in written:
+        if was is not None:
+            before[key(table, row_id)] = _digest((row_id, *was.split(_MADE_SEPARATOR)))
     db.execute_sql(f"DELETE FROM {noted}")
-    return found
+    return found, before
 
 
 @functools.cache
@@ -278,20 +322,54 @@ def _server_drain() -> str:
                                     for sql in _expressions(table, True))]
         made.append(f'SELECT ARRAY[{", ".join(parts)}] AS made FROM "{table}" '
                     f"WHERE w.tbl = '{table}' AND \"{table}\".\"id\" = w.id")
-    return (f"WITH w AS (DELETE FROM {_DIALECT[True]['written']} RETURNING tbl, id) "
-            "SELECT DISTINCT ON (w.tbl, w.id) w.tbl, w.id, d.made FROM w "
+    return (f"WITH w AS (DELETE FROM {_DIALECT[True]['written']} RETURNING tbl, id, before) "
+            "SELECT w.tbl, w.id, d.made, w.before FROM w "
             f"LEFT JOIN LATERAL ({' UNION ALL '.join(made)}) AS d ON true")
 
 
-def recorded(up_to: int | None = None) -> dict[str, tuple[str | None, int, str, str]]:
+#: (row key, its digest before an entry's change, what the trail last recorded of the row
+#: before that entry — (digest or None, entry id, time, actor), None if nothing —, and the
+#: entry that changed it: (id, time, actor)).
+Break = tuple[str, str, tuple[str | None, int, str, str] | None, tuple[int, str, str]]
+
+
+def recorded(up_to: int | None = None, *, breaks: list[Break] | None = None,
+             ) -> dict[str, tuple[str | None, int, str, str]]:
     """The latest digest the trail holds for each row: key → (digest or None when deleted,
-    entry id, entry time, actor); with `up_to`, as the trail held them after that entry."""
+    entry id, entry time, actor); with `up_to`, as the trail held them after that entry.
+
+    With `breaks`, each entry's before digests are compared, in the same walk, with what the
+    trail held of the row just before that entry, and every row whose state before a change
+    in Casefile is not the one recorded is added to it: changed, added or put back outside
+    Casefile since its last record, whatever Casefile did to it afterwards."""
+    limit = 2**62 if up_to is None else up_to
+    befores: list = []
+    if breaks is not None:
+        befores = models.database.execute_sql(
+            "SELECT e.id, j.key, j.value, e.at, e.actor FROM audit_entry AS e, "
+            f"{_sql('before')} AS j WHERE e.row_before IS NOT NULL AND e.id <= ? "
+            "ORDER BY e.id", (limit,)).fetchall()
     latest: dict[str, tuple[str | None, int, str, str]] = {}
+    pending = 0
+
+    def compare(upto: int) -> None:
+        nonlocal pending
+        while pending < len(befores) and befores[pending][0] <= upto:
+            entry_id, row_key, was, at, actor = befores[pending]
+            last = latest.get(row_key)
+            if last is None or last[0] is None or row_digest(last[0]) != row_digest(was):
+                breaks.append((row_key, was, last, (entry_id, at, actor)))
+            pending += 1
+
     for row_key, value, entry_id, at, actor in models.database.execute_sql(
             "SELECT j.key, j.value, e.id, e.at, e.actor FROM audit_entry AS e, "
             f"{_sql('recorded')} AS j WHERE e.row_digests IS NOT NULL AND e.id <= ? "
-            "ORDER BY e.id", (2**62 if up_to is None else up_to,)):
+            "ORDER BY e.id", (limit,)):
+        if befores:
+            compare(entry_id)  # an entry's before digests against the rows before it
         latest[row_key] = (value, entry_id, at, actor)
+    if befores:
+        compare(limit)
     return latest
 
 

@@ -142,7 +142,8 @@ def _v9_excluded_forms(db: SqliteDatabase) -> None:
 def _record_upgrade(summary: str, after: dict, **extra: object) -> None:
     """The audited entry of an upgrade step, in Casefile's own name."""
     ledger.append({"actor": UPGRADE_ACTOR, "action": "case.upgrade", "object_type": "case",
-                   "object_id": 1, "summary": summary, "after": after, **extra})
+                   "object_id": 1, "summary": summary, "after": after, "restated": True,
+                   **extra})
 
 
 def _v10_row_digests(db: SqliteDatabase) -> None:
@@ -267,6 +268,20 @@ def _v15_issuing_block(db: SqliteDatabase) -> None:
                     {"format": 15}, row_digests=rows)
 
 
+def _v16_rows_before(db: SqliteDatabase) -> None:
+    """Version 16: each audit entry also records the digests of the rows it changed or removed
+    as they were before, so a row changed outside Casefile is still found after Casefile edits
+    it (the edit's record no longer vouches for the change). Entries before the upgrade have
+    none: a row changed outside Casefile and then edited before it cannot be told."""
+    present = {row[1] for row in db.execute_sql('PRAGMA table_info("audit_entry")')}
+    if "row_before" not in present:  # a case made by this version and marked older has it
+        db.execute_sql('ALTER TABLE "audit_entry" ADD COLUMN "row_before" TEXT')
+    _record_upgrade("Upgraded the case to file format 16: each entry records the rows it "
+                    "changes as they were before, so that a verification finds a row changed "
+                    "outside Casefile even after Casefile edits it",
+                    {"format": 16})
+
+
 # version → the step that brings a case from version-1 to it.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_search_index_and_report_date,
@@ -283,6 +298,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     13: _v13_filled_from,
     14: _v14_collection_record,
     15: _v15_issuing_block,
+    16: _v16_rows_before,
 }
 
 LATEST = max(STEPS)

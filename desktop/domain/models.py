@@ -283,6 +283,9 @@ class AuditEntry(BaseModel):
     # The digests of the rows the change left, as JSON text ({"evidence:12": digest or null}):
     # see desktop.domain.digests. Covered by entry_hash; kept as written, byte for byte.
     row_digests = TextField(null=True)
+    # The digests of the rows it changed or removed as they were before (format 16): a row
+    # changed outside Casefile and then edited in Casefile is still found. Covered by the hash.
+    row_before = TextField(null=True)
     entry_hash = CharField(default="")  # see desktop.domain.ledger
 
     class Meta:

@@ -182,8 +182,10 @@ class ServerDatabase(PostgresqlDatabase):
             # emptied as each writing transaction begins (`begin`). Not ON COMMIT DELETE ROWS:
             # that truncates the table, its files and index at every commit that touched a
             # temporary table, which cost more than the rest of marking a span.
+            # Each row once per entry, with what its digest was made of before the first
+            # write (NULL for a row the transaction inserted): see digests.
             cursor.execute("CREATE TEMP TABLE IF NOT EXISTS casefile_written (tbl text NOT "
-                           "NULL, id bigint NOT NULL)")
+                           "NULL, id bigint NOT NULL, before text[], PRIMARY KEY (tbl, id))")
             if self.read_only_case:
                 cursor.execute("SET default_transaction_read_only = on")
 
@@ -298,23 +300,6 @@ BEGIN
     PERFORM pg_notify('{CHANNEL}', NEW.id || ' ' || pg_backend_pid());
     RETURN NULL;
 END $$;
-
-CREATE FUNCTION casefile_note_written() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    -- Only a Casefile connection has the table: a change from elsewhere goes unrecorded,
-    -- and verify names its row.
-    IF to_regclass('pg_temp.casefile_written') IS NOT NULL THEN
-        IF TG_OP <> 'INSERT' THEN
-            INSERT INTO pg_temp.casefile_written VALUES (TG_TABLE_NAME, OLD.id)
-                ON CONFLICT DO NOTHING;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            INSERT INTO pg_temp.casefile_written VALUES (TG_TABLE_NAME, NEW.id)
-                ON CONFLICT DO NOTHING;
-        END IF;
-    END IF;
-    RETURN NULL;
-END $$;
 """
 
 _SEARCH_INDEX = f"""
@@ -358,14 +343,48 @@ class NotACase(ServerCaseError):
     """The database holds no case (`casefile server init` makes one there)."""
 
 
+_NOTE_WRITTEN = """
+CREATE OR REPLACE FUNCTION casefile_note_written() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    was text[];
+BEGIN
+    -- Only a Casefile connection has the table: a change from elsewhere goes unrecorded,
+    -- and verify names its row. The first write of a row for an entry keeps what its digest
+    -- was made of before (TG_ARGV[0]: the query of it over the old row).
+    IF to_regclass('pg_temp.casefile_written') IS NOT NULL THEN
+        IF TG_OP = 'INSERT' THEN
+            INSERT INTO pg_temp.casefile_written VALUES (TG_TABLE_NAME, NEW.id, NULL)
+                ON CONFLICT DO NOTHING;
+        ELSE
+            EXECUTE TG_ARGV[0] INTO was USING OLD;
+            INSERT INTO pg_temp.casefile_written VALUES (TG_TABLE_NAME, OLD.id, was)
+                ON CONFLICT DO NOTHING;
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+"""
+
+
 def _watch_written(db: ServerDatabase) -> None:
-    """The triggers that note the rows a transaction writes, over every covered column."""
+    """The triggers that note the rows a transaction writes, over every covered column, with
+    each changed row's state before (made again whole by an upgrade)."""
+    from desktop.domain import digests
+
+    db.execute_sql(_NOTE_WRITTEN)
     for table, columns in _audited_tables().items():
         watched = ", ".join(f'"{c}"' for c in columns)
+        made = ", ".join(digests.before_state(table, f'"{table}"', server=True))
+        before = f'SELECT ARRAY[{made}] FROM (SELECT ($1).*) AS "{table}"'
         db.execute_sql(f'DROP TRIGGER IF EXISTS casefile_written ON "{table}"')
         db.execute_sql(f'CREATE TRIGGER casefile_written AFTER INSERT OR UPDATE OF {watched} '
                        f'OR DELETE ON "{table}" FOR EACH ROW '
-                       "EXECUTE FUNCTION casefile_note_written()")
+                       f"EXECUTE FUNCTION casefile_note_written({_literal(before)})")
+
+
+def _literal(text: str) -> str:
+    """`text` as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _add_missing_columns(db: ServerDatabase) -> list[str]:
@@ -418,7 +437,7 @@ def upgrade(db: ServerDatabase, from_version: int) -> None:
                                               f"the digests of their {len(rows):,} rows again"
                                               if grown else ""),
             "after": {"format": SCHEMA_VERSION, "from": from_version, "tables": grown},
-            "row_digests": rows})
+            "row_digests": rows, "restated": True})
         db.execute_sql("UPDATE casefile_meta SET value = %s WHERE name = 'file_format'",
                        (str(SCHEMA_VERSION),))
     db.file_format = SCHEMA_VERSION

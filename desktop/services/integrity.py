@@ -20,7 +20,7 @@ from desktop.services.words import N_, _, ngettext
 Progress = Callable[[int, int, str], None]
 
 _AUDIT_ROWS = ("SELECT id, at, actor, action, object_type, object_id, summary, before, after, "
-               "row_digests, entry_hash FROM audit_entry ORDER BY id")
+               "row_digests, row_before, entry_hash FROM audit_entry ORDER BY id")
 # A source's row digest is read in the same pass as its text and bytes: its text lies in the
 # middle of its row, so reading the row twice would read the text twice. The text is read as
 # the UTF-8 bytes SQLite keeps (what text_sha256 is the hash of), not decoded and encoded again.
@@ -73,14 +73,14 @@ class IntegrityReport:
 def _check_chain(report: IntegrityReport) -> None:
     previous, expected_id, last_id = ledger.GENESIS, 1, 0
     for row in database.execute_sql(_AUDIT_ROWS):
-        entry_id, stored = row[0], row[10]
+        entry_id, stored = row[0], row[11]
         if entry_id != expected_id:
             report.problems.append(
                 _("Audit entry #{id} is missing: it was removed from the trail outside "
                   "Casefile.").format(id=expected_id) if entry_id == expected_id + 1 else
                 _("Audit entries #{first}–#{last} are missing: they were removed from the trail "
                   "outside Casefile.").format(first=expected_id, last=entry_id - 1))
-        elif ledger.entry_digest(previous, row[:10]) != stored:
+        elif ledger.entry_digest(previous, row[:11]) != stored:
             report.problems.append(
                 _("Audit entry #{id} ({action}, {at}) does not match its fingerprint: it was "
                   "changed outside Casefile after it was written.").format(
@@ -160,14 +160,18 @@ def _changed(table: str, row_id: int, entry: tuple, columns: list[str] | None) -
     if not columns:
         return _("{name} differs from what the trail recorded {when}: it was changed outside "
                  "Casefile.").format(name=name, when=when)
-    words = [_(_COLUMN_WORDS.get(c, c.replace("_", " "))) for c in columns]
-    listed = words[0] if len(words) == 1 else _("{first} and {last}").format(
-        first=", ".join(words[:-1]), last=words[-1])
     return ngettext("{name}'s {fields} differs from what the trail recorded {when}: it was "
                     "changed outside Casefile.",
                     "{name}'s {fields} differ from what the trail recorded {when}: they were "
-                    "changed outside Casefile.", len(words)).format(name=name, fields=listed,
-                                                                    when=when)
+                    "changed outside Casefile.", len(columns)).format(
+        name=name, fields=_fields(columns), when=when)
+
+
+def _fields(columns: list[str]) -> str:
+    """Columns in words: "quote", "start offset and end offset"."""
+    words = [_(_COLUMN_WORDS.get(c, c.replace("_", " "))) for c in columns]
+    return words[0] if len(words) == 1 else _("{first} and {last}").format(
+        first=", ".join(words[:-1]), last=words[-1])
 
 
 def _check_row(report: IntegrityReport, recorded: dict, table: str, row_id: int,
@@ -191,6 +195,34 @@ def _check_row(report: IntegrityReport, recorded: dict, table: str, row_id: int,
             if not columns:
                 return
         report.problems.append(_changed(table, row_id, entry, columns))
+
+
+def _check_breaks(report: IntegrityReport, breaks: list[digests.Break]) -> None:
+    """Rows that were not, when Casefile changed them, as the trail had last recorded them:
+    changed, added or put back outside Casefile before that change (which then recorded
+    the row as it left it, so the row itself matches the trail again)."""
+    for row_key, was, last, (entry_id, at, actor) in breaks:
+        table, row_id = digests.split_key(row_key)
+        name, then = _row_name(table, row_id), _recorded_when((was, entry_id, at, actor))
+        if last is None:
+            report.problems.append(
+                _("{name} was not in the audit trail when Casefile changed it {then}: it had "
+                  "been added outside Casefile.").format(name=name, then=then))
+        elif last[0] is None:
+            report.problems.append(
+                _("{name} was removed {when}, but it was in the case again when Casefile "
+                  "changed it {then}: it had been put back outside Casefile.").format(
+                    name=name, when=_recorded_when(last), then=then))
+        else:
+            columns = digests.changed_columns(table, last[0], was)
+            report.problems.append(
+                _("{name}'s {fields} had been changed outside Casefile when Casefile changed it "
+                  "{then}: it was not what the trail recorded {when}.").format(
+                    name=name, fields=_fields(columns), then=then, when=_recorded_when(last))
+                if columns else
+                _("{name} had been changed outside Casefile when Casefile changed it {then}: "
+                  "it was not what the trail recorded {when}.").format(
+                    name=name, then=then, when=_recorded_when(last)))
 
 
 def _check_rows(report: IntegrityReport, recorded: dict) -> None:
@@ -340,8 +372,10 @@ def verify_case(progress: Progress | None = None) -> IntegrityReport:
     case, and check them against each other."""
     report = IntegrityReport()
     with database.atomic(lock_type="DEFERRED"):  # one consistent read, no write lock
-        recorded = digests.recorded()
+        breaks: list[digests.Break] = []
+        recorded = digests.recorded(breaks=breaks)
         _check_chain(report)
+        _check_breaks(report, breaks)
         _check_rows(report, recorded)
         search_index = _check_search_index(report)
         _check_strays(report)

@@ -515,7 +515,7 @@ def _record_recovery(copy: _Copy, actor: str) -> None:
     # name and the dropped evidence may hold a protected name.
     ledger.append(audit.protected_texts({
         "actor": actor, "action": "case.recover", "object_type": "case", "object_id": 1,
-        "summary": f"Recovered from {copy.damaged.name}", "after": after}))
+        "summary": f"Recovered from {copy.damaged.name}", "after": after, "restated": True}))
 
 
 def _copy_all(copy: _Copy, actor: str, progress: Progress | None) -> None:

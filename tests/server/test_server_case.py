@@ -192,3 +192,50 @@ def test_a_server_that_cannot_be_reached_is_said_in_the_users_language(pg_cluste
     with words.in_language("uk"), pytest.raises(CaseOpenError) as caught:
         db.open_case(url)
     assert str(caught.value).startswith(f"{url}: не вдалося з'єднатися: ")
+
+
+def test_an_edit_in_casefile_does_not_make_good_a_row_changed_on_the_server(
+        worked_server_case, server_url):
+    from desktop.services import evidence
+
+    db.close_case()
+    with psycopg.connect(server_url) as con:
+        con.execute("UPDATE evidence SET asserted_value = 'forged' WHERE id = 1")
+    db.open_case(server_url)
+    evidence.update_evidence(1, actor=ACTOR, note="checked again")
+    evidence.update_evidence([1, 2], actor=ACTOR, status="verified")
+    db.close_case()
+    problems = verify(server_url).problems
+    assert any(p.startswith("E-001's asserted value had been changed outside Casefile when "
+                            "Casefile changed it") for p in problems), problems
+    assert not any(p.startswith("E-002") for p in problems), problems
+
+
+def test_a_server_case_of_format_15_records_earlier_states_once_upgraded(
+        worked_server_case, server_url):
+    """As a server case of format 15 is: no row_before, the note function of then."""
+    from desktop.services import evidence
+
+    db.close_case()
+    with psycopg.connect(server_url) as con:
+        con.execute("ALTER TABLE audit_entry DROP COLUMN row_before")
+        con.execute("CREATE OR REPLACE FUNCTION casefile_note_written() RETURNS trigger "
+                    "LANGUAGE plpgsql AS $$ BEGIN IF TG_OP <> 'INSERT' THEN INSERT INTO "
+                    "pg_temp.casefile_written VALUES (TG_TABLE_NAME, OLD.id) ON CONFLICT DO "
+                    "NOTHING; ELSE INSERT INTO pg_temp.casefile_written VALUES "
+                    "(TG_TABLE_NAME, NEW.id) ON CONFLICT DO NOTHING; END IF; RETURN NULL; "
+                    "END $$")
+        con.execute("UPDATE casefile_meta SET value = '15' WHERE name = 'file_format'")
+    db.open_case(server_url)
+    evidence.update_evidence(1, actor=ACTOR, note="after the upgrade")
+    db.close_case()
+    with psycopg.connect(server_url) as con:
+        (before,) = con.execute("SELECT row_before FROM audit_entry ORDER BY id DESC LIMIT 1"
+                                ).fetchone()
+        con.execute("UPDATE evidence SET quote = 'forged' WHERE id = 1")
+    assert "evidence:1" in before
+    db.open_case(server_url)
+    evidence.update_evidence(1, actor=ACTOR, note="once more")
+    db.close_case()
+    problems = verify(server_url).problems
+    assert any(p.startswith("E-001's quote had been changed outside Casefile") for p in problems)

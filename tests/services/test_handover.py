@@ -153,7 +153,8 @@ def test_a_rewritten_trail_is_caught_by_the_manifest(worked_case, tmp_path, acto
     con.execute("UPDATE audit_entry SET actor = 'Someone else' WHERE id = 2")
     previous = ledger.GENESIS
     for row in con.execute("SELECT id, at, actor, action, object_type, object_id, summary, "
-                           "before, after, row_digests FROM audit_entry ORDER BY id").fetchall():
+                           "before, after, row_digests, row_before FROM audit_entry "
+                           "ORDER BY id").fetchall():
         previous = ledger.entry_digest(previous, row)
         con.execute("UPDATE audit_entry SET entry_hash = ? WHERE id = ?", (previous, row[0]))
     con.execute('UPDATE "case" SET audit_head = ?', (previous,))
