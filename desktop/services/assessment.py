@@ -208,9 +208,13 @@ _FIELDS_OF_FACT = {"date": ("date_start", "date_end"), "coordinates": ("latitude
                    "region": ("district", "region")}
 
 
+def fields_of(code: str) -> tuple[str, ...]:
+    """The incident fields that hold fact `code`'s value."""
+    return _FIELDS_OF_FACT.get(code, (code,))
+
+
 def _has_value(code: str, values: dict) -> bool:
-    fields = _FIELDS_OF_FACT.get(code, (code,))
-    return any(values.get(name) not in (None, "", "unknown") for name in fields)
+    return any(values.get(name) not in (None, "", "unknown") for name in fields_of(code))
 
 
 def _assess_fact(incident_id: int, code: str, fact: str, spans: list[EvidenceRow],

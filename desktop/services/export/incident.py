@@ -20,7 +20,7 @@ from desktop.domain import scales
 from desktop.domain.models import Incident
 from desktop.domain.pages import span_pages
 from desktop.domain.refs import evidence_ref, source_ref
-from desktop.services import pages
+from desktop.services import assessment, pages
 from desktop.services.assessment import Assessment, Claim
 from desktop.services.evidence import EvidenceRow, normalised_value, same_period
 from desktop.services.export import styles, wording
@@ -174,6 +174,9 @@ def facts(writer: DossierWriter, data: DossierData, item: IncidentData,
             if value and not spans and code in scales.FACT_ELEMENTS else []
         if spans:
             cell += [" ", *refs(spans)]
+            if taken := _taken_from(item.incident, code, spans):
+                cell += [Run("\n" + _("Value taken from") + " ", italic=True),
+                         *refs_of(taken)]
         elif at_element:  # proved at element level: said there, not asked again here
             cell += [Run("\n" + _("Evidence at element level: "), italic=True),
                      *refs(at_element)]
@@ -200,6 +203,14 @@ def facts(writer: DossierWriter, data: DossierData, item: IncidentData,
                        ""))
     for found in tabled:
         values_reported(writer, data, found, rows)
+
+
+def _taken_from(incident: Incident, code: str, spans: list[EvidenceRow]) -> list[int]:
+    """The spans backing fact `code` that its value was taken from (click to fill, or a
+    badge's “Use …”), as the incident records it (`filled_from`)."""
+    filled = incident.filled_from or {}
+    backing = {s.id for s in spans}
+    return sorted({filled[f] for f in assessment.fields_of(code) if filled.get(f) in backing})
 
 
 def refs(spans: list[EvidenceRow]) -> list[str | Run]:
