@@ -50,20 +50,27 @@ def case_path(tmp_path: Path) -> Path:
     return tmp_path / "test.casefile"
 
 
+#: Each test that takes a `case` in a module or test so marked runs on a case file and on a
+#: case on a PostgreSQL server (skipped where none is installed): the services hold on both.
+ON_BOTH = "file_and_server"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", f"{ON_BOTH}: each test that takes a case runs on a case "
+                                       "file and on a case on a server")
+
+
+def pytest_generate_tests(metafunc):
+    if "case" in metafunc.fixturenames and metafunc.definition.get_closest_marker(ON_BOTH):
+        metafunc.parametrize("case", ["file", "server"], indirect=True)
+
+
 @pytest.fixture
-def case(case_path: Path):
-    """A new, empty case, open for the test and closed after it."""
-    database = db.new_case(case_path, "Executions of surrendered POWs", actor=ACTOR,
-                           reference="UA-POW-2024-001")
-    yield database
-    db.close_case()
-
-
-@pytest.fixture(params=["file", "server"])
-def any_case(request, case_path):
-    """A new, empty case in a file, and the same on a PostgreSQL server (skipped where none
-    is installed): a services module whose tests must hold on both takes it as its `case`."""
-    location = request.getfixturevalue("server_url") if request.param == "server" else case_path
+def case(request, case_path: Path):
+    """A new, empty case, open for the test and closed after it: a case file, or in turn a
+    case file and a case on a server where the test is marked `file_and_server`."""
+    on_server = getattr(request, "param", "file") == "server"
+    location = request.getfixturevalue("server_url") if on_server else case_path
     database = db.new_case(location, "Executions of surrendered POWs", actor=ACTOR,
                            reference="UA-POW-2024-001")
     yield database

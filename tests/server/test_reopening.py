@@ -159,8 +159,8 @@ def test_a_signed_off_incident_deleted_comes_back_with_its_evidence(signed_off):
     assert incident_of(signed_off, 1) == 1 and state_of(signed_off) == "approved"
 
 
-def test_evidence_imported_into_a_submitted_incident_sends_it_back_to_draft(any_case,
-                                                                             seed_files):
+@pytest.mark.file_and_server
+def test_evidence_imported_into_a_submitted_incident_sends_it_back_to_draft(case, seed_files):
     from desktop.services import sources
 
     source_id = sources.import_files(seed_files[:1], actor="alice").source_ids[0]

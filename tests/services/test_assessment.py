@@ -9,6 +9,9 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry, Evidence
 from desktop.services import assessment, evidence, incidents, review, sources
 
+pytestmark = pytest.mark.file_and_server
+
+
 REVIEWER = "Mykola Reviewer"
 QUOTES = {  # a passage of each seed text, to mark as a count
     "000_834f49a7d7f9d56b.txt": "79 cases of execution",

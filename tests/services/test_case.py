@@ -9,6 +9,8 @@ from desktop.domain.models import AuditEntry
 from desktop.services import case as case_service
 from desktop.services.changes import Kind
 
+pytestmark = pytest.mark.file_and_server
+
 
 def test_summary_counts_what_the_case_holds(worked_case):
     about = case_service.summary()

@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from desktop.domain.models import AuditEntry, Evidence, Incident, ProtectedPerson, Source
-from desktop.services import audit, case, evidence, incidents, protection, review, sources
+from desktop.services import audit, evidence, incidents, protection, review, sources
+from desktop.services import case as case_details
 from desktop.services.changes import Change, Kind, everything
+
+pytestmark = pytest.mark.file_and_server
 
 
 def state() -> dict:
@@ -69,7 +72,7 @@ def test_an_edit_of_an_approved_span_is_undone_with_its_approval(worked_case, ac
                                         comment="Quote the whole sentence"),
     lambda w, a: review.submit_incident(w["incidents"]["INC-001"], actor=a),
     lambda w, a: protection.add_protected("Oleksandr Marchenko", "witness", actor=a),
-    lambda w, a: case.update_case(actor=a, title="Executions of POWs, 2024–2025"),
+    lambda w, a: case_details.update_case(actor=a, title="Executions of POWs, 2024–2025"),
 ], ids=["remove spans", "delete incident", "edit incident", "add incident", "grade source",
         "return span", "submit incident", "protect person", "retitle case"])
 def test_every_edit_undoes_and_redoes_exactly_and_audits_each_step(worked_case, actor, edit):

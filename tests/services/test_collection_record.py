@@ -13,6 +13,9 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry, Source
 from desktop.services import integrity, sources
 
+pytestmark = pytest.mark.file_and_server
+
+
 CORPUS = Path(__file__).parent.parent / "corpus"
 STATEMENT = CORPUS / "docx" / "statement_from_odt.docx"
 GIVEN = {"tool": "Hunchly 2.4", "method": "downloaded from the office's website",

@@ -12,11 +12,7 @@ from desktop.domain.errors import EditCollision
 from desktop.domain.models import AuditEntry, Incident
 from desktop.services import collisions, incidents
 
-
-@pytest.fixture
-def case(any_case):
-    """Every test here runs on a case file and on a server case."""
-    return any_case
+pytestmark = pytest.mark.file_and_server
 
 
 @pytest.fixture

@@ -12,11 +12,7 @@ from desktop.domain.models import AuditEntry, Evidence
 from desktop.services import audit, evidence, incidents, review, sources
 from desktop.services.changes import Kind
 
-
-@pytest.fixture
-def case(any_case):
-    """Every test here runs on a case file and on a server case."""
-    return any_case
+pytestmark = pytest.mark.file_and_server
 
 
 QUOTE = "The incident occurred around 10:00 on September 6, 2024"

@@ -3,10 +3,14 @@ an edit of its facts does: what was signed off did not have it. Undo puts both b
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.domain import db
 from desktop.domain.models import AuditEntry, Evidence, Incident
 from desktop.services import evidence, incidents, sources
 from tests.fictional_case import DOCUMENTER, build_fictional_case
+
+pytestmark = pytest.mark.file_and_server
 
 
 def test_new_evidence_reopens_a_signed_off_incident_and_undo_restores_it(tmp_path):

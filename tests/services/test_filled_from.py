@@ -4,8 +4,13 @@ by undo; covered by the row's digest."""
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.domain.models import AuditEntry, Incident
 from desktop.services import evidence, incidents, integrity, sources
+
+pytestmark = pytest.mark.file_and_server
+
 
 TEXT = ("On October 10, 2024 Russian forces executed nine Ukrainian prisoners of war near "
         "Zelenyy Shlyakh in the Kursk region.")

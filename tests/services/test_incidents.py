@@ -10,11 +10,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry, Evidence, Incident
 from desktop.services import evidence, incidents, sources
 
-
-@pytest.fixture
-def case(any_case):
-    """Every test here runs on a case file and on a server case."""
-    return any_case
+pytestmark = pytest.mark.file_and_server
 
 
 def test_incidents_get_consecutive_codes(case, actor):

@@ -11,6 +11,9 @@ from PIL import Image
 from desktop.domain.pages import span_pages
 from desktop.services import evidence, pages, sources
 
+pytestmark = pytest.mark.file_and_server
+
+
 CORPUS = Path(__file__).parent.parent / "corpus" / "pdf"
 
 

@@ -8,6 +8,8 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.models import AuditEntry
 from desktop.services import protection
 
+pytestmark = pytest.mark.file_and_server
+
 
 def test_pseudonyms_are_numbered_per_role(case, actor):
     first = protection.add_protected("Oleksandr Marchenko", "witness", actor=actor)

@@ -9,11 +9,7 @@ from desktop.domain.models import AuditEntry, Evidence, Incident
 from desktop.services import review
 from desktop.services.changes import Kind
 
-
-@pytest.fixture
-def case(any_case):
-    """Every test here runs on a case file and on a server case."""
-    return any_case
+pytestmark = pytest.mark.file_and_server
 
 
 REVIEWER = "Mykola Reviewer"

@@ -13,10 +13,7 @@ UKRAINIAN = (
 )
 
 
-@pytest.fixture
-def case(any_case):
-    """Every search test runs on a case file and on a server case."""
-    return any_case
+pytestmark = pytest.mark.file_and_server
 
 
 @pytest.fixture

@@ -20,11 +20,7 @@ from desktop.domain.models import AuditEntry, Source
 from desktop.services import integrity, sources
 from tests.conftest import ROOT
 
-
-@pytest.fixture
-def case(any_case):
-    """Every test here runs on a case file and on a server case."""
-    return any_case
+pytestmark = pytest.mark.file_and_server
 
 
 def counts() -> tuple[int, int]:

@@ -12,6 +12,9 @@ from desktop.domain.errors import CasefileError
 from desktop.domain.models import AuditEntry, Evidence
 from desktop.services import evidence, incidents, review, tabular
 
+pytestmark = pytest.mark.file_and_server
+
+
 INCIDENT_HEADER = [
     "code", "title", "state", "date_start", "date_end", "date_precision", "report_date", "time",
     "place", "place_alternatives", "district", "region", "country", "latitude", "longitude",
