@@ -376,8 +376,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     _end_progress()
     _warn_near_misses(result.near_misses)
     # Passages, as the dossier's cover counts its evidence (a passage linked twice is one).
-    print(printable(f"Wrote {result.path} ({result.incidents} incident(s), {result.passages} "
-                    f"passage(s) quoted, {result.edition} edition)"))
+    print(printable(f"Wrote {result.path} ({_counted(result.incidents, 'incident')}, "
+                    f"{_counted(result.passages, 'passage')} quoted, {result.edition} edition)"))
     print(f"SHA-256 {result.sha256}")
     if not recorded:
         _say_unrecorded(args)

@@ -217,7 +217,7 @@ def test_export_of_the_incidents_named_by_code(tmp_path, capsys):
     case = worked_case_file(tmp_path)
     code, stdout, _ = run("export", str(case), str(tmp_path / "d.docx"), "--incident", "INC-002",
                           capsys=capsys)
-    assert code == 0 and "(1 incident(s), 1 passage(s) quoted" in stdout
+    assert code == 0 and "(1 incident, 1 passage quoted" in stdout
     code, _, err = run("export", str(case), str(tmp_path / "e.docx"), "--incident", "INC-002",
                        "--incident", "INC-404", "--incident", "INC-405", capsys=capsys)
     assert code == 1 and "no incident INC-404, INC-405 in this case" in err
