@@ -11,6 +11,7 @@ from typing import NamedTuple
 from desktop.domain import server_roles
 from desktop.domain.errors import CasefileError, ValidationError
 from desktop.domain.models import database
+from desktop.domain.server import ServerCaseError
 from desktop.services import audit, members
 from desktop.services.changes import Change, touched
 from desktop.services.words import _
@@ -43,9 +44,10 @@ def set_up_roles() -> RolesSetUp:
     it on a case whose rules are current changes nothing."""
     _on_server()
     if not server_roles.may_install():
-        raise CasefileError(_("only the case's owner ({owner}) sets up its roles and rules on "
-                              "the server; {role} is not it, and nothing was changed").format(
-            owner=server_roles.owner(), role=server_roles.current_role()))
+        raise ServerCaseError(database.obj.case_url, _(
+            "only the case's owner ({owner}) sets up its roles and rules on the server; {role} "
+            "is not it, and nothing was changed").format(owner=server_roles.owner(),
+                                                         role=server_roles.current_role()))
     with database.atomic():
         before = server_roles.installed_rules()
         groups = server_roles.install()

@@ -113,6 +113,7 @@ def test_a_member_cannot_install_the_rules_and_is_told_in_one_line(team_case, ca
     assert cli.main(["server", "init", as_role(team_case, "dana")]) == 1
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
-    assert err.strip().endswith("only the case's owner (casefile_test) sets up its roles and "
-                                "rules on the server; dana is not it, and nothing was changed")
+    assert err.strip() == (f"casefile: {as_role(team_case, 'dana')}: only the case's owner "
+                           "(casefile_test) sets up its roles and rules on the server; dana is "
+                           "not it, and nothing was changed")
     assert contents(team_case) == before
