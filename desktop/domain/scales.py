@@ -246,6 +246,12 @@ CASE_FIELD_WORDS: tuple[Grade, ...] = (
     Grade("description", "Description"),
     Grade("standard_of_proof", "Standard of proof"),
     Grade("one_person", "One-person case"),
+    # the issuing block (services/case.ISSUING_FIELDS)
+    Grade("issuing_organisation", "Issuing organisation"),
+    Grade("issued_by", "Issued by"),
+    Grade("addressee", "Addressee"),
+    Grade("issued_for", "Issued for"),
+    Grade("dossier_version", "Dossier version"),
 )
 #: Each kind of record's fields in words, by the trail's object type.
 FIELD_WORDS: dict[str, tuple[Grade, ...]] = {

@@ -201,3 +201,31 @@ def test_the_export_entry_is_in_the_exporters_language(demo_case, tmp_path):
                        actor="Рецензент")
     newest = audit.history(limit=1)[0]
     assert newest.summary.startswith("Експортовано повну редакцію досьє en.docx (5\u00a0інцидентів")
+
+
+def test_a_ukrainian_trail_names_the_fields_an_edit_changed_in_words(tmp_path):
+    """A case worked on in Ukrainian: its edits' summaries join a short preposition to the word
+    after it ("в\u00a0«…»"), and the annex still says which fields each changed, in words, the
+    issuing block's among them, never their internal names."""
+    from desktop.services import case as case_service
+
+    path = tmp_path / "справа.casefile"
+    with words.in_language("uk"):
+        demo.build_demo(path, SEEDS)
+        db.open_case(path)
+        try:
+            case_service.update_case(actor=ACTOR, addressee="Офіс Генерального прокурора",
+                                     dossier_version="1.0")
+            out = export_dossier(tmp_path / "досьє.docx", DossierOptions(
+                incidents="drafts", audit_annex=True, language="uk"), actor=ACTOR).path
+        finally:
+            db.close_case()
+    with zipfile.ZipFile(out) as package:
+        root = ET.fromstring(package.read("word/document.xml"))
+    cells = ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in root.iter(f"{W}tc")]
+    edits = [c for c in cells if c.startswith(("Відомості про справу змінено",
+                                               "Відомості про джерело змінено"))]
+    assert len(edits) == 7  # the five sources' details, the description, the issuing block
+    assert all("Змінено: " in c for c in edits), edits
+    assert any(c.endswith("Змінено: Адресат, Версія досьє") for c in edits), edits
+    assert not [c for c in cells if re.search(r"\b[a-z]+_[a-z_]+\b", c)]

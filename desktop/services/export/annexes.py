@@ -287,7 +287,8 @@ def _entry(data: DossierData, line: AuditLine, redacted: bool) -> list[str | Run
     ref = _subject(data, line)
     if ref:
         parts += [" · ", link(ref)]
-    if line.changed and _EDITED.match(line.summary):
+    # A Ukrainian summary joins a short preposition to its word ("в\u00a0«…»"): read as spaced.
+    if line.changed and _EDITED.match(line.summary.replace("\u00a0", " ")):
         fields = ", ".join(field_words(line.object_type, f) for f in line.changed)
         parts.append("\n" + _("Changed: ") + fields)
     elif line.summary:
