@@ -23,6 +23,9 @@ from desktop.services.importing import (
 )
 from desktop.services.importing.base import Extracted
 
+pytestmark = pytest.mark.file_and_server
+
+
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "importing"
 SEEDS = Path(__file__).parent.parent.parent / "seeds"
 
@@ -116,6 +119,28 @@ def test_decomposed_unicode_becomes_nfc_and_cr_becomes_lf() -> None:
     result = extract_bytes(Path("nfd.txt"), decomposed.encode("utf-8"))
     assert result.text == "Зелений Шлях, café\nдругий рядок\nтретій"
     assert result.title == "Зелений Шлях, café"
+
+
+def test_ligatures_are_spelt_out_in_every_kind_of_source(tmp_path: Path, case, actor) -> None:
+    from desktop.services import search, sources
+
+    line = "The of\ufb01cial \ufb01ndings were di\ufb03cult to con\ufb01rm."
+    text = tmp_path / "copied.txt"
+    text.write_text(line, encoding="utf-8")
+    page = tmp_path / "copied.html"
+    page.write_text(f"<html><head><title>Copied</title></head><body><article><p>{line} "
+                    + "More words of the article follow here. " * 5 + "</p></article></body>"
+                    "</html>", encoding="utf-8")
+    word = tmp_path / "copied.docx"
+    document = docx.Document()
+    document.add_paragraph(line)
+    document.save(str(word))
+    for path in (text, page, word):
+        assert "The official findings were difficult to confirm." in extract(path).text
+    report = sources.import_files([text, page, word], actor=actor)
+    assert sorted(hit.source_id for hit in search.search("difficult")) == sorted(
+        report.source_ids)
+    assert sources.original_bytes(report.source_ids[0]) == text.read_bytes()  # as collected
 
 
 def test_title_is_first_non_empty_line_and_long_lines_are_cut() -> None:

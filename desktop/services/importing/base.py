@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -21,6 +22,13 @@ MAX_HTML_ELEMENTS = 2_000_000
 
 #: Most memory a parse in the reading process may take: past it the file is refused.
 MAX_PARSE_MEMORY = 2 * 1024 * 1024 * 1024
+
+
+#: Ligature characters (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) and the letters they stand for: every working copy spells
+#: them out, so a search for "final" finds "ﬁnal" in a PDF, or in a Word file or page whose
+#: text was copied from one (NFC leaves them as they are).
+LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 
 
 def megabytes(size: int) -> str:
@@ -49,13 +57,16 @@ class Extracted:
 
 
 def normalise_text(text: str) -> str:
-    """Unicode NFC and `\\n` newlines: done once at import, the text never changes after."""
+    """Unicode NFC, `\\n` newlines and ligatures spelt out: done once at import, the text
+    never changes after."""
     if not text:  # most files have no publisher or author to normalise
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    return _LIGATURE.sub(lambda found: LIGATURES[found.group()], text) if _LIGATURE.search(
+        text) else text
 
 
 def normalise_paged(text: str, pages: list[int]) -> tuple[str, list[int]]:

@@ -25,12 +25,12 @@ from __future__ import annotations
 import functools
 import re
 import statistics
-import unicodedata
 from collections.abc import Collection, Iterable, Iterator
+
+from desktop.services.importing.base import LIGATURES
 
 #: PDFium's mark for a hyphen it found at a line end (the line break itself is left out).
 _HYPHEN = "\ufffe"  # how a line-end hyphen is held here until it is decided
-_LIGATURES = {c: unicodedata.normalize("NFKC", c) for c in "ﬀﬁﬂﬃﬄﬅﬆ"}
 #: What cleaning changes: CR (LF after it), PDFium's hyphen marks, ligatures, control
 #: characters but LF and tab, soft hyphens, BOMs, zero-width spaces, noncharacters, lone
 #: surrogates.
@@ -107,8 +107,8 @@ def clean(raw: str, letter_spaced: Collection[int] = ()) -> Text:
             spans.append((start, match.end(), "\n", [match.end() - 1]))
         elif char in ("\x02", _HYPHEN):
             spans.append((start, start + 1, _HYPHEN, [start]))
-        elif char in _LIGATURES:
-            spans.append((start, start + 1, _LIGATURES[char], [start] * len(_LIGATURES[char])))
+        elif char in LIGATURES:
+            spans.append((start, start + 1, LIGATURES[char], [start] * len(LIGATURES[char])))
         else:
             spans.append((start, start + 1, "", []))
     spans.sort()
