@@ -357,7 +357,7 @@ class _Header(QWidget):
             "Show the PDF's page beside the text, with the selected span marked on it"))
         self.page_button.hide()
 
-        line = QHBoxLayout()
+        line = self._line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
         line.setSpacing(8)
         line.addWidget(self.meta, 1)
@@ -395,6 +395,36 @@ class _Header(QWidget):
         self._full_hash = details.sha256
         self.hash.set_full_text(f"SHA-256 {self._full_hash[:12]}…", self.tr(
             "SHA-256 of the original file, computed at collection:") + f"\n{self._full_hash}")
+        self._fit_line()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_line()
+
+    def _fit_line(self) -> None:
+        """The kind and the fingerprint only where the line has room for them beside the
+        publisher and the grade (a narrow view showed "В…", "Ін…", "S…"); the publisher's
+        tooltip then says them."""
+        if self._shown is None:
+            return
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        spacing = self._line.spacing()
+        kept = [self.grade] + [w for w in (self.url, self.page_button) if not w.isHidden()]
+        # the publisher may elide to some twenty letters before the others give way
+        needed = min(self.meta.sizeHint().width(), self.fontMetrics().averageCharWidth() * 24)
+        needed += sum(w.sizeHint().width() + spacing for w in kept)
+        shown = []
+        for optional in (self.kind, self.hash):  # the kind before the fingerprint
+            needed += optional.sizeHint().width() + spacing
+            if needed > room:
+                break
+            shown.append(optional)
+        for optional in (self.kind, self.hash):
+            optional.setVisible(optional in shown)
+        left_out = [w.toolTip() if w is self.hash else w.full_text()
+                    for w in (self.kind, self.hash) if w not in shown]
+        self.meta.setToolTip("\n".join([self.meta.full_text(), *left_out]))
 
     def _copy_hash(self) -> None:
         QGuiApplication.clipboard().setText(self._full_hash)

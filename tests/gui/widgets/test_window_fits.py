@@ -205,3 +205,17 @@ def test_the_incident_list_keeps_room_for_the_titles(demo_case):
     settle()
     assert header.sectionSize(IncidentsModel.STATE) >= view.sizeHintForColumn(
         IncidentsModel.STATE)
+
+
+def test_the_source_header_leaves_out_what_it_has_no_room_for(demo_case):
+    header = demo_case.window.source_view._header
+    shown = [label for label in (header.meta, header.kind, header.hash) if label.isVisible()]
+    assert header.meta in shown
+    for label in shown:  # each whole, or enough of it to read: never "В…" or "S…"
+        assert label.text() == label.full_text() or len(label.text().rstrip("…")) >= 12
+    for label in {header.kind, header.hash} - set(shown):  # said by the publisher's tooltip
+        assert (label.full_text() if label is header.kind else label.toolTip()) in \
+            header.meta.toolTip()
+    demo_case.window.resize(1440, 900)
+    settle()
+    assert header.kind.isVisible() and header.hash.isVisible()
