@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from desktop.services import sources
 from tests.conftest import ACTOR
 from tests.services.test_export import _export, _texts, rich_case  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.file_and_server
+
 
 RECORD = {"tool": "Hunchly 2.4", "method": "full-page capture",
           "captured_at": "2024-09-06T11:20:00Z", "time_source": "laptop clock, NTP",

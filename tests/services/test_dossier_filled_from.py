@@ -3,11 +3,15 @@ badge's “Use …”), beside every span that backs the fact; a value typed by 
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.domain.refs import evidence_ref
 from desktop.services import incidents
 from desktop.services.words import in_language
 from tests.conftest import ACTOR
 from tests.services.test_export import _export, _texts
+
+pytestmark = pytest.mark.file_and_server
 
 
 def _facts_cell(document, label: str) -> str:

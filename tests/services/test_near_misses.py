@@ -10,6 +10,9 @@ from desktop.services import evidence, incidents, near_misses, protection, sourc
 from desktop.services.export import DossierOptions, NearMissesFound, export_dossier
 from tests.conftest import ACTOR
 
+pytestmark = pytest.mark.file_and_server
+
+
 PEOPLE = [("W-001", "Остап Гнатюшенко\nOstap Hnatiushenko"), ("V-001", "Орися Мороз")]
 
 STATEMENT = (
