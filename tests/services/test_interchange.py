@@ -12,7 +12,7 @@ from peewee import JOIN, fn
 from desktop.domain import db
 from desktop.domain.errors import CasefileError
 from desktop.domain.models import AuditEntry, Case, Evidence, Incident, Source
-from desktop.services import evidence, incidents, review, sources
+from desktop.services import anchoring, evidence, incidents, review, sources
 from desktop.services.interchange import AnnotationFileError, hypothesis, w3c
 from tests.conftest import FIXTURES
 
@@ -435,6 +435,16 @@ def test_a_selector_given_by_reference_is_the_one_of_that_id_in_the_file(second_
     assert (missing.annotation_id, missing.reason) == (elsewhere["id"], (
         "malformed: annotation 3: target selector https://partner.example/selectors/41 is "
         "given by reference, and no selector of that id is in the file"))
+
+
+def test_a_quote_read_with_ligatures_or_decomposed_is_placed_exactly():
+    # As another tool read the page: "ﬁ" as one character, "й" as и and its breve.
+    _start, _end, quote = w3c.parse_selectors(
+        {"type": "TextQuoteSelector", "exact": "the of\ufb01cial \u0438\u0306 report",
+         "prefix": "di\ufb03cult ", "suffix": ""}, "annotation 1: ")
+    text = "It was difficult to read the official й report in full."
+    assert (quote.exact, quote.prefix) == ("the official й report", "difficult ")
+    assert anchoring.anchor_quote(text, quote).method == "exact"
 
 
 def test_a_collection_whose_every_annotation_is_bad_is_no_annotation_file(tmp_path):

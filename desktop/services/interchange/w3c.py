@@ -32,6 +32,7 @@ from desktop.domain.models import Case, Evidence, Incident, Source, database, ut
 from desktop.services import audit, evidence, incidents, review
 from desktop.services.anchoring import Anchor, QuoteSelector, anchor_quote
 from desktop.services.evidence import EvidenceRow, ImportedSpan
+from desktop.services.importing.base import normalise_text
 from desktop.services.interchange import AnnotationFileError, read_json
 from desktop.services.words import N_, _
 
@@ -502,8 +503,11 @@ def parse_selectors(value: object, where: str, known: dict[str, dict] | None = N
             inner = where + "TextQuoteSelector "
             exact = typed(selector, "exact", "text", inner)
             if exact:
-                quote = QuoteSelector(exact, typed(selector, "prefix", "text", inner) or "",
-                                      typed(selector, "suffix", "text", inner) or "")
+                # The quote of a page as another tool read it: made as the working copy was
+                # (NFC, line ends, ligatures spelt out), or "ﬁnal" never meets "final".
+                quote = QuoteSelector(*(normalise_text(part) for part in (
+                    exact, typed(selector, "prefix", "text", inner) or "",
+                    typed(selector, "suffix", "text", inner) or "")))
     if start is None or end is None or not 0 <= start < end:
         start = end = None  # a position that cannot be right: anchor by the quote alone
     return start, end, quote
