@@ -102,7 +102,7 @@ def _first_rows(title: str, actor: str, reference: str, classification: str) -> 
                        created_by=actor)
     ledger.append({
         "actor": actor, "action": "case.create", "object_type": "case", "object_id": 1,
-        "summary": f"Created case “{title}”",
+        "summary": _("Created case “{title}”").format(title=title),  # the writer's language
         "after": {"title": title, "reference": reference, "classification": classification}})
 
 

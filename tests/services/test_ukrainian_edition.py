@@ -229,3 +229,5 @@ def test_a_ukrainian_trail_names_the_fields_an_edit_changed_in_words(tmp_path):
     assert all("Змінено: " in c for c in edits), edits
     assert any(c.endswith("Змінено: Адресат, Версія досьє") for c in edits), edits
     assert not [c for c in cells if re.search(r"\b[a-z]+_[a-z_]+\b", c)]
+    assert any(c.startswith("Справу створено") and "Створено справу «Executions" in c
+               for c in cells)  # the first entry, written in Ukrainian too
