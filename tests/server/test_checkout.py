@@ -19,7 +19,6 @@ from desktop.services import (
     checkout,
     evidence,
     incidents,
-    integrity,
     members,
     protection,
     review,
@@ -27,7 +26,7 @@ from desktop.services import (
     sources,
 )
 from tests.conftest import ROOT, SEEDS
-from tests.server.conftest import as_role
+from tests.server.conftest import as_role, verified
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
@@ -44,14 +43,6 @@ def check_in(url: str, copy, role: str, **options) -> checkout.CheckinReport:
     db.open_case(as_role(url, role))
     try:
         return checkout.check_in(copy, **options)
-    finally:
-        db.close_case()
-
-
-def verified(location, passphrase: str | None = None) -> integrity.IntegrityReport:
-    db.open_read_only(location, passphrase)
-    try:
-        return integrity.verify_case()
     finally:
         db.close_case()
 

@@ -7,10 +7,9 @@ import psycopg
 import pytest
 
 from desktop import cli
-from desktop.domain import db
-from desktop.services import evidence, integrity, sources
+from desktop.services import evidence, sources
 from tests.conftest import SEEDS
-from tests.server.conftest import as_role
+from tests.server.conftest import as_role, verified, working_as
 from tests.server.test_roles import insert_span_like_e001
 
 OWNER = "case_keeper"
@@ -31,11 +30,10 @@ def owned_case(server_url, pg_cluster, capsys):
     for role, group in (("alice", "documenter"), ("dana", "admin")):
         assert cli.main(["server", "add-member", url, role, "--as", group]) == 0
     capsys.readouterr()
-    db.open_case(as_role(server_url, "alice"))
-    source_id = sources.import_files(sorted(SEEDS.glob("*.txt"))[:1], actor="alice"
-                                     ).source_ids[0]
-    evidence.add_evidence(source_id, 0, 20, actor="alice")
-    db.close_case()
+    with working_as(server_url, "alice"):
+        source_id = sources.import_files(sorted(SEEDS.glob("*.txt"))[:1], actor="alice"
+                                         ).source_ids[0]
+        evidence.add_evidence(source_id, 0, 20, actor="alice")
     return server_url
 
 
@@ -61,16 +59,9 @@ def test_the_owner_cannot_mark_a_span_in_someone_elses_name(owned_case):
 
 
 def test_the_owners_own_work_through_casefile_goes_on_and_verifies(owned_case):
-    db.open_case(as_role(owned_case, OWNER))
-    try:
+    with working_as(owned_case, OWNER):
         evidence.add_evidence(1, 30, 60, actor=OWNER)
-    finally:
-        db.close_case()
-    db.open_read_only(as_role(owned_case, "alice"))
-    try:
-        report = integrity.verify_case()
-    finally:
-        db.close_case()
+    report = verified(as_role(owned_case, "alice"))
     assert report.ok, report.problems
     with psycopg.connect(owned_case) as con:
         assert con.execute("SELECT created_by FROM evidence WHERE start = 30").fetchone() == (

@@ -9,9 +9,9 @@ import subprocess
 import psycopg
 import pytest
 
-from desktop.domain import db, server_roles
+from desktop.domain import server_roles
 from desktop.services import evidence, incidents, integrity, review
-from tests.server.conftest import as_role
+from tests.server.conftest import as_role, working_as
 from tests.server.test_roles import insert_span_like_e001
 
 
@@ -19,18 +19,14 @@ from tests.server.test_roles import insert_span_like_e001
 def signed_off(team_case):
     """The team's case with INC-001 signed off by bob (E-001, alice's, approved by carol),
     and E-002 marked by alice in no incident."""
-    db.open_case(as_role(team_case, "alice"))
-    evidence.add_evidence(1, 30, 60, actor="alice")
-    db.close_case()
-    db.open_case(as_role(team_case, "carol"))
-    review.review_evidence(1, "approved", actor="carol")
-    db.close_case()
-    db.open_case(as_role(team_case, "alice"))
-    review.submit_incident(1, actor="alice")
-    db.close_case()
-    db.open_case(as_role(team_case, "bob"))
-    review.approve_incident(1, actor="bob", comment="What can be proved here is.")
-    db.close_case()
+    with working_as(team_case, "alice"):
+        evidence.add_evidence(1, 30, 60, actor="alice")
+    with working_as(team_case, "carol"):
+        review.review_evidence(1, "approved", actor="carol")
+    with working_as(team_case, "alice"):
+        review.submit_incident(1, actor="alice")
+    with working_as(team_case, "bob"):
+        review.approve_incident(1, actor="bob", comment="What can be proved here is.")
     return team_case
 
 
@@ -96,12 +92,9 @@ def test_a_span_moved_on_before_the_commit_is_not_held_against_the_incident(sign
 
 def test_marking_into_a_signed_off_incident_through_casefile_sends_it_back_and_verifies(
         signed_off):
-    db.open_case(as_role(signed_off, "alice"))
-    try:
+    with working_as(signed_off, "alice"):
         mark = evidence.add_evidence(1, 70, 90, actor="alice", incident=1)
         report = integrity.verify_case()
-    finally:
-        db.close_case()
     assert report.ok, report.problems
     assert state_of(signed_off) == "draft" and incident_of(signed_off, mark.id) == 1
 
@@ -109,41 +102,31 @@ def test_marking_into_a_signed_off_incident_through_casefile_sends_it_back_and_v
 @pytest.fixture
 def submitted(team_case):
     """The team's case with INC-001 submitted by alice, holding E-001 and E-002 (pending)."""
-    db.open_case(as_role(team_case, "alice"))
-    evidence.add_evidence(1, 30, 60, actor="alice", incident=1)
-    review.submit_incident(1, actor="alice")
-    db.close_case()
+    with working_as(team_case, "alice"):
+        evidence.add_evidence(1, 30, 60, actor="alice", incident=1)
+        review.submit_incident(1, actor="alice")
     return team_case
 
 
 def test_undoing_the_removal_of_a_span_of_a_submitted_incident_puts_it_back(submitted):
-    db.open_case(as_role(submitted, "alice"))
-    try:
+    with working_as(submitted, "alice"):
         evidence.remove_evidence(2, actor="alice").undo("alice")
-    finally:
-        db.close_case()
     assert incident_of(submitted, 2) == 1 and state_of(submitted) == "in_review"
 
 
 def test_a_move_out_of_a_submitted_incident_is_undone_and_redone(submitted):
-    db.open_case(as_role(submitted, "alice"))
-    try:
+    with working_as(submitted, "alice"):
         incidents.create_incident(actor="alice", title="Another incident")
         redo = evidence.update_evidence(2, actor="alice", incident=2).undo("alice")
         assert incident_of(submitted, 2) == 1 and state_of(submitted) == "in_review"
         redo.undo("alice")
-    finally:
-        db.close_case()
     assert incident_of(submitted, 2) == 2 and state_of(submitted) == "in_review"
 
 
 def test_psql_cannot_move_a_span_back_into_a_submitted_incident_it_was_never_in(submitted):
-    db.open_case(as_role(submitted, "alice"))
-    try:
+    with working_as(submitted, "alice"):
         incidents.create_incident(actor="alice", title="Another incident")
         evidence.add_evidence(1, 70, 90, actor="alice", incident=2)
-    finally:
-        db.close_case()
     with psycopg.connect(as_role(submitted, "alice")) as con, \
             pytest.raises(psycopg.errors.CheckViolation, match="E-003 was linked to INC-001"):
         con.execute("UPDATE evidence SET incident_id = 1 WHERE id = 3")
@@ -151,11 +134,8 @@ def test_psql_cannot_move_a_span_back_into_a_submitted_incident_it_was_never_in(
 
 
 def test_a_signed_off_incident_deleted_comes_back_with_its_evidence(signed_off):
-    db.open_case(as_role(signed_off, "bob"))
-    try:
+    with working_as(signed_off, "bob"):
         incidents.delete_incident(1, actor="bob").undo("bob")
-    finally:
-        db.close_case()
     assert incident_of(signed_off, 1) == 1 and state_of(signed_off) == "approved"
 
 

@@ -8,9 +8,8 @@ import psycopg
 import pytest
 
 from desktop import cli
-from desktop.domain import db, digests
-from desktop.services import integrity
-from tests.server.conftest import as_role
+from desktop.domain import digests
+from tests.server.conftest import as_role, verified
 from tests.server.test_roles import insert_span_like_e001
 
 #: What a case set up with an earlier Casefile's rules lacks, or has otherwise, done to it
@@ -74,11 +73,7 @@ def test_init_brings_a_case_with_older_rules_up_to_date(team_case, capsys):
     assert entry[:2] == ("casefile_test", "server.roles")
     assert entry[2].startswith("Installed the case's rules on the server again: function "
                                "casefile_evidence_reopens, function casefile_had_a_hand")
-    db.open_read_only(as_role(team_case, "alice"))
-    try:
-        report = integrity.verify_case()
-    finally:
-        db.close_case()
+    report = verified(as_role(team_case, "alice"))
     assert report.ok, report.problems
     assert init_again(team_case, capsys)[1:] == [
         "Its rules were up to date: nothing was changed"]
