@@ -36,6 +36,13 @@ def test_a_span_cites_the_pages_it_lies_on(case, actor):
     assert pages.page_starts([source_id]) == {source_id: starts}
 
 
+def test_a_ukrainian_dossier_cites_pages_in_its_own_abbreviation():
+    from desktop.services.words import in_language
+
+    with in_language("uk"):
+        assert (pages.citation((14, 14)), pages.citation((14, 15))) == ("с. 14", "с. 14–15")
+
+
 def test_a_text_source_has_no_pages(case, actor, tmp_path):
     note = tmp_path / "note.txt"
     note.write_text("Shelling reported at dawn.", encoding="utf-8")
