@@ -4,7 +4,8 @@ Marking evidence starts from a suggestion, never from the previous choice: a pas
 time supports the time ("07:00"), a date the date of the event ("October 10, 2024", "10 жовтня
 2024 року", "10 октября 2024 года" → 2024-10-10 at the precision the text has), a number of
 people the count ("nine Ukrainian prisoners of war", "дев'ятьох військовополонених" → 9), a
-short run of capitalised words a place (as written); anything else what happened. Dates are
+few words naming an armed force the perpetrator ("Russian troops"), a short run of capitalised
+words a place (as written, never a people's word: "Russian"); anything else what happened. Dates are
 read by `dateparser` and number words by `number-parser`, Ukrainian and Russian words through
 their dictionary forms (`pymorphy3`); all three load on first use, not at start-up.
 
@@ -42,6 +43,20 @@ _PEOPLE = frozenset({
     "военнопленный", "пленный", "человек", "гражданский", "военнослужащий",
     "военный", "мужчина", "женщина", "ребёнок", "ребенок", "дети", "погибший",
     "тело", "заложник", "боец",
+})
+#: Dictionary forms of the words that name an armed force: a passage naming one ("Russian
+#: troops", "російські окупанти") says who did it, not where.
+_FORCES = frozenset({
+    "force", "troop", "army", "brigade", "battalion", "regiment", "unit", "occupier",
+    "військо", "армія", "окупант", "бригада", "батальйон", "полк", "підрозділ", "сила",
+    "угруповання", "войско", "армия", "оккупант", "батальон", "подразделение",
+    "группировка",
+})
+#: The words of peoples ("Russian", "російський"): capitalised in English, but never a place.
+_PEOPLES = frozenset({
+    "russian", "ukrainian", "belarusian", "chechen", "російський", "український",
+    "білоруський", "чеченський", "росіянин", "українець", "российский", "украинский",
+    "белорусский", "чеченский", "русский", "россиянин", "украинец",
 })
 #: Collective numerals ("дев'ятеро цивільних", "пятеро пленных"), which the number reader
 #: does not know, as the cardinal it does.
@@ -88,6 +103,21 @@ def _lemma(word: str) -> str:
             if parse.normal_form in _PEOPLE or "NUMR" in parse.tag:
                 return parse.normal_form
     return plain
+
+
+def _forms(word: str) -> set[str]:
+    """Every dictionary form `word` may have (lower case): Ukrainian and Russian readings of
+    a Cyrillic word, the singular of an English one."""
+    lower = word.lower()
+    if not _CYRILLIC.search(lower):
+        return {lower, _lemma(word)}
+    plain = lower.translate(_ONE_APOSTROPHE)
+    return {plain} | {parse.normal_form for lang in ("uk", "ru")
+                      for parse in analyser(lang).parse(plain)[:3]}
+
+
+def _names_a_force(words: list[str]) -> bool:
+    return any(_forms(w) & _FORCES for w in words)
 
 
 def warm_up() -> None:
@@ -182,11 +212,11 @@ def read_count(quote: str) -> int | None:
     return None
 
 
-def _looks_like_place(quote: str) -> bool:
-    words = _WORD.findall(quote)
+def _looks_like_place(words: list[str]) -> bool:
     return (0 < len(words) <= _PLACE_WORDS and words[0][:1].isupper()
             and not any(w.isdigit() for w in words)
-            and sum(w[:1].isupper() for w in words) * 2 >= len(words))
+            and sum(w[:1].isupper() for w in words) * 2 >= len(words)
+            and not any(_forms(w) & _PEOPLES for w in words))
 
 
 def suggest(quote: str) -> Suggestion:
@@ -202,7 +232,10 @@ def suggest(quote: str) -> Suggestion:
     day, precision = read_date(text)
     if day:
         return Suggestion("date", day, precision)
-    if _looks_like_place(text):
+    words = _WORD.findall(text)
+    if len(words) <= _PLACE_WORDS and _names_a_force(words):
+        return Suggestion("perpetrator", text.strip(" .,;:"))
+    if _looks_like_place(words):
         return Suggestion("place", text.strip(" .,;:"))
     return Suggestion("narrative")
 

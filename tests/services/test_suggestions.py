@@ -27,6 +27,13 @@ from desktop.services.suggestions import Suggestion, fills, suggest
     ("девять военнопленных", Suggestion("victims", "9")),
     # places as written; anything else is what happened
     ("Zelenyy Shlyakh", Suggestion("place", "Zelenyy Shlyakh")),
+    ("Курської області", Suggestion("place", "Курської області")),
+    # an armed force is who did it; a people's word alone is no place
+    ("Russian troops", Suggestion("perpetrator", "Russian troops")),
+    ("російські окупанти", Suggestion("perpetrator", "російські окупанти")),
+    ("військами РФ", Suggestion("perpetrator", "військами РФ")),
+    ("Russian", Suggestion("narrative")),
+    ("Ukrainian", Suggestion("narrative")),
     ("The prisoners were lined up and shot.", Suggestion("narrative")),
     ("shelling of two villages near the border at night", Suggestion("narrative")),
 ])

@@ -57,6 +57,8 @@ class Editing(Flow):
         start, end = selected
         quote = sources.source_text(source_id)[start:end]
         dialog = MarkEvidenceDialog(quote, self.window.incident_form.incident_id(), self.window)
+        if (area := view.selection_area()) is not None:
+            dialog.stand_clear_of(area)
         if dialog.exec() != MarkEvidenceDialog.DialogCode.Accepted:
             return
         self.add_evidence(source_id, start, end, dialog.values(), fill=dialog.fill_fields())

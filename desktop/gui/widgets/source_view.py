@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QPointF,
+    QRect,
     QRectF,
     QSize,
     Qt,
@@ -913,6 +914,21 @@ class SourceView(QWidget):
         end = self._offsets.to_py(cursor.selectionEnd())
         start, end = snap_to_words(self._text, start, end)
         return (start, end) if start < end else None
+
+    def selection_area(self) -> QRect | None:
+        """Where the selected passage is on screen (global coordinates, the part in view), or
+        None when nothing is selected."""
+        cursor = self._edit.textCursor()
+        if not cursor.hasSelection():
+            return None
+        first, last = QTextCursor(cursor), QTextCursor(cursor)
+        first.setPosition(cursor.selectionStart())
+        last.setPosition(cursor.selectionEnd())
+        viewport = self._edit.viewport()
+        area = self._edit.cursorRect(first).united(self._edit.cursorRect(last)).intersected(
+            viewport.rect())
+        return QRect(viewport.mapToGlobal(area.topLeft()), area.size()) if area.isValid() \
+            else None
 
     def selected_span_ids(self) -> list[int]:
         """Spans the user means: those under the selection, else the clicked one, else at caret."""

@@ -124,3 +124,39 @@ def test_a_badge_offers_each_backing_spans_value(qtbot, casefile, tmp_path):  # 
     form.refresh()
     menu = form.badge("victims").menu()
     assert not [a for a in menu.actions() if a.text().startswith("Use")]  # it holds it now
+
+
+def test_the_popup_stands_clear_of_the_passage_it_marks(
+        qtbot, casefile, tmp_path, enter_pressed):  # noqa: F811
+    casefile.cases.new_case(tmp_path / "fill.casefile", "Zelenyy Shlyakh")
+    import_seeds(qtbot, casefile)
+    casefile.editing.add_incident()
+    casefile.reading.open_source(source_id_of("003_b8c3f3517aeeccd0.txt"))
+    select_quote(casefile, "Russian forces have executed a wounded Ukrainian soldier")
+    passage = casefile.window.source_view.selection_area()
+    assert passage is not None and passage.height() > 0
+    casefile.editing.mark_evidence()
+    dialog = enter_pressed[-1]
+    assert dialog.testAttribute(Qt.WidgetAttribute.WA_Moved)  # placed, not centred over it
+    assert not dialog.geometry().intersects(passage)
+
+
+@pytest.mark.parametrize(("quote", "fact", "value"), [
+    ("October 10, 2024", "date", "2024-10-10"),
+    ("близько 10:00", "time", "10:00"),
+    ("дев'ятьох військовополонених", "victims", "9"),
+    ("Zelenyy Shlyakh", "place", "Zelenyy Shlyakh"),
+    ("Russian troops", "perpetrator", "Russian troops"),
+    ("The prisoners were lined up and shot.", "narrative", None),
+])
+def test_the_popup_suggests_by_what_the_passage_is(
+        qtbot, casefile, tmp_path, quote, fact, value):  # noqa: F811
+    casefile.cases.new_case(tmp_path / "fill.casefile", "Suggestions")
+    incident = incidents.create_incident(actor="Olena", title="Shelling").id
+    previous = MarkEvidenceDialog("Zelenyy Shlyakh", incident, casefile.window)
+    previous.supports.setCurrentIndex(previous.supports.findData("report_date"))
+    previous.accept()  # the last choice, which the next popup must not take
+    dialog = MarkEvidenceDialog(quote, incident, casefile.window)
+    assert dialog.supports.currentData() == fact
+    if value is not None:  # what happened has no value of its own to read
+        assert dialog.value.text() == value

@@ -9,7 +9,8 @@ the fact. Tab walks the fields for keyboard-only use.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +31,8 @@ from desktop.services import incidents, suggestions
 
 MAX_PREFILL = 120
 MAX_WIDTH = 720  # the popup never grows past this (long element names are elided)
+_GAP = 6  # between the marked passage and the popup standing clear of it
+_FRAME_ALLOWANCE = 32  # a title bar the window manager adds, not in the size before showing
 
 
 def _supports_choices(qualifications: list[str]) -> list[tuple[str, str]]:
@@ -182,6 +185,20 @@ class MarkEvidenceDialog(QDialog):
                                       Qt.ItemDataRole.ToolTipRole)
         index = self.supports.findData(current)
         self.supports.setCurrentIndex(max(0, index))
+
+    def stand_clear_of(self, passage: QRect) -> None:
+        """Open below the marked passage (`passage`, on screen), or above it when the screen
+        has no room below, so the passage stays in view while its fact is chosen; Qt's place
+        (over the window) when neither fits."""
+        self.adjustSize()
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        size = self.size() + QSize(0, _FRAME_ALLOWANCE)
+        x = max(screen.left(), min(passage.left(), screen.right() - size.width()))
+        below, above = passage.bottom() + _GAP, passage.top() - _GAP - size.height()
+        if below + size.height() <= screen.bottom():
+            self.move(x, below)
+        elif above >= screen.top():
+            self.move(x, above)
 
     def values(self) -> dict:
         """The fields of the new span, as services.evidence.add_evidence takes them."""
