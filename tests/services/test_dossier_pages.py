@@ -5,6 +5,8 @@ sources' custody records running on rather than one to a page (slow: LibreOffice
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pypdf import PdfReader
 
@@ -82,3 +84,13 @@ def test_custody_records_run_on_rather_than_one_to_a_page(rendered, name):
 def _custody(name: str) -> str:
     with words.in_language("uk" if name.endswith("-uk") else "en"):
         return words._("custody record")
+
+
+@pytest.mark.parametrize("name", ["dossier", "dossier-uk", "dossier-redacted"])
+def test_no_fingerprint_leaves_a_digit_alone_on_a_line(rendered, name):
+    """A SHA-256 printed in a column is broken where the column ends: never a digit or two
+    left on a line of their own."""
+    alone = [(n + 1, line) for n, page in enumerate(rendered[name])
+             for before, line in zip(page, page[1:], strict=False)
+             if re.search(r"[0-9a-f]{20,}$", before) and re.fullmatch(r"[0-9a-f]{1,4}", line)]
+    assert alone == []

@@ -269,7 +269,7 @@ def tools_and_processing(writer: DossierWriter, data: DossierData) -> None:
           "given here: to check a position, extract the text again as described and compare "
           "its fingerprint first.").format(version=__version__), keep=True)
     table = writer.table((_("Source"), _("Original"), _("How the text was extracted"),
-                          _("SHA-256 of the extracted text")), (0.7, 1.3, 2.4, 2.3),
+                          _("SHA-256 of the extracted text")), (0.7, 1.3, 2.1, 2.6),
                          _("How each source's text was extracted"))
     for source in data.sources.values():
         table.row((link(source_ref(source.id), bold=True),
@@ -278,8 +278,9 @@ def tools_and_processing(writer: DossierWriter, data: DossierData) -> None:
 
 
 def _halves(digest: str) -> str:
-    """A SHA-256 on two lines of 32 digits: the column holds half of one, and a digest broken
-    wherever the column ends leaves a digit or two alone on a line (Annex A prints it whole)."""
+    """A SHA-256 on two lines of 32 digits: its column holds half of one at the table's 8.5 pt
+    (151 pt at most), and a digest broken wherever the column ends leaves a digit or two alone
+    on a line (Annex A prints it whole)."""
     return f"{digest[:32]}\n{digest[32:]}" if len(digest) == 64 else digest
 
 
