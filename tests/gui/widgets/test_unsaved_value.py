@@ -65,3 +65,17 @@ def test_nothing_is_asked_when_everything_is_saved(qtbot, casefile, tmp_path, me
     casefile.window.incident_form.editor("time").setText("10:30")
     assert casefile.cases.close_case() is True
     assert not [m for m in messages.shown if m[1] == TITLE]
+
+
+def test_quit_asks_too_and_no_keeps_the_window_and_the_value(
+        qtbot, casefile, tmp_path, messages):  # noqa: F811
+    typed_a_wrong_time(casefile, tmp_path)
+    messages.answer = QMessageBox.StandardButton.No
+    casefile.window.actions.quit.trigger()
+    assert casefile.window.isVisible() and db.case_path() is not None
+    assert casefile.window.incident_form.editor("time").text() == "25:99"
+    assert [m[1] for m in messages.shown] == [TITLE]  # asked, and nothing went wrong
+    messages.answer = QMessageBox.StandardButton.Yes
+    casefile.window.actions.quit.trigger()
+    assert not casefile.window.isVisible() and db.case_path() is None
+    assert [m[1] for m in messages.shown] == [TITLE, TITLE]
