@@ -43,6 +43,9 @@ def test_hits_follow_an_import_and_a_hits_whole_row_opens_its_source(
     casefile.exchange.import_paths([statement, other])
     qtbot.waitUntil(lambda: "1 source" in window.search_panel.status.text(), timeout=20_000)
     assert "<b" in window.search_panel.results.toHtml()
+    _search(qtbot, casefile, "Курськ")  # the town's name finds "Курської" in the text
+    assert window.search_panel.status.text().startswith("1 source")
+    assert "Курської" in window.search_panel.results.toPlainText()
     casefile.reading.open_source(Source.get(Source.original_name == "other.txt").id)
 
     results = window.search_panel.results
