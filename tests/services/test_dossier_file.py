@@ -234,3 +234,15 @@ def test_lines_that_lead_into_a_table_stay_with_it(rich_case, tmp_path):  # noqa
         if _text(p).startswith("A fact is corroborated"):
             caption = p.getnext()
             assert _text(caption).startswith("Table ") and caption.getnext().tag == qn("w:tbl")
+
+
+def test_counts_in_narrow_columns_stay_with_their_words():
+    """“Elements: 9 supported” is never broken between the 9 and its word; a date's day, a
+    reference and a decimal are not counts."""
+    from desktop.services.export import wording
+
+    assert wording.counts_kept("Elements: 9 supported; 4 linked, not verified") == \
+        "Elements: 9\u00a0supported; 4\u00a0linked, not verified"
+    assert wording.counts_kept("Corroborated: 2 independent lines agree") == \
+        "Corroborated: 2\u00a0independent lines agree"
+    assert wording.counts_kept("E-001 2.5 KB, 3,390 bytes") == "E-001 2.5 KB, 3,390 bytes"

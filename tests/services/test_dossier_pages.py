@@ -94,3 +94,13 @@ def test_no_fingerprint_leaves_a_digit_alone_on_a_line(rendered, name):
              for before, line in zip(page, page[1:], strict=False)
              if re.search(r"[0-9a-f]{20,}$", before) and re.fullmatch(r"[0-9a-f]{1,4}", line)]
     assert alone == []
+
+
+@pytest.mark.parametrize("name", ["dossier", "dossier-uk"])
+def test_no_count_is_left_at_a_line_end_without_its_word(rendered, name):
+    """“Elements: 9 / supported; 4 / linked”: a count of the dossier's own wording stays on the
+    line of the word it counts."""
+    split = [(n + 1, before, line) for n, page in enumerate(rendered[name])
+             for before, line in zip(page, page[1:], strict=False)
+             if re.search(r"[:;] \d+$", before) and re.match(r"[a-zа-яіїєґ’]", line)]
+    assert split == []

@@ -481,7 +481,8 @@ def test_demo_dossier_never_calls_a_one_line_fact_corroborated(demo_dossier):
             for flag in verdict.split("\nFlag:")[1:]:
                 assert "no independent line of evidence agrees" in flag
         row = next(r for r in summary.rows if r.cells[0].text.split("\n")[0] == code)
-        assert f"Corroborated: {corroborated} of {len(table.rows) - 1} facts" in row.cells[6].text
+        assert f"Corroborated: {corroborated}\u00a0of {len(table.rows) - 1}\u00a0facts" \
+            in row.cells[6].text  # each count kept with its word
 
 
 def test_demo_dossier_tables_the_counts_of_inc_005_by_originator_and_period(demo_dossier):
@@ -635,7 +636,7 @@ def test_coverage_and_lines_come_from_the_assessment(assessed_case, tmp_path):
     rows = {r.cells[0].text.replace(WORD_JOINER, ""): r for r in corroboration.rows[1:]}
     hors_row = rows["Rome Statute art. 8(2)(b)(vi): The person or persons were hors de combat"]
     assert hors_row.cells[2].text == "2: UN HRMMU; Ombudsman of Ukraine"
-    assert hors_row.cells[3].text == "Corroborated: 2 independent lines agree"
+    assert hors_row.cells[3].text == "Corroborated: 2\u00a0independent lines agree"
     assert "Flag" not in hors_row.cells[3].text  # graded corroborated, and two lines agree
 
 
@@ -652,7 +653,7 @@ def test_a_grade_claiming_corroboration_without_a_second_line_is_flagged(assesse
     rows = {r.cells[0].text: r for r in _table(part["tables"], "Fact or element").rows[1:]}
     assert rows["Place"].cells[3].text == f"Rests on one line of evidence only\n{flag}"
     summary = _summary_of_incidents(document.tables)
-    assert "1 grade flagged" in summary.rows[1].cells[6].text
+    assert "1\u00a0grade flagged" in summary.rows[1].cells[6].text
 
 
 def test_sign_off_block_and_one_person_cover(assessed_case, tmp_path):

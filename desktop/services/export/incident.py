@@ -584,10 +584,10 @@ def corroboration(writer: DossierWriter, data: DossierData, item: IncidentData) 
         if found.conflict:
             verdict = [Run(_(CONFLICT), bold=True)]
         elif corroborated(found):
-            verdict = [ngettext("Corroborated: {n} independent line agrees",
-                                "Corroborated: {n} independent lines agree",
-                                found.independent_lines).format(
-                n=wording.number(found.independent_lines))]
+            verdict = [wording.counts_kept(ngettext(
+                "Corroborated: {n} independent line agrees",
+                "Corroborated: {n} independent lines agree",
+                found.independent_lines).format(n=wording.number(found.independent_lines)))]
         else:
             verdict = [Run(_(ONE_LINE), bold=True)]
             if len(found.claims) > 1:

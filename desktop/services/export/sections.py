@@ -275,4 +275,4 @@ def _established(item: IncidentData) -> str:
     if flagged:
         lines.append(ngettext("{n} grade flagged", "{n} grades flagged", flagged).format(
             n=wording.number(flagged)))
-    return "\n".join(lines)
+    return wording.counts_kept("\n".join(lines))  # a narrow column: no count left alone
