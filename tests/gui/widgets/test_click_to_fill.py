@@ -160,3 +160,21 @@ def test_the_popup_suggests_by_what_the_passage_is(
     assert dialog.supports.currentData() == fact
     if value is not None:  # what happened has no value of its own to read
         assert dialog.value.text() == value
+
+
+def test_legal_elements_are_a_second_list_under_their_qualification(
+        qtbot, casefile, tmp_path):  # noqa: F811
+    casefile.cases.new_case(tmp_path / "fill.casefile", "Elements")
+    incident = incidents.create_incident(actor="Olena", title="Shelling").id
+    incidents.update_incident(incident, actor="Olena", qualifications=["rs_8_2_b_vi"])
+    dialog = MarkEvidenceDialog("The prisoners were shot.", incident, casefile.window)
+    combo, model = dialog.supports, dialog.supports.model()
+    heading = next(r for r in range(combo.count()) if combo.itemText(r).startswith("Rome"))
+    assert combo.itemData(heading) is None and not model.item(heading).isEnabled()
+    assert combo.itemText(heading - 1) == ""  # a separator above it
+    elements = [r for r in range(heading + 1, combo.count())]
+    assert elements and all(str(combo.itemData(r)).startswith("rs_8_2_b_vi:") for r in elements)
+    first = combo.itemText(elements[0])
+    assert "Rome" not in first  # compact: the heading names the statute once
+    assert combo.itemData(elements[0], Qt.ItemDataRole.ToolTipRole).endswith(first.strip())
+    assert combo.currentData() == "narrative"  # never the heading

@@ -35,16 +35,19 @@ _GAP = 6  # between the marked passage and the popup standing clear of it
 _FRAME_ALLOWANCE = 32  # a title bar the window manager adds, not in the size before showing
 
 
-def _supports_choices(qualifications: list[str]) -> list[tuple[str, str]]:
-    """(label, code) of every form field, then the elements of the incident's qualifications."""
-    choices = [(scale_text(g.label), g.code) for g in scales.INCIDENT_FIELDS]
+def _supports_choices(qualifications: list[str]) -> list[tuple[str, str | None, str]]:
+    """(label, code, tooltip) of every form field, then, as a second list, the elements of
+    each of the incident's qualifications under a heading naming it (code None)."""
+    choices = [(scale_text(g.label), g.code, scale_text(g.label))
+               for g in scales.INCIDENT_FIELDS]
     for code in qualifications:
         qualification = scales.QUALIFICATIONS_BY_CODE.get(code)
         if qualification is None:
             continue
         instrument = scale_text(qualification.instrument)
-        choices += [(f"{instrument} — {scale_text(e.label)}", scales.element_key(code, e.code))
-                    for e in qualification.elements]
+        choices.append((instrument, None, instrument))
+        choices += [(f"    {scale_text(e.label)}", scales.element_key(code, e.code),
+                     f"{instrument} — {scale_text(e.label)}") for e in qualification.elements]
     return choices
 
 
@@ -179,11 +182,19 @@ class MarkEvidenceDialog(QDialog):
                           if incident_id is not None else [])
         current = preferred or self.supports.currentData()
         self.supports.clear()
-        for text, code in _supports_choices(qualifications):
+        for text, code, tooltip in _supports_choices(qualifications):
+            if code is None:  # a qualification's heading, above its elements: not a choice
+                self.supports.insertSeparator(self.supports.count())
             self.supports.addItem(text, code)
-            self.supports.setItemData(self.supports.count() - 1, text,
-                                      Qt.ItemDataRole.ToolTipRole)
-        index = self.supports.findData(current)
+            row = self.supports.count() - 1
+            self.supports.setItemData(row, tooltip, Qt.ItemDataRole.ToolTipRole)
+            if code is None:
+                heading = self.supports.model().item(row)
+                heading.setEnabled(False)
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+        index = self.supports.findData(current) if current else -1
         self.supports.setCurrentIndex(max(0, index))
 
     def stand_clear_of(self, passage: QRect) -> None:
