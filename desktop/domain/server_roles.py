@@ -241,6 +241,12 @@ DROP POLICY IF EXISTS casefile_read ON audit_entry;
 CREATE POLICY casefile_read ON audit_entry FOR SELECT USING (true);
 DROP POLICY IF EXISTS casefile_own_entries ON audit_entry;
 CREATE POLICY casefile_own_entries ON audit_entry FOR INSERT WITH CHECK (actor = current_user);
+-- The owner's change or removal of an entry reaches the append-only trigger, which refuses it
+-- in words: forced row security would otherwise match no row, and say nothing.
+DROP POLICY IF EXISTS casefile_changes_refused ON audit_entry;
+CREATE POLICY casefile_changes_refused ON audit_entry FOR UPDATE USING (true) WITH CHECK (false);
+DROP POLICY IF EXISTS casefile_removals_refused ON audit_entry;
+CREATE POLICY casefile_removals_refused ON audit_entry FOR DELETE USING (true);
 ALTER TABLE audit_entry FORCE ROW LEVEL SECURITY;
 ALTER TABLE evidence ENABLE ROW LEVEL SECURITY;
 ALTER TABLE evidence FORCE ROW LEVEL SECURITY;

@@ -52,6 +52,14 @@ def test_the_owner_cannot_write_an_entry_in_someone_elses_name(owned_case):
                     "VALUES (1000, '2025-01-01T00:00:00Z', 'alice', 'evidence.add', '', '')")
 
 
+@pytest.mark.parametrize("statement", ["UPDATE audit_entry SET summary = 'x' WHERE id = 1",
+                                       "DELETE FROM audit_entry WHERE id = 1"])
+def test_the_owner_is_told_the_trail_is_append_only(owned_case, statement):
+    with psycopg.connect(as_role(owned_case, OWNER)) as con, \
+            pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+        con.execute(statement)
+
+
 def test_the_owner_cannot_mark_a_span_in_someone_elses_name(owned_case):
     with psycopg.connect(as_role(owned_case, OWNER)) as con, \
             pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
