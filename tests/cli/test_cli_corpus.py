@@ -96,9 +96,13 @@ def test_scans_without_ocr_are_refused_in_a_line_each_that_says_how(tmp_path):
     assert casefile("new", case, cwd=tmp_path).returncode == 0
     done = casefile("import", case, *(str(f.path) for f in SCANS), cwd=tmp_path)
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
-    how = {".pdf": "is a scan without text — OCR it with `--ocr`"}
+    how = {".pdf": "is a scan without text — OCR it with `--ocr`",
+           # a typed page, then its signed page scanned into the same PDF
+           "statement_signed_page_scanned_uk.pdf":
+               "page 2 of 2 is a scan without text — OCR it with `--ocr`"}
     assert _lines(done.stderr) == [
-        f"failed     {f.path.name}: {how.get(f.path.suffix, 'is an image — OCR it with `--ocr`')}"
+        f"failed     {f.path.name}: "
+        + how.get(f.path.name, how.get(f.path.suffix, "is an image — OCR it with `--ocr`"))
         for f in SCANS]
 
 
@@ -126,6 +130,8 @@ def test_scans_import_with_ocr_and_say_nothing_else(scanned):
     ("Вовчанськ", "statement_photo_uk"),  # a photo, turned and grainy
     ("Работино", "suspicion_fax_ru"),  # the second page of a fax
     ("балістичну", "annex_scanned_uk"),  # the second page of an image-only PDF
+    ("Мельник", "statement_signed_page_scanned_uk"),  # its scanned page
+    ("Куп'янську", "statement_signed_page_scanned_uk"),  # and its typed one
 ])
 def test_a_word_on_a_scan_is_found(scanned, word, name):
     folder, case, _done = scanned

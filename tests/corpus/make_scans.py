@@ -3,10 +3,12 @@
 Pages are typeset by ImageMagick (`convert`, DejaVu Serif, 300 dpi) from statements written
 for this corpus: a Ukrainian page as a flatbed scanner's greyscale PNG, the same kind of page
 photographed (a JPEG, turned a little, blurred and grainy), a Russian statement as a fax's
-two-page bilevel TIFF (CCITT Group 4), and a two-page Ukrainian annex as an image-only PDF
+two-page bilevel TIFF (CCITT Group 4), a two-page Ukrainian annex as an image-only PDF
 written by LibreOffice (a flat ODF text of two page images, `soffice --convert-to pdf`): no
-text layer, as a scanner's PDF has none. A word hyphenated at a line end ("військово-",
-"полонених") is one word in the expected text, as a reader reads it.
+text layer, as a scanner's PDF has none, and a LibreOffice PDF of a typed statement whose
+signed last page was scanned into it (a page of text, then a page image). A word hyphenated
+at a line end ("військово-", "полонених") is one word in the expected text, as a reader
+reads it.
 
     .venv/bin/python tests/corpus/make_scans.py      # writes the scans again, in place
 
@@ -65,6 +67,18 @@ ANNEX_UK = (
      "Слідчий Олександр Бондаренко"),
 )
 
+#: The typed page of a statement whose signed page was scanned into the same PDF.
+TYPED_PAGE = (
+    "Пояснення потерпілого",
+    "Мій будинок на вулиці Гвардійській у Куп'янську зруйновано",
+    "внаслідок удару керованою авіабомбою 11 лютого 2025 року.",
+)
+SIGNED_PAGE = (
+    "Пояснення записано з моїх слів правильно.",
+    "Підпис потерпілого: Іван Мельник",
+    "Дата: 12 лютого 2025 року",
+)
+
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 WIDTH, LINE, MARGIN = 2480, 100, 160  # an A4 page's width at 300 dpi, a line's height
 
@@ -115,6 +129,9 @@ _PAGE_ODF = """<?xml version="1.0" encoding="UTF-8"?>
    fo:margin-right="0cm"/></style:page-layout>
   <style:style style:name="page" style:family="paragraph"><style:paragraph-properties
    fo:break-before="page" fo:margin-top="0cm" fo:margin-bottom="0cm"/></style:style>
+  <style:style style:name="typed" style:family="paragraph"><style:paragraph-properties
+   fo:margin-left="2cm" fo:margin-top="0.3cm"/><style:text-properties
+   style:font-name="Liberation Serif" fo:font-size="14pt"/></style:style>
  </office:automatic-styles>
  <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="scan"/>
  </office:master-styles>
@@ -126,13 +143,18 @@ _PAGE_IMAGE = """<text:p text:style-name="page"><draw:frame text:anchor-type="as
  xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>"""
 
 
-def write_image_pdf(path: Path, pages: tuple[tuple[str, ...], ...]) -> None:
-    """An image-only PDF by LibreOffice: each page one page image, no text on it."""
+_TYPED = """<text:p text:style-name="typed">{line}</text:p>"""
+
+
+def write_image_pdf(path: Path, pages: tuple[tuple[str, ...], ...],
+                    typed: tuple[str, ...] = ()) -> None:
+    """A PDF by LibreOffice: each page one page image, no text on it (after a first page of
+    `typed` lines, when given: a text page, then the scans)."""
     height_px = 1500
     height_cm = round(21 * height_px / WIDTH, 3)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        frames = []
+        frames = [_TYPED.format(line=line) for line in typed]
         for number, lines in enumerate(pages):
             image = folder / f"page-{number}.png"
             typeset(image, lines, height=height_px, extra=("-colorspace", "Gray"))
@@ -158,10 +180,13 @@ def main() -> int:
         "-attenuate", "0.4", "+noise", "Gaussian", "-colorspace", "Gray", "-quality", "72"))
     write_fax(HERE / "suspicion_fax_ru.tif")
     write_image_pdf(HERE / "annex_scanned_uk.pdf", ANNEX_UK)
+    write_image_pdf(HERE / "statement_signed_page_scanned_uk.pdf", (SIGNED_PAGE,),
+                    typed=TYPED_PAGE)
     for name, pages in (("statement_uk.png", (STATEMENT_UK,)),
                         ("statement_photo_uk.jpg", (PHOTO_UK,)),
                         ("suspicion_fax_ru.tif", FAX_RU),
-                        ("annex_scanned_uk.pdf", ANNEX_UK)):
+                        ("annex_scanned_uk.pdf", ANNEX_UK),
+                        ("statement_signed_page_scanned_uk.pdf", (TYPED_PAGE, SIGNED_PAGE))):
         (HERE / f"{name}.expected.txt").write_text(expected(pages), encoding="utf-8")
     return 0
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.errors import SourceImportError
+from desktop.domain.errors import NeedsOcr, SourceImportError
 from desktop.services.importing import extract_bytes, pdftext
 from tests.corpus import recall
 
@@ -99,6 +99,36 @@ def test_a_pdf_s_own_spaces_between_single_letters_are_kept(tmp_path):
     pdf.save()
     text = extract_bytes(path, path.read_bytes()).text
     assert text.splitlines() == ["Rows A B C D were shelled", "Confidential report"]
+
+
+def _pdf_of_pages(path: Path, images: list[float]) -> Path:
+    """A reportlab PDF whose first page has text, then a page per image, without text: the
+    image covers that share of the page's width and of its height."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    picture = Image.new("L", (200, 200), 128)
+    pdf = canvas.Canvas(str(path), pagesize=(600, 800))
+    pdf.drawString(72, 700, "The statement of the witness, typed.")
+    for share in images:
+        pdf.showPage()
+        pdf.drawImage(ImageReader(picture), 0, 0, 600 * share, 800 * share)
+    pdf.save()
+    return path
+
+
+def test_a_pdf_with_scanned_pages_among_its_text_asks_for_ocr(tmp_path):
+    path = _pdf_of_pages(tmp_path / "signed.pdf", [0.3, 1.0, 0.9])  # a logo, then two scans
+    with pytest.raises(NeedsOcr, match="^signed.pdf: pages 3, 4 of 4 are scans without text "
+                                       "— OCR it with `--ocr`$"):
+        extract_bytes(path, path.read_bytes())
+
+
+def test_a_page_with_a_small_picture_and_no_text_is_no_scan(tmp_path):
+    path = _pdf_of_pages(tmp_path / "logo.pdf", [0.3])  # a tenth of the page
+    result = extract_bytes(path, path.read_bytes())
+    assert result.text == "The statement of the witness, typed." and len(result.pages) == 2
 
 
 def test_each_page_start_is_kept_and_pages_are_joined_by_a_blank_line():

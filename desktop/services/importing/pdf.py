@@ -24,7 +24,7 @@ import pypdfium2.raw as pdfium_c
 from desktop.domain.errors import NeedsOcr, SourceImportError
 from desktop.services.importing import base, pdftext
 from desktop.services.importing.base import Extracted
-from desktop.services.words import N_, _
+from desktop.services.words import N_, _, ngettext
 
 #: The extraction record's tool: the distribution, and PDFium's own build within it.
 TOOL = "pypdfium2"
@@ -44,6 +44,9 @@ def extract_pdf(path: Path, data: bytes) -> Extracted:
         texts = page_texts(document)
         if not any(text for text, _index in texts):
             raise _no_text(path, document)
+        scanned = _scanned_pages(document, [text for text, _index in texts])
+        if scanned:
+            raise NeedsOcr(path, _scanned_reason(scanned, len(texts)))
         text, starts = join_pages([text for text, _index in texts])
         title, author, published = _metadata(document)
         return Extracted(
@@ -160,6 +163,43 @@ def _no_text(path: Path, document: pypdfium2.PdfDocument) -> SourceImportError:
         return SourceImportError(path, _("is not a readable PDF: its pages have no readable "
                                          "contents"))
     return NeedsOcr(path, _(SCAN))
+
+
+#: The share of a page an image must cover, on a page without text, for it to be a scan.
+SCANNED_AREA = 0.5
+
+
+def _scanned_pages(document: pypdfium2.PdfDocument, texts: list[str]) -> list[int]:
+    """The pages (from 1) that have no text but an image over most of the page: scans among
+    pages of text (an annex, a signed last page). Their words are in no text layer, and a
+    search would miss them."""
+    scanned = []
+    for number, text in enumerate(texts, start=1):
+        if text:
+            continue
+        page = document[number - 1]
+        try:
+            width, height = page.get_size()
+            covered = max((_area(image.get_bounds()) for image in page.get_objects(
+                filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])), default=0.0)
+            if width * height and covered / (width * height) >= SCANNED_AREA:
+                scanned.append(number)
+        finally:
+            page.close()
+    return scanned
+
+
+def _area(bounds: tuple[float, float, float, float]) -> float:
+    left, bottom, right, top = bounds
+    return max(0.0, right - left) * max(0.0, top - bottom)
+
+
+def _scanned_reason(pages: list[int], count: int) -> str:
+    """Why a PDF with some scanned pages asks for OCR: which pages, in a line."""
+    shown = ", ".join(str(page) for page in pages[:8]) + (", …" if len(pages) > 8 else "")
+    return ngettext("page {pages} of {count} is a scan without text — OCR it with `--ocr`",
+                    "pages {pages} of {count} are scans without text — OCR it with `--ocr`",
+                    len(pages)).format(pages=shown, count=count)
 
 
 def _check_unpacked_size(path: Path, data: bytes) -> None:
