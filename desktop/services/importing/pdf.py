@@ -165,8 +165,10 @@ def _no_text(path: Path, document: pypdfium2.PdfDocument) -> SourceImportError:
     return NeedsOcr(path, _(SCAN))
 
 
-#: The share of a page an image must cover, on a page without text, for it to be a scan.
+#: The share of a page an image must cover, on a page without text, for it to be a scan;
+#: and the most objects a scanned page is drawn with (a scanner draws one image, or a few).
 SCANNED_AREA = 0.5
+_SCAN_OBJECTS = 1_000
 
 
 def _scanned_pages(document: pypdfium2.PdfDocument, texts: list[str]) -> list[int]:
@@ -179,6 +181,8 @@ def _scanned_pages(document: pypdfium2.PdfDocument, texts: list[str]) -> list[in
             continue
         page = document[number - 1]
         try:
+            if pdfium_c.FPDFPage_CountObjects(page) > _SCAN_OBJECTS:
+                continue  # a drawing of many parts, not a scanned page (and not read one by one)
             width, height = page.get_size()
             covered = max((_area(image.get_bounds()) for image in page.get_objects(
                 filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])), default=0.0)
