@@ -98,6 +98,36 @@ class _ColumnsHeader(QHeaderView):
         return QRegion()
 
 
+class _QuoteRoom(QObject):
+    """The quote takes the width the other columns leave, and never less than QUOTE_SHARE of
+    the table (the table then scrolls sideways to the rest): in a narrow panel, or in
+    Ukrainian, whose statuses and grades are longer, a stretched quote was cut to 100 px."""
+
+    QUOTE_SHARE = 0.4
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(M.QUOTE, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(lambda column, *_: column != M.QUOTE and self.fit())
+        view.viewport().installEventFilter(self)
+
+    def fit(self) -> None:
+        header = self._view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != M.QUOTE and not header.isSectionHidden(c))
+        room = self._view.viewport().width()
+        width = max(room - others, int(room * self.QUOTE_SHARE), header.minimumSectionSize())
+        if header.sectionSize(M.QUOTE) != width:
+            header.resizeSection(M.QUOTE, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            self.fit()
+        return False
+
+
 class EvidencePanel(QWidget):
     """Filter bar above the evidence table; speaks in evidence ids."""
 
@@ -203,7 +233,8 @@ class EvidencePanel(QWidget):
         return view
 
     def _size_columns(self, view: QTableView) -> None:
-        """Starting widths; the quote stretches; the header's menu shows or hides columns."""
+        """Starting widths; the quote takes the rest (`_QuoteRoom`); the header's menu shows or
+        hides columns."""
         header = view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -213,7 +244,7 @@ class EvidencePanel(QWidget):
             text_width = (metrics.averageCharWidth() * fit if isinstance(fit, int)
                           else metrics.horizontalAdvance(fit))
             header.resizeSection(column, text_width + 16)  # the cell's margins
-        header.setSectionResizeMode(M.QUOTE, QHeaderView.ResizeMode.Stretch)
+        self._quote_room = _QuoteRoom(view)
         for column in HIDDEN_AT_FIRST:
             view.setColumnHidden(column, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -444,6 +475,7 @@ class EvidencePanel(QWidget):
             action.setCheckable(True)
             action.setChecked(not self.view.isColumnHidden(column))
             action.setEnabled(column not in (M.ENO, M.QUOTE))
-            action.toggled.connect(lambda on, c=column: self.view.setColumnHidden(c, not on))
+            action.toggled.connect(lambda on, c=column: (self.view.setColumnHidden(c, not on),
+                                                         self._quote_room.fit()))
         menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
         menu.deleteLater()

@@ -219,3 +219,19 @@ def test_the_source_header_leaves_out_what_it_has_no_room_for(demo_case):
     demo_case.window.resize(1440, 900)
     settle()
     assert header.kind.isVisible() and header.hash.isVisible()
+
+
+def test_the_evidence_quote_keeps_room_and_fills_a_wide_table(demo_case):
+    from desktop.gui.qtmodels.evidence_model import EvidenceModel
+
+    view = demo_case.window.evidence_panel.view
+    header = view.horizontalHeader()
+    assert header.sectionSize(EvidenceModel.QUOTE) >= 0.4 * view.viewport().width() - 1
+    demo_case.window.resize(1440, 900)
+    settle()
+    shown = sum(header.sectionSize(c) for c in range(header.count())
+                if not header.isSectionHidden(c))
+    if shown > view.viewport().width():  # the other columns need more than the table has
+        assert header.sectionSize(EvidenceModel.QUOTE) >= 0.4 * view.viewport().width() - 1
+    else:  # the quote takes what the others leave, to the table's right edge
+        assert shown == view.viewport().width()
