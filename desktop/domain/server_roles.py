@@ -153,7 +153,8 @@ END $$;
 -- The incidents whose workflow state a transaction set to submitted or signed off (or that
 -- it made so): evidence linked to them in that transaction is part of what was submitted or
 -- decided. Written only by the trigger below (no role has a privilege on the table); the
--- rows of finished transactions are cleared as the next are written.
+-- rows of transactions committed since are cleared as the next are written (another's rows
+-- are seen only once it has committed; rows in a restored database are cleared alike).
 CREATE TABLE IF NOT EXISTS casefile_state_set (
     xact xid8 NOT NULL,
     incident integer NOT NULL,
@@ -163,8 +164,9 @@ CREATE OR REPLACE FUNCTION casefile_note_state_set() RETURNS trigger LANGUAGE pl
     SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     IF NEW.state IN ({reviewed}) AND (TG_OP = 'INSERT' OR NEW.state <> OLD.state) THEN
-        DELETE FROM casefile_state_set
-            WHERE pg_xact_status(xact) IS DISTINCT FROM 'in progress';
+        DELETE FROM casefile_state_set WHERE ctid = ANY (ARRAY(
+            SELECT ctid FROM casefile_state_set WHERE xact <> pg_current_xact_id()
+            FOR UPDATE SKIP LOCKED));
         INSERT INTO casefile_state_set VALUES (pg_current_xact_id(), NEW.id)
             ON CONFLICT DO NOTHING;
     END IF;

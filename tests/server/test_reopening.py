@@ -151,3 +151,14 @@ def test_evidence_imported_into_a_submitted_incident_sends_it_back_to_draft(case
     evidence.import_evidence([imported], actor="alice")
     row = incidents.incident_values(incident)
     assert row["state"] == "draft" and "Evidence was linked" in row["state_comment"]
+
+
+def test_what_a_transaction_noted_is_cleared_by_the_next_and_restored_rows_too(signed_off):
+    with psycopg.connect(signed_off) as con:  # a row as a restore from another server leaves
+        con.execute("INSERT INTO casefile_state_set VALUES ('123456789'::xid8, 1)")
+    with psycopg.connect(as_role(signed_off, "alice")) as con:
+        con.execute("UPDATE incident SET state = 'in_review' WHERE id = 1")
+        (mine,) = con.execute("SELECT pg_current_xact_id()::text").fetchone()
+    with psycopg.connect(signed_off) as con:
+        assert con.execute("SELECT xact::text, incident FROM casefile_state_set").fetchall() == [
+            (mine, 1)]
