@@ -6,7 +6,9 @@ photographed (a JPEG, turned a little, blurred and grainy), a Russian statement 
 two-page bilevel TIFF (CCITT Group 4), a two-page Ukrainian annex as an image-only PDF
 written by LibreOffice (a flat ODF text of two page images, `soffice --convert-to pdf`): no
 text layer, as a scanner's PDF has none, and a LibreOffice PDF of a typed statement whose
-signed last page was scanned into it (a page of text, then a page image). A word hyphenated
+signed last page was scanned into it (a page of text, then a page image). Tesseract itself
+makes a searchable PDF of the Ukrainian scan (its page image under an invisible text layer,
+as a scanner's OCR does), which imports without OCR (tests/corpus/pdf/). A word hyphenated
 at a line end ("військово-", "полонених") is one word in the expected text, as a reader
 reads it.
 
@@ -168,10 +170,20 @@ def write_image_pdf(path: Path, pages: tuple[tuple[str, ...], ...],
         shutil.move(folder / f"{path.stem}.pdf", path)
 
 
+def write_searchable_pdf(scan: Path, path: Path) -> None:
+    """Tesseract's own searchable PDF of a scan: the page image, and the words it read as an
+    invisible text layer over it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        subprocess.run(["tesseract", str(scan), f"{scratch}/out", "-l", "ukr", "pdf"],
+                       check=True, capture_output=True, timeout=300)
+        shutil.move(f"{scratch}/out.pdf", path)
+
+
 def main() -> int:
-    for tool in ("convert", "soffice"):
+    for tool in ("convert", "soffice", "tesseract"):
         if shutil.which(tool) is None:
-            print(f"make_scans: {tool} is needed (ImageMagick, LibreOffice)", file=sys.stderr)
+            print(f"make_scans: {tool} is needed (ImageMagick, LibreOffice, Tesseract)",
+                  file=sys.stderr)
             return 1
     HERE.mkdir(exist_ok=True)
     typeset(HERE / "statement_uk.png", STATEMENT_UK, extra=("-colorspace", "Gray"))
@@ -182,7 +194,10 @@ def main() -> int:
     write_image_pdf(HERE / "annex_scanned_uk.pdf", ANNEX_UK)
     write_image_pdf(HERE / "statement_signed_page_scanned_uk.pdf", (SIGNED_PAGE,),
                     typed=TYPED_PAGE)
-    for name, pages in (("statement_uk.png", (STATEMENT_UK,)),
+    write_searchable_pdf(HERE / "statement_uk.png",
+                         HERE.parent / "pdf" / "uk_statement_tesseract_searchable.pdf")
+    for name, pages in (("../pdf/uk_statement_tesseract_searchable.pdf", (STATEMENT_UK,)),
+                        ("statement_uk.png", (STATEMENT_UK,)),
                         ("statement_photo_uk.jpg", (PHOTO_UK,)),
                         ("suspicion_fax_ru.tif", FAX_RU),
                         ("annex_scanned_uk.pdf", ANNEX_UK),

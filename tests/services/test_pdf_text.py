@@ -64,7 +64,8 @@ def test_an_unmarked_hyphen_at_a_line_end_is_decided_the_same_way():
 
 @pytest.mark.parametrize("name", ["en_report_ligatures", "en_narrow_hyphenated",
                                   "uk_narrow_hyphenated", "en_overprinted_bold",
-                                  "ru_statement_libreoffice", "uk_decision_letter_spaced"])
+                                  "ru_statement_libreoffice", "uk_decision_letter_spaced",
+                                  "uk_statement_tesseract_searchable"])
 def test_the_corpus_pdfs_are_read_whole(name):
     path = CORPUS / f"{name}.pdf"
     result = extract_bytes(path, path.read_bytes())
