@@ -271,11 +271,13 @@ class CaseFiles(Flow):
             lock.unlock()
             return False
         self._lock, self.app.session.case_file = lock, path
-        self.app.settings.add_recent_case(path)
         with rows_set_aside():
             self.case_opened(True)
         # What a killed export left is settled once the case is on screen (at start-up, after
-        # the first paint; else now), while the same case is open.
+        # the first paint; else now), while the same case is open. The recent cases are
+        # written then too: QSettings writes its file (and waits for the disk) in the next
+        # turn of the event loop, which at start-up came before the first paint.
+        self.window.after_first_paint(lambda: self.app.settings.add_recent_case(path))
         self.window.after_first_paint(lambda: self._reconcile(path))
         log.info("opened case %s", path)
         return True

@@ -324,6 +324,22 @@ def test_layout_and_recent_cases_are_restored(qtbot, casefile, tmp_path, setting
     assert not again.window.evidence_dock.isVisible()
 
 
+def test_a_case_opened_at_start_up_joins_the_recent_cases_once_the_window_is_painted(
+        qtbot, casefile, tmp_path):
+    path = tmp_path / "start.casefile"
+    casefile.cases.new_case(path, "Start")
+    casefile.cases.close_case()
+    fresh = Settings(QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat))
+    fresh.user_name = ACTOR
+    again = CasefileApp(fresh)
+    qtbot.addWidget(again.window)
+    again.window.show()  # shown, not painted yet: as at start-up
+    assert again.cases.open_case(path)
+    assert again.case_file == path and fresh.recent_cases() == []  # no settings written yet
+    qtbot.waitUntil(lambda: fresh.recent_cases() == [path.resolve()])
+    assert fresh.last_case == path.resolve()
+
+
 def test_an_unexpected_error_is_logged_and_explained(casefile, tmp_path, monkeypatch):
     from desktop.gui import logfile
 
