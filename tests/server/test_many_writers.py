@@ -11,7 +11,7 @@ import psycopg
 import pytest
 
 from desktop.domain import db
-from desktop.services import integrity, sources
+from desktop.services import integrity, sources, team
 from tests.conftest import ACTOR, ROOT, SEEDS
 
 WRITERS, EDITS = 8, 200
@@ -37,7 +37,9 @@ WRITER = textwrap.dedent("""
 
 @pytest.fixture
 def shared_case(server_url):
+    """A case on the server with its roles and rules, as a team's is, and one source."""
     db.new_case(server_url, "Many writers", actor=ACTOR)
+    team.set_up_roles()
     sources.import_files(sorted(SEEDS.glob("*.txt"))[:1], actor=ACTOR)
     db.close_case()
     return server_url
