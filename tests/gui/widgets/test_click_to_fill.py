@@ -139,6 +139,8 @@ def test_the_popup_stands_clear_of_the_passage_it_marks(
     dialog = enter_pressed[-1]
     assert dialog.testAttribute(Qt.WidgetAttribute.WA_Moved)  # placed, not centred over it
     assert not dialog.geometry().intersects(passage)
+    window = casefile.window.frameGeometry().intersected(dialog.screen().availableGeometry())
+    assert window.left() <= dialog.x() and dialog.geometry().right() <= window.right()
 
 
 @pytest.mark.parametrize(("quote", "fact", "value"), [

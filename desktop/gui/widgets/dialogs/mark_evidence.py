@@ -204,7 +204,10 @@ class MarkEvidenceDialog(QDialog):
         self.adjustSize()
         screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
         size = self.size() + QSize(0, _FRAME_ALLOWANCE)
-        x = max(screen.left(), min(passage.left(), screen.right() - size.width()))
+        # over the window where it is wide enough, else anywhere on the screen
+        window = self.parentWidget().window().frameGeometry() if self.parentWidget() else screen
+        across = window.intersected(screen) if window.width() >= size.width() else screen
+        x = max(across.left(), min(passage.left(), across.right() - size.width()))
         below, above = passage.bottom() + _GAP, passage.top() - _GAP - size.height()
         if below + size.height() <= screen.bottom():
             self.move(x, below)
