@@ -194,7 +194,10 @@ def _write_file(partial: Path, passphrase: str | None, facts: dict, *, progress:
         con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         con.commit()
-        con.execute("PRAGMA journal_mode = DELETE")  # one file, nothing beside it
+        # As Casefile keeps a case file (one file once closed): opening the copy to work on it
+        # then changes none of its bytes, so a copy with no offline work still matches its
+        # manifest (switching it to WAL on opening rewrote its header)
+        con.execute("PRAGMA journal_mode = WAL")
         con.execute("BEGIN")
         recorded = manifests.facts(con.execute)
         con.rollback()

@@ -3,10 +3,12 @@ offline, and brought back, with conflicts reported and never overwritten."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -636,3 +638,18 @@ def test_a_copy_checked_in_without_offline_work_says_so(team_case, tmp_path, cap
     assert first.endswith(", no offline work in it)")
     assert out.splitlines()[-1] == ("Brought in 0 new records, 0 edits and 0 decisions; "
                                     "0 conflicts left for a person to decide.")
+
+
+def test_a_copy_opened_in_casefile_without_offline_work_still_checks_in(team_case, tmp_path,
+                                                                        capsys):
+    copy = tmp_path / "field.casefile"
+    assert run(capsys, "checkout", as_role(team_case, "alice"), str(copy))[0] == 0
+    assert not Path(f"{copy}-wal").exists()
+    handed = hashlib.sha256(copy.read_bytes()).hexdigest()
+    db.open_case(copy)  # as the window does, to read it and close it again
+    db.close_case()
+    assert run(capsys, "import", str(copy), str(SEED_FILES[0]))[0] == 0  # a duplicate only
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == handed
+    status, out, err = run(capsys, "checkin", str(copy), as_role(team_case, "bob"))
+    assert status == 0, err
+    assert out.splitlines()[0].endswith(", no offline work in it)")
