@@ -201,6 +201,7 @@ class CasefileApp(QObject):
             self.settings.add_recent_case(last)
         else:
             self.settings.forget_last_case()
+        self.settings.sync()  # the event loop that would write them ends with the window
         event.accept()
 
 

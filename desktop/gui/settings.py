@@ -99,6 +99,27 @@ class Settings:
     def save_splitter_state(self, name: str, state: QByteArray) -> None:
         self._store.setValue(f"window/splitter/{name}", state)
 
+    def case_place(self, case: str) -> dict[str, int]:
+        """Where `case` (a file's path, a server case's address) was left: the source shown
+        and the incident selected when it was last closed ({} when not known)."""
+        try:
+            places = json.loads(self._text("cases/places") or "{}")
+        except ValueError:
+            return {}
+        place = places.get(case) if isinstance(places, dict) else None
+        return {k: v for k, v in place.items() if k in ("source", "incident")
+                and isinstance(v, int)} if isinstance(place, dict) else {}
+
+    def save_case_place(self, case: str, place: dict[str, int]) -> None:
+        try:
+            places = json.loads(self._text("cases/places") or "{}")
+        except ValueError:
+            places = {}
+        places = places if isinstance(places, dict) else {}
+        places.pop(case, None)
+        kept = list(places.items())[-(MAX_RECENT - 1):]  # the cases left most recently
+        self._store.setValue("cases/places", json.dumps(dict([*kept, (case, place)])))
+
     def export_choices(self) -> dict:
         """The dossier options last chosen (which incidents, edition, audit annex)."""
         try:

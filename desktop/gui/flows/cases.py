@@ -341,6 +341,7 @@ class CaseFiles(Flow):
             return False
         self.app.undo_stack.clear()
         self._stop_following()
+        self._remember_place()
         try:
             db.close_case()
         except db.CaseNotCompacted as exc:  # closed all the same: its edits are in its -wal
@@ -380,13 +381,48 @@ class CaseFiles(Flow):
                     origin.get("server") if origin else None)
         self.publish(changes.everything())
         if is_open:
-            first = sources.first_source_id()
-            if first is not None:
-                self.app.reading.open_source(first)
+            self._go_back_to_place()
         else:
             w.show_summary(None)
             w.show_case_title(None, None)
         self.app.review.case_opened(is_open)
+
+    def _place_key(self) -> str | None:
+        """How the settings name the open case: its server address, or its file's path."""
+        session = self.app.session
+        if session.server:
+            return session.server
+        return str(session.case_file.resolve()) if session.case_file else None
+
+    def _remember_place(self) -> None:
+        """Keep the source shown and the incident selected, for the next time the case opens."""
+        key = self._place_key()
+        if key is None:
+            return
+        source = self.app.reading.active_view().source_id()
+        incident = self.window.incident_form.incident_id()
+        self.app.settings.save_case_place(key, {
+            name: value for name, value in (("source", source), ("incident", incident))
+            if value is not None})
+
+    def _go_back_to_place(self) -> None:
+        """Show the source and the incident the case was left on (those that still exist),
+        else its first source; the incident once the window is painted (its form is not
+        needed to see the case)."""
+        from desktop.services import incidents
+
+        key = self._place_key()
+        place = self.app.settings.case_place(key) if key else {}
+        source = place.get("source")
+        if source is None or not sources.source_titles([source]):
+            source = sources.first_source_id()
+        if source is not None:
+            self.app.reading.open_source(source)
+        incident, opened = place.get("incident"), self._opened
+        if incident is not None:
+            self.window.after_first_paint(
+                lambda: opened == self._opened and incidents.incident_exists(incident)
+                and self.app.editing.select_incident(incident))
 
     def fill_recent_menu(self) -> None:
         """The case files opened recently, then the shared cases (by their addresses)."""
