@@ -324,6 +324,7 @@ class _Header(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._shown: SourceDetails | None = None  # the metadata on screen
+        self._grade_texts = ("", "")  # the grade in words, and its letter alone
         self.title = _ElidedLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -386,10 +387,13 @@ class _Header(QWidget):
         self.url.set_full_text(printable(details.url))
         self.url.setVisible(bool(details.url))
         code = details.reliability
-        self.grade.setText(f"{code} — {scale_label(scales.SOURCE_RELIABILITY, code).capitalize()}")
+        self._grade_texts = (
+            f"{code} — {scale_label(scales.SOURCE_RELIABILITY, code).capitalize()}", code)
+        self.grade.setText(self._grade_texts[0])
         description = scale_description(scales.SOURCE_RELIABILITY, code)
         note = details.reliability_note
-        self.grade.setToolTip(self.tr("Source reliability (Admiralty code): ") + description
+        self.grade.setToolTip(self.tr("Source reliability (Admiralty code): ")
+                              + f"{self._grade_texts[0]}: {description}"
                               + (f"\n{note}" if note else ""))
         self.kind.set_full_text(scale_label(scales.SOURCE_KINDS, details.kind))
         self.page_button.setVisible(has_pages(details))
@@ -404,21 +408,29 @@ class _Header(QWidget):
 
     def _fit_line(self) -> None:
         """The kind and the fingerprint only where the line has room for them beside the
-        publisher and the grade (a narrow view showed "В…", "Ін…", "S…"); the publisher's
-        tooltip then says them."""
+        publisher and the grade in words, and the grade by its letter alone when even its words
+        have none (a narrow view showed "В…", "Ін…", "S…"); the publisher's tooltip then says
+        the kind and the fingerprint, the grade's its words."""
         if self._shown is None:
             return
         margins = self.layout().contentsMargins()
         room = self.width() - margins.left() - margins.right()
         spacing = self._line.spacing()
-        kept = [self.grade] + [w for w in (self.url, self.page_button) if not w.isHidden()]
+        kept = [w for w in (self.url, self.page_button) if not w.isHidden()]
         # the publisher may elide to some twenty letters before the others give way
         needed = min(self.meta.sizeHint().width(), self.fontMetrics().averageCharWidth() * 24)
         needed += sum(w.sizeHint().width() + spacing for w in kept)
+        # the grade in words while they fit, else its letter (the words in its tooltip)
+        metrics, whole, letter = self.grade.fontMetrics(), *self._grade_texts
+        frame = self.grade.sizeHint().width() - metrics.horizontalAdvance(self.grade.text())
+        grade = whole if needed + frame + metrics.horizontalAdvance(whole) <= room else letter
+        if self.grade.text() != grade:
+            self.grade.setText(grade)
+        needed += frame + metrics.horizontalAdvance(grade) + spacing
         shown = []
         for optional in (self.kind, self.hash):  # the kind before the fingerprint
             needed += optional.sizeHint().width() + spacing
-            if needed > room:
+            if needed > room or grade == letter:  # both give way before the grade's words
                 break
             shown.append(optional)
         for optional in (self.kind, self.hash):

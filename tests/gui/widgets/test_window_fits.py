@@ -219,6 +219,25 @@ def test_the_source_header_leaves_out_what_it_has_no_room_for(demo_case):
     demo_case.window.resize(1440, 900)
     settle()
     assert header.kind.isVisible() and header.hash.isVisible()
+    assert " — " in header.grade.text()  # the grade in words where there is room
+
+
+def test_a_long_grade_gives_way_to_its_letter_before_the_publisher_is_cut_short(
+        demo_case):
+    from desktop.domain.models import Source
+    from desktop.services import sources
+
+    source = Source.get(Source.original_name == "003_b8c3f3517aeeccd0.txt").id
+    sources.update_source(source, actor="Olena", reliability="F", publisher="Publisher X")
+    demo_case.reading.open_source(source)
+    demo_case.window.source_view.refresh_header()
+    settle()
+    header = demo_case.window.source_view._header
+    assert header.meta.text() == header.meta.full_text()  # whole: the grade gave way
+    if header.grade.text() == "F":  # no room for the words: the letter, its words in the tip
+        assert header.grade.toolTip().splitlines()[0].split(": ", 1)[1].startswith("F — ")
+    else:
+        assert header.grade.text().startswith("F — ")
 
 
 def test_the_evidence_quote_keeps_room_and_fills_a_wide_table(demo_case):
