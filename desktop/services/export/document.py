@@ -179,6 +179,7 @@ class DossierWriter:
         # for): a run links only to one of these, so no link points nowhere.
         self.targets: set[str] = set()
         self._captions = itertools.count(1)
+        self.kept_last = None  # the last row of a kept table, until a block follows it
         section = document.sections[0]
         self.width = section.page_width - section.left_margin - section.right_margin
 
@@ -219,7 +220,12 @@ class DossierWriter:
     # --- paragraphs ---------------------------------------------------------------------------
 
     def _append(self, element) -> None:
-        """Insert a block before the section properties (constant time)."""
+        """Insert a block before the section properties (constant time); the last row of a
+        kept table before it is no longer kept with what follows (`table`)."""
+        if self.kept_last is not None:
+            for p in self.kept_last.iter(W_P):
+                p[0].remove(p[0].find(W_KEEP_NEXT))
+            self.kept_last = None
         if self._end is None:
             self._body.append(element)
         else:
@@ -451,9 +457,11 @@ class DossierWriter:
             col.w = w
         return tbl, tuple(w // 635 for w in emus)
 
-    def row_prototype(self, twips: tuple[int, ...], style: str, flag: str, fill: str = ""):
-        """A row of empty cells, each of its column's width with one styled paragraph; cached."""
-        key = (twips, style, flag, fill)
+    def row_prototype(self, twips: tuple[int, ...], style: str, flag: str, fill: str = "",
+                      keep: bool = False):
+        """A row of empty cells, each of its column's width with one styled paragraph (kept
+        with the next when `keep`); cached."""
+        key = (twips, style, flag, fill, keep)
         if key not in self._rows:
             tr = self._body.makeelement(W_TR, {})
             SubElement(SubElement(tr, W_TRPR), qn(f"w:{flag}"))
@@ -463,7 +471,10 @@ class DossierWriter:
                 SubElement(tcpr, W_TCW, {W_W: str(width), W_TYPE: "dxa"})
                 if fill:
                     SubElement(tcpr, W_SHD, {W_VAL: "clear", W_COLOR: "auto", W_FILL: fill})
-                tc.append(self.styled(style))
+                p = self.styled(style)
+                if keep:
+                    p[0].append(p.makeelement(W_KEEP_NEXT, {}))  # after its pStyle
+                tc.append(p)
             self._rows[key] = tr
         return self._rows[key]
 
@@ -503,12 +514,12 @@ class TableWriter:
         self._tbl = tbl
         self._twips = twips
         self._keep = keep
-        self._body = writer.row_prototype(twips, styles.TABLE_TEXT, "cantSplit")
+        self._body = writer.row_prototype(twips, styles.TABLE_TEXT, "cantSplit", keep=keep)
 
     def header(self, headers: Sequence[str]) -> None:
         """The header row: shaded, bold, repeated at the top of every page the table spans."""
         self._add(self._writer.row_prototype(self._twips, styles.TABLE_HEADING, "tblHeader",
-                                             styles.HEADER_FILL), headers)
+                                             styles.HEADER_FILL, self._keep), headers)
 
     def row(self, values: Sequence[Content], shade: dict[int, str] | None = None) -> None:
         """One body row; `shade` maps a column to a fill colour (rrggbb)."""
@@ -517,10 +528,9 @@ class TableWriter:
     def _add(self, prototype, values: Sequence[Content],
              shade: dict[int, str] | None = None) -> None:
         tr = copy.deepcopy(prototype)
-        if self._keep and len(self._tbl) > 2:  # the row before this one (after tblPr, tblGrid)
-            for p in self._tbl[-1].iter(W_P):  # is no longer the last: kept with this one
-                p[0].append(p.makeelement(W_KEEP_NEXT, {}))  # its pPr, after its pStyle
         self._tbl.append(tr)
+        if self._keep:  # the last row so far: let go of what follows once something does
+            self._writer.kept_last = tr
         cells = tr.findall(W_TC)  # the row's own cells, in order
         if len(cells) != len(values):
             raise ValueError(f"a row of {len(cells)} cells was given {len(values)} values")
