@@ -102,19 +102,25 @@ def test_a_pdf_s_own_spaces_between_single_letters_are_kept(tmp_path):
     assert text.splitlines() == ["Rows A B C D were shelled", "Confidential report"]
 
 
-def _pdf_of_pages(path: Path, images: list[float]) -> Path:
-    """A reportlab PDF whose first page has text, then a page per image, without text: the
-    image covers that share of the page's width and of its height."""
+def _pdf_of_pages(path: Path, images: list[float], *, typed: bool = True,
+                  stamp: str = "") -> Path:
+    """A reportlab PDF whose first page has text (unless not `typed`), then a page per image:
+    the image covers that share of the page's width and of its height, and the page has no
+    text but the `stamp` (a page number a numbering tool writes on it)."""
     from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
     picture = Image.new("L", (200, 200), 128)
     pdf = canvas.Canvas(str(path), pagesize=(600, 800))
-    pdf.drawString(72, 700, "The statement of the witness, typed.")
-    for share in images:
-        pdf.showPage()
+    if typed:
+        pdf.drawString(72, 700, "The statement of the witness, typed.")
+    for number, share in enumerate(images, start=1):
+        if typed or number > 1:
+            pdf.showPage()
         pdf.drawImage(ImageReader(picture), 0, 0, 600 * share, 800 * share)
+        if stamp:
+            pdf.drawString(500, 20, stamp.format(number))
     pdf.save()
     return path
 
@@ -124,6 +130,25 @@ def test_a_pdf_with_scanned_pages_among_its_text_asks_for_ocr(tmp_path):
     with pytest.raises(NeedsOcr, match="^signed.pdf: pages 3, 4 of 4 are scans without text "
                                        "— OCR it with `--ocr`$"):
         extract_bytes(path, path.read_bytes())
+
+
+def test_a_scan_stamped_with_page_numbers_is_a_scan_all_the_same(tmp_path):
+    path = _pdf_of_pages(tmp_path / "bates.pdf", [1.0, 1.0], typed=False, stamp="UA-EV-{:04d}")
+    assert "UA-EV-0001" in pdftext_of(path)  # the stamps are all the text it has
+    with pytest.raises(NeedsOcr, match="^bates.pdf: is a scan without text — OCR it with"):
+        extract_bytes(path, path.read_bytes())
+
+
+def pdftext_of(path: Path) -> str:
+    import pypdfium2
+
+    return " ".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(path))
+
+
+def test_a_full_page_photo_with_its_caption_among_pages_of_text_is_no_scan(tmp_path):
+    path = _pdf_of_pages(tmp_path / "report.pdf", [1.0], stamp="Photo {}: the school, March")
+    result = extract_bytes(path, path.read_bytes())
+    assert result.text.endswith("Photo 1: the school, March") and len(result.pages) == 2
 
 
 def test_a_page_with_a_small_picture_and_no_text_is_no_scan(tmp_path):

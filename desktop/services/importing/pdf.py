@@ -44,9 +44,15 @@ def extract_pdf(path: Path, data: bytes) -> Extracted:
         texts = page_texts(document)
         if not any(text for text, _index in texts):
             raise _no_text(path, document)
-        scanned = _scanned_pages(document, [text for text, _index in texts])
+        pages = [text for text, _index in texts]
+        scanned = _scanned_pages(document, pages)
+        if len(scanned) == len(pages):  # each stamped with a number or a date, no more
+            raise NeedsOcr(path, _(SCAN))
+        # Among pages of text only a page without any is taken for a scan: a report's full
+        # page photo or map with its caption is not.
+        scanned = [number for number in scanned if not pages[number - 1]]
         if scanned:
-            raise NeedsOcr(path, _scanned_reason(scanned, len(texts)))
+            raise NeedsOcr(path, _scanned_reason(scanned, len(pages)))
         text, starts = join_pages([text for text, _index in texts])
         title, author, published = _metadata(document)
         return Extracted(
@@ -165,19 +171,22 @@ def _no_text(path: Path, document: pypdfium2.PdfDocument) -> SourceImportError:
     return NeedsOcr(path, _(SCAN))
 
 
-#: The share of a page an image must cover, on a page without text, for it to be a scan;
-#: and the most objects a scanned page is drawn with (a scanner draws one image, or a few).
+#: The share of a page an image must cover, on a page with next to no text, for it to be a
+#: scan; the most words such a page has (a stamped number, a date: what a scanner or a
+#: numbering tool writes on it); and the most objects a scanned page is drawn with (a scanner
+#: draws one image, or a few).
 SCANNED_AREA = 0.5
+SCAN_WORDS = 8
 _SCAN_OBJECTS = 1_000
 
 
 def _scanned_pages(document: pypdfium2.PdfDocument, texts: list[str]) -> list[int]:
-    """The pages (from 1) that have no text but an image over most of the page: scans among
-    pages of text (an annex, a signed last page). Their words are in no text layer, and a
-    search would miss them."""
+    """The pages (from 1) that are an image over most of the page with next to no text
+    (none, or a stamped page number or date): scans, alone or among pages of text (an annex,
+    a signed last page). Their words are in no text layer, and a search would miss them."""
     scanned = []
     for number, text in enumerate(texts, start=1):
-        if text:
+        if len(text.split()) > SCAN_WORDS:
             continue
         page = document[number - 1]
         try:
