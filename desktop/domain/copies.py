@@ -115,6 +115,16 @@ def snapshot_into(database: SqliteDatabase, partial: Path) -> None:
     _export_checked(database.connection(), partial, database.connect_params["passphrase"])
 
 
+def keep_in_wal_mode(path: Path, key: str = "") -> None:
+    """Put the closed case file `path` (encrypted with `key`, '' = plain) in WAL mode, as
+    Casefile keeps a case file: opening it then does not rewrite its header."""
+    con = encryption.connect_new(path, key) if key else sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA journal_mode = WAL").fetchone()
+    finally:
+        con.close()  # the last connection to close removes the -wal and -shm files
+
+
 def _settle_wal(path: Path) -> None:
     """Fold a plain case's -wal into the file, so that the file alone is the whole case."""
     con = sqlite3.connect(path)

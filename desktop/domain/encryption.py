@@ -146,7 +146,8 @@ def connect_readonly(path: Path, passphrase: str, uri: str | None = None) -> Any
 
 def connect_new(path: Path, passphrase: str) -> Any:
     """A sqlcipher3 connection that writes a new encrypted case into the empty file `path`
-    (a case file made by Casefile itself, table by table: a server case checked out)."""
+    (a case file made by Casefile itself, table by table: a server case checked out), or
+    finishes one just written (a hand-over copy put in WAL mode)."""
     check_passphrase(path, passphrase)
     con = _dbapi(path).connect(str(path))
     con.execute(f"PRAGMA key = {_quoted(passphrase)}")

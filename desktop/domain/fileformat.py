@@ -95,8 +95,8 @@ def read_only_uri(path: Path) -> str:
     beside it, also on read-only media.
 
     SQLite's read-only mode, with its locks, when a -wal file is there (another program may
-    have the case open; its changes are read too) or the file keeps a rollback journal (a
-    hand-over copy); `immutable` otherwise, since a WAL-mode file opened read-only would need
+    have the case open; its changes are read too) or the file keeps a rollback journal (a copy
+    made by an older Casefile or another tool); `immutable` otherwise, since a WAL-mode file opened read-only would need
     a -shm file made beside it.
     """
     path = Path(path)

@@ -81,13 +81,16 @@ def _snapshot(partial: Path) -> None:
     case's passphrase when the case is encrypted."""
     if encryption.is_encrypted(database.obj):
         copies.snapshot_into(database.obj, partial)
-        return
-    target = sqlite3.connect(partial)
-    try:
-        database.connection().backup(target)  # SQLite's backup API: one consistent snapshot
-        target.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal beside it
-    finally:
-        target.close()
+    else:
+        target = sqlite3.connect(partial)
+        try:
+            database.connection().backup(target)  # SQLite's backup API: one consistent snapshot
+        finally:
+            target.close()
+    # In WAL mode, as Casefile keeps a case file (one file once closed): opening the copy to
+    # read it then changes none of its bytes. A copy in rollback-journal mode was switched to
+    # WAL as it opened, its header rewritten, and it no longer matched its manifest.
+    copies.keep_in_wal_mode(partial, database.obj.connect_params.get("passphrase", ""))
 
 
 def _manifest(copy: Path, actor: str) -> dict:

@@ -39,7 +39,7 @@ def _worked(path: Path) -> Path:
 
 
 def _handover_copy(folder: Path) -> Path:
-    """A hand-over copy (rollback journal, one file) of the worked case, without its manifest
+    """A hand-over copy (in WAL mode, one file) of the worked case, without its manifest
     beside it."""
     _worked(folder / "original.casefile")
     db.open_case(folder / "original.casefile")
@@ -75,7 +75,7 @@ def test_reading_a_handover_copy_leaves_it_byte_for_byte(tmp_path, capsys, comma
     code, _, err = _run(command[0], str(copy), *command[1:], capsys=capsys)
     assert code == 0, err
     assert _fingerprint(copy) == before
-    assert copy.read_bytes()[18:20] == b"\x01\x01"  # still a rollback journal, not WAL
+    assert copy.read_bytes()[18:20] == b"\x02\x02"  # in WAL mode, as written, one file
 
 
 @pytest.mark.parametrize("command", READING, ids=lambda c: c[0])

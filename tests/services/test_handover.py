@@ -210,3 +210,31 @@ def test_evidence_added_since_keeps_the_incident_open_but_not_the_rest(worked_ca
     assert Incident.get_by_id(incident).state == "draft"
     assert len(report.applied) == 4
     assert Evidence.get_by_id(worked_case["evidence"]["time"]).review_state == "approved"
+
+
+@pytest.mark.parametrize("passphrase", [None, "seven silent witnesses at dawn"],
+                         ids=["plain", "encrypted"])
+def test_a_copy_opened_and_closed_without_a_change_still_matches_its_manifest(
+        tmp_path, actor, seed_files, passphrase):
+    """A receiving office opens the copy to read it, then checks it: its bytes are still the
+    ones handed over (opening it switched it to WAL and rewrote its header)."""
+    if passphrase:
+        pytest.importorskip("sqlcipher3")
+    original, copy = tmp_path / "original.casefile", tmp_path / "copy.casefile"
+    db.new_case(original, "Executions of surrendered POWs", actor=actor, passphrase=passphrase)
+    from desktop.services import sources
+
+    sources.import_files(seed_files[:2], actor=actor)
+    manifest = handover.save_copy(copy, actor=actor)
+    db.close_case()
+    for _ in range(2):
+        db.open_case(copy, passphrase=passphrase)
+        db.close_case()
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "copy.casefile", "copy.casefile.manifest.json", "original.casefile"]
+        db.open_case(copy, passphrase=passphrase)
+        try:
+            report = integrity.verify_against_manifest(manifest, copy=copy)
+        finally:
+            db.close_case()
+        assert report.ok, report.problems
