@@ -411,7 +411,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(printable(problem))
     print(printable(report.summary() if report.ok else f"Verification FAILED: "
-                    f"{len(report.problems)} problem(s) in {_case_name(args)}."))
+                    f"{_counted(len(report.problems), 'problem')} in {_case_name(args)}."))
     if manifest is not None and report.ok:
         print(printable(f"It matches its hand-over manifest {Path(args.manifest).name}."))
     return 0 if report.ok else 1
@@ -543,8 +543,8 @@ def cmd_annotations(args: argparse.Namespace) -> int:
             return 1
     count = w3c.write_annotations(Path(args.out), actor=args.user if recorded else None,
                                   incident_id=incident_id, redacted=args.redacted)
-    print(printable(f"Wrote {count} {'redacted ' if args.redacted else ''}annotation(s) to "
-                    f"{args.out}"))
+    noun = "redacted annotation" if args.redacted else "annotation"
+    print(printable(f"Wrote {_counted(count, noun)} to {args.out}"))
     if not recorded:
         _say_unrecorded(args)
     return 0
@@ -615,10 +615,12 @@ def cmd_package(args: argparse.Namespace) -> int:
         return _refused_near_misses(exc, "package")
     _end_progress()
     _warn_near_misses(result.near_misses)
-    withheld = (f"; {len(result.withheld)} original(s) left out as they could name a "
-                f"protected person: {', '.join(result.withheld)}" if result.withheld else "")
-    print(printable(f"Wrote {result.path} ({result.edition} edition, {result.files} files, "
-                    f"{result.originals} original(s){withheld})"))
+    withheld = (f"; {_counted(len(result.withheld), 'original')} left out as "
+                f"{'it' if len(result.withheld) == 1 else 'they'} could name a protected person: "
+                f"{', '.join(result.withheld)}" if result.withheld else "")
+    print(printable(f"Wrote {result.path} ({result.edition} edition, "
+                    f"{_counted(result.files, 'file')}, "
+                    f"{_counted(result.originals, 'original')}{withheld})"))
     if result.pdf_note:
         print(printable(f"No PDF in the package: {result.pdf_note}"))
     print(f"SHA-256 {result.sha256}")
@@ -788,8 +790,9 @@ def cmd_protect(args: argparse.Namespace) -> int:
     change = protection.add_protected(spellings, args.role, actor=args.user, note=args.note)
     person = next(p for p in protection.protected_people() if p.id == change.id)
     role = scales.label(scales.PROTECTED_ROLES, args.role).lower()
-    print(f"Protected a {role} as {person.pseudonym} ({len(person.spellings)} spelling(s), "
-          f"{len(protection.matched_forms(person.spellings))} form(s) matched)")
+    forms = len(protection.matched_forms(person.spellings))
+    print(f"Protected a {role} as {person.pseudonym} "
+          f"({_counted(len(person.spellings), 'spelling')}, {_counted(forms, 'form')} matched)")
     return 0
 
 

@@ -183,8 +183,9 @@ def _check_counts(recorded: dict, current: dict, problems: list[str]) -> None:
     counts = recorded.get("counts") if isinstance(recorded.get("counts"), dict) else {}
     for kind, noun in _NOUN.items():
         if counts.get(kind) != current["counts"][kind]:
-            problems.append(f"The copy has {current['counts'][kind]} {noun} record(s), the "
-                            f"manifest {counts.get(kind)}.")
+            have = current["counts"][kind]
+            problems.append(f"The copy has {have} {noun} record{'' if have == 1 else 's'}, "
+                            f"the manifest {counts.get(kind)}.")
 
 
 def _touched(execute: Execute, since: int) -> dict[str, set[str]]:

@@ -507,7 +507,9 @@ class PackageCheck:
         if self.ok:
             return (f"{self.path.name}: all {self.files} files match their manifest "
                     f"(SHA-256 {self.sha256})")
-        return (f"{self.path.name}: verification FAILED: {len(self.problems)} problem(s)")
+        count = len(self.problems)
+        return (f"{self.path.name}: verification FAILED: {count} "
+                f"problem{'' if count == 1 else 's'}")
 
 
 def verify_package(path: Path) -> PackageCheck:

@@ -137,7 +137,7 @@ def test_verify_passes_then_finds_a_tampered_entry(tmp_path, capsys):
     code, out, _ = run("verify", str(case), capsys=capsys)
     assert code == 1
     assert out.splitlines()[0].startswith("Audit entry #2 (")
-    assert "Verification FAILED: 1 problem(s) in worked.casefile." in out
+    assert "Verification FAILED: 1 problem in worked.casefile." in out
 
 
 def test_recover_salvages_a_damaged_case(tmp_path, capsys):
@@ -173,7 +173,7 @@ def test_annotations_go_out_and_come_back_in_with_how_they_anchored(tmp_path, ca
     case = worked_case_file(tmp_path)
     out = tmp_path / "evidence.jsonld"
     code, stdout, _ = run("annotations", str(case), str(out), capsys=capsys)
-    assert code == 0 and "Wrote 4 annotation(s)" in stdout
+    assert code == 0 and "Wrote 4 annotations" in stdout
     other = tmp_path / "other.casefile"
     run("new", str(other), capsys=capsys)
     run("import", str(other), str(SEEDS), capsys=capsys)
@@ -228,7 +228,7 @@ def test_annotations_of_one_incident_by_its_code(tmp_path, capsys):
     out = tmp_path / "inc-002.jsonld"
     code, stdout, _ = run("annotations", str(case), str(out), "--incident", "INC-002",
                           capsys=capsys)
-    assert code == 0 and "Wrote 1 annotation(s)" in stdout
+    assert code == 0 and "Wrote 1 annotation" in stdout
     code, _, err = run("annotations", str(case), str(out), "--incident", "INC-404",
                        capsys=capsys)
     assert code == 1 and err == "casefile: no incident INC-404 in this case\n"

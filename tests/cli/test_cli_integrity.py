@@ -18,7 +18,7 @@ def test_verify_names_a_rewritten_quote(tmp_path, capsys):
     assert code == 1 and not err
     assert lines[0].startswith("E-003's quote differs from what the trail recorded on ")
     assert "by Olena (entry #" in lines[0]
-    assert lines[-1] == "Verification FAILED: 1 problem(s) in worked.casefile."
+    assert lines[-1] == "Verification FAILED: 1 problem in worked.casefile."
 
 
 def test_reindex_rebuilds_a_changed_search_index_and_verify_passes_again(tmp_path, capsys):

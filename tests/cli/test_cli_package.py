@@ -30,7 +30,7 @@ def test_a_package_is_written_and_verifies(training, tmp_path, capsys):
     code, said, err = run(capsys, "package", training, out, "--no-pdf")
     assert code == 0 and "casefile:" not in err  # stderr has the progress only
     lines = said.splitlines()
-    assert lines[0] == (f"Wrote {out} (full edition, 13 files, 2 original(s))")
+    assert lines[0] == (f"Wrote {out} (full edition, 13 files, 2 originals)")
     assert lines[1] == "No PDF in the package: no PDF rendition was asked for"
     assert lines[2].startswith("SHA-256 ")
     code, said, err = run(capsys, "verify-package", out, "--case", training)
@@ -45,8 +45,8 @@ def test_the_redacted_package_says_which_originals_it_leaves_out(training, tmp_p
     out = str(tmp_path / "redacted.zip")
     code, said, _ = run(capsys, "package", training, out, "--redacted", "--no-pdf")
     assert code == 0
-    assert said.splitlines()[0] == (f"Wrote {out} (redacted edition, 11 files, 0 original(s); "
-                                    "2 original(s) left out as they could name a protected "
+    assert said.splitlines()[0] == (f"Wrote {out} (redacted edition, 11 files, 0 originals; "
+                                    "2 originals left out as they could name a protected "
                                     "person: S-001, S-002)")
 
 
@@ -63,7 +63,7 @@ def test_a_changed_file_is_named_in_one_line(training, tmp_path, capsys):
     assert (code, err) == (1, "")
     assert said.splitlines() == [
         "registers/incidents.csv: changed (its SHA-256 is not the one its manifest records)",
-        "changed.zip: verification FAILED: 1 problem(s)"]
+        "changed.zip: verification FAILED: 1 problem"]
 
 
 def test_what_is_not_a_package_is_one_line(tmp_path, capsys):

@@ -35,7 +35,7 @@ def test_redacted_annotations_and_registers(tmp_path, capsys):
     case = statement_case(tmp_path)
     out = tmp_path / "a.jsonld"
     code, stdout, _ = run("annotations", str(case), str(out), "--redacted", capsys=capsys)
-    assert code == 0 and "Wrote 1 redacted annotation(s)" in stdout
+    assert code == 0 and "Wrote 1 redacted annotation" in stdout
     text = out.read_text(encoding="utf-8")
     assert "W-001" in text and "Вербицьк" not in text
     code, stdout, _ = run("registers", str(case), str(tmp_path), "--redacted", capsys=capsys)
@@ -50,7 +50,7 @@ def test_protect_gives_the_pseudonym_and_the_redaction_follows(tmp_path, capsys)
     case = statement_case(tmp_path, protect=False)
     code, stdout, _ = run("protect", str(case), "Остап Вербицький", "--role", "witness",
                           "--spelling", "Ostap Verbytskyi", capsys=capsys)
-    assert code == 0 and "Protected a witness as W-001 (2 spelling(s)" in stdout
+    assert code == 0 and "Protected a witness as W-001 (2 spellings" in stdout
     assert "Вербицьк" not in stdout and "Verbytsk" not in stdout
     code, stdout, _ = run("protect", str(case), "Ганна Зелінська", "--role", "victim",
                           capsys=capsys)

@@ -52,7 +52,7 @@ def test_a_forged_sha256_counts_or_title_are_each_named(copy):
     assert len(problems) == 3
     assert problems[0].startswith("copy.casefile is not the file handed over")
     assert "the manifest's 0000000000000000…" in problems[0]
-    assert "The copy has 5 source record(s), the manifest 6." in problems
+    assert "The copy has 5 source records, the manifest 6." in problems
     assert any("title is “Executions of surrendered POWs” in the copy, but “Shelling of the "
                "drama theatre” in the manifest" in p for p in problems)
 
