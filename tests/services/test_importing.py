@@ -23,9 +23,6 @@ from desktop.services.importing import (
 )
 from desktop.services.importing.base import Extracted
 
-pytestmark = pytest.mark.file_and_server
-
-
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "importing"
 SEEDS = Path(__file__).parent.parent.parent / "seeds"
 
