@@ -61,14 +61,21 @@ def _audited(model: type[Model]) -> tuple[tuple[str, str], ...]:
     return columns
 
 
+#: An entry's recorded digests as rows, none when the text is not a JSON object (changed
+#: outside Casefile: the chain check names the entry; its rows are then not accounted for).
+_OBJECT = ("json_each(CASE WHEN json_valid({0}) THEN CASE WHEN json_type({0}) = 'object' "
+           "THEN {0} END END)")
+
 #: The SQL that differs on a server case (domain/server): the row's JSON text, a column's,
 #: a source's entry in the search index, the tables there are, the rows a transaction wrote,
 #: an entry's recorded digests.
 _DIALECT = {
     False: {"row": "json_array({})", "column": "json_quote({})", "index": None,
             "tables": "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name IN ",
-            "written": _WRITTEN, "recorded": "json_each(e.row_digests)",
-            "before": "json_each(e.row_before)"},
+            "written": _WRITTEN, "recorded": _OBJECT.format("e.row_digests"),
+            "before": _OBJECT.format("e.row_before"),
+            "digest": "j.type IN ('text', 'null') AND j.key GLOB '[a-z]*:[0-9]*' "
+                      "AND j.key NOT GLOB '*:*[^0-9]*'"},
     True: {"row": "json_build_array({})::text", "column": "coalesce(to_json({})::text, 'null')",
            "index": '(SELECT length(d.document)::text FROM "source_index" AS d '
                     'WHERE d.rowid = "source"."id")',
@@ -76,7 +83,8 @@ _DIALECT = {
                      "AND tablename IN ",
            "written": "pg_temp.casefile_written",
            "recorded": "json_each_text(e.row_digests::json)",
-           "before": "json_each_text(e.row_before::json)"},
+           "before": "json_each_text(e.row_before::json)",
+           "digest": "j.key ~ '^[a-z_]+:[0-9]+$'"},
 }
 
 
@@ -348,7 +356,7 @@ def recorded(up_to: int | None = None, *, breaks: list[Break] | None = None,
         befores = models.database.execute_sql(
             "SELECT e.id, j.key, j.value, e.at, e.actor FROM audit_entry AS e, "
             f"{_sql('before')} AS j WHERE e.row_before IS NOT NULL AND e.id <= ? "
-            "ORDER BY e.id", (limit,)).fetchall()
+            f"AND {_sql('digest')} ORDER BY e.id", (limit,)).fetchall()
     latest: dict[str, tuple[str | None, int, str, str]] = {}
     pending = 0
 
@@ -364,7 +372,7 @@ def recorded(up_to: int | None = None, *, breaks: list[Break] | None = None,
     for row_key, value, entry_id, at, actor in models.database.execute_sql(
             "SELECT j.key, j.value, e.id, e.at, e.actor FROM audit_entry AS e, "
             f"{_sql('recorded')} AS j WHERE e.row_digests IS NOT NULL AND e.id <= ? "
-            "ORDER BY e.id", (limit,)):
+            f"AND {_sql('digest')} ORDER BY e.id", (limit,)):
         if befores:
             compare(entry_id)  # an entry's before digests against the rows before it
         latest[row_key] = (value, entry_id, at, actor)

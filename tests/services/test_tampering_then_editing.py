@@ -149,3 +149,24 @@ def test_a_case_of_format_15_upgrades_and_checks_the_edits_after(tmp_path, actor
     _run(path, "UPDATE evidence SET quote = 'forged' WHERE id = 1")
     problems = _edited(path, lambda: evidence.update_evidence(1, actor=actor, note="n"))
     _found(problems, "E-001's quote had been changed outside Casefile")
+
+
+def test_an_entrys_digests_made_unreadable_are_a_finding_not_a_failure(copy):
+    """Digests that are not JSON, not an object, or hold keys and values no entry writes:
+    verify names the entry (its hash no longer matches) and goes on."""
+    path, _, _ = copy
+    db.open_case(path)
+    evidence.update_evidence(1, actor=ACTOR, note="a")
+    last = models.AuditEntry.select().order_by(models.AuditEntry.id.desc()).get().id
+    db.close_case()
+    _run(path, "UPDATE audit_entry SET row_digests = '{not json' WHERE id = 3",
+         "UPDATE audit_entry SET row_digests = '[1, 2]' WHERE id = 4",
+         """UPDATE audit_entry SET row_digests = '{"evidence:1x": "a", "x": 5}' WHERE id = 5""",
+         ("UPDATE audit_entry SET row_before = 'garbled' WHERE id = ?", (last,)))
+    db.open_case(path)
+    try:
+        problems = integrity.verify_case().problems
+    finally:
+        db.close_case()
+    for entry in (3, 4, 5, last):
+        _found(problems, f"Audit entry #{entry} ", "does not match its fingerprint")
