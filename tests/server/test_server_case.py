@@ -239,3 +239,15 @@ def test_a_server_case_of_format_15_records_earlier_states_once_upgraded(
     db.close_case()
     problems = verify(server_url).problems
     assert any(p.startswith("E-001's quote had been changed outside Casefile") for p in problems)
+
+
+def test_an_entrys_digests_made_unreadable_on_the_server_are_a_finding(worked_server_case,
+                                                                       server_url):
+    db.close_case()
+    with psycopg.connect(server_url) as con:  # as the owner can: its trigger taken off first
+        con.execute("ALTER TABLE audit_entry DISABLE TRIGGER casefile_append_only")
+        con.execute("UPDATE audit_entry SET row_digests = '{not json' WHERE id = 3")
+        con.execute("""UPDATE audit_entry SET row_digests = '{"evidence:1x": 5}' WHERE id = 4""")
+    problems = verify(server_url).problems
+    assert any(p.startswith("Audit entry #3 ") for p in problems), problems
+    assert any(p.startswith("Audit entry #4 ") for p in problems), problems
