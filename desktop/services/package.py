@@ -229,6 +229,8 @@ def build_package(out: Path, options: PackageOptions, *, actor: str,
     _check_out(out)
     chosen = _chosen_incidents(options.drafts)
     if not chosen:
+        if options.drafts or not export.gather.any_incident():
+            raise PackageError(_("the case has no incident yet; add one before exporting"))
         raise PackageError(_("no approved incident to put in a package; approve incidents or "
                              "include drafts"))
     edition = "redacted" if options.redacted else "full"

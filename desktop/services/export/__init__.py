@@ -153,6 +153,8 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
         if options.incidents == "selected":
             raise ExportError(_("none of the selected incidents exists; select incidents to "
                                 "export"))
+        if options.incidents != "approved" or not gather.any_incident():
+            raise ExportError(_("the case has no incident yet; add one before exporting"))
         raise ExportError(_("no approved incident to export; approve incidents or include "
                             "drafts"))
     data = gather.gather(chosen, audit=options.audit_annex)

@@ -137,6 +137,11 @@ def chosen_incidents(mode: str, selected: Iterable[int]) -> list[Incident]:
     return list(query)
 
 
+def any_incident() -> bool:
+    """Whether the case has an incident at all, in any state."""
+    return Incident.select().exists()
+
+
 def gather(incidents: list[Incident], *, audit: bool) -> DossierData:
     """Read the evidence, cited sources, what the evidence establishes and (when asked) the
     audit trail of `incidents`."""
