@@ -106,3 +106,21 @@ def test_the_window_imports_the_services_of_later_work_when_it_is_asked_for():
              "desktop.services.team"}
     assert later.isdisjoint(loaded)
     assert "desktop.services.sources" in loaded  # what the case's first paint reads is there
+
+
+def test_importing_the_package_has_the_collector_wait_for_peewee_and_leaves_it_as_it_was():
+    """peewee's classes are made while the collector waits; it is on again after."""
+    found = _fresh("import gc, importlib.util, json, sys\n"
+                   "importlib.util.find_spec('desktop')  # the folders on the path listed\n"
+                   "gc.collect()  # every generation's count at 0\n"
+                   "before = [g['collections'] for g in gc.get_stats()]\n"
+                   "import desktop\n"
+                   "after = [g['collections'] for g in gc.get_stats()]\n"
+                   "print(json.dumps({'passes': [a - b for a, b in zip(after, before)],\n"
+                   "                  'on': gc.isenabled(), 'peewee': 'peewee' in sys.modules}))")
+    # One pass at most, as the collector comes back on (without the wait: twenty, and two of
+    # the older generation).
+    assert found["passes"][0] <= 1 and found["passes"][1:] == [0, 0]
+    assert found["on"] and found["peewee"]
+    off = _fresh("import gc, json\ngc.disable()\nimport desktop\nprint(json.dumps(gc.isenabled()))")
+    assert off is False  # a caller that turned it off keeps it off
