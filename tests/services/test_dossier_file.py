@@ -246,3 +246,24 @@ def test_counts_in_narrow_columns_stay_with_their_words():
     assert wording.counts_kept("Corroborated: 2 independent lines agree") == \
         "Corroborated: 2\u00a0independent lines agree"
     assert wording.counts_kept("E-001 2.5 KB, 3,390 bytes") == "E-001 2.5 KB, 3,390 bytes"
+
+
+def test_the_contents_of_many_incidents_list_each_incident_and_say_what_it_holds(rich_case,  # noqa: F811
+                                                                                tmp_path):
+    """Above 20 incidents the contents list the first level alone (an incident a line, not its
+    six parts again each time), in the field as in its result, and say what each holds."""
+    from desktop.services.export import sections
+
+    for n in range(sections.DETAILED_CONTENTS):
+        incidents.create_incident(actor=ACTOR, title=f"Shelling of a shelter, day {n + 1}")
+    body = _xml(_export(tmp_path, incidents="drafts").path)
+    entries = _toc_paragraphs(body)
+    instruction = "".join(i.text for p in entries for i in p.iter(qn("w:instrText")))
+    assert '\\o "1-1"' in instruction
+    styled = {p.find(qn("w:pPr")).find(qn("w:pStyle")).get(qn("w:val")) for p in entries}
+    assert styled == {"TOC1"}
+    listed = [_text(link) for p in entries for link in p.iter(qn("w:hyperlink"))]
+    assert sum(t.startswith("INC-") for t in listed) == sections.DETAILED_CONTENTS + 2
+    assert "Evidence" not in listed and "Annex A — Sources" in listed
+    lead = entries[0].getprevious()
+    assert _text(lead).startswith("Each incident's section has the same parts")

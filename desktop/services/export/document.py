@@ -78,7 +78,7 @@ _RUSSIAN_ONLY = re.compile("[ыэёъЫЭЁЪ]")
 _UNBREAKABLE = re.compile(r"(?<!\S)(?=[^\s/]*\d)(?=[^\s/]*(?:-|\)\(|\d–\d))[^\s/]+(?!\S)")
 WORD_JOINER = "\u2060"
 
-#: Heading levels the table of contents lists (its field's \\o "1-2").
+#: Heading levels the table of contents lists by default (its field's \\o "1-2").
 TOC_LEVELS = 2
 
 #: Elements of settings.xml that must follow w:updateFields (the schema fixes their order).
@@ -180,6 +180,7 @@ class DossierWriter:
         self.targets: set[str] = set()
         self._captions = itertools.count(1)
         self.kept_last = None  # the last row of a kept table, until a block follows it
+        self.toc_levels = TOC_LEVELS  # the heading levels the contents list (`toc`)
         section = document.sections[0]
         self.width = section.page_width - section.left_margin - section.right_margin
 
@@ -325,7 +326,7 @@ class DossierWriter:
         """Append a heading (1–3); one the table of contents lists gets a bookmark it links to
         (named _Toc… as Word names its own, so that Word's update of the field keeps them)."""
         p = self.paragraph(content, styles.HEADING[level - 1])
-        if self._toc is not None and level <= TOC_LEVELS:
+        if self._toc is not None and level <= self.toc_levels:
             name = f"_Toc{len(self._toc_entries) + 1:08d}"
             self.bookmark(p, name)
             self._toc_entries.append((level, name, p))
@@ -368,8 +369,10 @@ class DossierWriter:
                 self.field(p, "NUMPAGES", "1")
                 self.fill(p, after)
 
-    def toc(self, instruction: str) -> None:
-        """Start a TOC field here; the headings that follow are its entries (`fill_toc`)."""
+    def toc(self, instruction: str, levels: int = TOC_LEVELS) -> None:
+        """Start a TOC field here; the headings that follow, down to `levels` (as
+        `instruction` says), are its entries (`fill_toc`)."""
+        self.toc_levels = levels
         p = self.paragraph()
         w = nsdecls("w")
         for xml in (f'<w:r {w}><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>',

@@ -43,7 +43,7 @@ def build(options: DossierOptions, data: gather.DossierData, stamp: Stamp, *, ac
         if redacted else (0, 0)
     sections.furniture(writer, data, stamp, redacted=redacted)
     sections.cover(writer, data, stamp, actor=actor, redacted=redacted, protected=protected)
-    sections.contents(writer)
+    sections.contents(writer, data)
     findings.summary_of_findings(writer, data)
     findings.limitations(writer, data)
     sections.summary(writer, data)

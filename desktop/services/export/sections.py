@@ -24,7 +24,13 @@ NOTHING_REDACTED = N_("No protected people are recorded in this case: nothing wa
 ONE_PERSON_NOTICE = N_("One-person case: the same person documented and reviewed this case, "
                        "so the four-eyes principle (whoever marks evidence does not approve it) "
                        "could not be applied")
-TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+TOC_INSTRUCTION = 'TOC \\o "1-{levels}" \\h \\z \\u'
+#: Above this many incidents the contents list the incidents and the sections alone: six
+#: parts repeated under each of 500 incidents made 70 pages of contents.
+DETAILED_CONTENTS = 20
+SAME_PARTS = N_("Each incident's section has the same parts, in this order: review and "
+                "sign-off, facts, what happened, legal qualification, evidence and "
+                "corroboration.")
 
 
 def marking(data: DossierData) -> str:
@@ -194,11 +200,16 @@ def _passage_count(data: DossierData) -> str:
         n=wording.number(rejected)) if rejected else text
 
 
-def contents(writer: DossierWriter) -> None:
+def contents(writer: DossierWriter, data: DossierData) -> None:
     """The table of contents: a TOC field already filled with every heading, each a link to
-    it (`DossierWriter.fill_toc`); Word and LibreOffice add page numbers when they update it."""
+    it (`DossierWriter.fill_toc`); Word and LibreOffice add page numbers when they update it.
+    A dossier of many incidents lists the first level alone, and says what each incident's
+    section holds."""
     writer.paragraph(_("Contents"), styles.TOC_HEADING)
-    writer.toc(TOC_INSTRUCTION)
+    levels = 2 if len(data.incidents) <= DETAILED_CONTENTS else 1
+    if levels == 1:
+        writer.paragraph(_(SAME_PARTS), styles.META)
+    writer.toc(TOC_INSTRUCTION.format(levels=levels), levels)
 
 
 def incident_title(item: IncidentData) -> str:
