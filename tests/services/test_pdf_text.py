@@ -102,6 +102,23 @@ def test_a_pdf_s_own_spaces_between_single_letters_are_kept(tmp_path):
     assert text.splitlines() == ["Rows A B C D were shelled", "Confidential report"]
 
 
+def test_single_characters_in_a_table_s_cells_are_not_joined_into_a_word(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    assert pdftext.letter_spaces({1: 4.8, 3: 4.8, 5: 4.9, 7: 4.8}) == []  # cells 5 em apart
+    path = tmp_path / "table.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, 780, "Casualties by district, as the report's table gives them.")
+    for row, (heading, cells) in enumerate((("Killed", "35271"), ("Grade", "ABCDE"))):
+        pdf.drawString(72, 740 - 40 * row, heading)
+        for column, cell in enumerate(cells):  # a cell each, drawn where it stands
+            pdf.drawString(200 + column * 60, 740 - 40 * row, cell)
+    pdf.save()
+    text = extract_bytes(path, path.read_bytes()).text
+    assert text.splitlines()[1:] == ["Killed 3 5 2 7 1", "Grade A B C D E"]
+
+
 def _pdf_of_pages(path: Path, images: list[float], *, typed: bool = True,
                   stamp: str = "") -> Path:
     """A reportlab PDF whose first page has text (unless not `typed`), then a page per image:

@@ -47,6 +47,10 @@ _SPACED = re.compile(r"(?<!\S)\S(?: \S){3,}(?!\S)")
 #: How much wider than a letter-spaced line's usual gap (in ems of its font) a gap must be to
 #: be a space between words: a word space is a quarter to a third of an em.
 WORD_GAP = 0.2
+#: The widest gap (in ems) a letter-spaced word keeps between its letters: single characters
+#: further apart are a table's cells or columns ("3  5  2  7" counted per district), which
+#: joined would read as another word or another number ("3527").
+LETTER_GAP = 1.0
 _BREAKS = re.compile("\ufffe|-[ \t]*\n")
 
 
@@ -89,11 +93,12 @@ def spaced_out(raw: str) -> Iterator[range]:
 def letter_spaces(gaps: dict[int, float]) -> list[int]:
     """Of the spaces PDFium made up in a letter-spaced run (index → the gap between the
     letters beside it, in ems), those inside a word: no wider than the run's usual gap plus
-    less than a word space. Three gaps at least, or it is no run to judge by."""
+    less than a word space, and never wider than `LETTER_GAP`. Three gaps at least, or it is
+    no run to judge by."""
     if len(gaps) < 3:
         return []
-    usual = statistics.median(gaps.values())
-    return [index for index, gap in gaps.items() if gap <= usual + WORD_GAP]
+    widest = min(statistics.median(gaps.values()) + WORD_GAP, LETTER_GAP)
+    return [index for index, gap in gaps.items() if gap <= widest]
 
 
 def clean(raw: str, letter_spaced: Collection[int] = ()) -> Text:
