@@ -136,14 +136,20 @@ def update_case(*, actor: str, expected: dict | None = None, **changes: str) -> 
 
 def checkout_origin() -> dict | None:
     """The check-out the open case file was made by (its server's address, the check-out
-    id, …), or None when the case is not a file checked out from a server."""
+    id, …), or None when the case is not a file checked out from a server. A first entry
+    whose record was made unreadable outside Casefile gives {} (what it names is not known;
+    verify names the entry): the case still opens, and a check-in says why it is refused."""
     if db.is_server():
         return None
     found = database.execute_sql("SELECT action, after FROM audit_entry WHERE id = 1"
                                  ).fetchone()
     if found is None or found[0] != CHECKOUT:
         return None
-    return json.loads(found[1])
+    try:
+        origin = json.loads(found[1] or "null")
+    except ValueError:
+        return {}
+    return origin if isinstance(origin, dict) else {}
 
 
 def issuing() -> dict[str, str]:

@@ -74,3 +74,20 @@ def test_a_tally_follows_a_bulk_edit_of_many_spans(worked_case, actor):
     tally.update(edited.ids(Kind.EVIDENCE))
     assert tally.counts() == evidence.counts_by_status()
     assert tally.counts()["corroborated"] == 71
+
+
+@pytest.mark.parametrize("after", ['{"server": "postgresql://db/case"}', "{cut off", "[1]", None])
+def test_the_check_out_a_file_came_from_is_read_even_from_a_garbled_first_entry(
+        case_path, actor, after):
+    """A first entry changed outside Casefile is for verify to name; the case still opens."""
+    from desktop.domain import db
+
+    database = db.new_case(case_path, "Checked out", actor=actor)  # a file: a server has none
+    assert case_service.checkout_origin() is None  # a case made as a file, not checked out
+    database.execute_sql("UPDATE audit_entry SET action = ?, after = ? WHERE id = 1",
+                         (case_service.CHECKOUT, after))
+    expected = {"server": "postgresql://db/case"} if after and after.startswith('{"') else {}
+    try:
+        assert case_service.checkout_origin() == expected
+    finally:
+        db.close_case()
