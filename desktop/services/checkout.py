@@ -273,9 +273,6 @@ def check_out(dest: Path | str, *, passphrase: str | None = None,
     return CheckedOut(dest, manifest_path, checkout_id, manifest["sha256"], recorded["counts"])
 
 
-origin = case.checkout_origin
-
-
 # ---------------------------------------------------------------------------------------
 # Check-in
 

@@ -178,7 +178,7 @@ class Exchange(Flow):
 
         def work(progress, cancelled):
             result = export.export_dossier(path, options, actor=actor, progress=progress,
-                                           cancelled=cancelled)
+                                           cancelled=cancelled, page_numbers=pdf)
             return result, _rendition(result, actor, progress, cancelled) if pdf else None
 
         self.run_in_background(
@@ -504,7 +504,7 @@ class Exchange(Flow):
         from desktop.services import case as case_service
         from desktop.services import checkout
 
-        path, origin = self.case_file, checkout.origin()
+        path, origin = self.case_file, case_service.checkout_origin()
         if path is None or origin is None:
             self.warn(self.tr("Not a checked-out case"), self.tr(
                 "{name} was not checked out from a shared case; there is nothing to check "
