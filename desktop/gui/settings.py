@@ -147,13 +147,18 @@ class Settings:
         self._store.sync()
 
 
+#: The connection options of libpq that hold a secret: the password, the client key's.
+_SECRET_OPTIONS = ("password", "sslpassword")
+
+
 def without_password(url: str) -> str:
     """A server case's address as it may be kept: any password in it left out (in the
-    address or as an option); libpq finds it again in .pgpass or the service file."""
+    address or as an option, the client key's `sslpassword` too); libpq finds it again in
+    .pgpass or the service file."""
     parts = urlsplit(url)
     user, at, host = parts.netloc.rpartition("@")
     netloc = f"{user.split(':', 1)[0]}@{host}" if at else parts.netloc
     options = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                         if k != "password"])
+                         if k not in _SECRET_OPTIONS])
     # written out, not by urlunsplit, which drops the // of an address without a host
     return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{options}" if options else "")

@@ -237,3 +237,6 @@ def test_a_password_in_an_address_is_never_kept():
                             ) == "postgresql://olena@db.example:5433/ua_pow?sslmode=require"
     assert without_password("postgresql:///ua_pow?host=/run/pg&password=s3cret&user=olena"
                             ) == "postgresql:///ua_pow?host=%2Frun%2Fpg&user=olena"
+    assert without_password("postgresql://olena@db.example/ua_pow?sslkey=/home/o/key.pem"
+                            "&sslpassword=k3y") == (
+        "postgresql://olena@db.example/ua_pow?sslkey=%2Fhome%2Fo%2Fkey.pem")
