@@ -96,8 +96,8 @@ def read_only_uri(path: Path) -> str:
 
     SQLite's read-only mode, with its locks, when a -wal file is there (another program may
     have the case open; its changes are read too) or the file keeps a rollback journal (a copy
-    made by an older Casefile or another tool); `immutable` otherwise, since a WAL-mode file opened read-only would need
-    a -shm file made beside it.
+    made by an older Casefile or another tool); `immutable` otherwise, since a WAL-mode file
+    opened read-only would need a -shm file made beside it.
     """
     path = Path(path)
     locked = Path(f"{path}-wal").exists() or _in_rollback_mode(path)
