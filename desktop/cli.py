@@ -370,7 +370,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                                     language=args.language)
     try:
         result = export.export_dossier(Path(args.out), options, actor=args.user,
-                                       progress=_progress_printer())
+                                       progress=_progress_printer(), page_numbers=args.pdf)
     except export.NearMissesFound as exc:
         return _refused_near_misses(exc, "edition")
     _end_progress()

@@ -51,7 +51,7 @@ def _export(case: Path, out: Path, options: DossierOptions) -> Path:
     db.open_case(case)
     try:
         case_service.update_case(actor=USER, **ISSUING[options.language])
-        return export_dossier(out, options, actor=USER).path
+        return export_dossier(out, options, actor=USER, page_numbers=True).path
     finally:
         db.close_case()
 
@@ -72,7 +72,8 @@ def render(out_dir: Path) -> list[Path]:
         try:
             written.append(export_dossier(out_dir / "dossier-redacted.docx",
                                           DossierOptions(incidents="drafts", edition="redacted",
-                                                         audit_annex=True), actor=USER).path)
+                                                         audit_annex=True), actor=USER,
+                                          page_numbers=True).path)
         finally:
             db.close_case()
     if rendition.soffice() is None:

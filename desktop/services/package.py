@@ -245,7 +245,8 @@ def build_package(out: Path, options: PackageOptions, *, actor: str,
                     audit_annex=options.audit_annex,
                     accept_near_misses=options.accept_near_misses,
                     language=options.language),
-                actor=actor, progress=progress, cancelled=cancelled)
+                actor=actor, progress=progress, cancelled=cancelled,
+                page_numbers=options.pdf)
         except export.ExportCancelled as exc:
             raise PackageCancelled(_(CANCELLED)) from exc
         pdf, pdf_note = _pdf(dossier_path, Path(tmp), stop) if options.pdf else (

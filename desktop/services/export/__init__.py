@@ -68,6 +68,7 @@ class DossierResult:
     near_misses: tuple = ()  # near_misses.NearMiss let through in a redacted edition
     dossier_id: str = ""  # the short id in every page's footer (`dossier_id`)
     passages: int = 0  # distinct passages quoted: what the dossier counts as its evidence
+    contents_paged: bool = False  # the contents' entries carry page numbers (`page_numbers`)
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,13 @@ def _check(out: Path, options: DossierOptions) -> None:
 
 def export_dossier(out: Path, options: DossierOptions, *, actor: str,
                    progress: Progress | None = None,
-                   cancelled: Cancelled | None = None) -> DossierResult:
-    """Write the dossier of the open case to `out` (.docx) and record the export in the trail."""
+                   cancelled: Cancelled | None = None,
+                   page_numbers: bool = False) -> DossierResult:
+    """Write the dossier of the open case to `out` (.docx) and record the export in the trail.
+
+    `page_numbers` (when the user asks for the PDF too): the contents' entries get their page
+    numbers from a scratch rendition before the dossier is saved (`contents_pages`); without
+    LibreOffice, or when that rendition fails, they stay without numbers."""
     out = Path(out)
     _check(out, options)
     chosen = gather.chosen_incidents(options.incidents, options.selected)
@@ -176,6 +182,7 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
                 document = None
             if document is None or (cancelled and cancelled()):
                 raise ExportCancelled(_("the export was cancelled; no dossier was written"))
+            paged = page_numbers and _number_contents(document, out, progress, cancelled)
             # Built in memory and written in one call: a full disk then fails that call, not a
             # half-closed zip file python-docx would leave to be closed (and fail) later.
             buffer = io.BytesIO()
@@ -183,13 +190,25 @@ def export_dossier(out: Path, options: DossierOptions, *, actor: str,
             partial.write_bytes(buffer.getvalue())
             digest = hashlib.sha256(buffer.getvalue()).hexdigest()
             result = DossierResult(out, digest, len(data.incidents), data.evidence,
-                                   options.edition, tuple(found), stamp.id, data.passages)
+                                   options.edition, tuple(found), stamp.id, data.passages,
+                                   paged)
             intent = _intend(result, options, stamp, actor)
     except OSError as exc:
         raise ExportError(_("{name}: cannot be written: {reason}").format(
             name=out.name, reason=files.failure_reason(exc, out.parent))) from exc
     outgoing.done(intent)
     return result
+
+
+def _number_contents(document, out: Path, progress: Progress | None,
+                     cancelled: Cancelled | None) -> bool:
+    """The contents' page numbers from a scratch rendition (`contents_pages`); `progress` is
+    told in the user's language."""
+    from desktop.services.export import contents_pages  # noqa: PLC0415 — with python-docx
+
+    if progress:
+        progress(0, 1, _("Rendering {name} to PDF with LibreOffice").format(name=out.name))
+    return contents_pages.number_contents(document, cancelled=cancelled)
 
 
 def _in_language(progress: Progress | None, language: str) -> Progress | None:

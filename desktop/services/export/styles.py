@@ -15,7 +15,7 @@ from __future__ import annotations
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
@@ -62,6 +62,9 @@ CODE = "Check Command"
 HEADER = "Header"
 FOOTER = "Footer"
 TABLE = "Dossier Table"
+#: A4's side margins, and the width of text between them.
+MARGIN = Mm(25)
+TEXT_WIDTH = Mm(210 - 2 * 25)
 CAPTION = "Caption"  # Word's own name: its list of tables (TOC \c "Table") collects them
 
 PARAGRAPH_STYLES = (NORMAL, TITLE, SUBTITLE, *HEADING, TOC_HEADING, *TOC_LEVEL, MARKING,
@@ -155,7 +158,7 @@ def _page(document: Document) -> None:
     """A4 portrait with margins suited to binding and annotation."""
     for section in document.sections:
         section.page_width, section.page_height = Mm(210), Mm(297)
-        section.left_margin = section.right_margin = Mm(25)
+        section.left_margin = section.right_margin = MARGIN
         section.top_margin, section.bottom_margin = Mm(25), Mm(22)
         section.header_distance, section.footer_distance = Mm(11), Mm(10)
 
@@ -265,6 +268,10 @@ def _heading_styles(document: Document) -> None:
         style = _paragraph(document, name, size=10, bold=level == 0, before=4 if level == 0
                            else 0, after=2)
         style.paragraph_format.left_indent = Mm(6 * level)
+        # The page number an entry gets when a renderer is at hand (export.contents_pages),
+        # at the text's right edge after a dotted leader, as Word's own contents set it.
+        style.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT,
+                                                      WD_TAB_LEADER.DOTS)
 
 
 def _outline(style, level: int) -> None:
