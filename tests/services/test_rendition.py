@@ -3,6 +3,7 @@ numbers, fonts embedded, PDF/A-2b; a clear line without LibreOffice; a hung one 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from desktop.domain.models import AuditEntry
 from desktop.services import integrity, rendition
 from desktop.services.export import DossierOptions, export_dossier
 from tests.conftest import ACTOR
+from tests.services.test_dossier_contents_pages import _entries
 
 needs_libreoffice = pytest.mark.skipif(
     rendition.soffice() is None or shutil.which("pdftotext") is None,
@@ -160,11 +162,20 @@ def test_the_disclosure_package_holds_the_pdfa_and_its_manifest_says_so(worked_c
     with zipfile.ZipFile(result.path) as zipped:
         manifest = json.loads(zipped.read("manifest.json"))
         pdf = zipped.read(package.PDF)
+        docx_bytes = zipped.read(package.DOSSIER)
     assert manifest["dossier"]["pdf"] == package.PDF and manifest["dossier"]["pdf_a"] is True
     assert rendition.is_pdfa(pdf)
     assert package.verify_package(result.path).ok
     (tmp_path / "unpacked.pdf").write_bytes(pdf)
-    assert re.search(r"INC-\d{3} — .+?\.{3,}\s*\d+", _text(tmp_path / "unpacked.pdf", 1, 3))
+    contents = _text(tmp_path / "unpacked.pdf", 1, 3)
+    assert re.search(r"INC-\d{3} — .+?\.{3,}\s*\d+", contents)
+    # The package's .docx has the same page numbers in its contents as the PDF beside it.
+    assert result.dossier_sha256 == hashlib.sha256(docx_bytes).hexdigest()
+    (tmp_path / "unpacked.docx").write_bytes(docx_bytes)
+    numbered = [number for _, number in _entries(tmp_path / "unpacked.docx")]
+    assert numbered and None not in numbered
+    assert [int(n) for n in numbered] == [
+        int(n) for n in re.findall(r"\.{3,}\s*(\d+)\s*$", contents, re.M)]
 
 
 def test_a_pdf_that_cannot_be_put_in_place_is_one_line(dossier, tmp_path, monkeypatch):

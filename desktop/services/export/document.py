@@ -385,9 +385,10 @@ class DossierWriter:
 
     def fill_toc(self) -> None:
         """Give the TOC field its result, once every heading is written: one paragraph per
-        heading, in the TOC styles, a link to the heading's bookmark. No page numbers: only a
-        renderer knows them (Word and LibreOffice add them when they update the field), so a
-        reader that never updates fields still shows every entry, and each entry works."""
+        heading, in the TOC styles, a link to the heading's bookmark, so a reader that never
+        updates fields still shows every entry, and each entry works. Page numbers only a
+        renderer knows: an export with a PDF adds them (`contents_pages`); Word and LibreOffice
+        add them when they update the field."""
         first = self._toc
         if first is None:
             return

@@ -202,7 +202,8 @@ def _passage_count(data: DossierData) -> str:
 
 def contents(writer: DossierWriter, data: DossierData) -> None:
     """The table of contents: a TOC field already filled with every heading, each a link to
-    it (`DossierWriter.fill_toc`); Word and LibreOffice add page numbers when they update it.
+    it (`DossierWriter.fill_toc`), with page numbers when the PDF is made too
+    (`contents_pages`); Word and LibreOffice add them when they update it.
     A dossier of many incidents lists the first level alone, and says what each incident's
     section holds."""
     writer.paragraph(_("Contents"), styles.TOC_HEADING)
