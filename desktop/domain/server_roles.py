@@ -173,13 +173,19 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- A span that comes back to an incident it was in (the undo of its removal, or of a move
--- out of it) is what the incident held: its entries record it there before a change.
+-- A span that comes back to an incident it was in when the incident was last submitted or
+-- signed off (the undo of its removal, or of a move out of it, since) is what the incident
+-- held: an entry made after that state was set records it there before a change. A span
+-- that left the incident before then was not part of what was submitted or signed off.
 CREATE OR REPLACE FUNCTION casefile_comes_back(span integer, into_incident integer)
     RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT EXISTS (SELECT 1 FROM audit_entry WHERE object_type = 'evidence'
                    AND object_id = span AND action IN ('evidence.remove', 'evidence.update')
-                   AND before::jsonb ->> 'incident' = into_incident::text)
+                   AND before::jsonb ->> 'incident' = into_incident::text
+                   AND id > coalesce((SELECT max(id) FROM audit_entry
+                                      WHERE object_type = 'incident'
+                                      AND object_id = into_incident
+                                      AND after::jsonb ->> 'state' IN ({reviewed})), 0))
 $$;
 
 CREATE OR REPLACE FUNCTION casefile_evidence_reopens() RETURNS trigger LANGUAGE plpgsql

@@ -133,6 +133,25 @@ def test_psql_cannot_move_a_span_back_into_a_submitted_incident_it_was_never_in(
         con.commit()
 
 
+def test_psql_cannot_bring_back_a_span_that_left_the_incident_before_it_was_signed_off(
+        team_case):
+    with working_as(team_case, "alice"):
+        evidence.add_evidence(1, 30, 60, actor="alice", incident=1)
+        incidents.create_incident(actor="alice", title="Another incident")
+        evidence.update_evidence(2, actor="alice", incident=2)  # moved out of the draft
+    with working_as(team_case, "carol"):
+        review.review_evidence(1, "approved", actor="carol")
+    with working_as(team_case, "alice"):
+        review.submit_incident(1, actor="alice")
+    with working_as(team_case, "bob"):
+        review.approve_incident(1, actor="bob", comment="What can be proved here is.")
+    with psycopg.connect(as_role(team_case, "alice")) as con, \
+            pytest.raises(psycopg.errors.CheckViolation, match="E-002 was linked to INC-001"):
+        con.execute("UPDATE evidence SET incident_id = 1 WHERE id = 2")  # what bob never saw
+        con.commit()
+    assert incident_of(team_case, 2) == 2 and state_of(team_case) == "approved"
+
+
 def test_a_signed_off_incident_deleted_comes_back_with_its_evidence(signed_off):
     with working_as(signed_off, "bob"):
         incidents.delete_incident(1, actor="bob").undo("bob")
