@@ -16,6 +16,7 @@ from tests.gui.widgets.test_main_window import (  # noqa: F401  (fixtures)
     messages,
     settings,
 )
+from tests.services.test_dossier_contents_pages import _entries
 
 
 def _case_with_a_draft(qtbot, casefile, tmp_path):  # noqa: F811
@@ -43,6 +44,8 @@ def test_a_pdf_that_cannot_be_made_leaves_the_docx_and_says_why(  # noqa: F811
     casefile.exchange.export_dossier(out, DossierOptions(incidents="drafts"), pdf=True)
     qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=30_000)
     assert out.exists() and not out.with_suffix(".pdf").exists()
+    entries = _entries(out)  # the contents keep their entries, without page numbers
+    assert entries and all(number is None for _, number in entries)
     [text] = [m[2] for m in messages.shown if m[1] == "Dossier written"]
     assert "No PDF: LibreOffice is not installed, so no PDF was written" in text
 
@@ -61,3 +64,5 @@ def test_the_pdf_is_written_off_the_ui_thread_beside_the_docx(  # noqa: F811
     [text] = [m[2] for m in messages.shown if m[1] == "Dossier written"]
     assert f"PDF/A beside it: {pdf}" in text
     assert AuditEntry.select().order_by(AuditEntry.id.desc()).get().action == rendition.ACTION
+    numbers = [number for _, number in _entries(out)]  # the .docx contents have their pages
+    assert numbers and all(number and number.isdigit() for number in numbers)
