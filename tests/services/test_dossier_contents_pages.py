@@ -86,13 +86,27 @@ def test_without_libreoffice_the_contents_keep_their_entries_unnumbered(rich_cas
     assert all(number is None for _, number in entries)
 
 
-def test_a_libreoffice_that_fails_leaves_the_contents_unnumbered(rich_case, tmp_path,  # noqa: F811
-                                                                 monkeypatch):
+@pytest.mark.parametrize("error", [
+    rendition.RenditionError("dossier.docx: LibreOffice could not render it to PDF"),
+    rendition.RenditionCancelled("the PDF was cancelled; no PDF was written")])
+def test_a_libreoffice_that_fails_or_is_cancelled_leaves_the_contents_unnumbered(  # noqa: F811
+        rich_case, tmp_path, monkeypatch, error):  # noqa: F811
     def fails(*args, **kwargs):
-        raise rendition.RenditionError("dossier.docx: LibreOffice could not render it to PDF")
+        raise error
 
     monkeypatch.setattr(rendition, "soffice", lambda: "soffice")
     monkeypatch.setattr(rendition, "render_pdf", fails)
+    result = export_dossier(tmp_path / "dossier.docx", OPTIONS, actor=ACTOR, page_numbers=True)
+    assert not result.contents_paged
+    assert all(number is None for _, number in _entries(result.path))
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_an_outline_that_is_not_the_contents_gives_no_numbers(rich_case, tmp_path,  # noqa: F811
+                                                              monkeypatch):
+    # A rendition whose bookmarks are not these headings (a PDF without them, another file's).
+    monkeypatch.setattr(contents_pages, "outline_pages", lambda pdf: [("Another report", 1)])
     result = export_dossier(tmp_path / "dossier.docx", OPTIONS, actor=ACTOR, page_numbers=True)
     assert not result.contents_paged
     assert all(number is None for _, number in _entries(result.path))
