@@ -282,8 +282,41 @@ def restore_values(before: dict[int, dict], *, actor: str,
             spans += _spans_touched(span, before[span.id])
         after = _write(writes, actor=actor, summary=lambda values: _("Set back {fields}").format(
             fields=audit.field_names("evidence", values)))
-    return Change(_touching(spans),
-                  lambda who: restore_values(after, actor=who, expected=dict(before)))
+        reopened = _rejoined([(span.id, values["incident"]) for span, values in writes
+                              if "incident" in values and values["incident"] != span.incident_id],
+                             actor)
+    return then(Change(_touching(spans),
+                       lambda who: restore_values(after, actor=who, expected=dict(before))),
+                reopened)
+
+
+#: Whether a span left an incident since the incident was last submitted or signed off: then
+#: putting it back (an undo) restores what was reviewed. Written in SQL both backends read
+#: alike; the server holds the same rule in its trigger (server_roles.casefile_comes_back).
+_CAME_FROM = (
+    "SELECT EXISTS (SELECT 1 FROM audit_entry WHERE object_type = 'evidence' AND object_id = ? "
+    "AND action IN ('evidence.remove', 'evidence.update') "
+    "AND CAST(json_extract(before, '$.incident') AS TEXT) = CAST(? AS TEXT) "
+    "AND id > coalesce((SELECT max(id) FROM audit_entry WHERE object_type = 'incident' "
+    "AND object_id = ? AND json_extract(after, '$.state') IN ('in_review', 'approved')), 0))")
+
+
+def _rejoined(joins: Sequence[tuple[int, int | None]], actor: str) -> Change | None:
+    """Spans put back into incidents (an undo): one submitted or signed off without the span
+    goes back to draft, as when evidence is linked to it; one the span left since its review
+    keeps its state (what was reviewed had the span). Must run in the transaction."""
+    from desktop.services import incidents  # noqa: PLC0415 — incidents imports this module
+
+    reopened: Change | None = None
+    for span_id, incident_id in joins:
+        if incident_id is None or database.execute_sql(
+                _CAME_FROM, (span_id, incident_id, incident_id)).fetchone()[0]:
+            continue
+        change = incidents.back_to_draft(incident_id, incidents.EVIDENCE_AFTER_REVIEW,
+                                         actor=actor)
+        if change is not None:
+            reopened = change if reopened is None else then(reopened, change)
+    return reopened
 
 
 def _remove(evidence_id: int, actor: str) -> dict:
@@ -317,9 +350,10 @@ def restore_evidence(snapshots: dict | Sequence[dict], *, actor: str) -> Change:
                          object_id=snapshot["id"],
                          summary=_("Restored “{quote}”").format(
                              quote=one_line(snapshot["quote"])), after=snapshot)
+        reopened = _rejoined([(s["id"], s.get("incident")) for s in snapshots], actor)
     ids = [s["id"] for s in snapshots]
-    return Change(_touching_rows(snapshots), lambda who: remove_evidence(ids, actor=who),
-                  ids[0] if len(ids) == 1 else None)
+    return then(Change(_touching_rows(snapshots), lambda who: remove_evidence(ids, actor=who),
+                       ids[0] if len(ids) == 1 else None), reopened)
 
 
 def snapshot_of(evidence_id: int) -> dict:
