@@ -61,6 +61,8 @@ def _audited(model: type[Model]) -> tuple[tuple[str, str], ...]:
     return columns
 
 
+#: The audited tables, as SQL: a key naming another is no row of the case (a changed entry).
+_TABLES = ", ".join(f"'{m._meta.table_name}'" for m in _MODELS)
 #: An entry's recorded digests as rows, none when the text is not a JSON object (changed
 #: outside Casefile: the chain check names the entry; its rows are then not accounted for).
 _OBJECT = ("json_each(CASE WHEN json_valid({0}) THEN CASE WHEN json_type({0}) = 'object' "
@@ -82,7 +84,8 @@ _DIALECT = {
             "written": _WRITTEN, "recorded": _OBJECT.format("e.row_digests"),
             "before": _OBJECT.format("e.row_before"),
             "digest": "j.type IN ('text', 'null') AND j.key GLOB '[a-z]*:[0-9]*' "
-                      "AND j.key NOT GLOB '*:*[^0-9]*'"},
+                      "AND j.key NOT GLOB '*:*[^0-9]*' "
+                      f"AND substr(j.key, 1, instr(j.key, ':') - 1) IN ({_TABLES})"},
     True: {"row": "json_build_array({})::text", "column": "coalesce(to_json({})::text, 'null')",
            "index": '(SELECT length(d.document)::text FROM "source_index" AS d '
                     'WHERE d.rowid = "source"."id")',
@@ -91,7 +94,7 @@ _DIALECT = {
            "written": "pg_temp.casefile_written",
            "recorded": _SERVER_OBJECT.format("e.row_digests"),
            "before": _SERVER_OBJECT.format("e.row_before"),
-           "digest": "j.key ~ '^[a-z_]+:[0-9]+$'"},
+           "digest": f"j.key ~ '^[a-z_]+:[0-9]+$' AND split_part(j.key, ':', 1) IN ({_TABLES})"},
 }
 
 

@@ -248,6 +248,8 @@ def test_an_entrys_digests_made_unreadable_on_the_server_are_a_finding(worked_se
         con.execute("ALTER TABLE audit_entry DISABLE TRIGGER casefile_append_only")
         con.execute("UPDATE audit_entry SET row_digests = '{not json' WHERE id = 3")
         con.execute("""UPDATE audit_entry SET row_digests = '{"evidence:1x": 5}' WHERE id = 4""")
+        con.execute("""UPDATE audit_entry SET row_before = '{"invoice:1": "ab"}' WHERE id = 5""")
     problems = verify(server_url).problems
     assert any(p.startswith("Audit entry #3 ") for p in problems), problems
     assert any(p.startswith("Audit entry #4 ") for p in problems), problems
+    assert any(p.startswith("Audit entry #5 ") for p in problems), problems

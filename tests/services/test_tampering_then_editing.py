@@ -162,11 +162,12 @@ def test_an_entrys_digests_made_unreadable_are_a_finding_not_a_failure(copy):
     _run(path, "UPDATE audit_entry SET row_digests = '{not json' WHERE id = 3",
          "UPDATE audit_entry SET row_digests = '[1, 2]' WHERE id = 4",
          """UPDATE audit_entry SET row_digests = '{"evidence:1x": "a", "x": 5}' WHERE id = 5""",
+         """UPDATE audit_entry SET row_digests = '{"invoice:1": "ab"}' WHERE id = 6""",
          ("UPDATE audit_entry SET row_before = 'garbled' WHERE id = ?", (last,)))
     db.open_case(path)
     try:
         problems = integrity.verify_case().problems
     finally:
         db.close_case()
-    for entry in (3, 4, 5, last):
+    for entry in (3, 4, 5, 6, last):
         _found(problems, f"Audit entry #{entry} ", "does not match its fingerprint")
