@@ -300,6 +300,7 @@ BEGIN
     PERFORM pg_notify('{CHANNEL}', NEW.id || ' ' || pg_backend_pid());
     RETURN NULL;
 END $$;
+
 """
 
 _SEARCH_INDEX = f"""
@@ -379,12 +380,7 @@ def _watch_written(db: ServerDatabase) -> None:
         db.execute_sql(f'DROP TRIGGER IF EXISTS casefile_written ON "{table}"')
         db.execute_sql(f'CREATE TRIGGER casefile_written AFTER INSERT OR UPDATE OF {watched} '
                        f'OR DELETE ON "{table}" FOR EACH ROW '
-                       f"EXECUTE FUNCTION casefile_note_written({_literal(before)})")
-
-
-def _literal(text: str) -> str:
-    """`text` as an SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
+                       f"EXECUTE FUNCTION casefile_note_written({server_roles.literal(before)})")
 
 
 def _add_missing_columns(db: ServerDatabase) -> list[str]:
