@@ -156,6 +156,26 @@ def test_a_scan_stamped_with_page_numbers_is_a_scan_all_the_same(tmp_path):
         extract_bytes(path, path.read_bytes())
 
 
+def test_a_scanned_page_among_text_that_carries_only_the_stamp_every_page_has_is_a_scan(
+        tmp_path):
+    """A typed statement numbered by a stamping tool whose signed page was scanned in: the
+    scan's only text is its stamp, which the typed page carries with another number."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "stamped.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(600, 800))
+    pdf.drawString(72, 700, "The statement of the witness, typed.")
+    pdf.drawString(450, 20, "UA-PGO-000001")
+    pdf.showPage()
+    pdf.drawImage(ImageReader(Image.new("L", (200, 200), 128)), 0, 0, 600, 800)
+    pdf.drawString(450, 20, "UA-PGO-000002")
+    pdf.save()
+    with pytest.raises(NeedsOcr, match="^stamped.pdf: page 2 of 2 is a scan without text"):
+        extract_bytes(path, path.read_bytes())
+
+
 def pdftext_of(path: Path) -> str:
     import pypdfium2
 

@@ -48,9 +48,11 @@ def extract_pdf(path: Path, data: bytes) -> Extracted:
         scanned = _scanned_pages(document, pages)
         if len(scanned) == len(pages):  # each stamped with a number or a date, no more
             raise NeedsOcr(path, _(SCAN))
-        # Among pages of text only a page without any is taken for a scan: a report's full
-        # page photo or map with its caption is not.
-        scanned = [number for number in scanned if not pages[number - 1]]
+        # Among pages of text a page is taken for a scan when it has no text, or only what
+        # other pages carry too once their digits are set aside (a numbering tool's stamp,
+        # "UA-PGO-000002"): a report's full-page photo or map with its caption is not.
+        scanned = [number for number in scanned
+                   if not pages[number - 1] or _stamped_alike(number, pages)]
         if scanned:
             raise NeedsOcr(path, _scanned_reason(scanned, len(pages)))
         text, starts = join_pages([text for text, _index in texts])
@@ -200,6 +202,17 @@ def _scanned_pages(document: pypdfium2.PdfDocument, texts: list[str]) -> list[in
         finally:
             page.close()
     return scanned
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _stamped_alike(number: int, pages: list[str]) -> bool:
+    """Whether page `number`'s few words, digits set aside, are on another page as well: a
+    stamp every page carries, not a caption of its own."""
+    words = _DIGITS.sub("#", " ".join(pages[number - 1].split()))
+    return any(words in _DIGITS.sub("#", " ".join(text.split()))
+               for other, text in enumerate(pages, start=1) if other != number and text)
 
 
 def _area(bounds: tuple[float, float, float, float]) -> float:
