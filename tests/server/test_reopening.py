@@ -21,13 +21,18 @@ def signed_off(team_case):
     and E-002 marked by alice in no incident."""
     with working_as(team_case, "alice"):
         evidence.add_evidence(1, 30, 60, actor="alice")
+    _sign_off(team_case)
+    return team_case
+
+
+def _sign_off(team_case) -> None:
+    """E-001 approved by carol, INC-001 submitted by alice and signed off by bob."""
     with working_as(team_case, "carol"):
         review.review_evidence(1, "approved", actor="carol")
     with working_as(team_case, "alice"):
         review.submit_incident(1, actor="alice")
     with working_as(team_case, "bob"):
         review.approve_incident(1, actor="bob", comment="What can be proved here is.")
-    return team_case
 
 
 def state_of(url: str, incident: int = 1) -> str:
@@ -139,12 +144,7 @@ def test_psql_cannot_bring_back_a_span_that_left_the_incident_before_it_was_sign
         evidence.add_evidence(1, 30, 60, actor="alice", incident=1)
         incidents.create_incident(actor="alice", title="Another incident")
         evidence.update_evidence(2, actor="alice", incident=2)  # moved out of the draft
-    with working_as(team_case, "carol"):
-        review.review_evidence(1, "approved", actor="carol")
-    with working_as(team_case, "alice"):
-        review.submit_incident(1, actor="alice")
-    with working_as(team_case, "bob"):
-        review.approve_incident(1, actor="bob", comment="What can be proved here is.")
+    _sign_off(team_case)
     with psycopg.connect(as_role(team_case, "alice")) as con, \
             pytest.raises(psycopg.errors.CheckViolation, match="E-002 was linked to INC-001"):
         con.execute("UPDATE evidence SET incident_id = 1 WHERE id = 2")  # what bob never saw
