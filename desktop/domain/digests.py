@@ -133,10 +133,22 @@ def row_json(table: str, *, search_index: bool = True, server: bool | None = Non
     return _sql("row", server).format(", ".join(_expressions(table, search_index, server)))
 
 
+def made_of(table: str, row: str | None = None, *, search_index: bool = True,
+            server: bool | None = None) -> list[str]:
+    """The SQL expressions of what a digest of `table`'s row is made of: its JSON text, then
+    each column's (`_digest` takes them after the id). Read through the name `row` where not
+    the table's own (OLD in a trigger); in the SQL of the case's database, or of a server's or
+    a file's when `server` says."""
+    column = _sql("column", server)
+    made = [row_json(table, search_index=search_index, server=server),
+            *(column.format(sql) for sql in _expressions(table, search_index, server))]
+    own = f'"{table}".'
+    return made if row is None else [expression.replace(own, f"{row}.") for expression in made]
+
+
 def _select(table: str, where: str, *, with_columns: bool, search_index: bool = True) -> str:
-    parts = [f'"{table}"."id"', row_json(table, search_index=search_index)]
-    if with_columns:
-        parts += [_sql("column").format(sql) for sql in _expressions(table, search_index)]
+    parts = [f'"{table}"."id"', *(made_of(table, search_index=search_index) if with_columns
+                                  else [row_json(table, search_index=search_index)])]
     return f'SELECT {", ".join(parts)} FROM "{table}" {where}'
 
 
@@ -210,11 +222,9 @@ def file_rows(execute: Callable[..., Any]) -> dict[str, str]:
     """key → recorded digest of every audited row of a case file read through its own
     connection (`con.execute` of sqlite3 or sqlcipher3), as SQLite writes them, whichever
     case the models are bound to (a server case checked out into the file)."""
-    dialect, found = _DIALECT[False], {}
-    for table, columns in AUDITED.items():
-        expressions = [sql for _, sql in columns]
-        parts = [f'"{table}"."id"', dialect["row"].format(", ".join(expressions)),
-                 *(dialect["column"].format(sql) for sql in expressions)]
+    found = {}
+    for table in AUDITED:
+        parts = [f'"{table}"."id"', *made_of(table, server=False)]
         for row in execute(f'SELECT {", ".join(parts)} FROM "{table}"'):
             found[key(table, row[0])] = _digest(row)
     return found
@@ -239,16 +249,6 @@ def _present(db: Database | Any) -> list[str]:
     return [name for (name,) in db.execute_sql(f"{_sql('tables')}({names})")]
 
 
-def before_state(table: str, row: str, *, server: bool = False) -> list[str]:
-    """The SQL expressions of what a digest of `table`'s row is made of (its JSON text, then
-    each column's), reading the row through the name `row` (OLD in a file's trigger), in a
-    file's SQL or a server's."""
-    own, column = f'"{table}".', _sql("column", server)
-    return [expression.replace(own, f"{row}.") for expression in
-            (row_json(table, server=server),
-             *(column.format(sql) for sql in _expressions(table, True, server)))]
-
-
 def _unwatched(db: Database | Any) -> list[str]:
     """Audited tables of the case that this connection's triggers do not cover in full yet
     (partly: a table an upgrade has not given every column yet)."""
@@ -268,7 +268,8 @@ def _watch(db: Database | Any, tables: list[str]) -> None:
         present = {row[1] for row in db.execute_sql(f'PRAGMA main.table_info("{table}")')}
         covered = [name for name, _ in AUDITED[table] if name != SEARCH_INDEX]
         complete = present.issuperset(covered) and (table != "source" or indexed)
-        made = " || char(31) || ".join(before_state(table, "OLD")) if complete else "NULL"
+        made = (" || char(31) || ".join(made_of(table, "OLD", server=False)) if complete
+                else "NULL")
         columns = ", ".join(f'"{name}"' for name in covered if name in present)
         for op, event, row, before in (("insert", "INSERT", "NEW", "NULL"),
                                        ("update", f"UPDATE OF {columns}", "OLD", made),
@@ -336,9 +337,8 @@ def _server_drain() -> str:
     digest is made of (its JSON text, then each column's), NULL for a row deleted since."""
     made = []
     for table in AUDITED:
-        parts = [row_json(table), *(_sql("column").format(sql)
-                                    for sql in _expressions(table, True))]
-        made.append(f'SELECT ARRAY[{", ".join(parts)}] AS made FROM "{table}" '
+        made.append(f'SELECT ARRAY[{", ".join(made_of(table, server=True))}] AS made '
+                    f'FROM "{table}" '
                     f"WHERE w.tbl = '{table}' AND \"{table}\".\"id\" = w.id")
     return (f"WITH w AS (DELETE FROM {_DIALECT[True]['written']} RETURNING tbl, id, before) "
             "SELECT w.tbl, w.id, d.made, w.before FROM w "

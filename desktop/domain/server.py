@@ -375,7 +375,7 @@ def _watch_written(db: ServerDatabase) -> None:
     db.execute_sql(_NOTE_WRITTEN)
     for table, columns in _audited_tables().items():
         watched = ", ".join(f'"{c}"' for c in columns)
-        made = ", ".join(digests.before_state(table, f'"{table}"', server=True))
+        made = ", ".join(digests.made_of(table, server=True))
         before = f'SELECT ARRAY[{made}] FROM (SELECT ($1).*) AS "{table}"'
         db.execute_sql(f'DROP TRIGGER IF EXISTS casefile_written ON "{table}"')
         db.execute_sql(f'CREATE TRIGGER casefile_written AFTER INSERT OR UPDATE OF {watched} '
