@@ -13,16 +13,20 @@ from tests.fictional_case import DOCUMENTER, build_fictional_case
 pytestmark = pytest.mark.file_and_server
 
 
+def _mark_two_days(**values):
+    """The training case's "дві доби" marked by its documenter, with `values`."""
+    source = sources.list_sources()[0][0]
+    start = sources.source_text(source).index("дві доби")
+    return evidence.add_evidence(source, start, start + len("дві доби"), actor=DOCUMENTER,
+                                 **values)
+
+
 def test_new_evidence_reopens_a_signed_off_incident_and_undo_restores_it(tmp_path):
     build_fictional_case(tmp_path / "training.casefile", tmp_path)
     try:
         incident = Incident.get()
         assert incident.state == "approved"
-        source = sources.list_sources()[0][0]
-        text = sources.source_text(source)
-        start = text.index("дві доби")
-        change = evidence.add_evidence(source, start, start + len("дві доби"), actor=DOCUMENTER,
-                                       incident=incident.id, supports="narrative")
+        change = _mark_two_days(incident=incident.id, supports="narrative")
         again = Incident.get_by_id(incident.id)
         assert again.state == "draft"
         assert again.state_comment == incidents.EVIDENCE_AFTER_REVIEW
@@ -54,11 +58,7 @@ def test_a_span_moved_into_a_signed_off_incident_reopens_it_and_undo_restores_it
     try:
         incident = Incident.get()
         assert incident.state == "approved"
-        source = sources.list_sources()[0][0]
-        text = sources.source_text(source)
-        start = text.index("дві доби")
-        loose = evidence.add_evidence(source, start, start + len("дві доби"),
-                                      actor=DOCUMENTER).id
+        loose = _mark_two_days().id
         change = evidence.update_evidence(loose, actor=DOCUMENTER, incident=incident.id)
         again = Incident.get_by_id(incident.id)
         assert (again.state, again.state_comment) == ("draft", incidents.EVIDENCE_AFTER_REVIEW)

@@ -53,10 +53,8 @@ def test_a_shared_case_is_checked_out_worked_on_and_checked_in(
     assert casefile.window.navigator.incidents_model.rowCount() == 1
 
 
-def test_a_check_in_to_a_server_that_cannot_be_reached_leaves_the_copy_open(
-        qtbot, casefile, server_url, capsys, tmp_path, monkeypatch, messages):  # noqa: F811
-    address = _shared_case(server_url, capsys)
-    assert casefile.cases.open_shared_case(address)
+def _checked_out_and_opened(qtbot, casefile, tmp_path, monkeypatch):  # noqa: F811
+    """The open shared case checked out through the window into a plain copy, then opened."""
     copy = tmp_path / "field.casefile"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
     monkeypatch.setattr(CheckOutDialog, "exec", lambda dialog: (
@@ -64,6 +62,14 @@ def test_a_check_in_to_a_server_that_cannot_be_reached_leaves_the_copy_open(
     casefile.window.actions.check_out.trigger()
     qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=20_000)
     assert casefile.cases.open_case(copy)
+    return copy
+
+
+def test_a_check_in_to_a_server_that_cannot_be_reached_leaves_the_copy_open(
+        qtbot, casefile, server_url, capsys, tmp_path, monkeypatch, messages):  # noqa: F811
+    address = _shared_case(server_url, capsys)
+    assert casefile.cases.open_shared_case(address)
+    copy = _checked_out_and_opened(qtbot, casefile, tmp_path, monkeypatch)
     gone = address.rsplit("/", 1)[0] + "/no_such_case"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (gone, True))
     casefile.window.actions.check_in.trigger()
@@ -81,13 +87,7 @@ def test_a_check_in_to_another_shared_case_is_refused_and_leaves_the_copy_open(
     address = _shared_case(server_url, capsys)
     try:
         assert casefile.cases.open_shared_case(address)
-        copy = tmp_path / "field.casefile"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
-        monkeypatch.setattr(CheckOutDialog, "exec", lambda dialog: (
-            dialog.encrypt.setChecked(False), QDialog.DialogCode.Accepted)[1])
-        casefile.window.actions.check_out.trigger()
-        qtbot.waitUntil(lambda: not casefile.background.busy(), timeout=20_000)
-        assert casefile.cases.open_case(copy)
+        copy = _checked_out_and_opened(qtbot, casefile, tmp_path, monkeypatch)
         casefile.editing.add_incident()  # offline work that must not be left behind unseen
         monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (other, True))
         casefile.window.actions.check_in.trigger()
